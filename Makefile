@@ -1,0 +1,33 @@
+# Two commands matter: `make run` (the bot) and `make test` (every test).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+
+.PHONY: run test lint bench migrate clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+run: $(STAMP)
+	$(PY) -m bot
+
+migrate: $(STAMP)
+	$(PY) -m bot migrate
+
+test: $(STAMP)
+	$(PY) -m bot check-locales
+	$(PY) -m pytest -q
+
+lint: $(STAMP)
+	$(PY) -m ruff check bot handlers models tests bench
+
+bench: $(STAMP)
+	$(PY) bench/broadcast.py
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,0 +1,1 @@
+"""pbchat: participatory budgeting in a Telegram chat."""
