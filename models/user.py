@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UtcDateTime, utcnow
+from models.upsert import upsert
 
 
 class User(Base):
@@ -25,9 +26,12 @@ class User(Base):
 async def get_or_create_user(session: AsyncSession, telegram_id: int) -> User:
     user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
     if user is None:
-        user = User(telegram_id=telegram_id)
-        session.add(user)
-        await session.flush()
+        # Two first updates from one person can arrive together: let the database decide.
+        await session.execute(
+            upsert(session, User, {"telegram_id": telegram_id, "created_at": utcnow()},
+                   index=["telegram_id"])
+        )
+        user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
     elif user.blocked_at is not None:
         # Writing to the bot again means they can be reached again.
         user.blocked_at = None
@@ -42,3 +46,11 @@ async def mark_blocked(session: AsyncSession, telegram_id: int) -> None:
     await session.execute(
         update(User).where(User.telegram_id == telegram_id).values(blocked_at=utcnow())
     )
+
+
+def mark_privacy_seen(user: User) -> bool:
+    """Record that the short notice was shown; true the first time (so it is shown once)."""
+    if user.privacy_seen_at is not None:
+        return False
+    user.privacy_seen_at = utcnow()
+    return True

@@ -1,0 +1,59 @@
+"""`python -m bot` runs the bot; `python -m bot <command>` runs one of the maintenance commands."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+from pydantic import ValidationError
+
+from bot.settings import Settings, describe_error
+
+USAGE = """usage: python -m bot [command]
+
+  (no command)     migrate the database, then run the bot (long polling)
+  migrate          apply database migrations and exit
+  check-locales    check every locale has the same messages as English
+  tally FILE.pb    recount a Pabulib file (see --help)
+"""
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        print(f"pbchat: configuration error: {describe_error(exc)}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
+def main(argv: list[str]) -> int:
+    command = argv[0] if argv else "run"
+    if command in {"-h", "--help", "help"}:
+        print(USAGE)
+        return 0
+    if command == "check-locales":
+        from bot.locale_check import main as check_locales
+
+        return check_locales()
+    if command == "tally":
+        from bot.tally_cli import main as tally
+
+        return tally(argv[1:])
+    settings = load_settings()
+    logging.basicConfig(
+        level=settings.log_level,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from bot.app import migrate_only, run
+
+    if command == "migrate":
+        return asyncio.run(migrate_only(settings))
+    if command == "run":
+        return asyncio.run(run(settings))
+    print(USAGE, file=sys.stderr)
+    return 2
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,27 @@
+"""Deep-link payloads (`t.me/<bot>?start=<payload>`): parsed and checked before anything trusts them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Telegram allows at most 64 characters from this alphabet.
+PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# kind prefix -> what follows it. Features add their own kinds (events, voting codes).
+KINDS: dict[str, re.Pattern[str]] = {}
+
+
+@dataclass(frozen=True)
+class DeepLink:
+    kind: str
+    value: str
+
+
+def parse_payload(payload: str | None) -> DeepLink | None:
+    if not payload or not PAYLOAD.match(payload):
+        return None
+    kind, _, value = payload.partition("_")
+    pattern = KINDS.get(kind)
+    if pattern is None or not pattern.fullmatch(value):
+        return None
+    return DeepLink(kind=kind, value=value)

@@ -1,0 +1,70 @@
+"""The one place a Dispatcher is built: `python -m bot` and every test use `create_dispatcher`."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Bot, Dispatcher
+from aiogram.client.default import DefaultBotProperties
+from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.telegram import TelegramAPIServer
+from aiogram.enums import ParseMode
+from aiogram.fsm.storage.base import BaseStorage
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.commands import register_commands
+from bot.i18n import create_i18n
+from bot.middlewares import DatabaseMiddleware, DeduplicateMiddleware
+from bot.settings import Settings
+from bot.storage import DatabaseStorage
+from handlers import get_routers
+
+log = logging.getLogger(__name__)
+
+
+def create_bot(settings: Settings) -> Bot:
+    session = None
+    if settings.telegram_api_url:
+        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    return Bot(
+        token=settings.bot_token.get_secret_value(),
+        session=session,
+        default=DefaultBotProperties(parse_mode=ParseMode.HTML),
+    )
+
+
+def create_storage(settings: Settings, session_maker: async_sessionmaker[AsyncSession]) -> BaseStorage:
+    if settings.redis_url:
+        from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
+
+        return RedisStorage.from_url(
+            settings.redis_url, key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+        )
+    return DatabaseStorage(session_maker)
+
+
+def create_dispatcher(
+    settings: Settings,
+    session_maker: async_sessionmaker[AsyncSession],
+    *,
+    storage: BaseStorage | None = None,
+    register_command_menu: bool = True,
+) -> Dispatcher:
+    dp = Dispatcher(
+        storage=storage or create_storage(settings, session_maker),
+        settings=settings,
+        session_maker=session_maker,
+    )
+    dp.update.outer_middleware(DeduplicateMiddleware(session_maker))
+    dp.update.outer_middleware(DatabaseMiddleware(session_maker))
+    i18n = create_i18n(settings.default_locale)
+    i18n.setup(dp)
+    dp.include_routers(*get_routers())
+    if register_command_menu:
+        dp.startup.register(_on_startup)
+    return dp
+
+
+async def _on_startup(bot: Bot, dispatcher: Dispatcher, settings: Settings) -> None:
+    await register_commands(bot, dispatcher["i18n_middleware"].core, settings.default_locale)
+    log.info("routers: %s", " > ".join(router.name for router in dispatcher.sub_routers))

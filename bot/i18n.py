@@ -1,0 +1,37 @@
+"""Per-user language: chosen once, stored on the user's row, offered from Telegram's hint."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from aiogram.types import User as TelegramUser
+from aiogram_i18n import I18nMiddleware
+from aiogram_i18n.cores import FluentRuntimeCore
+from aiogram_i18n.managers import BaseManager
+
+from models.user import User
+
+LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+
+def hinted_locale(telegram_user: TelegramUser | None) -> str | None:
+    """Telegram's app language is only a hint for the first offer, never a choice."""
+    code = (telegram_user.language_code or "") if telegram_user else ""
+    return "cy" if code.lower().startswith("cy") else None
+
+
+class UserLocaleManager(BaseManager):
+    async def get_locale(
+        self, user: User | None = None, event_from_user: TelegramUser | None = None
+    ) -> str:
+        if user is not None and user.locale:
+            return user.locale
+        return hinted_locale(event_from_user) or self.default_locale
+
+    async def set_locale(self, locale: str, user: User) -> None:
+        user.locale = locale
+
+
+def create_i18n(default_locale: str) -> I18nMiddleware:
+    core = FluentRuntimeCore(path=LOCALES_DIR / "{locale}", default_locale=default_locale)
+    return I18nMiddleware(core=core, manager=UserLocaleManager(), default_locale=default_locale)

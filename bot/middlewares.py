@@ -1,0 +1,62 @@
+"""Outer middlewares, in the order they run for each update.
+
+1. `DeduplicateMiddleware` drops an update whose id was already handled (Telegram re-delivers).
+2. `DatabaseMiddleware` opens one session per update and passes handlers `session` and `user`
+   (the `models.user.User` row of whoever sent the update, created on first contact). It commits
+   once the handlers return, so handlers never commit.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiogram import BaseMiddleware
+from aiogram.types import TelegramObject, Update
+from aiogram.types import User as TelegramUser
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.storage import update_session
+from models.processed_update import claim_update
+from models.user import get_or_create_user
+
+log = logging.getLogger(__name__)
+Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class DeduplicateMiddleware(BaseMiddleware):
+    def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
+        self._session_maker = session_maker
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
+        assert isinstance(event, Update)
+        # Committed before handling, so a second process receiving the same id skips it.
+        async with self._session_maker.begin() as session:
+            first = await claim_update(session, event.update_id)
+        if not first:
+            log.info("update %s already handled; skipped", event.update_id)
+            return None
+        return await handler(event, data)
+
+
+class DatabaseMiddleware(BaseMiddleware):
+    def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
+        self._session_maker = session_maker
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
+        telegram_user: TelegramUser | None = data.get("event_from_user")
+        async with self._session_maker() as session:
+            token = update_session.set(session)
+            data["session"] = session
+            data["user"] = (
+                await get_or_create_user(session, telegram_user.id)
+                if telegram_user and not telegram_user.is_bot
+                else None
+            )
+            try:
+                result = await handler(event, data)
+                await session.commit()
+            finally:
+                update_session.reset(token)
+            return result

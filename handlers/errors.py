@@ -1,0 +1,41 @@
+"""One place where a failed update ends: logged for organisers, a kind line for the user."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from aiogram import Bot, Router
+from aiogram.exceptions import TelegramAPIError
+from aiogram.types import ErrorEvent, Update
+from aiogram_i18n import I18nContext, I18nMiddleware
+
+router = Router(name=__name__)
+log = logging.getLogger(__name__)
+
+
+def _chat_id(update: Update) -> int | None:
+    if update.message:
+        return update.message.chat.id
+    if update.callback_query:
+        return update.callback_query.from_user.id
+    return None
+
+
+@router.errors()
+async def on_error(event: ErrorEvent, bot: Bot, i18n_middleware: I18nMiddleware,
+                   **data: Any) -> None:
+    update = event.update
+    log.error("update %s failed", update.update_id, exc_info=event.exception)
+    i18n: I18nContext | None = data.get("i18n")
+    text = (i18n.get("error-generic") if i18n
+            else i18n_middleware.core.get("error-generic", i18n_middleware.core.default_locale))
+    chat_id = _chat_id(update)
+    try:
+        if update.callback_query:
+            await update.callback_query.answer()
+        if chat_id is not None:
+            await bot.send_message(chat_id, text)
+    except TelegramAPIError:
+        log.warning("could not tell chat %s about the failure of update %s",
+                    chat_id, update.update_id)

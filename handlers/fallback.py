@@ -1,0 +1,35 @@
+"""Last in line: anything no other router took. Old or forged buttons land here too."""
+
+from __future__ import annotations
+
+import logging
+
+from aiogram import Router
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.keyboards import language_choice
+from handlers.menu import show_menu
+from models.user import User
+
+router = Router(name=__name__)
+log = logging.getLogger(__name__)
+
+
+@router.message()
+async def unknown_message(message: Message, user: User | None, i18n: I18nContext) -> None:
+    if user is not None and user.locale is None:
+        await message.answer(
+            i18n.get("choose-language"), reply_markup=language_choice(i18n.locale == "cy")
+        )
+        return
+    await message.answer(i18n.get("unknown-message"))
+    await show_menu(message, i18n)
+
+
+@router.callback_query()
+async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
+    log.info("unmatched callback data %r from user %s", query.data, query.from_user.id)
+    await query.answer(i18n.get("button-stale"))
+    if query.message is not None:
+        await show_menu(query.message, i18n)

@@ -1,0 +1,38 @@
+"""Choosing English or Cymraeg, at the first visit and any time after with /language."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+
+from bot.callbacks import LanguageCb
+from bot.keyboards import language_choice
+from handlers.start import PENDING_PAYLOAD, open_start
+from models.user import User, mark_privacy_seen
+
+router = Router(name=__name__)
+
+
+@router.message(Command("language"))
+async def ask(message: Message, i18n: I18nContext) -> None:
+    await message.answer(
+        i18n.get("choose-language"), reply_markup=language_choice(i18n.locale == "cy")
+    )
+
+
+@router.callback_query(LanguageCb.filter())
+async def chosen(
+    query: CallbackQuery, callback_data: LanguageCb, user: User, state: FSMContext,
+    i18n: I18nContext,
+) -> None:
+    await i18n.set_locale(callback_data.locale.value)
+    await query.answer()
+    await query.message.edit_text(i18n.get("language-set"))
+    if mark_privacy_seen(user):
+        await query.message.answer(i18n.get("privacy-short"))
+    data = await state.get_data()
+    await state.update_data({PENDING_PAYLOAD: None})
+    await open_start(query.message, i18n, data.get(PENDING_PAYLOAD))

@@ -1,0 +1,36 @@
+"""Everything stored about one person, to show it (/mydata) or erase it (/forget).
+
+Each feature that stores personal data adds an exporter and an eraser here, next to its tables.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.conversation import ConversationState, forget_states
+from models.user import User
+
+
+async def export_personal_data(session: AsyncSession, user: User) -> dict[str, Any]:
+    states = await session.scalars(
+        select(ConversationState).where(ConversationState.telegram_id == user.telegram_id)
+    )
+    return {
+        "account": {
+            "telegram_id": user.telegram_id,
+            "language": user.locale,
+            "first_seen": user.created_at.isoformat(),
+            "privacy_notice_seen": user.privacy_seen_at.isoformat() if user.privacy_seen_at else None,
+        },
+        "conversations_in_progress": [
+            {"state": row.state, "data": row.data} for row in states
+        ],
+    }
+
+
+async def erase_personal_data(session: AsyncSession, user: User) -> None:
+    await forget_states(session, user.telegram_id)
+    await session.execute(delete(User).where(User.id == user.id))

@@ -1,0 +1,36 @@
+"""Update ids already handled, so a re-delivered update is processed once (across processes too)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import BigInteger, delete
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, UtcDateTime, utcnow
+from models.upsert import upsert
+
+
+class ProcessedUpdate(Base):
+    __tablename__ = "processed_updates"
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+
+
+async def claim_update(session: AsyncSession, update_id: int) -> bool:
+    """True for the first caller with this id; false for every re-delivery."""
+    statement = upsert(
+        session, ProcessedUpdate, {"update_id": update_id, "seen_at": utcnow()}, index=["update_id"]
+    )
+    result = await session.execute(statement)
+    return result.rowcount == 1
+
+
+async def prune_processed(session: AsyncSession, keep: timedelta = timedelta(days=3)) -> int:
+    # Telegram gives up re-delivering after about a day; three days is a safe margin.
+    result = await session.execute(
+        delete(ProcessedUpdate).where(ProcessedUpdate.seen_at < utcnow() - keep)
+    )
+    return result.rowcount
