@@ -7,6 +7,7 @@ import logging
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
+from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseStorage
@@ -22,9 +23,8 @@ from handlers import get_routers
 log = logging.getLogger(__name__)
 
 
-def create_bot(settings: Settings) -> Bot:
-    session = None
-    if settings.telegram_api_url:
+def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
+    if session is None and settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
     return Bot(
         token=settings.bot_token.get_secret_value(),

@@ -8,7 +8,7 @@ from handlers import cancel, errors, fallback, help, language, menu, privacy, st
 
 
 def get_routers() -> list[Router]:
-    return [
+    routers = [
         errors.router,
         cancel.router,
         start.router,
@@ -18,3 +18,14 @@ def get_routers() -> list[Router]:
         menu.router,
         fallback.router,
     ]
+    return [_detached(router) for router in routers]
+
+
+def _detached(router: Router) -> Router:
+    # aiogram ties a module-level router to one parent for life; a restart in-process (tests,
+    # benchmarks) builds a new Dispatcher, so untie it from the old one first.
+    parent = router.parent_router
+    if parent is not None:
+        parent.sub_routers.remove(router)
+        router._parent_router = None
+    return router

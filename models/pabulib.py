@@ -1,0 +1,277 @@
+"""Read and write Pabulib `.pb` files, the open format real PB elections are published in.
+
+A `.pb` file has three `;`-separated sections, each starting with its name on a line of its own
+and a header row: ``META`` (``key;value`` pairs, among them ``budget`` and ``vote_type``),
+``PROJECTS`` (``project_id;cost;...``) and ``VOTES`` (``voter_id;vote;...``, where ``vote`` is a
+comma-separated list of project ids and ``points``, when present, the matching list of points).
+Fields may be quoted, so the csv module does the splitting. Like the reference parser
+(pabutools), every field is stripped of surrounding blanks.
+
+Any pbchat round exports to this format so that anyone can recount it (see DOMAIN.md); `write_pb`
+is therefore the exact inverse of `parse_pb` on everything `parse_pb` produces.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Final
+
+Amount = int | Fraction
+"""Money and points: an int when whole, otherwise an exact fraction (never a float)."""
+
+VOTE_TYPES: Final = frozenset({"approval", "choose-1", "cumulative", "scoring", "ordinal"})
+"""`choose-1` is an approval ballot limited to one project; it is counted like approval."""
+
+_SECTIONS: Final = ("META", "PROJECTS", "VOTES")
+_PROJECT_CORE: Final = ("project_id", "cost", "name")
+_VOTE_CORE: Final = ("voter_id", "vote", "points")
+
+
+class PabulibError(ValueError):
+    """The text is not a well-formed Pabulib file (the message says what and where)."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """One row of PROJECTS. `extra` keeps every other column (`selected`, `category`, ...)."""
+
+    project_id: str
+    cost: Amount
+    name: str = ""
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def selected(self) -> bool | None:
+        """The official outcome when the file has a `selected` column, else None."""
+        value = self.extra.get("selected")
+        return None if value in (None, "") else value == "1"
+
+    @property
+    def categories(self) -> frozenset[str]:
+        """Pabulib's `category` column is a comma-separated set (e.g. ``education,sport``)."""
+        raw = self.extra.get("category") or self.extra.get("categories") or ""
+        return frozenset(part.strip() for part in raw.split(",") if part.strip())
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One row of VOTES. `points` is None when the file has no `points` column.
+
+    Within one election either every vote has points or none has: a file has the column or not.
+    """
+
+    voter_id: str
+    vote: tuple[str, ...]
+    points: tuple[Amount, ...] | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Election:
+    """A whole `.pb` file: META in file order, projects in file order, one Vote per ballot."""
+
+    meta: Mapping[str, str]
+    projects: tuple[Project, ...]
+    votes: tuple[Vote, ...]
+
+    @property
+    def budget(self) -> Amount:
+        return parse_amount(self.meta["budget"])
+
+    @property
+    def vote_type(self) -> str:
+        return self.meta["vote_type"]
+
+    @property
+    def costs(self) -> dict[str, Amount]:
+        """Project id -> cost, in file order (the shape the tally functions take)."""
+        return {p.project_id: p.cost for p in self.projects}
+
+    @property
+    def max_length(self) -> int:
+        """Points of an ordinal first choice: META `max_length`, else the longest ballot."""
+        if "max_length" in self.meta:
+            return int(self.meta["max_length"])
+        return max((len(v.vote) for v in self.votes), default=0)
+
+
+def parse_amount(text: str) -> Amount:
+    """Parse a cost, budget or points value exactly ("1070000", "12.5" or "12,5")."""
+    try:
+        value = Fraction(Decimal(text.strip().replace(",", ".")))
+    except (ArithmeticError, ValueError) as error:
+        raise PabulibError(f"not a number: {text!r}") from error
+    return int(value) if value.denominator == 1 else value
+
+
+def format_amount(value: Amount) -> str:
+    """Inverse of `parse_amount`: whole numbers plainly, others as an exact decimal."""
+    value = Fraction(value)
+    if value.denominator == 1:
+        return str(value.numerator)
+    decimal = Decimal(value.numerator) / Decimal(value.denominator)
+    if Fraction(decimal) != value:
+        raise ValueError(f"{value} has no exact decimal form, so Pabulib cannot hold it")
+    return format(decimal, "f")
+
+
+def read_pb(path: str | Path) -> Election:
+    """Parse a `.pb` file (UTF-8, with or without a byte-order mark)."""
+    return parse_pb(Path(path).read_text(encoding="utf-8-sig"))
+
+
+def parse_pb(text: str) -> Election:
+    """Parse the text of a `.pb` file; raise PabulibError on anything malformed."""
+    sections = _split_sections(text)
+    meta = {row[0]: (row[1] if len(row) > 1 else "") for row in sections["META"][1:]}
+    if "budget" not in meta or "vote_type" not in meta:
+        raise PabulibError("META must give budget and vote_type")
+    if meta["vote_type"] not in VOTE_TYPES:
+        raise PabulibError(f"unsupported vote_type {meta['vote_type']!r}")
+    projects = tuple(_parse_project(row) for row in _records(sections["PROJECTS"], "project_id"))
+    votes = tuple(_parse_vote(row) for row in _records(sections["VOTES"], "voter_id"))
+    if meta["vote_type"] in ("cumulative", "scoring") and any(v.points is None for v in votes):
+        raise PabulibError(f"{meta['vote_type']} votes need a points column")
+    _check_references(projects, votes)
+    return Election(meta=meta, projects=projects, votes=votes)
+
+
+def write_pb(election: Election) -> str:
+    """Serialise an election to `.pb` text, so that ``parse_pb(write_pb(e)) == e``.
+
+    Columns come out in a canonical order (id, cost, name, then the extra columns) rather than
+    the original file's order; the content is the same.
+    """
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    writer.writerow(["META"])
+    writer.writerow(["key", "value"])
+    writer.writerows(election.meta.items())
+    writer.writerow(["PROJECTS"])
+    writer.writerows(_table(("project_id", "cost"), map(_project_row, election.projects)))
+    writer.writerow(["VOTES"])
+    writer.writerows(_table(("voter_id", "vote"), map(_vote_row, election.votes)))
+    return buffer.getvalue()
+
+
+def ballot_points(election: Election) -> list[dict[str, Amount]]:
+    """What each ballot gives each project it names, as the vote type counts it.
+
+    Approval (and choose-1) gives 1 per project; cumulative and scoring give the points written;
+    ordinal gives ``max_length - position`` (first choice max_length, then one less per place).
+    Empty ballots stay in the list as empty dicts: they count as voters.
+    """
+    vote_type = election.vote_type
+    if vote_type in ("approval", "choose-1"):
+        return [dict.fromkeys(v.vote, 1) for v in election.votes]
+    if vote_type == "ordinal":
+        top = election.max_length
+        return [{pid: top - rank for rank, pid in enumerate(v.vote)} for v in election.votes]
+    return [dict(zip(v.vote, v.points or (), strict=True)) for v in election.votes]
+
+
+def total_support(election: Election) -> dict[str, Amount]:
+    """Sum of `ballot_points` per project, for every project in file order (0 if none)."""
+    support: dict[str, Amount] = dict.fromkeys((p.project_id for p in election.projects), 0)
+    for ballot in ballot_points(election):
+        for pid, points in ballot.items():
+            support[pid] += points
+    return support
+
+
+def _split_sections(text: str) -> dict[str, list[list[str]]]:
+    sections: dict[str, list[list[str]]] = {}
+    current: list[list[str]] | None = None
+    for row in csv.reader(io.StringIO(text, newline=""), delimiter=";"):
+        row = [cell.strip() for cell in row]
+        if not any(row):
+            continue
+        if len(row) == 1 and row[0].upper() in _SECTIONS:
+            current = sections.setdefault(row[0].upper(), [])
+        elif current is None:
+            raise PabulibError(f"text before the META section: {';'.join(row)!r}")
+        else:
+            current.append(row)
+    missing = [name for name in _SECTIONS if not sections.get(name)]
+    if missing:
+        raise PabulibError(f"missing section(s): {', '.join(missing)}")
+    return sections
+
+
+def _records(rows: list[list[str]], key: str) -> Iterator[dict[str, str]]:
+    header = rows[0]
+    if header[0] != key:
+        raise PabulibError(f"a section header must start with {key!r}, got {header[0]!r}")
+    for row in rows[1:]:
+        if len(row) != len(header):
+            raise PabulibError(f"{len(row)} fields where the header has {len(header)}: {row}")
+        yield dict(zip(header, row, strict=True))
+
+
+def _parse_project(record: dict[str, str]) -> Project:
+    if "cost" not in record:
+        raise PabulibError("PROJECTS has no cost column")
+    return Project(
+        project_id=record["project_id"],
+        cost=parse_amount(record["cost"]),
+        name=record.get("name", ""),
+        extra={k: v for k, v in record.items() if k not in _PROJECT_CORE},
+    )
+
+
+def _parse_vote(record: dict[str, str]) -> Vote:
+    vote = tuple(_split_list(record.get("vote", "")))
+    points = None
+    if "points" in record:
+        points = tuple(parse_amount(p) for p in _split_list(record["points"]))
+        if len(points) != len(vote):
+            raise PabulibError(f"voter {record['voter_id']}: {len(vote)} votes, {len(points)} points")
+    return Vote(
+        voter_id=record["voter_id"],
+        vote=vote,
+        points=points,
+        extra={k: v for k, v in record.items() if k not in _VOTE_CORE},
+    )
+
+
+def _split_list(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",")] if text else []
+
+
+def _check_references(projects: tuple[Project, ...], votes: tuple[Vote, ...]) -> None:
+    known = {p.project_id for p in projects}
+    if len(known) != len(projects):
+        raise PabulibError("two projects share a project_id")
+    for vote in votes:
+        unknown = set(vote.vote) - known
+        if unknown:
+            raise PabulibError(f"voter {vote.voter_id} votes for unknown project(s) {unknown}")
+        if len(set(vote.vote)) != len(vote.vote):
+            raise PabulibError(f"voter {vote.voter_id} names a project twice")
+
+
+def _project_row(project: Project) -> dict[str, str]:
+    row = {"project_id": project.project_id, "cost": format_amount(project.cost)}
+    if project.name:
+        row["name"] = project.name
+    return row | dict(project.extra)
+
+
+def _vote_row(vote: Vote) -> dict[str, str]:
+    row = {"voter_id": vote.voter_id, "vote": ",".join(vote.vote)}
+    if vote.points is not None:
+        row["points"] = ",".join(format_amount(p) for p in vote.points)
+    return row | dict(vote.extra)
+
+
+def _table(first: tuple[str, ...], rows: Iterable[dict[str, str]]) -> list[list[str]]:
+    """Header (`first`, then the union of the rows' keys in first-seen order) and the rows."""
+    rows = list(rows)
+    header = list(dict.fromkeys([*first, *(key for row in rows for key in row)]))
+    return [header, *([row.get(key, "") for key in header] for row in rows)]

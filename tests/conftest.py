@@ -1,0 +1,47 @@
+"""Shared fixtures: databases on both backends and the bot's dispatcher wired to them."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
+
+from bot.migrate import migrate
+from bot.settings import Settings
+from models.db import create_engine, create_session_maker
+from tests.databases import BACKENDS, temporary_database
+from tests.flow import Harness
+
+TOKEN = "123456789:AAH-test-token-for-the-stand-in-0000000"
+ORGANISER_ID = 900
+
+
+def make_settings(database_url: str, **overrides) -> Settings:
+    values = {"bot_token": TOKEN, "database_url": database_url, "organiser_ids": {ORGANISER_ID}}
+    return Settings(_env_file=None, **(values | overrides))
+
+
+@pytest.fixture(params=BACKENDS)
+async def database_url(request, tmp_path) -> AsyncIterator[str]:
+    async with temporary_database(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture
+async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
+    engine = create_engine(database_url)
+    await migrate(engine)
+    yield engine
+    await engine.dispose()
+
+
+@pytest.fixture
+def session_maker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
+    return create_session_maker(engine)
+
+
+@pytest.fixture
+async def harness(database_url, session_maker) -> AsyncIterator[Harness]:
+    async with Harness(make_settings(database_url), session_maker) as harness:
+        yield harness

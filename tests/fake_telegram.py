@@ -1,0 +1,71 @@
+"""A recording stand-in for aiogram's HTTP session, for flow tests through the real dispatcher.
+
+Every Bot API call is recorded and answered with a plausible result, so tests can assert on
+exactly what the bot said. End-to-end tests use the HTTP stand-in (telegram_stub.py) instead.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import AsyncGenerator
+from datetime import UTC, datetime
+from typing import Any
+
+from aiogram import Bot
+from aiogram.client.session.base import BaseSession
+from aiogram.methods import (
+    EditMessageReplyMarkup,
+    EditMessageText,
+    SendDocument,
+    SendMessage,
+    SendPhoto,
+    TelegramMethod,
+)
+from aiogram.types import Chat, Document, Message, User
+
+BOT_USER = User(id=123456789, is_bot=True, first_name="pbchat test", username="pbchat_test_bot")
+MESSAGE_METHODS = (SendMessage, SendPhoto, SendDocument, EditMessageText, EditMessageReplyMarkup)
+
+
+class RecordingSession(BaseSession):
+    def __init__(self) -> None:
+        super().__init__()
+        self.requests: list[TelegramMethod[Any]] = []
+        self._message_ids = itertools.count(1000)
+        self.fail_with: Exception | None = None
+
+    async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None):
+        self.requests.append(method)
+        if self.fail_with is not None:
+            raise self.fail_with
+        if isinstance(method, MESSAGE_METHODS):
+            return self._message_for(method)
+        if method.__returning__ is User:
+            return BOT_USER
+        return True
+
+    def _message_for(self, method: TelegramMethod[Any]) -> Message:
+        chat_id = int(method.chat_id)
+        message_id = getattr(method, "message_id", None) or next(self._message_ids)
+        document = None
+        if isinstance(method, SendDocument):
+            document = Document(file_id="doc", file_unique_id="doc",
+                                file_name=getattr(method.document, "filename", None))
+        return Message(
+            message_id=message_id,
+            date=datetime.now(UTC),
+            chat=Chat(id=chat_id, type="private"),
+            from_user=BOT_USER,
+            text=getattr(method, "text", None),
+            caption=getattr(method, "caption", None),
+            document=document,
+            reply_markup=getattr(method, "reply_markup", None),
+        )
+
+    async def close(self) -> None:
+        pass
+
+    async def stream_content(self, url: str, headers: dict[str, Any] | None = None,
+                             timeout: int = 30, chunk_size: int = 65536,
+                             raise_for_status: bool = True) -> AsyncGenerator[bytes, None]:
+        yield b""

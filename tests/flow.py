@@ -1,0 +1,113 @@
+"""Drive the real dispatcher with scripted updates and read back what the bot said."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from typing import Any
+
+from aiogram import Bot, Dispatcher
+from aiogram.methods import AnswerCallbackQuery, TelegramMethod
+from aiogram.types import Update
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.dispatcher import create_bot, create_dispatcher
+from bot.settings import Settings
+from tests.fake_telegram import RecordingSession
+
+_update_ids = itertools.count(1)
+
+
+def message_update(user_id: int, text: str, language_code: str = "en") -> dict[str, Any]:
+    message: dict[str, Any] = {
+        "message_id": next(_update_ids),
+        "date": int(time.time()),
+        "chat": {"id": user_id, "type": "private"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Test",
+                 "language_code": language_code},
+        "text": text,
+    }
+    if text.startswith("/"):
+        command = text.split()[0]
+        message["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+    return {"update_id": next(_update_ids), "message": message}
+
+
+def callback_update(user_id: int, data: str, message_id: int = 1,
+                    language_code: str = "en") -> dict[str, Any]:
+    return {
+        "update_id": next(_update_ids),
+        "callback_query": {
+            "id": str(next(_update_ids)),
+            "from": {"id": user_id, "is_bot": False, "first_name": "Test",
+                     "language_code": language_code},
+            "chat_instance": "ci",
+            "data": data,
+            "message": {"message_id": message_id, "date": int(time.time()),
+                        "chat": {"id": user_id, "type": "private"}, "text": "menu"},
+        },
+    }
+
+
+class Harness:
+    """One bot, one dispatcher, one database; `restart()` builds a new dispatcher on the same DB."""
+
+    def __init__(self, settings: Settings, session_maker: async_sessionmaker[AsyncSession]):
+        self.settings = settings
+        self.session_maker = session_maker
+        self.telegram = RecordingSession()
+        self.bot: Bot = create_bot(settings, session=self.telegram)
+        self.dp: Dispatcher | None = None
+
+    async def __aenter__(self) -> Harness:
+        await self._start()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self._stop()
+
+    async def _start(self) -> None:
+        self.dp = create_dispatcher(self.settings, self.session_maker)
+        await self.dp.emit_startup(bot=self.bot, dispatcher=self.dp, bots=[self.bot],
+                                   **self.dp.workflow_data)
+
+    async def _stop(self) -> None:
+        await self.dp.emit_shutdown(bot=self.bot, dispatcher=self.dp, bots=[self.bot],
+                                    **self.dp.workflow_data)
+        await self.dp.storage.close()
+
+    async def restart(self) -> None:
+        await self._stop()
+        await self._start()
+
+    async def feed(self, update: dict[str, Any]) -> list[TelegramMethod[Any]]:
+        before = len(self.telegram.requests)
+        await self.dp.feed_update(self.bot, Update.model_validate(update))
+        return self.telegram.requests[before:]
+
+    async def send(self, user_id: int, text: str, language_code: str = "en"):
+        return await self.feed(message_update(user_id, text, language_code))
+
+    async def tap(self, user_id: int, data: str, message_id: int = 1, language_code: str = "en"):
+        return await self.feed(callback_update(user_id, data, message_id, language_code))
+
+
+def texts(requests: list[TelegramMethod[Any]]) -> list[str]:
+    """What the person saw: message texts and captions, and callback alerts."""
+    seen = []
+    for request in requests:
+        text = getattr(request, "text", None) or getattr(request, "caption", None)
+        if text:
+            seen.append(text)
+    return seen
+
+
+def buttons(request: TelegramMethod[Any]) -> list[tuple[str, str]]:
+    markup = getattr(request, "reply_markup", None)
+    if markup is None:
+        return []
+    return [(b.text, b.callback_data) for row in markup.inline_keyboard for b in row]
+
+
+def alerts(requests: list[TelegramMethod[Any]]) -> list[str]:
+    return [r.text for r in requests if isinstance(r, AnswerCallbackQuery) and r.text]
