@@ -19,11 +19,10 @@ commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
-from itertools import islice
 from typing import Any
 
 from sqlalchemy import (
@@ -46,9 +45,6 @@ from models.base import Base, UtcDateTime, utcnow
 from models.user import User
 
 ERROR_LENGTH = 500
-# Rows per INSERT statement: 1,000 rows x 9 columns stays under the bind-parameter
-# limits of both SQLite (32,766) and asyncpg (32,767).
-ENQUEUE_CHUNK = 1_000
 
 
 class Status(StrEnum):
@@ -111,17 +107,22 @@ async def enqueue(session: AsyncSession, messages: Iterable[NewMessage]) -> int:
     """Add messages whose dedupe_key is new; return how many rows were inserted.
 
     Planning the same thing twice is harmless: ON CONFLICT DO NOTHING skips known keys
-    atomically, even when two planners race.
+    atomically, even when two planners race. One statement with a list of parameters
+    lets SQLAlchemy batch the rows into multi-row INSERTs ("insertmanyvalues"), and
+    RETURNING yields only the rows actually inserted, which makes the count exact on
+    every driver (executemany row counts are not).
     """
-    insert = _dialect_insert(session)
-    inserted = 0
-    for chunk in _chunks((_row_values(message) for message in messages), ENQUEUE_CHUNK):
-        statement = insert(OutboxMessage).values(chunk).on_conflict_do_nothing(
-            index_elements=[OutboxMessage.dedupe_key]
-        )
-        result = await session.execute(statement)
-        inserted += result.rowcount
-    return inserted
+    values = [_row_values(message) for message in messages]
+    if not values:
+        return 0
+    table = OutboxMessage.__table__
+    statement = (
+        _dialect_insert(session)(table)
+        .on_conflict_do_nothing(index_elements=[table.c.dedupe_key])
+        .returning(table.c.id)
+    )
+    result = await session.execute(statement, values)
+    return len(result.all())
 
 
 def _dialect_insert(session: AsyncSession):
@@ -143,12 +144,6 @@ def _row_values(message: NewMessage) -> dict[str, Any]:
         "due_at": message.due_at,
         "attempts": 0,
     }
-
-
-def _chunks(items: Iterable[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    iterator = iter(items)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 async def claim_next(session: AsyncSession, worker_id: str, now: datetime) -> OutboxMessage | None:
@@ -189,9 +184,7 @@ def _claim_statement(worker_id: str, now: datetime):
         update(OutboxMessage)
         .where(OutboxMessage.id == next_due, OutboxMessage.status == Status.PENDING.value)
         .values(
-            status=case(
-                (recipient_blocked, Status.BLOCKED.value), else_=Status.SENDING.value
-            ),
+            status=case((recipient_blocked, Status.BLOCKED.value), else_=Status.SENDING.value),
             claimed_by=worker_id,
             claimed_at=now,
         )
@@ -287,7 +280,7 @@ async def status_counts(session: AsyncSession, broadcast_id: int) -> dict[str, i
         .where(OutboxMessage.broadcast_id == broadcast_id)
         .group_by(OutboxMessage.status)
     )
-    return {status: count for status, count in result.tuples()}
+    return {status: count for status, count in result}
 
 
 async def cancel_pending(session: AsyncSession, broadcast_id: int) -> int:

@@ -1,6 +1,6 @@
 """Throw-away databases for tests: a SQLite file per test, and a PostgreSQL schema per test.
 
-Import the fixtures you need into a test module (`from tests.db_fixtures import db_engine`).
+Use them from a test module with `pytest_plugins = ["tests.db_fixtures"]`.
 PostgreSQL is expected at 127.0.0.1:5432 (user postgres, trust auth, database `test`;
 override with PBCHAT_TEST_POSTGRES_URL). When it is unreachable the PostgreSQL variants
 are skipped locally but fail under CI=true, so CI cannot go green without them.
@@ -54,9 +54,7 @@ async def postgres_database() -> AsyncIterator[AsyncEngine]:
     except (OSError, DBAPIError) as exc:
         await admin.dispose()
         _postgres_unavailable(exc)
-    engine = create_engine(
-        POSTGRES_URL, connect_args={"server_settings": {"search_path": schema}}
-    )
+    engine = create_engine(POSTGRES_URL, connect_args={"server_settings": {"search_path": schema}})
     try:
         await create_tables(engine)
         yield engine

@@ -32,12 +32,16 @@ class RecordingSession(BaseSession):
         super().__init__()
         self.requests: list[TelegramMethod[Any]] = []
         self._message_ids = itertools.count(1000)
-        self.fail_with: Exception | None = None
+        self._failures: list[Exception] = []
+
+    def fail_next(self, exception: Exception, times: int = 1) -> None:
+        """The next `times` calls raise `exception` (a crashing handler, Telegram down...)."""
+        self._failures.extend([exception] * times)
 
     async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None):
+        if self._failures:
+            raise self._failures.pop(0)
         self.requests.append(method)
-        if self.fail_with is not None:
-            raise self.fail_with
         if isinstance(method, MESSAGE_METHODS):
             return self._message_for(method)
         if method.__returning__ is User:

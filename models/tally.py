@@ -1,0 +1,751 @@
+"""Count a PB round: fund down the ranking, the Method of Equal Shares, and ballot rules.
+
+Everything here is a pure function of its arguments (no I/O, no database), so the bot, the
+`tally` command line and the tests all count the same way. Money is exact throughout: ints and
+`fractions.Fraction`, never floats, because a single rounding error can flip who is funded.
+
+Projects are given as ``{project_id: cost}`` in the order they should be reported; ballots as
+one ``{project_id: points}`` mapping per voter (approval: 1 per ticked bid). See DOMAIN.md,
+"Allocation rules", for the rules themselves and the reference implementation (pabutools).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from fractions import Fraction
+from typing import Any, Final, Literal
+
+import numpy as np
+
+from models.pabulib import Amount
+
+Policy = Literal["skip", "stop", "partial"]
+Utility = Literal["cost", "score"]
+Stage = Literal["ranking", "equal-shares", "completion"]
+TieBreak = Callable[[str, Amount], Any]
+"""Maps (project id, cost) to a sort key; among bids tied on support the smaller key wins."""
+
+TIE_BREAK_DESCRIPTION: Final = (
+    "Bids with equal support are ranked cheaper first; bids that also cost the same are ranked "
+    "by project id in natural order (9 before 10, c9 before c10)."
+)
+
+
+def natural_key(project_id: str) -> tuple[str | int, ...]:
+    """Sort key reading digit runs as numbers, so "9" < "10" and "c9" < "c10".
+
+    Splitting on digit runs always alternates text and number, so two keys compare position
+    by position without ever comparing a str to an int.
+    """
+    return tuple(
+        int(part) if index % 2 else part
+        for index, part in enumerate(re.split(r"(\d+)", project_id))
+    )
+
+
+def cheaper_first(project_id: str, cost: Amount) -> tuple[Amount, tuple[str | int, ...]]:
+    """pbchat's declared tie-break (TIE_BREAK_DESCRIPTION): lower cost, then natural id order.
+
+    Cheaper first leaves the most money for the bids below; the id is only a last resort that
+    anyone can check by eye.
+    """
+    return cost, natural_key(project_id)
+
+
+DEFAULT_TIE_BREAK: Final[TieBreak] = cheaper_first
+
+
+class Reason(StrEnum):
+    """Why a bid ended up funded or not; stable codes the bot can translate."""
+
+    FUNDED = "funded"
+    PARTLY_FUNDED = "partly-funded"
+    NO_SUPPORT = "no-support"
+    DID_NOT_FIT = "did-not-fit"
+    COUNT_STOPPED = "count-stopped"
+    SUPPORTERS_SHORT = "supporters-short"
+
+
+@dataclass(frozen=True)
+class BidOutcome:
+    """What happened to one bid, with the numbers needed to explain it.
+
+    `position` is the bid's place in the order of funding (1 = funded first). `pot_left` is the
+    money in the pot when a ranking reached the bid; `supporters_left` is what its supporters
+    still held between them when equal shares ended.
+    """
+
+    project_id: str
+    cost: Amount
+    support: Amount
+    reason: Reason
+    stage: Stage
+    position: int | None = None
+    granted: Amount = 0
+    pot_left: Amount | None = None
+    supporters_left: Fraction | None = None
+
+    @property
+    def funded(self) -> bool:
+        return self.reason in (Reason.FUNDED, Reason.PARTLY_FUNDED)
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a count.
+
+    `selected` lists the funded bids in the order they were funded; `bids` has an outcome for
+    every bid, in input order. For equal shares, `share` is each voter's money in the run that
+    produced the result and `payments` what each ballot (in input order) paid for each bid.
+    """
+
+    rule: str
+    budget: Amount
+    selected: tuple[str, ...]
+    bids: Mapping[str, BidOutcome]
+    share: Fraction | None = None
+    payments: Mapping[str, tuple[Fraction, ...]] = field(default_factory=dict)
+    tie_break: str = TIE_BREAK_DESCRIPTION
+
+    @property
+    def cost(self) -> Amount:
+        """Money granted in total (a partly funded bid counts what it was offered)."""
+        return sum((bid.granted for bid in self.bids.values()), 0)
+
+
+# --- Fund down the ranking ---------------------------------------------------------------
+
+
+def rank_bids(
+    projects: Mapping[str, Amount],
+    support: Mapping[str, Amount],
+    tie_break: TieBreak = DEFAULT_TIE_BREAK,
+) -> list[str]:
+    """Bids by support, highest first, ties settled by `tie_break`."""
+    return sorted(projects, key=lambda pid: (-support.get(pid, 0), tie_break(pid, projects[pid])))
+
+
+def fund_down_ranking(
+    projects: Mapping[str, Amount],
+    support: Mapping[str, Amount],
+    budget: Amount,
+    policy: Policy = "skip",
+    tie_break: TieBreak = DEFAULT_TIE_BREAK,
+) -> Result:
+    """Walk the ranking with the money left, funding each bid that fits (the UK default).
+
+    A bid that does not fit is passed over (`skip`, the default), ends the count (`stop`), or
+    is offered what is left (`partial`, which empties the pot). Bids nobody supported are never
+    funded. With approval ballots and `skip` this is pabutools' `greedy_utilitarian_welfare`
+    with cost satisfaction, except for ties (see TIE_BREAK_DESCRIPTION) and zero-support bids.
+    """
+    if policy not in ("skip", "stop", "partial"):
+        raise ValueError(f"unknown policy {policy!r}")
+    left = budget
+    stopped = False
+    selected: list[str] = []
+    outcomes: dict[str, BidOutcome] = {}
+    for pid in rank_bids(projects, support, tie_break):
+        bid = BidOutcome(pid, projects[pid], support.get(pid, 0), Reason.NO_SUPPORT, "ranking")
+        if bid.support <= 0:
+            pass
+        elif stopped:
+            bid = replace(bid, reason=Reason.COUNT_STOPPED, pot_left=left)
+        elif bid.cost <= left or (policy == "partial" and left > 0):
+            granted = min(bid.cost, left)
+            reason = Reason.FUNDED if granted == bid.cost else Reason.PARTLY_FUNDED
+            selected.append(pid)
+            bid = replace(bid, reason=reason, position=len(selected), granted=granted, pot_left=left)
+            left -= granted
+        else:
+            bid = replace(bid, reason=Reason.DID_NOT_FIT, pot_left=left)
+            stopped = policy == "stop"
+        outcomes[pid] = bid
+    return Result("greedy", budget, tuple(selected), {pid: outcomes[pid] for pid in projects})
+
+
+def fund_per_area(
+    projects: Mapping[str, Amount],
+    support: Mapping[str, Amount],
+    areas: Mapping[str, str],
+    pots: Mapping[str, Amount],
+    policy: Policy = "skip",
+    tie_break: TieBreak = DEFAULT_TIE_BREAK,
+) -> dict[str, Result]:
+    """One pot per area: each area's bids are ranked and funded from that area's pot only.
+
+    `areas` maps each bid to its area, `pots` each area to its money. Money never moves between
+    areas, so each area gets exactly the result it would get counted on its own.
+    """
+    unknown = {pid for pid in projects if areas.get(pid) not in pots}
+    if unknown:
+        raise ValueError(f"bids without an area that has a pot: {sorted(unknown)}")
+    return {
+        area: fund_down_ranking(
+            {pid: cost for pid, cost in projects.items() if areas[pid] == area},
+            support,
+            pot,
+            policy,
+            tie_break,
+        )
+        for area, pot in pots.items()
+    }
+
+
+# --- Method of Equal Shares --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Bid:
+    """One bid as MES sees it: its supporters (groups of identical ballots) and their utility.
+
+    Utilities are whole numbers; `order_scale` makes ``budget * order_scale`` sort exactly like
+    ``budget / utility`` without dividing.
+    """
+
+    index: int
+    project_id: str
+    cost: Amount
+    tie_key: Any
+    supporters: np.ndarray
+    utility: np.ndarray
+    weight: np.ndarray
+    order_scale: np.ndarray
+
+    @property
+    def total_utility(self) -> int:
+        return int((self.weight * self.utility).sum())
+
+
+@dataclass(frozen=True)
+class _Electorate:
+    """Ballots prepared once for any number of MES runs.
+
+    Voters with identical ballots always hold identical money within a run, so each distinct
+    ballot becomes one group with a weight (Świecie: 2,553 ballots, 695 groups).
+    """
+
+    voters: int
+    weight: np.ndarray
+    group_of: np.ndarray
+    bids: tuple[_Bid, ...]
+
+
+@dataclass
+class _Run:
+    """The state of one MES run. Money is held as integer numerators over `denominator`."""
+
+    denominator: int
+    money: np.ndarray
+    order: list[int] = field(default_factory=list)
+    payments: dict[int, tuple[np.ndarray, int]] = field(default_factory=dict)
+
+    def cost(self, bids: Sequence[_Bid]) -> Amount:
+        return sum((bids[i].cost for i in self.order), 0)
+
+
+def _prepare(
+    projects: Mapping[str, Amount],
+    ballots: Sequence[Mapping[str, Amount]],
+    utility: Utility,
+    tie_break: TieBreak,
+) -> _Electorate:
+    """Group identical ballots and turn points into whole-number utilities.
+
+    Cost utility: u_i(p) = cost(p) for every bid i gave points to. Score utility: u_i(p) = the
+    points. Multiplying every utility by the same number changes no decision (it rescales every
+    ρ alike), so fractional utilities are scaled up to integers.
+    """
+    if utility not in ("cost", "score"):
+        raise ValueError(f"unknown utility {utility!r}")
+    ids = list(projects)
+    column = {pid: j for j, pid in enumerate(ids)}
+    rows: dict[tuple[Fraction, ...], int] = {}
+    group_of = []
+    for ballot in ballots:
+        unknown = set(ballot) - set(column)
+        if unknown:
+            raise ValueError(f"ballot names unknown bids {sorted(unknown)}")
+        row = [Fraction(0)] * len(ids)
+        for pid, points in ballot.items():
+            if points > 0:
+                row[column[pid]] = Fraction(projects[pid] if utility == "cost" else points)
+        group_of.append(rows.setdefault(tuple(row), len(rows)))
+    scale = math.lcm(*(u.denominator for row in rows for u in row)) if rows else 1
+    matrix = np.array(
+        [[int(u * scale) for u in row] for row in rows] or np.zeros((0, len(ids))), dtype=object
+    )
+    weight = np.array(np.bincount(group_of, minlength=len(rows)).tolist(), dtype=object)
+    return _Electorate(
+        voters=len(ballots),
+        weight=weight,
+        group_of=np.array(group_of, dtype=np.intp),
+        bids=tuple(
+            _make_bid(j, pid, projects[pid], tie_break(pid, projects[pid]), matrix[:, j], weight)
+            for j, pid in enumerate(ids)
+        ),
+    )
+
+
+def _make_bid(
+    index: int, pid: str, cost: Amount, tie_key: Any, column: np.ndarray, weight: np.ndarray
+) -> _Bid:
+    supporters = np.flatnonzero(column.astype(bool))
+    utility = column[supporters]
+    common = math.lcm(*utility.tolist()) if len(utility) else 1
+    return _Bid(
+        index=index,
+        project_id=pid,
+        cost=cost,
+        tie_key=tie_key,
+        supporters=supporters,
+        utility=utility,
+        weight=weight[supporters],
+        order_scale=np.array([common // u for u in utility.tolist()], dtype=object),
+    )
+
+
+def _price(bid: _Bid, run: _Run) -> Fraction | None:
+    """The smallest ρ at which the bid's supporters can pay for it, or None if they cannot.
+
+    Each supporter i pays min(money_i, ρ·u_i). Walking the supporters from the poorest (least
+    money per unit of utility) up, assume the ones passed pay everything they have and the
+    rest pay ρ·u_i; the first position where that rest can afford ρ·u_i gives ρ. All in exact
+    integers over the run's common denominator.
+    """
+    money = run.money[bid.supporters]
+    held = bid.weight * money
+    need = int(bid.cost * run.denominator)
+    if held.sum() < need:
+        return None
+    order = np.argsort(money * bid.order_scale, kind="stable")
+    money, held, utility = money[order], held[order], bid.utility[order]
+    paid_by_poorer = np.cumsum(held) - held
+    utility_of_richer = np.cumsum((bid.weight[order] * utility)[::-1])[::-1]
+    affordable = (need - paid_by_poorer) * utility <= money * utility_of_richer
+    first = int(np.argmax(affordable))
+    return Fraction(need - paid_by_poorer[first], run.denominator * utility_of_richer[first])
+
+
+def _pay(bid: _Bid, run: _Run, rho: Fraction) -> None:
+    """Fund the bid at price ρ: each supporter pays min(money, ρ·u), exactly."""
+    denominator = math.lcm(run.denominator, rho.denominator)
+    run.money = run.money * (denominator // run.denominator)
+    run.denominator = denominator
+    price = rho.numerator * (denominator // rho.denominator)
+    money = run.money[bid.supporters]
+    paid = np.minimum(money, price * bid.utility)
+    run.money[bid.supporters] = money - paid
+    run.order.append(bid.index)
+    run.payments[bid.index] = (paid, denominator)
+
+
+def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
+    """One run of MES in which every voter starts with `share`.
+
+    Repeatedly fund the bid with the smallest ρ (ties: the tie-break key) until no bid's
+    supporters can afford it. ρ never falls as money is spent, so a bid's last known ρ is a
+    lower bound: bids are tried in order of that bound and the search stops as soon as the
+    bound cannot beat the best found (the same pruning pabutools uses).
+    """
+    denominator = share.denominator
+    for bid in electorate.bids:
+        denominator = math.lcm(denominator, Fraction(bid.cost).denominator)
+    start = int(share * denominator)
+    run = _Run(denominator, np.full(len(electorate.weight), start, dtype=object))
+    candidates = [bid for bid in electorate.bids if len(bid.supporters)]
+    for bid in candidates:
+        if bid.cost == 0:
+            _pay(bid, run, Fraction(0))
+    bound = {bid.index: Fraction(bid.cost, bid.total_utility) for bid in candidates if bid.cost}
+    remaining = [bid for bid in candidates if bid.cost]
+    while remaining:
+        best: tuple[Fraction, Any, _Bid] | None = None
+        for bid in sorted(remaining, key=lambda b: (bound[b.index], b.tie_key)):
+            if best is not None and (bound[bid.index], bid.tie_key) > best[:2]:
+                break
+            rho = _price(bid, run)
+            if rho is None:
+                remaining.remove(bid)
+                continue
+            bound[bid.index] = rho
+            if best is None or (rho, bid.tie_key) < best[:2]:
+                best = (rho, bid.tie_key, bid)
+        if best is None:
+            break
+        _pay(best[2], run, best[0])
+        remaining.remove(best[2])
+    return run
+
+
+def _mes_result(
+    rule: str,
+    electorate: _Electorate,
+    support: Mapping[str, Amount],
+    budget: Amount,
+    share: Fraction,
+    run: _Run,
+) -> Result:
+    """Turn the final run into a Result, with per-ballot payments for every funded bid."""
+    position = {index: place for place, index in enumerate(run.order, start=1)}
+    outcomes = {}
+    payments = {}
+    for bid in electorate.bids:
+        outcome = BidOutcome(
+            bid.project_id, bid.cost, support[bid.project_id], Reason.NO_SUPPORT, "equal-shares"
+        )
+        if bid.index in position:
+            paid, denominator = run.payments[bid.index]
+            per_group = np.full(len(electorate.weight), Fraction(0), dtype=object)
+            per_group[bid.supporters] = [Fraction(p, denominator) for p in paid.tolist()]
+            payments[bid.project_id] = tuple(per_group[electorate.group_of].tolist())
+            outcome = replace(
+                outcome, reason=Reason.FUNDED, position=position[bid.index], granted=bid.cost
+            )
+        elif len(bid.supporters):
+            held = (bid.weight * run.money[bid.supporters]).sum()
+            left = Fraction(int(held), run.denominator)
+            outcome = replace(outcome, reason=Reason.SUPPORTERS_SHORT, supporters_left=left)
+        outcomes[bid.project_id] = outcome
+    selected = tuple(electorate.bids[i].project_id for i in run.order)
+    return Result(rule, budget, selected, outcomes, share=share, payments=payments)
+
+
+def ballot_support(
+    projects: Mapping[str, Amount], ballots: Sequence[Mapping[str, Amount]]
+) -> dict[str, Amount]:
+    """Total points per bid (approval ballots: the number of supporters)."""
+    support: dict[str, Amount] = dict.fromkeys(projects, 0)
+    for ballot in ballots:
+        for pid, points in ballot.items():
+            support[pid] += points
+    return support
+
+
+def _no_ballots(rule: str, projects: Mapping[str, Amount], budget: Amount) -> Result:
+    outcomes = {
+        pid: BidOutcome(pid, cost, 0, Reason.NO_SUPPORT, "equal-shares")
+        for pid, cost in projects.items()
+    }
+    return Result(rule, budget, (), outcomes)
+
+
+def equal_shares(
+    projects: Mapping[str, Amount],
+    ballots: Sequence[Mapping[str, Amount]],
+    budget: Amount,
+    utility: Utility = "cost",
+    tie_break: TieBreak = DEFAULT_TIE_BREAK,
+) -> Result:
+    """The Method of Equal Shares (Peters and Skowron), exactly.
+
+    The budget is split equally over all n ballots, empty ones included (as pabutools does: a
+    voter who backed nothing still holds a share, which stays unspent). Then, repeatedly, the
+    bid whose supporters can pay for it at the smallest ρ is funded, each supporter paying
+    min(money, ρ·u) where u is their utility: the bid's cost for everyone who approved it
+    (`utility="cost"`), or the points they gave it (`utility="score"`). Exact ties on ρ go by
+    `tie_break` (pabutools instead takes the project id as a string, "10" before "9").
+    """
+    if not ballots:
+        return _no_ballots("mes", projects, budget)
+    electorate = _prepare(projects, ballots, utility, tie_break)
+    share = Fraction(budget) / electorate.voters
+    run = _run_equal_shares(electorate, share)
+    return _mes_result("mes", electorate, ballot_support(projects, ballots), budget, share, run)
+
+
+def equal_shares_add1(
+    projects: Mapping[str, Amount],
+    ballots: Sequence[Mapping[str, Amount]],
+    budget: Amount,
+    utility: Utility = "cost",
+    tie_break: TieBreak = DEFAULT_TIE_BREAK,
+) -> Result:
+    """MES completed by "add1", the completion used in real elections (Assen, Świecie).
+
+    MES usually leaves money unspent, so each voter's share is raised by one currency unit at a
+    time (the virtual pot grows by n per step) and MES rerun from scratch; the result kept is
+    the last one whose cost fits the real budget, and raising stops at the first that does not.
+    It does not stop earlier when a result uses up the budget: that is pabutools'
+    ``exhaustion_by_budget_increase(..., exhaustive_stop=False, budget_step=n)``, the official
+    add1 (its shortcut ``voter_budget_increment=1`` stops at the first exhaustive result and
+    gets Wieliczka 2023 wrong). Like pabutools, the virtual pot never exceeds budget·(n+1).
+
+    If every supported bid together fits the budget, no run can exceed it, so the answer is the
+    run at that ceiling; it is computed directly instead of stepping up to it. Otherwise the
+    number of runs is about how far the share must rise before the selection no longer fits.
+    """
+    if not ballots:
+        return _no_ballots("mes-add1", projects, budget)
+    electorate = _prepare(projects, ballots, utility, tie_break)
+    base = Fraction(budget) / electorate.voters
+    steps = math.floor(budget)
+    supported_cost = sum((bid.cost for bid in electorate.bids if len(bid.supporters)), 0)
+    if supported_cost <= budget:
+        share = base + steps
+        run = _run_equal_shares(electorate, share)
+    else:
+        share, run = _last_fitting_run(electorate, base, steps, budget)
+    support = ballot_support(projects, ballots)
+    return _mes_result("mes-add1", electorate, support, budget, share, run)
+
+
+def _last_fitting_run(
+    electorate: _Electorate, base: Fraction, steps: int, budget: Amount
+) -> tuple[Fraction, _Run]:
+    """Raise the share from `base` by 1 per step; return the last run that fits `budget`."""
+    share, run = base, _run_equal_shares(electorate, base)
+    for step in range(1, steps + 1):
+        candidate = _run_equal_shares(electorate, base + step)
+        if candidate.cost(electorate.bids) > budget:
+            break
+        share, run = base + step, candidate
+    return share, run
+
+
+def equal_shares_add1_greedy(
+    projects: Mapping[str, Amount],
+    ballots: Sequence[Mapping[str, Amount]],
+    budget: Amount,
+    utility: Utility = "cost",
+    policy: Policy = "skip",
+    tie_break: TieBreak = DEFAULT_TIE_BREAK,
+) -> Result:
+    """`equal_shares_add1`, then fund down the ranking (by support) with the real money left.
+
+    pabutools' equivalent is `completion_by_rule_combination` of the official add1 and
+    `greedy_utilitarian_welfare` with cost satisfaction, which for approval ballots ranks by
+    number of supporters, as here.
+    """
+    shares = equal_shares_add1(projects, ballots, budget, utility, tie_break)
+    rest = {pid: cost for pid, cost in projects.items() if pid not in shares.selected}
+    support = ballot_support(projects, ballots)
+    fill = fund_down_ranking(rest, support, budget - shares.cost, policy, tie_break)
+    offset = len(shares.selected)
+    outcomes = {}
+    for pid, outcome in shares.bids.items():
+        if pid in fill.bids:
+            later = fill.bids[pid]
+            outcome = replace(
+                later,
+                stage="completion",
+                position=None if later.position is None else later.position + offset,
+                supporters_left=outcome.supporters_left,
+            )
+        outcomes[pid] = outcome
+    return replace(
+        shares,
+        rule="mes-add1-greedy",
+        selected=shares.selected + fill.selected,
+        bids=outcomes,
+    )
+
+
+# --- Explanations -------------------------------------------------------------------------
+
+
+def explain(
+    result: Result,
+    *,
+    currency: str = "",
+    names: Mapping[str, str] | None = None,
+    support_unit: str = "supporters",
+) -> list[str]:
+    """One plain-English line per bid (input order) saying why it was or was not funded.
+
+    English only: this serves the command line; the bot words its own messages from the same
+    BidOutcome fields.
+    """
+    money = _money_formatter(currency)
+    lines = []
+    for pid, bid in result.bids.items():
+        label = f"{pid} {names[pid]}" if names and names.get(pid) else pid
+        lines.append(f"{label}: {_why(bid, result, money, support_unit)}")
+    return lines
+
+
+def _why(bid: BidOutcome, result: Result, money: Callable[[Amount], str], unit: str) -> str:
+    backing = f"{_number(bid.support)} {unit}, cost {money(bid.cost)}"
+    if bid.reason == Reason.FUNDED:
+        if bid.stage == "equal-shares":
+            most = max(result.payments[bid.project_id], default=0)
+            return (
+                f"Funded {_ordinal(bid.position)} by equal shares: {backing}, "
+                f"no supporter paid more than {money(most)}"
+            )
+        if bid.stage == "completion":
+            return f"Funded {_ordinal(bid.position)} from the money equal shares left: {backing}"
+        return f"Funded {_ordinal(bid.position)}: {backing}"
+    if bid.reason == Reason.PARTLY_FUNDED:
+        return (
+            f"Partly funded {_ordinal(bid.position)}: offered the {money(bid.granted)} left "
+            f"in the pot, it asked for {money(bid.cost)}"
+        )
+    if bid.reason == Reason.NO_SUPPORT:
+        return "Not funded: nobody supported it"
+    if bid.reason == Reason.COUNT_STOPPED:
+        return "Not funded: the count stopped at a bid ranked above it that did not fit"
+    short = ""
+    if bid.supporters_left is not None:
+        short = (
+            f"its supporters had {money(bid.supporters_left)} left between them "
+            f"(each voter started with {money(result.share)}), it costs {money(bid.cost)}"
+        )
+    if bid.reason == Reason.SUPPORTERS_SHORT:
+        return f"Not funded: {short}"
+    left = f"{money(bid.pot_left)} left in the pot after the bids ranked above it"
+    if short:
+        return f"Not funded: {short}; then only {left}"
+    return f"Not funded: {left}, it costs {money(bid.cost)}"
+
+
+def _money_formatter(currency: str) -> Callable[[Amount], str]:
+    suffix = f" {currency}" if currency else ""
+    return lambda amount: f"{_number(amount)}{suffix}"
+
+
+def _number(amount: Amount) -> str:
+    """12400 -> "12,400"; fractions to two decimals, rounded down so no one is flattered."""
+    if Fraction(amount).denominator == 1:
+        return f"{int(amount):,}"
+    cents = math.floor(Fraction(amount) * 100)
+    return f"{cents // 100:,}.{cents % 100:02d}"
+
+
+def _ordinal(place: int | None) -> str:
+    place = place or 0
+    suffix = "th" if 10 <= place % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(place % 10, "th")
+    return f"{place}{suffix}"
+
+
+# --- Ballot rules -------------------------------------------------------------------------
+
+BallotKind = Literal["score", "approval", "top-n", "tokens", "knapsack"]
+SCORES: Final = range(1, 6)
+
+BALLOT_ERRORS: Final = {
+    "unknown-bid": "a choice is not a bid in this round",
+    "own-bid": "a voter chose a bid they submitted",
+    "duplicate-bid": "the same bid was chosen twice",
+    "score-not-integer": "a score is not a whole number",
+    "score-out-of-range": "a score is outside 1..5",
+    "missing-score": "scoring every bid is required and some bid has no score",
+    "too-many": "more bids ticked than the organiser allows",
+    "tokens-not-integer": "a number of tokens is not a whole number",
+    "tokens-out-of-range": "a bid got fewer than 0 tokens or more than the cap per bid",
+    "tokens-total": "the tokens do not add up to the total allowed (or exceed it)",
+    "over-pot": "the ticked bids cost more than the pot",
+}
+"""Every code `validate_ballot` returns, with its meaning; the bot translates the codes."""
+
+
+def validate_ballot(
+    kind: BallotKind,
+    choices: Mapping[str, int] | Collection[str],
+    *,
+    bids: Mapping[str, Amount],
+    pot: Amount | None = None,
+    n_max: int | None = None,
+    tokens: int | None = None,
+    max_per_bid: int | None = None,
+    require_all: bool = False,
+    own_bids: Collection[str] = frozenset(),
+) -> list[str]:
+    """Error codes (see BALLOT_ERRORS) for a ballot; an empty list means it is valid.
+
+    `choices` maps bid id to score or tokens for `score` and `tokens` ballots, and is the
+    ticked bid ids for the others. `require_all` means "score every bid" for score ballots and
+    "spend exactly `tokens`" for tokens ballots (otherwise up to `tokens`). A voter's own bids
+    are never allowed, and are not required for "score every bid". A missing setting the kind
+    needs (`n_max`, `tokens`, `pot`) is the organiser's error, so it raises ValueError.
+    """
+    if kind not in _KIND_RULES:
+        raise ValueError(f"unknown ballot kind {kind!r}")
+    chosen = list(choices)
+    errors = []
+    if len(set(chosen)) != len(chosen):
+        errors.append("duplicate-bid")
+    if any(pid not in bids for pid in chosen):
+        errors.append("unknown-bid")
+    if any(pid in own_bids for pid in chosen):
+        errors.append("own-bid")
+    settings = _BallotSettings(bids, pot, n_max, tokens, max_per_bid, require_all, own_bids)
+    errors.extend(_KIND_RULES[kind](choices, settings))
+    return errors
+
+
+@dataclass(frozen=True)
+class _BallotSettings:
+    bids: Mapping[str, Amount]
+    pot: Amount | None
+    n_max: int | None
+    tokens: int | None
+    max_per_bid: int | None
+    require_all: bool
+    own_bids: Collection[str]
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _values(choices: Mapping[str, int] | Collection[str], kind: str) -> Mapping[str, Any]:
+    if not isinstance(choices, Mapping):
+        raise TypeError(f"{kind} ballots map each bid to a number")
+    return choices
+
+
+def _score_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+    scores = _values(choices, "score")
+    if not all(_is_whole(v) for v in scores.values()):
+        yield "score-not-integer"
+    elif any(v not in SCORES for v in scores.values()):
+        yield "score-out-of-range"
+    if s.require_all and set(s.bids) - set(s.own_bids) - set(scores):
+        yield "missing-score"
+
+
+def _approval_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+    return iter(())
+
+
+def _top_n_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+    if s.n_max is None:
+        raise ValueError("top-n ballots need n_max")
+    if len(set(choices)) > s.n_max:
+        yield "too-many"
+
+
+def _token_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+    if s.tokens is None:
+        raise ValueError("tokens ballots need tokens")
+    spent = _values(choices, "tokens")
+    if not all(_is_whole(v) for v in spent.values()):
+        yield "tokens-not-integer"
+        return
+    cap = s.tokens if s.max_per_bid is None else s.max_per_bid
+    if any(not 0 <= v <= cap for v in spent.values()):
+        yield "tokens-out-of-range"
+    total = sum(spent.values())
+    if total > s.tokens or (s.require_all and total != s.tokens):
+        yield "tokens-total"
+
+
+def _knapsack_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+    if s.pot is None:
+        raise ValueError("knapsack ballots need the pot")
+    if sum(s.bids[pid] for pid in set(choices) if pid in s.bids) > s.pot:
+        yield "over-pot"
+
+
+_KIND_RULES: Final[dict[str, Callable[[Any, _BallotSettings], Iterator[str]]]] = {
+    "score": _score_rules,
+    "approval": _approval_rules,
+    "top-n": _top_n_rules,
+    "tokens": _token_rules,
+    "knapsack": _knapsack_rules,
+}

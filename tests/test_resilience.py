@@ -1,0 +1,63 @@
+"""Failures, re-deliveries and restarts: the bot keeps going and forgets nothing."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy import func, select
+
+from bot.callbacks import LanguageCb, Locale
+from handlers import errors
+from models.processed_update import ProcessedUpdate, prune_processed
+from tests.flow import message_update, texts
+
+RESIDENT = 5151
+
+
+async def test_same_update_delivered_twice_is_processed_once(harness):
+    update = message_update(RESIDENT, "/start")
+    first = await harness.feed(update)
+    second = await harness.feed(update)
+    assert len(texts(first)) == 1 and second == []
+
+
+async def test_processed_ids_are_pruned_after_a_while(harness, session_maker):
+    await harness.send(RESIDENT, "/help")
+    async with session_maker.begin() as session:
+        assert await prune_processed(session) == 0
+    async with session_maker.begin() as session:
+        from datetime import timedelta
+        assert await prune_processed(session, keep=timedelta(seconds=-1)) >= 1
+        assert await session.scalar(select(func.count()).select_from(ProcessedUpdate)) == 0
+
+
+async def test_a_failing_handler_gets_a_kind_message_in_the_users_language(harness, caplog):
+    await harness.send(RESIDENT, "/start")
+    await harness.tap(RESIDENT, LanguageCb(locale=Locale.CY).pack())
+    harness.telegram.fail_next(RuntimeError("kaboom"))
+    update = message_update(RESIDENT, "/help")
+    with caplog.at_level(logging.ERROR, logger=errors.__name__):
+        sent = await harness.feed(update)
+    assert texts(sent) == [
+        "Mae'n ddrwg gennym, aeth rhywbeth o'i le ar ein hochr ni. "
+        "Rhowch gynnig arall arni mewn munud."
+    ]
+    assert f"update {update['update_id']} failed" in caplog.text
+    assert "kaboom" in caplog.text
+    # ...and the next update is handled normally.
+    assert texts(await harness.send(RESIDENT, "/cancel"))[0].startswith("Does dim byd")
+
+
+async def test_conversation_state_survives_a_restart(harness):
+    await harness.send(RESIDENT, "/start ev_1")
+    await harness.restart()
+    sent = await harness.tap(RESIDENT, LanguageCb(locale=Locale.EN).pack())
+    # The deep link kept across the restart is opened once the language is chosen.
+    assert texts(sent)[2].startswith("That link didn't match anything")
+    context = harness.dp.fsm.get_context(harness.bot, RESIDENT, RESIDENT)
+    await context.set_state("Bid:amount")
+    await context.update_data(amount="1500")
+    await harness.restart()
+    context = harness.dp.fsm.get_context(harness.bot, RESIDENT, RESIDENT)
+    assert await context.get_state() == "Bid:amount"
+    assert (await context.get_data())["amount"] == "1500"
