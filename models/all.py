@@ -1,3 +1,3 @@
 """Import every model module so `Base.metadata` knows every table (Alembic, tests)."""
 
-from models import conversation, processed_update, user  # noqa: F401
+from models import broadcast, conversation, outbox, processed_update, user  # noqa: F401
