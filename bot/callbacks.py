@@ -31,3 +31,18 @@ class LanguageCb(CallbackData, prefix="l"):
 
 class ForgetCb(CallbackData, prefix="fg"):
     confirm: bool
+
+
+class BroadcastAction(StrEnum):
+    AUDIENCE = "a"
+    SKIP_WELSH = "sk"
+    NOW = "now"
+    LATER = "lat"
+    SEND = "go"
+    DISCARD = "x"
+    STOP = "stop"
+
+
+class BroadcastCb(CallbackData, prefix="bc"):
+    action: BroadcastAction
+    value: str = ""

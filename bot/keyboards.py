@@ -6,7 +6,9 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.callbacks import ForgetCb, LanguageCb, Locale, MenuCb, MenuItem
+from aiogram.filters.callback_data import CallbackData
+
+from bot.callbacks import BroadcastAction, BroadcastCb, ForgetCb, LanguageCb, Locale, MenuCb, MenuItem
 
 LANGUAGE_NAMES = {Locale.EN: "English", Locale.CY: "Cymraeg"}
 
@@ -41,3 +43,42 @@ def yes_no(i18n: I18nContext, yes_key: str, no_key: str) -> InlineKeyboardMarkup
     builder.button(text=i18n.get(yes_key), callback_data=ForgetCb(confirm=True))
     builder.button(text=i18n.get(no_key), callback_data=ForgetCb(confirm=False))
     return builder.as_markup()
+
+
+def single_button(text: str, callback_data: CallbackData) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=text, callback_data=callback_data)
+    return builder.as_markup()
+
+
+def broadcast_audiences(i18n: I18nContext, sizes: dict[str, int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for audience, size in sizes.items():
+        builder.button(
+            text=i18n.get("bc-audience-choice", audience=i18n.get(f"bc-audience-{audience}"),
+                          people=size),
+            callback_data=BroadcastCb(action=BroadcastAction.AUDIENCE, value=audience),
+        )
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def broadcast_when(i18n: I18nContext) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=i18n.get("bc-now"), callback_data=BroadcastCb(action=BroadcastAction.NOW))
+    builder.button(text=i18n.get("bc-later"),
+                   callback_data=BroadcastCb(action=BroadcastAction.LATER))
+    return builder.as_markup()
+
+
+def broadcast_confirm(i18n: I18nContext) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=i18n.get("bc-send"), callback_data=BroadcastCb(action=BroadcastAction.SEND))
+    builder.button(text=i18n.get("bc-discard"),
+                   callback_data=BroadcastCb(action=BroadcastAction.DISCARD))
+    return builder.as_markup()
+
+
+def broadcast_stop(i18n: I18nContext, broadcast_id: int) -> InlineKeyboardMarkup:
+    return single_button(i18n.get("bc-stop"),
+                         BroadcastCb(action=BroadcastAction.STOP, value=str(broadcast_id)))

@@ -18,7 +18,7 @@ CODE_DIRS = ("bot", "handlers", "models")
 # Literal keys passed to the translator (`i18n.get` or `core.get` with a quoted key).
 USED_KEY = re.compile(r"""(?:i18n|core)\.get\(\s*f?["']([a-z][a-z0-9-]*)["']""")
 # Keys built at run time from a prefix, e.g. f"cmd-{name}"; checked by their own tests.
-DYNAMIC_PREFIXES = ("cmd-",)
+DYNAMIC_PREFIXES = ("cmd-", "bc-audience-")
 
 
 class _Variables(Visitor):

@@ -4,11 +4,32 @@ from __future__ import annotations
 
 from aiogram import Router
 
-from handlers import cancel, errors, fallback, help, language, menu, privacy, start
+from bot.filters import IsOrganiser
+from handlers import (
+    broadcast,
+    cancel,
+    errors,
+    fallback,
+    help,
+    language,
+    menu,
+    privacy,
+    refusals,
+    start,
+)
+
+
+def organiser_router() -> Router:
+    """Every organiser conversation, behind the one check that its sender is an organiser."""
+    organisers = Router(name="organisers")
+    organisers.message.filter(IsOrganiser())
+    organisers.callback_query.filter(IsOrganiser())
+    organisers.include_routers(*(_detached(r) for r in (broadcast.router,)))
+    return organisers
 
 
 def get_routers() -> list[Router]:
-    routers = [
+    resident_routers = [
         errors.router,
         cancel.router,
         start.router,
@@ -16,9 +37,13 @@ def get_routers() -> list[Router]:
         help.router,
         privacy.router,
         menu.router,
-        fallback.router,
     ]
-    return [_detached(router) for router in routers]
+    return [
+        *(_detached(r) for r in resident_routers),
+        organiser_router(),
+        _detached(refusals.router),
+        _detached(fallback.router),
+    ]
 
 
 def _detached(router: Router) -> Router:

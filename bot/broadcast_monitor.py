@@ -1,0 +1,106 @@
+"""Moves broadcasts along: plans the due ones, keeps the organiser's progress line current,
+and writes the final report once.
+
+All of it reads and writes the database, so it carries on correctly after a restart: a
+broadcast due while the bot was down is planned at the next tick, and a finished one gets its
+report through the outbox (exactly once) even if the process dies right after.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import math
+from collections.abc import Callable
+
+from aiogram import Bot
+from aiogram.exceptions import TelegramAPIError
+from aiogram_i18n import I18nContext, I18nMiddleware
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.keyboards import broadcast_stop
+from models import broadcast as broadcasts
+from models.base import utcnow
+from models.outbox import Kind, NewMessage, enqueue
+from models.user import find_user
+
+log = logging.getLogger(__name__)
+
+
+class BroadcastMonitor:
+    def __init__(self, bot: Bot, session_maker: async_sessionmaker[AsyncSession],
+                 i18n: I18nMiddleware,
+                 *, rate: float, wake_sender: Callable[[], None], interval: float = 2.0) -> None:
+        self._bot = bot
+        self._session_maker = session_maker
+        self._i18n = i18n
+        self._rate = rate
+        self._wake_sender = wake_sender
+        self._interval = interval
+        self._shown: dict[int, str] = {}
+        self._stopping = asyncio.Event()
+
+    async def run(self) -> None:
+        while not self._stopping.is_set():
+            try:
+                await self.tick()
+            except Exception:  # one bad tick must not stop broadcasts for good
+                log.exception("broadcast monitor tick failed")
+            try:
+                await asyncio.wait_for(self._stopping.wait(), self._interval)
+            except TimeoutError:
+                pass
+
+    def stop(self) -> None:
+        self._stopping.set()
+
+    async def tick(self) -> None:
+        async with self._session_maker.begin() as session:
+            due = await broadcasts.due_scheduled(session)
+            for broadcast in due:
+                planned = await broadcasts.plan(session, broadcast)
+                log.info("broadcast %s planned for %s recipients", broadcast.id, planned)
+        if due:
+            self._wake_sender()
+        async with self._session_maker.begin() as session:
+            for broadcast in await broadcasts.sending(session):
+                await self._follow(session, broadcast)
+
+    async def _follow(self, session: AsyncSession, broadcast: broadcasts.Broadcast) -> None:
+        progress = await broadcasts.progress(session, broadcast)
+        i18n = await self._organiser_i18n(session, broadcast)
+        eta = math.ceil(progress.waiting / self._rate) if progress.waiting else 0
+        text = i18n.get("bc-progress", done=progress.done, total=progress.total,
+                        unreachable=progress.unreachable, eta=eta)
+        await self._show(broadcast, text, i18n if progress.waiting else None)
+        if progress.waiting == 0 and await broadcasts.finish(session, broadcast.id):
+            report = i18n.get("bc-report", delivered=progress.delivered,
+                              unreachable=progress.unreachable, failed=progress.failed)
+            await enqueue(session, [NewMessage(
+                dedupe_key=f"bcreport:{broadcast.id}", chat_id=broadcast.organiser_chat_id,
+                kind=Kind.TEXT, payload={"text": report, "parse_mode": "HTML"}, due_at=utcnow(),
+            )])
+            self._wake_sender()
+            log.info("broadcast %s finished: %s", broadcast.id, progress)
+
+    async def _organiser_i18n(self, session: AsyncSession, broadcast) -> I18nContext:
+        organiser = await find_user(session, broadcast.organiser_chat_id)
+        locale = organiser.locale if organiser and organiser.locale else None
+        return self._i18n.new_context(locale or self._i18n.core.default_locale, data={})
+
+    async def _show(self, broadcast: broadcasts.Broadcast, text: str,
+                    i18n: I18nContext | None) -> None:
+        """Edit the organiser's progress line, only when it changed (Telegram rejects no-ops).
+
+        While sending it keeps its Stop button (`i18n` given); the final edit drops it.
+        """
+        if broadcast.progress_message_id is None or self._shown.get(broadcast.id) == text:
+            return
+        markup = broadcast_stop(i18n, broadcast.id) if i18n else None
+        try:
+            await self._bot.edit_message_text(text=text, chat_id=broadcast.organiser_chat_id,
+                                              message_id=broadcast.progress_message_id,
+                                              reply_markup=markup)
+            self._shown[broadcast.id] = text
+        except TelegramAPIError as exc:
+            log.warning("progress of broadcast %s not shown: %s", broadcast.id, exc)

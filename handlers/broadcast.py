@@ -1,0 +1,202 @@
+"""/broadcast: an organiser writes to an audience in English and Welsh, now or later."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from aiogram import F, Router
+from aiogram.filters import Command
+from aiogram.fsm.context import FSMContext
+from aiogram.fsm.state import State, StatesGroup
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.callbacks import BroadcastAction as Act
+from bot.callbacks import BroadcastCb
+from bot.keyboards import (
+    broadcast_audiences,
+    broadcast_confirm,
+    broadcast_stop,
+    broadcast_when,
+    single_button,
+)
+from bot.settings import Settings
+from models import broadcast as broadcasts
+from models.broadcast import Audience
+from models.base import utcnow
+from models.when import parse_local, show_local
+
+router = Router(name=__name__)
+TEXT_LIMIT, CAPTION_LIMIT = 4096, 1024
+
+
+class Draft(StatesGroup):
+    audience = State()
+    english = State()
+    welsh = State()
+    when = State()
+    at = State()
+    confirm = State()
+
+
+@router.message(Command("broadcast"))
+async def start(message: Message, state: FSMContext, session: AsyncSession,
+                i18n: I18nContext) -> None:
+    await state.set_state(Draft.audience)
+    await state.set_data({})
+    reachable, _ = await broadcasts.audience_size(session, Audience.EVERYONE)
+    await message.answer(i18n.get("bc-audience"),
+                         reply_markup=broadcast_audiences(i18n, {Audience.EVERYONE: reachable}))
+
+
+@router.callback_query(Draft.audience, BroadcastCb.filter(F.action == Act.AUDIENCE))
+async def audience(query: CallbackQuery, callback_data: BroadcastCb, state: FSMContext,
+                   i18n: I18nContext) -> None:
+    if callback_data.value not in {a.value for a in Audience}:
+        await query.answer(i18n.get("button-stale"))
+        return
+    await state.update_data(audience=callback_data.value)
+    await state.set_state(Draft.english)
+    await query.answer()
+    await query.message.edit_text(i18n.get("bc-ask-english"))
+
+
+@router.message(Draft.english)
+async def english(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    if not await _take_text(message, state, i18n, "text_en"):
+        return
+    await state.set_state(Draft.welsh)
+    await message.answer(i18n.get("bc-ask-welsh"),
+                         reply_markup=single_button(i18n.get("bc-skip-welsh"),
+                                                    BroadcastCb(action=Act.SKIP_WELSH)))
+
+
+@router.message(Draft.welsh)
+async def welsh(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    if await _take_text(message, state, i18n, "text_cy"):
+        await _ask_when(message, state, i18n)
+
+
+@router.callback_query(Draft.welsh, BroadcastCb.filter(F.action == Act.SKIP_WELSH))
+async def skip_welsh(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)
+    await _ask_when(query.message, state, i18n)
+
+
+@router.callback_query(Draft.when, BroadcastCb.filter(F.action == Act.NOW))
+async def now(query: CallbackQuery, state: FSMContext, session: AsyncSession,
+              settings: Settings, i18n: I18nContext) -> None:
+    await query.answer()
+    await state.update_data(send_at=None)
+    await _preview(query.message, state, session, settings, i18n)
+
+
+@router.callback_query(Draft.when, BroadcastCb.filter(F.action == Act.LATER))
+async def later(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await query.answer()
+    await state.set_state(Draft.at)
+    await query.message.answer(i18n.get("bc-ask-time"))
+
+
+@router.message(Draft.at, F.text)
+async def at(message: Message, state: FSMContext, session: AsyncSession, settings: Settings,
+             i18n: I18nContext) -> None:
+    moment = parse_local(message.text, settings.tz, utcnow())
+    if moment is None or moment <= utcnow():
+        await message.answer(i18n.get("bc-bad-time" if moment is None else "bc-past-time"))
+        return
+    await state.update_data(send_at=moment.isoformat())
+    await _preview(message, state, session, settings, i18n)
+
+
+@router.callback_query(Draft.confirm, BroadcastCb.filter(F.action == Act.SEND))
+async def send(query: CallbackQuery, state: FSMContext, session: AsyncSession,
+               settings: Settings, i18n: I18nContext) -> None:
+    draft = await state.get_data()
+    await state.clear()
+    await query.answer()
+    broadcast = await broadcasts.create(
+        session, audience=Audience(draft["audience"]), text_en=draft.get("text_en"),
+        text_cy=draft.get("text_cy"), photo_file_id=draft.get("photo"),
+        send_at=_send_at(draft), organiser_chat_id=query.from_user.id,
+    )
+    when = show_local(broadcast.send_at, settings.tz, i18n.locale)
+    key = "bc-scheduled" if draft.get("send_at") else "bc-starting"
+    await query.message.edit_reply_markup(reply_markup=None)
+    status = await query.message.answer(i18n.get(key, when=when),
+                                        reply_markup=broadcast_stop(i18n, broadcast.id))
+    broadcast.progress_message_id = status.message_id
+
+
+@router.callback_query(Draft.confirm, BroadcastCb.filter(F.action == Act.DISCARD))
+async def discard(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await state.clear()
+    await query.answer()
+    await query.message.edit_text(i18n.get("bc-discarded"))
+
+
+@router.callback_query(BroadcastCb.filter(F.action == Act.STOP))
+async def stop(query: CallbackQuery, callback_data: BroadcastCb, session: AsyncSession,
+               i18n: I18nContext) -> None:
+    found = (await broadcasts.get(session, int(callback_data.value))
+             if callback_data.value.isdigit() else None)
+    if found is None or found.status not in {broadcasts.BroadcastStatus.SCHEDULED,
+                                             broadcasts.BroadcastStatus.SENDING}:
+        await query.answer(i18n.get("bc-stop-too-late"), show_alert=True)
+        return
+    withdrawn = await broadcasts.cancel(session, found)
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)
+    await query.message.answer(i18n.get("bc-stopped", withdrawn=withdrawn))
+
+
+@router.callback_query(BroadcastCb.filter())
+async def stale(query: CallbackQuery, i18n: I18nContext) -> None:
+    await query.answer(i18n.get("button-stale"), show_alert=True)
+
+
+async def _take_text(message: Message, state: FSMContext, i18n: I18nContext, field: str) -> bool:
+    """Keep the organiser's text (with its formatting) and photo; say why if it won't do."""
+    text = message.html_text if (message.text or message.caption) else ""
+    limit = CAPTION_LIMIT if message.photo or (await state.get_data()).get("photo") else TEXT_LIMIT
+    if not text.strip():
+        await message.answer(i18n.get("bc-need-text"))
+        return False
+    if len(text) > limit:
+        await message.answer(i18n.get("bc-too-long", limit=limit, length=len(text)))
+        return False
+    values = {field: text}
+    if message.photo:
+        values["photo"] = message.photo[-1].file_id
+    await state.update_data(values)
+    return True
+
+
+async def _ask_when(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    await state.set_state(Draft.when)
+    await message.answer(i18n.get("bc-ask-when"), reply_markup=broadcast_when(i18n))
+
+
+async def _preview(message: Message, state: FSMContext, session: AsyncSession,
+                   settings: Settings, i18n: I18nContext) -> None:
+    draft = await state.get_data()
+    reachable, blocked = await broadcasts.audience_size(session, Audience(draft["audience"]))
+    await state.set_state(Draft.confirm)
+    for text in filter(None, (draft.get("text_en"), draft.get("text_cy"))):
+        if draft.get("photo"):
+            await message.answer_photo(draft["photo"], caption=text)
+        else:
+            await message.answer(text)
+    when = show_local(_send_at(draft), settings.tz, i18n.locale)
+    await message.answer(
+        i18n.get("bc-preview", audience=i18n.get(f"bc-audience-{draft['audience']}"),
+                 recipients=reachable, blocked=blocked,
+                 when=when if draft.get("send_at") else i18n.get("bc-when-now")),
+        reply_markup=broadcast_confirm(i18n),
+    )
+
+
+def _send_at(draft: dict) -> datetime:
+    return datetime.fromisoformat(draft["send_at"]) if draft.get("send_at") else utcnow()

@@ -1,0 +1,58 @@
+## /broadcast (trefnwyr)
+organisers-only = Mae'n ddrwg gennym, mae hyn ar gyfer trefnwyr.
+bc-audience = Pwy ddylai gael y neges hon?
+bc-audience-all = Pawb
+bc-audience-choice = { $audience } · { $people ->
+    [zero] dim pobl
+    [one] 1 person
+    [two] 2 berson
+   *[other] { $people } o bobl
+}
+bc-ask-english = Anfonwch y neges yn Saesneg. Gallwch atodi un llun gyda chapsiwn.
+bc-ask-welsh = Nawr anfonwch y fersiwn Gymraeg, neu tapiwch Hepgor: bydd siaradwyr Cymraeg wedyn yn cael y Saesneg.
+bc-skip-welsh = Hepgor
+bc-need-text = Anfonwch ychydig o destun (neu lun gyda chapsiwn), os gwelwch yn dda.
+bc-too-long = Mae hynny'n { $length } o nodau; mae Telegram yn caniatáu { $limit }. Byrhewch e ac anfonwch e eto, os gwelwch yn dda.
+bc-ask-when = Pryd ddylai fynd?
+bc-now = Anfon nawr
+bc-later = Trefnu ar gyfer nes ymlaen
+bc-when-now = nawr
+bc-ask-time = Teipiwch y dyddiad a'r amser yn amser y DU, er enghraifft 28/11 18:30.
+bc-bad-time = Doeddwn i ddim yn gallu darllen hynny fel dyddiad ac amser. Teipiwch e fel 28/11 18:30, os gwelwch yn dda.
+bc-past-time = Mae'r amser hwnnw wedi mynd heibio. Rhowch amser yn y dyfodol, os gwelwch yn dda.
+bc-preview = Uchod mae'r hyn y bydd pobl yn ei weld.
+    At: { $audience } — { $recipients ->
+        [zero] dim pobl
+        [one] 1 person
+        [two] 2 berson
+       *[other] { $recipients } o bobl
+    }{ $blocked ->
+        [0] {""}
+       *[other] {" "}({ $blocked } wedi rhwystro'r bot, a byddan nhw'n cael eu hepgor)
+    }
+    Pryd: { $when }
+bc-send = ✅ Anfon
+bc-discard = ✖ Taflu
+bc-discarded = Wedi'i daflu. Chafodd dim byd ei anfon.
+bc-starting = Yn dechrau anfon…
+bc-scheduled = Wedi'i drefnu ar gyfer { $when }.
+bc-stop = ⏹ Stopio anfon
+bc-stopped = Wedi stopio. Fydd { $withdrawn ->
+    [one] 1 neges
+   *[other] { $withdrawn } o negeseuon
+} ddim yn cael { $withdrawn ->
+    [one] ei hanfon
+   *[other] eu hanfon
+}.
+bc-stop-too-late = Mae'r darllediad hwn eisoes wedi gorffen neu wedi'i stopio.
+bc-progress = Yn anfon… { $done } / { $total }{ $unreachable ->
+    [0] {""}
+   *[other] {" "}· { $unreachable } heb eu cyrraedd
+}{ $eta ->
+    [0] {""}
+   *[other] {" "}· tua { $eta } eiliad ar ôl
+}
+bc-report = <b>Mae'r darllediad wedi gorffen.</b>
+    Wedi'u danfon: { $delivered }
+    Wedi rhwystro'r bot: { $unreachable }
+    Wedi methu: { $failed }

@@ -1,0 +1,51 @@
+## /broadcast (organisers)
+organisers-only = Sorry, this is for organisers.
+bc-audience = Who should get this message?
+bc-audience-all = Everyone
+bc-audience-choice = { $audience } · { $people ->
+    [one] 1 person
+   *[other] { $people } people
+}
+bc-ask-english = Send the message in English. You can attach one photo with a caption.
+bc-ask-welsh = Now send the Welsh version, or tap Skip: Welsh speakers will then get the English.
+bc-skip-welsh = Skip
+bc-need-text = Please send some text (or a photo with a caption).
+bc-too-long = That's { $length } characters; Telegram allows { $limit }. Please shorten it and send it again.
+bc-ask-when = When should it go?
+bc-now = Send now
+bc-later = Schedule for later
+bc-when-now = now
+bc-ask-time = Type the date and time in UK time, for example 28/11 18:30.
+bc-bad-time = I couldn't read that as a date and time. Please type it like 28/11 18:30.
+bc-past-time = That time has already passed. Please give a time in the future.
+bc-preview = Above is what people will see.
+    To: { $audience } — { $recipients ->
+        [one] 1 person
+       *[other] { $recipients } people
+    }{ $blocked ->
+        [0] {""}
+       *[other] {" "}({ $blocked } blocked the bot and will be skipped)
+    }
+    When: { $when }
+bc-send = ✅ Send
+bc-discard = ✖ Discard
+bc-discarded = Discarded. Nothing was sent.
+bc-starting = Starting to send…
+bc-scheduled = Scheduled for { $when }.
+bc-stop = ⏹ Stop sending
+bc-stopped = Stopped. { $withdrawn ->
+    [one] 1 message
+   *[other] { $withdrawn } messages
+} will not be sent.
+bc-stop-too-late = This broadcast has already finished or been stopped.
+bc-progress = Sending… { $done } / { $total }{ $unreachable ->
+    [0] {""}
+   *[other] {" "}· { $unreachable } could not be reached
+}{ $eta ->
+    [0] {""}
+   *[other] {" "}· about { $eta } s left
+}
+bc-report = <b>Broadcast finished.</b>
+    Delivered: { $delivered }
+    Blocked the bot: { $unreachable }
+    Failed: { $failed }

@@ -1,0 +1,170 @@
+"""Organiser broadcasts: who gets them, in which language, and how far sending has got."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from sqlalchemy import BigInteger, String, Text, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Mapped, mapped_column
+
+from models.base import Base, UtcDateTime, utcnow
+from models.outbox import Kind, NewMessage, Status, cancel_pending, enqueue, status_counts
+from models.user import User
+
+
+class Audience(StrEnum):
+    # Events, rounds and areas add their audiences (registered, bidders, voters, an area)
+    # when those features land; "everyone" is everyone who has used the bot.
+    EVERYONE = "all"
+
+
+class BroadcastStatus(StrEnum):
+    SCHEDULED = "scheduled"
+    SENDING = "sending"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Broadcast(Base):
+    __tablename__ = "broadcasts"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    audience: Mapped[str] = mapped_column(String(40))
+    text_en: Mapped[str | None] = mapped_column(Text)
+    text_cy: Mapped[str | None] = mapped_column(Text)
+    photo_file_id: Mapped[str | None] = mapped_column(String(200))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    send_at: Mapped[datetime] = mapped_column(UtcDateTime())
+    organiser_chat_id: Mapped[int] = mapped_column(BigInteger)
+    progress_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    recipients: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+    finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+
+
+@dataclass(frozen=True)
+class Recipient:
+    telegram_id: int
+    locale: str | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    total: int
+    delivered: int
+    unreachable: int
+    failed: int
+    waiting: int
+
+    @property
+    def done(self) -> int:
+        return self.total - self.waiting
+
+
+def _audience_query(audience: Audience):
+    if audience is Audience.EVERYONE:
+        return select(User.telegram_id, User.locale).where(User.locale.is_not(None))
+    raise ValueError(f"unknown audience {audience!r}")
+
+
+async def audience_size(session: AsyncSession, audience: Audience) -> tuple[int, int]:
+    """(people who will get it, people skipped because they blocked the bot)."""
+    rows = (await session.execute(
+        _audience_query(audience).add_columns(User.blocked_at)
+    )).all()
+    blocked = sum(1 for row in rows if row.blocked_at is not None)
+    return len(rows) - blocked, blocked
+
+
+def text_for(broadcast: Broadcast, locale: str | None) -> str:
+    """The recipient's language where the organiser wrote it, else the other one."""
+    if locale == "cy" and broadcast.text_cy:
+        return broadcast.text_cy
+    return broadcast.text_en or broadcast.text_cy or ""
+
+
+def render(broadcast: Broadcast, recipient: Recipient) -> NewMessage:
+    text = text_for(broadcast, recipient.locale)
+    if broadcast.photo_file_id:
+        kind, payload = Kind.PHOTO, {"photo": broadcast.photo_file_id, "caption": text,
+                                     "parse_mode": "HTML"}
+    else:
+        kind, payload = Kind.TEXT, {"text": text, "parse_mode": "HTML"}
+    return NewMessage(
+        dedupe_key=f"bc:{broadcast.id}:u:{recipient.telegram_id}",
+        chat_id=recipient.telegram_id, kind=kind, payload=payload,
+        due_at=broadcast.send_at, broadcast_id=broadcast.id,
+    )
+
+
+async def plan(session: AsyncSession, broadcast: Broadcast) -> int:
+    """Write one outbox row per recipient. Planning twice adds nobody twice."""
+    query = _audience_query(Audience(broadcast.audience)).where(User.blocked_at.is_(None))
+    recipients = [Recipient(row.telegram_id, row.locale) for row in await session.execute(query)]
+    await enqueue(session, (render(broadcast, r) for r in recipients))
+    broadcast.recipients = len(recipients)
+    broadcast.status = BroadcastStatus.SENDING
+    return len(recipients)
+
+
+async def create(session: AsyncSession, *, audience: Audience, text_en: str | None,
+                 text_cy: str | None, photo_file_id: str | None, send_at: datetime | None,
+                 organiser_chat_id: int) -> Broadcast:
+    broadcast = Broadcast(
+        audience=audience.value, text_en=text_en, text_cy=text_cy, photo_file_id=photo_file_id,
+        status=BroadcastStatus.SCHEDULED, send_at=send_at or utcnow(),
+        organiser_chat_id=organiser_chat_id,
+    )
+    session.add(broadcast)
+    await session.flush()
+    return broadcast
+
+
+async def get(session: AsyncSession, broadcast_id: int) -> Broadcast | None:
+    return await session.get(Broadcast, broadcast_id)
+
+
+async def cancel(session: AsyncSession, broadcast: Broadcast) -> int:
+    """Stop a scheduled or sending broadcast; returns how many messages will not be sent."""
+    withdrawn = await cancel_pending(session, broadcast.id)
+    broadcast.status = BroadcastStatus.CANCELLED
+    broadcast.finished_at = utcnow()
+    return withdrawn
+
+
+async def progress(session: AsyncSession, broadcast: Broadcast) -> Progress:
+    counts = await status_counts(session, broadcast.id)
+    waiting = counts.get(Status.PENDING, 0) + counts.get(Status.SENDING, 0)
+    return Progress(
+        total=sum(counts.values()) - counts.get(Status.CANCELLED, 0),
+        delivered=counts.get(Status.SENT, 0),
+        unreachable=counts.get(Status.BLOCKED, 0),
+        failed=counts.get(Status.FAILED, 0) + counts.get(Status.UNCERTAIN, 0),
+        waiting=waiting,
+    )
+
+
+async def due_scheduled(session: AsyncSession) -> list[Broadcast]:
+    return list(await session.scalars(
+        select(Broadcast).where(Broadcast.status == BroadcastStatus.SCHEDULED,
+                                Broadcast.send_at <= utcnow())
+    ))
+
+
+async def sending(session: AsyncSession) -> list[Broadcast]:
+    return list(await session.scalars(
+        select(Broadcast).where(Broadcast.status == BroadcastStatus.SENDING)
+    ))
+
+
+async def finish(session: AsyncSession, broadcast_id: int) -> bool:
+    """Mark done once; true only for the caller that did it (so one report is sent)."""
+    result = await session.execute(
+        update(Broadcast)
+        .where(Broadcast.id == broadcast_id, Broadcast.status == BroadcastStatus.SENDING)
+        .values(status=BroadcastStatus.DONE, finished_at=utcnow())
+    )
+    return result.rowcount == 1
