@@ -1,9 +1,18 @@
-"""Start-up and shut-down of the running bot: database, migrations, polling."""
+"""Start-up and shut-down of the running bot: database, migrations, delivery, polling."""
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import os
+import socket
+from datetime import timedelta
 
+from aiogram import Bot, Dispatcher
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from bot.broadcast_monitor import BroadcastMonitor
+from bot.delivery import DeliveryWorker, RateLimiter
 from bot.dispatcher import create_bot, create_dispatcher
 from bot.migrate import migrate
 from bot.settings import Settings
@@ -22,12 +31,41 @@ async def migrate_only(settings: Settings) -> int:
     return 0
 
 
+class Background:
+    """The delivery worker and the broadcast monitor, started and stopped with the bot."""
+
+    def __init__(self, bot: Bot, dp: Dispatcher, settings: Settings,
+                 session_maker: async_sessionmaker[AsyncSession]) -> None:
+        self.worker = DeliveryWorker(
+            bot, session_maker, RateLimiter(settings.send_rate),
+            worker_id=f"{socket.gethostname()}-{os.getpid()}",
+            stale_after=timedelta(seconds=settings.stale_after_seconds),
+        )
+        self.monitor = BroadcastMonitor(bot, session_maker, dp["i18n_middleware"],
+                                        rate=settings.send_rate, wake_sender=self.worker.wake)
+        self._tasks: list[asyncio.Task[None]] = []
+
+    async def start(self) -> None:
+        self._tasks = [asyncio.create_task(self.worker.run(), name="delivery"),
+                       asyncio.create_task(self.monitor.run(), name="broadcasts")]
+
+    async def stop(self) -> None:
+        # Finish what is in flight so nothing sent is left unrecorded (exactly once).
+        self.monitor.stop()
+        await self.worker.stop()
+        await asyncio.gather(*self._tasks, return_exceptions=True)
+
+
 async def run(settings: Settings) -> int:
     engine = create_engine(settings.database_url)
     await migrate(engine)
     session_maker = create_session_maker(engine)
     bot = create_bot(settings)
     dp = create_dispatcher(settings, session_maker)
+    background = Background(bot, dp, settings, session_maker)
+    dp["delivery"] = background.worker
+    dp.startup.register(background.start)
+    dp.shutdown.register(background.stop)
     try:
         await bot.delete_webhook(drop_pending_updates=False)
         await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())

@@ -25,6 +25,8 @@ class Settings(BaseSettings):
     timezone: str = "Europe/London"
     default_locale: str = "en"
     send_rate: float = Field(default=25.0, gt=0, description="messages per second, all chats")
+    # A row left "sending" this long by a process that died is marked uncertain, not resent.
+    stale_after_seconds: float = Field(default=60.0, gt=0)
     log_level: str = "INFO"
 
     @field_validator("bot_token")
