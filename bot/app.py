@@ -36,13 +36,14 @@ class Background:
 
     def __init__(self, bot: Bot, dp: Dispatcher, settings: Settings,
                  session_maker: async_sessionmaker[AsyncSession]) -> None:
+        limiter = RateLimiter(settings.send_rate)
         self.worker = DeliveryWorker(
-            bot, session_maker, RateLimiter(settings.send_rate),
+            bot, session_maker, limiter,
             worker_id=f"{socket.gethostname()}-{os.getpid()}",
             stale_after=timedelta(seconds=settings.stale_after_seconds),
         )
         self.monitor = BroadcastMonitor(bot, session_maker, dp["i18n_middleware"],
-                                        rate=settings.send_rate, wake_sender=self.worker.wake)
+                                        limiter=limiter, wake_sender=self.worker.wake)
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:

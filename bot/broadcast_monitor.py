@@ -18,6 +18,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram_i18n import I18nContext, I18nMiddleware
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.delivery import RateLimiter
 from bot.keyboards import broadcast_stop
 from models import broadcast as broadcasts
 from models.base import utcnow
@@ -30,11 +31,12 @@ log = logging.getLogger(__name__)
 class BroadcastMonitor:
     def __init__(self, bot: Bot, session_maker: async_sessionmaker[AsyncSession],
                  i18n: I18nMiddleware,
-                 *, rate: float, wake_sender: Callable[[], None], interval: float = 2.0) -> None:
+                 *, limiter: RateLimiter, wake_sender: Callable[[], None],
+                 interval: float = 2.0) -> None:
         self._bot = bot
         self._session_maker = session_maker
         self._i18n = i18n
-        self._rate = rate
+        self._limiter = limiter
         self._wake_sender = wake_sender
         self._interval = interval
         self._shown: dict[int, str] = {}
@@ -69,7 +71,7 @@ class BroadcastMonitor:
     async def _follow(self, session: AsyncSession, broadcast: broadcasts.Broadcast) -> None:
         progress = await broadcasts.progress(session, broadcast)
         i18n = await self._organiser_i18n(session, broadcast)
-        eta = math.ceil(progress.waiting / self._rate) if progress.waiting else 0
+        eta = math.ceil(progress.waiting / self._limiter.rate) if progress.waiting else 0
         text = i18n.get("bc-progress", done=progress.done, total=progress.total,
                         unreachable=progress.unreachable, eta=eta)
         await self._show(broadcast, text, i18n if progress.waiting else None)
@@ -97,6 +99,8 @@ class BroadcastMonitor:
         if broadcast.progress_message_id is None or self._shown.get(broadcast.id) == text:
             return
         markup = broadcast_stop(i18n, broadcast.id) if i18n else None
+        # Edits count against Telegram's limit like any message, so they queue with the rest.
+        await self._limiter.acquire(broadcast.organiser_chat_id)
         try:
             await self._bot.edit_message_text(text=text, chat_id=broadcast.organiser_chat_id,
                                               message_id=broadcast.progress_message_id,

@@ -8,6 +8,7 @@ from aiogram.methods import EditMessageText, SendMessage
 from sqlalchemy import func, select
 
 from bot.broadcast_monitor import BroadcastMonitor
+from bot.delivery import RateLimiter
 from bot.callbacks import BroadcastAction as Act
 from bot.callbacks import BroadcastCb, LanguageCb, Locale
 from models.broadcast import Broadcast
@@ -63,7 +64,7 @@ async def test_sending_plans_one_message_per_person_in_their_language(harness, s
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
     assert texts(sent)[-1] == "Starting to send…"
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               rate=25, wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None)
     await monitor.tick()
     rows = await outbox(session_maker)
     by_chat = {row.chat_id: row.payload["text"] for row in rows}
@@ -78,7 +79,7 @@ async def test_without_welsh_everyone_gets_english(harness, session_maker):
     await write_broadcast(harness, welsh=None)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               rate=25, wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None)
     await monitor.tick()
     assert {row.payload["text"][:4] for row in await outbox(session_maker)} == {"Vote"}
 
@@ -87,7 +88,7 @@ async def test_progress_and_a_single_report(harness, session_maker):
     await write_broadcast(harness)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               rate=25, wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None)
     await monitor.tick()
     async with session_maker.begin() as session:
         rows = list(await session.scalars(select(OutboxMessage)))
@@ -121,7 +122,7 @@ async def test_scheduled_then_stopped(harness, session_maker):
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
     assert texts(sent)[-1] == "Wedi'i drefnu ar gyfer Iau 31 Rhag 2099, 18:30."
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               rate=25, wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None)
     await monitor.tick()
     assert await outbox(session_maker) == []  # not due yet
     async with session_maker() as session:
