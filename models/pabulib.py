@@ -134,6 +134,9 @@ def parse_pb(text: str) -> Election:
         raise PabulibError("META must give budget and vote_type")
     if meta["vote_type"] not in VOTE_TYPES:
         raise PabulibError(f"unsupported vote_type {meta['vote_type']!r}")
+    parse_amount(meta["budget"])
+    if not meta.get("max_length", "0").isdigit():
+        raise PabulibError(f"max_length is not a whole number: {meta['max_length']!r}")
     projects = tuple(_parse_project(row) for row in _records(sections["PROJECTS"], "project_id"))
     votes = tuple(_parse_vote(row) for row in _records(sections["VOTES"], "voter_id"))
     if meta["vote_type"] in ("cumulative", "scoring") and any(v.points is None for v in votes):
@@ -174,15 +177,6 @@ def ballot_points(election: Election) -> list[dict[str, Amount]]:
         top = election.max_length
         return [{pid: top - rank for rank, pid in enumerate(v.vote)} for v in election.votes]
     return [dict(zip(v.vote, v.points or (), strict=True)) for v in election.votes]
-
-
-def total_support(election: Election) -> dict[str, Amount]:
-    """Sum of `ballot_points` per project, for every project in file order (0 if none)."""
-    support: dict[str, Amount] = dict.fromkeys((p.project_id for p in election.projects), 0)
-    for ballot in ballot_points(election):
-        for pid, points in ballot.items():
-            support[pid] += points
-    return support
 
 
 def _split_sections(text: str) -> dict[str, list[list[str]]]:
@@ -231,7 +225,8 @@ def _parse_vote(record: dict[str, str]) -> Vote:
     if "points" in record:
         points = tuple(parse_amount(p) for p in _split_list(record["points"]))
         if len(points) != len(vote):
-            raise PabulibError(f"voter {record['voter_id']}: {len(vote)} votes, {len(points)} points")
+            voter = record["voter_id"]
+            raise PabulibError(f"voter {voter}: {len(vote)} votes but {len(points)} points")
     return Vote(
         voter_id=record["voter_id"],
         vote=vote,

@@ -11,6 +11,7 @@ one ``{project_id: points}`` mapping per voter (approval: 1 per ticked bid). See
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
@@ -109,7 +110,6 @@ class Result:
     bids: Mapping[str, BidOutcome]
     share: Fraction | None = None
     payments: Mapping[str, tuple[Fraction, ...]] = field(default_factory=dict)
-    tie_break: str = TIE_BREAK_DESCRIPTION
 
     @property
     def cost(self) -> Amount:
@@ -150,20 +150,20 @@ def fund_down_ranking(
     selected: list[str] = []
     outcomes: dict[str, BidOutcome] = {}
     for pid in rank_bids(projects, support, tie_break):
-        bid = BidOutcome(pid, projects[pid], support.get(pid, 0), Reason.NO_SUPPORT, "ranking")
-        if bid.support <= 0:
-            pass
-        elif stopped:
-            bid = replace(bid, reason=Reason.COUNT_STOPPED, pot_left=left)
-        elif bid.cost <= left or (policy == "partial" and left > 0):
-            granted = min(bid.cost, left)
-            reason = Reason.FUNDED if granted == bid.cost else Reason.PARTLY_FUNDED
-            selected.append(pid)
-            bid = replace(bid, reason=reason, position=len(selected), granted=granted, pot_left=left)
-            left -= granted
-        else:
+        cost = projects[pid]
+        bid = BidOutcome(pid, cost, support.get(pid, 0), Reason.NO_SUPPORT, "ranking")
+        if bid.support > 0:
             bid = replace(bid, reason=Reason.DID_NOT_FIT, pot_left=left)
-            stopped = policy == "stop"
+            if stopped:
+                bid = replace(bid, reason=Reason.COUNT_STOPPED)
+            elif cost <= left or (policy == "partial" and left > 0):
+                granted = min(cost, left)
+                reason = Reason.FUNDED if granted == cost else Reason.PARTLY_FUNDED
+                selected.append(pid)
+                bid = replace(bid, reason=reason, position=len(selected), granted=granted)
+                left -= granted
+            else:
+                stopped = policy == "stop"
         outcomes[pid] = bid
     return Result("greedy", budget, tuple(selected), {pid: outcomes[pid] for pid in projects})
 
@@ -203,22 +203,22 @@ def fund_per_area(
 class _Bid:
     """One bid as MES sees it: its supporters (groups of identical ballots) and their utility.
 
-    Utilities are whole numbers; `order_scale` makes ``budget * order_scale`` sort exactly like
-    ``budget / utility`` without dividing.
+    `supported` says whether any ballot gave it points: that decides whether a free bid is
+    funded, since its cost utility is 0. Utilities are whole numbers; `order_scale` makes
+    ``budget * order_scale`` sort exactly like ``budget / utility`` without dividing.
     """
 
     index: int
     project_id: str
     cost: Amount
-    tie_key: Any
+    tie_rank: int
+    supported: bool
     supporters: np.ndarray
     utility: np.ndarray
     weight: np.ndarray
     order_scale: np.ndarray
-
-    @property
-    def total_utility(self) -> int:
-        return int((self.weight * self.utility).sum())
+    total_utility: int
+    max_utility: int
 
 
 @dataclass(frozen=True)
@@ -233,6 +233,14 @@ class _Electorate:
     weight: np.ndarray
     group_of: np.ndarray
     bids: tuple[_Bid, ...]
+
+
+_HeapEntry = tuple[float, Fraction, int, int, int]
+"""(ρ rounded, ρ or a lower bound on it, tie-break rank, purchases made when it was priced, bid).
+
+The rounded ρ only makes comparisons cheap: rounding never reverses an order, and when two
+rounded values are equal the exact ones decide.
+"""
 
 
 @dataclass
@@ -264,48 +272,58 @@ def _prepare(
         raise ValueError(f"unknown utility {utility!r}")
     ids = list(projects)
     column = {pid: j for j, pid in enumerate(ids)}
-    rows: dict[tuple[Fraction, ...], int] = {}
+    rows: dict[tuple[Amount, ...], int] = {}
     group_of = []
     for ballot in ballots:
         unknown = set(ballot) - set(column)
         if unknown:
             raise ValueError(f"ballot names unknown bids {sorted(unknown)}")
-        row = [Fraction(0)] * len(ids)
+        row: list[Amount] = [0] * len(ids)
         for pid, points in ballot.items():
             if points > 0:
-                row[column[pid]] = Fraction(projects[pid] if utility == "cost" else points)
+                row[column[pid]] = projects[pid] if utility == "cost" else points
         group_of.append(rows.setdefault(tuple(row), len(rows)))
-    scale = math.lcm(*(u.denominator for row in rows for u in row)) if rows else 1
-    matrix = np.array(
-        [[int(u * scale) for u in row] for row in rows] or np.zeros((0, len(ids))), dtype=object
-    )
+    scale = math.lcm(*(Fraction(u).denominator for row in rows for u in row))
+    matrix = np.array([[int(u * scale) for u in row] for row in rows], dtype=object)
     weight = np.array(np.bincount(group_of, minlength=len(rows)).tolist(), dtype=object)
+    tie_order = sorted(ids, key=lambda pid: tie_break(pid, projects[pid]))
+    tie_rank = {pid: rank for rank, pid in enumerate(tie_order)}
+    backed = {pid for ballot in ballots for pid, points in ballot.items() if points > 0}
     return _Electorate(
         voters=len(ballots),
         weight=weight,
         group_of=np.array(group_of, dtype=np.intp),
         bids=tuple(
-            _make_bid(j, pid, projects[pid], tie_break(pid, projects[pid]), matrix[:, j], weight)
+            _make_bid(j, pid, projects[pid], tie_rank[pid], pid in backed, matrix[:, j], weight)
             for j, pid in enumerate(ids)
         ),
     )
 
 
 def _make_bid(
-    index: int, pid: str, cost: Amount, tie_key: Any, column: np.ndarray, weight: np.ndarray
+    index: int,
+    pid: str,
+    cost: Amount,
+    tie_rank: int,
+    supported: bool,
+    column: np.ndarray,
+    weight: np.ndarray,
 ) -> _Bid:
     supporters = np.flatnonzero(column.astype(bool))
     utility = column[supporters]
-    common = math.lcm(*utility.tolist()) if len(utility) else 1
+    common = math.lcm(*utility.tolist())
     return _Bid(
         index=index,
         project_id=pid,
         cost=cost,
-        tie_key=tie_key,
+        tie_rank=tie_rank,
+        supported=supported,
         supporters=supporters,
         utility=utility,
         weight=weight[supporters],
         order_scale=np.array([common // u for u in utility.tolist()], dtype=object),
+        total_utility=int((weight[supporters] * utility).sum()),
+        max_utility=max(utility.tolist(), default=0),
     )
 
 
@@ -344,41 +362,50 @@ def _pay(bid: _Bid, run: _Run, rho: Fraction) -> None:
     run.payments[bid.index] = (paid, denominator)
 
 
+def _first_bound(bid: _Bid, share: Fraction, purchases: int) -> _HeapEntry | None:
+    """The heap entry a bid starts a run with (None if MES can never fund it).
+
+    ρ ≥ cost / (total utility) always. Before anyone has paid (free bids cost nothing) that
+    bound is exact if every supporter can pay ρ·u out of their share, so the bid starts out
+    priced: with cost utility that holds whenever the bid is affordable at all, which saves
+    pricing every bid in the first round.
+    """
+    if not bid.supported or bid.cost == 0:
+        return None
+    bound = Fraction(bid.cost, bid.total_utility)
+    exact = bound * bid.max_utility <= share
+    return float(bound), bound, bid.tie_rank, purchases if exact else -1, bid.index
+
+
 def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
     """One run of MES in which every voter starts with `share`.
 
-    Repeatedly fund the bid with the smallest ρ (ties: the tie-break key) until no bid's
-    supporters can afford it. ρ never falls as money is spent, so a bid's last known ρ is a
-    lower bound: bids are tried in order of that bound and the search stops as soon as the
-    bound cannot beat the best found (the same pruning pabutools uses).
+    Repeatedly fund the bid with the smallest ρ (ties: the tie-break) until no bid's supporters
+    can afford it. Spending only ever raises ρ, so a bid's last computed ρ is a lower bound:
+    the bids wait in a heap ordered by (bound, tie-break rank), and when the bid on top was
+    priced since the last purchase, its bound is exact and beats every other bid's true ρ
+    ("lazy greedy"; pabutools prunes the same way). Most bids are never re-priced.
     """
     denominator = share.denominator
     for bid in electorate.bids:
         denominator = math.lcm(denominator, Fraction(bid.cost).denominator)
     start = int(share * denominator)
     run = _Run(denominator, np.full(len(electorate.weight), start, dtype=object))
-    candidates = [bid for bid in electorate.bids if len(bid.supporters)]
-    for bid in candidates:
-        if bid.cost == 0:
+    for bid in sorted(electorate.bids, key=lambda b: b.tie_rank):
+        if bid.supported and bid.cost == 0:
             _pay(bid, run, Fraction(0))
-    bound = {bid.index: Fraction(bid.cost, bid.total_utility) for bid in candidates if bid.cost}
-    remaining = [bid for bid in candidates if bid.cost]
-    while remaining:
-        best: tuple[Fraction, Any, _Bid] | None = None
-        for bid in sorted(remaining, key=lambda b: (bound[b.index], b.tie_key)):
-            if best is not None and (bound[bid.index], bid.tie_key) > best[:2]:
-                break
-            rho = _price(bid, run)
-            if rho is None:
-                remaining.remove(bid)
-                continue
-            bound[bid.index] = rho
-            if best is None or (rho, bid.tie_key) < best[:2]:
-                best = (rho, bid.tie_key, bid)
-        if best is None:
-            break
-        _pay(best[2], run, best[0])
-        remaining.remove(best[2])
+    heap = [_first_bound(bid, share, len(run.order)) for bid in electorate.bids]
+    heap = [entry for entry in heap if entry is not None]
+    heapq.heapify(heap)
+    while heap:
+        _, bound, rank, priced_after, index = heapq.heappop(heap)
+        bid = electorate.bids[index]
+        if priced_after == len(run.order):
+            _pay(bid, run, bound)
+            continue
+        rho = _price(bid, run)
+        if rho is not None:
+            heapq.heappush(heap, (float(rho), rho, rank, len(run.order), index))
     return run
 
 
@@ -406,7 +433,7 @@ def _mes_result(
             outcome = replace(
                 outcome, reason=Reason.FUNDED, position=position[bid.index], granted=bid.cost
             )
-        elif len(bid.supporters):
+        elif bid.supported:
             held = (bid.weight * run.money[bid.supporters]).sum()
             left = Fraction(int(held), run.denominator)
             outcome = replace(outcome, reason=Reason.SUPPORTERS_SHORT, supporters_left=left)
@@ -449,6 +476,8 @@ def equal_shares(
     min(money, ρ·u) where u is their utility: the bid's cost for everyone who approved it
     (`utility="cost"`), or the points they gave it (`utility="score"`). Exact ties on ρ go by
     `tie_break` (pabutools instead takes the project id as a string, "10" before "9").
+    Free bids that someone backed are funded first; pabutools never funds them under cost
+    utility, where their utility is 0.
     """
     if not ballots:
         return _no_ballots("mes", projects, budget)
@@ -484,7 +513,7 @@ def equal_shares_add1(
     electorate = _prepare(projects, ballots, utility, tie_break)
     base = Fraction(budget) / electorate.voters
     steps = math.floor(budget)
-    supported_cost = sum((bid.cost for bid in electorate.bids if len(bid.supporters)), 0)
+    supported_cost = sum((bid.cost for bid in electorate.bids if bid.supported), 0)
     if supported_cost <= budget:
         share = base + steps
         run = _run_equal_shares(electorate, share)
@@ -625,6 +654,7 @@ def _ordinal(place: int | None) -> str:
 # --- Ballot rules -------------------------------------------------------------------------
 
 BallotKind = Literal["score", "approval", "top-n", "tokens", "knapsack"]
+Choices = Mapping[str, int] | Collection[str]
 SCORES: Final = range(1, 6)
 
 BALLOT_ERRORS: Final = {
@@ -645,7 +675,7 @@ BALLOT_ERRORS: Final = {
 
 def validate_ballot(
     kind: BallotKind,
-    choices: Mapping[str, int] | Collection[str],
+    choices: Choices,
     *,
     bids: Mapping[str, Amount],
     pot: Amount | None = None,
@@ -693,13 +723,13 @@ def _is_whole(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _values(choices: Mapping[str, int] | Collection[str], kind: str) -> Mapping[str, Any]:
+def _values(choices: Choices, kind: str) -> Mapping[str, Any]:
     if not isinstance(choices, Mapping):
         raise TypeError(f"{kind} ballots map each bid to a number")
     return choices
 
 
-def _score_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+def _score_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
     scores = _values(choices, "score")
     if not all(_is_whole(v) for v in scores.values()):
         yield "score-not-integer"
@@ -709,18 +739,18 @@ def _score_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSetting
         yield "missing-score"
 
 
-def _approval_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+def _approval_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
     return iter(())
 
 
-def _top_n_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+def _top_n_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
     if s.n_max is None:
         raise ValueError("top-n ballots need n_max")
     if len(set(choices)) > s.n_max:
         yield "too-many"
 
 
-def _token_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+def _token_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
     if s.tokens is None:
         raise ValueError("tokens ballots need tokens")
     spent = _values(choices, "tokens")
@@ -735,7 +765,7 @@ def _token_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSetting
         yield "tokens-total"
 
 
-def _knapsack_rules(choices: Mapping[str, int] | Collection[str], s: _BallotSettings) -> Iterator[str]:
+def _knapsack_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
     if s.pot is None:
         raise ValueError("knapsack ballots need the pot")
     if sum(s.bids[pid] for pid in set(choices) if pid in s.bids) > s.pot:

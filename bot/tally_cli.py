@@ -1,0 +1,121 @@
+"""`python -m bot tally FILE.pb --rule ...`: recount a Pabulib file with pbchat's own rules.
+
+Anyone holding a round's `.pb` export can rerun the count and get the same answer as the bot.
+Output is one line of JSON (the last line); `--explain` first prints one plain-English line per
+project saying why it was or was not funded. Bad input: one line on stderr, exit code 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from fractions import Fraction
+
+from models.pabulib import Amount, Election, PabulibError, ballot_points, read_pb
+from models.tally import (
+    Result,
+    ballot_support,
+    equal_shares,
+    equal_shares_add1,
+    equal_shares_add1_greedy,
+    explain,
+    fund_down_ranking,
+)
+
+RULES = ("greedy", "mes", "mes-add1", "mes-add1-greedy")
+EXIT_BAD_INPUT = 2
+
+
+class _BadArguments(Exception):
+    """Raised instead of argparse's usage-and-exit, so main() reports it in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _BadArguments(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="python -m bot tally",
+        description="Recount a Pabulib .pb file with one of pbchat's allocation rules.",
+    )
+    parser.add_argument("file", help="the .pb file")
+    parser.add_argument("--rule", choices=RULES, required=True, help="the allocation rule")
+    parser.add_argument(
+        "--policy",
+        choices=("skip", "stop", "partial"),
+        default="skip",
+        help="what fund-down-the-ranking does with a bid that does not fit (greedy and the "
+        "fill of mes-add1-greedy; default: skip)",
+    )
+    parser.add_argument(
+        "--explain", action="store_true", help="first print why each project was (not) funded"
+    )
+    return parser
+
+
+def count(election: Election, rule: str, policy: str = "skip") -> Result:
+    """Count `election` by `rule`.
+
+    Approval ballots use MES with cost utility (as in Assen and Świecie); points ballots
+    (cumulative, scoring, ordinal) use score utility, the points being each voter's utility.
+    """
+    ballots = ballot_points(election)
+    costs, budget = election.costs, election.budget
+    utility = "cost" if election.vote_type in ("approval", "choose-1") else "score"
+    if rule == "greedy":
+        return fund_down_ranking(costs, ballot_support(costs, ballots), budget, policy)
+    if rule == "mes":
+        return equal_shares(costs, ballots, budget, utility)
+    if rule == "mes-add1":
+        return equal_shares_add1(costs, ballots, budget, utility)
+    return equal_shares_add1_greedy(costs, ballots, budget, utility, policy)
+
+
+def summary(election: Election, result: Result) -> dict[str, object]:
+    """The JSON line: selected ids in the file's PROJECTS order, whole money as integers."""
+    funded = set(result.selected)
+    return {
+        "selected": [p.project_id for p in election.projects if p.project_id in funded],
+        "cost": _json_number(result.cost),
+        "rule": result.rule,
+        "budget": _json_number(result.budget),
+        "voters": len(election.votes),
+    }
+
+
+def _json_number(amount: Amount) -> int | float:
+    """JSON has no fractions: whole amounts stay exact, others become the nearest float."""
+    return int(amount) if Fraction(amount).denominator == 1 else float(amount)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command; return the exit code (0, or 2 for a bad file or argument)."""
+    try:
+        args = _parser().parse_args(argv)
+    except _BadArguments as error:
+        return _fail(str(error))
+    try:
+        election = read_pb(args.file)
+    except (OSError, UnicodeDecodeError, PabulibError) as error:
+        return _fail(f"cannot read {args.file}: {error}")
+    result = count(election, args.rule, args.policy)
+    if args.explain:
+        unit = "supporters" if election.vote_type in ("approval", "choose-1") else "points"
+        names = {p.project_id: p.name for p in election.projects}
+        currency = election.meta.get("currency", "")
+        for line in explain(result, currency=currency, names=names, support_unit=unit):
+            print(line)
+    print(json.dumps(summary(election, result), ensure_ascii=False))
+    return 0
+
+
+def _fail(message: str) -> int:
+    print(f"tally: error: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+if __name__ == "__main__":
+    sys.exit(main())
