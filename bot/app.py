@@ -9,11 +9,13 @@ import socket
 from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.broadcast_monitor import BroadcastMonitor
 from bot.delivery import DeliveryWorker, RateLimiter
 from bot.dispatcher import create_bot, create_dispatcher
+from bot.housekeeping import start_scheduler
 from bot.migrate import migrate
 from bot.settings import Settings
 from models.db import create_engine, create_session_maker
@@ -32,7 +34,7 @@ async def migrate_only(settings: Settings) -> int:
 
 
 class Background:
-    """The delivery worker and the broadcast monitor, started and stopped with the bot."""
+    """The delivery worker, the broadcast monitor and housekeeping, started and stopped with the bot."""
 
     def __init__(self, bot: Bot, dp: Dispatcher, settings: Settings,
                  session_maker: async_sessionmaker[AsyncSession]) -> None:
@@ -44,14 +46,19 @@ class Background:
         )
         self.monitor = BroadcastMonitor(bot, session_maker, dp["i18n_middleware"],
                                         limiter=limiter, wake_sender=self.worker.wake)
+        self._database_url = settings.database_url
+        self.scheduler: AsyncIOScheduler | None = None
         self._tasks: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
+        self.scheduler = start_scheduler(self._database_url)
         self._tasks = [asyncio.create_task(self.worker.run(), name="delivery"),
                        asyncio.create_task(self.monitor.run(), name="broadcasts")]
 
     async def stop(self) -> None:
         # Finish what is in flight so nothing sent is left unrecorded (exactly once).
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
         self.monitor.stop()
         await self.worker.stop()
         await asyncio.gather(*self._tasks, return_exceptions=True)
