@@ -16,6 +16,8 @@ USAGE = """usage: python -m bot [command]
   migrate          apply database migrations and exit
   check-locales    check every locale has the same messages as English
   tally FILE.pb    recount a Pabulib file (see --help)
+  rounds import FILE.yaml   create a PB round from a file (see README)
+  events import FILE        create events from a YAML or CSV file (see README)
 """
 
 
@@ -45,6 +47,14 @@ def main(argv: list[str]) -> int:
         level=settings.log_level,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    if command == "events":
+        from bot.events_cli import main as events_cli
+
+        return events_cli(argv[1:], settings)
+    if command == "rounds":
+        from bot.rounds_cli import main as rounds
+
+        return rounds(argv[1:], settings)
     from bot.app import migrate_only, run
 
     if command == "migrate":

@@ -15,9 +15,12 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.broadcast_monitor import BroadcastMonitor
 from bot.delivery import DeliveryWorker, RateLimiter
 from bot.dispatcher import create_bot, create_dispatcher
+from bot.event_monitor import EventMonitor
+from bot.event_notices import Notices
 from bot.housekeeping import start_scheduler
 from bot.migrate import migrate
 from bot.settings import Settings
+from bot.webhook import create_web_app, serve
 from models.db import create_engine, create_session_maker
 
 log = logging.getLogger(__name__)
@@ -34,7 +37,7 @@ async def migrate_only(settings: Settings) -> int:
 
 
 class Background:
-    """The delivery worker, the broadcast monitor and housekeeping, started and stopped with the bot."""
+    """Delivery worker, broadcast monitor and housekeeping: started and stopped with the bot."""
 
     def __init__(self, bot: Bot, dp: Dispatcher, settings: Settings,
                  session_maker: async_sessionmaker[AsyncSession]) -> None:
@@ -46,6 +49,9 @@ class Background:
         )
         self.monitor = BroadcastMonitor(bot, session_maker, dp["i18n_middleware"],
                                         limiter=limiter, wake_sender=self.worker.wake)
+        self.events = EventMonitor(session_maker,
+                                   Notices.of(dp["i18n_middleware"].core, settings),
+                                   wake_sender=self.worker.wake)
         self._database_url = settings.database_url
         self.scheduler: AsyncIOScheduler | None = None
         self._tasks: list[asyncio.Task[None]] = []
@@ -53,13 +59,15 @@ class Background:
     async def start(self) -> None:
         self.scheduler = start_scheduler(self._database_url)
         self._tasks = [asyncio.create_task(self.worker.run(), name="delivery"),
-                       asyncio.create_task(self.monitor.run(), name="broadcasts")]
+                       asyncio.create_task(self.monitor.run(), name="broadcasts"),
+                       asyncio.create_task(self.events.run(), name="waiting-lists")]
 
     async def stop(self) -> None:
         # Finish what is in flight so nothing sent is left unrecorded (exactly once).
         if self.scheduler is not None:
             self.scheduler.shutdown(wait=False)
         self.monitor.stop()
+        self.events.stop()
         await self.worker.stop()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 
@@ -75,8 +83,14 @@ async def run(settings: Settings) -> int:
     dp.startup.register(background.start)
     dp.shutdown.register(background.stop)
     try:
-        await bot.delete_webhook(drop_pending_updates=False)
-        await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
+        if settings.webhook_url:
+            await bot.set_webhook(settings.webhook_url,
+                                  secret_token=settings.webhook_secret.get_secret_value(),
+                                  allowed_updates=dp.resolve_used_update_types())
+            await serve(create_web_app(bot, dp, settings, session_maker), settings.port)
+        else:
+            await bot.delete_webhook(drop_pending_updates=False)
+            await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
     finally:
         await dp.storage.close()
         await bot.session.close()

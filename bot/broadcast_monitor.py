@@ -8,7 +8,6 @@ report through the outbox (exactly once) even if the process dies right after.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import math
 from collections.abc import Callable
@@ -20,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.delivery import RateLimiter
 from bot.keyboards import broadcast_stop
+from bot.periodic import Periodic
 from models import broadcast as broadcasts
 from models.base import utcnow
 from models.outbox import Kind, NewMessage, enqueue
@@ -28,33 +28,18 @@ from models.user import find_user
 log = logging.getLogger(__name__)
 
 
-class BroadcastMonitor:
+class BroadcastMonitor(Periodic):
     def __init__(self, bot: Bot, session_maker: async_sessionmaker[AsyncSession],
                  i18n: I18nMiddleware,
                  *, limiter: RateLimiter, wake_sender: Callable[[], None],
                  interval: float = 2.0) -> None:
+        super().__init__(interval)
         self._bot = bot
         self._session_maker = session_maker
         self._i18n = i18n
         self._limiter = limiter
         self._wake_sender = wake_sender
-        self._interval = interval
         self._shown: dict[int, str] = {}
-        self._stopping = asyncio.Event()
-
-    async def run(self) -> None:
-        while not self._stopping.is_set():
-            try:
-                await self.tick()
-            except Exception:  # one bad tick must not stop broadcasts for good
-                log.exception("broadcast monitor tick failed")
-            try:
-                await asyncio.wait_for(self._stopping.wait(), self._interval)
-            except TimeoutError:
-                pass
-
-    def stop(self) -> None:
-        self._stopping.set()
 
     async def tick(self) -> None:
         async with self._session_maker.begin() as session:

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 # Telegram allows at most 64 characters from this alphabet.
 PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # kind prefix -> what follows it. Features add their own kinds (events, voting codes).
-KINDS: dict[str, re.Pattern[str]] = {}
+KINDS: dict[str, re.Pattern[str]] = {
+    "ev": re.compile(r"[1-9]\d{0,9}"),  # an event: ev_<id> (handlers/events.py)
+}
 
 
 @dataclass(frozen=True)

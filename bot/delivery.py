@@ -54,6 +54,8 @@ def exponential_backoff(attempt: int) -> float:
 class RateLimiter:
     """Keeps sends inside Telegram's limits, for every worker task in this process.
 
+    The limits are per process: several worker processes must share `rate` between them.
+
     - Globally, a token bucket: `rate` tokens a second, holding at most `burst`.
     - Per chat, at least `chat_interval` seconds between two messages.
     - After a 429, `pause(retry_after)` holds everyone back until the pause has passed.
@@ -68,6 +70,12 @@ class RateLimiter:
     # Chats whose interval has passed are forgotten once the map grows past this, so a
     # 10,000-recipient broadcast does not leave 10,000 entries behind.
     CHAT_MEMORY = 1024
+    # `ready()` re-checks at least this often, so a long 429 pause doesn't delay a stop.
+    READY_POLL = 0.5
+    # Float rounding can leave the bucket a hair short of a token (0.9999999999999999),
+    # asking for a wait of attoseconds that no clock can advance by; waits this short
+    # count as none rather than spinning.
+    NEGLIGIBLE_WAIT = 1e-9
 
     def __init__(
         self,
@@ -100,6 +108,15 @@ class RateLimiter:
         while (delay := self._reserve(chat_id)) > 0:
             await self._sleep(delay)
 
+    async def ready(self) -> None:
+        """Wait until a message could go now, without taking its token."""
+        while (delay := self._wait_for_token(self._clock())) > self.NEGLIGIBLE_WAIT:
+            await self._sleep(min(delay, self.READY_POLL))
+
+    def _wait_for_token(self, now: float) -> float:
+        self._refill(now)
+        return max(self._paused_until - now, (1 - self._tokens) / self._rate)
+
     def pause(self, seconds: float) -> None:
         """Telegram asked for silence (429 retry_after): nobody sends for `seconds`."""
         self._paused_until = max(self._paused_until, self._clock() + seconds)
@@ -111,13 +128,8 @@ class RateLimiter:
         tasks cannot both take the last token.
         """
         now = self._clock()
-        self._refill(now)
-        delay = max(
-            self._paused_until - now,
-            self._chat_free_at.get(chat_id, -math.inf) - now,
-            (1 - self._tokens) / self._rate,
-        )
-        if delay > 0:
+        delay = max(self._wait_for_token(now), self._chat_free_at.get(chat_id, -math.inf) - now)
+        if delay > self.NEGLIGIBLE_WAIT:
             return delay
         self._tokens -= 1
         self._chat_free_at[chat_id] = now + self._chat_interval
@@ -211,7 +223,12 @@ class DeliveryWorker:
                 # Also catches rows of other worker processes that died while we run.
                 await self._recover_stale()
                 next_recovery = loop.time() + self._stale_after.total_seconds()
-            row = await self._claim() if len(self._in_flight) < self._concurrency else None
+            row = None
+            if len(self._in_flight) < self._concurrency:
+                # Claim only once a message could go: rows marked "sending" are then really
+                # on their way, so a hard kill leaves as few as possible uncertain.
+                await self._limiter.ready()
+                row = None if self._stopping else await self._claim()
             if row is None:
                 await self._wait_for_wake()
             else:

@@ -10,7 +10,9 @@ from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.enums import ParseMode
-from aiogram.fsm.storage.base import BaseStorage
+from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import register_commands
@@ -18,6 +20,7 @@ from bot.i18n import create_i18n
 from bot.middlewares import DatabaseMiddleware, DeduplicateMiddleware
 from bot.settings import Settings
 from bot.storage import DatabaseStorage
+from bot.throttling import ThrottlingMiddleware
 from handlers import get_routers
 
 log = logging.getLogger(__name__)
@@ -33,14 +36,22 @@ def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     )
 
 
-def create_storage(settings: Settings, session_maker: async_sessionmaker[AsyncSession]) -> BaseStorage:
+def create_storage(
+    settings: Settings, session_maker: async_sessionmaker[AsyncSession]
+) -> BaseStorage:
     if settings.redis_url:
-        from aiogram.fsm.storage.redis import DefaultKeyBuilder, RedisStorage
-
         return RedisStorage.from_url(
             settings.redis_url, key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
         )
     return DatabaseStorage(session_maker)
+
+
+def create_isolation(storage: BaseStorage) -> BaseEventIsolation:
+    """One update at a time per person, so a quick second answer meets the step the first
+    one moved to. Across processes that needs Redis; in one process a lock per person does."""
+    if isinstance(storage, RedisStorage):
+        return RedisEventIsolation(storage.redis, key_builder=storage.key_builder)
+    return SimpleEventIsolation()
 
 
 def create_dispatcher(
@@ -50,11 +61,20 @@ def create_dispatcher(
     storage: BaseStorage | None = None,
     register_command_menu: bool = True,
 ) -> Dispatcher:
+    storage = storage or create_storage(settings, session_maker)
     dp = Dispatcher(
-        storage=storage or create_storage(settings, session_maker),
+        storage=storage,
+        events_isolation=create_isolation(storage),
         settings=settings,
         session_maker=session_maker,
     )
+    # Flood control goes before the FSM middleware, whose per-person lock would otherwise
+    # queue a flood up and feed it through slowly instead of dropping it.
+    dp.update.outer_middleware.unregister(dp.fsm)
+    dp.update.outer_middleware(
+        ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
+    )
+    dp.update.outer_middleware(dp.fsm)
     dp.update.outer_middleware(DeduplicateMiddleware(session_maker))
     dp.update.outer_middleware(DatabaseMiddleware(session_maker))
     i18n = create_i18n(settings.default_locale)

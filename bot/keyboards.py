@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import (
+    InlineKeyboardMarkup,
+    KeyboardButton,
+    KeyboardButtonRequestUsers,
+    ReplyKeyboardMarkup,
+)
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.callbacks import OrganiserAction, OrganiserCb
 from bot.callbacks import BroadcastAction, BroadcastCb, ForgetCb, LanguageCb, Locale, MenuCb, MenuItem
 
 LANGUAGE_NAMES = {Locale.EN: "English", Locale.CY: "Cymraeg"}
@@ -82,3 +88,21 @@ def broadcast_confirm(i18n: I18nContext) -> InlineKeyboardMarkup:
 def broadcast_stop(i18n: I18nContext, broadcast_id: int) -> InlineKeyboardMarkup:
     return single_button(i18n.get("bc-stop"),
                          BroadcastCb(action=BroadcastAction.STOP, value=str(broadcast_id)))
+
+
+def organiser_list(i18n: I18nContext, added: list[int]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=i18n.get("org-add"), callback_data=OrganiserCb(action=OrganiserAction.ADD))
+    for telegram_id in added:
+        builder.button(text=i18n.get("org-remove", id=str(telegram_id)),
+                       callback_data=OrganiserCb(action=OrganiserAction.REMOVE,
+                                                 telegram_id=telegram_id))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def pick_a_person(i18n: I18nContext) -> ReplyKeyboardMarkup:
+    """Telegram's own contact picker: no ids to copy, no typos."""
+    button = KeyboardButton(text=i18n.get("org-pick"), request_users=KeyboardButtonRequestUsers(
+        request_id=1, user_is_bot=False, max_quantity=1))
+    return ReplyKeyboardMarkup(keyboard=[[button]], resize_keyboard=True, one_time_keyboard=True)

@@ -1,9 +1,14 @@
 """Outer middlewares, in the order they run for each update.
 
+0. `bot.throttling.ThrottlingMiddleware` slows down, then drops, a flood from one person.
 1. `DeduplicateMiddleware` drops an update whose id was already handled (Telegram re-delivers).
 2. `DatabaseMiddleware` opens one session per update and passes handlers `session` and `user`
    (the `models.user.User` row of whoever sent the update, created on first contact). It commits
    once the handlers return, so handlers never commit.
+3. (aiogram-i18n) the person's language.
+
+`AuditMiddleware` is an inner middleware of the organiser router: it runs only once a handler
+there has accepted the update, and records the organiser's command or button.
 """
 
 from __future__ import annotations
@@ -13,11 +18,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import BaseMiddleware
-from aiogram.types import TelegramObject, Update
+from aiogram.types import CallbackQuery, Message, TelegramObject, Update
 from aiogram.types import User as TelegramUser
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage import update_session
+from models.audit import record
 from models.processed_update import claim_update
 from models.user import get_or_create_user
 
@@ -60,3 +66,21 @@ class DatabaseMiddleware(BaseMiddleware):
             finally:
                 update_session.reset(token)
             return result
+
+
+class AuditMiddleware(BaseMiddleware):
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
+        result = await handler(event, data)
+        actor: TelegramUser | None = data.get("event_from_user")
+        if actor is not None:
+            await record(data["session"], actor.id, _describe(event, data.get("raw_state")))
+        return result
+
+
+def _describe(event: TelegramObject, state: str | None) -> str:
+    """The command or button, never free text (it may be a resident's words)."""
+    if isinstance(event, CallbackQuery):
+        return f"button {event.data}"
+    if isinstance(event, Message) and event.text and event.text.startswith("/"):
+        return f"command {event.text.split()[0]}"
+    return f"answer at {state or 'no step'}"

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import re
+from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
+
+from models.event_rules import parse_offsets
 
 # What @BotFather hands out: a numeric bot id, a colon, then at least 30 url-safe characters.
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
@@ -27,6 +31,19 @@ class Settings(BaseSettings):
     send_rate: float = Field(default=25.0, gt=0, description="messages per second, all chats")
     # A row left "sending" this long by a process that died is marked uncertain, not resent.
     stale_after_seconds: float = Field(default=60.0, gt=0)
+    # Per person: taps or messages a second, and how many may come at once before slowing.
+    throttle_rate: float = Field(default=3.0, gt=0)
+    throttle_burst: float = Field(default=8.0, ge=1)
+    # Event reminders before the start, e.g. "24h,2h" (d/h/m/s; seconds are for tests).
+    reminder_offsets: str = "24h,2h"
+    # Webhook mode (instead of long polling) when WEBHOOK_URL is set.
+    webhook_url: str | None = None
+    webhook_secret: SecretStr | None = None
+    port: int = Field(default=8080, ge=1, le=65535)
+    # Key of the hash that stands for a voter in `ballots` (models/ballot.py). Unset: derived
+    # from BOT_TOKEN, so it is as secret as the token; set it before voting if the token may
+    # be rotated mid-vote (a new key would let people vote again).
+    ballot_secret: SecretStr | None = None
     log_level: str = "INFO"
 
     @field_validator("bot_token")
@@ -59,16 +76,45 @@ class Settings(BaseSettings):
             raise ValueError(f"must be one of {', '.join(LOCALES)}")
         return value
 
+    @field_validator("reminder_offsets")
+    @classmethod
+    def _offsets(cls, value: str) -> str:
+        parse_offsets(value)
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_a_secret(self) -> Settings:
+        if self.webhook_url:
+            if not self.webhook_url.startswith("https://"):
+                raise ValueError("WEBHOOK_URL must start with https:// (Telegram requires it)")
+            secret = self.webhook_secret.get_secret_value() if self.webhook_secret else ""
+            if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+                raise ValueError(
+                    "WEBHOOK_SECRET is required with WEBHOOK_URL: 16-256 of A-Z a-z 0-9 _ -"
+                )
+        return self
+
     @property
     def tz(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+    @property
+    def ballot_key(self) -> bytes:
+        if self.ballot_secret is not None:
+            return self.ballot_secret.get_secret_value().encode()
+        token = self.bot_token.get_secret_value().encode()
+        return hmac.new(token, b"pbchat ballot key", hashlib.sha256).digest()
+
+    @property
+    def reminder_offset_seconds(self) -> tuple[int, ...]:
+        return parse_offsets(self.reminder_offsets)
 
 
 def describe_error(exc: ValidationError) -> str:
     """One line per bad variable, naming it the way the user sets it."""
     lines = []
     for error in exc.errors():
-        name = str(error["loc"][0]).upper() if error["loc"] else "settings"
         reason = "is required" if error["type"] == "missing" else error["msg"]
-        lines.append(f"{name} {reason}".replace("Value error, ", ""))
+        reason = reason.replace("Value error, ", "")
+        lines.append(f"{str(error['loc'][0]).upper()} {reason}" if error["loc"] else reason)
     return "; ".join(lines)

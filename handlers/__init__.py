@@ -5,17 +5,29 @@ from __future__ import annotations
 from aiogram import Router
 
 from bot.filters import IsOrganiser
+from bot.middlewares import AuditMiddleware
 from handlers import (
+    audit,
+    bids,
+    bids_review,
     broadcast,
     cancel,
+    checkin,
     errors,
+    events,
+    events_admin,
     fallback,
     help,
     language,
     menu,
+    mine,
+    organiser_team,
     privacy,
     refusals,
+    rounds_admin,
     start,
+    vote,
+    voting_admin,
 )
 
 
@@ -24,7 +36,12 @@ def organiser_router() -> Router:
     organisers = Router(name="organisers")
     organisers.message.filter(IsOrganiser())
     organisers.callback_query.filter(IsOrganiser())
-    organisers.include_routers(*(_detached(r) for r in (broadcast.router,)))
+    organisers.message.middleware(AuditMiddleware())
+    organisers.callback_query.middleware(AuditMiddleware())
+    organiser_routers = [broadcast.router, organiser_team.router, audit.router,
+                         events_admin.router, checkin.router, bids_review.router,
+                         rounds_admin.router, voting_admin.router]
+    organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 
 
@@ -37,6 +54,10 @@ def get_routers() -> list[Router]:
         help.router,
         privacy.router,
         menu.router,
+        events.router,
+        mine.router,
+        bids.router,
+        vote.router,
     ]
     return [
         *(_detached(r) for r in resident_routers),

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import BroadcastAction as Act
 from bot.callbacks import BroadcastCb
+from bot.filters import IS_ANSWER
 from bot.keyboards import (
     broadcast_audiences,
     broadcast_confirm,
@@ -62,7 +63,7 @@ async def audience(query: CallbackQuery, callback_data: BroadcastCb, state: FSMC
     await query.message.edit_text(i18n.get("bc-ask-english"))
 
 
-@router.message(Draft.english)
+@router.message(Draft.english, IS_ANSWER)
 async def english(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     if not await _take_text(message, state, i18n, "text_en"):
         return
@@ -72,7 +73,7 @@ async def english(message: Message, state: FSMContext, i18n: I18nContext) -> Non
                                                     BroadcastCb(action=Act.SKIP_WELSH)))
 
 
-@router.message(Draft.welsh)
+@router.message(Draft.welsh, IS_ANSWER)
 async def welsh(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     if await _take_text(message, state, i18n, "text_cy"):
         await _ask_when(message, state, i18n)
@@ -100,7 +101,7 @@ async def later(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> N
     await query.message.answer(i18n.get("bc-ask-time"))
 
 
-@router.message(Draft.at, F.text)
+@router.message(Draft.at, F.text, IS_ANSWER)
 async def at(message: Message, state: FSMContext, session: AsyncSession, settings: Settings,
              i18n: I18nContext) -> None:
     moment = parse_local(message.text, settings.tz, utcnow())

@@ -7,9 +7,11 @@ from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import LanguageCb
 from bot.keyboards import language_choice
+from bot.settings import Settings
 from handlers.start import PENDING_PAYLOAD, open_start
 from models.user import User, mark_privacy_seen
 
@@ -26,7 +28,7 @@ async def ask(message: Message, i18n: I18nContext) -> None:
 @router.callback_query(LanguageCb.filter())
 async def chosen(
     query: CallbackQuery, callback_data: LanguageCb, user: User, state: FSMContext,
-    i18n: I18nContext,
+    i18n: I18nContext, session: AsyncSession, settings: Settings,
 ) -> None:
     await i18n.set_locale(callback_data.locale.value)
     await query.answer()
@@ -35,4 +37,5 @@ async def chosen(
         await query.message.answer(i18n.get("privacy-short"))
     data = await state.get_data()
     await state.update_data({PENDING_PAYLOAD: None})
-    await open_start(query.message, i18n, data.get(PENDING_PAYLOAD))
+    await open_start(query.message, i18n, data.get(PENDING_PAYLOAD), session=session, user=user,
+                     settings=settings)

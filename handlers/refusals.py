@@ -9,11 +9,14 @@ from aiogram.filters import Command
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.callbacks import BroadcastCb
+from bot.bid_callbacks import ReviewCb, RoundCb
+from bot.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
+from bot.vote_callbacks import VotingAdminCb
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
-ORGANISER_COMMANDS = ("broadcast",)
+ORGANISER_COMMANDS = ("broadcast", "organisers", "audit", "newevent", "manage", "poster",
+                      "checkin", "bids", "newround", "rounds", "voting")
 
 
 @router.message(Command(*ORGANISER_COMMANDS))
@@ -23,6 +26,11 @@ async def refuse_command(message: Message, i18n: I18nContext) -> None:
 
 
 @router.callback_query(BroadcastCb.filter())
+@router.callback_query(OrganiserCb.filter())
+@router.callback_query(ReviewCb.filter())
+@router.callback_query(RoundCb.filter())
+@router.callback_query(EventAdminCb.filter())
+@router.callback_query(VotingAdminCb.filter())
 async def refuse_button(query: CallbackQuery, i18n: I18nContext) -> None:
     log.warning("refused organiser button %r from user %s", query.data, query.from_user.id)
     await query.answer(i18n.get("organisers-only"), show_alert=True)

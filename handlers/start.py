@@ -7,9 +7,12 @@ from aiogram.filters import CommandObject, CommandStart
 from aiogram.fsm.context import FSMContext
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deeplinks import parse_payload
 from bot.keyboards import language_choice
+from bot.settings import Settings
+from handlers import events
 from handlers.menu import show_menu
 from models.user import User
 
@@ -19,7 +22,8 @@ PENDING_PAYLOAD = "start_payload"
 
 @router.message(CommandStart())
 async def start(
-    message: Message, command: CommandObject, user: User, state: FSMContext, i18n: I18nContext
+    message: Message, command: CommandObject, user: User, state: FSMContext, i18n: I18nContext,
+    session: AsyncSession, settings: Settings,
 ) -> None:
     if user.locale is None:
         # Keep the deep link until the language is chosen, then open it.
@@ -28,11 +32,17 @@ async def start(
             i18n.get("choose-language"), reply_markup=language_choice(i18n.locale == "cy")
         )
         return
-    await open_start(message, i18n, command.args)
+    await open_start(message, i18n, command.args, session=session, user=user, settings=settings)
 
 
-async def open_start(message: Message, i18n: I18nContext, payload: str | None) -> None:
+async def open_start(message: Message, i18n: I18nContext, payload: str | None, *,
+                     session: AsyncSession, user: User, settings: Settings) -> None:
     """Where /start leads once the language is known."""
-    if payload and parse_payload(payload) is None:
+    link = parse_payload(payload)
+    if link is not None and link.kind == "ev":
+        if await events.open_from_link(message, session, user, settings, i18n, int(link.value)):
+            return
+        link = None  # no such event, or no longer open
+    if payload and link is None:
         await message.answer(i18n.get("link-unknown"))
     await show_menu(message, i18n)

@@ -1,3 +1,15 @@
 """Import every model module so `Base.metadata` knows every table (Alembic, tests)."""
 
-from models import broadcast, conversation, outbox, processed_update, user  # noqa: F401
+from models import (  # noqa: F401
+    audit,
+    ballot,
+    bid,
+    broadcast,
+    conversation,
+    event,
+    organiser,
+    outbox,
+    processed_update,
+    round,
+    user,
+)

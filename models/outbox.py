@@ -19,7 +19,7 @@ commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -31,6 +31,8 @@ from sqlalchemy import (
     Index,
     Integer,
     String,
+    Update,
+    bindparam,
     case,
     exists,
     func,
@@ -125,7 +127,7 @@ async def enqueue(session: AsyncSession, messages: Iterable[NewMessage]) -> int:
     return len(result.all())
 
 
-def _dialect_insert(session: AsyncSession):
+def _dialect_insert(session: AsyncSession) -> Callable[..., sqlite.Insert | postgresql.Insert]:
     dialect = session.get_bind().dialect.name
     inserts = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
     if dialect not in inserts:
@@ -160,14 +162,15 @@ async def claim_next(session: AsyncSession, worker_id: str, now: datetime) -> Ou
     of being handed out, and the next row is tried. Deciding at claim time, rather than
     in a bulk sweep, also covers users who block the bot halfway through a broadcast.
     """
-    statement = _claim_statement(worker_id, now)
+    params = {"worker_id": worker_id, "now": now}
     while True:
-        row = await session.scalar(statement)
+        row = await session.scalar(_CLAIM, params)
         if row is None or row.status == Status.SENDING:
             return row
 
 
-def _claim_statement(worker_id: str, now: datetime):
+def _claim_statement() -> Update:
+    now = bindparam("now", type_=UtcDateTime())
     candidate = aliased(OutboxMessage)
     next_due = (
         select(candidate.id)
@@ -185,12 +188,17 @@ def _claim_statement(worker_id: str, now: datetime):
         .where(OutboxMessage.id == next_due, OutboxMessage.status == Status.PENDING.value)
         .values(
             status=case((recipient_blocked, Status.BLOCKED.value), else_=Status.SENDING.value),
-            claimed_by=worker_id,
+            claimed_by=bindparam("worker_id", type_=String()),
             claimed_at=now,
         )
         .returning(OutboxMessage)
         .execution_options(populate_existing=True)
     )
+
+
+# Built once: the delivery worker claims every row with it, and constructing the
+# statement costs more than running it on SQLite.
+_CLAIM = _claim_statement()
 
 
 async def mark_sent(session: AsyncSession, row_id: int, telegram_message_id: int) -> None:

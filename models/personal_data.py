@@ -10,6 +10,8 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from models import bid as bids
+from models import event as events
 from models.conversation import ConversationState, forget_states
 from models.user import User
 
@@ -28,9 +30,13 @@ async def export_personal_data(session: AsyncSession, user: User) -> dict[str, A
         "conversations_in_progress": [
             {"state": row.state, "data": row.data} for row in states
         ],
+        **await events.export_person(session, user.telegram_id),
+        "bids": await bids.export_bids(session, user.telegram_id),
     }
 
 
 async def erase_personal_data(session: AsyncSession, user: User) -> None:
     await forget_states(session, user.telegram_id)
+    await events.erase_person(session, user.telegram_id)
+    await bids.erase_bids(session, user.telegram_id)
     await session.execute(delete(User).where(User.id == user.id))

@@ -204,8 +204,10 @@ class _Bid:
     """One bid as MES sees it: its supporters (groups of identical ballots) and their utility.
 
     `supported` says whether any ballot gave it points: that decides whether a free bid is
-    funded, since its cost utility is 0. Utilities are whole numbers; `order_scale` makes
-    ``budget * order_scale`` sort exactly like ``budget / utility`` without dividing.
+    funded, since its cost utility is 0. Utilities are whole numbers: `utilities` holds the
+    distinct values (one for cost utility) as Python ints and `utility_code` each supporter's
+    index into it, so that supporters can be grouped by (money, utility) with numpy. `bound`
+    is cost / total utility, below which ρ can never be (None: no one would pay for it).
     """
 
     index: int
@@ -214,11 +216,11 @@ class _Bid:
     tie_rank: int
     supported: bool
     supporters: np.ndarray
-    utility: np.ndarray
     weight: np.ndarray
-    order_scale: np.ndarray
-    total_utility: int
+    utility_code: np.ndarray
+    utilities: np.ndarray
     max_utility: int
+    bound: Fraction | None
 
 
 @dataclass(frozen=True)
@@ -226,13 +228,16 @@ class _Electorate:
     """Ballots prepared once for any number of MES runs.
 
     Voters with identical ballots always hold identical money within a run, so each distinct
-    ballot becomes one group with a weight (Świecie: 2,553 ballots, 695 groups).
+    ballot becomes one group with a weight (Świecie: 2,553 ballots, 695 groups). `support` is
+    each bid's total points, as `ballot_support` counts them.
     """
 
     voters: int
     weight: np.ndarray
     group_of: np.ndarray
     bids: tuple[_Bid, ...]
+    support: dict[str, Amount]
+    cost_denominator: int
 
 
 _HeapEntry = tuple[float, Fraction, int, int, int]
@@ -245,15 +250,46 @@ rounded values are equal the exact ones decide.
 
 @dataclass
 class _Run:
-    """The state of one MES run. Money is held as integer numerators over `denominator`."""
+    """The state of one MES run.
+
+    Groups that have paid the same amounts for the same bids hold the same money, and there are
+    far fewer such money classes than groups, so money is kept per class: group g holds
+    ``money[money_class[g]]``, an integer numerator over `denominator` (an object array of
+    Python ints: the numerators outgrow any fixed-size integer).
+    """
 
     denominator: int
+    money_class: np.ndarray
     money: np.ndarray
     order: list[int] = field(default_factory=list)
-    payments: dict[int, tuple[np.ndarray, int]] = field(default_factory=dict)
+    payments: dict[int, _Payment] = field(default_factory=dict)
 
     def cost(self, bids: Sequence[_Bid]) -> Amount:
         return sum((bids[i].cost for i in self.order), 0)
+
+
+@dataclass(frozen=True)
+class _Pairs:
+    """A bid's supporters grouped by (money class, utility), as they stand in a run.
+
+    Supporters in one pair hold the same money and pay alike. `pair[k]` is the pair of the
+    bid's k-th supporter group; per pair: `money_class`, `utility` and `weight` (voters), the
+    last two as Python ints in object arrays.
+    """
+
+    pair: np.ndarray
+    money_class: np.ndarray
+    utility: np.ndarray
+    weight: np.ndarray
+
+
+@dataclass(frozen=True)
+class _Payment:
+    """What a funded bid's supporters paid: `paid[pair[k]]` by its k-th supporter group."""
+
+    pair: np.ndarray
+    paid: np.ndarray
+    denominator: int
 
 
 def _prepare(
@@ -261,43 +297,86 @@ def _prepare(
     ballots: Sequence[Mapping[str, Amount]],
     utility: Utility,
     tie_break: TieBreak,
+    group: bool = False,
 ) -> _Electorate:
-    """Group identical ballots and turn points into whole-number utilities.
+    """Turn ballots into whole-number utilities per bid, grouping identical ballots if asked.
 
     Cost utility: u_i(p) = cost(p) for every bid i gave points to. Score utility: u_i(p) = the
     points. Multiplying every utility by the same number changes no decision (it rescales every
     ρ alike), so fractional utilities are scaled up to integers.
+
+    Grouping identical ballots shrinks the arrays every later step works on, but costs a pass
+    over the ballots in Python, so it is asked for when many runs follow (add1) and not for a
+    single run, where it would cost more than it saves (and on a 100,000-voter election nearly
+    every ballot is unique anyway). Two equal ballots that list their bids in different orders
+    land in different groups, which costs a little speed and nothing else.
     """
     if utility not in ("cost", "score"):
         raise ValueError(f"unknown utility {utility!r}")
-    ids = list(projects)
-    column = {pid: j for j, pid in enumerate(ids)}
-    rows: dict[tuple[Amount, ...], int] = {}
-    group_of = []
-    for ballot in ballots:
-        unknown = set(ballot) - set(column)
-        if unknown:
-            raise ValueError(f"ballot names unknown bids {sorted(unknown)}")
-        row: list[Amount] = [0] * len(ids)
-        for pid, points in ballot.items():
-            if points > 0:
-                row[column[pid]] = projects[pid] if utility == "cost" else points
-        group_of.append(rows.setdefault(tuple(row), len(rows)))
-    scale = math.lcm(*(Fraction(u).denominator for row in rows for u in row))
-    matrix = np.array([[int(u * scale) for u in row] for row in rows], dtype=object)
-    weight = np.array(np.bincount(group_of, minlength=len(rows)).tolist(), dtype=object)
-    tie_order = sorted(ids, key=lambda pid: tie_break(pid, projects[pid]))
+    if group:
+        groups: dict[tuple[tuple[str, Amount], ...], int] = {}
+        add = groups.setdefault
+        group_of = np.array([add(tuple(b.items()), len(groups)) for b in ballots], dtype=np.intp)
+        rows: Sequence[Mapping[str, Amount]] = [dict(ballot) for ballot in groups]
+    else:
+        group_of = np.arange(len(ballots), dtype=np.intp)
+        rows = ballots
+    weight = np.bincount(group_of, minlength=len(rows))
+    entries = _entries(rows, {pid: j for j, pid in enumerate(projects)})
+    cost_denominator = math.lcm(*(Fraction(cost).denominator for cost in projects.values()))
+    if utility == "cost":
+        scale = cost_denominator
+    else:
+        scale = math.lcm(*{Fraction(p).denominator for p in set(entries.points.tolist())})
+    tie_order = sorted(projects, key=lambda pid: tie_break(pid, projects[pid]))
     tie_rank = {pid: rank for rank, pid in enumerate(tie_order)}
-    backed = {pid for ballot in ballots for pid, points in ballot.items() if points > 0}
-    return _Electorate(
-        voters=len(ballots),
-        weight=weight,
-        group_of=np.array(group_of, dtype=np.intp),
-        bids=tuple(
-            _make_bid(j, pid, projects[pid], tie_rank[pid], pid in backed, matrix[:, j], weight)
-            for j, pid in enumerate(ids)
-        ),
+    bids = tuple(
+        _make_bid(j, pid, projects[pid], tie_rank[pid], entries.of_bid(j), utility, scale, weight)
+        for j, pid in enumerate(projects)
     )
+    voters_of_entry = weight.astype(object)[entries.group]
+    support = {
+        pid: (entries.points[rows] * voters_of_entry[rows]).sum()
+        for pid, rows in zip(projects, entries.rows(), strict=True)
+    }
+    return _Electorate(len(ballots), weight, group_of, bids, support, cost_denominator)
+
+
+@dataclass(frozen=True)
+class _Entries:
+    """Every (ballot group, bid, points) entry, sorted by bid.
+
+    Bid j's entries are ``start[j]:start[j + 1]``; `points` holds the exact values (ints or
+    Fractions, as given), `group` the ballot group each entry comes from.
+    """
+
+    group: np.ndarray
+    points: np.ndarray
+    start: np.ndarray
+
+    def rows(self) -> Iterator[slice]:
+        for j in range(len(self.start) - 1):
+            yield slice(self.start[j], self.start[j + 1])
+
+    def of_bid(self, j: int) -> tuple[np.ndarray, np.ndarray]:
+        rows = slice(self.start[j], self.start[j + 1])
+        return self.group[rows], self.points[rows]
+
+
+def _entries(rows: Sequence[Mapping[str, Amount]], column: Mapping[str, int]) -> _Entries:
+    """Flatten the ballot groups' points into arrays sorted by bid (C-speed where it can)."""
+    pids = [pid for row in rows for pid in row]
+    try:
+        bid = np.fromiter(map(column.__getitem__, pids), dtype=np.intp, count=len(pids))
+    except KeyError:
+        unknown = sorted(set(pids) - column.keys())
+        raise ValueError(f"ballot names unknown bids {unknown}") from None
+    points = _objects([points for row in rows for points in row.values()])
+    sizes = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
+    group = np.repeat(np.arange(len(rows)), sizes)
+    order = np.argsort(bid, kind="stable")
+    start = np.searchsorted(bid[order], np.arange(len(column) + 1))
+    return _Entries(group[order], points[order], start)
 
 
 def _make_bid(
@@ -305,61 +384,106 @@ def _make_bid(
     pid: str,
     cost: Amount,
     tie_rank: int,
-    supported: bool,
-    column: np.ndarray,
+    entries: tuple[np.ndarray, np.ndarray],
+    utility: Utility,
+    scale: int,
     weight: np.ndarray,
 ) -> _Bid:
-    supporters = np.flatnonzero(column.astype(bool))
-    utility = column[supporters]
-    common = math.lcm(*utility.tolist())
+    groups, points = entries
+    backed = (points > 0).astype(bool)
+    if utility == "cost":
+        # A free bid's cost utility is 0: it has backers but, to MES, no paying supporters.
+        supporters = groups[backed] if cost else groups[:0]
+        utilities = [int(cost * scale)] if len(supporters) else []
+        code = np.zeros(len(supporters), dtype=np.intp)
+    else:
+        supporters = groups[backed]
+        distinct, code = np.unique(points[backed] * scale, return_inverse=True)
+        utilities = [int(u) for u in distinct.tolist()]
+    # bincount sums float64 weights; they are whole numbers far below 2**53, so exactly.
+    weights = weight[supporters].astype(np.float64)
+    code = code.astype(np.intp)
+    voters_per_utility = np.bincount(code, weights=weights, minlength=len(utilities)).tolist()
+    total_utility = sum(int(w) * u for w, u in zip(voters_per_utility, utilities, strict=True))
     return _Bid(
         index=index,
         project_id=pid,
         cost=cost,
         tie_rank=tie_rank,
-        supported=supported,
+        supported=bool(backed.any()),
         supporters=supporters,
-        utility=utility,
-        weight=weight[supporters],
-        order_scale=np.array([common // u for u in utility.tolist()], dtype=object),
-        total_utility=int((weight[supporters] * utility).sum()),
-        max_utility=max(utility.tolist(), default=0),
+        weight=weights,
+        utility_code=code,
+        utilities=_objects(utilities),
+        max_utility=max(utilities, default=0),
+        bound=Fraction(cost, total_utility) if total_utility else None,
     )
+
+
+def _objects(values: Sequence[Amount]) -> np.ndarray:
+    """A 1-d object array of exact numbers (np.array would pick a fixed-size number type)."""
+    array = np.empty(len(values), dtype=object)
+    array[:] = values
+    return array
+
+
+def _pairs(bid: _Bid, run: _Run) -> _Pairs:
+    # Pair keys are small integers (money classes number in the thousands at most), so
+    # counting them with bincount is cheaper than sorting them with np.unique.
+    kinds = len(bid.utilities)
+    key = run.money_class[bid.supporters] * kinds + bid.utility_code
+    totals = np.bincount(key, weights=bid.weight)
+    present = np.flatnonzero(totals)
+    slot = np.empty(len(totals), dtype=np.intp)
+    slot[present] = np.arange(len(present))
+    weight = totals[present].astype(np.int64).astype(object)
+    return _Pairs(slot[key], present // kinds, bid.utilities[present % kinds], weight)
 
 
 def _price(bid: _Bid, run: _Run) -> Fraction | None:
     """The smallest ρ at which the bid's supporters can pay for it, or None if they cannot.
 
-    Each supporter i pays min(money_i, ρ·u_i). Walking the supporters from the poorest (least
-    money per unit of utility) up, assume the ones passed pay everything they have and the
-    rest pay ρ·u_i; the first position where that rest can afford ρ·u_i gives ρ. All in exact
-    integers over the run's common denominator.
+    Each supporter i pays min(money_i, ρ·u_i). Start by assuming everyone pays ρ·u_i; whoever
+    cannot afford that at the ρ it gives pays all they have instead, which raises ρ for the
+    rest; repeat until everyone left can pay (pabutools' "poor/rich" loop; ρ only rises, so it
+    ends, usually after a pass or two). In exact integers over the run's common denominator.
     """
-    money = run.money[bid.supporters]
-    held = bid.weight * money
+    pairs = _pairs(bid, run)
+    money = run.money[pairs.money_class]
+    held = pairs.weight * money
     need = int(bid.cost * run.denominator)
     if held.sum() < need:
         return None
-    order = np.argsort(money * bid.order_scale, kind="stable")
-    money, held, utility = money[order], held[order], bid.utility[order]
-    paid_by_poorer = np.cumsum(held) - held
-    utility_of_richer = np.cumsum((bid.weight[order] * utility)[::-1])[::-1]
-    affordable = (need - paid_by_poorer) * utility <= money * utility_of_richer
-    first = int(np.argmax(affordable))
-    return Fraction(need - paid_by_poorer[first], run.denominator * utility_of_richer[first])
+    weighted_utility = pairs.weight * pairs.utility
+    rich = np.ones(len(money), dtype=bool)
+    paid_by_poor, utility_of_rich = 0, weighted_utility.sum()
+    while True:
+        # money < ρ·u with ρ = (need - paid_by_poor) / (denominator · utility_of_rich)
+        poor = rich & (money * utility_of_rich < (need - paid_by_poor) * pairs.utility)
+        if not poor.any():
+            return Fraction(need - paid_by_poor, run.denominator * utility_of_rich)
+        rich &= ~poor
+        paid_by_poor += held[poor].sum()
+        utility_of_rich -= weighted_utility[poor].sum()
 
 
 def _pay(bid: _Bid, run: _Run, rho: Fraction) -> None:
-    """Fund the bid at price ρ: each supporter pays min(money, ρ·u), exactly."""
+    """Fund the bid at price ρ: each supporter pays min(money, ρ·u), exactly.
+
+    Each (money class, utility) pair of its supporters becomes a new money class.
+    """
     denominator = math.lcm(run.denominator, rho.denominator)
-    run.money = run.money * (denominator // run.denominator)
-    run.denominator = denominator
+    if denominator != run.denominator:
+        run.money = run.money * (denominator // run.denominator)
+        run.denominator = denominator
     price = rho.numerator * (denominator // rho.denominator)
-    money = run.money[bid.supporters]
-    paid = np.minimum(money, price * bid.utility)
-    run.money[bid.supporters] = money - paid
+    pairs = _pairs(bid, run)
+    money = run.money[pairs.money_class]
+    paid = np.minimum(money, price * pairs.utility)
+    run.money_class[bid.supporters] = len(run.money) + pairs.pair
+    run.money = np.concatenate([run.money, money - paid])
     run.order.append(bid.index)
-    run.payments[bid.index] = (paid, denominator)
+    run.payments[bid.index] = _Payment(pairs.pair, paid, denominator)
 
 
 def _first_bound(bid: _Bid, share: Fraction, purchases: int) -> _HeapEntry | None:
@@ -370,11 +494,10 @@ def _first_bound(bid: _Bid, share: Fraction, purchases: int) -> _HeapEntry | Non
     priced: with cost utility that holds whenever the bid is affordable at all, which saves
     pricing every bid in the first round.
     """
-    if not bid.supported or bid.cost == 0:
+    if bid.bound is None or bid.cost == 0:
         return None
-    bound = Fraction(bid.cost, bid.total_utility)
-    exact = bound * bid.max_utility <= share
-    return float(bound), bound, bid.tie_rank, purchases if exact else -1, bid.index
+    exact = bid.bound * bid.max_utility <= share
+    return float(bid.bound), bid.bound, bid.tie_rank, purchases if exact else -1, bid.index
 
 
 def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
@@ -386,11 +509,9 @@ def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
     priced since the last purchase, its bound is exact and beats every other bid's true ρ
     ("lazy greedy"; pabutools prunes the same way). Most bids are never re-priced.
     """
-    denominator = share.denominator
-    for bid in electorate.bids:
-        denominator = math.lcm(denominator, Fraction(bid.cost).denominator)
-    start = int(share * denominator)
-    run = _Run(denominator, np.full(len(electorate.weight), start, dtype=object))
+    denominator = math.lcm(share.denominator, electorate.cost_denominator)
+    start = _objects([int(share * denominator)])
+    run = _Run(denominator, np.zeros(len(electorate.weight), dtype=np.intp), start)
     for bid in sorted(electorate.bids, key=lambda b: b.tie_rank):
         if bid.supported and bid.cost == 0:
             _pay(bid, run, Fraction(0))
@@ -409,36 +530,63 @@ def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
     return run
 
 
+class _Payments(Mapping[str, tuple[Fraction, ...]]):
+    """What each ballot (in input order) paid for each funded bid, spelled out when asked for.
+
+    Spelling out every ballot's payment for every funded bid would take longer than the count
+    itself on a large election, and is rarely needed.
+    """
+
+    def __init__(self, electorate: _Electorate, run: _Run) -> None:
+        self._electorate = electorate
+        self._funded = {electorate.bids[i].project_id: electorate.bids[i] for i in run.order}
+        self._payments = run.payments
+        self._spelled: dict[str, tuple[Fraction, ...]] = {}
+
+    def __getitem__(self, pid: str) -> tuple[Fraction, ...]:
+        if pid not in self._spelled:
+            self._spelled[pid] = self._spell(self._funded[pid])
+        return self._spelled[pid]
+
+    def _spell(self, bid: _Bid) -> tuple[Fraction, ...]:
+        payment = self._payments[bid.index]
+        per_pair = [Fraction(paid, payment.denominator) for paid in payment.paid.tolist()]
+        per_group = np.full(len(self._electorate.weight), Fraction(0), dtype=object)
+        per_group[bid.supporters] = [per_pair[k] for k in payment.pair.tolist()]
+        return tuple(per_group[self._electorate.group_of].tolist())
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._funded)
+
+    def __len__(self) -> int:
+        return len(self._funded)
+
+
 def _mes_result(
     rule: str,
     electorate: _Electorate,
-    support: Mapping[str, Amount],
     budget: Amount,
     share: Fraction,
     run: _Run,
 ) -> Result:
-    """Turn the final run into a Result, with per-ballot payments for every funded bid."""
+    """Turn the final run into a Result; per-ballot payments are spelled out on demand."""
     position = {index: place for place, index in enumerate(run.order, start=1)}
     outcomes = {}
-    payments = {}
     for bid in electorate.bids:
-        outcome = BidOutcome(
-            bid.project_id, bid.cost, support[bid.project_id], Reason.NO_SUPPORT, "equal-shares"
-        )
+        support = electorate.support[bid.project_id]
+        outcome = BidOutcome(bid.project_id, bid.cost, support, Reason.NO_SUPPORT, "equal-shares")
         if bid.index in position:
-            paid, denominator = run.payments[bid.index]
-            per_group = np.full(len(electorate.weight), Fraction(0), dtype=object)
-            per_group[bid.supporters] = [Fraction(p, denominator) for p in paid.tolist()]
-            payments[bid.project_id] = tuple(per_group[electorate.group_of].tolist())
             outcome = replace(
                 outcome, reason=Reason.FUNDED, position=position[bid.index], granted=bid.cost
             )
         elif bid.supported:
-            held = (bid.weight * run.money[bid.supporters]).sum()
-            left = Fraction(int(held), run.denominator)
+            pairs = _pairs(bid, run)
+            held = (pairs.weight * run.money[pairs.money_class]).sum()
+            left = Fraction(held, run.denominator)
             outcome = replace(outcome, reason=Reason.SUPPORTERS_SHORT, supporters_left=left)
         outcomes[bid.project_id] = outcome
     selected = tuple(electorate.bids[i].project_id for i in run.order)
+    payments = _Payments(electorate, run)
     return Result(rule, budget, selected, outcomes, share=share, payments=payments)
 
 
@@ -484,7 +632,7 @@ def equal_shares(
     electorate = _prepare(projects, ballots, utility, tie_break)
     share = Fraction(budget) / electorate.voters
     run = _run_equal_shares(electorate, share)
-    return _mes_result("mes", electorate, ballot_support(projects, ballots), budget, share, run)
+    return _mes_result("mes", electorate, budget, share, run)
 
 
 def equal_shares_add1(
@@ -510,7 +658,7 @@ def equal_shares_add1(
     """
     if not ballots:
         return _no_ballots("mes-add1", projects, budget)
-    electorate = _prepare(projects, ballots, utility, tie_break)
+    electorate = _prepare(projects, ballots, utility, tie_break, group=True)
     base = Fraction(budget) / electorate.voters
     steps = math.floor(budget)
     supported_cost = sum((bid.cost for bid in electorate.bids if bid.supported), 0)
@@ -519,8 +667,7 @@ def equal_shares_add1(
         run = _run_equal_shares(electorate, share)
     else:
         share, run = _last_fitting_run(electorate, base, steps, budget)
-    support = ballot_support(projects, ballots)
-    return _mes_result("mes-add1", electorate, support, budget, share, run)
+    return _mes_result("mes-add1", electorate, budget, share, run)
 
 
 def _last_fitting_run(

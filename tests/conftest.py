@@ -18,7 +18,9 @@ ORGANISER_ID = 900
 
 
 def make_settings(database_url: str, **overrides) -> Settings:
-    values = {"bot_token": TOKEN, "database_url": database_url, "organiser_ids": {ORGANISER_ID}}
+    # Flow tests type faster than any person; flood control has its own tests.
+    values = {"bot_token": TOKEN, "database_url": database_url, "organiser_ids": {ORGANISER_ID},
+              "throttle_rate": 10_000, "throttle_burst": 10_000}
     return Settings(_env_file=None, **(values | overrides))
 
 

@@ -21,7 +21,7 @@ from aiogram.methods import (
     SendPhoto,
     TelegramMethod,
 )
-from aiogram.types import Chat, Document, Message, User
+from aiogram.types import Chat, Document, InlineKeyboardMarkup, Message, User
 
 BOT_USER = User(id=123456789, is_bot=True, first_name="pbchat test", username="pbchat_test_bot")
 MESSAGE_METHODS = (SendMessage, SendPhoto, SendDocument, EditMessageText, EditMessageReplyMarkup)
@@ -55,6 +55,7 @@ class RecordingSession(BaseSession):
         if isinstance(method, SendDocument):
             document = Document(file_id="doc", file_unique_id="doc",
                                 file_name=getattr(method.document, "filename", None))
+        markup = getattr(method, "reply_markup", None)
         return Message(
             message_id=message_id,
             date=datetime.now(UTC),
@@ -63,7 +64,8 @@ class RecordingSession(BaseSession):
             text=getattr(method, "text", None),
             caption=getattr(method, "caption", None),
             document=document,
-            reply_markup=getattr(method, "reply_markup", None),
+            # Telegram echoes inline keyboards only; reply keyboards stay on the client.
+            reply_markup=markup if isinstance(markup, InlineKeyboardMarkup) else None,
         )
 
     async def close(self) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 import asyncio
 import re
 
-from tests.bot_process import BotProcess
 from tests.broadcast_scenario import (
     ORGANISER,
     deliveries,
@@ -16,22 +15,12 @@ from tests.broadcast_scenario import (
     report_of,
     seed_residents,
 )
-from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub
+from tests.e2e import bot_env, start_polling_bot
+from tests.telegram_stub import TelegramStub
 
 RECIPIENTS = 300
 ENGLISH, WELSH = "PB vote this <Saturday> at 2pm", "Pleidlais PB ddydd Sadwrn"
 SENT_AS = ("PB vote this &lt;Saturday&gt; at 2pm", WELSH)
-
-
-async def start_bot(stub: TelegramStub, env: dict[str, str]) -> BotProcess:
-    stub.reset_polling_marker()
-    process = BotProcess(env)
-    await process.start()
-    try:
-        await stub.wait_polling(timeout=60)
-    except AssertionError:
-        raise AssertionError(f"bot did not start:\n{process.log_tail()}") from None
-    return process
 
 
 def report_counts(report: str) -> dict[str, int]:
@@ -40,18 +29,18 @@ def report_counts(report: str) -> dict[str, int]:
 
 async def run_broadcast_with_interruption(tmp_path, *, kill: bool) -> None:
     async with TelegramStub(global_rate=30, retry_after=1) as stub:
-        database_url = f"sqlite+aiosqlite:///{tmp_path / 'bc.db'}"
-        residents = await seed_residents(database_url, RECIPIENTS)
+        database = tmp_path / "bc.db"
+        residents = await seed_residents(f"sqlite+aiosqlite:///{database}", RECIPIENTS)
         blocked = set(residents[::29])
         stub.blocked |= blocked
-        env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
-               "DATABASE_URL": database_url, "ORGANISER_IDS": str(ORGANISER),
-               # Faster than the stand-in allows, so 429s happen and must be obeyed.
-               "SEND_RATE": "40", "STALE_AFTER_SECONDS": "3"}
-        process = await start_bot(stub, env)
+        # Faster than the stand-in allows, so 429s happen and must be obeyed.
+        env = bot_env(stub, database, SEND_RATE="40", STALE_AFTER_SECONDS="3")
+        process = await start_polling_bot(stub, env)
         await organiser_sends(stub, ENGLISH, WELSH)
         stub.fail_chat(residents[5], times=2)  # recovers on the third try
-        await stub.wait_for(lambda: sum(deliveries(stub, residents, *SENT_AS).values()) >= 80, timeout=60)
+        await stub.wait_for(
+            lambda: sum(deliveries(stub, residents, *SENT_AS).values()) >= 80, timeout=60
+        )
         stub.fail_next(4)
         if kill:
             process.kill()
@@ -61,7 +50,7 @@ async def run_broadcast_with_interruption(tmp_path, *, kill: bool) -> None:
         interrupted_at = sum(deliveries(stub, residents, *SENT_AS).values())
         assert interrupted_at < RECIPIENTS - len(blocked), "stopped too late to prove anything"
 
-        process = await start_bot(stub, env)
+        process = await start_polling_bot(stub, env)
         await stub.wait_for(lambda: report_of(stub) is not None, timeout=120)
         await asyncio.sleep(1.5)  # anything sent late would show up now
         await process.stop()

@@ -7,44 +7,23 @@ bot in the middle of it; nothing is forgotten and nothing is answered twice.
 from __future__ import annotations
 
 from bot.callbacks import LanguageCb, Locale, MenuCb, MenuItem
-from tests.bot_process import BotProcess
-from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub
+from tests.e2e import bot_env, start_polling_bot
+from tests.telegram_stub import TelegramStub
 
 RESIDENT = 31337
 
 
-def bot_env(stub: TelegramStub, tmp_path) -> dict[str, str]:
-    return {
-        "BOT_TOKEN": DEFAULT_TOKEN,
-        "TELEGRAM_API_URL": stub.base_url,
-        "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'e2e.db'}",
-        "ORGANISER_IDS": "900",
-        "LOG_LEVEL": "INFO",
-    }
-
-
-async def started(stub: TelegramStub, env: dict[str, str]) -> BotProcess:
-    stub.reset_polling_marker()
-    process = BotProcess(env)
-    await process.start()
-    try:
-        await stub.wait_polling(timeout=30)
-    except AssertionError:
-        raise AssertionError(f"bot did not start polling:\n{process.log_tail()}") from None
-    return process
-
-
 async def test_resident_journey_across_a_restart(tmp_path):
     async with TelegramStub() as stub:
-        env = bot_env(stub, tmp_path)
-        process = await started(stub, env)
+        env = bot_env(stub, tmp_path / "e2e.db")
+        process = await start_polling_bot(stub, env)
         stub.push_message(RESIDENT, "/start", language_code="cy")
         [picker] = await stub.wait_for_messages(RESIDENT, 1)
         assert [text for text, _ in stub.buttons(picker)] == ["Cymraeg", "English"]
 
         # The bot goes down between the question and the answer.
         assert await process.stop() == 0, process.log_tail()
-        process = await started(stub, env)
+        process = await start_polling_bot(stub, env)
 
         stub.push_callback(RESIDENT, LanguageCb(locale=Locale.CY).pack(), language_code="cy")
         sent = await stub.wait_for_messages(RESIDENT, 3)
@@ -56,7 +35,7 @@ async def test_resident_journey_across_a_restart(tmp_path):
         await stub.wait_for(lambda: len(stub.callback_answers) >= 2)
 
         assert await process.stop() == 0, process.log_tail()
-        process = await started(stub, env)
+        process = await start_polling_bot(stub, env)
 
         # Remembered across the restart: Welsh, and the notice isn't shown again.
         stub.push_message(RESIDENT, "/language", language_code="cy")
@@ -67,7 +46,8 @@ async def test_resident_journey_across_a_restart(tmp_path):
         assert sent[4].text == "What would you like to do?"
         assert not any("Before we start" in (m.text or "") for m in sent)
 
-        commands = {(c.get("language_code") or ""): c for m, c in stub.calls if m == "setMyCommands"}
+        commands = {(call.get("language_code") or ""): call
+                    for method, call in stub.calls if method == "setMyCommands"}
         assert set(commands) == {"", "en", "cy"}
         assert await process.stop() == 0, process.log_tail()
         assert "Traceback" not in process.log_text()
@@ -75,7 +55,7 @@ async def test_resident_journey_across_a_restart(tmp_path):
 
 async def test_redelivered_update_is_answered_once(tmp_path):
     async with TelegramStub() as stub:
-        process = await started(stub, bot_env(stub, tmp_path))
+        process = await start_polling_bot(stub, bot_env(stub, tmp_path / "e2e.db"))
         update_id = stub.push_message(RESIDENT, "/help")
         await stub.wait_for_messages(RESIDENT, 1)
         stub.push_duplicate(update_id)

@@ -26,6 +26,9 @@ def run_bot(env: dict[str, str], tmp_path) -> subprocess.CompletedProcess[str]:
     ({}, "BOT_TOKEN is required"),
     ({"BOT_TOKEN": "not-a-token"}, "BOT_TOKEN does not look like a token"),
     ({"BOT_TOKEN": TOKEN, "TIMEZONE": "Mars/Olympus"}, "TIMEZONE unknown time zone"),
+    ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "https://x.org/hook"}, "WEBHOOK_SECRET is required"),
+    ({"BOT_TOKEN": TOKEN, "WEBHOOK_URL": "http://x.org/hook", "WEBHOOK_SECRET": "a" * 20},
+     "WEBHOOK_URL must start with https://"),
 ])
 def test_bad_configuration_is_one_line_and_exit_2(env, expected, tmp_path):
     result = run_bot(env, tmp_path)

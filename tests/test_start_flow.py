@@ -7,6 +7,7 @@ from aiogram.methods import SetMyCommands
 from sqlalchemy import select
 
 from bot.callbacks import LanguageCb, Locale, MenuCb, MenuItem
+from handlers.menu import NOT_READY
 from models.user import User
 from tests.flow import alerts, buttons, texts
 
@@ -60,12 +61,17 @@ async def test_language_can_be_switched_any_time(harness):
     assert texts(await harness.send(RESIDENT, "/help"))[0].startswith("<b>pbchat</b> helps")
 
 
-@pytest.mark.parametrize("item", [MenuItem.EVENTS, MenuItem.BID, MenuItem.VOTE, MenuItem.MINE])
-async def test_unbuilt_menu_entries_say_so_politely(harness, item):
+@pytest.mark.parametrize("item", list(MenuItem))
+async def test_no_dead_menu_buttons(harness, item):
+    """Every entry does something; one whose feature has not landed says so politely."""
     await harness.send(RESIDENT, "/start")
     await choose(harness, Locale.EN)
     sent = await harness.tap(RESIDENT, MenuCb(item=item).pack())
-    assert alerts(sent) == ["Sorry, this part isn't ready yet. We'll let you know when it is."]
+    not_ready = ["Sorry, this part isn't ready yet. We'll let you know when it is."]
+    if item in NOT_READY:
+        assert alerts(sent) == not_ready
+    else:
+        assert alerts(sent) != not_ready and texts(sent), item
 
 
 async def test_menu_help_and_language_buttons_work(harness):

@@ -56,3 +56,19 @@ bc-report = <b>Mae'r darllediad wedi gorffen.</b>
     Wedi'u danfon: { $delivered }
     Wedi rhwystro'r bot: { $unreachable }
     Wedi methu: { $failed }
+
+## /organisers a /audit
+org-list = <b>Trefnwyr</b>
+    Wedi'u gosod yn y ffurfweddiad: { $configured }
+    Wedi'u hychwanegu yma: { $added }
+org-add = ➕ Ychwanegu trefnydd
+org-remove = ✖ Tynnu { $id }
+org-ask = Pwy ddylai ddod yn drefnydd? Tapiwch y botwm i'w dewis o'ch cysylltiadau, neu teipiwch eu rhif defnyddiwr Telegram.
+org-pick = 👤 Dewis person
+org-not-a-person = Dewiswch berson gyda'r botwm, neu teipiwch eu rhif defnyddiwr Telegram (digidau yn unig), os gwelwch yn dda.
+org-added = Mae { $id } bellach yn drefnydd.
+org-already = Roedd { $id } eisoes yn drefnydd.
+org-removed = Wedi'i dynnu. Dydyn nhw ddim yn drefnydd mwyach.
+audit-title = <b>Camau diweddaraf y trefnwyr</b>
+audit-line = { $at } · { $who } · { $action }
+audit-empty = Does dim camau gan drefnwyr wedi'u cofnodi eto.

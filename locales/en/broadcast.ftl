@@ -49,3 +49,19 @@ bc-report = <b>Broadcast finished.</b>
     Delivered: { $delivered }
     Blocked the bot: { $unreachable }
     Failed: { $failed }
+
+## /organisers and /audit
+org-list = <b>Organisers</b>
+    Set in the configuration: { $configured }
+    Added here: { $added }
+org-add = ➕ Add an organiser
+org-remove = ✖ Remove { $id }
+org-ask = Who should become an organiser? Tap the button to pick them from your contacts, or type their Telegram user number.
+org-pick = 👤 Pick a person
+org-not-a-person = Please pick a person with the button, or type their Telegram user number (digits only).
+org-added = { $id } is now an organiser.
+org-already = { $id } was already an organiser.
+org-removed = Removed. They are no longer an organiser.
+audit-title = <b>Latest organiser actions</b>
+audit-line = { $at } · { $who } · { $action }
+audit-empty = No organiser actions recorded yet.

@@ -1,0 +1,234 @@
+"""Tally speed: pbchat against pabutools on the real Pabulib files, and a large generated election.
+
+    python bench/tally.py [--skip-pabutools] [--timeout SECONDS]
+
+Each real file in /work/shared/data/pabulib/ is counted by the rule it is benchmarked on (MES
+with add1 for approval files, fund down the ranking for points files) by pbchat and by pabutools
+1.2.3, the reference. Only the count is timed, in-process, not reading the file. pabutools runs
+in a child process so that a run longer than --timeout can be abandoned; it is then reported as
+a timeout with the timeout as a lower bound on its time. Then a generated approval election of
+100,000 voters and 200 projects is counted by pbchat's MES and greedy.
+
+The issue's targets: MES with add1 at least 100 times faster than pabutools on each file, and the
+generated election counted in under 2 seconds. The last line printed is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bot.tally_cli import count  # noqa: E402
+from models.pabulib import Amount, read_pb  # noqa: E402
+from models.tally import ballot_support, equal_shares, fund_down_ranking  # noqa: E402
+
+DATA = Path("/work/shared/data/pabulib")
+FILES = sorted(DATA.glob("*.pb"))
+TARGET_RATIO = 100
+TARGET_GENERATED_S = 2.0
+PBCHAT_REPEATS = 3
+"""pbchat's counts take seconds at most, so the best of a few runs is cheap and less noisy."""
+
+
+def rule_for(vote_type: str) -> str:
+    return "mes-add1" if vote_type in ("approval", "choose-1") else "greedy"
+
+
+def timed(work: Callable[[], Any], repeats: int = 1) -> tuple[float, Any]:
+    """Best wall-clock time of `repeats` runs, and the last run's result."""
+    best, result = float("inf"), None
+    for _ in range(repeats):
+        started = time.perf_counter()
+        result = work()
+        best = min(best, time.perf_counter() - started)
+    return best, result
+
+
+# --- pabutools, in a child process ------------------------------------------------------------
+
+
+def pabutools_child(path: str, rule: str) -> None:
+    """Run in the child: count `path` with pabutools, print {"seconds", "selected"} as JSON.
+
+    The calls are the ones DOMAIN.md names (and tests/test_tally_pabutools.py compares). For
+    points ballots greedy needs a satisfaction of points × cost: pabutools' greedy ranks by
+    satisfaction per unit of cost, so this ranks by points, as pbchat does.
+    """
+    from pabutools.election import (
+        AdditiveSatisfaction,
+        Cost_Sat,
+        CumulativeBallot,
+        CumulativeProfile,
+        parse_pabulib,
+    )
+    from pabutools.rules import (
+        exhaustion_by_budget_increase,
+        greedy_utilitarian_welfare,
+        method_of_equal_shares,
+    )
+
+    class PointsTimesCostSat(AdditiveSatisfaction):
+        def __init__(self, instance, profile, ballot):
+            super().__init__(
+                instance,
+                profile,
+                ballot,
+                lambda _i, _p, ballot, project, _v: ballot.get(project, 0) * project.cost,
+            )
+
+    instance, profile = parse_pabulib(path)
+    vote_type = instance.meta["vote_type"]
+    if vote_type == "ordinal":  # points as pbchat counts them: max_length - position
+        top = int(instance.meta["max_length"])
+        ballots = [CumulativeBallot({p: top - i for i, p in enumerate(b)}) for b in profile]
+        profile = CumulativeProfile(ballots, instance=instance)
+    if rule == "mes-add1":
+        work = lambda: exhaustion_by_budget_increase(  # noqa: E731
+            instance,
+            profile,
+            method_of_equal_shares,
+            {"sat_class": Cost_Sat},
+            exhaustive_stop=False,
+            budget_step=profile.num_ballots(),
+        )
+    else:
+        sat = Cost_Sat if vote_type in ("approval", "choose-1") else PointsTimesCostSat
+        work = lambda: greedy_utilitarian_welfare(instance, profile, sat_class=sat)  # noqa: E731
+    seconds, selected = timed(work)
+    supported = {project.name for ballot in profile for project in ballot}
+    # pabutools' greedy also funds bids nobody supported; pbchat never does.
+    names = sorted(project.name for project in selected if project.name in supported)
+    print(json.dumps({"seconds": seconds, "selected": names}))
+
+
+def pabutools_time(path: Path, rule: str, timeout: float) -> dict[str, Any]:
+    """pabutools' time and selection, or {"timeout": True} if it ran past `timeout` seconds."""
+    command = [sys.executable, __file__, "--pabutools-child", str(path), rule]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
+    except subprocess.TimeoutExpired:
+        return {"timeout": True}
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+# --- The real files ---------------------------------------------------------------------------
+
+
+def bench_file(path: Path, skip_pabutools: bool, timeout: float) -> dict[str, Any]:
+    election = read_pb(path)
+    rule = rule_for(election.vote_type)
+    seconds, result = timed(lambda: count(election, rule), PBCHAT_REPEATS)
+    row: dict[str, Any] = {
+        "vote_type": election.vote_type,
+        "voters": len(election.votes),
+        "projects": len(election.projects),
+        "rule": rule,
+        "pbchat_s": round(seconds, 4),
+    }
+    print(f"{path.stem}: pbchat {rule} {seconds:.3f} s", flush=True)
+    if skip_pabutools:
+        return row
+    theirs = pabutools_time(path, rule, timeout)
+    if theirs.get("timeout"):
+        row |= {"pabutools_s": None, "pabutools_timeout_s": timeout}
+        row["ratio_at_least"] = round(timeout / seconds, 1)
+        print(f"{path.stem}: pabutools timeout after {timeout:.0f} s", flush=True)
+    else:
+        row["pabutools_s"] = round(theirs["seconds"], 3)
+        row["ratio"] = round(theirs["seconds"] / seconds, 1)
+        row["same_selection"] = sorted(result.selected) == theirs["selected"]
+        print(f"{path.stem}: pabutools {theirs['seconds']:.3f} s, ratio {row['ratio']}", flush=True)
+    if rule == "mes-add1":
+        row["meets_target"] = row.get("ratio", row.get("ratio_at_least", 0)) >= TARGET_RATIO
+    return row
+
+
+# --- A large generated election ---------------------------------------------------------------
+
+
+def generated_election(
+    voters: int, projects: int, seed: int
+) -> tuple[dict[str, Amount], list[dict[str, int]], int]:
+    """A realistic approval election: costs over 1-10% of the pot, skewed popularity.
+
+    Each voter approves 5 to 15 bids, drawn without replacement with probability proportional
+    to a log-normal popularity (the Gumbel top-k trick: the k largest of log(weight) + Gumbel
+    noise are a weighted sample without replacement), a few thousand voters at a time.
+    """
+    rng = np.random.default_rng(seed)
+    budget = 10_000_000
+    costs = (rng.uniform(0.01, 0.10, projects) * budget).round(-3).astype(int)
+    ids = [f"p{j + 1}" for j in range(projects)]
+    log_weight = np.log(rng.lognormal(0.0, 1.0, projects))
+    sizes = rng.integers(5, 16, voters)
+    ballots: list[dict[str, int]] = []
+    for start in range(0, voters, 5_000):
+        chunk = sizes[start : start + 5_000]
+        keys = log_weight + rng.gumbel(size=(len(chunk), projects))
+        ranked = np.argsort(-keys, axis=1)
+        ballots.extend(
+            dict.fromkeys([ids[j] for j in row[:size]], 1)
+            for row, size in zip(ranked.tolist(), chunk.tolist(), strict=True)
+        )
+    return dict(zip(ids, costs.tolist(), strict=True)), ballots, budget
+
+
+def bench_generated(voters: int, projects: int, seed: int) -> dict[str, Any]:
+    costs, ballots, budget = generated_election(voters, projects, seed)
+    mes_s, mes = timed(lambda: equal_shares(costs, ballots, budget))
+    print(f"generated {voters}x{projects}: pbchat mes {mes_s:.3f} s", flush=True)
+    greedy_s, greedy = timed(
+        lambda: fund_down_ranking(costs, ballot_support(costs, ballots), budget)
+    )
+    print(f"generated {voters}x{projects}: pbchat greedy {greedy_s:.3f} s", flush=True)
+    return {
+        "voters": voters,
+        "projects": projects,
+        "seed": seed,
+        "mes_s": round(mes_s, 3),
+        "mes_funded": len(mes.selected),
+        "greedy_s": round(greedy_s, 3),
+        "greedy_funded": len(greedy.selected),
+        "meets_target": max(mes_s, greedy_s) < TARGET_GENERATED_S,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--skip-pabutools", action="store_true", help="time pbchat only")
+    parser.add_argument(
+        "--timeout", type=float, default=600, help="seconds per pabutools run (default 600)"
+    )
+    parser.add_argument("--voters", type=int, default=100_000)
+    parser.add_argument("--projects", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=2024)
+    parser.add_argument("--pabutools-child", nargs=2, metavar=("FILE", "RULE"), help="internal")
+    args = parser.parse_args()
+    if args.pabutools_child:
+        pabutools_child(*args.pabutools_child)
+        return
+    files = {path.stem: bench_file(path, args.skip_pabutools, args.timeout) for path in FILES}
+    generated = bench_generated(args.voters, args.projects, args.seed)
+    machine = {
+        "machine": platform.machine(),
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+    }
+    print(json.dumps({"files": files, "generated": generated, "machine": machine}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,112 @@
+"""Telling organisers about new and changed bids: at once for one, one digest for a rush.
+
+Each organiser gets at most one such message per `DIGEST_GAP`. The first bid after a quiet
+spell is due at once; bids arriving within ten minutes of the last message go into one pending
+outbox row due ten minutes after it, whose text is re-rendered with every new bid while it is
+still pending. The row's dedupe key carries the moment its list starts (`since`), so nothing is
+lost between two digests; at worst a bid that changes the moment a digest is claimed for sending
+is listed in that digest and the next one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from models.base import utcnow
+from models.bid import Bid, BidStatus
+from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
+from models.user import User
+
+DIGEST_GAP = timedelta(minutes=10)
+CLAIM_MARGIN = timedelta(seconds=2)
+# (organiser's locale, bids changed since `since`, since) -> the message text.
+Render = Callable[[str | None, list[Bid], datetime], str]
+
+
+def digest_key(organiser_id: int, since: datetime) -> str:
+    return f"bidsnew:{organiser_id}:{int(since.timestamp())}"
+
+
+def since_of(dedupe_key: str) -> datetime:
+    return datetime.fromtimestamp(int(dedupe_key.rsplit(":", 1)[1]), UTC)
+
+
+async def changed_since(session: AsyncSession, since: datetime) -> list[Bid]:
+    return list(await session.scalars(
+        select(Bid).where(Bid.status != BidStatus.DRAFT, Bid.updated_at >= since)
+        .order_by(Bid.updated_at, Bid.id)
+    ))
+
+
+async def notify_organisers(session: AsyncSession, organiser_ids: Iterable[int],
+                            render: Render) -> None:
+    """Add the latest bid changes to each organiser's pending digest, or start a new one."""
+    await session.flush()
+    for organiser_id in sorted(organiser_ids):
+        locale = await session.scalar(select(User.locale).where(User.telegram_id == organiser_id))
+        # A few tries, because the sender may claim the pending digest, or another update may
+        # start the same new digest, between two of these statements.
+        for _ in range(3):
+            if await _add_to_digest(session, organiser_id, locale, render):
+                break
+
+
+async def _add_to_digest(session: AsyncSession, organiser_id: int, locale: str | None,
+                         render: Render) -> bool:
+    # Locked (PostgreSQL), so two bids arriving together are rendered one after the other and
+    # the second sees the first; SQLite already runs one writer at a time.
+    latest = await session.scalar(
+        select(OutboxMessage)
+        .where(OutboxMessage.dedupe_key.like(f"bidsnew:{organiser_id}:%"))
+        .order_by(OutboxMessage.id.desc()).limit(1)
+        .with_for_update().execution_options(populate_existing=True)
+    )
+    if latest is not None and latest.status == Status.PENDING:
+        return await _rerender(session, latest, locale, render)
+    now = utcnow()
+    since = _covered_until(latest) if latest is not None else _first_since(now)
+    due = max(now, latest.due_at + DIGEST_GAP) if latest is not None else now
+    bids = await changed_since(session, since)
+    if not bids:
+        return True
+    return await enqueue(session, [NewMessage(
+        dedupe_key=digest_key(organiser_id, since), chat_id=organiser_id, kind=Kind.TEXT,
+        payload={"text": render(locale, bids, since), "parse_mode": "HTML"}, due_at=due,
+    )]) == 1
+
+
+def _first_since(now: datetime) -> datetime:
+    """Where an organiser's very first digest starts: the same moment for every update in the
+    same ten minutes, so two bids arriving together land in one digest, not two."""
+    gap = int(DIGEST_GAP.total_seconds())
+    window = int(now.timestamp()) // gap * gap
+    return datetime.fromtimestamp(window, UTC) - DIGEST_GAP
+
+
+def _covered_until(row: OutboxMessage) -> datetime:
+    """Bids changed before this moment are in a digest that has left.
+
+    Re-rendering stops when the sender claims the row, so that is where its list ends; the
+    margin covers a bid whose transaction was still open at the claim (listed twice rather
+    than never).
+    """
+    claimed = row.claimed_at or row.due_at
+    return max(row.due_at, claimed - CLAIM_MARGIN)
+
+
+async def _rerender(session: AsyncSession, row: OutboxMessage, locale: str | None,
+                    render: Render) -> bool:
+    """Rewrite a digest not yet claimed by the sender; false if it has gone already."""
+    since = since_of(row.dedupe_key)
+    bids = await changed_since(session, since)
+    result = await session.execute(
+        update(OutboxMessage)
+        .where(OutboxMessage.id == row.id, OutboxMessage.status == Status.PENDING.value)
+        .values(payload={"text": render(locale, bids, since), "parse_mode": "HTML"})
+        .execution_options(synchronize_session=False)
+    )
+    return result.rowcount == 1

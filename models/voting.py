@@ -1,0 +1,185 @@
+"""Counting a round's ballots and publishing the results.
+
+Each area of a round is counted on its own, from its own pot (DOMAIN.md: "Rounds may have one
+pot per area"), as one Pabulib election: the count is made *from* the `.pb` election that the
+export writes, so recounting an export with `python -m bot tally` gives the round's result.
+Amounts are whole pounds (META currency GBP) when every cost and the pot are, else pence
+(GBX): add1 raises each voter's share one currency unit at a time, so the unit is part of the
+count and the export states it; pounds also keep add1 a hundred times shorter.
+
+Voters in an export are numbered 1..n in voter_key order: no Telegram id, nothing that leads
+back to one. A ballot that gave nothing to an area's bids is not a voter in that area.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import set_committed_value
+
+from models.ballot import round_ballots, votable_bids
+from models.base import utcnow
+from models.bid import Bid, BidStatus
+from models.outbox import Kind, NewMessage, enqueue
+from models.pabulib import Election, Project, Vote, ballot_points, write_pb
+from models.round import AllocationRule, Area, BallotKind, Round, RoundStatus
+from models.tally import (
+    Result,
+    ballot_support,
+    equal_shares,
+    equal_shares_add1,
+    equal_shares_add1_greedy,
+    fund_down_ranking,
+)
+from models.user import User
+
+VOTE_TYPES = {BallotKind.SCORE: "scoring", BallotKind.TOKENS: "cumulative"}
+PB_RULES = {AllocationRule.GREEDY: "greedy", AllocationRule.MES: "equalshares",
+            AllocationRule.MES_ADD1: "equalshares/add1",
+            AllocationRule.MES_ADD1_GREEDY: "equalshares/add1/greedy"}
+
+
+def project_id(bid: Bid) -> str:
+    return bid.reference or str(bid.id)
+
+
+def pence_per_unit(area: Area, bids: list[Bid]) -> int:
+    amounts = [area.pot_pence, *(bid.amount_pence or 0 for bid in bids)]
+    return 100 if all(amount % 100 == 0 for amount in amounts) else 1
+
+
+def area_election(round_: Round, area: Area, bids: list[Bid],
+                  ballots: list[dict[int, int]]) -> Election:
+    """One area's count as a Pabulib election (anonymous voter ids 1..n)."""
+    ours = [bid for bid in bids if bid.area_id == area.id]
+    ids = {bid.id: project_id(bid) for bid in ours}
+    vote_type = VOTE_TYPES.get(BallotKind(round_.ballot_kind), "approval")
+    unit = pence_per_unit(area, ours)
+    votes = []
+    for ballot in ballots:
+        chosen = [(ids[bid_id], value) for bid_id, value in ballot.items() if bid_id in ids]
+        if chosen:
+            points = None if vote_type == "approval" else tuple(v for _, v in chosen)
+            votes.append(Vote(str(len(votes) + 1), tuple(pid for pid, _ in chosen), points))
+    meta = {"description": f"{round_.name_en}: {area.name_en}", "country": "United Kingdom",
+            "unit": round_.name_en, "subunit": area.name_en, "instance": str(round_.id),
+            "num_projects": str(len(ours)), "num_votes": str(len(votes)),
+            "budget": str(area.pot_pence // unit), "vote_type": vote_type,
+            "rule": PB_RULES.get(AllocationRule(round_.allocation_rule), round_.allocation_rule),
+            "currency": "GBP" if unit == 100 else "GBX"}
+    if vote_type == "scoring":
+        meta |= {"min_points": "1", "max_points": "5"}
+    projects = tuple(Project(project_id(bid), (bid.amount_pence or 0) // unit, bid.title or "")
+                     for bid in ours)
+    return Election(meta, projects, tuple(votes))
+
+
+def count_election(election: Election, rule: str, policy: str = "skip") -> Result:
+    """The round's rule on one election (the same as `python -m bot tally`)."""
+    ballots = ballot_points(election)
+    costs, budget = election.costs, election.budget
+    utility = "cost" if election.vote_type == "approval" else "score"
+    if rule == AllocationRule.GREEDY:
+        return fund_down_ranking(costs, ballot_support(costs, ballots), budget, policy)
+    if rule == AllocationRule.MES:
+        return equal_shares(costs, ballots, budget, utility)
+    if rule == AllocationRule.MES_ADD1:
+        return equal_shares_add1(costs, ballots, budget, utility)
+    return equal_shares_add1_greedy(costs, ballots, budget, utility, policy)
+
+
+@dataclass(frozen=True)
+class AreaCount:
+    area: Area
+    election: Election
+    result: Result
+
+    @property
+    def pence_per_unit(self) -> int:
+        return 100 if self.election.meta["currency"] == "GBP" else 1
+
+    @property
+    def money_left(self) -> int:
+        """Pence left in the area's pot."""
+        return int(self.area.pot_pence - self.result.cost * self.pence_per_unit)
+
+
+async def count_round(session: AsyncSession, round_: Round) -> list[AreaCount]:
+    bids = await votable_bids(session, round_.id)
+    ballots = await round_ballots(session, round_.id)
+    counts = []
+    for area in round_.areas:
+        election = area_election(round_, area, bids, ballots)
+        counts.append(AreaCount(area, election, count_election(
+            election, round_.allocation_rule, round_.allocation_policy)))
+    return counts
+
+
+def export_pb(counts: list[AreaCount]) -> dict[str, str]:
+    """File name -> `.pb` text, one file per area."""
+    return {f"round-{c.election.meta['instance']}-{c.area.code}.pb": write_pb(c.election)
+            for c in counts}
+
+
+# (locale, bid, funded) -> the group's message; (locale) -> everyone else's "results are out".
+BidderNote = Callable[[str | None, Bid, bool], str]
+ResidentNote = Callable[[str | None], str]
+
+
+async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: BidderNote,
+                          resident_note: ResidentNote) -> list[AreaCount] | None:
+    """Count, mark every bid funded / not funded, move the round to results, and queue a note
+    to every group about its own bid and to everyone else who started the bot (ballots are
+    anonymous, so "every voter" can only be reached as "everyone who could have voted").
+    None, and nothing changes, unless the round is in voting."""
+    moved = await session.execute(
+        update(Round).where(Round.id == round_.id, Round.status == RoundStatus.VOTING)
+        .values(status=RoundStatus.RESULTS.value).execution_options(synchronize_session=False))
+    if moved.rowcount != 1:
+        return None
+    set_committed_value(round_, "status", RoundStatus.RESULTS.value)
+    counts = await count_round(session, round_)
+    funded = {pid for c in counts for pid in c.result.selected}
+    bids = await votable_bids(session, round_.id)
+    locales = dict((await session.execute(
+        select(User.telegram_id, User.locale).where(User.blocked_at.is_(None)))).all())
+    now = utcnow()
+    notes = []
+    for bid in bids:
+        won = project_id(bid) in funded
+        bid.status = (BidStatus.FUNDED if won else BidStatus.NOT_FUNDED).value
+        bid.updated_at = now
+        if bid.owner_telegram_id in locales:
+            notes.append(NewMessage(
+                dedupe_key=f"result:{round_.id}:bid:{bid.id}", chat_id=bid.owner_telegram_id,
+                kind=Kind.TEXT, due_at=now, payload={
+                    "text": bidder_note(locales[bid.owner_telegram_id], bid, won),
+                    "parse_mode": "HTML"}))
+    owners = {bid.owner_telegram_id for bid in bids}
+    notes += [NewMessage(dedupe_key=f"result:{round_.id}:user:{telegram_id}", chat_id=telegram_id,
+                         kind=Kind.TEXT, due_at=now,
+                         payload={"text": resident_note(locale), "parse_mode": "HTML"})
+              for telegram_id, locale in locales.items() if telegram_id not in owners]
+    await enqueue(session, notes)
+    await session.flush()
+    return counts
+
+
+async def open_voting(session: AsyncSession, round_: Round) -> bool:
+    """Closed for bids (reviewed) -> voting; false, and nothing changes, from anywhere else."""
+    moved = await session.execute(
+        update(Round).where(Round.id == round_.id, Round.status == RoundStatus.CLOSED)
+        .values(status=RoundStatus.VOTING.value).execution_options(synchronize_session=False))
+    if moved.rowcount != 1:
+        return False
+    set_committed_value(round_, "status", RoundStatus.VOTING.value)
+    return True
+
+
+async def rounds_for_voting_admin(session: AsyncSession) -> list[Round]:
+    return list(await session.scalars(
+        select(Round).where(Round.status.in_((RoundStatus.CLOSED, RoundStatus.VOTING)))
+        .order_by(Round.id)))

@@ -1,0 +1,75 @@
+"""Webhook mode: the real bot process serves Telegram's posts, checks the secret, answers
+/healthz, and handles a re-delivered update once."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+import time
+
+import aiohttp
+
+from tests.bot_process import BotProcess
+from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub
+
+SECRET = "s3cret-token-for-the-webhook-test"
+RESIDENT = 4711
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def update(update_id: int, text: str) -> dict:
+    return {"update_id": update_id, "message": {
+        "message_id": update_id, "date": int(time.time()),
+        "chat": {"id": RESIDENT, "type": "private"},
+        "from": {"id": RESIDENT, "is_bot": False, "first_name": "T", "language_code": "cy"},
+        "text": text, "entities": [{"type": "bot_command", "offset": 0, "length": len(text)}]}}
+
+
+async def wait_healthy(http: aiohttp.ClientSession, base: str, process: BotProcess) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            async with http.get(f"{base}/healthz") as response:
+                if response.status == 200:
+                    return
+        except aiohttp.ClientError:
+            pass
+        await asyncio.sleep(0.2)
+    raise AssertionError(f"webhook server never became healthy:\n{process.log_tail()}")
+
+
+async def test_webhook_mode(tmp_path):
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    async with TelegramStub() as stub, aiohttp.ClientSession() as http:
+        env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
+               "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'hook.db'}",
+               "WEBHOOK_URL": "https://pbchat.example.org/tg/hook", "WEBHOOK_SECRET": SECRET,
+               "PORT": str(port)}
+        async with BotProcess(env) as process:
+            await wait_healthy(http, base, process)
+            assert any(method == "setWebhook" and params.get("secret_token") == SECRET
+                       for method, params in stub.calls)
+
+            async with http.post(f"{base}/tg/hook", json=update(1, "/help")) as response:
+                assert response.status == 401
+            async with http.post(f"{base}/tg/hook", json=update(1, "/help"),
+                                 headers={"X-Telegram-Bot-Api-Secret-Token": "wrong"}) as response:
+                assert response.status == 401
+            assert stub.messages_to(RESIDENT) == []
+
+            good = {"X-Telegram-Bot-Api-Secret-Token": SECRET}
+            for _ in range(2):  # Telegram re-delivers what it thinks failed
+                async with http.post(f"{base}/tg/hook", json=update(2, "/help"),
+                                     headers=good) as response:
+                    assert response.status == 200
+            [reply] = await stub.wait_for_messages(RESIDENT, 1)
+            assert "Mae <b>pbchat</b> yn helpu" in reply.text
+            await asyncio.sleep(1)
+            assert len(stub.messages_to(RESIDENT)) == 1
+            assert await process.stop() == 0
