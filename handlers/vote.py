@@ -37,11 +37,11 @@ async def _open_round(query: CallbackQuery, session: AsyncSession, round_id: int
 
 @router.callback_query(MenuCb.filter(F.item == MenuItem.VOTE))
 async def vote_menu(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
-    await query.answer()
     rounds = await rounds_in_voting(session)
     if not rounds:
-        await query.message.answer(i18n.get("vote-no-round"))
+        await query.answer(i18n.get("vote-no-round"), show_alert=True)
         return
+    await query.answer()
     await query.message.answer(i18n.get("vote-pick-round"), reply_markup=rounds_to_vote_in(i18n, rounds))
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 
 import pytest
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.migrate import migrate
 from bot.settings import Settings
 from models.db import create_engine, create_session_maker
-from tests.databases import BACKENDS, temporary_database
+from tests.databases import BACKENDS, MigratedTemplates, temporary_database
 from tests.flow import Harness
 
 TOKEN = "123456789:AAH-test-token-for-the-stand-in-0000000"
@@ -24,8 +23,22 @@ def make_settings(database_url: str, **overrides) -> Settings:
     return Settings(_env_file=None, **(values | overrides))
 
 
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory) -> Iterator[MigratedTemplates]:
+    templates = MigratedTemplates(tmp_path_factory.mktemp("templates"))
+    yield templates
+    templates.drop()
+
+
 @pytest.fixture(params=BACKENDS)
-async def database_url(request, tmp_path) -> AsyncIterator[str]:
+async def database_url(request, tmp_path, templates) -> AsyncIterator[str]:
+    """A database with every migration applied, of its own for this test."""
+    async with templates.copy(request.param, tmp_path) as url:
+        yield url
+
+
+@pytest.fixture(params=BACKENDS)
+async def empty_database_url(request, tmp_path) -> AsyncIterator[str]:
     async with temporary_database(request.param, tmp_path) as url:
         yield url
 
@@ -33,7 +46,6 @@ async def database_url(request, tmp_path) -> AsyncIterator[str]:
 @pytest.fixture
 async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
     engine = create_engine(database_url)
-    await migrate(engine)
     yield engine
     await engine.dispose()
 

@@ -16,8 +16,8 @@ def revisions() -> list[str]:
     return [rev.revision for rev in reversed(list(script.walk_revisions()))]
 
 
-async def test_stairway_up_down_up(database_url):
-    engine = create_engine(database_url)
+async def test_stairway_up_down_up(empty_database_url):
+    engine = create_engine(empty_database_url)
     try:
         previous = "base"
         for revision in revisions():

@@ -98,3 +98,9 @@ async def test_buttons_after_voting_closed_say_so(harness, session_maker):
         assert alerts(await harness.tap(VOTER, data)) == ["Voting has closed."]
     async with session_maker() as session:
         assert await round_ballots(session, round_id) == []
+
+
+async def test_vote_with_no_round_open_says_so(harness):
+    await join(harness, VOTER, Locale.CY)
+    sent = await harness.tap(VOTER, MenuCb(item=MenuItem.VOTE).pack())
+    assert alerts(sent)[0].startswith("Does dim pleidlais ar agor")
