@@ -444,15 +444,17 @@ def _pairs(bid: _Bid, run: _Run) -> _Pairs:
     return _Pairs(slot[key], present // kinds, bid.utilities[present % kinds], weight)
 
 
-def _price(bid: _Bid, run: _Run) -> tuple[Fraction, _Pairs] | None:
+def _price(bid: _Bid, run: _Run, pairs: _Pairs | None = None) -> tuple[Fraction, _Pairs] | None:
     """The smallest ρ at which the bid's supporters can pay for it, or None if they cannot.
 
     Each supporter i pays min(money_i, ρ·u_i). Start by assuming everyone pays ρ·u_i; whoever
     cannot afford that at the ρ it gives pays all they have instead, which raises ρ for the
     rest; repeat until everyone left can pay (pabutools' "poor/rich" loop; ρ only rises, so it
     ends, usually after a pass or two). In exact integers over the run's common denominator.
+    `pairs`, if given, must be the bid's pairs as they stand.
     """
-    pairs = _pairs(bid, run)
+    if pairs is None:
+        pairs = _pairs(bid, run)
     money = run.money[pairs.money_class]
     held = pairs.weight * money
     need = int(bid.cost * run.denominator)
@@ -596,11 +598,13 @@ class _Sweep:
         start = _objects([int(base * denominator)])
         self.run = _Run(denominator, np.zeros(len(electorate.weight), dtype=np.intp), start)
         self.slope_denominator, self.slope = 1, _objects([1])  # money rises with the share
-        self.heap: list[_SweepEntry] = []
+        self.heap: list[_SweepEntry] = []  # empty while the free bids are funded
         self.checkpoints: list[_Checkpoint] = []
         for bid in sorted(electorate.bids, key=lambda b: b.tie_rank):
             if bid.supported and bid.cost == 0:
-                self._fund(bid, Fraction(0), Fraction(0), _pairs(bid, self.run))
+                pairs = _pairs(bid, self.run)
+                nobody = np.zeros(len(pairs.weight), dtype=bool)
+                self._fund(bid, Fraction(0), Fraction(0), pairs, nobody)
         entries = [_first_bound(bid, base, len(self.run.order)) for bid in electorate.bids]
         self.heap = [(*entry, Fraction(0)) for entry in entries if entry is not None]
         heapq.heapify(self.heap)
@@ -632,7 +636,7 @@ class _Sweep:
         # be the exact price any more, so each is priced again before it can win.
         self.heap = []
         for _, bound, rank, _, index, slope in checkpoint.heap:
-            moved = bound + slope * rise
+            moved = bound + slope * rise if slope else bound
             self.heap.append((float(moved), moved, rank, -1, index, slope))
         heapq.heapify(self.heap)
         self._rounds(checkpoint_first=False)
@@ -641,22 +645,30 @@ class _Sweep:
         """The lazy-greedy loop of _run_equal_shares, with slopes, limits and checkpoints."""
         if checkpoint_first:
             self._checkpoint()
-        priced: dict[int, _Pairs] = {}
+        # each bid's pairs and poor pairs from its latest pricing, for paying
+        priced: dict[int, tuple[_Pairs, np.ndarray]] = {}
         bids = self.electorate.bids
         while self.heap:
             _, bound, rank, priced_after, index, slope = heapq.heappop(self.heap)
             bid = bids[index]
             if priced_after == len(self.run.order):
-                pairs = priced.pop(index, None)
-                self._fund(bid, bound, slope, _pairs(bid, self.run) if pairs is None else pairs)
+                if index in priced:
+                    pairs, poor = priced.pop(index)
+                else:  # priced by its first bound, which every supporter can pay
+                    pairs = _pairs(bid, self.run)
+                    poor = np.zeros(len(pairs.weight), dtype=bool)
+                self._fund(bid, bound, slope, pairs, poor)
                 self._checkpoint()
                 continue
-            found = _price(bid, self.run)
+            pairs = _pairs(bid, self.run)
+            found = _price(bid, self.run, pairs)
             if found is None:
-                self._stays_unaffordable(bid)
+                self._stays_unaffordable(bid, pairs)
                 continue
-            rho, priced[index] = found
-            rising = self._price_slope(rho, priced[index])
+            rho = found[0]
+            poor = self._poor(rho, pairs)
+            priced[index] = pairs, poor
+            rising = self._price_slope(pairs, poor)
             heapq.heappush(self.heap, (float(rho), rho, rank, len(self.run.order), index, rising))
 
     def _checkpoint(self) -> None:
@@ -689,15 +701,13 @@ class _Sweep:
         money = self.run.money[pairs.money_class]
         return money * rho.denominator < rho.numerator * self.run.denominator * pairs.utility
 
-    def _price_slope(self, rho: Fraction, pairs: _Pairs) -> Fraction:
+    def _price_slope(self, pairs: _Pairs, poor: np.ndarray) -> Fraction:
         """How fast ρ moves with the share while the same supporters pay all they have."""
-        poor = self._poor(rho, pairs)
         rising_money = (pairs.weight * self.slope[pairs.money_class])[poor].sum()
         utility_of_rich = (pairs.weight * pairs.utility)[~poor].sum()
         return Fraction(-rising_money, self.slope_denominator * utility_of_rich)
 
-    def _stays_unaffordable(self, bid: _Bid) -> None:
-        pairs = _pairs(bid, self.run)
+    def _stays_unaffordable(self, bid: _Bid, pairs: _Pairs) -> None:
         short = (
             int(bid.cost * self.run.denominator)
             - (pairs.weight * self.run.money[pairs.money_class]).sum()
@@ -706,13 +716,13 @@ class _Sweep:
         if rising > 0:
             self._limit(Fraction(short * self.slope_denominator, rising * self.run.denominator))
 
-    def _fund(self, bid: _Bid, rho: Fraction, rho_slope: Fraction, pairs: _Pairs) -> None:
+    def _fund(
+        self, bid: _Bid, rho: Fraction, rho_slope: Fraction, pairs: _Pairs, poor: np.ndarray
+    ) -> None:
         """Fund the bid, after noting how far its winning and its payers stand."""
         for _, bound, _, _, _, slope in self.heap:
-            closing = rho_slope - slope
-            if closing > 0:
-                self._limit((bound - rho) / closing)
-        poor = self._poor(rho, pairs)
+            if slope < rho_slope:  # the winner's price gains on this bid's bound
+                self._limit((bound - rho) / (rho_slope - slope))
         self._payers_stand(rho, rho_slope, pairs, poor)
         slope = self.slope[pairs.money_class]
         _pay(bid, self.run, rho, pairs)

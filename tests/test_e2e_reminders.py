@@ -19,8 +19,8 @@ from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
 RESIDENT = 424242
 # The event starts STARTS_IN seconds after seeding; reminders go OFFSETS before it.
-STARTS_IN, OFFSETS = 100, "75s,50s"
-FIRST_DUE, SECOND_DUE = STARTS_IN - 75, STARTS_IN - 50
+STARTS_IN, OFFSETS = 130, "85s,45s"
+FIRST_DUE, SECOND_DUE = STARTS_IN - 85, STARTS_IN - 45
 
 
 async def seed_event(database_url: str) -> int:
