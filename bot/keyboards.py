@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from aiogram.filters.callback_data import CallbackData
 from aiogram.types import (
     InlineKeyboardMarkup,
     KeyboardButton,
@@ -11,10 +12,17 @@ from aiogram.types import (
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from aiogram.filters.callback_data import CallbackData
-
-from bot.callbacks import OrganiserAction, OrganiserCb
-from bot.callbacks import BroadcastAction, BroadcastCb, ForgetCb, LanguageCb, Locale, MenuCb, MenuItem
+from bot.callbacks import (
+    BroadcastAction,
+    BroadcastCb,
+    ForgetCb,
+    LanguageCb,
+    Locale,
+    MenuCb,
+    MenuItem,
+    OrganiserAction,
+    OrganiserCb,
+)
 
 LANGUAGE_NAMES = {Locale.EN: "English", Locale.CY: "Cymraeg"}
 

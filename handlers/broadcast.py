@@ -24,8 +24,8 @@ from bot.keyboards import (
 )
 from bot.settings import Settings
 from models import broadcast as broadcasts
-from models.broadcast import Audience
 from models.base import utcnow
+from models.broadcast import Audience
 from models.when import parse_local, show_local
 
 router = Router(name=__name__)

@@ -205,8 +205,8 @@ class _Bid:
 
     `supported` says whether any ballot gave it points: that decides whether a free bid is
     funded, since its cost utility is 0. Utilities are whole numbers: `utilities` holds the
-    distinct values (one for cost utility) as Python ints and `utility_code` each supporter's
-    index into it, so that supporters can be grouped by (money, utility) with numpy. `bound`
+    distinct values (one for cost utility) and `utility_code` each supporter's index into it,
+    so that supporters can be grouped by (money, utility) with numpy. `bound`
     is cost / total utility, below which ρ can never be (None: no one would pay for it), and
     `bound_is_price_from` the share from which every supporter can pay ρ·u at ρ = `bound`.
     """
@@ -219,7 +219,7 @@ class _Bid:
     supporters: np.ndarray
     weight: np.ndarray
     utility_code: np.ndarray
-    utilities: np.ndarray
+    utilities: tuple[int, ...]
     bound: Fraction | None
     bound_is_price_from: Fraction | None
 
@@ -277,13 +277,13 @@ class _Pairs:
 
     Supporters in one pair hold the same money and pay alike. `pair[k]` is the pair of the
     bid's k-th supporter group; per pair: `money_class`, `utility` and `weight` (voters), the
-    last two as Python ints in object arrays.
+    last two as lists of Python ints (they are used one pair at a time).
     """
 
     pair: np.ndarray
     money_class: np.ndarray
-    utility: np.ndarray
-    weight: np.ndarray
+    utility: list[int]
+    weight: list[int]
 
 
 @dataclass(frozen=True)
@@ -291,7 +291,7 @@ class _Payment:
     """What a funded bid's supporters paid: `paid[pair[k]]` by its k-th supporter group."""
 
     pair: np.ndarray
-    paid: np.ndarray
+    paid: list[int]
     denominator: int
 
 
@@ -358,6 +358,7 @@ class _Entries:
     start: np.ndarray
 
     def rows(self) -> Iterator[slice]:
+        """Each bid's slice of the entries, in bid order."""
         for j in range(len(self.start) - 1):
             yield slice(self.start[j], self.start[j + 1])
 
@@ -418,7 +419,7 @@ def _make_bid(
         supporters=supporters,
         weight=weights,
         utility_code=code,
-        utilities=_objects(utilities),
+        utilities=tuple(utilities),
         bound=bound,
         bound_is_price_from=None if bound is None else bound * max(utilities),
     )
@@ -432,16 +433,22 @@ def _objects(values: Sequence[Amount]) -> np.ndarray:
 
 
 def _pairs(bid: _Bid, run: _Run) -> _Pairs:
+    """The bid's supporters grouped by (money class, utility) as they stand in `run`."""
     # Pair keys are small integers (money classes number in the thousands at most), so
     # counting them with bincount is cheaper than sorting them with np.unique.
     kinds = len(bid.utilities)
-    key = run.money_class[bid.supporters] * kinds + bid.utility_code
+    key = run.money_class[bid.supporters]
+    if kinds > 1:
+        key = key * kinds + bid.utility_code
     totals = np.bincount(key, weights=bid.weight)
     present = np.flatnonzero(totals)
     slot = np.empty(len(totals), dtype=np.intp)
     slot[present] = np.arange(len(present))
-    weight = totals[present].astype(np.int64).astype(object)
-    return _Pairs(slot[key], present // kinds, bid.utilities[present % kinds], weight)
+    weight = totals[present].astype(np.int64).tolist()
+    if kinds > 1:
+        utility = [bid.utilities[k] for k in (present % kinds).tolist()]
+        return _Pairs(slot[key], present // kinds, utility, weight)
+    return _Pairs(slot[key], present, list(bid.utilities) * len(present), weight)
 
 
 def _price(bid: _Bid, run: _Run, pairs: _Pairs | None = None) -> tuple[Fraction, _Pairs] | None:
@@ -450,27 +457,29 @@ def _price(bid: _Bid, run: _Run, pairs: _Pairs | None = None) -> tuple[Fraction,
     Each supporter i pays min(money_i, ρ·u_i). Start by assuming everyone pays ρ·u_i; whoever
     cannot afford that at the ρ it gives pays all they have instead, which raises ρ for the
     rest; repeat until everyone left can pay (pabutools' "poor/rich" loop; ρ only rises, so it
-    ends, usually after a pass or two). In exact integers over the run's common denominator.
+    ends, usually after a pass or two). In exact integers over the run's common denominator,
+    on plain lists: bids mostly have a few dozen pairs, where numpy's cost per call outweighs
+    its speed (and thousands, on a 100,000-voter election, cost little either way).
     `pairs`, if given, must be the bid's pairs as they stand.
     """
     if pairs is None:
         pairs = _pairs(bid, run)
-    money = run.money[pairs.money_class]
-    held = pairs.weight * money
+    money = run.money[pairs.money_class].tolist()
+    weight, utility = pairs.weight, pairs.utility
     need = int(bid.cost * run.denominator)
-    if held.sum() < need:
+    if sum(w * m for w, m in zip(weight, money, strict=True)) < need:
         return None
-    weighted_utility = pairs.weight * pairs.utility
-    rich = np.ones(len(money), dtype=bool)
-    paid_by_poor, utility_of_rich = 0, weighted_utility.sum()
+    rich = range(len(money))
+    paid_by_poor, utility_of_rich = 0, sum(w * u for w, u in zip(weight, utility, strict=True))
     while True:
         # money < ρ·u with ρ = (need - paid_by_poor) / (denominator · utility_of_rich)
-        poor = rich & (money * utility_of_rich < (need - paid_by_poor) * pairs.utility)
-        if not poor.any():
-            return Fraction(need - paid_by_poor, run.denominator * utility_of_rich), pairs
-        rich &= ~poor
-        paid_by_poor += held[poor].sum()
-        utility_of_rich -= weighted_utility[poor].sum()
+        short = need - paid_by_poor
+        poor = [k for k in rich if money[k] * utility_of_rich < short * utility[k]]
+        if not poor:
+            return Fraction(short, run.denominator * utility_of_rich), pairs
+        rich = [k for k in rich if money[k] * utility_of_rich >= short * utility[k]]
+        paid_by_poor += sum(weight[k] * money[k] for k in poor)
+        utility_of_rich -= sum(weight[k] * utility[k] for k in poor)
 
 
 def _pay(bid: _Bid, run: _Run, rho: Fraction, pairs: _Pairs | None = None) -> None:
@@ -486,10 +495,11 @@ def _pay(bid: _Bid, run: _Run, rho: Fraction, pairs: _Pairs | None = None) -> No
     price = rho.numerator * (denominator // rho.denominator)
     if pairs is None:
         pairs = _pairs(bid, run)
-    money = run.money[pairs.money_class]
-    paid = np.minimum(money, price * pairs.utility)
+    money = run.money[pairs.money_class].tolist()
+    paid = [min(m, price * u) for m, u in zip(money, pairs.utility, strict=True)]
     run.money_class[bid.supporters] = len(run.money) + pairs.pair
-    run.money = np.concatenate([run.money, money - paid])
+    left = [m - p for m, p in zip(money, paid, strict=True)]
+    run.money = np.concatenate([run.money, _objects(left)])
     run.order.append(bid.index)
     run.payments[bid.index] = _Payment(pairs.pair, paid, denominator)
 
@@ -603,7 +613,7 @@ class _Sweep:
         for bid in sorted(electorate.bids, key=lambda b: b.tie_rank):
             if bid.supported and bid.cost == 0:
                 pairs = _pairs(bid, self.run)
-                nobody = np.zeros(len(pairs.weight), dtype=bool)
+                nobody = [False] * len(pairs.weight)
                 self._fund(bid, Fraction(0), Fraction(0), pairs, nobody)
         entries = [_first_bound(bid, base, len(self.run.order)) for bid in electorate.bids]
         self.heap = [(*entry, Fraction(0)) for entry in entries if entry is not None]
@@ -645,8 +655,8 @@ class _Sweep:
         """The lazy-greedy loop of _run_equal_shares, with slopes, limits and checkpoints."""
         if checkpoint_first:
             self._checkpoint()
-        # each bid's pairs and poor pairs from its latest pricing, for paying
-        priced: dict[int, tuple[_Pairs, np.ndarray]] = {}
+        # each bid's pairs and which of them are poor, from its latest pricing, for paying
+        priced: dict[int, tuple[_Pairs, list[bool]]] = {}
         bids = self.electorate.bids
         while self.heap:
             _, bound, rank, priced_after, index, slope = heapq.heappop(self.heap)
@@ -656,7 +666,7 @@ class _Sweep:
                     pairs, poor = priced.pop(index)
                 else:  # priced by its first bound, which every supporter can pay
                     pairs = _pairs(bid, self.run)
-                    poor = np.zeros(len(pairs.weight), dtype=bool)
+                    poor = [False] * len(pairs.weight)
                 self._fund(bid, bound, slope, pairs, poor)
                 self._checkpoint()
                 continue
@@ -666,9 +676,8 @@ class _Sweep:
                 self._stays_unaffordable(bid, pairs)
                 continue
             rho = found[0]
-            poor = self._poor(rho, pairs)
+            poor, rising = self._split(rho, pairs)
             priced[index] = pairs, poor
-            rising = self._price_slope(pairs, poor)
             heapq.heappush(self.heap, (float(rho), rho, rank, len(self.run.order), index, rising))
 
     def _checkpoint(self) -> None:
@@ -696,46 +705,54 @@ class _Sweep:
         if self.holds_below is None or first_step_beyond < self.holds_below:
             self.holds_below = first_step_beyond
 
-    def _poor(self, rho: Fraction, pairs: _Pairs) -> np.ndarray:
-        """Which pairs cannot pay ρ·u, so pay all they have."""
-        money = self.run.money[pairs.money_class]
-        return money * rho.denominator < rho.numerator * self.run.denominator * pairs.utility
+    def _split(self, rho: Fraction, pairs: _Pairs) -> tuple[list[bool], Fraction]:
+        """Which pairs cannot pay ρ·u (so pay all they have), and how fast ρ moves.
 
-    def _price_slope(self, pairs: _Pairs, poor: np.ndarray) -> Fraction:
-        """How fast ρ moves with the share while the same supporters pay all they have."""
-        rising_money = (pairs.weight * self.slope[pairs.money_class])[poor].sum()
-        utility_of_rich = (pairs.weight * pairs.utility)[~poor].sum()
-        return Fraction(-rising_money, self.slope_denominator * utility_of_rich)
+        While the same pairs pay all they have, ρ' = −(the rise of their money) / (the utility
+        of the rest): their money pays more of the cost as the share rises.
+        """
+        money = self.run.money[pairs.money_class].tolist()
+        slope = self.slope[pairs.money_class].tolist()
+        weight, utility = pairs.weight, pairs.utility
+        threshold = rho.numerator * self.run.denominator
+        poor = [m * rho.denominator < threshold * u for m, u in zip(money, utility, strict=True)]
+        rising_money = sum(w * s for w, s, p in zip(weight, slope, poor, strict=True) if p)
+        utility_of_rich = sum(w * u for w, u, p in zip(weight, utility, poor, strict=True) if not p)
+        return poor, Fraction(-rising_money, self.slope_denominator * utility_of_rich)
 
     def _stays_unaffordable(self, bid: _Bid, pairs: _Pairs) -> None:
-        short = (
-            int(bid.cost * self.run.denominator)
-            - (pairs.weight * self.run.money[pairs.money_class]).sum()
+        money = self.run.money[pairs.money_class].tolist()
+        slope = self.slope[pairs.money_class].tolist()
+        short = int(bid.cost * self.run.denominator) - sum(
+            w * m for w, m in zip(pairs.weight, money, strict=True)
         )
-        rising = (pairs.weight * self.slope[pairs.money_class]).sum()
+        rising = sum(w * s for w, s in zip(pairs.weight, slope, strict=True))
         if rising > 0:
             self._limit(Fraction(short * self.slope_denominator, rising * self.run.denominator))
 
     def _fund(
-        self, bid: _Bid, rho: Fraction, rho_slope: Fraction, pairs: _Pairs, poor: np.ndarray
+        self, bid: _Bid, rho: Fraction, rho_slope: Fraction, pairs: _Pairs, poor: list[bool]
     ) -> None:
         """Fund the bid, after noting how far its winning and its payers stand."""
         for _, bound, _, _, _, slope in self.heap:
             if slope < rho_slope:  # the winner's price gains on this bid's bound
                 self._limit((bound - rho) / (rho_slope - slope))
         self._payers_stand(rho, rho_slope, pairs, poor)
-        slope = self.slope[pairs.money_class]
+        slope = self.slope[pairs.money_class].tolist()
         _pay(bid, self.run, rho, pairs)
         # The new classes follow the old ones' order (see _pay): give them their slopes.
         denominator = math.lcm(self.slope_denominator, rho_slope.denominator)
         scale = denominator // self.slope_denominator
         rising = rho_slope.numerator * (denominator // rho_slope.denominator)
-        new = np.where(poor, 0, slope * scale - rising * pairs.utility).astype(object)
-        self.slope = np.concatenate([self.slope * scale, new])
+        new = [
+            0 if p else s * scale - rising * u
+            for s, u, p in zip(slope, pairs.utility, poor, strict=True)
+        ]
+        self.slope = np.concatenate([self.slope * scale, _objects(new)])
         self.slope_denominator = denominator
 
     def _payers_stand(
-        self, rho: Fraction, rho_slope: Fraction, pairs: _Pairs, poor: np.ndarray
+        self, rho: Fraction, rho_slope: Fraction, pairs: _Pairs, poor: list[bool]
     ) -> None:
         """Limit by the first share at which a payer would switch between "all" and "ρ·u".
 
@@ -744,24 +761,28 @@ class _Sweep:
         margin·D·ρ_den and rate·E·ρ'_den, compared by cross-multiplying.
         """
         run = self.run
-        margin = run.money[pairs.money_class] * rho.denominator - (
-            rho.numerator * run.denominator * pairs.utility
-        )
-        rate = self.slope[pairs.money_class] * rho_slope.denominator - (
-            rho_slope.numerator * self.slope_denominator * pairs.utility
-        )
-        margin[poor], rate[poor] = -margin[poor], -rate[poor]
-        closing = (rate < 0).astype(bool)
+        price = rho.numerator * run.denominator
+        price_rise = rho_slope.numerator * self.slope_denominator
         first = None
-        for m, r in zip(margin[closing].tolist(), rate[closing].tolist(), strict=True):
-            if first is None or m * -first[1] < first[0] * -r:
-                first = (m, r)
+        for m, s, u, p in zip(
+            run.money[pairs.money_class].tolist(),
+            self.slope[pairs.money_class].tolist(),
+            pairs.utility,
+            poor,
+            strict=True,
+        ):
+            margin = m * rho.denominator - price * u
+            rate = s * rho_slope.denominator - price_rise * u
+            if p:
+                margin, rate = -margin, -rate
+            if rate < 0 and (first is None or margin * -first[1] < first[0] * -rate):
+                first = (margin, rate)
         if first is not None:
-            m, r = first
+            margin, rate = first
             self._limit(
                 Fraction(
-                    m * self.slope_denominator * rho_slope.denominator,
-                    -r * run.denominator * rho.denominator,
+                    margin * self.slope_denominator * rho_slope.denominator,
+                    -rate * run.denominator * rho.denominator,
                 )
             )
 
@@ -804,7 +825,7 @@ class _Payments(Mapping[str, tuple[Fraction, ...]]):
 
     def _spell(self, bid: _Bid) -> tuple[Fraction, ...]:
         payment = self._payments[bid.index]
-        per_pair = [Fraction(paid, payment.denominator) for paid in payment.paid.tolist()]
+        per_pair = [Fraction(paid, payment.denominator) for paid in payment.paid]
         per_group = np.full(len(self._electorate.weight), Fraction(0), dtype=object)
         per_group[bid.supporters] = [per_pair[k] for k in payment.pair.tolist()]
         return tuple(per_group[self._electorate.group_of].tolist())
@@ -835,7 +856,8 @@ def _mes_result(
             )
         elif bid.supported:
             pairs = _pairs(bid, run)
-            held = (pairs.weight * run.money[pairs.money_class]).sum()
+            money = run.money[pairs.money_class].tolist()
+            held = sum(w * m for w, m in zip(pairs.weight, money, strict=True))
             left = Fraction(held, run.denominator)
             outcome = replace(outcome, reason=Reason.SUPPORTERS_SHORT, supporters_left=left)
         outcomes[bid.project_id] = outcome

@@ -8,9 +8,9 @@ from aiogram.methods import EditMessageText, SendMessage
 from sqlalchemy import func, select
 
 from bot.broadcast_monitor import BroadcastMonitor
-from bot.delivery import RateLimiter
 from bot.callbacks import BroadcastAction as Act
 from bot.callbacks import BroadcastCb, LanguageCb, Locale
+from bot.delivery import RateLimiter
 from models.broadcast import Broadcast
 from models.outbox import OutboxMessage, Status
 from tests.conftest import ORGANISER_ID

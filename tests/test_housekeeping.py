@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.housekeeping import PRUNE_JOB, start_scheduler, prune_processed_updates
+from bot.housekeeping import PRUNE_JOB, prune_processed_updates, start_scheduler
 from models.base import utcnow
 from models.processed_update import ProcessedUpdate
 
