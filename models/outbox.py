@@ -19,7 +19,7 @@ commit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -39,11 +39,11 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, aliased, mapped_column
 
 from models.base import Base, UtcDateTime, utcnow
+from models.upsert import dialect_insert
 from models.user import User
 
 ERROR_LENGTH = 500
@@ -119,20 +119,12 @@ async def enqueue(session: AsyncSession, messages: Iterable[NewMessage]) -> int:
         return 0
     table = OutboxMessage.__table__
     statement = (
-        _dialect_insert(session)(table)
+        dialect_insert(session)(table)
         .on_conflict_do_nothing(index_elements=[table.c.dedupe_key])
         .returning(table.c.id)
     )
     result = await session.execute(statement, values)
     return len(result.all())
-
-
-def _dialect_insert(session: AsyncSession) -> Callable[..., sqlite.Insert | postgresql.Insert]:
-    dialect = session.get_bind().dialect.name
-    inserts = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}
-    if dialect not in inserts:
-        raise NotImplementedError(f"the outbox has no idempotent insert for {dialect}")
-    return inserts[dialect]
 
 
 def _row_values(message: NewMessage) -> dict[str, Any]:
