@@ -24,6 +24,7 @@ import models.outbox  # noqa: F401  (registers the outbox table on Base.metadata
 import models.user  # noqa: F401  (registers the users table on Base.metadata)
 from models.base import Base
 from models.db import create_engine, sync_url
+from tests.databases import unavailable
 
 POSTGRES_URL = os.environ.get(
     "PBCHAT_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -83,10 +84,7 @@ def postgres_schema() -> Iterator[str]:
 
 
 def _postgres_unavailable(exc: Exception) -> None:
-    reason = f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc}"
-    if os.environ.get("CI") == "true":
-        pytest.fail(reason, pytrace=False)
-    pytest.skip(reason)
+    unavailable(f"PostgreSQL at {POSTGRES_URL} is unreachable: {exc}")
 
 
 @pytest.fixture
