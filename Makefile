@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint bench migrate clean
+.PHONY: run test lint bench bench-load migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,11 @@ lint: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/broadcast.py
+
+# 600 voters through two webhook processes on PostgreSQL + Redis (servers on 127.0.0.1).
+bench-load: $(STAMP)
+	$(PY) bench/load.py
+	$(PY) bench/load.py --sqlite --processes 1
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

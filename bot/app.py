@@ -18,6 +18,7 @@ from bot.dispatcher import create_bot, create_dispatcher
 from bot.event_monitor import EventMonitor
 from bot.event_notices import Notices
 from bot.housekeeping import start_scheduler
+from bot.leader import Leader
 from bot.migrate import migrate
 from bot.settings import Settings
 from bot.webhook import create_web_app, serve
@@ -48,24 +49,37 @@ class Background:
             stale_after=timedelta(seconds=settings.stale_after_seconds),
         )
         self.monitor = BroadcastMonitor(bot, session_maker, dp["i18n_middleware"],
-                                        limiter=limiter, wake_sender=self.worker.wake)
+                                        limiter=limiter, wake_sender=self.worker.wake,
+                                        ballot_key=settings.ballot_key,
+                                        wake=dp["broadcast_wake"])
         self.events = EventMonitor(session_maker,
                                    Notices.of(dp["i18n_middleware"].core, settings),
                                    wake_sender=self.worker.wake)
         self._database_url = settings.database_url
+        self._retention_days = settings.retention_days
         self.scheduler: AsyncIOScheduler | None = None
+        # One process runs the scheduled chores (bot/leader.py); the others stand by.
+        self.leader = Leader(settings.database_url, on_elected=self._start_scheduler,
+                             on_deposed=self._stop_scheduler)
         self._tasks: list[asyncio.Task[None]] = []
 
+    def _start_scheduler(self) -> None:
+        self.scheduler = start_scheduler(self._database_url, retention_days=self._retention_days)
+
+    def _stop_scheduler(self) -> None:
+        if self.scheduler is not None:
+            self.scheduler.shutdown(wait=False)
+            self.scheduler = None
+
     async def start(self) -> None:
-        self.scheduler = start_scheduler(self._database_url)
         self._tasks = [asyncio.create_task(self.worker.run(), name="delivery"),
                        asyncio.create_task(self.monitor.run(), name="broadcasts"),
-                       asyncio.create_task(self.events.run(), name="waiting-lists")]
+                       asyncio.create_task(self.events.run(), name="waiting-lists"),
+                       asyncio.create_task(self.leader.run(), name="leader")]
 
     async def stop(self) -> None:
         # Finish what is in flight so nothing sent is left unrecorded (exactly once).
-        if self.scheduler is not None:
-            self.scheduler.shutdown(wait=False)
+        self.leader.stop()  # its loop ends by shutting the scheduler down and letting go
         self.monitor.stop()
         self.events.stop()
         await self.worker.stop()

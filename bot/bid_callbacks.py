@@ -10,6 +10,8 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.callbacks import RowId
+
 
 class BidAction(StrEnum):
     ROUND = "r"  # show a round's bidding page
@@ -30,8 +32,8 @@ class BidAction(StrEnum):
 
 class BidCb(CallbackData, prefix="b"):
     action: BidAction
-    bid: int = 0
-    round: int = 0
+    bid: RowId = 0
+    round: RowId = 0
     value: str = ""
 
 
@@ -49,9 +51,9 @@ class ReviewAction(StrEnum):
 
 class ReviewCb(CallbackData, prefix="rv"):
     action: ReviewAction
-    round: int = 0
-    bid: int = 0
-    rev: int = 0  # the bid's revision when the card was drawn
+    round: RowId = 0
+    bid: RowId = 0
+    rev: RowId = 0  # the bid's revision when the card was drawn
 
 
 class RoundAction(StrEnum):
@@ -67,5 +69,5 @@ class RoundAction(StrEnum):
 
 class RoundCb(CallbackData, prefix="rn"):
     action: RoundAction
-    round: int = 0
+    round: RowId = 0
     value: str = ""

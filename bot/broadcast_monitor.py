@@ -8,8 +8,10 @@ report through the outbox (exactly once) even if the process dies right after.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import math
+import time
 from collections.abc import Callable
 
 from aiogram import Bot
@@ -17,6 +19,7 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram_i18n import I18nContext, I18nMiddleware
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.broadcast_keyboards import audience_label
 from bot.delivery import RateLimiter
 from bot.keyboards import broadcast_stop
 from bot.periodic import Periodic
@@ -31,21 +34,26 @@ log = logging.getLogger(__name__)
 class BroadcastMonitor(Periodic):
     def __init__(self, bot: Bot, session_maker: async_sessionmaker[AsyncSession],
                  i18n: I18nMiddleware,
-                 *, limiter: RateLimiter, wake_sender: Callable[[], None],
-                 interval: float = 2.0) -> None:
-        super().__init__(interval)
+                 *, limiter: RateLimiter, wake_sender: Callable[[], None], ballot_key: bytes,
+                 interval: float = 2.0, progress_every: float = 5.0,
+                 wake: asyncio.Event | None = None) -> None:
+        super().__init__(interval, wake=wake)
         self._bot = bot
+        self._ballot_key = ballot_key
         self._session_maker = session_maker
         self._i18n = i18n
         self._limiter = limiter
         self._wake_sender = wake_sender
         self._shown: dict[int, str] = {}
+        self._shown_at: dict[int, float] = {}
+        self._progress_every = progress_every
 
     async def tick(self) -> None:
         async with self._session_maker.begin() as session:
             due = await broadcasts.due_scheduled(session)
             for broadcast in due:
-                planned = await broadcasts.plan(session, broadcast)
+                # The audience is worked out now, not when the organiser wrote it.
+                planned = await broadcasts.plan(session, broadcast, secret=self._ballot_key)
                 log.info("broadcast %s planned for %s recipients", broadcast.id, planned)
         if due:
             self._wake_sender()
@@ -61,8 +69,10 @@ class BroadcastMonitor(Periodic):
                         unreachable=progress.unreachable, eta=eta)
         await self._show(broadcast, text, i18n if progress.waiting else None)
         if progress.waiting == 0 and await broadcasts.finish(session, broadcast.id):
-            report = i18n.get("bc-report", delivered=progress.delivered,
-                              unreachable=progress.unreachable, failed=progress.failed)
+            audience = audience_label(i18n, broadcasts.choice_of(broadcast))
+            report = i18n.get("bc-report", audience=audience, recipients=broadcast.recipients,
+                              delivered=progress.delivered, unreachable=progress.unreachable,
+                              failed=progress.failed)
             await enqueue(session, [NewMessage(
                 dedupe_key=f"bcreport:{broadcast.id}", chat_id=broadcast.organiser_chat_id,
                 kind=Kind.TEXT, payload={"text": report, "parse_mode": "HTML"}, due_at=utcnow(),
@@ -79,10 +89,17 @@ class BroadcastMonitor(Periodic):
                     i18n: I18nContext | None) -> None:
         """Edit the organiser's progress line, only when it changed (Telegram rejects no-ops).
 
-        While sending it keeps its Stop button (`i18n` given); the final edit drops it.
+        While sending it keeps its Stop button (`i18n` given) and is edited at most every
+        `progress_every` seconds: each edit takes a message's place in the rate limit. The
+        final edit drops the button and is never held back.
         """
         if broadcast.progress_message_id is None or self._shown.get(broadcast.id) == text:
             return
+        now = time.monotonic()
+        if i18n is not None and now - self._shown_at.get(broadcast.id, -math.inf) < (
+                self._progress_every):
+            return
+        self._shown_at[broadcast.id] = now
         markup = broadcast_stop(i18n, broadcast.id) if i18n else None
         # Edits count against Telegram's limit like any message, so they queue with the rest.
         await self._limiter.acquire(broadcast.organiser_chat_id)

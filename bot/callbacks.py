@@ -3,8 +3,16 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
+
+# Numbers in callback data point at rows (32-bit keys on PostgreSQL) or at people (64-bit
+# Telegram ids). A forged number outside that range is no button of ours: the filter does not
+# match and the catch-all answers "out of date", instead of the database refusing the query.
+RowId = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
+TelegramId = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
 
 
 class MenuItem(StrEnum):
@@ -55,7 +63,7 @@ class OrganiserAction(StrEnum):
 
 class OrganiserCb(CallbackData, prefix="org"):
     action: OrganiserAction
-    telegram_id: int = 0
+    telegram_id: TelegramId = 0
 
 
 class EventAction(StrEnum):
@@ -78,8 +86,8 @@ class EventAction(StrEnum):
 
 class EventCb(CallbackData, prefix="ev"):
     action: EventAction
-    event_id: int = 0
-    value: int = 0
+    event_id: RowId = 0
+    value: RowId = 0
 
 
 class EventAdminAction(StrEnum):
@@ -111,5 +119,5 @@ class EventAdminAction(StrEnum):
 
 class EventAdminCb(CallbackData, prefix="eva"):
     action: EventAdminAction
-    event_id: int = 0
-    value: int = 0
+    event_id: RowId = 0
+    value: RowId = 0

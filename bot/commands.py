@@ -6,7 +6,7 @@ from aiogram import Bot
 from aiogram.types import BotCommand
 from aiogram_i18n.cores import BaseCore
 
-COMMANDS = ("start", "help", "language", "cancel", "privacy", "mydata", "forget")
+COMMANDS = ("start", "help", "language", "cancel", "privacy", "mydata", "forget", "results")
 
 
 def commands_for(core: BaseCore, locale: str) -> list[BotCommand]:

@@ -10,6 +10,8 @@ PAYLOAD = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # kind prefix -> what follows it. Features add their own kinds (events, voting codes).
 KINDS: dict[str, re.Pattern[str]] = {
     "ev": re.compile(r"[1-9]\d{0,9}"),  # an event: ev_<id> (handlers/events.py)
+    "v": re.compile(r"[A-Za-z0-9]{4,20}"),  # a voting code card: v_<code> (handlers/vote.py)
+    "wc": re.compile(r"[A-Za-z0-9]{10}"),  # a World Café question: wc_<token> (worldcafe.py)
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from aiogram import Bot, Dispatcher
@@ -13,6 +14,7 @@ from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import register_commands
@@ -40,8 +42,13 @@ def create_storage(
     settings: Settings, session_maker: async_sessionmaker[AsyncSession]
 ) -> BaseStorage:
     if settings.redis_url:
-        return RedisStorage.from_url(
-            settings.redis_url, key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True)
+        # Under a burst, wait for a free connection: the default pool raises "Too many
+        # connections" beyond 100 commands in flight, which failed updates in bench/load.py.
+        pool = BlockingConnectionPool.from_url(settings.redis_url, max_connections=100,
+                                               timeout=30)
+        return RedisStorage(
+            Redis(connection_pool=pool),
+            key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True),
         )
     return DatabaseStorage(session_maker)
 
@@ -67,6 +74,8 @@ def create_dispatcher(
         events_isolation=create_isolation(storage),
         settings=settings,
         session_maker=session_maker,
+        # Set by /broadcast's Send once committed: the broadcast monitor looks at once.
+        broadcast_wake=asyncio.Event(),
     )
     # Flood control goes before the FSM middleware, whose per-person lock would otherwise
     # queue a flood up and feed it through slowly instead of dropping it.

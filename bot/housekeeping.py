@@ -8,19 +8,22 @@ pickled job, and several processes can share them safely (see docs/decisions.md)
 from __future__ import annotations
 
 import logging
-from datetime import UTC
+from datetime import UTC, datetime
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from models.db import create_engine, create_session_maker, sync_url
 from models.processed_update import prune_processed
+from models.retention import DEFAULT_RETENTION_DAYS, apply_retention
 
 log = logging.getLogger(__name__)
 PRUNE_JOB = "prune-processed-updates"
+RETENTION_JOB = "erase-personal-data-of-closed-rounds"
 
 
-def start_scheduler(database_url: str, *, paused: bool = False) -> AsyncIOScheduler:
+def start_scheduler(database_url: str, *, paused: bool = False,
+                    retention_days: int = DEFAULT_RETENTION_DAYS) -> AsyncIOScheduler:
     """Start the scheduler and add any chore not yet in the store.
 
     Adding only missing jobs keeps their stored next run time: replacing them at every start
@@ -36,6 +39,12 @@ def start_scheduler(database_url: str, *, paused: bool = False) -> AsyncIOSchedu
     if scheduler.get_job(PRUNE_JOB) is None:
         scheduler.add_job(prune_processed_updates, "interval", hours=6, id=PRUNE_JOB,
                           kwargs={"database_url": database_url})
+    retention = {"database_url": database_url, "days": retention_days}
+    if (job := scheduler.get_job(RETENTION_JOB)) is None:
+        scheduler.add_job(erase_expired_personal_data, "interval", hours=6, id=RETENTION_JOB,
+                          kwargs=retention, next_run_time=datetime.now(UTC))
+    elif job.kwargs != retention:  # RETENTION_DAYS changed: keep the time of the next run
+        scheduler.modify_job(RETENTION_JOB, kwargs=retention)
     return scheduler
 
 
@@ -49,3 +58,15 @@ async def prune_processed_updates(database_url: str) -> int:
         await engine.dispose()
     log.info("pruned %s processed update ids", pruned)
     return pruned
+
+
+async def erase_expired_personal_data(database_url: str, days: int) -> str:
+    """Retention (models/retention.py): erase what ties people to rounds closed `days` ago."""
+    engine = create_engine(database_url)
+    try:
+        async with create_session_maker(engine).begin() as session:
+            erased = await apply_retention(session, datetime.now(UTC), days)
+    finally:
+        await engine.dispose()
+    log.info("retention (%s days): erased %s", days, erased.describe())
+    return erased.describe()

@@ -65,18 +65,6 @@ def single_button(text: str, callback_data: CallbackData) -> InlineKeyboardMarku
     return builder.as_markup()
 
 
-def broadcast_audiences(i18n: I18nContext, sizes: dict[str, int]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for audience, size in sizes.items():
-        builder.button(
-            text=i18n.get("bc-audience-choice", audience=i18n.get(f"bc-audience-{audience}"),
-                          people=size),
-            callback_data=BroadcastCb(action=BroadcastAction.AUDIENCE, value=audience),
-        )
-    builder.adjust(1)
-    return builder.as_markup()
-
-
 def broadcast_when(i18n: I18nContext) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=i18n.get("bc-now"), callback_data=BroadcastCb(action=BroadcastAction.NOW))

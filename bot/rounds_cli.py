@@ -27,6 +27,7 @@ from models.round import (
     AllocationRule,
     AreaSpec,
     BallotKind,
+    Eligibility,
     Policy,
     RoundSpec,
     RoundStatus,
@@ -38,7 +39,8 @@ from models.when import parse_local
 USAGE = "usage: python -m bot rounds import FILE.yaml"
 EXIT_BAD_INPUT = 2
 KEYS = {"name", "status", "areas", "max_bid", "priorities", "questions", "bid_deadline",
-        "voting", "ballot", "allocation"}
+        "voting", "ballot", "allocation", "who_may_vote", "age_band"}
+BALLOT_KEYS = {"kind", "n", "tokens", "score_all", "changes_allowed"}
 
 
 class RoundFileError(Exception):
@@ -100,6 +102,14 @@ class _Reader:
             return default
         return options(str(value))
 
+    def flag(self, value: Any, where: str, default: bool) -> bool:
+        if value is None:
+            return default
+        if not isinstance(value, bool):
+            self.fail(where, f"{value!r} should be yes or no")
+            return default
+        return value
+
     def mapping(self, value: Any, where: str) -> dict[str, Any]:
         if value is None:
             return {}
@@ -152,7 +162,15 @@ def spec_from_mapping(data: Any, tz: ZoneInfo, now: datetime) -> RoundSpec:
         allocation_policy=reader.choice(allocation.get("policy"), Policy, "allocation.policy",
                                         Policy.SKIP),
         status=reader.choice(data.get("status"), RoundStatus, "status", RoundStatus.DRAFT),
+        eligibility=reader.choice(data.get("who_may_vote"), Eligibility, "who_may_vote",
+                                  Eligibility.ANYONE),
+        score_all=reader.flag(ballot.get("score_all"), "ballot.score_all", True),
+        changes_allowed=reader.flag(ballot.get("changes_allowed"), "ballot.changes_allowed",
+                                    True),
+        age_band_required=reader.flag(data.get("age_band"), "age_band", False),
     )
+    for key in sorted(set(ballot) - BALLOT_KEYS, key=str):
+        reader.fail(f"ballot.{key}", "unknown setting (a typo?)")
     if "bid_deadline" not in data:
         reader.fail("bid_deadline", "is required")
     for field, value in (("ballot.n", spec.ballot_n), ("ballot.tokens", spec.ballot_tokens)):
@@ -166,10 +184,18 @@ def spec_from_mapping(data: Any, tz: ZoneInfo, now: datetime) -> RoundSpec:
 
 def describe(spec: RoundSpec, round_id: int) -> str:
     areas = len(spec.areas)
+    rules = [f"who may vote: {spec.eligibility}"] if spec.eligibility != Eligibility.ANYONE else []
+    if spec.ballot_kind == BallotKind.SCORE and not spec.score_all:
+        rules.append("scoring every bid is optional")
+    if not spec.changes_allowed:
+        rules.append("votes can't be changed")
+    if spec.age_band_required:
+        rules.append("age band asked")
     return (f"imported round {round_id}: {spec.name_en} ({spec.status}) · "
             f"{areas} area{'s' if areas != 1 else ''} · "
             f"pot {format_pounds(sum(a.pot_pence for a in spec.areas))} · "
-            f"max bid {format_pounds(spec.max_bid_pence)}")
+            f"max bid {format_pounds(spec.max_bid_pence)}"
+            + "".join(f" · {rule}" for rule in rules))
 
 
 def main(argv: list[str], settings: Settings) -> int:

@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     # from BOT_TOKEN, so it is as secret as the token; set it before voting if the token may
     # be rotated mid-vote (a new key would let people vote again).
     ballot_secret: SecretStr | None = None
+    # Days after a round closes (results out) before what ties people to it is erased.
+    retention_days: int = Field(default=365, ge=1, le=3650)
     log_level: str = "INFO"
 
     @field_validator("bot_token")

@@ -10,19 +10,23 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
+from bot.callbacks import RowId
+
 
 class VoteAction(StrEnum):
     ROUND = "r"  # start (or restart) a ballot in a round
     SET = "s"  # give a bid a value (score, tokens, 1 = tick, 0 = no)
     BACK = "b"  # show an earlier bid again (value: its position)
     CONFIRM = "c"  # record the ballot
+    AREA = "a"  # the area the voter lives in (value: its id; 0 = none of the round's areas)
+    AGE = "g"  # the voter's age band (value: its position in models.eligibility.AgeBand)
 
 
 class VoteCb(CallbackData, prefix="vt"):
     action: VoteAction
-    round: int = 0
-    bid: int = 0
-    value: int = 0
+    round: RowId = 0
+    bid: RowId = 0
+    value: RowId = 0
 
 
 class VotingAdminAction(StrEnum):
@@ -33,4 +37,29 @@ class VotingAdminAction(StrEnum):
 
 class VotingAdminCb(CallbackData, prefix="va"):
     action: VotingAdminAction
-    round: int
+    round: RowId
+
+
+class VotingAccessAction(StrEnum):
+    CODES = "c"  # make a stack of voting-code cards for the round
+    SHOW = "s"  # how many eligible people have not voted; the reminder button
+    REMIND = "r"  # send reminder number `value` to eligible non-voters
+
+
+class VotingAccessCb(CallbackData, prefix="vac"):
+    action: VotingAccessAction
+    round: RowId
+    value: RowId = 0
+
+
+class RoundSetting(StrEnum):
+    WHO = "w"  # who may vote: cycles through models.round.Eligibility
+    SCORE_ALL = "s"  # every bid must be scored (score ballots)
+    CHANGES = "c"  # a confirmed vote may be changed
+    AGE = "a"  # voters are asked their age band
+
+
+class RoundSettingCb(CallbackData, prefix="rst"):
+    """A toggle on the /newround preview (handlers/rounds_admin.py)."""
+
+    setting: RoundSetting

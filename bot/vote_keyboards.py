@@ -6,10 +6,20 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
+from bot.vote_callbacks import (
+    RoundSetting,
+    RoundSettingCb,
+    VoteAction,
+    VoteCb,
+    VotingAccessAction,
+    VotingAccessCb,
+    VotingAdminAction,
+    VotingAdminCb,
+)
 from models.ballot import is_tick_kind
 from models.bid import Bid
-from models.round import BallotKind, Round, RoundStatus
+from models.eligibility import AgeBand
+from models.round import BallotKind, Round, RoundSpec, RoundStatus
 from models.tally import SCORES
 
 TOKEN_BUTTONS = 6  # 0..5 tokens on one bid from the buttons
@@ -45,10 +55,17 @@ def bid_card(i18n: I18nContext, round_: Round, bid: Bid, position: int) -> Inlin
     return builder.as_markup()
 
 
-def review(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
+def review(i18n: I18nContext, round_: Round,
+           first_missing: int | None = None) -> InlineKeyboardMarkup:
+    """Confirm, or (a round where every bid must be scored) a way back to the first gap."""
     builder = InlineKeyboardBuilder()
-    builder.button(text=i18n.get("vote-confirm"),
-                   callback_data=VoteCb(action=VoteAction.CONFIRM, round=round_.id))
+    if first_missing is None:
+        builder.button(text=i18n.get("vote-confirm"),
+                       callback_data=VoteCb(action=VoteAction.CONFIRM, round=round_.id))
+    else:
+        builder.button(text=i18n.get("vote-score-the-rest"),
+                       callback_data=VoteCb(action=VoteAction.BACK, round=round_.id,
+                                            value=first_missing))
     builder.button(text=i18n.get("vote-start-again"),
                    callback_data=VoteCb(action=VoteAction.ROUND, round=round_.id))
     builder.adjust(1)
@@ -65,5 +82,76 @@ def voting_admin(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
             action=VotingAdminAction.TURNOUT, round=round_.id))
         builder.button(text=i18n.get("va-publish"), callback_data=VotingAdminCb(
             action=VotingAdminAction.PUBLISH, round=round_.id))
+        builder.button(text=i18n.get("vx-remind-button"), callback_data=VotingAccessCb(
+            action=VotingAccessAction.SHOW, round=round_.id))
+    builder.button(text=i18n.get("vx-codes-button"), callback_data=VotingAccessCb(
+        action=VotingAccessAction.CODES, round=round_.id))
     builder.adjust(1)
     return builder.as_markup()
+
+
+# --- who may vote ---------------------------------------------------------------------------
+
+
+def area_choice(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for area in round_.areas:
+        builder.button(text=area.name(i18n.locale), callback_data=VoteCb(
+            action=VoteAction.AREA, round=round_.id, value=area.id))
+    builder.button(text=i18n.get("vote-area-none"), callback_data=VoteCb(
+        action=VoteAction.AREA, round=round_.id, value=0))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def age_bands(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for position, band in enumerate(AgeBand):
+        builder.button(text=i18n.get(f"vote-age-{band.name.lower().replace('_', '-')}"),
+                       callback_data=VoteCb(action=VoteAction.AGE, round=round_.id,
+                                            value=position))
+    builder.adjust(2)
+    return builder.as_markup()
+
+
+def vote_now(i18n: I18nContext, round_id: int) -> InlineKeyboardMarkup:
+    return vote_now_in(i18n.get("vote-now"), round_id)
+
+
+def vote_now_in(label: str, round_id: int) -> InlineKeyboardMarkup:
+    """The same button with its label already translated (for outbox messages)."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=label, callback_data=VoteCb(action=VoteAction.ROUND, round=round_id))
+    return builder.as_markup()
+
+
+def reminder(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
+    number = round_.reminders_sent + 1
+    builder = InlineKeyboardBuilder()
+    builder.button(text=i18n.get("vx-remind-send", number=number), callback_data=VotingAccessCb(
+        action=VotingAccessAction.REMIND, round=round_.id, value=number))
+    return builder.as_markup()
+
+
+def codes_rounds(i18n: I18nContext, rounds: list[Round]) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    for round_ in rounds:
+        builder.button(text=i18n.get("vx-codes-for", round=round_.name(i18n.locale)),
+                       callback_data=VotingAccessCb(action=VotingAccessAction.CODES,
+                                                    round=round_.id))
+    builder.adjust(1)
+    return builder.as_markup()
+
+
+def round_settings(i18n: I18nContext, spec: RoundSpec) -> list[list[tuple[str, str]]]:
+    """Rows of (label, callback data) for the /newround preview: tap to change a setting."""
+    yes_no = {True: i18n.get("vx-yes"), False: i18n.get("vx-no")}
+    rows = [(i18n.get("vx-set-who", who=i18n.get(f"vx-who-{spec.eligibility}")),
+             RoundSetting.WHO)]
+    if spec.ballot_kind == BallotKind.SCORE:
+        rows.append((i18n.get("vx-set-score-all", value=yes_no[spec.score_all]),
+                     RoundSetting.SCORE_ALL))
+    rows += [(i18n.get("vx-set-changes", value=yes_no[spec.changes_allowed]),
+              RoundSetting.CHANGES),
+             (i18n.get("vx-set-age", value=yes_no[spec.age_band_required]), RoundSetting.AGE)]
+    return [[(label, RoundSettingCb(setting=setting).pack())] for label, setting in rows]

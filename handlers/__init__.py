@@ -22,12 +22,20 @@ from handlers import (
     menu,
     mine,
     organiser_team,
+    paper_ballots,
+    pledges,
+    pledges_admin,
     privacy,
     refusals,
+    report,
+    results,
     rounds_admin,
     start,
     vote,
+    voting_access,
     voting_admin,
+    worldcafe,
+    worldcafe_admin,
 )
 
 
@@ -40,7 +48,9 @@ def organiser_router() -> Router:
     organisers.callback_query.middleware(AuditMiddleware())
     organiser_routers = [broadcast.router, organiser_team.router, audit.router,
                          events_admin.router, checkin.router, bids_review.router,
-                         rounds_admin.router, voting_admin.router]
+                         rounds_admin.router, voting_admin.router,
+                         voting_access.router, paper_ballots.router,
+                         pledges_admin.router, report.router, worldcafe_admin.router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 
@@ -58,10 +68,15 @@ def get_routers() -> list[Router]:
         mine.router,
         bids.router,
         vote.router,
+        results.router,
+        worldcafe.router,
     ]
     return [
         *(_detached(r) for r in resident_routers),
         organiser_router(),
+        # After the organisers' conversations: a text nothing else wanted may answer a
+        # festival-of-learning question (handlers/pledges.py).
+        _detached(pledges.router),
         _detached(refusals.router),
         _detached(fallback.router),
     ]

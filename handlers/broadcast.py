@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import datetime
 
 from aiogram import F, Router
@@ -12,20 +13,17 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.broadcast_keyboards import audience_label, audience_menu, target_menu, which_key
 from bot.callbacks import BroadcastAction as Act
 from bot.callbacks import BroadcastCb
 from bot.filters import IS_ANSWER
-from bot.keyboards import (
-    broadcast_audiences,
-    broadcast_confirm,
-    broadcast_stop,
-    broadcast_when,
-    single_button,
-)
+from bot.keyboards import broadcast_confirm, broadcast_stop, broadcast_when, single_button
+from bot.periodic import after_commit
 from bot.settings import Settings
+from models import audience as audiences
 from models import broadcast as broadcasts
+from models.audience import Audience, Choice
 from models.base import utcnow
-from models.broadcast import Audience
 from models.when import parse_local, show_local
 
 router = Router(name=__name__)
@@ -42,25 +40,32 @@ class Draft(StatesGroup):
 
 
 @router.message(Command("broadcast"))
-async def start(message: Message, state: FSMContext, session: AsyncSession,
+async def start(message: Message, state: FSMContext, session: AsyncSession, settings: Settings,
                 i18n: I18nContext) -> None:
     await state.set_state(Draft.audience)
     await state.set_data({})
-    reachable, _ = await broadcasts.audience_size(session, Audience.EVERYONE)
     await message.answer(i18n.get("bc-audience"),
-                         reply_markup=broadcast_audiences(i18n, {Audience.EVERYONE: reachable}))
+                         reply_markup=await _audience_menu(session, settings, i18n))
 
 
 @router.callback_query(Draft.audience, BroadcastCb.filter(F.action == Act.AUDIENCE))
 async def audience(query: CallbackQuery, callback_data: BroadcastCb, state: FSMContext,
-                   i18n: I18nContext) -> None:
-    if callback_data.value not in {a.value for a in Audience}:
+                   session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
+    kind, has_target, value = callback_data.value.partition(".")
+    if not kind:
+        await query.answer()
+        await query.message.edit_text(i18n.get("bc-audience"),
+                                      reply_markup=await _audience_menu(session, settings, i18n))
+    elif not has_target and kind in audiences.TARGETED:
+        await _ask_target(query, session, settings, i18n, Audience(kind))
+    elif choice := await audiences.resolve(session, kind, value, utcnow(), i18n.locale):
+        await state.update_data(audience=choice.kind.value, target_id=choice.target_id,
+                                target_name=choice.target_name)
+        await state.set_state(Draft.english)
+        await query.answer()
+        await query.message.edit_text(i18n.get("bc-ask-english"))
+    else:
         await query.answer(i18n.get("button-stale"))
-        return
-    await state.update_data(audience=callback_data.value)
-    await state.set_state(Draft.english)
-    await query.answer()
-    await query.message.edit_text(i18n.get("bc-ask-english"))
 
 
 @router.message(Draft.english, IS_ANSWER)
@@ -114,21 +119,29 @@ async def at(message: Message, state: FSMContext, session: AsyncSession, setting
 
 @router.callback_query(Draft.confirm, BroadcastCb.filter(F.action == Act.SEND))
 async def send(query: CallbackQuery, state: FSMContext, session: AsyncSession,
-               settings: Settings, i18n: I18nContext) -> None:
+               settings: Settings, i18n: I18nContext, broadcast_wake: asyncio.Event) -> None:
     draft = await state.get_data()
     await state.clear()
+    choice = _choice(draft)
+    if not await audiences.still_there(session, choice):
+        await query.answer(i18n.get("bc-gone"), show_alert=True)
+        return
     await query.answer()
+    # Counted again: people may have registered (or left) since the preview.
+    reachable, _ = await audiences.size(session, choice, secret=settings.ballot_key)
     broadcast = await broadcasts.create(
-        session, audience=Audience(draft["audience"]), text_en=draft.get("text_en"),
+        session, audience=choice, text_en=draft.get("text_en"),
         text_cy=draft.get("text_cy"), photo_file_id=draft.get("photo"),
         send_at=_send_at(draft), organiser_chat_id=query.from_user.id,
     )
     when = show_local(broadcast.send_at, settings.tz, i18n.locale)
     key = "bc-scheduled" if draft.get("send_at") else "bc-starting"
     await query.message.edit_reply_markup(reply_markup=None)
-    status = await query.message.answer(i18n.get(key, when=when),
+    status = await query.message.answer(i18n.get(key, when=when, recipients=reachable),
                                         reply_markup=broadcast_stop(i18n, broadcast.id))
     broadcast.progress_message_id = status.message_id
+    # Once the broadcast is committed the monitor plans it at once, not at its next look.
+    after_commit(session, broadcast_wake.set)
 
 
 @router.callback_query(Draft.confirm, BroadcastCb.filter(F.action == Act.DISCARD))
@@ -180,10 +193,33 @@ async def _ask_when(message: Message, state: FSMContext, i18n: I18nContext) -> N
     await message.answer(i18n.get("bc-ask-when"), reply_markup=broadcast_when(i18n))
 
 
+async def _audience_menu(session: AsyncSession, settings: Settings, i18n: I18nContext):
+    everyone, _ = await audiences.size(session, Choice(Audience.EVERYONE),
+                                       secret=settings.ballot_key)
+    return audience_menu(i18n, everyone)
+
+
+async def _ask_target(query: CallbackQuery, session: AsyncSession, settings: Settings,
+                      i18n: I18nContext, kind: Audience) -> None:
+    """Which event, round or area? (If there is none, say so and keep the kinds.)"""
+    targets = await audiences.targets(session, kind, utcnow())
+    if not targets:
+        await query.answer(i18n.get(f"bc-no-{which_key(kind)}"), show_alert=True)
+        return
+    await query.answer()
+    await query.message.edit_text(i18n.get(f"bc-which-{which_key(kind)}"),
+                                  reply_markup=target_menu(i18n, kind, targets, settings.tz))
+
+
+def _choice(draft: dict) -> Choice:
+    return Choice(Audience(draft["audience"]), draft.get("target_id"), draft.get("target_name"))
+
+
 async def _preview(message: Message, state: FSMContext, session: AsyncSession,
                    settings: Settings, i18n: I18nContext) -> None:
     draft = await state.get_data()
-    reachable, blocked = await broadcasts.audience_size(session, Audience(draft["audience"]))
+    choice = _choice(draft)
+    reachable, blocked = await audiences.size(session, choice, secret=settings.ballot_key)
     await state.set_state(Draft.confirm)
     for text in filter(None, (draft.get("text_en"), draft.get("text_cy"))):
         if draft.get("photo"):
@@ -192,7 +228,7 @@ async def _preview(message: Message, state: FSMContext, session: AsyncSession,
             await message.answer(text)
     when = show_local(_send_at(draft), settings.tz, i18n.locale)
     await message.answer(
-        i18n.get("bc-preview", audience=i18n.get(f"bc-audience-{draft['audience']}"),
+        i18n.get("bc-preview", audience=audience_label(i18n, choice),
                  recipients=reachable, blocked=blocked,
                  when=when if draft.get("send_at") else i18n.get("bc-when-now")),
         reply_markup=broadcast_confirm(i18n),

@@ -7,6 +7,8 @@ from aiogram.filters import Command
 from aiogram.types import Message
 from aiogram_i18n import I18nContext
 
+from bot.settings import Settings
+
 router = Router(name=__name__)
 
 
@@ -16,5 +18,6 @@ async def help_(message: Message, i18n: I18nContext) -> None:
 
 
 @router.message(Command("privacy"))
-async def privacy(message: Message, i18n: I18nContext) -> None:
-    await message.answer(i18n.get("privacy-full"), disable_web_page_preview=True)
+async def privacy(message: Message, settings: Settings, i18n: I18nContext) -> None:
+    await message.answer(i18n.get("privacy-full", days=settings.retention_days),
+                         disable_web_page_preview=True)

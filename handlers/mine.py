@@ -13,11 +13,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import MenuCb, MenuItem
 from bot.settings import Settings
-from handlers import bids, events
+from handlers import bids, events, results
 from models.user import User
 
 router = Router(name=__name__)
-SECTIONS = (events.mine_section, bids.mine_section)
+SECTIONS = (events.mine_section, bids.mine_section, results.mine_section)
 
 
 @router.callback_query(MenuCb.filter(F.item == MenuItem.MINE))

@@ -11,12 +11,16 @@ from aiogram_i18n import I18nContext
 
 from bot.bid_callbacks import ReviewCb, RoundCb
 from bot.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
-from bot.vote_callbacks import VotingAdminCb
+from bot.pledge_callbacks import FestivalCb
+from bot.results_callbacks import PaperCb, ResultsAdminCb
+from bot.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
+from bot.worldcafe_callbacks import CafeAdminCb
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
 ORGANISER_COMMANDS = ("broadcast", "organisers", "audit", "newevent", "manage", "poster",
-                      "checkin", "bids", "newround", "rounds", "voting")
+                      "checkin", "bids", "newround", "rounds", "voting", "votingcodes",
+                      "remindvoters", "festival", "pledges", "report", "worldcafe")
 
 
 @router.message(Command(*ORGANISER_COMMANDS))
@@ -31,6 +35,12 @@ async def refuse_command(message: Message, i18n: I18nContext) -> None:
 @router.callback_query(RoundCb.filter())
 @router.callback_query(EventAdminCb.filter())
 @router.callback_query(VotingAdminCb.filter())
+@router.callback_query(PaperCb.filter())
+@router.callback_query(ResultsAdminCb.filter())
+@router.callback_query(VotingAccessCb.filter())
+@router.callback_query(RoundSettingCb.filter())
+@router.callback_query(FestivalCb.filter())
+@router.callback_query(CafeAdminCb.filter())
 async def refuse_button(query: CallbackQuery, i18n: I18nContext) -> None:
     log.warning("refused organiser button %r from user %s", query.data, query.from_user.id)
     await query.answer(i18n.get("organisers-only"), show_alert=True)

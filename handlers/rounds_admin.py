@@ -14,7 +14,7 @@ from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -22,6 +22,8 @@ from bot import bid_keyboards as kb
 from bot.bid_callbacks import RoundAction, RoundCb
 from bot.bid_texts import esc, when
 from bot.settings import Settings
+from bot.vote_callbacks import RoundSetting, RoundSettingCb
+from bot.vote_keyboards import round_settings
 from models import bid as bids
 from models.amounts import format_pounds, parse_amount
 from models.base import utcnow
@@ -32,6 +34,7 @@ from models.round import (
     AllocationRule,
     AreaSpec,
     BallotKind,
+    Eligibility,
     Policy,
     Round,
     RoundSpec,
@@ -293,6 +296,17 @@ async def discard(query: CallbackQuery, state: FSMContext, i18n: I18nContext) ->
     await query.message.edit_text(i18n.get("rn-discarded"))
 
 
+@router.callback_query(NewRound.preview, RoundSettingCb.filter())
+async def change_setting(query: CallbackQuery, callback_data: RoundSettingCb, state: FSMContext,
+                         settings: Settings, i18n: I18nContext) -> None:
+    await query.answer()
+    await state.update_data(toggled(await state.get_data(), callback_data.setting))
+    spec = spec_from_answers(await state.get_data(), RoundStatus.DRAFT)
+    await query.message.edit_text(preview_text(i18n, spec, settings),
+                                  reply_markup=_preview_markup(i18n, spec))
+
+
+@router.callback_query(RoundSettingCb.filter())
 @router.callback_query(RoundCb.filter())
 async def stale(query: CallbackQuery, i18n: I18nContext) -> None:
     await query.answer(i18n.get("button-stale"), show_alert=True)
@@ -321,7 +335,28 @@ def spec_from_answers(data: dict, status: RoundStatus) -> RoundSpec:
         ballot_kind=BallotKind(data["ballot_kind"]), ballot_n=data.get("ballot_n"),
         ballot_tokens=data.get("ballot_tokens"), allocation_rule=AllocationRule(data["rule"]),
         allocation_policy=Policy(data.get("policy", Policy.SKIP)), status=status,
+        eligibility=Eligibility(data.get("eligibility", Eligibility.ANYONE)),
+        score_all=data.get("score_all", True), changes_allowed=data.get("changes_allowed", True),
+        age_band_required=data.get("age_band_required", False),
     )
+
+
+def toggled(data: dict, setting: RoundSetting) -> dict:
+    """The answer a tap on a preview setting changes: the next rule, or yes <-> no."""
+    if setting == RoundSetting.WHO:
+        rules = list(Eligibility)
+        current = Eligibility(data.get("eligibility", Eligibility.ANYONE))
+        return {"eligibility": rules[(rules.index(current) + 1) % len(rules)].value}
+    field, default = {RoundSetting.SCORE_ALL: ("score_all", True),
+                      RoundSetting.CHANGES: ("changes_allowed", True),
+                      RoundSetting.AGE: ("age_band_required", False)}[setting]
+    return {field: not data.get(field, default)}
+
+
+def _preview_markup(i18n: I18nContext, spec: RoundSpec) -> InlineKeyboardMarkup:
+    rows = [[InlineKeyboardButton(text=label, callback_data=data) for label, data in row]
+            for row in round_settings(i18n, spec)]
+    return InlineKeyboardMarkup(inline_keyboard=rows + kb.round_preview(i18n).inline_keyboard)
 
 
 def _movable(round_: Round, target: RoundStatus) -> bool:
@@ -389,7 +424,8 @@ async def _preview(message: Message, state: FSMContext, settings: Settings,
                    i18n: I18nContext) -> None:
     spec = spec_from_answers(await state.get_data(), RoundStatus.DRAFT)
     await state.set_state(NewRound.preview)
-    await message.answer(preview_text(i18n, spec, settings), reply_markup=kb.round_preview(i18n))
+    await message.answer(preview_text(i18n, spec, settings),
+                         reply_markup=_preview_markup(i18n, spec))
 
 
 def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
@@ -405,7 +441,7 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
     rule_name = i18n.get(f"rn-rule-{spec.allocation_rule}")
     if spec.allocation_rule in RULES_WITH_POLICY:
         rule_name += f" · {i18n.get(f'rn-policy-{spec.allocation_policy}')}"
-    return i18n.get(
+    return access_summary(i18n, spec, i18n.get(
         "rn-preview", name=esc(spec.name_en), name_cy=esc(spec.name_cy), areas=areas,
         max=format_pounds(spec.max_bid_pence),
         pot=format_pounds(sum(a.pot_pence for a in spec.areas)),
@@ -414,4 +450,15 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
         questions=", ".join(spec.questions),
         deadline=when(spec.bid_deadline, settings.tz, i18n), voting=voting, ballot=ballot,
         rule=rule_name,
-    )
+    ))
+
+
+def access_summary(i18n: I18nContext, round_: RoundSpec | Round, text: str = "") -> str:
+    """Who may vote and the ballot's rules, in plain words (after `text`, if any)."""
+    yes_no = {True: i18n.get("vx-yes"), False: i18n.get("vx-no")}
+    summary = i18n.get(
+        "vx-summary", who=i18n.get(f"vx-who-{round_.eligibility}"),
+        changes=yes_no[bool(round_.changes_allowed)], age=yes_no[bool(round_.age_band_required)])
+    if round_.ballot_kind == BallotKind.SCORE:
+        summary += "\n" + i18n.get("vx-summary-score-all", value=yes_no[bool(round_.score_all)])
+    return f"{text}\n{summary}" if text else summary

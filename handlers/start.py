@@ -12,7 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.deeplinks import parse_payload
 from bot.keyboards import language_choice
 from bot.settings import Settings
-from handlers import events
+from handlers import events, vote, worldcafe
 from handlers.menu import show_menu
 from models.user import User
 
@@ -32,17 +32,26 @@ async def start(
             i18n.get("choose-language"), reply_markup=language_choice(i18n.locale == "cy")
         )
         return
-    await open_start(message, i18n, command.args, session=session, user=user, settings=settings)
+    await open_start(message, i18n, command.args, session=session, user=user, settings=settings,
+                     state=state)
 
 
 async def open_start(message: Message, i18n: I18nContext, payload: str | None, *,
-                     session: AsyncSession, user: User, settings: Settings) -> None:
+                     session: AsyncSession, user: User, settings: Settings,
+                     state: FSMContext | None = None) -> None:
     """Where /start leads once the language is known."""
     link = parse_payload(payload)
     if link is not None and link.kind == "ev":
         if await events.open_from_link(message, session, user, settings, i18n, int(link.value)):
             return
         link = None  # no such event, or no longer open
+    if link is not None and link.kind == "v":
+        await vote.open_code(message, session, settings, i18n, link.value)
+        return
+    if link is not None and link.kind == "wc":
+        if await worldcafe.open_from_link(message, session, i18n, link.value, state):
+            return
+        link = None  # no such question
     if payload and link is None:
         await message.answer(i18n.get("link-unknown"))
     await show_menu(message, i18n)

@@ -1,4 +1,5 @@
-"""/voting for organisers: open voting, watch turnout (ballots only), publish the results."""
+"""/voting for organisers: open voting, watch turnout (ballots only, chat and paper), type in
+paper ballots (handlers/paper_ballots.py), publish the results and download the .pb files."""
 
 from __future__ import annotations
 
@@ -6,18 +7,26 @@ from html import escape
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import results_view as view
+from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from bot.settings import Settings
 from bot.vote_callbacks import VotingAdminAction, VotingAdminCb
-from bot.vote_keyboards import voting_admin
-from models.amounts import format_pounds
-from models.ballot import turnout, votable_bids
+from handlers.results import send_results
+from models.ballot import turnout
 from models.bid import Bid
+from models.paper_ballot import paper_sheet_count
 from models.round import Round, RoundStatus, get_round
-from models.voting import AreaCount, open_voting, publish_results, rounds_for_voting_admin
+from models.voting import (
+    count_round,
+    export_pb,
+    open_voting,
+    publish_results,
+    rounds_for_voting_admin,
+)
 
 router = Router(name=__name__)
 
@@ -68,33 +77,46 @@ async def publish(query: CallbackQuery, callback_data: VotingAdminCb, session: A
         return core.get("va-note-results", locale or default,
                         round=escape(round_.name(locale or default)))
 
+    def bidder_buttons(locale: str | None, bid: Bid) -> dict:
+        translator = view.Translator(core, locale or default)
+        return view.why_mine(translator, round_.id, bid).model_dump(exclude_none=True)
+
+    def resident_buttons(locale: str | None) -> dict:
+        translator = view.Translator(core, locale or default)
+        return view.see_results(translator, round_.id).model_dump(exclude_none=True)
+
     counts = None if round_ is None else await publish_results(
-        session, round_, bidder_note=bidder_note, resident_note=resident_note)
+        session, round_, bidder_note=bidder_note, resident_note=resident_note,
+        bidder_buttons=bidder_buttons, resident_buttons=resident_buttons)
     if counts is None:
         await query.answer(i18n.get("va-moved-on"), show_alert=True)
         return
     await query.answer()
-    await query.message.answer(await _results_text(session, round_, counts, i18n))
+    await send_results(query.message, session, round_, i18n, organiser=True, counts=counts)
+
+
+@router.callback_query(ResultsAdminCb.filter(F.action == ResultsAdminAction.PB))
+async def pabulib_files(query: CallbackQuery, callback_data: ResultsAdminCb,
+                        session: AsyncSession, i18n: I18nContext) -> None:
+    """Each area's .pb file: anonymous ballots (chat and paper) anyone can recount."""
+    round_ = await get_round(session, callback_data.round)
+    if round_ is None or round_.status != RoundStatus.RESULTS:
+        await query.answer(i18n.get("results-gone"), show_alert=True)
+        return
+    await query.answer()
+    counts = await count_round(session, round_)
+    for count, (name, text) in zip(counts, export_pb(counts).items(), strict=True):
+        await query.message.answer_document(
+            BufferedInputFile(text.encode(), filename=name),
+            caption=i18n.get("results-pb-caption", area=escape(count.area.name(i18n.locale))))
 
 
 async def _show(message: Message, session: AsyncSession, round_: Round,
                 i18n: I18nContext) -> None:
     status = i18n.get(f"va-status-{round_.status}")
+    chat, paper = await turnout(session, round_.id), await paper_sheet_count(session, round_.id)
     text = i18n.get("va-round", round=escape(round_.name(i18n.locale)), status=status,
-                    ballots=await turnout(session, round_.id))
-    await message.answer(text, reply_markup=voting_admin(i18n, round_))
+                    ballots=chat + paper)
+    text += "\n" + i18n.get("paper-turnout", chat=chat, paper=paper)
+    await message.answer(text, reply_markup=view.voting_panel(i18n, round_))
 
-
-async def _results_text(session: AsyncSession, round_: Round, counts: list[AreaCount],
-                        i18n: I18nContext) -> str:
-    bids = {bid.reference or str(bid.id): bid for bid in await votable_bids(session, round_.id)}
-    parts = [i18n.get("va-results-title", round=escape(round_.name(i18n.locale)))]
-    for count in counts:
-        funded = "\n".join(
-            f"• {escape(bids[pid].title or '')} — {format_pounds(bids[pid].amount_pence or 0)}"
-            for pid in count.result.selected)
-        parts.append(i18n.get("va-results-area", area=escape(count.area.name(i18n.locale)),
-                              funded=funded or "—", left=format_pounds(count.money_left)))
-    parts.append(i18n.get("va-results-rule", rule=round_.allocation_rule))
-    parts.append(i18n.get("va-tie-break"))  # models.tally.TIE_BREAK_DESCRIPTION, translated
-    return "\n\n".join(parts)

@@ -12,9 +12,13 @@ for approval, top-N and knapsack). The voter gets a receipt code ("7KQ-29X") to 
 A voter's own bids (owner_telegram_id is the voter) are never offered (`offered_bids`) and
 `cast_ballot` refuses them through `models.tally.validate_ballot`.
 
-Round settings the rounds model does not store yet (scoring every bid, changing one's vote)
-are parameters here with the defaults the DOMAIN gives for UK events: every bid must be
-scored, and a vote may be changed until voting closes.
+The round's own rules (`Round.score_all`, `Round.changes_allowed`) are parameters of
+`cast_ballot`, with the defaults the DOMAIN gives for UK events: every bid must be scored, and
+a vote may be changed until voting closes. Who may vote is models/eligibility.py's business.
+
+`age_band` is an anonymous statistic kept only when the round asks for it (issue #8): the
+band lives with the ballot, so it is never stored for someone who did not vote, and it is as
+unlinkable to a person as the ballot itself.
 """
 
 from __future__ import annotations
@@ -56,6 +60,8 @@ class Ballot(Base):
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
     voter_key: Mapped[str] = mapped_column(String(64))
     receipt: Mapped[str] = mapped_column(String(7))
+    # models.eligibility.AgeBand, only in rounds that ask for it.
+    age_band: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
@@ -146,9 +152,11 @@ class CastResult:
 
 async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
                       choices: Mapping[int, int], *, secret: bytes,
-                      changes_allowed: bool = True, require_all: bool = True) -> CastResult:
+                      changes_allowed: bool = True, require_all: bool = True,
+                      age_band: str | None = None) -> CastResult:
     """Record (or replace) a voter's ballot; problems are validate_ballot codes or
-    'voting-closed' / 'already-voted'. Nothing is written unless the ballot is valid."""
+    'voting-closed' / 'already-voted'. Nothing is written unless the ballot is valid.
+    A replaced ballot keeps its age band unless a new one is given."""
     if round_.status != RoundStatus.VOTING:
         return CastResult(problems=["voting-closed"])
     bids = await votable_bids(session, round_.id)
@@ -162,7 +170,8 @@ async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
     if ballot is not None and not changes_allowed:
         return CastResult(problems=["already-voted"])
     if ballot is None:
-        ballot = Ballot(round_id=round_.id, voter_key=key, receipt=new_receipt())
+        ballot = Ballot(round_id=round_.id, voter_key=key, receipt=new_receipt(),
+                        age_band=age_band)
         try:
             async with session.begin_nested():
                 session.add(ballot)
@@ -172,6 +181,8 @@ async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
     else:
         await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id == ballot.id))
         ballot.updated_at = utcnow()
+        if age_band is not None:
+            ballot.age_band = age_band
     tick = is_tick_kind(round_.ballot_kind)
     session.add_all(BallotEntry(ballot_id=ballot.id, bid_id=bid_id,
                                 value=TICK if tick else value)

@@ -10,15 +10,12 @@ from sqlalchemy import BigInteger, String, Text, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models import audience as audiences
+from models.audience import Audience, Choice
 from models.base import Base, UtcDateTime, utcnow
 from models.outbox import Kind, NewMessage, Status, cancel_pending, enqueue, status_counts
-from models.user import User
 
-
-class Audience(StrEnum):
-    # Events, rounds and areas add their audiences (registered, bidders, voters, an area)
-    # when those features land; "everyone" is everyone who has used the bot.
-    EVERYONE = "all"
+__all__ = ["Audience", "Broadcast", "BroadcastStatus", "Choice"]
 
 
 class BroadcastStatus(StrEnum):
@@ -32,7 +29,11 @@ class Broadcast(Base):
     __tablename__ = "broadcasts"
 
     id: Mapped[int] = mapped_column(primary_key=True)
+    # The audience's kind (models.audience.Audience), and its event or round id, or the
+    # place's name; the name of an event or round is kept as it was shown to the organiser.
     audience: Mapped[str] = mapped_column(String(40))
+    audience_target_id: Mapped[int | None] = mapped_column()
+    audience_target_name: Mapped[str | None] = mapped_column(String(200))
     text_en: Mapped[str | None] = mapped_column(Text)
     text_cy: Mapped[str | None] = mapped_column(Text)
     photo_file_id: Mapped[str | None] = mapped_column(String(200))
@@ -64,19 +65,9 @@ class Progress:
         return self.total - self.waiting
 
 
-def _audience_query(audience: Audience):
-    if audience is Audience.EVERYONE:
-        return select(User.telegram_id, User.locale).where(User.locale.is_not(None))
-    raise ValueError(f"unknown audience {audience!r}")
-
-
-async def audience_size(session: AsyncSession, audience: Audience) -> tuple[int, int]:
-    """(people who will get it, people skipped because they blocked the bot)."""
-    rows = (await session.execute(
-        _audience_query(audience).add_columns(User.blocked_at)
-    )).all()
-    blocked = sum(1 for row in rows if row.blocked_at is not None)
-    return len(rows) - blocked, blocked
+def choice_of(broadcast: Broadcast) -> Choice:
+    return Choice(Audience(broadcast.audience), broadcast.audience_target_id,
+                  broadcast.audience_target_name)
 
 
 def text_for(broadcast: Broadcast, locale: str | None) -> str:
@@ -100,23 +91,25 @@ def render(broadcast: Broadcast, recipient: Recipient) -> NewMessage:
     )
 
 
-async def plan(session: AsyncSession, broadcast: Broadcast) -> int:
-    """Write one outbox row per recipient. Planning twice adds nobody twice."""
-    query = _audience_query(Audience(broadcast.audience)).where(User.blocked_at.is_(None))
-    recipients = [Recipient(row.telegram_id, row.locale) for row in await session.execute(query)]
+async def plan(session: AsyncSession, broadcast: Broadcast, *, secret: bytes) -> int:
+    """Write one outbox row per person in the audience as it is now (blocked people skipped).
+    Planning twice adds nobody twice."""
+    members = await audiences.members(session, choice_of(broadcast), secret=secret)
+    recipients = [Recipient(m.telegram_id, m.locale) for m in members if not m.blocked]
     await enqueue(session, (render(broadcast, r) for r in recipients))
     broadcast.recipients = len(recipients)
     broadcast.status = BroadcastStatus.SENDING
     return len(recipients)
 
 
-async def create(session: AsyncSession, *, audience: Audience, text_en: str | None,
+async def create(session: AsyncSession, *, audience: Choice, text_en: str | None,
                  text_cy: str | None, photo_file_id: str | None, send_at: datetime | None,
                  organiser_chat_id: int) -> Broadcast:
     broadcast = Broadcast(
-        audience=audience.value, text_en=text_en, text_cy=text_cy, photo_file_id=photo_file_id,
-        status=BroadcastStatus.SCHEDULED, send_at=send_at or utcnow(),
-        organiser_chat_id=organiser_chat_id,
+        audience=audience.kind.value, audience_target_id=audience.target_id,
+        audience_target_name=audience.target_name, text_en=text_en, text_cy=text_cy,
+        photo_file_id=photo_file_id, status=BroadcastStatus.SCHEDULED,
+        send_at=send_at or utcnow(), organiser_chat_id=organiser_chat_id,
     )
     session.add(broadcast)
     await session.flush()
@@ -124,6 +117,9 @@ async def create(session: AsyncSession, *, audience: Audience, text_en: str | No
 
 
 async def get(session: AsyncSession, broadcast_id: int) -> Broadcast | None:
+    # Ids past the column's range only come from forged buttons; PostgreSQL would reject them.
+    if not 0 < broadcast_id < 2**31:
+        return None
     return await session.get(Broadcast, broadcast_id)
 
 

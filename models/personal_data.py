@@ -11,7 +11,9 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import bid as bids
+from models import eligibility, worldcafe
 from models import event as events
+from models import pledge as pledges
 from models.conversation import ConversationState, forget_states
 from models.user import User
 
@@ -31,12 +33,18 @@ async def export_personal_data(session: AsyncSession, user: User) -> dict[str, A
             {"state": row.state, "data": row.data} for row in states
         ],
         **await events.export_person(session, user.telegram_id),
+        "areas_told_for_voting": await eligibility.export_person(session, user.telegram_id),
         "bids": await bids.export_bids(session, user.telegram_id),
+        "festival_of_learning": await pledges.export_person(session, user.telegram_id),
+        "world_cafe_answers": await worldcafe.export_person(session, user.telegram_id),
     }
 
 
 async def erase_personal_data(session: AsyncSession, user: User) -> None:
     await forget_states(session, user.telegram_id)
     await events.erase_person(session, user.telegram_id)
+    await eligibility.erase_person(session, user.telegram_id)
     await bids.erase_bids(session, user.telegram_id)
+    await pledges.erase_person(session, user.telegram_id)
+    await worldcafe.erase_person(session, user.telegram_id)
     await session.execute(delete(User).where(User.id == user.id))

@@ -22,7 +22,9 @@ from sqlalchemy import (
     ForeignKey,
     String,
     UniqueConstraint,
+    false,
     select,
+    true,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -54,6 +56,15 @@ class BallotKind(StrEnum):
     TOP_N = "top_n"
     TOKENS = "tokens"
     KNAPSACK = "knapsack"
+
+
+class Eligibility(StrEnum):
+    """Who may vote in a round (models/eligibility.py applies it)."""
+
+    ANYONE = "anyone"  # anyone who starts the bot
+    CHECKED_IN = "checked_in"  # checked in at the round's vote event
+    AREA = "area"  # lives in one of the round's areas (online voting)
+    BOTH = "both"  # either of the two
 
 
 class AllocationRule(StrEnum):
@@ -100,6 +111,15 @@ class Round(Base):
     # Counter behind bid references (SPK-014): bumped in one UPDATE, so two groups submitting
     # at the same moment can never get the same number.
     last_bid_number: Mapped[int] = mapped_column(default=0)
+    # Who may vote, and the ballot's own rules (issue #6). Holders of a voting code may vote
+    # whatever `eligibility` says.
+    eligibility: Mapped[str] = mapped_column(String(12), default=Eligibility.ANYONE.value,
+                                             server_default=Eligibility.ANYONE.value)
+    score_all: Mapped[bool] = mapped_column(default=True, server_default=true())
+    changes_allowed: Mapped[bool] = mapped_column(default=True, server_default=true())
+    age_band_required: Mapped[bool] = mapped_column(default=False, server_default=false())
+    # Reminders to eligible non-voters sent so far (the next one is number reminders_sent + 1).
+    reminders_sent: Mapped[int] = mapped_column(default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
     areas: Mapped[list[Area]] = relationship(
@@ -172,6 +192,10 @@ class RoundSpec:
     allocation_rule: AllocationRule = AllocationRule.GREEDY
     allocation_policy: Policy = Policy.SKIP
     status: RoundStatus = RoundStatus.DRAFT
+    eligibility: Eligibility = Eligibility.ANYONE
+    score_all: bool = True
+    changes_allowed: bool = True
+    age_band_required: bool = False
 
 
 def spec_problems(spec: RoundSpec, now: datetime) -> list[str]:
@@ -251,6 +275,8 @@ async def create_round(session: AsyncSession, spec: RoundSpec) -> Round:
         ballot_kind=spec.ballot_kind.value, ballot_n=spec.ballot_n,
         ballot_tokens=spec.ballot_tokens, allocation_rule=spec.allocation_rule.value,
         allocation_policy=spec.allocation_policy.value,
+        eligibility=spec.eligibility.value, score_all=spec.score_all,
+        changes_allowed=spec.changes_allowed, age_band_required=spec.age_band_required,
         areas=[Area(code=a.code, name_en=a.name_en.strip(), name_cy=a.name_cy.strip(),
                     pot_pence=a.pot_pence) for a in spec.areas],
     )

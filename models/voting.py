@@ -8,7 +8,8 @@ Amounts are whole pounds (META currency GBP) when every cost and the pot are, el
 count and the export states it; pounds also keep add1 a hundred times shorter.
 
 Voters in an export are numbered 1..n in voter_key order: no Telegram id, nothing that leads
-back to one. A ballot that gave nothing to an area's bids is not a voter in that area.
+back to one. A ballot that gave nothing to an area's bids is not a voter in that area. Paper
+ballots (models/paper_ballot.py) follow the chat ballots as more anonymous voters.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.outbox import Kind, NewMessage, enqueue
 from models.pabulib import Election, Project, Vote, ballot_points, write_pb
+from models.paper_ballot import paper_ballots
 from models.round import AllocationRule, Area, BallotKind, Round, RoundStatus
 from models.tally import (
     Result,
@@ -109,7 +111,7 @@ class AreaCount:
 
 async def count_round(session: AsyncSession, round_: Round) -> list[AreaCount]:
     bids = await votable_bids(session, round_.id)
-    ballots = await round_ballots(session, round_.id)
+    ballots = await round_ballots(session, round_.id) + await paper_ballots(session, round_.id)
     counts = []
     for area in round_.areas:
         election = area_election(round_, area, bids, ballots)
@@ -127,10 +129,21 @@ def export_pb(counts: list[AreaCount]) -> dict[str, str]:
 # (locale, bid, funded) -> the group's message; (locale) -> everyone else's "results are out".
 BidderNote = Callable[[str | None, Bid, bool], str]
 ResidentNote = Callable[[str | None], str]
+# Buttons under those notes, as InlineKeyboardMarkup.model_dump() (stored in the outbox row).
+BidderButtons = Callable[[str | None, Bid], dict | None]
+ResidentButtons = Callable[[str | None], dict | None]
+
+
+def _payload(text: str, buttons: dict | None) -> dict:
+    payload = {"text": text, "parse_mode": "HTML"}
+    return payload | {"reply_markup": buttons} if buttons else payload
 
 
 async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: BidderNote,
-                          resident_note: ResidentNote) -> list[AreaCount] | None:
+                          resident_note: ResidentNote,
+                          bidder_buttons: BidderButtons | None = None,
+                          resident_buttons: ResidentButtons | None = None,
+                          ) -> list[AreaCount] | None:
     """Count, mark every bid funded / not funded, move the round to results, and queue a note
     to every group about its own bid and to everyone else who started the bot (ballots are
     anonymous, so "every voter" can only be reached as "everyone who could have voted").
@@ -155,13 +168,15 @@ async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: 
         if bid.owner_telegram_id in locales:
             notes.append(NewMessage(
                 dedupe_key=f"result:{round_.id}:bid:{bid.id}", chat_id=bid.owner_telegram_id,
-                kind=Kind.TEXT, due_at=now, payload={
-                    "text": bidder_note(locales[bid.owner_telegram_id], bid, won),
-                    "parse_mode": "HTML"}))
+                kind=Kind.TEXT, due_at=now, payload=_payload(
+                    bidder_note(locales[bid.owner_telegram_id], bid, won),
+                    bidder_buttons(locales[bid.owner_telegram_id], bid)
+                    if bidder_buttons else None)))
     owners = {bid.owner_telegram_id for bid in bids}
     notes += [NewMessage(dedupe_key=f"result:{round_.id}:user:{telegram_id}", chat_id=telegram_id,
                          kind=Kind.TEXT, due_at=now,
-                         payload={"text": resident_note(locale), "parse_mode": "HTML"})
+                         payload=_payload(resident_note(locale),
+                                          resident_buttons(locale) if resident_buttons else None))
               for telegram_id, locale in locales.items() if telegram_id not in owners]
     await enqueue(session, notes)
     await session.flush()
@@ -183,3 +198,9 @@ async def rounds_for_voting_admin(session: AsyncSession) -> list[Round]:
     return list(await session.scalars(
         select(Round).where(Round.status.in_((RoundStatus.CLOSED, RoundStatus.VOTING)))
         .order_by(Round.id)))
+
+
+async def published_rounds(session: AsyncSession) -> list[Round]:
+    """Rounds whose results are out, newest first."""
+    return list(await session.scalars(
+        select(Round).where(Round.status == RoundStatus.RESULTS).order_by(Round.id.desc())))

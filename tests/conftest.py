@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
 from models.db import create_engine, create_session_maker
-from tests.databases import BACKENDS, MigratedTemplates, temporary_database
+from tests.databases import BACKENDS, MigratedTemplates, require_redis, temporary_database
 from tests.flow import Harness
 
 TOKEN = "123456789:AAH-test-token-for-the-stand-in-0000000"
@@ -57,5 +57,10 @@ def session_maker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 
 @pytest.fixture
 async def harness(database_url, session_maker) -> AsyncIterator[Harness]:
-    async with Harness(make_settings(database_url), session_maker) as harness:
+    """The dispatcher on SQLite with conversation state in the database, and on PostgreSQL with
+    state and per-person locks in Redis (several processes' setup)."""
+    overrides = {}
+    if database_url.startswith("postgresql"):
+        overrides["redis_url"] = await require_redis()
+    async with Harness(make_settings(database_url, **overrides), session_maker) as harness:
         yield harness

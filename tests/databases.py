@@ -16,6 +16,9 @@ import pytest
 PG_HOST = os.environ.get("PGHOST", "127.0.0.1")
 PG_ADMIN_DSN = f"postgresql://postgres@{PG_HOST}:5432/test"
 BACKENDS = ("sqlite", "postgresql")
+# The PostgreSQL runs keep conversation state in Redis too (production's scale path); each
+# test uses keys of its own (a prefix, or a bot id of its own in end-to-end tests).
+REDIS_URL = os.environ.get("PBCHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
 
 
 def unavailable(reason: str) -> None:
@@ -23,6 +26,20 @@ def unavailable(reason: str) -> None:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"{reason} (CI=true: this test must run, not skip)")
     pytest.skip(reason)
+
+
+async def require_redis(url: str = REDIS_URL) -> str:
+    """`url` if a Redis server answers there; otherwise skip (fail with CI=true)."""
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(url, socket_connect_timeout=5)
+    try:
+        await client.ping()
+    except Exception as exc:  # noqa: BLE001 - any connection failure means "no server"
+        unavailable(f"Redis at {url} unreachable: {exc}")
+    finally:
+        await client.aclose()
+    return url
 
 
 @asynccontextmanager

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import itertools
 import time
+import uuid
 from typing import Any
 
 from aiogram import Bot, Dispatcher
+from aiogram.fsm.storage.base import BaseStorage, DefaultKeyBuilder
+from aiogram.fsm.storage.redis import RedisStorage
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import Update
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.dispatcher import create_bot, create_dispatcher
+from bot.dispatcher import create_bot, create_dispatcher, create_storage
 from bot.settings import Settings
 from tests.fake_telegram import RecordingSession
 
@@ -50,7 +53,12 @@ def callback_update(user_id: int, data: str, message_id: int = 1,
 
 
 class Harness:
-    """One bot, one dispatcher, one database; `restart()` builds a new dispatcher on the same DB."""
+    """One bot, one dispatcher, one database; `restart()` builds a new dispatcher on the same DB.
+
+    With `settings.redis_url` the conversation state and the per-person lock are in Redis, as
+    in production (`create_storage`), under a key prefix of this harness's own: tests reuse
+    user ids, and other test runs may share the server. The keys are deleted at the end.
+    """
 
     def __init__(self, settings: Settings, session_maker: async_sessionmaker[AsyncSession]):
         self.settings = settings
@@ -58,6 +66,7 @@ class Harness:
         self.telegram = RecordingSession()
         self.bot: Bot = create_bot(settings, session=self.telegram)
         self.dp: Dispatcher | None = None
+        self.redis_prefix = f"pbchat-test-{uuid.uuid4().hex[:12]}"
 
     async def __aenter__(self) -> Harness:
         await self._start()
@@ -65,9 +74,27 @@ class Harness:
 
     async def __aexit__(self, *exc: object) -> None:
         await self._stop()
+        if self.settings.redis_url:
+            storage = self._storage()
+            try:
+                keys = [key async for key in storage.redis.scan_iter(f"{self.redis_prefix}:*")]
+                if keys:
+                    await storage.redis.delete(*keys)
+            finally:
+                await storage.close()
+
+    def _storage(self) -> BaseStorage:
+        storage = create_storage(self.settings, self.session_maker)
+        if isinstance(storage, RedisStorage):
+            built = storage.key_builder
+            storage.key_builder = DefaultKeyBuilder(
+                prefix=self.redis_prefix, separator=built.separator,
+                with_bot_id=built.with_bot_id, with_destiny=built.with_destiny,
+                with_business_connection_id=built.with_business_connection_id)
+        return storage
 
     async def _start(self) -> None:
-        self.dp = create_dispatcher(self.settings, self.session_maker)
+        self.dp = create_dispatcher(self.settings, self.session_maker, storage=self._storage())
         await self.dp.emit_startup(bot=self.bot, dispatcher=self.dp, bots=[self.bot],
                                    **self.dp.workflow_data)
 

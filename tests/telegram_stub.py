@@ -5,6 +5,10 @@ The bot process talks to it exactly as it would talk to api.telegram.org (point
 switch on Telegram's hard parts (blocked users, 429 flood control, 5xx, latency)
 and inspect what the bot sent.
 
+Webhook mode: `stub.deliver_to([url, ...], secret)` makes it post each pushed update to one of
+the bot's webhook servers (in turn, or at random), the way Telegram posts to a load balancer,
+instead of holding it for getUpdates; `push_duplicate` then posts to every server at once.
+
 Run standalone for benchmarks:  python -m tests.telegram_stub --port 8081 --global-rate 30
 """
 
@@ -18,16 +22,18 @@ import inspect
 import io
 import json
 import mimetypes
+import random
 import re
 import signal
 import time
 from collections import defaultdict, deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from http import HTTPStatus
 from types import TracebackType
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from PIL import Image, UnidentifiedImageError
 
@@ -624,6 +630,20 @@ class TelegramStub:
         self._global_window = _RateWindow()
         self._chat_windows: defaultdict[int, _RateWindow] = defaultdict(_RateWindow)
         self._runner: web.AppRunner | None = None
+        # Webhook delivery (deliver_to).
+        self.posted_at: dict[int, float] = {}  # update_id -> time.monotonic() of the first post
+        self.webhook_retries = 0
+        self.fanned_out: list[int] = []
+        self._fan_out = 0.0
+        self._fan_out_random = random.Random(0)
+        self._targets: list[str] = []
+        self._secret = ""
+        self._choose: Callable[[], int] = lambda: 0
+        self._http: aiohttp.ClientSession | None = None
+        self._posts: set[asyncio.Task[None]] = set()
+        self._new_records: defaultdict[int, list[SentMessage]] = defaultdict(list)
+        self._message_waiters: defaultdict[int, list[tuple[int, asyncio.Future[None]]]] = (
+            defaultdict(list))
         self._methods: dict[str, tuple[str, Handler]] = {
             name.lower(): (name, handler) for name, handler in self._handlers().items()
         }
@@ -673,6 +693,12 @@ class TelegramStub:
         return self.base_url
 
     async def stop(self) -> None:
+        for task in list(self._posts):
+            task.cancel()
+        await asyncio.gather(*self._posts, return_exceptions=True)
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
         self._closing = True
         self._notify()  # release long polls so the server can shut down at once
         if self._runner is not None:
@@ -785,9 +811,14 @@ class TelegramStub:
 
     def push_duplicate(self, update_id: int) -> int:
         """Deliver an update again with the same update_id, as Telegram does when it thinks
-        the bot did not get it (even if the bot already confirmed it)."""
+        the bot did not get it (even if the bot already confirmed it). In webhook mode it is
+        posted to every server at once, the hardest case for de-duplication."""
         if update_id not in self._history:
             raise KeyError(f"no update {update_id} was ever pushed")
+        if self._targets:
+            for target in range(len(self._targets)):
+                self._post_soon(self._history[update_id], target)
+            return update_id
         self._queue.append(_Queued(self._history[update_id], pinned=True))
         self._notify()
         return update_id
@@ -797,9 +828,58 @@ class TelegramStub:
             update["update_id"] = self._last_update_id + 1
         self._last_update_id = max(self._last_update_id, update["update_id"])
         self._history[update["update_id"]] = update
+        if self._targets:
+            if self._fan_out and self._fan_out_random.random() < self._fan_out:
+                self.fanned_out.append(update["update_id"])
+                for target in range(len(self._targets)):
+                    self._post_soon(update, target)
+            else:
+                self._post_soon(update, self._choose())
+            return update["update_id"]
         self._queue.append(_Queued(update))
         self._notify()
         return update["update_id"]
+
+    # --- webhook delivery -----------------------------------------------------------------
+
+    def deliver_to(self, urls: Sequence[str], secret: str, *, order: str = "alternate",
+                   duplicate_rate: float = 0.0, seed: int = 1) -> None:
+        """Post pushed updates to these webhook servers with the secret token header:
+        `alternate` takes them in turn, `random` picks one each time. A share `duplicate_rate`
+        of updates goes to every server at once (their ids in `fanned_out`), as when Telegram
+        re-delivers while the first delivery is still being handled. A server that refuses
+        the connection or answers 5xx is skipped for the next one (as a load balancer would)."""
+        self._targets = list(urls)
+        self._secret = secret
+        self._fan_out = duplicate_rate
+        self._fan_out_random = random.Random(seed + 1)
+        if order == "random":
+            chooser = random.Random(seed)
+            self._choose = lambda: chooser.randrange(len(self._targets))
+        else:
+            turns = iter(range(1 << 62))
+            self._choose = lambda: next(turns) % len(self._targets)
+
+    def _post_soon(self, update: Json, target: int) -> None:
+        self.posted_at.setdefault(update["update_id"], time.monotonic())
+        task = asyncio.get_running_loop().create_task(self._post(update, target))
+        self._posts.add(task)
+        task.add_done_callback(self._posts.discard)
+
+    async def _post(self, update: Json, target: int) -> None:
+        if self._http is None:
+            self._http = aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=256))
+        headers = {"X-Telegram-Bot-Api-Secret-Token": self._secret}
+        for attempt in range(10 * len(self._targets)):
+            url = self._targets[(target + attempt) % len(self._targets)]
+            try:
+                async with self._http.post(url, json=update, headers=headers) as response:
+                    if response.status < 500:
+                        return
+            except aiohttp.ClientError:
+                pass
+            self.webhook_retries += 1
+            await asyncio.sleep(0.05 * attempt)
 
     def _notify(self) -> None:
         # Each waiter holds the event current when it started waiting; replacing it lets
@@ -884,6 +964,28 @@ class TelegramStub:
                 )
             await asyncio.sleep(0.01)
 
+    def new_message_count(self, chat_id: int) -> int:
+        return len(self._new_records[chat_id])
+
+    async def wait_for_message(
+        self,
+        chat_id: int,
+        count: int,
+        timeout: float = 10,  # noqa: ASYNC109
+    ) -> SentMessage:
+        """The `count`-th new message to the chat (1 = the first), once it has arrived. Like
+        wait_for_messages but without polling, for thousands of waiters at once."""
+        if len(self._new_records[chat_id]) < count:
+            future = asyncio.get_running_loop().create_future()
+            self._message_waiters[chat_id].append((count, future))
+            try:
+                await asyncio.wait_for(future, timeout)
+            except TimeoutError:
+                raise AssertionError(
+                    f"waited {timeout}s for {count} message(s) to chat {chat_id}\n"
+                    f"{self._summary()}") from None
+        return self._new_records[chat_id][count - 1]
+
     async def wait_for_messages(
         self,
         chat_id: int,
@@ -942,6 +1044,16 @@ class TelegramStub:
                 at=time.monotonic(),
             )
         )
+        if method in NEW_MESSAGE_METHODS:
+            chat_id = message["chat"]["id"]
+            self._new_records[chat_id].append(self.sent[-1])
+            waiting = self._message_waiters.get(chat_id)
+            if waiting:
+                count = len(self._new_records[chat_id])
+                for entry in [entry for entry in waiting if entry[0] <= count]:
+                    waiting.remove(entry)
+                    if not entry[1].done():
+                        entry[1].set_result(None)
 
     # --- Telegram's failure modes ---------------------------------------------------------
 

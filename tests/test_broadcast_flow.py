@@ -62,9 +62,10 @@ async def test_preview_shows_the_message_and_the_count(harness):
 async def test_sending_plans_one_message_per_person_in_their_language(harness, session_maker):
     await write_broadcast(harness, welsh="Helo bawb")
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    assert texts(sent)[-1] == "Starting to send…"
+    assert texts(sent)[-1] == "Starting to send to 4 people…"
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               limiter=RateLimiter(1000), wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None,
+                               ballot_key=harness.settings.ballot_key)
     await monitor.tick()
     rows = await outbox(session_maker)
     by_chat = {row.chat_id: row.payload["text"] for row in rows}
@@ -79,7 +80,8 @@ async def test_without_welsh_everyone_gets_english(harness, session_maker):
     await write_broadcast(harness, welsh=None)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               limiter=RateLimiter(1000), wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None,
+                               ballot_key=harness.settings.ballot_key)
     await monitor.tick()
     assert {row.payload["text"][:4] for row in await outbox(session_maker)} == {"Vote"}
 
@@ -88,11 +90,13 @@ async def test_progress_and_a_single_report(harness, session_maker):
     await write_broadcast(harness)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               limiter=RateLimiter(1000), wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None,
+                               ballot_key=harness.settings.ballot_key)
     await monitor.tick()
     async with session_maker.begin() as session:
         rows = list(await session.scalars(select(OutboxMessage)))
-        for row, status in zip(rows, [Status.SENT, Status.SENT, Status.BLOCKED, Status.SENT]):
+        for row, status in zip(rows, [Status.SENT, Status.SENT, Status.BLOCKED, Status.SENT],
+                               strict=True):
             row.status = status
     before = len(harness.telegram.requests)
     await monitor.tick()
@@ -104,6 +108,26 @@ async def test_progress_and_a_single_report(harness, session_maker):
     assert reports[0].chat_id == ORGANISER_ID
     assert "Delivered: 3" in reports[0].payload["text"]
     assert "Blocked the bot: 1" in reports[0].payload["text"]
+
+
+async def test_progress_edits_are_spaced_out_but_the_last_one_is_not(harness, session_maker):
+    await write_broadcast(harness)
+    await harness.tap(ORGANISER_ID, cb(Act.SEND))
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+                               limiter=RateLimiter(1000), wake_sender=lambda: None,
+                               ballot_key=harness.settings.ballot_key, progress_every=60)
+    before = len(harness.telegram.requests)
+    await monitor.tick()  # planned: "0 / 4" is shown
+    async with session_maker.begin() as session:
+        first = await session.scalar(select(OutboxMessage).order_by(OutboxMessage.id))
+        first.status = Status.SENT
+    await monitor.tick()  # "1 / 4" would be a new line, but it is too soon
+    async with session_maker.begin() as session:
+        for row in await session.scalars(select(OutboxMessage)):
+            row.status = Status.SENT
+    await monitor.tick()  # finished: shown at once
+    edits = [r.text for r in harness.telegram.requests[before:] if isinstance(r, EditMessageText)]
+    assert edits == ["Sending… 0 / 4 · about 1 s left", "Sending… 4 / 4"]
 
 
 async def test_scheduled_then_stopped(harness, session_maker):
@@ -120,9 +144,11 @@ async def test_scheduled_then_stopped(harness, session_maker):
     sent = await harness.send(ORGANISER_ID, "31/12/2099 18:30")
     assert "Pryd: Iau 31 Rhag 2099, 18:30" in texts(sent)[-1]
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    assert texts(sent)[-1] == "Wedi'i drefnu ar gyfer Iau 31 Rhag 2099, 18:30."
+    assert texts(sent)[-1].startswith(
+        "Wedi'i drefnu ar gyfer Iau 31 Rhag 2099, 18:30. Heddiw, 4 o bobl")
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
-                               limiter=RateLimiter(1000), wake_sender=lambda: None)
+                               limiter=RateLimiter(1000), wake_sender=lambda: None,
+                               ballot_key=harness.settings.ballot_key)
     await monitor.tick()
     assert await outbox(session_maker) == []  # not due yet
     async with session_maker() as session:

@@ -1,21 +1,21 @@
 """The real bot process (`python -m bot`) against the HTTP Bot API stand-in.
 
 A scripted resident goes /start → Cymraeg → menu → /language → English, with a restart of the
-bot in the middle of it; nothing is forgotten and nothing is answered twice.
+bot in the middle of it; nothing is forgotten and nothing is answered twice. The journey runs on
+SQLite, and on PostgreSQL with the conversation in Redis (the several-process setup).
 """
 
 from __future__ import annotations
 
 from bot.callbacks import LanguageCb, Locale, MenuCb, MenuItem
-from tests.e2e import bot_env, start_polling_bot
+from tests.e2e import backend_env, bot_env, start_polling_bot, stub_token
 from tests.telegram_stub import TelegramStub
 
 RESIDENT = 31337
 
 
-async def test_resident_journey_across_a_restart(tmp_path):
-    async with TelegramStub() as stub:
-        env = bot_env(stub, tmp_path / "e2e.db")
+async def test_resident_journey_across_a_restart(database_url):
+    async with TelegramStub(stub_token()) as stub, backend_env(stub, database_url) as env:
         process = await start_polling_bot(stub, env)
         stub.push_message(RESIDENT, "/start", language_code="cy")
         [picker] = await stub.wait_for_messages(RESIDENT, 1)

@@ -4,22 +4,16 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 
 import aiohttp
 
 from tests.bot_process import BotProcess
+from tests.e2e import free_port, wait_healthy
 from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
 SECRET = "s3cret-token-for-the-webhook-test"
 RESIDENT = 4711
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def update(update_id: int, text: str) -> dict:
@@ -28,19 +22,6 @@ def update(update_id: int, text: str) -> dict:
         "chat": {"id": RESIDENT, "type": "private"},
         "from": {"id": RESIDENT, "is_bot": False, "first_name": "T", "language_code": "cy"},
         "text": text, "entities": [{"type": "bot_command", "offset": 0, "length": len(text)}]}}
-
-
-async def wait_healthy(http: aiohttp.ClientSession, base: str, process: BotProcess) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            async with http.get(f"{base}/healthz") as response:
-                if response.status == 200:
-                    return
-        except aiohttp.ClientError:
-            pass
-        await asyncio.sleep(0.2)
-    raise AssertionError(f"webhook server never became healthy:\n{process.log_tail()}")
 
 
 async def test_webhook_mode(tmp_path):

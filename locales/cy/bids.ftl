@@ -7,6 +7,7 @@ bid-intro =
 
     Byddwch chi'n ateb { $questions } cwestiwn byr, un ar y tro. Mae pob ateb yn cael ei gadw cyn gynted ag y byddwch chi'n ei anfon, felly gallwch chi stopio (/cancel) a pharhau nes ymlaen o'r ddewislen.
     Bydd y trefnwyr yn darllen eich atebion, gan gynnwys sut i gysylltu â'ch grŵp.
+    Peidiwch ag enwi pobl na rhoi gwybod am droseddau yn eich atebion: i roi gwybod am drosedd ffoniwch 101 (999 mewn argyfwng), neu Taclo'r Taclau (Crimestoppers) yn ddienw ar 0800 555 111.
 bid-intro-priorities = Beth mae'r arian ar ei gyfer (o'r Caffi Byd):
 bid-start = ▶ Dechrau cais newydd
 bid-continue = ✏️ Parhau: { $title }
@@ -18,7 +19,7 @@ bid-hint-group = Er enghraifft: Clwb Bocsio Ieuenctid Speke. Hyd at { $limit } n
 bid-q-title = Beth yw enw eich prosiect?
 bid-hint-title = Teitl byr y bydd pobl yn ei weld pan fyddan nhw'n pleidleisio. Hyd at { $limit } nod.
 bid-q-description = Beth fydd eich prosiect yn ei wneud?
-bid-hint-description = Teipiwch e (hyd at { $limit } nod), neu anfonwch neges llais.
+bid-hint-description = Teipiwch e (hyd at { $limit } nod), neu anfonwch neges llais. Disgrifiwch y prosiect, nid pobl: nid dyma'r lle i roi gwybod am drosedd (gweler /help).
 bid-q-benefits = Pwy fydd yn elwa, a thua faint o bobl?
 bid-hint-benefits = Er enghraifft: tua 40 o bobl ifanc rhwng 11 ac 16 oed, ddwywaith yr wythnos. Hyd at { $limit } nod.
 bid-q-amount = Faint o arian rydych chi'n gofyn amdano?

@@ -2,6 +2,24 @@
 organisers-only = Mae'n ddrwg gennym, mae hyn ar gyfer trefnwyr.
 bc-audience = Pwy ddylai gael y neges hon?
 bc-audience-all = Pawb
+bc-audience-reg = Pobl sydd wedi cofrestru ar gyfer digwyddiad (neu'n aros)
+bc-audience-vol = Gwirfoddolwyr mewn digwyddiad
+bc-audience-bid = Grwpiau a anfonodd gais mewn rownd
+bc-audience-vote = Pobl a bleidleisiodd mewn rownd
+bc-audience-area = Pobl mewn ardal
+bc-which-event = Pa ddigwyddiad?
+bc-which-round = Pa rownd?
+bc-which-area = Pa ardal?
+bc-no-event = Does dim digwyddiadau i ddod na rhai diweddar i ddewis ohonyn nhw.
+bc-no-round = Does dim rownd i ddewis ohoni eto.
+bc-no-area = Does dim ardaloedd yn hysbys eto: maen nhw'n dod o ddigwyddiadau a rowndiau.
+bc-back = ‹ Yn ôl
+bc-to-reg = Pobl sydd wedi cofrestru neu'n aros ar gyfer { $name }
+bc-to-vol = Gwirfoddolwyr ar gyfer { $name }
+bc-to-bid = Grwpiau a wnaeth gais yn y rownd { $name }
+bc-to-vote = Pobl a bleidleisiodd yn y rownd { $name }
+bc-to-area = Pobl yn ardal { $name }
+bc-gone = Dyw'r digwyddiad neu'r rownd honno ddim yn bodoli mwyach, felly chafodd dim byd ei anfon.
 bc-audience-choice = { $audience } · { $people ->
     [zero] dim pobl
     [one] 1 person
@@ -34,8 +52,18 @@ bc-preview = Uchod mae'r hyn y bydd pobl yn ei weld.
 bc-send = ✅ Anfon
 bc-discard = ✖ Taflu
 bc-discarded = Wedi'i daflu. Chafodd dim byd ei anfon.
-bc-starting = Yn dechrau anfon…
-bc-scheduled = Wedi'i drefnu ar gyfer { $when }.
+bc-starting = Yn dechrau anfon at { $recipients ->
+    [zero] dim pobl
+    [one] 1 person
+    [two] 2 berson
+   *[other] { $recipients } o bobl
+}…
+bc-scheduled = Wedi'i drefnu ar gyfer { $when }. Heddiw, { $recipients ->
+    [zero] dim pobl yw hynny
+    [one] 1 person yw hynny
+    [two] 2 berson yw hynny
+   *[other] { $recipients } o bobl yw hynny
+}; bydd y rhestr yn cael ei gwneud eto pan fydd yn dechrau.
 bc-stop = ⏹ Stopio anfon
 bc-stopped = Wedi stopio. Fydd { $withdrawn ->
     [one] 1 neges
@@ -53,6 +81,12 @@ bc-progress = Yn anfon… { $done } / { $total }{ $unreachable ->
    *[other] {" "}· tua { $eta } eiliad ar ôl
 }
 bc-report = <b>Mae'r darllediad wedi gorffen.</b>
+    At: { $audience } — { $recipients ->
+        [zero] dim pobl
+        [one] 1 person
+        [two] 2 berson
+       *[other] { $recipients } o bobl
+    }
     Wedi'u danfon: { $delivered }
     Wedi rhwystro'r bot: { $unreachable }
     Wedi methu: { $failed }

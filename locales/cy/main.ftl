@@ -48,7 +48,7 @@ privacy-full =
 
     <b>Pwy sy'n ei weld.</b> Mae trefnwyr rhaglen eich ardal yn gweld cofrestriadau a cheisiadau. Does neb — dim hyd yn oed y trefnwyr — yn gallu gweld sut y gwnaethoch chi bleidleisio: mae pleidleisiau'n cael eu cadw heb gysylltiad â chi ym mhob allforio.
 
-    <b>Am ba hyd.</b> Mae manylion personol yn cael eu dileu'n awtomatig amser penodol ar ôl i'r rownd gau.
+    <b>Am ba hyd.</b> Mae manylion personol yn cael eu dileu'n awtomatig { $days } diwrnod ar ôl i'r rownd gau (cofrestriadau ar gyfer digwyddiadau heb rownd: { $days } diwrnod ar ôl y digwyddiad). Mae pleidleisiau'n dal i gyfrif, yn ddienw.
 
     <b>Eich hawliau.</b> Mae /mydata yn anfon ffeil atoch chi o bopeth sy'n cael ei gadw amdanoch chi. Mae /forget yn ei ddileu. Gallwch chi hefyd ofyn i'r trefnwyr, neu gwyno i Swyddfa'r Comisiynydd Gwybodaeth (ico.org.uk).
 
@@ -75,3 +75,4 @@ forget-kept = Chafodd dim byd ei ddileu.
 forget-done = Wedi'i wneud: mae eich data wedi'i ddileu. Os byddwch chi'n ysgrifennu at y bot eto, bydd yn dechrau o'r newydd.
 cmd-mydata = Gweld fy nata
 cmd-forget = Dileu fy nata
+cmd-results = Canlyniadau pleidlais

@@ -70,3 +70,32 @@ va-tie-break = Mae ceisiadau sydd â'r un gefnogaeth yn cael eu rhestru â'r rha
 va-note-funded = Newyddion da: bydd eich cais “{ $title }” yn { $round } yn cael ei ariannu.
 va-note-not-funded = Chafodd eich cais “{ $title }” yn { $round } mo'i ariannu y tro hwn. Diolch am gymryd rhan.
 va-note-results = Mae canlyniadau { $round } wedi'u cyhoeddi. Diolch am bleidleisio.
+
+## Pwy sy'n cael pleidleisio, codau pleidleisio, grŵp oedran (trigolion)
+vote-ask-area = Mae { $round } ar gyfer pobl sy'n byw yn ei ardaloedd. Ym mha ardal ydych chi'n byw?
+vote-area-none = Dydw i ddim yn byw yn un o'r rhain
+vote-not-eligible-checked_in = Mae'r bleidlais hon ar gyfer pobl sydd yn y digwyddiad pleidleisio ar gyfer { $round }. Pan fyddwch chi'n cyrraedd, dangoswch eich cod drws wrth y ddesg groeso i gofrestru, yna tapiwch Pleidleisio eto. Os na allwch chi fod yno, efallai y gall trefnydd roi cerdyn pleidleisio i chi.
+vote-not-eligible-area = Mae'r bleidlais hon ar gyfer pobl sy'n byw yn { $areas }. Os ydych chi'n byw yn rhywle arall, diolch am eich diddordeb! Os na allwch chi bleidleisio ar-lein, efallai y gall trefnydd roi cerdyn pleidleisio i chi.
+vote-not-eligible-both = Mae'r bleidlais hon ar gyfer pobl sy'n byw yn { $areas }, neu sy'n cofrestru yn y digwyddiad pleidleisio ar gyfer { $round }. Yn y digwyddiad, dangoswch eich cod drws wrth y ddesg groeso, yna tapiwch Pleidleisio eto. Efallai y gall trefnydd roi cerdyn pleidleisio i chi hefyd.
+vote-ask-age = Cyn i chi bleidleisio: ym mha grŵp oedran ydych chi? Rydyn ni'n cadw hyn fel rhif dienw gyda'ch pleidlais yn unig, i weld pwy gymerodd ran.
+vote-age-under-13 = Dan 13
+vote-age-from-13 = 13–15 oed
+vote-age-from-16 = 16–17 oed
+vote-age-from-18 = 18–24 oed
+vote-age-from-25 = 25–64 oed
+vote-age-from-65 = 65 neu hŷn
+vote-age-too-young = Diolch am fod eisiau dweud eich dweud! Dydy pobl dan 13 oed ddim yn gallu pleidleisio yma eu hunain. Gall rhiant neu ofalwr gymryd rhan ar eich rhan: gofynnwch i un ohonyn nhw eich helpu chi.
+vote-already-final = Rydych chi wedi pleidleisio yn y rownd hon yn barod. Diolch! Yn y rownd hon, does dim modd newid pleidlais ar ôl ei chadarnhau. Eich derbynneb: <b>{ $receipt }</b>
+vote-score-all-left = { $left ->
+    [one] Rhowch sgôr i bob cais cyn cadarnhau: mae un cais heb sgôr eto.
+    [two] Rhowch sgôr i bob cais cyn cadarnhau: mae dau gais heb sgôr eto.
+   *[other] Rhowch sgôr i bob cais cyn cadarnhau: mae { $left } cais heb sgôr eto.
+}
+vote-score-the-rest = ✏️ Rhoi sgôr i'r ceisiadau sydd ar ôl
+vote-now = 🗳 Pleidleisio nawr
+vote-code-how = Anfonwch y cod o'ch cerdyn pleidleisio fel hyn: /code 7KQ9X-4MRTA (neu sganiwch y cod QR ar y cerdyn).
+vote-code-accepted = Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn { $round }. Tapiwch isod i ddechrau.
+vote-code-kept = Mae eich cerdyn pleidleisio wedi'i gadw ar gyfer { $round }. Dydy'r bleidlais ddim wedi dechrau eto: tapiwch Pleidleisio yn y ddewislen pan fydd hi'n agor.
+vote-code-used = Mae'r cerdyn pleidleisio hwn wedi'i ddefnyddio'n barod. Mae pob cerdyn yn rhoi un bleidlais, i'r person cyntaf sy'n ei ddefnyddio. Os cawsoch chi'r cerdyn hwn, siaradwch â threfnydd, os gwelwch yn dda.
+vote-code-has_one = Mae gennych chi gerdyn pleidleisio ar gyfer y rownd hon yn barod, felly does dim angen un arall arnoch chi. Rhowch hwn yn ôl i drefnydd er mwyn i rywun arall ei ddefnyddio.
+vote-code-unknown = Dydyn ni ddim yn adnabod y cod pleidleisio hwn. Gwiriwch ef yn erbyn eich cerdyn, neu gofynnwch i drefnydd am help.

@@ -7,6 +7,7 @@ bid-intro =
 
     You'll answer { $questions } short questions, one at a time. Each answer is saved as soon as you send it, so you can stop (/cancel) and carry on later from the menu.
     The organisers will read your answers, including how to contact your group.
+    Please don't name people or report crimes in your answers: to report a crime call 101 (999 in an emergency), or Crimestoppers anonymously on 0800 555 111.
 bid-intro-priorities = What the money is for (from the World Café):
 bid-start = ▶ Start a new bid
 bid-continue = ✏️ Carry on: { $title }
@@ -18,7 +19,7 @@ bid-hint-group = For example: Speke Youth Boxing Club. Up to { $limit } characte
 bid-q-title = What is your project called?
 bid-hint-title = A short title that people will see when they vote. Up to { $limit } characters.
 bid-q-description = What will your project do?
-bid-hint-description = Type it (up to { $limit } characters), or send a voice note.
+bid-hint-description = Type it (up to { $limit } characters), or send a voice note. Describe the project, not people: this is not the place to report a crime (see /help).
 bid-q-benefits = Who will benefit, and about how many people?
 bid-hint-benefits = For example: about 40 young people aged 11 to 16, twice a week. Up to { $limit } characters.
 bid-q-amount = How much money are you asking for?

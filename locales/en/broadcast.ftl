@@ -2,6 +2,24 @@
 organisers-only = Sorry, this is for organisers.
 bc-audience = Who should get this message?
 bc-audience-all = Everyone
+bc-audience-reg = People registered for an event (or waiting)
+bc-audience-vol = Volunteers at an event
+bc-audience-bid = Groups who sent a bid in a round
+bc-audience-vote = People who voted in a round
+bc-audience-area = People in an area
+bc-which-event = Which event?
+bc-which-round = Which round?
+bc-which-area = Which area?
+bc-no-event = There are no upcoming or recent events to choose from.
+bc-no-round = There is no round to choose from yet.
+bc-no-area = No areas are known yet: they come from events and rounds.
+bc-back = ‹ Back
+bc-to-reg = People registered or waiting for { $name }
+bc-to-vol = Volunteers at { $name }
+bc-to-bid = Groups who bid in { $name }
+bc-to-vote = People who voted in { $name }
+bc-to-area = People in { $name }
+bc-gone = That event or round no longer exists, so nothing was sent.
 bc-audience-choice = { $audience } · { $people ->
     [one] 1 person
    *[other] { $people } people
@@ -30,8 +48,14 @@ bc-preview = Above is what people will see.
 bc-send = ✅ Send
 bc-discard = ✖ Discard
 bc-discarded = Discarded. Nothing was sent.
-bc-starting = Starting to send…
-bc-scheduled = Scheduled for { $when }.
+bc-starting = Starting to send to { $recipients ->
+    [one] 1 person
+   *[other] { $recipients } people
+}…
+bc-scheduled = Scheduled for { $when }. Today that is { $recipients ->
+    [one] 1 person
+   *[other] { $recipients } people
+}; the list is made again when it starts.
 bc-stop = ⏹ Stop sending
 bc-stopped = Stopped. { $withdrawn ->
     [one] 1 message
@@ -46,6 +70,10 @@ bc-progress = Sending… { $done } / { $total }{ $unreachable ->
    *[other] {" "}· about { $eta } s left
 }
 bc-report = <b>Broadcast finished.</b>
+    To: { $audience } — { $recipients ->
+        [one] 1 person
+       *[other] { $recipients } people
+    }
     Delivered: { $delivered }
     Blocked the bot: { $unreachable }
     Failed: { $failed }

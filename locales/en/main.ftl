@@ -48,7 +48,7 @@ privacy-full =
 
     <b>Who sees it.</b> The organisers of your area's programme see registrations and bids. Nobody — not even organisers — can see how you voted: ballots are stored without a link to you in every export.
 
-    <b>How long.</b> Personal details are erased automatically a set time after the round closes.
+    <b>How long.</b> Personal details are erased automatically { $days } days after the round closes (registrations at events of no round: { $days } days after the event). Ballots stay counted, anonymous.
 
     <b>Your rights.</b> /mydata sends you a file of everything stored about you. /forget erases it. You can also ask the organisers, or complain to the Information Commissioner's Office (ico.org.uk).
 
@@ -75,3 +75,4 @@ forget-kept = Nothing was erased.
 forget-done = Done: your data has been erased. If you write to the bot again, it starts afresh.
 cmd-mydata = See my data
 cmd-forget = Erase my data
+cmd-results = Results of a vote

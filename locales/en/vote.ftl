@@ -70,3 +70,31 @@ va-tie-break = Bids with equal support are ranked cheaper first; bids that also 
 va-note-funded = Good news: your bid “{ $title }” in { $round } will be funded.
 va-note-not-funded = Your bid “{ $title }” in { $round } was not funded this time. Thank you for taking part.
 va-note-results = The results of { $round } are out. Thank you for voting.
+
+## Who may vote, voting codes, age band (residents)
+vote-ask-area = { $round } is for people who live in its areas. Which area do you live in?
+vote-area-none = I don't live in any of these
+vote-not-eligible-checked_in = This vote is for people at the vote event for { $round }. When you arrive, show your door code at the welcome desk to check in, then tap Vote again. If you can't be there, an organiser may be able to give you a voting card.
+vote-not-eligible-area = This vote is for people who live in { $areas }. If you live somewhere else, thank you for your interest! If you can't vote online, an organiser may be able to give you a voting card.
+vote-not-eligible-both = This vote is for people who live in { $areas }, or who check in at the vote event for { $round }. At the event, show your door code at the welcome desk, then tap Vote again. An organiser may also be able to give you a voting card.
+vote-ask-age = Before you vote: which age group are you in? We keep this only as an anonymous number with your vote, to see who took part.
+vote-age-under-13 = Under 13
+vote-age-from-13 = 13–15
+vote-age-from-16 = 16–17
+vote-age-from-18 = 18–24
+vote-age-from-25 = 25–64
+vote-age-from-65 = 65 or over
+vote-age-too-young = Thank you for wanting to have your say! People under 13 can't vote here themselves. A parent or carer can take part for you: please ask one of them to help.
+vote-already-final = You have already voted in this round. Thank you! In this round a confirmed vote can't be changed. Your receipt: <b>{ $receipt }</b>
+vote-score-all-left = { $left ->
+    [one] Please score every bid before you confirm: one bid still needs a score.
+   *[other] Please score every bid before you confirm: { $left } bids still need a score.
+}
+vote-score-the-rest = ✏️ Score the bids left
+vote-now = 🗳 Vote now
+vote-code-how = Send the code from your voting card like this: /code 7KQ9X-4MRTA (or scan the QR code on the card).
+vote-code-accepted = Your voting card is accepted: you can vote in { $round }. Tap below to start.
+vote-code-kept = Your voting card is saved for { $round }. Voting hasn't started yet: tap Vote in the menu when it opens.
+vote-code-used = This voting card has already been used. Each card gives one vote, to the first person who uses it. If this card was given to you, please speak to an organiser.
+vote-code-has_one = You already have a voting card for this round, so you don't need another. Please give this one back to an organiser so someone else can use it.
+vote-code-unknown = We don't recognise this voting code. Please check it against your card, or ask an organiser for help.

@@ -15,8 +15,15 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    # When a round closed for retention, and when what tied people to it was erased.
+    op.create_table('round_retention',
+    sa.Column('round_id', sa.Integer(), autoincrement=False, nullable=False),
+    sa.Column('closed_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('erased_at', sa.DateTime(timezone=True), nullable=True),
+    sa.ForeignKeyConstraint(['round_id'], ['rounds.id'], name=op.f('fk_round_retention_round_id_rounds'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('round_id', name=op.f('pk_round_retention'))
+    )
 
 
 def downgrade() -> None:
-    pass
+    op.drop_table('round_retention')

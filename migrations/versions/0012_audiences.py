@@ -15,8 +15,13 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    with op.batch_alter_table('broadcasts', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('audience_target_id', sa.Integer(), nullable=True))
+        batch_op.add_column(sa.Column('audience_target_name', sa.String(length=200),
+                                      nullable=True))
 
 
 def downgrade() -> None:
-    pass
+    with op.batch_alter_table('broadcasts', schema=None) as batch_op:
+        batch_op.drop_column('audience_target_name')
+        batch_op.drop_column('audience_target_id')

@@ -1,0 +1,103 @@
+"""Festival of learning, for residents: answer "What did you learn?" and "What will you do
+next?" (the pledge), and later say how the pledge went.
+
+The questions arrive through the outbox (models/pledge.py plans them), so no conversation
+state is set: the person's `Pledge` row says which question is open, and a text from someone
+with an open question and no other conversation going is its answer.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from aiogram import F, Router
+from aiogram.filters import BaseFilter, StateFilter
+from aiogram.types import CallbackQuery, Message
+from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot import pledge_callbacks as kb
+from bot.event_texts import escape, when
+from bot.filters import IS_ANSWER
+from bot.pledge_callbacks import PledgeAction, PledgeCb
+from bot.settings import Settings
+from models import pledge as pledges
+from models.base import utcnow
+from models.pledge import OPEN_FOR, Outcome, Pledge, Stage
+
+router = Router(name=__name__)
+
+
+class HasOpenQuestion(BaseFilter):
+    """Passes the person's open festival question on to the handler as `pledge`."""
+
+    async def __call__(self, message: Message, session: AsyncSession) -> bool | dict[str, Any]:
+        pledge = await pledges.open_pledge(session, message.from_user.id, utcnow())
+        return {"pledge": pledge} if pledge is not None else False
+
+
+@router.message(StateFilter(None), IS_ANSWER, F.text, HasOpenQuestion())
+async def answered(message: Message, pledge: Pledge, session: AsyncSession,
+                   settings: Settings, i18n: I18nContext) -> None:
+    await _advance(message, session, settings, i18n, pledge, message.text)
+
+
+@router.callback_query(PledgeCb.filter(F.action == PledgeAction.SKIP))
+async def skipped(query: CallbackQuery, callback_data: PledgeCb, session: AsyncSession,
+                  settings: Settings, i18n: I18nContext) -> None:
+    pledge = await pledges.get_pledge(session, callback_data.pledge, query.from_user.id)
+    if pledge is None or pledge.stage != callback_data.value or not _still_open(pledge):
+        await query.answer(i18n.get("fol-gone"), show_alert=True)
+        return
+    await query.answer()
+    await _advance(query.message, session, settings, i18n, pledge, None)
+
+
+@router.callback_query(PledgeCb.filter(F.action == PledgeAction.OUTCOME))
+async def outcome(query: CallbackQuery, callback_data: PledgeCb, session: AsyncSession,
+                  i18n: I18nContext) -> None:
+    pledge = await pledges.get_pledge(session, callback_data.pledge, query.from_user.id)
+    chosen = Outcome(callback_data.value) if callback_data.value in set(Outcome) else None
+    if pledge is None or chosen is None or not await pledges.record_outcome(
+            session, pledge, chosen, utcnow()):
+        await query.answer(i18n.get("fol-gone"), show_alert=True)
+        return
+    await query.answer()
+    await query.message.answer(i18n.get("fol-note-ask"),
+                               reply_markup=kb.skip(i18n, pledge.id, Stage.NOTE))
+
+
+def _still_open(pledge: Pledge) -> bool:
+    return pledge.stage_at > utcnow() - OPEN_FOR
+
+
+async def _advance(message: Message, session: AsyncSession, settings: Settings,
+                   i18n: I18nContext, pledge: Pledge, text: str | None) -> None:
+    """Record the answer (None: skipped) to the open question and ask the next one."""
+    now = utcnow()
+    if pledge.stage == Stage.LEARNED:
+        if await pledges.answer_learned(session, pledge, text, now):
+            await message.answer(i18n.get("fol-ask-next", date=await _follow_up_date(
+                session, settings, i18n, pledge, now)),
+                reply_markup=kb.skip(i18n, pledge.id, Stage.NEXT))
+    elif pledge.stage == Stage.NEXT:
+        date = await _follow_up_date(session, settings, i18n, pledge, now)
+
+        def follow_up(row: Pledge) -> tuple[str, dict[str, Any]]:
+            return (i18n.get("fol-follow-up", date=when(now, settings.tz, i18n.locale),
+                             pledge=escape(row.pledge or "")),
+                    kb.as_payload(kb.outcomes(i18n, row.id)))
+
+        if await pledges.answer_next(session, pledge, text, now, follow_up):
+            await message.answer(i18n.get("fol-thanks-pledge", pledge=escape(pledge.pledge),
+                                          date=date) if pledge.pledge else i18n.get("fol-thanks"))
+    elif pledge.stage == Stage.NOTE:
+        if await pledges.add_note(session, pledge, text, now):
+            await message.answer(i18n.get("fol-note-thanks"))
+
+
+async def _follow_up_date(session: AsyncSession, settings: Settings, i18n: I18nContext,
+                          pledge: Pledge, now: datetime) -> str:
+    festival = await pledges.get_festival(session, pledge.festival_id)
+    return when(now + timedelta(seconds=festival.follow_up_seconds), settings.tz, i18n.locale)

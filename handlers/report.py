@@ -1,0 +1,33 @@
+"""`/report` (organisers): the programme's key facts per area and in total, as a message and
+as Markdown and CSV files (counting in models/report.py). Behind the organiser filter."""
+
+from __future__ import annotations
+
+from aiogram import Router
+from aiogram.filters import Command
+from aiogram.types import BufferedInputFile, Message
+from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.event_texts import when
+from bot.settings import Settings
+from models.base import utcnow
+from models.report import programme_report, report_csv, report_markdown, report_message
+
+router = Router(name=__name__)
+
+
+@router.message(Command("report"))
+async def report_command(message: Message, session: AsyncSession, settings: Settings,
+                         i18n: I18nContext) -> None:
+    now = utcnow()
+    report = await programme_report(session, now)
+    await message.answer(report_message(report, i18n.get, i18n.locale))
+    day = now.astimezone(settings.tz).strftime("%Y-%m-%d")
+    markdown = report_markdown(report, i18n.get, i18n.locale, when(now, settings.tz, i18n.locale))
+    await message.answer_document(
+        BufferedInputFile(markdown, filename=f"programme-report-{day}.md"),
+        caption=i18n.get("report-files"))
+    await message.answer_document(BufferedInputFile(
+        report_csv(report, i18n.locale, i18n.get("report-total")),
+        filename=f"programme-report-{day}.csv"))

@@ -1,0 +1,36 @@
+## Programme report (/report)
+report-title = 📊 <b>Programme report</b>
+report-line = { $cafe_people } people at { $cafes ->
+        [one] 1 World Café
+       *[other] { $cafes } World Cafés
+    } · { $volunteers ->
+        [one] 1 volunteer
+       *[other] { $volunteers } volunteers
+    } · { $vote_people } at { $vote_events ->
+        [one] 1 PB event
+       *[other] { $vote_events } PB events
+    } · { $bids ->
+        [one] 1 bid
+       *[other] { $bids } bids
+    } asking { $asked } · { $voters ->
+        [one] 1 voter
+       *[other] { $voters } voters
+    } · { $funded ->
+        [one] 1 project funded
+       *[other] { $funded } projects funded
+    } ({ $awarded })
+report-total = Total
+report-md-title = Programme report
+report-md-generated = Made on { $when }. World Cafés and PB events: held events, people checked in. Bids: sent and not withdrawn. Funded: published results, at the amount asked.
+report-col-area = Area
+report-col-cafes = World Cafés
+report-col-cafe-people = People at World Cafés
+report-col-volunteers = Volunteers
+report-col-events = PB events
+report-col-event-people = People at PB events
+report-col-bids = Bids
+report-col-asked = Money asked
+report-col-voters = Voters
+report-col-funded = Projects funded
+report-col-awarded = Money awarded
+report-files = The same figures as Markdown and CSV files:

@@ -1,0 +1,40 @@
+## Published results
+results-title = <b>Results: { $round }</b>
+results-area =
+    <b>{ $area }</b>
+    { $funded }
+    Money left: { $left }
+results-turnout = Ballots: { $total } ({ $chat } in the chat · { $paper } on paper)
+results-rule-greedy-skip = Bids were funded from the most supported down while the money lasted, passing over any bid too big for what was left; bids with equal support were ranked cheaper first, then by reference (9 before 10).
+results-rule-greedy-stop = Bids were funded from the most supported down, stopping at the first bid too big for the money left; bids with equal support were ranked cheaper first, then by reference (9 before 10).
+results-rule-greedy-partial = Bids were funded from the most supported down, and the first bid too big for the money left was offered what remained; bids with equal support were ranked cheaper first, then by reference (9 before 10).
+results-rule-mes = The pot was shared out equally among the voters and each bid was funded once its supporters could pay for it from their shares (the Method of Equal Shares); bids with equal support were ranked cheaper first, then by reference (9 before 10).
+results-rule-mes-add1 = The pot was shared out equally among the voters, the shares raised step by step while the result still fitted the pot, and each bid was funded once its supporters could pay for it from their shares (the Method of Equal Shares); bids with equal support were ranked cheaper first, then by reference (9 before 10).
+results-rule-mes-add1-greedy = The pot was shared out equally among the voters and each bid was funded once its supporters could pay for it from their shares (the Method of Equal Shares), then the money left went down the ranking by support; bids with equal support were ranked cheaper first, then by reference (9 before 10).
+results-why-hint = Tap a bid to see why it was or was not funded.
+results-chart-title = Support per bid: { $area }
+results-chart-funded = funded
+results-chart-not-funded = not funded
+results-chart-caption = Support per bid in { $area }. Green bars: funded.
+results-pb-button = ⬇ Pabulib file (.pb)
+results-pb-caption = { $area }: every ballot, anonymous, to recount with any Pabulib tool.
+results-none = No results have been published yet.
+results-see = 📊 See the results
+results-why-button = ❓ Why? { $reference }
+results-gone = These results are not available. Send /results to see the latest.
+results-mine-title = <b>Results</b>
+results-mine-hint = Results are out for { $round }. Tap your bid to see why it was or was not funded.
+
+## Why was this bid (not) funded? (from models.tally's reasons)
+why-support-score = { $n } points
+why-support-tokens = { $n } tokens
+why-support-votes = { $n } votes
+why-funded = Funded: it was number { $position } in the order of funding, with { $support } for a cost of { $cost }.
+why-funded-equal-shares = Funded by equal shares (number { $position }): { $support } for a cost of { $cost }, and no supporter paid more than { $most }.
+why-funded-completion = Funded (number { $position }) from the money equal shares left: { $support } for a cost of { $cost }.
+why-partly-funded = Partly funded (number { $position }): it was offered the { $granted } left in the pot, and it asked for { $cost }.
+why-no-support = Not funded: nobody supported it.
+why-count-stopped = Not funded: the count stopped at a bid ranked above it that did not fit in the money left.
+why-supporters-short = Not funded: its supporters had { $left } left between them (each voter started with { $share }), and it costs { $cost }.
+why-did-not-fit = Not funded: only { $pot } was left in the pot after the bids ranked above it, and it costs { $cost }.
+why-did-not-fit-after-shares = Not funded: its supporters had { $left } left between them (each voter started with { $share }), and it costs { $cost }; after that only { $pot } was left in the pot.

@@ -1,0 +1,138 @@
+"""Ballot secrecy: after someone votes in the chat, no export, organiser screen, audit row, log
+line or stored row links their ballot to them (issue #8)."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from aiogram.methods import SendDocument
+from sqlalchemy import inspect, select, text
+
+from bot.bid_callbacks import ReviewAction, ReviewCb
+from bot.callbacks import EventAction, EventCb, ForgetCb, LanguageCb, Locale
+from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
+from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
+from models.ballot import Ballot, round_ballots, voter_key
+from models.bid import Bid
+from tests.conftest import ORGANISER_ID
+from tests.event_fixtures import make_event
+from tests.flow import callback_update, message_update, texts
+from tests.test_privacy import rows_mentioning
+from tests.test_vote_ballots import voting_round
+from tests.test_vote_flow import join
+
+VOTER = 960_001
+
+
+def vote(action: VoteAction, round_id: int, bid: int = 0, value: int = 0) -> str:
+    return VoteCb(action=action, round=round_id, bid=bid, value=value).pack()
+
+
+def everything_sent(requests) -> str:
+    """Texts, captions and the contents of every file, as one string to search."""
+    parts = texts(requests)
+    for request in requests:
+        if isinstance(request, SendDocument):
+            parts.append(request.document.data.decode("utf-8", "replace"))
+    return "\n".join(parts)
+
+
+async def all_rows(session_maker) -> dict[str, list[str]]:
+    async with session_maker() as session:
+        names = await session.run_sync(lambda s: inspect(s.connection()).get_table_names())
+        return {name: [repr(tuple(row)) for row in
+                       await session.execute(text(f'SELECT * FROM "{name}"'))]
+                for name in names}
+
+
+async def test_no_export_screen_audit_row_log_line_or_row_links_a_ballot_to_its_voter(
+        harness, session_maker, caplog):
+    caplog.set_level(logging.INFO)  # LOG_LEVEL default; DEBUG is driver chatter
+    round_id, (a, b, c, _draft) = await voting_round(session_maker)
+    await join(harness, VOTER, Locale.EN)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    await harness.tap(VOTER, vote(VoteAction.ROUND, round_id))
+    for bid, score in ((a, 5), (b, 2), (c, 4)):
+        await harness.tap(VOTER, vote(VoteAction.SET, round_id, bid, score))
+    confirmed = texts(await harness.tap(VOTER, vote(VoteAction.CONFIRM, round_id)))[-1]
+    receipt = re.search(r"Receipt: <b>([A-Z0-9-]{7})</b>", confirmed).group(1)
+    key = voter_key(harness.settings.ballot_key, VOTER)
+    async with session_maker() as session:
+        ballot = (await session.scalars(select(Ballot))).one()
+    assert (ballot.voter_key, ballot.receipt) == (key, receipt)  # the things to look for
+
+    organiser_saw = []
+    for data in (VotingAdminCb(action=VotingAdminAction.TURNOUT, round=round_id).pack(),
+                 ReviewCb(action=ReviewAction.CSV, round=round_id).pack(),
+                 VotingAdminCb(action=VotingAdminAction.PUBLISH, round=round_id).pack(),
+                 ResultsAdminCb(action=ResultsAdminAction.PB, round=round_id).pack()):
+        organiser_saw += await harness.tap(ORGANISER_ID, data)
+    organiser_saw += await harness.send(ORGANISER_ID, "/audit")
+    shown = everything_sent(organiser_saw)
+    assert "Ballots so far: 1" in shown and ".pb" in repr(organiser_saw)  # they did run
+    exports = [r for r in organiser_saw if isinstance(r, SendDocument)]
+    assert len(exports) == 2  # the bids CSV and the area's Pabulib file
+    for trace in (str(VOTER), key, receipt):
+        assert trace not in shown
+
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert logged  # the bot did log while all this happened
+    for trace in (str(VOTER), key, receipt):
+        assert trace not in logged
+
+    # In the database, the voter's id sits only with their account, never next to the ballot:
+    # not in the ballot tables, the audit log, or a conversation step still holding choices.
+    rows = await all_rows(session_maker)
+    holding_id = {name for name, values in rows.items()
+                  if any(str(VOTER) in value for value in values)}
+    assert "users" in holding_id
+    assert not holding_id & {"ballots", "ballot_entries", "audit_log"}
+    # "Results are out" goes to everyone who started the bot, voter or not; a step of a
+    # conversation is the person's own. Neither holds the ballot.
+    for value in rows["outbox"] + rows["conversation_states"]:
+        if str(VOTER) in value:
+            assert receipt not in value and key not in value
+            # Choices in progress are kept as {"<bid id>": score}: gone once confirmed.
+            assert not any(f'"{bid}": {score}' in value for bid, score in ((a, 5), (b, 2), (c, 4)))
+
+
+PERSON = 960_002
+NAME, USERNAME, CONTACT = "Samantha", "sam_of_speke", "sam@example.org"
+
+
+def from_person(update: dict) -> dict:
+    """Telegram sends the person's name and username with every update."""
+    body = update.get("message") or update["callback_query"]
+    body["from"] |= {"first_name": NAME, "last_name": "Jones", "username": USERNAME}
+    return update
+
+
+async def test_after_forget_no_row_holds_the_id_name_or_username_and_the_vote_still_counts(
+        harness, session_maker):
+    round_id, (a, b, c, _draft) = await voting_round(session_maker)
+    event_id = await make_event(session_maker, ask_first_name=True, round_id=round_id)
+    async with session_maker.begin() as session:
+        session.add(Bid(round_id=round_id, owner_telegram_id=PERSON, status="submitted",
+                        title="Benches", group_name="Friends of the Park", contact=CONTACT,
+                        amount_pence=300_00))
+    await harness.feed(from_person(message_update(PERSON, "/start")))
+    await harness.feed(from_person(callback_update(PERSON, LanguageCb(locale=Locale.EN).pack())))
+    await harness.feed(from_person(callback_update(
+        PERSON, EventCb(action=EventAction.REGISTER, event_id=event_id).pack())))
+    await harness.feed(from_person(message_update(PERSON, NAME)))
+    await harness.feed(from_person(callback_update(PERSON, vote(VoteAction.ROUND, round_id))))
+    for bid in (a, b, c):
+        await harness.feed(from_person(callback_update(
+            PERSON, vote(VoteAction.SET, round_id, bid, 3))))
+    await harness.feed(from_person(callback_update(PERSON, vote(VoteAction.CONFIRM, round_id))))
+    for trace in (PERSON, NAME, CONTACT):
+        assert await rows_mentioning(session_maker, trace), trace  # all stored somewhere
+
+    await harness.feed(from_person(message_update(PERSON, "/forget")))
+    sent = await harness.feed(from_person(callback_update(PERSON, ForgetCb(confirm=True).pack())))
+    assert texts(sent)[0].startswith("Done: your data has been erased.")
+    for trace in (PERSON, NAME, USERNAME, "Jones", CONTACT):
+        assert await rows_mentioning(session_maker, trace) == [], trace
+    async with session_maker() as session:
+        assert await round_ballots(session, round_id) == [{a: 3, b: 3, c: 3}]

@@ -1,0 +1,111 @@
+"""Two bot processes behind one webhook address, sharing PostgreSQL and Redis, act as one bot.
+
+The organiser's conversation is posted to the two processes in turn (its state is in Redis);
+both processes send the broadcast (outbox rows are claimed with SKIP LOCKED); the process that
+leads the scheduled jobs is killed with SIGKILL part-way. The other finishes the broadcast and
+takes over the scheduler: nobody gets the message twice, the report comes once and adds up.
+"""
+
+from __future__ import annotations
+
+import asyncio
+
+import aiohttp
+import pytest
+from sqlalchemy import distinct, func, select
+
+from models.db import create_engine, create_session_maker
+from models.outbox import OutboxMessage
+from tests.bot_process import BotProcess
+from tests.broadcast_scenario import (
+    ORGANISER,
+    deliveries,
+    organiser_sends,
+    report_of,
+    seed_residents,
+)
+from tests.e2e import backend_env, free_port, stub_token, wait_healthy
+from tests.telegram_stub import TelegramStub
+from tests.test_e2e_broadcast import report_counts
+
+RECIPIENTS = 300
+SECRET = "scale-test-webhook-secret-0042"
+ENGLISH, WELSH = "Two bots, one voice", "Dau fot, un llais"
+LEADS = "this process runs the scheduled jobs"
+
+
+async def claimed_by(database_url: str) -> int:
+    """How many processes sent some of the broadcast."""
+    engine = create_engine(database_url)
+    try:
+        async with create_session_maker(engine)() as session:
+            return await session.scalar(
+                select(func.count(distinct(OutboxMessage.claimed_by))).where(
+                    OutboxMessage.broadcast_id.is_not(None)))
+    finally:
+        await engine.dispose()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_url):
+    async with (TelegramStub(stub_token(), global_rate=30, retry_after=1) as stub,
+                # Each process keeps to half of Telegram's limit.
+                backend_env(stub, database_url, SEND_RATE="15", STALE_AFTER_SECONDS="3",
+                            WEBHOOK_URL="https://pbchat.example.org/tg/hook",
+                            WEBHOOK_SECRET=SECRET) as env,
+                aiohttp.ClientSession() as http):
+        residents = await seed_residents(database_url, RECIPIENTS)
+        blocked = set(residents[::31])
+        stub.blocked |= blocked
+        ports = [free_port(), free_port()]
+        processes = [BotProcess({**env, "PORT": str(port)}) for port in ports]
+        for process in processes:
+            await process.start()
+        try:
+            for port, process in zip(ports, processes, strict=True):
+                await wait_healthy(http, f"http://127.0.0.1:{port}", process)
+            stub.deliver_to([f"http://127.0.0.1:{port}/tg/hook" for port in ports], SECRET)
+            await stub.wait_for(lambda: sum(LEADS in p.log_text() for p in processes) == 1,
+                                timeout=30, what="one process to lead the scheduler")
+            await asyncio.sleep(1)  # the other has tried by now too
+            leaders = [p for p in processes if LEADS in p.log_text()]
+            assert len(leaders) == 1, "two processes run the scheduled jobs"
+            [leader] = leaders
+            [survivor] = [p for p in processes if p is not leader]
+
+            await organiser_sends(stub, ENGLISH, WELSH)
+            await stub.wait_for(
+                lambda: sum(deliveries(stub, residents, ENGLISH, WELSH).values()) >= 90,
+                timeout=60)
+            assert await claimed_by(database_url) == 2, "both processes should be sending"
+            leader.kill()
+            await leader.wait()
+            killed_at = sum(deliveries(stub, residents, ENGLISH, WELSH).values())
+            assert killed_at < RECIPIENTS - len(blocked), "killed too late to prove anything"
+
+            await stub.wait_for(lambda: report_of(stub) is not None, timeout=120)
+            await stub.wait_for(lambda: LEADS in survivor.log_text(), timeout=30,
+                                what="the survivor to take over the scheduler")
+            await asyncio.sleep(2)  # anything sent twice, or a second report, would show now
+            assert await survivor.stop() == 0, survivor.log_tail()
+        finally:
+            for process in processes:
+                if process.returncode is None:
+                    process.kill()
+                    await process.wait()
+
+        got = deliveries(stub, residents, ENGLISH, WELSH)
+        assert max(got.values()) == 1, "somebody got the broadcast twice"
+        assert not set(got) & blocked
+        reports = [m for m in stub.messages_to(ORGANISER) if "Broadcast finished" in (m.text or "")]
+        assert len(reports) == 1
+        report = report_counts(report_of(stub))
+        everyone = RECIPIENTS + 1  # the organiser is one of "everyone"
+        assert sum(report[k] for k in ("Delivered", "Blocked the bot", "Failed")) == everyone, (
+            "someone was forgotten")
+        # What the killed process had on the wire is "uncertain": reported failed, not resent
+        # (a blocked chat among them too).
+        assert report["Failed"] <= 8
+        assert len(blocked) - report["Failed"] <= report["Blocked the bot"] <= len(blocked)
+        assert report["Delivered"] <= len(got) + 1 <= everyone - len(blocked)
+        assert "Traceback" not in survivor.log_text()
