@@ -17,13 +17,14 @@ from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.commands import register_commands
+from bot.commands import register_commands, show_organiser_menus
 from bot.i18n import create_i18n
 from bot.middlewares import DatabaseMiddleware, DeduplicateMiddleware
 from bot.settings import Settings
 from bot.storage import DatabaseStorage
 from bot.throttling import ThrottlingMiddleware
 from handlers import get_routers
+from models.organiser import organiser_locales
 
 log = logging.getLogger(__name__)
 
@@ -95,5 +96,9 @@ def create_dispatcher(
 
 
 async def _on_startup(bot: Bot, dispatcher: Dispatcher, settings: Settings) -> None:
-    await register_commands(bot, dispatcher["i18n_middleware"].core, settings.default_locale)
+    core = dispatcher["i18n_middleware"].core
+    await register_commands(bot, core, settings.default_locale)
+    async with dispatcher["session_maker"]() as session:
+        organisers = await organiser_locales(session, settings.organiser_ids)
+    await show_organiser_menus(bot, core, organisers, settings.default_locale)
     log.info("routers: %s", " > ".join(router.name for router in dispatcher.sub_routers))

@@ -12,10 +12,12 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import OrganiserAction, OrganiserCb
+from bot.commands import hide_organiser_menu, show_organiser_menu
 from bot.filters import IS_ANSWER
 from bot.keyboards import organiser_list, pick_a_person
 from bot.settings import Settings
 from models.organiser import add_organiser, added_organisers, remove_organiser
+from models.user import find_user
 
 router = Router(name=__name__)
 
@@ -63,6 +65,7 @@ async def remove(query: CallbackQuery, callback_data: OrganiserCb, session: Asyn
     removed = await remove_organiser(session, callback_data.telegram_id)
     await query.answer(i18n.get("org-removed" if removed else "button-stale"), show_alert=True)
     if removed:
+        await hide_organiser_menu(query.bot, callback_data.telegram_id)
         await query.message.edit_reply_markup(reply_markup=organiser_list(
             i18n, [o.telegram_id for o in await added_organisers(session)]))
 
@@ -71,5 +74,8 @@ async def _add(message: Message, state: FSMContext, session: AsyncSession, i18n:
                telegram_id: int) -> None:
     await state.clear()
     new = await add_organiser(session, telegram_id, added_by=message.from_user.id)
+    person = await find_user(session, telegram_id)
+    await show_organiser_menu(message.bot, i18n.core, telegram_id,
+                              (person and person.locale) or i18n.locale)
     await message.answer(i18n.get("org-added" if new else "org-already", id=str(telegram_id)),
                          reply_markup=ReplyKeyboardRemove())

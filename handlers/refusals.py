@@ -11,6 +11,7 @@ from aiogram_i18n import I18nContext
 
 from bot.bid_callbacks import ReviewCb, RoundCb
 from bot.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
+from bot.commands import ORGANISER_COMMANDS
 from bot.pledge_callbacks import FestivalCb
 from bot.results_callbacks import PaperCb, ResultsAdminCb
 from bot.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
@@ -18,9 +19,6 @@ from bot.worldcafe_callbacks import CafeAdminCb
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
-ORGANISER_COMMANDS = ("broadcast", "organisers", "audit", "newevent", "manage", "poster",
-                      "checkin", "bids", "newround", "rounds", "voting", "votingcodes",
-                      "remindvoters", "festival", "pledges", "report", "worldcafe")
 
 
 @router.message(Command(*ORGANISER_COMMANDS))

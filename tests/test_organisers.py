@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from aiogram.exceptions import TelegramBadRequest
+from aiogram.methods import DeleteMyCommands, SetMyCommands
 from sqlalchemy import select
 
-from bot.callbacks import BroadcastAction, BroadcastCb, OrganiserAction, OrganiserCb
+from bot.callbacks import (
+    BroadcastAction,
+    BroadcastCb,
+    LanguageCb,
+    Locale,
+    OrganiserAction,
+    OrganiserCb,
+)
+from bot.commands import ORGANISER_COMMANDS, show_organiser_menu
 from models.audit import AuditEntry
 from tests.conftest import ORGANISER_ID
 from tests.flow import alerts, message_update, texts
@@ -70,3 +80,43 @@ async def test_audit_records_commands_and_buttons_but_no_free_text(harness, sess
     shown = texts(await harness.send(ORGANISER_ID, "/audit"))[0]
     assert "Latest organiser actions" in shown and "button bc:a:all" in shown
     assert "Mrs Jones" not in shown
+
+
+def organiser_menus(harness) -> dict[int, list[tuple[str, str]]]:
+    return {call.scope.chat_id: [(c.command, c.description) for c in call.commands]
+            for call in harness.telegram.requests
+            if isinstance(call, SetMyCommands) and call.scope is not None}
+
+
+async def test_only_organisers_chats_get_the_organiser_menu_in_their_language(harness):
+    menus = organiser_menus(harness)
+    assert list(menus) == [ORGANISER_ID]  # configured organisers, at start-up
+    assert {name for name, _ in menus[ORGANISER_ID]} >= set(ORGANISER_COMMANDS) | {"start"}
+    await harness.send(NEWCOMER, "/start")
+    await harness.tap(NEWCOMER, LanguageCb(locale=Locale.CY).pack())
+    await harness.send(ORGANISER_ID, "/organisers")
+    await harness.tap(ORGANISER_ID, cb(OrganiserAction.ADD))
+    await harness.send(ORGANISER_ID, str(NEWCOMER))
+    assert ("broadcast", "Anfon neges at bobl") in organiser_menus(harness)[NEWCOMER]
+    await harness.tap(ORGANISER_ID, cb(OrganiserAction.REMOVE, NEWCOMER))
+    deleted = [call.scope.chat_id for call in harness.telegram.requests
+               if isinstance(call, DeleteMyCommands)]
+    assert deleted == [NEWCOMER]
+
+
+async def test_added_organisers_get_their_menu_after_a_restart(harness):
+    await harness.send(ORGANISER_ID, "/organisers")
+    await harness.tap(ORGANISER_ID, cb(OrganiserAction.ADD))
+    await harness.send(ORGANISER_ID, str(NEWCOMER))
+    harness.telegram.requests.clear()
+    await harness.restart()
+    menus = organiser_menus(harness)
+    assert set(menus) == {ORGANISER_ID, NEWCOMER}
+    assert ("broadcast", "Send a message to people") in menus[NEWCOMER]
+
+
+async def test_an_organiser_who_never_started_the_bot_does_not_stop_anything(harness):
+    harness.telegram.fail_next(TelegramBadRequest(method=None, message="chat not found"))
+    assert await show_organiser_menu(harness.bot, harness.dp["i18n_middleware"].core,
+                                     NEWCOMER, "en") is False
+    assert texts(await harness.send(ORGANISER_ID, "/broadcast")) == ["Who should get this message?"]

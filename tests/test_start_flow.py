@@ -150,9 +150,11 @@ async def test_forged_or_stale_buttons_change_nothing(harness, data):
 
 
 async def test_command_menu_is_registered_in_both_languages(harness):
-    calls = [r for r in harness.telegram.requests if isinstance(r, SetMyCommands)]
+    calls = [r for r in harness.telegram.requests
+             if isinstance(r, SetMyCommands) and r.scope is None]
     by_language = {call.language_code: call.commands for call in calls}
     assert set(by_language) == {None, "en", "cy"}
     assert [c.command for c in by_language["cy"]] == [c.command for c in by_language["en"]]
     assert by_language["cy"][0].description == "Prif ddewislen"
     assert by_language["en"][0].description == "Main menu"
+    assert "broadcast" not in {c.command for c in by_language["en"]}  # organisers' chats only

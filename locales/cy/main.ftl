@@ -76,3 +76,22 @@ forget-done = Wedi'i wneud: mae eich data wedi'i ddileu. Os byddwch chi'n ysgrif
 cmd-mydata = Gweld fy nata
 cmd-forget = Dileu fy nata
 cmd-results = Canlyniadau pleidlais
+
+# Organiser commands, shown only in organisers' own chats.
+cmd-broadcast = Anfon neges at bobl
+cmd-organisers = Pwy sy'n trefnu
+cmd-audit = Beth wnaeth trefnwyr
+cmd-newevent = Ychwanegu digwyddiad
+cmd-manage = Rheoli digwyddiadau
+cmd-poster = Poster ar gyfer digwyddiad
+cmd-checkin = Cofrestru pobl wrth y drws
+cmd-bids = Adolygu ceisiadau
+cmd-newround = Dechrau rownd ariannu
+cmd-rounds = Rowndiau ariannu
+cmd-voting = Agor, cau a chyhoeddi'r bleidlais
+cmd-votingcodes = Argraffu cardiau pleidleisio
+cmd-remindvoters = Atgoffa pobl sydd heb bleidleisio
+cmd-festival = Gŵyl ddysgu
+cmd-pledges = Addewidion a'r hyn a ddigwyddodd wedyn
+cmd-report = Adroddiad y rhaglen i gyllidwyr
+cmd-worldcafe = Cwestiynau ac atebion Caffi'r Byd

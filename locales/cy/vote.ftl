@@ -60,13 +60,6 @@ va-turnout = 🔄 Nifer y pleidleisiau
 va-publish = 📣 Cau pleidleisio a chyhoeddi'r canlyniadau
 va-opened = Mae pleidleisio ar agor.
 va-moved-on = Mae'r rownd hon wedi symud ymlaen ers hynny; does dim byd wedi newid. Anfonwch /voting eto.
-va-results-title = <b>Canlyniadau: { $round }</b>
-va-results-area =
-    <b>{ $area }</b>
-    { $funded }
-    Arian ar ôl: { $left }
-va-results-rule = Rheol: { $rule }.
-va-tie-break = Mae ceisiadau sydd â'r un gefnogaeth yn cael eu rhestru â'r rhataf yn gyntaf; mae ceisiadau sydd hefyd yn costio'r un faint yn cael eu rhestru yn ôl eu cyfeirnod mewn trefn naturiol (9 cyn 10).
 va-note-funded = Newyddion da: bydd eich cais “{ $title }” yn { $round } yn cael ei ariannu.
 va-note-not-funded = Chafodd eich cais “{ $title }” yn { $round } mo'i ariannu y tro hwn. Diolch am gymryd rhan.
 va-note-results = Mae canlyniadau { $round } wedi'u cyhoeddi. Diolch am bleidleisio.

@@ -76,3 +76,22 @@ forget-done = Done: your data has been erased. If you write to the bot again, it
 cmd-mydata = See my data
 cmd-forget = Erase my data
 cmd-results = Results of a vote
+
+# Organiser commands, shown only in organisers' own chats.
+cmd-broadcast = Send a message to people
+cmd-organisers = Who organises
+cmd-audit = What organisers did
+cmd-newevent = Add an event
+cmd-manage = Manage events
+cmd-poster = Poster for an event
+cmd-checkin = Check people in at the door
+cmd-bids = Review bids
+cmd-newround = Start a funding round
+cmd-rounds = Funding rounds
+cmd-voting = Open, close and publish voting
+cmd-votingcodes = Print voting cards
+cmd-remindvoters = Remind people who have not voted
+cmd-festival = Festival of learning
+cmd-pledges = Pledges and follow-ups
+cmd-report = Programme report for funders
+cmd-worldcafe = World Café questions and answers

@@ -60,13 +60,6 @@ va-turnout = 🔄 Turnout
 va-publish = 📣 Close voting and publish results
 va-opened = Voting is open.
 va-moved-on = This round has moved on since; nothing changed. Send /voting again.
-va-results-title = <b>Results: { $round }</b>
-va-results-area =
-    <b>{ $area }</b>
-    { $funded }
-    Money left: { $left }
-va-results-rule = Rule: { $rule }.
-va-tie-break = Bids with equal support are ranked cheaper first; bids that also cost the same are ranked by reference in natural order (9 before 10).
 va-note-funded = Good news: your bid “{ $title }” in { $round } will be funded.
 va-note-not-funded = Your bid “{ $title }” in { $round } was not funded this time. Thank you for taking part.
 va-note-results = The results of { $round } are out. Thank you for voting.
