@@ -10,6 +10,7 @@ from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
+from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import SimpleEventIsolation
@@ -19,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import register_commands, show_organiser_menus
 from bot.i18n import create_i18n
-from bot.middlewares import DatabaseMiddleware, DeduplicateMiddleware
+from bot.middlewares import DatabaseMiddleware, DeduplicateMiddleware, InFlightMiddleware
 from bot.settings import Settings
 from bot.storage import DatabaseStorage
 from bot.throttling import ThrottlingMiddleware
@@ -81,6 +82,10 @@ def create_dispatcher(
     # Flood control goes before the FSM middleware, whose per-person lock would otherwise
     # queue a flood up and feed it through slowly instead of dropping it.
     dp.update.outer_middleware.unregister(dp.fsm)
+    in_flight = InFlightMiddleware()
+    dp.update.outer_middleware(in_flight)
+    # First at shutdown, before aiogram closes the FSM storage and aiogram-i18n its locales.
+    dp.shutdown.handlers.insert(0, HandlerObject(callback=in_flight.wait_idle))
     dp.update.outer_middleware(
         ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     )

@@ -1,5 +1,6 @@
 """Outer middlewares, in the order they run for each update.
 
+-. `InFlightMiddleware` counts updates being handled, so shutdown lets them finish first.
 0. `bot.throttling.ThrottlingMiddleware` slows down, then drops, a flood from one person.
 1. `DeduplicateMiddleware` drops an update whose id was already handled (Telegram re-delivers).
 2. `DatabaseMiddleware` opens one session per update and passes handlers `session` and `user`
@@ -13,8 +14,10 @@ there has accepted the update, and records the organiser's command or button.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
+from contextlib import suppress
 from typing import Any
 
 from aiogram import BaseMiddleware
@@ -29,6 +32,32 @@ from models.user import get_or_create_user
 
 log = logging.getLogger(__name__)
 Handler = Callable[[TelegramObject, dict[str, Any]], Awaitable[Any]]
+
+
+class InFlightMiddleware(BaseMiddleware):
+    """Shutdown closes the FSM storage (Redis connections) and unloads the translations; an
+    update still being handled then would fail half-way. `wait_idle` runs first at shutdown."""
+
+    def __init__(self) -> None:
+        self._count = 0
+        self._idle = asyncio.Event()
+        self._idle.set()
+
+    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
+        self._count += 1
+        self._idle.clear()
+        try:
+            return await handler(event, data)
+        finally:
+            self._count -= 1
+            if self._count == 0:
+                self._idle.set()
+
+    async def wait_idle(self, timeout: float = 10.0) -> None:  # noqa: ASYNC109
+        with suppress(TimeoutError):
+            await asyncio.wait_for(self._idle.wait(), timeout)
+        if self._count:
+            log.warning("shutting down with %s updates still being handled", self._count)
 
 
 class DeduplicateMiddleware(BaseMiddleware):

@@ -3,6 +3,8 @@ PostgreSQL with state and per-person locks in Redis, each test under keys of its
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from aiogram.fsm.storage.memory import SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
@@ -10,6 +12,7 @@ from sqlalchemy import func, select
 
 from bot.storage import DatabaseStorage
 from models.conversation import ConversationState
+from tests.flow import texts
 
 RESIDENT = 5150
 
@@ -55,3 +58,15 @@ async def test_two_harnesses_do_not_see_each_others_state(harness, database_url)
     assert [key async for key in redis.scan_iter(f"{other.redis_prefix}:*")] == []
     context = harness.dp.fsm.get_context(harness.bot, RESIDENT, RESIDENT)
     assert await context.get_state() == "Bid:amount"
+
+
+async def test_an_update_in_flight_at_shutdown_is_finished_first(harness):
+    """Shutting down closes the FSM storage (with Redis, its connections): an update still
+    being handled must finish first, not fail half-way."""
+    in_flight = asyncio.create_task(harness.send(RESIDENT, "/start"))
+    await asyncio.sleep(0)  # the update has started
+    await harness.dp.emit_shutdown(bot=harness.bot, dispatcher=harness.dp, bots=[harness.bot],
+                                   **harness.dp.workflow_data)
+    sent = await in_flight
+    assert not any(text.startswith("Sorry, something went wrong") for text in texts(sent))
+    assert texts(sent) == ["Choose your language · Dewiswch eich iaith"]
