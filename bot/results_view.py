@@ -30,7 +30,7 @@ from bot.results_callbacks import (
 from bot.vote_keyboards import voting_admin
 from models.amounts import format_pounds
 from models.bid import Bid
-from models.round import AllocationRule, BallotKind, Round, RoundStatus
+from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round
 from models.tally import BidOutcome, Reason, rank_bids
 from models.voting import AreaCount, project_id
 
@@ -173,7 +173,7 @@ def why_mine(i18n: Translates, round_id: int, bid: Bid) -> InlineKeyboardMarkup:
 def voting_panel(i18n: Translates, round_: Round) -> InlineKeyboardMarkup:
     """/voting's buttons (bot/vote_keyboards.py) with Paper ballots while voting is open."""
     markup = voting_admin(i18n, round_)
-    if round_.status != RoundStatus.VOTING:
+    if round_.status not in PAPER_OPEN:
         return markup
     builder = InlineKeyboardBuilder.from_markup(markup)
     builder.row(*InlineKeyboardBuilder().button(

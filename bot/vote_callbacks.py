@@ -32,6 +32,7 @@ class VoteCb(CallbackData, prefix="vt"):
 class VotingAdminAction(StrEnum):
     OPEN = "o"  # closed for bids -> voting
     TURNOUT = "t"  # how many ballots so far (never running totals)
+    CLOSE = "c"  # voting -> counting: the chat stops taking votes, paper sheets still come
     PUBLISH = "p"  # count, publish, tell everyone
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from aiogram.types import InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
@@ -25,17 +25,21 @@ from models.tally import SCORES
 TOKEN_BUTTONS = 6  # 0..5 tokens on one bid from the buttons
 
 
+def _button(text: str, callback_data: VoteCb) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=callback_data.pack())
+
+
+# The keyboards voters see on every tap are built as InlineKeyboardMarkup directly:
+# InlineKeyboardBuilder deep-copies every button it holds each time one is added.
+
+
 def rounds_to_vote_in(i18n: I18nContext, rounds: list[Round]) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
-    for round_ in rounds:
-        builder.button(text=round_.name(i18n.locale),
-                       callback_data=VoteCb(action=VoteAction.ROUND, round=round_.id))
-    builder.adjust(1)
-    return builder.as_markup()
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [_button(round_.name(i18n.locale), VoteCb(action=VoteAction.ROUND, round=round_.id))]
+        for round_ in rounds])
 
 
 def bid_card(i18n: I18nContext, round_: Round, bid: Bid, position: int) -> InlineKeyboardMarkup:
-    builder = InlineKeyboardBuilder()
     kind = round_.ballot_kind
     if kind == BallotKind.SCORE:
         values = [(str(score), score) for score in sorted(SCORES)]
@@ -44,32 +48,25 @@ def bid_card(i18n: I18nContext, round_: Round, bid: Bid, position: int) -> Inlin
     else:
         top = min(TOKEN_BUTTONS, (round_.ballot_tokens or 0) + 1)
         values = [(str(n), n) for n in range(top)]
-    for label, value in values:
-        builder.button(text=label, callback_data=VoteCb(action=VoteAction.SET, round=round_.id,
-                                                        bid=bid.id, value=value))
+    rows = [[_button(label, VoteCb(action=VoteAction.SET, round=round_.id, bid=bid.id,
+                                   value=value)) for label, value in values]]
     if position > 0:
-        builder.button(text=i18n.get("vote-back"),
-                       callback_data=VoteCb(action=VoteAction.BACK, round=round_.id,
-                                            value=position - 1))
-    builder.adjust(len(values), 1)
-    return builder.as_markup()
+        rows.append([_button(i18n.get("vote-back"), VoteCb(
+            action=VoteAction.BACK, round=round_.id, value=position - 1))])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
 
 
 def review(i18n: I18nContext, round_: Round,
            first_missing: int | None = None) -> InlineKeyboardMarkup:
     """Confirm, or (a round where every bid must be scored) a way back to the first gap."""
-    builder = InlineKeyboardBuilder()
     if first_missing is None:
-        builder.button(text=i18n.get("vote-confirm"),
-                       callback_data=VoteCb(action=VoteAction.CONFIRM, round=round_.id))
+        first = _button(i18n.get("vote-confirm"),
+                        VoteCb(action=VoteAction.CONFIRM, round=round_.id))
     else:
-        builder.button(text=i18n.get("vote-score-the-rest"),
-                       callback_data=VoteCb(action=VoteAction.BACK, round=round_.id,
-                                            value=first_missing))
-    builder.button(text=i18n.get("vote-start-again"),
-                   callback_data=VoteCb(action=VoteAction.ROUND, round=round_.id))
-    builder.adjust(1)
-    return builder.as_markup()
+        first = _button(i18n.get("vote-score-the-rest"),
+                        VoteCb(action=VoteAction.BACK, round=round_.id, value=first_missing))
+    again = _button(i18n.get("vote-start-again"), VoteCb(action=VoteAction.ROUND, round=round_.id))
+    return InlineKeyboardMarkup(inline_keyboard=[[first], [again]])
 
 
 def voting_admin(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
@@ -78,12 +75,18 @@ def voting_admin(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
         builder.button(text=i18n.get("va-open"), callback_data=VotingAdminCb(
             action=VotingAdminAction.OPEN, round=round_.id))
     else:
+        voting = round_.status == RoundStatus.VOTING
         builder.button(text=i18n.get("va-turnout"), callback_data=VotingAdminCb(
             action=VotingAdminAction.TURNOUT, round=round_.id))
-        builder.button(text=i18n.get("va-publish"), callback_data=VotingAdminCb(
-            action=VotingAdminAction.PUBLISH, round=round_.id))
-        builder.button(text=i18n.get("vx-remind-button"), callback_data=VotingAccessCb(
-            action=VotingAccessAction.SHOW, round=round_.id))
+        if voting:
+            builder.button(text=i18n.get("va-close"), callback_data=VotingAdminCb(
+                action=VotingAdminAction.CLOSE, round=round_.id))
+        builder.button(text=i18n.get("va-publish" if voting else "va-publish-counted"),
+                       callback_data=VotingAdminCb(action=VotingAdminAction.PUBLISH,
+                                                   round=round_.id))
+        if voting:
+            builder.button(text=i18n.get("vx-remind-button"), callback_data=VotingAccessCb(
+                action=VotingAccessAction.SHOW, round=round_.id))
     builder.button(text=i18n.get("vx-codes-button"), callback_data=VotingAccessCb(
         action=VotingAccessAction.CODES, round=round_.id))
     builder.adjust(1)
@@ -120,9 +123,8 @@ def vote_now(i18n: I18nContext, round_id: int) -> InlineKeyboardMarkup:
 
 def vote_now_in(label: str, round_id: int) -> InlineKeyboardMarkup:
     """The same button with its label already translated (for outbox messages)."""
-    builder = InlineKeyboardBuilder()
-    builder.button(text=label, callback_data=VoteCb(action=VoteAction.ROUND, round=round_id))
-    return builder.as_markup()
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [_button(label, VoteCb(action=VoteAction.ROUND, round=round_id))]])
 
 
 def reminder(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:

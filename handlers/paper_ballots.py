@@ -19,7 +19,7 @@ from bot.results_callbacks import PaperAction, PaperCb
 from bot.results_view import paper_keyboard
 from models import paper_ballot as paper
 from models.ballot import votable_bids
-from models.round import AllocationRule, BallotKind, Round, RoundStatus, get_round
+from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round, get_round
 from models.voting import project_id
 
 router = Router(name=__name__)
@@ -37,7 +37,7 @@ class PaperEntry(StatesGroup):
 async def start(query: CallbackQuery, callback_data: PaperCb, session: AsyncSession,
                 state: FSMContext, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
-    if round_ is None or round_.status != RoundStatus.VOTING:
+    if round_ is None or round_.status not in PAPER_OPEN:
         await query.answer(i18n.get("paper-closed"), show_alert=True)
         return
     totals = (callback_data.action == PaperAction.TOTALS
@@ -102,7 +102,7 @@ async def file_sent(message: Message, bot: Bot, session: AsyncSession, state: FS
 async def remove(query: CallbackQuery, callback_data: PaperCb, session: AsyncSession,
                  state: FSMContext, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
-    if round_ is None or round_.status != RoundStatus.VOTING:
+    if round_ is None or round_.status not in PAPER_OPEN:
         await query.answer(i18n.get("paper-closed"), show_alert=True)
         return
     label = await paper.remove_paper(session, round_, callback_data.paper)
@@ -134,9 +134,9 @@ async def done(query: CallbackQuery, callback_data: PaperCb, session: AsyncSessi
 
 async def _round(message: Message, session: AsyncSession, state: FSMContext,
                  i18n: I18nContext) -> Round | None:
-    """The round being typed in, while its voting is still open."""
+    """The round being typed in, until its results are out."""
     round_ = await get_round(session, (await state.get_data()).get("round_id", 0))
-    if round_ is None or round_.status != RoundStatus.VOTING:
+    if round_ is None or round_.status not in PAPER_OPEN:
         await state.clear()
         await message.answer(i18n.get("paper-closed"))
         return None

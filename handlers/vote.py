@@ -16,6 +16,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
+from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import MenuCb, MenuItem
@@ -27,11 +28,10 @@ from models.ballot import (
     cast_ballot,
     find_ballot,
     is_tick_kind,
-    offered_bids,
+    offered_cards,
     rounds_in_voting,
     voter_key,
 )
-from models.bid import Bid
 from models.eligibility import AgeBand, declare_area, may_take_part, standing, uses_area
 from models.round import BallotKind, Round, RoundStatus, get_round
 from models.voting_code import Claim, claim_code
@@ -126,7 +126,7 @@ async def pick_age(query: CallbackQuery, callback_data: VoteCb, session: AsyncSe
         return
     await state.update_data(vote_round=round_.id, vote_choices={},
                             vote_age={str(round_.id): band.value})
-    await _show(query.message, round_, await offered_bids(session, round_.id, query.from_user.id),
+    await _show(query.message, round_, await offered_cards(session, round_.id, query.from_user.id),
                 0, {}, i18n)
 
 
@@ -136,7 +136,7 @@ async def set_value(query: CallbackQuery, callback_data: VoteCb, session: AsyncS
     round_ = await _votable(query, session, callback_data.round, settings, i18n)
     if round_ is None:
         return
-    bids = await offered_bids(session, round_.id, query.from_user.id)
+    bids = await offered_cards(session, round_.id, query.from_user.id)
     ids = [bid.id for bid in bids]
     data = await state.get_data()
     if callback_data.bid not in ids or data.get("vote_round") != round_.id:
@@ -145,7 +145,7 @@ async def set_value(query: CallbackQuery, callback_data: VoteCb, session: AsyncS
     await query.answer()
     choices = dict(data.get("vote_choices", {}))
     choices[str(callback_data.bid)] = callback_data.value
-    await state.update_data(vote_choices=choices)
+    await state.set_data({**data, "vote_choices": choices})  # update_data would read it again
     await _show(query.message, round_, bids, ids.index(callback_data.bid) + 1, choices, i18n)
 
 
@@ -156,7 +156,7 @@ async def back(query: CallbackQuery, callback_data: VoteCb, session: AsyncSessio
     if round_ is None:
         return
     await query.answer()
-    bids = await offered_bids(session, round_.id, query.from_user.id)
+    bids = await offered_cards(session, round_.id, query.from_user.id)
     choices = (await state.get_data()).get("vote_choices", {})
     await _show(query.message, round_, bids, max(0, callback_data.value), choices, i18n)
 
@@ -215,7 +215,7 @@ async def open_code(message: Message, session: AsyncSession, settings: Settings,
     if round_.status == RoundStatus.VOTING:
         await message.answer(i18n.get("vote-code-accepted", round=name),
                              reply_markup=vote_now(i18n, round_.id))
-    elif round_.status == RoundStatus.RESULTS:
+    elif round_.status in (RoundStatus.COUNTING, RoundStatus.RESULTS):
         await message.answer(i18n.get("vote-closed"))
     else:
         await message.answer(i18n.get("vote-code-kept", round=name))
@@ -238,7 +238,7 @@ async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
                                                     query.from_user.id, data) is None:
         await query.message.answer(i18n.get("vote-ask-age"), reply_markup=age_bands(i18n, round_))
         return
-    await _show(query.message, round_, await offered_bids(session, round_.id, query.from_user.id),
+    await _show(query.message, round_, await offered_cards(session, round_.id, query.from_user.id),
                 0, {}, i18n)
 
 
@@ -257,7 +257,7 @@ def _require_all(round_: Round) -> bool:
     return round_.score_all if round_.ballot_kind == BallotKind.SCORE else True
 
 
-def _first_missing(round_: Round, bids: list[Bid], choices: dict[str, int]) -> int | None:
+def _first_missing(round_: Round, bids: list[Row], choices: dict[str, int]) -> int | None:
     if round_.ballot_kind != BallotKind.SCORE or not round_.score_all:
         return None
     return next((n for n, bid in enumerate(bids) if not choices.get(str(bid.id))), None)
@@ -269,7 +269,7 @@ def not_eligible_text(round_: Round, i18n: I18nContext) -> str:
                     round=escape(round_.name(i18n.locale)))
 
 
-async def _show(message: Message, round_: Round, bids: list[Bid], position: int,
+async def _show(message: Message, round_: Round, bids: list[Row], position: int,
                 choices: dict[str, int], i18n: I18nContext) -> None:
     if not bids:
         await message.answer(i18n.get("vote-nothing-to-vote-on"))
@@ -296,7 +296,7 @@ async def _show(message: Message, round_: Round, bids: list[Bid], position: int,
         await message.answer(text, reply_markup=markup)
 
 
-def _review_text(round_: Round, bids: list[Bid], choices: dict[str, int],
+def _review_text(round_: Round, bids: list[Row], choices: dict[str, int],
                  i18n: I18nContext) -> str:
     lines = []
     for bid in bids:

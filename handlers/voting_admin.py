@@ -19,8 +19,9 @@ from handlers.results import send_results
 from models.ballot import turnout
 from models.bid import Bid
 from models.paper_ballot import paper_sheet_count
-from models.round import Round, RoundStatus, get_round
+from models.round import PAPER_OPEN, Round, RoundStatus, get_round
 from models.voting import (
+    close_voting,
     count_round,
     export_pb,
     open_voting,
@@ -51,11 +52,22 @@ async def open_(query: CallbackQuery, callback_data: VotingAdminCb, session: Asy
     await _show(query.message, session, round_, i18n)
 
 
+@router.callback_query(VotingAdminCb.filter(F.action == VotingAdminAction.CLOSE))
+async def close(query: CallbackQuery, callback_data: VotingAdminCb, session: AsyncSession,
+                i18n: I18nContext) -> None:
+    round_ = await get_round(session, callback_data.round)
+    if round_ is None or not await close_voting(session, round_):
+        await query.answer(i18n.get("va-moved-on"), show_alert=True)
+        return
+    await query.answer(i18n.get("va-closed"))
+    await _show(query.message, session, round_, i18n)
+
+
 @router.callback_query(VotingAdminCb.filter(F.action == VotingAdminAction.TURNOUT))
 async def show_turnout(query: CallbackQuery, callback_data: VotingAdminCb,
                        session: AsyncSession, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
-    if round_ is None or round_.status != RoundStatus.VOTING:
+    if round_ is None or round_.status not in PAPER_OPEN:
         await query.answer(i18n.get("vote-closed"), show_alert=True)
         return
     await query.answer()

@@ -44,7 +44,7 @@ CHOICES_SHOWN = 12
 # A bid that counts its group as a bidder: sent, and not taken back.
 NOT_BIDDING = (BidStatus.DRAFT, BidStatus.WITHDRAWN)
 # Rounds whose voters can be written to: voting has started.
-VOTED = (RoundStatus.VOTING, RoundStatus.RESULTS)
+VOTED = (RoundStatus.VOTING, RoundStatus.COUNTING, RoundStatus.RESULTS)
 
 
 class Audience(StrEnum):

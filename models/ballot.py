@@ -30,7 +30,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, UniqueConstraint, delete, func, select
+from sqlalchemy import (
+    ForeignKey,
+    Row,
+    String,
+    UniqueConstraint,
+    bindparam,
+    delete,
+    func,
+    select,
+)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
@@ -126,6 +135,24 @@ async def offered_bids(session: AsyncSession, round_id: int, telegram_id: int) -
     """The bids this voter is asked about: every votable bid except their own."""
     return [bid for bid in await votable_bids(session, round_id)
             if bid.owner_telegram_id != telegram_id]
+
+
+# What the ballot shows of each offered bid, as plain rows: a voter's every tap loads them, so
+# the statement is built once (only its parameters change) and no ORM objects are made.
+_OFFERED_CARDS = (
+    select(Bid.id, Bid.title, Bid.group_name, Bid.amount_pence, Bid.description,
+           Bid.photo_file_id)
+    .where(Bid.round_id == bindparam("round_id"), Bid.status.in_(VOTABLE),
+           Bid.owner_telegram_id.is_distinct_from(bindparam("telegram_id")))
+    .order_by(Bid.number, Bid.id)
+)
+
+
+async def offered_cards(session: AsyncSession, round_id: int, telegram_id: int) -> list[Row]:
+    """`offered_bids` in the same order, as read-only rows of what a bid card and the review
+    show: id, title, group_name, amount_pence, description, photo_file_id."""
+    return list(await session.execute(
+        _OFFERED_CARDS, {"round_id": round_id, "telegram_id": telegram_id}))
 
 
 async def find_ballot(session: AsyncSession, round_id: int, key: str) -> Ballot | None:

@@ -350,7 +350,7 @@ class Overview:
 
 def round_under_review(round_: Round) -> bool:
     """Organisers decide on bids until the vote starts; after that the ballot is fixed."""
-    return round_.status not in (RoundStatus.VOTING, RoundStatus.RESULTS)
+    return round_.status not in (RoundStatus.VOTING, RoundStatus.COUNTING, RoundStatus.RESULTS)
 
 
 def overview(round_: Round, bids: list[Bid]) -> Overview:

@@ -33,7 +33,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid
-from models.round import AllocationRule, BallotKind, Round, RoundStatus
+from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round
 from models.tally import validate_ballot
 
 LABEL = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_./-]{0,29}$")
@@ -437,9 +437,9 @@ async def _existing(session: AsyncSession, round_id: int,
 
 async def save_paper(session: AsyncSession, round_: Round, records: Sequence[PaperRecord],
                      source: str) -> Saved:
-    """Save the records whose labels are new to the round; nothing if voting is not open.
+    """Save the records whose labels are new to the round; nothing once the results are out.
     A label already there is never counted again (whatever its marks)."""
-    if round_.status != RoundStatus.VOTING:
+    if round_.status not in PAPER_OPEN:
         return Saved(closed=True)
     existing = await _existing(session, round_.id, [r.label for r in records])
     same = [r.label for r in records if existing.get(r.label) == dict(r.choices)]
@@ -478,9 +478,9 @@ async def find_paper(session: AsyncSession, round_id: int, label: str) -> PaperB
 
 
 async def remove_paper(session: AsyncSession, round_: Round, paper_id: int) -> str | None:
-    """Take a sheet (or count) out while voting is open; its label, or None if nothing went."""
+    """Take a sheet (or count) out until the results are out; its label, or None if nothing went."""
     paper = await get_paper(session, round_.id, paper_id)
-    if paper is None or round_.status != RoundStatus.VOTING:
+    if paper is None or round_.status not in PAPER_OPEN:
         return None
     await session.execute(delete(PaperBallot).where(PaperBallot.id == paper.id))
     return paper.label

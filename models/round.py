@@ -47,7 +47,14 @@ class RoundStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
     VOTING = "voting"
+    # Voting has closed (by hand or at `voting_closes`); paper sheets may still be typed in
+    # until the organisers publish.
+    COUNTING = "counting"
     RESULTS = "results"
+
+
+# Votes from the chat are taken only in VOTING; paper sheets until the results are out.
+PAPER_OPEN = (RoundStatus.VOTING, RoundStatus.COUNTING)
 
 
 class BallotKind(StrEnum):

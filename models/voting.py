@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -27,7 +28,7 @@ from models.bid import Bid, BidStatus
 from models.outbox import Kind, NewMessage, enqueue
 from models.pabulib import Election, Project, Vote, ballot_points, write_pb
 from models.paper_ballot import paper_ballots
-from models.round import AllocationRule, Area, BallotKind, Round, RoundStatus
+from models.round import PAPER_OPEN, AllocationRule, Area, BallotKind, Round, RoundStatus
 from models.tally import (
     Result,
     ballot_support,
@@ -147,9 +148,9 @@ async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: 
     """Count, mark every bid funded / not funded, move the round to results, and queue a note
     to every group about its own bid and to everyone else who started the bot (ballots are
     anonymous, so "every voter" can only be reached as "everyone who could have voted").
-    None, and nothing changes, unless the round is in voting."""
+    None, and nothing changes, unless the round is in voting or counting."""
     moved = await session.execute(
-        update(Round).where(Round.id == round_.id, Round.status == RoundStatus.VOTING)
+        update(Round).where(Round.id == round_.id, Round.status.in_(PAPER_OPEN))
         .values(status=RoundStatus.RESULTS.value).execution_options(synchronize_session=False))
     if moved.rowcount != 1:
         return None
@@ -194,9 +195,38 @@ async def open_voting(session: AsyncSession, round_: Round) -> bool:
     return True
 
 
+async def close_voting(session: AsyncSession, round_: Round) -> bool:
+    """Voting -> counting (chat votes stop; paper sheets may still come); false otherwise."""
+    moved = await session.execute(
+        update(Round).where(Round.id == round_.id, Round.status == RoundStatus.VOTING)
+        .values(status=RoundStatus.COUNTING.value).execution_options(synchronize_session=False))
+    if moved.rowcount != 1:
+        return False
+    set_committed_value(round_, "status", RoundStatus.COUNTING.value)
+    return True
+
+
+async def apply_voting_windows(session: AsyncSession, now: datetime) -> tuple[list[int], list[int]]:
+    """Open and close voting at the times set on each round; (opened, closed) round ids.
+
+    Only a round closed for bids opens on its own (its bids have been reviewed); one still
+    taking bids waits for an organiser. A window already over when it is first seen is not
+    opened at all."""
+    opened = list(await session.scalars(
+        update(Round).where(Round.status == RoundStatus.CLOSED, Round.voting_opens <= now,
+                            or_(Round.voting_closes.is_(None), Round.voting_closes > now))
+        .values(status=RoundStatus.VOTING.value).returning(Round.id)
+        .execution_options(synchronize_session=False)))
+    closed = list(await session.scalars(
+        update(Round).where(Round.status == RoundStatus.VOTING, Round.voting_closes <= now)
+        .values(status=RoundStatus.COUNTING.value).returning(Round.id)
+        .execution_options(synchronize_session=False)))
+    return sorted(opened), sorted(closed)
+
+
 async def rounds_for_voting_admin(session: AsyncSession) -> list[Round]:
     return list(await session.scalars(
-        select(Round).where(Round.status.in_((RoundStatus.CLOSED, RoundStatus.VOTING)))
+        select(Round).where(Round.status.in_((RoundStatus.CLOSED, *PAPER_OPEN)))
         .order_by(Round.id)))
 
 

@@ -183,7 +183,7 @@ async def test_residents_cannot_type_in_paper_ballots(harness, session_maker):
         assert await paper_sheet_count(session, round_id) == 0
 
 
-async def test_paper_entry_ends_when_voting_closes(harness, session_maker):
+async def test_paper_entry_ends_when_the_results_are_published(harness, session_maker):
     round_id, _bids = await voting_round(session_maker)
     await join(harness, ORGANISER_ID, Locale.EN)
     await harness.tap(ORGANISER_ID, paper(PaperAction.SHEETS, round_id))
@@ -191,9 +191,10 @@ async def test_paper_entry_ends_when_voting_closes(harness, session_maker):
     await harness.tap(ORGANISER_ID, VotingAdminCb(action=VotingAdminAction.PUBLISH,
                                                   round=round_id).pack())
     sent = await harness.send(ORGANISER_ID, "2\nSPK-001 4")
-    assert texts(sent) == ["Voting in this round is not open, so paper ballots can't be added "
-                           "or taken out."]
+    closed = ("Paper ballots can be added or taken out from when voting opens until the results "
+              "are published; this round is not at that stage.")
+    assert texts(sent) == [closed]
     assert alerts(await harness.tap(ORGANISER_ID, paper(PaperAction.SHEETS, round_id))) == [
-        "Voting in this round is not open, so paper ballots can't be added or taken out."]
+        closed]
     async with session_maker() as session:
         assert await paper_sheet_count(session, round_id) == 1

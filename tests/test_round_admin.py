@@ -114,7 +114,7 @@ async def test_a_round_in_welsh_skipping_what_can_wait(harness, session_maker):
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.BALLOT, "approval"))
     assert [t for t, _ in shown_buttons(sent)][1] == "Dull y Cyfrannau Cyfartal"
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.RULE, "mes"))
-    assert "Pleidleisio: i'w osod nes ymlaen" in texts(sent)[0]
+    assert "Pleidleisio: ei agor a'i gau â llaw gyda /voting" in texts(sent)[0]
     assert "Blaenoriaethau:\ndim wedi'u rhoi" in texts(sent)[0]
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.CREATE, "draft"))
     assert texts(sent)[-1].startswith("Mae rownd 1, Speke Mwy Diogel, wedi'i chadw: drafft")

@@ -168,6 +168,7 @@ rn-status-draft = drafft (heb agor eto)
 rn-status-open = ar agor ar gyfer ceisiadau
 rn-status-closed = wedi cau i geisiadau
 rn-status-voting = pleidleisio
+rn-status-counting = pleidleisio wedi cau, yn cyfrif
 rn-status-results = canlyniadau wedi'u cyhoeddi
 rn-move-open = ▶ Agor rownd { $id } ar gyfer ceisiadau
 rn-move-closed = ⏹ Cau ceisiadau rownd { $id }
@@ -200,7 +201,7 @@ rn-ask-questions =
 rn-use-standard = ✅ Defnyddio'r cwestiynau arferol
 rn-bad-questions = Alla i ddim defnyddio'r rhestr yna. Defnyddiwch y rhain yn unig, pob un unwaith, a chadwch title ac amount (ac area, os oes mwy nag un ardal): { $standard }
 rn-ask-deadline = Pryd mae ceisiadau'n cau? Teipiwch y dyddiad a'r amser yn amser y DU, er enghraifft 12/12/2026 17:00.
-rn-ask-voting-opens = Pryd mae'r pleidleisio'n agor? Teipiwch y dyddiad a'r amser (amser y DU), neu tapiwch Hepgor i'w osod nes ymlaen.
+rn-ask-voting-opens = Pryd mae'r pleidleisio'n agor? Teipiwch y dyddiad a'r amser (amser y DU): ar ôl i'r ceisiadau gau, bydd y pleidleisio'n agor ac yn cau ar ei ben ei hun. Neu tapiwch Hepgor i'w agor a'i gau eich hun gyda /voting.
 rn-voting-before-deadline = All y pleidleisio ddim agor cyn i geisiadau gau ({ $after }). Rhowch amser hwyrach, os gwelwch yn dda.
 rn-ask-voting-closes = A phryd mae'r pleidleisio'n cau?
 rn-closes-before-opens = Mae'n rhaid i'r pleidleisio gau ar ôl iddo agor ({ $after }). Rhowch amser hwyrach, os gwelwch yn dda.
@@ -233,7 +234,7 @@ rn-preview =
     Pleidleisio: { $voting }
     Papur pleidleisio: { $ballot }
     Enillwyr: { $rule }
-rn-voting-later = i'w osod nes ymlaen
+rn-voting-later = ei agor a'i gau â llaw gyda /voting
 rn-none-given = dim wedi'u rhoi
 rn-create = 💾 Cadw fel drafft
 rn-create-open = ▶ Cadw ac agor ar gyfer ceisiadau

@@ -37,7 +37,7 @@ paper-file-different = I mewn yn barod gyda marciau gwahanol, felly wedi'u gadae
 paper-removed = Mae { $label } wedi'i thynnu allan. Ar bapur hyd yma: { $paper }.
 paper-gone = Mae'r daflen honno wedi'i thynnu allan yn barod.
 paper-done = Pleidleisiau papur { $round }: { $paper } ar bapur. Anfonwch /voting i weld y rownd.
-paper-closed = Dydy pleidleisio yn y rownd hon ddim ar agor, felly does dim modd ychwanegu na thynnu pleidleisiau papur.
+paper-closed = Mae modd ychwanegu neu dynnu pleidleisiau papur o'r adeg mae'r bleidlais yn agor nes i'r canlyniadau gael eu cyhoeddi; dydy'r rownd hon ddim ar y cam hwnnw.
 paper-not-csv = Anfonwch y taflenni fel ffeil CSV (.csv), neu teipiwch nhw, os gwelwch yn dda.
 paper-file-failed = Doedd dim modd llwytho'r ffeil i lawr. Anfonwch hi eto, os gwelwch yn dda.
 

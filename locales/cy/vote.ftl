@@ -55,9 +55,13 @@ va-round =
     Pleidleisiau hyd yma: { $ballots }
 va-status-closed = ceisiadau wedi cau, pleidleisio heb agor eto
 va-status-voting = mae pleidleisio ar agor
+va-status-counting = mae'r bleidlais wedi cau, canlyniadau heb eu cyhoeddi eto
 va-open = ▶ Agor pleidleisio
 va-turnout = 🔄 Nifer y pleidleisiau
 va-publish = 📣 Cau pleidleisio a chyhoeddi'r canlyniadau
+va-close = ⏹ Cau'r bleidlais (mae modd teipio taflenni papur o hyd)
+va-closed = Mae'r bleidlais wedi cau. Teipiwch unrhyw daflenni papur, yna cyhoeddwch.
+va-publish-counted = 📣 Cyhoeddi'r canlyniadau
 va-opened = Mae pleidleisio ar agor.
 va-moved-on = Mae'r rownd hon wedi symud ymlaen ers hynny; does dim byd wedi newid. Anfonwch /voting eto.
 va-note-funded = Newyddion da: bydd eich cais “{ $title }” yn { $round } yn cael ei ariannu.

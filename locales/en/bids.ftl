@@ -156,6 +156,7 @@ rn-status-draft = draft (not open yet)
 rn-status-open = open for bids
 rn-status-closed = closed for bids
 rn-status-voting = voting
+rn-status-counting = voting closed, counting
 rn-status-results = results published
 rn-move-open = ▶ Open round { $id } for bids
 rn-move-closed = ⏹ Close bids for round { $id }
@@ -188,7 +189,7 @@ rn-ask-questions =
 rn-use-standard = ✅ Use the standard questions
 rn-bad-questions = I can't use that list. Use only these, each once, and keep title and amount (and area, if there is more than one area): { $standard }
 rn-ask-deadline = When do bids close? Type the date and time in UK time, for example 12/12/2026 17:00.
-rn-ask-voting-opens = When does voting open? Type the date and time (UK time), or tap Skip to set it later.
+rn-ask-voting-opens = When does voting open? Type the date and time (UK time): once bids are closed, voting then opens and closes on its own. Or tap Skip to open and close it yourself with /voting.
 rn-voting-before-deadline = Voting can't open before bids close ({ $after }). Please give a later time.
 rn-ask-voting-closes = And when does voting close?
 rn-closes-before-opens = Voting has to close after it opens ({ $after }). Please give a later time.
@@ -221,7 +222,7 @@ rn-preview =
     Voting: { $voting }
     Ballot: { $ballot }
     Winners: { $rule }
-rn-voting-later = to be set later
+rn-voting-later = opened and closed by hand with /voting
 rn-none-given = none given
 rn-create = 💾 Save as a draft
 rn-create-open = ▶ Save and open for bids

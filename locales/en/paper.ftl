@@ -37,7 +37,7 @@ paper-file-different = Already in with different marks, so left as they were: { 
 paper-removed = { $label } has been taken out. On paper so far: { $paper }.
 paper-gone = That sheet has already been taken out.
 paper-done = Paper ballots for { $round }: { $paper } on paper. Send /voting to see the round.
-paper-closed = Voting in this round is not open, so paper ballots can't be added or taken out.
+paper-closed = Paper ballots can be added or taken out from when voting opens until the results are published; this round is not at that stage.
 paper-not-csv = Please send the sheets as a CSV file (.csv), or type them in.
 paper-file-failed = The file could not be downloaded. Please send it again.
 

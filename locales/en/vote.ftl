@@ -55,9 +55,13 @@ va-round =
     Ballots so far: { $ballots }
 va-status-closed = bids closed, voting not open yet
 va-status-voting = voting is open
+va-status-counting = voting has closed, results not published yet
 va-open = ▶ Open voting
 va-turnout = 🔄 Turnout
 va-publish = 📣 Close voting and publish results
+va-close = ⏹ Close voting (paper sheets can still be typed in)
+va-closed = Voting has closed. Type in any paper sheets, then publish.
+va-publish-counted = 📣 Publish results
 va-opened = Voting is open.
 va-moved-on = This round has moved on since; nothing changed. Send /voting again.
 va-note-funded = Good news: your bid “{ $title }” in { $round } will be funded.
