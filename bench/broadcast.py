@@ -63,7 +63,8 @@ async def bench(recipients: int, rate: float) -> dict[str, object]:
         "duplicates": delivered - len(got),
         "lost": recipients - len(got),
         "send_rate_setting": rate,
-        "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
+        "machine": (f"{platform.machine()}, {os.cpu_count()} cores, "
+                    f"Python {platform.python_version()}"),
     }
 
 

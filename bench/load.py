@@ -24,7 +24,6 @@ import json
 import os
 import platform
 import random
-import socket
 import sys
 import tempfile
 import time
@@ -52,7 +51,7 @@ from models.round import AreaSpec, Round, RoundSpec, RoundStatus, create_round  
 from models.user import User  # noqa: E402
 from tests.bot_process import BotProcess  # noqa: E402
 from tests.databases import PG_ADMIN_DSN, PG_HOST  # noqa: E402
-from tests.e2e import stub_token  # noqa: E402
+from tests.e2e import free_port, stub_token, wait_healthy  # noqa: E402
 from tests.telegram_stub import TelegramStub  # noqa: E402
 
 SECRET = "bench-webhook-secret-0123456789"
@@ -146,28 +145,6 @@ def cpu_seconds(process: BotProcess) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-async def wait_healthy(port: int, process: BotProcess) -> None:
-    deadline = time.monotonic() + 90
-    async with aiohttp.ClientSession() as http:
-        while time.monotonic() < deadline:
-            try:
-                async with http.get(f"http://127.0.0.1:{port}/healthz") as response:
-                    if response.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            if process.returncode is not None:
-                break
-            await asyncio.sleep(0.2)
-    raise RuntimeError(f"bot on port {port} never became healthy\n{process.log_tail()}")
-
-
 async def start_bots(stack: AsyncExitStack, stub: TelegramStub, database_url: str,
                      count: int, redis_url: str | None, profile: str | None = None
                      ) -> tuple[list[BotProcess], list[int]]:
@@ -190,7 +167,8 @@ async def start_bots(stack: AsyncExitStack, stub: TelegramStub, database_url: st
         process = await stack.enter_async_context(BotProcess(env, argv=argv))
         processes.append((port, process))
     for port, process in processes:
-        await wait_healthy(port, process)
+        async with aiohttp.ClientSession() as http:
+            await wait_healthy(http, f"http://127.0.0.1:{port}", process)
     stub.posted_at.clear()
     return [process for _, process in processes], [port for port, _ in processes]
 

@@ -21,6 +21,7 @@ from bot.housekeeping import start_scheduler
 from bot.leader import Leader
 from bot.migrate import migrate
 from bot.settings import Settings
+from bot.voting_monitor import VotingMonitor
 from bot.webhook import create_web_app, serve
 from models.db import create_engine, create_session_maker
 
@@ -38,7 +39,7 @@ async def migrate_only(settings: Settings) -> int:
 
 
 class Background:
-    """Delivery worker, broadcast monitor and housekeeping: started and stopped with the bot."""
+    """Delivery worker, monitors and housekeeping: started and stopped with the bot."""
 
     def __init__(self, bot: Bot, dp: Dispatcher, settings: Settings,
                  session_maker: async_sessionmaker[AsyncSession]) -> None:
@@ -55,6 +56,10 @@ class Background:
         self.events = EventMonitor(session_maker,
                                    Notices.of(dp["i18n_middleware"].core, settings),
                                    wake_sender=self.worker.wake)
+        self.voting = VotingMonitor(session_maker, dp["i18n_middleware"].core,
+                                    organiser_ids=settings.organiser_ids,
+                                    default_locale=settings.default_locale,
+                                    wake_sender=self.worker.wake)
         self._database_url = settings.database_url
         self._retention_days = settings.retention_days
         self.scheduler: AsyncIOScheduler | None = None
@@ -75,6 +80,7 @@ class Background:
         self._tasks = [asyncio.create_task(self.worker.run(), name="delivery"),
                        asyncio.create_task(self.monitor.run(), name="broadcasts"),
                        asyncio.create_task(self.events.run(), name="waiting-lists"),
+                       asyncio.create_task(self.voting.run(), name="voting-windows"),
                        asyncio.create_task(self.leader.run(), name="leader")]
 
     async def stop(self) -> None:
@@ -82,6 +88,7 @@ class Background:
         self.leader.stop()  # its loop ends by shutting the scheduler down and letting go
         self.monitor.stop()
         self.events.stop()
+        self.voting.stop()
         await self.worker.stop()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 

@@ -1,4 +1,4 @@
-"""Every inline button's callback data, in one place. Prefixes are short: Telegram allows 64 bytes."""
+"""Inline buttons' callback data. Prefixes are short: Telegram allows 64 bytes."""
 
 from __future__ import annotations
 

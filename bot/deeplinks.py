@@ -1,4 +1,4 @@
-"""Deep-link payloads (`t.me/<bot>?start=<payload>`): parsed and checked before anything trusts them."""
+"""Deep-link payloads (`t.me/<bot>?start=<payload>`), checked before anything trusts them."""
 
 from __future__ import annotations
 

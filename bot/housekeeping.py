@@ -16,12 +16,10 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from models.db import create_engine, create_session_maker, sync_url
 from models.processed_update import prune_processed
 from models.retention import DEFAULT_RETENTION_DAYS, apply_retention
-from models.voting import apply_voting_windows
 
 log = logging.getLogger(__name__)
 PRUNE_JOB = "prune-processed-updates"
 RETENTION_JOB = "erase-personal-data-of-closed-rounds"
-VOTING_WINDOW_JOB = "open-and-close-voting-on-time"
 
 
 def start_scheduler(database_url: str, *, paused: bool = False,
@@ -47,9 +45,6 @@ def start_scheduler(database_url: str, *, paused: bool = False,
                           kwargs=retention, next_run_time=datetime.now(UTC))
     elif job.kwargs != retention:  # RETENTION_DAYS changed: keep the time of the next run
         scheduler.modify_job(RETENTION_JOB, kwargs=retention)
-    if scheduler.get_job(VOTING_WINDOW_JOB) is None:
-        scheduler.add_job(open_and_close_voting, "interval", minutes=1, id=VOTING_WINDOW_JOB,
-                          kwargs={"database_url": database_url})
     return scheduler
 
 
@@ -76,15 +71,3 @@ async def erase_expired_personal_data(database_url: str, days: int) -> str:
     log.info("retention (%s days): erased %s", days, erased.describe())
     return erased.describe()
 
-
-async def open_and_close_voting(database_url: str) -> tuple[list[int], list[int]]:
-    """Rounds whose voting window (`voting_opens`, `voting_closes`) starts or ends now."""
-    engine = create_engine(database_url)
-    try:
-        async with create_session_maker(engine).begin() as session:
-            opened, closed = await apply_voting_windows(session, datetime.now(UTC))
-    finally:
-        await engine.dispose()
-    if opened or closed:
-        log.info("voting opened in rounds %s, closed in rounds %s", opened, closed)
-    return opened, closed

@@ -64,7 +64,8 @@ def problems() -> list[str]:
             found.append(f"locales/{name} has keys English lacks: {extra}")
         if mismatched := sorted(k for k in english.keys() & keys.keys() if english[k] != keys[k]):
             found.append(f"locales/{name} uses other variables than English in {mismatched}")
-    if undefined := sorted(k for k in used_keys() - english.keys() if not k.startswith(DYNAMIC_PREFIXES)):
+    if undefined := sorted(k for k in used_keys() - english.keys()
+                           if not k.startswith(DYNAMIC_PREFIXES)):
         found.append(f"code uses keys no locale defines: {undefined}")
     return found
 

@@ -1,4 +1,4 @@
-"""/cancel leaves whatever conversation the person is in. Drafts live in their own tables and stay."""
+"""/cancel leaves whatever conversation the person is in. Drafts are in their own tables: kept."""
 
 from __future__ import annotations
 

@@ -46,7 +46,8 @@ async def added_organisers(session: AsyncSession) -> list[Organiser]:
     return list(await session.scalars(select(Organiser).order_by(Organiser.added_at)))
 
 
-async def organiser_locales(session: AsyncSession, configured: frozenset[int]) -> dict[int, str | None]:
+async def organiser_locales(session: AsyncSession,
+                            configured: frozenset[int]) -> dict[int, str | None]:
     """Every organiser's Telegram id with their chosen language (None if they never chose)."""
     ids = set(configured) | {o.telegram_id for o in await added_organisers(session)}
     chosen = dict((await session.execute(

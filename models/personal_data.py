@@ -27,7 +27,8 @@ async def export_personal_data(session: AsyncSession, user: User) -> dict[str, A
             "telegram_id": user.telegram_id,
             "language": user.locale,
             "first_seen": user.created_at.isoformat(),
-            "privacy_notice_seen": user.privacy_seen_at.isoformat() if user.privacy_seen_at else None,
+            "privacy_notice_seen": (user.privacy_seen_at.isoformat()
+                                    if user.privacy_seen_at else None),
         },
         "conversations_in_progress": [
             {"state": row.state, "data": row.data} for row in states

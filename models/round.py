@@ -311,8 +311,15 @@ async def move_round(session: AsyncSession, round_: Round, target: RoundStatus) 
     """Move a round on from the status it has now; false (nothing changes) if it has moved."""
     if not can_move(round_.status, target):
         return False
+    return await shift_status(session, round_, target, source=(RoundStatus(round_.status),))
+
+
+async def shift_status(session: AsyncSession, round_: Round, target: RoundStatus, *,
+                       source: tuple[RoundStatus, ...]) -> bool:
+    """Move the round to `target` if it is in one of `source` in the database, in one UPDATE,
+    so two organisers (or processes) tapping at once cannot both move it; false otherwise."""
     result = await session.execute(
-        update(Round).where(Round.id == round_.id, Round.status == round_.status)
+        update(Round).where(Round.id == round_.id, Round.status.in_(source))
         .values(status=target.value).execution_options(synchronize_session=False)
     )
     if result.rowcount != 1:

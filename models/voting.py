@@ -20,7 +20,6 @@ from datetime import datetime
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm.attributes import set_committed_value
 
 from models.ballot import round_ballots, votable_bids
 from models.base import utcnow
@@ -28,7 +27,15 @@ from models.bid import Bid, BidStatus
 from models.outbox import Kind, NewMessage, enqueue
 from models.pabulib import Election, Project, Vote, ballot_points, write_pb
 from models.paper_ballot import paper_ballots
-from models.round import PAPER_OPEN, AllocationRule, Area, BallotKind, Round, RoundStatus
+from models.round import (
+    PAPER_OPEN,
+    AllocationRule,
+    Area,
+    BallotKind,
+    Round,
+    RoundStatus,
+    shift_status,
+)
 from models.tally import (
     Result,
     ballot_support,
@@ -149,12 +156,8 @@ async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: 
     to every group about its own bid and to everyone else who started the bot (ballots are
     anonymous, so "every voter" can only be reached as "everyone who could have voted").
     None, and nothing changes, unless the round is in voting or counting."""
-    moved = await session.execute(
-        update(Round).where(Round.id == round_.id, Round.status.in_(PAPER_OPEN))
-        .values(status=RoundStatus.RESULTS.value).execution_options(synchronize_session=False))
-    if moved.rowcount != 1:
+    if not await shift_status(session, round_, RoundStatus.RESULTS, source=PAPER_OPEN):
         return None
-    set_committed_value(round_, "status", RoundStatus.RESULTS.value)
     counts = await count_round(session, round_)
     funded = {pid for c in counts for pid in c.result.selected}
     bids = await votable_bids(session, round_.id)
@@ -186,24 +189,13 @@ async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: 
 
 async def open_voting(session: AsyncSession, round_: Round) -> bool:
     """Closed for bids (reviewed) -> voting; false, and nothing changes, from anywhere else."""
-    moved = await session.execute(
-        update(Round).where(Round.id == round_.id, Round.status == RoundStatus.CLOSED)
-        .values(status=RoundStatus.VOTING.value).execution_options(synchronize_session=False))
-    if moved.rowcount != 1:
-        return False
-    set_committed_value(round_, "status", RoundStatus.VOTING.value)
-    return True
+    return await shift_status(session, round_, RoundStatus.VOTING, source=(RoundStatus.CLOSED,))
 
 
 async def close_voting(session: AsyncSession, round_: Round) -> bool:
     """Voting -> counting (chat votes stop; paper sheets may still come); false otherwise."""
-    moved = await session.execute(
-        update(Round).where(Round.id == round_.id, Round.status == RoundStatus.VOTING)
-        .values(status=RoundStatus.COUNTING.value).execution_options(synchronize_session=False))
-    if moved.rowcount != 1:
-        return False
-    set_committed_value(round_, "status", RoundStatus.COUNTING.value)
-    return True
+    return await shift_status(session, round_, RoundStatus.COUNTING,
+                              source=(RoundStatus.VOTING,))
 
 
 async def apply_voting_windows(session: AsyncSession, now: datetime) -> tuple[list[int], list[int]]:

@@ -46,10 +46,9 @@ from bot.callbacks import (
     OrganiserAction,
     OrganiserCb,
 )
-from bot.commands import COMMANDS
+from bot.commands import COMMANDS, ORGANISER_COMMANDS
 from bot.results_callbacks import ResultsAction, ResultsCb
 from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
-from bot.commands import ORGANISER_COMMANDS
 from models import event as events
 from models.audit import AuditEntry
 from models.ballot import Ballot, BallotEntry, cast_ballot, voter_key

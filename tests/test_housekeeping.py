@@ -6,13 +6,7 @@ from datetime import timedelta
 
 from sqlalchemy import func, select
 
-from bot.housekeeping import (
-    PRUNE_JOB,
-    RETENTION_JOB,
-    VOTING_WINDOW_JOB,
-    prune_processed_updates,
-    start_scheduler,
-)
+from bot.housekeeping import PRUNE_JOB, RETENTION_JOB, prune_processed_updates, start_scheduler
 from models.base import utcnow
 from models.processed_update import ProcessedUpdate
 
@@ -25,8 +19,7 @@ async def test_the_schedule_is_stored_and_survives_a_restart(engine, database_ur
     restarted = start_scheduler(database_url, paused=True)
     try:
         assert restarted.get_job(PRUNE_JOB).next_run_time == first
-        assert {job.id for job in restarted.get_jobs()} == {
-            PRUNE_JOB, RETENTION_JOB, VOTING_WINDOW_JOB}
+        assert {job.id for job in restarted.get_jobs()} == {PRUNE_JOB, RETENTION_JOB}
     finally:
         restarted.shutdown(wait=False)
 

@@ -70,11 +70,13 @@ async def test_audit_records_commands_and_buttons_but_no_free_text(harness, sess
     assert texts(await harness.send(ORGANISER_ID, "/audit")) == [
         "No organiser actions recorded yet."]
     await harness.send(ORGANISER_ID, "/broadcast")
-    await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.AUDIENCE, value="all").pack())
+    await harness.tap(ORGANISER_ID,
+                      BroadcastCb(action=BroadcastAction.AUDIENCE, value="all").pack())
     await harness.send(ORGANISER_ID, "A private thought about Mrs Jones")
     await harness.send(NEWCOMER, "/broadcast")  # refused: not an organiser action
     async with session_maker() as session:
-        actions = [e.action for e in await session.scalars(select(AuditEntry).order_by(AuditEntry.id))]
+        entries = await session.scalars(select(AuditEntry).order_by(AuditEntry.id))
+        actions = [e.action for e in entries]
     assert actions == ["command /audit", "command /broadcast", "button bc:a:all",
                        "answer at Draft:english"]
     shown = texts(await harness.send(ORGANISER_ID, "/audit"))[0]

@@ -18,7 +18,8 @@ ROOT = Path(__file__).resolve().parent.parent
 def run_bot(env: dict[str, str], tmp_path) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in {"BOT_TOKEN", "DATABASE_URL"}}
     # Run from an empty folder so a developer's .env can't leak into the test.
-    return subprocess.run([sys.executable, "-m", "bot"], env=clean | env | {"PYTHONPATH": str(ROOT)},
+    return subprocess.run([sys.executable, "-m", "bot"],
+                          env=clean | env | {"PYTHONPATH": str(ROOT)},
                           cwd=tmp_path, capture_output=True, text=True, timeout=60)
 
 

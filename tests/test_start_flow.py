@@ -37,7 +37,8 @@ async def test_choosing_welsh_shows_privacy_then_menu_in_welsh(harness):
     assert "Cyn i ni ddechrau" in shown[1] and "/privacy" in shown[1]
     assert shown[2] == "Beth hoffech chi ei wneud?"
     assert [text for text, _ in buttons(sent[-1])] == [
-        "📅 Digwyddiadau", "📝 Gwneud cais", "🗳 Pleidleisio", "📂 Fy mhethau", "🌐 Iaith", "❓ Help",
+        "📅 Digwyddiadau", "📝 Gwneud cais", "🗳 Pleidleisio", "📂 Fy mhethau", "🌐 Iaith",
+        "❓ Help",
     ]
     async with harness.session_maker() as session:
         user = await session.scalar(select(User).where(User.telegram_id == RESIDENT))

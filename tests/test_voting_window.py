@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from bot.callbacks import Locale
-from bot.housekeeping import open_and_close_voting
 from bot.results_callbacks import PaperAction, PaperCb
-from bot.vote_callbacks import VoteAction, VoteCb
+from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminCb
 from bot.vote_callbacks import VotingAdminAction as Act
-from bot.vote_callbacks import VotingAdminCb
+from bot.voting_monitor import VotingMonitor
 from models.base import utcnow
+from models.outbox import OutboxMessage
 from models.paper_ballot import paper_ballots
 from models.round import Round, RoundStatus
 from models.voting import apply_voting_windows
@@ -62,11 +62,31 @@ async def test_windows_open_and_close_only_the_rounds_that_are_due(session_maker
         assert await apply_voting_windows(session, utcnow()) == ([], [])
 
 
-async def test_the_scheduled_job_uses_its_own_connection(database_url, session_maker):
-    round_id, _ = await round_with(session_maker, RoundStatus.VOTING, -timedelta(hours=2),
-                                   -timedelta(seconds=1))
-    assert await open_and_close_voting(database_url) == ([], [round_id])
-    assert await statuses(session_maker, round_id) == ["counting"]
+async def test_organisers_are_told_once_in_their_language(harness, session_maker):
+    await join(harness, ORGANISER_ID, Locale.CY)
+    round_id, _ = await round_with(session_maker, RoundStatus.CLOSED, -timedelta(minutes=1),
+                                   timedelta(hours=2))
+    monitors = [VotingMonitor(session_maker, harness.dp["i18n_middleware"].core,
+                              organiser_ids=frozenset({ORGANISER_ID, 760_900}),
+                              default_locale="en") for _ in range(2)]  # two processes
+    assert await monitors[0].tick() == ([round_id], [])
+    assert await monitors[1].tick() == ([], [])
+    assert await monitors[1].tick(utcnow() + timedelta(hours=3)) == ([], [round_id])
+    assert await monitors[0].tick(utcnow() + timedelta(hours=3)) == ([], [])
+    async with session_maker() as session:
+        notes = sorted((row.chat_id, row.payload["text"])
+                       for row in await session.scalars(select(OutboxMessage)))
+    assert notes == sorted([
+        (ORGANISER_ID, "🗳 Mae'r bleidlais yn <b>Speke Mwy Diogel 2026</b> wedi agor, fel y "
+                       "bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting."),
+        (ORGANISER_ID, "🗳 Mae'r bleidlais yn <b>Speke Mwy Diogel 2026</b> wedi cau, fel y "
+                       "bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y "
+                       "canlyniadau gyda /voting."),
+        (760_900, "🗳 Voting in <b>Safer Speke 2026</b> has opened, as planned. Watch turnout "
+                  "with /voting."),
+        (760_900, "🗳 Voting in <b>Safer Speke 2026</b> has closed, as planned. Type in any "
+                  "paper sheets, then publish the results with /voting."),
+    ])
 
 
 async def test_after_closing_chat_votes_stop_but_paper_and_publishing_go_on(harness,
@@ -114,7 +134,8 @@ async def test_closing_by_hand_in_welsh_then_publishing(harness, session_maker):
     assert "📣 Cyhoeddi'r canlyniadau" in labels
     assert not any("Atgoffa" in label or "⏹" in label for label in labels)
     assert alerts(await harness.tap(ORGANISER_ID, close)) == [
-        "Mae'r rownd hon wedi symud ymlaen ers hynny; does dim byd wedi newid. Anfonwch /voting eto."]
+        "Mae'r rownd hon wedi symud ymlaen ers hynny; does dim byd wedi newid. "
+        "Anfonwch /voting eto."]
     assert await statuses(session_maker, round_id) == ["counting"]
     sent = await harness.tap(VOTER, VoteCb(action=VoteAction.ROUND, round=round_id).pack())
     assert alerts(sent) == ["Voting has closed."]
