@@ -18,6 +18,7 @@ from bot import event_keyboards as kb
 from bot.callbacks import EventAdminAction as Adm
 from bot.callbacks import EventAdminCb
 from bot.event_texts import escape, title
+from bot.filters import IS_ANSWER
 from bot.settings import Settings
 from models import event as events
 from models.base import utcnow
@@ -74,7 +75,7 @@ async def _start(message: Message, session: AsyncSession, state: FSMContext,
                          reply_markup=kb.checkin(i18n, event.id))
 
 
-@router.message(CheckingIn.codes, F.text)
+@router.message(CheckingIn.codes, F.text, IS_ANSWER)
 async def code_typed(message: Message, session: AsyncSession, state: FSMContext,
                      settings: Settings, i18n: I18nContext) -> None:
     event = await _event(message, session, state, i18n)
@@ -113,7 +114,7 @@ async def walk_in(query: CallbackQuery, callback_data: EventAdminCb, session: As
     await _walk_in(query.message, session, i18n, event, None)
 
 
-@router.message(CheckingIn.walk_in_name, F.text)
+@router.message(CheckingIn.walk_in_name, F.text, IS_ANSWER)
 async def walk_in_name(message: Message, session: AsyncSession, state: FSMContext,
                        i18n: I18nContext) -> None:
     event = await _event(message, session, state, i18n)

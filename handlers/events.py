@@ -21,6 +21,7 @@ from bot.callbacks import EventAction as Act
 from bot.callbacks import EventCb, MenuCb, MenuItem
 from bot.event_notices import Notices
 from bot.event_texts import card, event_link, summary, title, when_range
+from bot.filters import IS_ANSWER
 from bot.poster import code_card
 from bot.settings import Settings
 from models import event as events
@@ -125,7 +126,7 @@ async def register(query: CallbackQuery, callback_data: EventCb, session: AsyncS
         await _complete(query.message, session, user, state, settings, bot, i18n, event)
 
 
-@router.message(Joining.first_name, F.text)
+@router.message(Joining.first_name, F.text, IS_ANSWER)
 async def first_name(message: Message, session: AsyncSession, user: User, state: FSMContext,
                      settings: Settings, bot: Bot, i18n: I18nContext) -> None:
     name = _short_text(message.text, NAME_LIMIT)
@@ -140,7 +141,7 @@ async def first_name(message: Message, session: AsyncSession, user: User, state:
         await _complete(message, session, user, state, settings, bot, i18n, event)
 
 
-@router.message(Joining.access, F.text)
+@router.message(Joining.access, F.text, IS_ANSWER)
 async def access_needs(message: Message, session: AsyncSession, user: User, state: FSMContext,
                        settings: Settings, bot: Bot, i18n: I18nContext) -> None:
     needs = _short_text(message.text, NEEDS_LIMIT)
@@ -344,7 +345,7 @@ async def role_chosen(query: CallbackQuery, callback_data: EventCb, session: Asy
     await query.message.answer(i18n.get("ev-help-name", role=role.name(i18n.locale)))
 
 
-@router.message(Helping.first_name, F.text)
+@router.message(Helping.first_name, F.text, IS_ANSWER)
 async def helper_name(message: Message, session: AsyncSession, user: User, state: FSMContext,
                       i18n: I18nContext) -> None:
     name = _short_text(message.text, NAME_LIMIT)

@@ -32,6 +32,7 @@ from bot.event_texts import (
     title,
     when_range,
 )
+from bot.filters import IS_ANSWER
 from bot.poster import poster
 from bot.settings import Settings
 from handlers import checkin
@@ -116,7 +117,7 @@ async def kind_chosen(query: CallbackQuery, callback_data: EventAdminCb, state: 
     await _ask(query.message, state, settings, i18n, form.next_step("kind", kind))
 
 
-@router.message(StateFilter(*TYPED), F.text)
+@router.message(StateFilter(*TYPED), F.text, IS_ANSWER)
 async def typed(message: Message, state: FSMContext, settings: Settings,
                 i18n: I18nContext) -> None:
     name = FIELD_OF[await state.get_state()]
@@ -323,7 +324,7 @@ async def edit(query: CallbackQuery, callback_data: EventAdminCb, session: Async
         kb.admin_skip(i18n, skip, event.id) if skip else None))
 
 
-@router.message(EditEvent.value, F.text)
+@router.message(EditEvent.value, F.text, IS_ANSWER)
 async def edited(message: Message, state: FSMContext, session: AsyncSession,
                  settings: Settings, bot: Bot, i18n: I18nContext) -> None:
     data = await state.get_data()
@@ -573,7 +574,7 @@ async def add_role(query: CallbackQuery, callback_data: EventAdminCb, session: A
     await query.message.answer(i18n.get("ev-ask-role-en"))
 
 
-@router.message(RoleDraft.name_en, F.text)
+@router.message(RoleDraft.name_en, F.text, IS_ANSWER)
 async def role_english(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     name = form.read_name(message.text)
     if name is form.INVALID:
@@ -584,7 +585,7 @@ async def role_english(message: Message, state: FSMContext, i18n: I18nContext) -
     await message.answer(i18n.get("ev-ask-role-cy"))
 
 
-@router.message(RoleDraft.name_cy, F.text)
+@router.message(RoleDraft.name_cy, F.text, IS_ANSWER)
 async def role_welsh(message: Message, state: FSMContext, session: AsyncSession,
                      i18n: I18nContext) -> None:
     name = form.read_name(message.text)
@@ -655,7 +656,7 @@ async def message_helpers(query: CallbackQuery, callback_data: EventAdminCb,
     await query.message.answer(i18n.get("ev-ask-helper-message", people=len(confirmed)))
 
 
-@router.message(HelperMessage.text, F.text)
+@router.message(HelperMessage.text, F.text, IS_ANSWER)
 async def helper_message(message: Message, state: FSMContext, session: AsyncSession,
                          settings: Settings, i18n: I18nContext) -> None:
     if len(message.html_text) > HELPER_MESSAGE_LIMIT:

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import bid_keyboards as kb
 from bot.bid_callbacks import RoundAction, RoundCb
 from bot.bid_texts import esc, when
+from bot.filters import IS_ANSWER
 from bot.settings import Settings
 from bot.vote_callbacks import RoundSetting, RoundSettingCb
 from bot.vote_keyboards import round_settings
@@ -103,19 +104,19 @@ async def new_round(message: Message, state: FSMContext, i18n: I18nContext) -> N
     await message.answer(i18n.get("rn-ask-name-en"))
 
 
-@router.message(NewRound.name_en)
+@router.message(NewRound.name_en, IS_ANSWER)
 async def name_en(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     if await _take_name(message, state, i18n, "name_en"):
         await _next(message, state, NewRound.name_cy, i18n.get("rn-ask-name-cy"))
 
 
-@router.message(NewRound.name_cy)
+@router.message(NewRound.name_cy, IS_ANSWER)
 async def name_cy(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     if await _take_name(message, state, i18n, "name_cy"):
         await _next(message, state, NewRound.areas, i18n.get("rn-ask-areas"))
 
 
-@router.message(NewRound.areas)
+@router.message(NewRound.areas, IS_ANSWER)
 async def areas(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     found, bad_line = parse_areas(message.text or "")
     if bad_line is not None:
@@ -128,7 +129,7 @@ async def areas(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     await _next(message, state, NewRound.max_bid, i18n.get("rn-ask-max"))
 
 
-@router.message(NewRound.max_bid)
+@router.message(NewRound.max_bid, IS_ANSWER)
 async def max_bid(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     pence = parse_amount(message.text or "")
     largest = max(area["pot_pence"] for area in (await state.get_data())["areas"])
@@ -141,7 +142,7 @@ async def max_bid(message: Message, state: FSMContext, i18n: I18nContext) -> Non
                 kb.one(i18n, "rn-skip", RoundAction.SKIP))
 
 
-@router.message(NewRound.priorities)
+@router.message(NewRound.priorities, IS_ANSWER)
 async def priorities(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     found, bad_line = parse_priorities(message.text or "")
     if bad_line is not None:
@@ -158,7 +159,7 @@ async def no_priorities(query: CallbackQuery, state: FSMContext, i18n: I18nConte
     await _ask_questions(query.message, state, i18n)
 
 
-@router.message(NewRound.questions)
+@router.message(NewRound.questions, IS_ANSWER)
 async def questions(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     keys = parse_question_keys(message.text or "")
     if question_problems(keys, len((await state.get_data())["areas"])):
@@ -175,7 +176,7 @@ async def standard_questions(query: CallbackQuery, state: FSMContext, i18n: I18n
     await _next(query.message, state, NewRound.deadline, i18n.get("rn-ask-deadline"))
 
 
-@router.message(NewRound.deadline)
+@router.message(NewRound.deadline, IS_ANSWER)
 async def deadline(message: Message, state: FSMContext, settings: Settings,
                    i18n: I18nContext) -> None:
     moment = await _take_time(message, settings, i18n, after=utcnow())
@@ -185,7 +186,7 @@ async def deadline(message: Message, state: FSMContext, settings: Settings,
                     kb.one(i18n, "rn-skip", RoundAction.SKIP))
 
 
-@router.message(NewRound.voting_opens)
+@router.message(NewRound.voting_opens, IS_ANSWER)
 async def voting_opens(message: Message, state: FSMContext, settings: Settings,
                        i18n: I18nContext) -> None:
     bids_close = datetime.fromisoformat((await state.get_data())["deadline"])
@@ -204,7 +205,7 @@ async def voting_later(query: CallbackQuery, state: FSMContext, i18n: I18nContex
                 kb.ballot_kinds(i18n))
 
 
-@router.message(NewRound.voting_closes)
+@router.message(NewRound.voting_closes, IS_ANSWER)
 async def voting_closes(message: Message, state: FSMContext, settings: Settings,
                         i18n: I18nContext) -> None:
     opens = datetime.fromisoformat((await state.get_data())["voting_opens"])
@@ -232,7 +233,7 @@ async def ballot(query: CallbackQuery, callback_data: RoundCb, state: FSMContext
         await _ask_rule(query.message, state, i18n)
 
 
-@router.message(NewRound.ballot_number)
+@router.message(NewRound.ballot_number, IS_ANSWER)
 async def ballot_number(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     text = (message.text or "").strip()
     if not text.isdigit() or not 1 <= int(text) <= MAX_BALLOT_NUMBER:

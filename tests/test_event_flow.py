@@ -128,6 +128,8 @@ async def test_only_the_questions_the_organiser_chose(harness, session_maker, lo
     assert ("enw cyntaf" if locale is CY else "first name") in texts(sent)[0]
     sent = await harness.send(ANN, "x" * 80)
     assert ("hyd at 64" if locale is CY else "up to 64") in texts(sent)[0]
+    await harness.send(ANN, "/results")  # a command mid-question is a command, not a name
+    assert await registration(session_maker, name_only, ANN) is None
     sent = await harness.send(ANN, "Ann <b>")
     assert any(isinstance(r, SendPhoto) for r in sent)
     saved = await registration(session_maker, name_only, ANN)
