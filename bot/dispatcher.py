@@ -19,8 +19,9 @@ from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.commands import register_commands, show_organiser_menus
+from bot.filters import run_filters_in_loop
 from bot.i18n import create_i18n
-from bot.middlewares import DatabaseMiddleware, DeduplicateMiddleware, InFlightMiddleware
+from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
 from bot.settings import Settings
 from bot.storage import DatabaseStorage
 from bot.throttling import ThrottlingMiddleware
@@ -90,11 +91,12 @@ def create_dispatcher(
         ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     )
     dp.update.outer_middleware(dp.fsm)
-    dp.update.outer_middleware(DeduplicateMiddleware(session_maker))
-    dp.update.outer_middleware(DatabaseMiddleware(session_maker))
+    dp.update.outer_middleware(DatabaseMiddleware(
+        session_maker, claim_apart=session_maker.kw["bind"].dialect.name == "sqlite"))
     i18n = create_i18n(settings.default_locale)
     i18n.setup(dp)
     dp.include_routers(*get_routers())
+    run_filters_in_loop(dp)
     if register_command_menu:
         dp.startup.register(_on_startup)
     return dp

@@ -2,11 +2,11 @@
 
 -. `InFlightMiddleware` counts updates being handled, so shutdown lets them finish first.
 0. `bot.throttling.ThrottlingMiddleware` slows down, then drops, a flood from one person.
-1. `DeduplicateMiddleware` drops an update whose id was already handled (Telegram re-delivers).
-2. `DatabaseMiddleware` opens one session per update and passes handlers `session` and `user`
-   (the `models.user.User` row of whoever sent the update, created on first contact). It commits
+1. `DatabaseMiddleware` drops an update whose id was already handled (Telegram re-delivers),
+   opens one session per update and passes handlers `session` and `user` (the
+   `models.user.User` row of whoever sent the update, created on first contact). It commits
    once the handlers return, so handlers never commit.
-3. (aiogram-i18n) the person's language.
+2. (aiogram-i18n) the person's language.
 
 `AuditMiddleware` is an inner middleware of the organiser router: it runs only once a handler
 there has accepted the update, and records the organiser's command or button.
@@ -71,41 +71,48 @@ class InFlightMiddleware(BaseMiddleware):
             log.warning("shutting down with %s updates still being handled", self._count)
 
 
-class DeduplicateMiddleware(BaseMiddleware):
-    def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
+class DatabaseMiddleware(BaseMiddleware):
+    """One session per update; an update id already handled (Telegram re-delivers, or another
+    process got it too) is dropped before any handler runs.
+
+    On PostgreSQL the id is claimed in the handler's own transaction: a second process with
+    the same update waits on that row until the first commits, then skips; if the handler
+    fails, the claim goes with it. It also saves a transaction per update. SQLite allows one
+    writer at a time, so there the claim is committed on its own first: the handler's
+    transaction then takes the write lock only if it writes, not for the whole update."""
+
+    def __init__(self, session_maker: async_sessionmaker[AsyncSession], *,
+                 claim_apart: bool) -> None:
         self._session_maker = session_maker
+        self._claim_apart = claim_apart
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
         assert isinstance(event, Update)
-        # Committed before handling, so a second process receiving the same id skips it.
-        async with self._session_maker.begin() as session:
-            first = await claim_update(session, event.update_id)
-        if not first:
-            log.info("update %s already handled; skipped", event.update_id)
-            return None
-        return await handler(event, data)
-
-
-class DatabaseMiddleware(BaseMiddleware):
-    def __init__(self, session_maker: async_sessionmaker[AsyncSession]) -> None:
-        self._session_maker = session_maker
-
-    async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
-        telegram_user: TelegramUser | None = data.get("event_from_user")
+        if self._claim_apart:
+            async with self._session_maker.begin() as session:
+                if not await claim_update(session, event.update_id):
+                    return _skipped(event)
         async with self._session_maker() as session:
+            if not self._claim_apart and not await claim_update(session, event.update_id):
+                return _skipped(event)
+            telegram_user: TelegramUser | None = data.get("event_from_user")
             token = update_session.set(session)
             data["session"] = session
-            data["user"] = (
-                await get_or_create_user(session, telegram_user.id)
-                if telegram_user and not telegram_user.is_bot
-                else None
-            )
             try:
+                data["user"] = (
+                    await get_or_create_user(session, telegram_user.id)
+                    if telegram_user and not telegram_user.is_bot
+                    else None
+                )
                 result = await handler(event, data)
                 await session.commit()
             finally:
                 update_session.reset(token)
             return result
+
+
+def _skipped(event: Update) -> None:
+    log.info("update %s already handled; skipped", event.update_id)
 
 
 class AuditMiddleware(BaseMiddleware):

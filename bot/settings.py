@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     ballot_secret: SecretStr | None = None
     # Days after a round closes (results out) before what ties people to it is erased.
     retention_days: int = Field(default=365, ge=1, le=3650)
+    # PostgreSQL connections each process keeps open (and as many again in a burst).
+    db_pool_size: int = Field(default=20, ge=1, le=200)
     log_level: str = "INFO"
 
     @field_validator("bot_token")

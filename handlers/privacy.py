@@ -20,8 +20,10 @@ router = Router(name=__name__)
 
 
 @router.message(Command("mydata"))
-async def my_data(message: Message, session: AsyncSession, user: User, i18n: I18nContext) -> None:
-    data = await export_personal_data(session, user)
+async def my_data(message: Message, session: AsyncSession, user: User, state: FSMContext,
+                  i18n: I18nContext) -> None:
+    conversation = {"step": await state.get_state(), "answers": await state.get_data()}
+    data = await export_personal_data(session, user, conversation)
     body = json.dumps(data, ensure_ascii=False, indent=2).encode()
     await message.answer_document(
         BufferedInputFile(body, filename="pbchat-my-data.json"), caption=i18n.get("mydata-caption")

@@ -7,21 +7,21 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import bid as bids
 from models import eligibility, worldcafe
 from models import event as events
 from models import pledge as pledges
-from models.conversation import ConversationState, forget_states
+from models.conversation import forget_states
 from models.user import User
 
 
-async def export_personal_data(session: AsyncSession, user: User) -> dict[str, Any]:
-    states = await session.scalars(
-        select(ConversationState).where(ConversationState.telegram_id == user.telegram_id)
-    )
+async def export_personal_data(session: AsyncSession, user: User,
+                               conversation: dict[str, Any]) -> dict[str, Any]:
+    """`conversation`: the state and answers of the person's conversation in progress, read
+    from wherever conversation state is kept (the database, or Redis with several processes)."""
     return {
         "account": {
             "telegram_id": user.telegram_id,
@@ -30,9 +30,7 @@ async def export_personal_data(session: AsyncSession, user: User) -> dict[str, A
             "privacy_notice_seen": (user.privacy_seen_at.isoformat()
                                     if user.privacy_seen_at else None),
         },
-        "conversations_in_progress": [
-            {"state": row.state, "data": row.data} for row in states
-        ],
+        "conversation_in_progress": conversation,
         **await events.export_person(session, user.telegram_id),
         "areas_told_for_voting": await eligibility.export_person(session, user.telegram_id),
         "bids": await bids.export_bids(session, user.telegram_id),

@@ -45,3 +45,23 @@ async def test_mydata_and_forget_cover_events(harness, session_maker):
     notices = Notices.of(harness.dp["i18n_middleware"].core, harness.settings)
     await EventMonitor(session_maker, notices).tick()
     assert [r.chat_id for r in await outbox(session_maker, "offer:")] == [BEN]
+
+
+async def test_mydata_shows_the_conversation_in_progress_wherever_it_is_kept(harness,
+                                                                            session_maker):
+    """On PostgreSQL the conversation state is in Redis, not in a table: /mydata still shows
+    it, and /forget still clears it."""
+    event_id = await make_event(session_maker, capacity=5, ask_first_name=True)
+    await join(harness, ANN, EN)
+    await harness.tap(ANN, ev(A.REGISTER, event_id))  # the bot now asks for a first name
+
+    async def in_progress() -> dict:
+        sent = await harness.send(ANN, "/mydata")
+        document = next(r for r in sent if isinstance(r, SendDocument))
+        return json.loads(document.document.data)["conversation_in_progress"]
+
+    shown = await in_progress()
+    assert shown["step"] and ":" in shown["step"]
+    await harness.send(ANN, "/forget")
+    await harness.tap(ANN, ForgetCb(confirm=True).pack())
+    assert await in_progress() == {"step": None, "answers": {}}

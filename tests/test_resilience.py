@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
+import pytest
+from aiogram.types import Update
 from sqlalchemy import func, select
 
 from bot.callbacks import LanguageCb, Locale
+from bot.middlewares import DatabaseMiddleware
 from handlers import errors
 from models.processed_update import ProcessedUpdate, prune_processed
 from tests.flow import message_update, texts
@@ -19,6 +23,36 @@ async def test_same_update_delivered_twice_is_processed_once(harness):
     first = await harness.feed(update)
     second = await harness.feed(update)
     assert len(texts(first)) == 1 and second == []
+
+
+@pytest.mark.parametrize("fails", [False, True])
+async def test_same_update_at_two_processes_at_once_is_handled_once(session_maker, fails):
+    """Two processes' middlewares, each with its own per-person lock, get one update at the
+    same moment: the database claim on its id lets one handler run. On PostgreSQL the claim
+    is part of the handler's transaction, so the second waits for the first to finish; if the
+    first fails, its claim goes with it and the second handles the update instead. On SQLite
+    (one process) the claim is committed first and a failed update is not tried again."""
+    claim_apart = session_maker.kw["bind"].dialect.name == "sqlite"
+    update = Update.model_validate(message_update(RESIDENT, "/help"))
+    runs = []
+
+    async def handler(event, data):
+        runs.append(data["user"].telegram_id)
+        await asyncio.sleep(0.2)  # still inside the transaction when the other arrives
+        if fails and len(runs) == 1:
+            raise RuntimeError("the first process fails")
+        return "answered"
+
+    def process():
+        middleware = DatabaseMiddleware(session_maker, claim_apart=claim_apart)
+        return middleware(handler, update, {"event_from_user": update.message.from_user})
+
+    results = await asyncio.gather(process(), process(), return_exceptions=True)
+    answered = [r for r in results if r == "answered"]
+    if fails and not claim_apart:
+        assert len(runs) == 2 and len(answered) == 1
+    else:
+        assert len(runs) == 1 and len(answered) == (0 if fails else 1)
 
 
 async def test_processed_ids_are_pruned_after_a_while(harness, session_maker):
