@@ -10,6 +10,7 @@ import socket
 from datetime import timedelta
 
 from aiogram import Bot, Dispatcher
+from aiogram.fsm.storage.redis import RedisStorage
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -22,6 +23,7 @@ from bot.housekeeping import start_scheduler
 from bot.leader import Leader
 from bot.migrate import migrate
 from bot.settings import Settings
+from bot.shared_limit import SharedRateLimiter
 from bot.voting_monitor import VotingMonitor
 from bot.webhook import create_web_app, serve
 from models.db import create_engine, create_session_maker
@@ -39,12 +41,19 @@ async def migrate_only(settings: Settings) -> int:
     return 0
 
 
+def create_limiter(bot: Bot, dp: Dispatcher, settings: Settings) -> RateLimiter:
+    """With Redis, every process of the bot shares one send rate (bot/shared_limit.py)."""
+    if isinstance(dp.storage, RedisStorage):
+        return SharedRateLimiter(dp.storage.redis, f"pbchat:send:{bot.id}", settings.send_rate)
+    return RateLimiter(settings.send_rate)
+
+
 class Background:
     """Delivery worker, monitors and housekeeping: started and stopped with the bot."""
 
     def __init__(self, bot: Bot, dp: Dispatcher, settings: Settings,
                  session_maker: async_sessionmaker[AsyncSession]) -> None:
-        limiter = RateLimiter(settings.send_rate)
+        limiter = create_limiter(bot, dp, settings)
         self.worker = DeliveryWorker(
             bot, session_maker, limiter,
             worker_id=f"{socket.gethostname()}-{os.getpid()}",

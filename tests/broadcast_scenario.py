@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections import Counter
 
@@ -28,8 +29,10 @@ async def seed_residents(database_url: str, count: int, *, seed: int = 7) -> lis
     return ids
 
 
-async def organiser_sends(stub: TelegramStub, english: str, welsh: str | None) -> None:
-    """The organiser's taps and messages, exactly as they would arrive from Telegram."""
+async def organiser_sends(stub: TelegramStub, english: str, welsh: str | None,
+                          reads_preview: float = 0.0) -> None:
+    """The organiser's taps and messages, exactly as they would arrive from Telegram, with
+    `reads_preview` seconds between the preview and Send (the rest as fast as a script)."""
     stub.push_message(ORGANISER, "/start")
     await stub.wait_for_messages(ORGANISER, 1, timeout=30)
     stub.push_callback(ORGANISER, LanguageCb(locale=Locale.EN).pack())
@@ -50,6 +53,7 @@ async def organiser_sends(stub: TelegramStub, english: str, welsh: str | None) -
     stub.push_callback(ORGANISER, BroadcastCb(action=Act.NOW).pack())
     preview = await stub.wait_for_messages(ORGANISER, 8 + bool(welsh), timeout=30)
     assert "To: Everyone" in preview[-1].text, preview[-1].text
+    await asyncio.sleep(reads_preview)
     stub.push_callback(ORGANISER, BroadcastCb(action=Act.SEND).pack())
 
 

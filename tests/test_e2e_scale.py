@@ -3,7 +3,8 @@
 The organiser's conversation is posted to the two processes in turn (its state is in Redis);
 both processes send the broadcast (outbox rows are claimed with SKIP LOCKED); the process that
 leads the scheduled jobs is killed with SIGKILL part-way. The other finishes the broadcast and
-takes over the scheduler: nobody gets the message twice, the report comes once and adds up.
+takes over the scheduler: nobody gets the message twice, the report comes once and adds up,
+and the two together keep to one send rate (shared in Redis), so Telegram never says 429.
 """
 
 from __future__ import annotations
@@ -49,8 +50,8 @@ async def claimed_by(database_url: str) -> int:
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_url):
     async with (TelegramStub(stub_token(), global_rate=30, retry_after=1) as stub,
-                # Each process keeps to half of Telegram's limit.
-                backend_env(stub, database_url, SEND_RATE="15", STALE_AFTER_SECONDS="3",
+                # One rate for the bot, shared through Redis: together they keep to it.
+                backend_env(stub, database_url, SEND_RATE="25", STALE_AFTER_SECONDS="3",
                             WEBHOOK_URL="https://pbchat.example.org/tg/hook",
                             WEBHOOK_SECRET=SECRET) as env,
                 aiohttp.ClientSession() as http):
@@ -73,7 +74,9 @@ async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_u
             [leader] = leaders
             [survivor] = [p for p in processes if p is not leader]
 
-            await organiser_sends(stub, ENGLISH, WELSH)
+            # A second to read the preview: the conversation's own replies (not rate-limited,
+            # as a person types far slower than this script) are out of Telegram's window.
+            await organiser_sends(stub, ENGLISH, WELSH, reads_preview=1.1)
             await stub.wait_for(
                 lambda: sum(deliveries(stub, residents, ENGLISH, WELSH).values()) >= 90,
                 timeout=60)
@@ -96,6 +99,8 @@ async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_u
 
         got = deliveries(stub, residents, ENGLISH, WELSH)
         assert max(got.values()) == 1, "somebody got the broadcast twice"
+        # Two processes at 25 a second each would have met Telegram's 30 many times.
+        assert stub.retry_after_hits == 0
         assert not set(got) & blocked
         reports = [m for m in stub.messages_to(ORGANISER) if "Broadcast finished" in (m.text or "")]
         assert len(reports) == 1
