@@ -49,7 +49,8 @@ async def test_two_processes_together_keep_one_rate(redis, key):
     started = time.monotonic()
     await asyncio.gather(*(send(processes[n % 2], 1000 + n) for n in range(60)))
     # Each alone would allow 20 a second, 40 together; shared, 60 take about three seconds.
-    assert busiest_window(sent, 1.0) <= rate
+    # Redis counts in windows of 1.05 s; 0.95 s here leaves room for answers arriving late.
+    assert busiest_window(sent, 0.95) <= rate
     assert time.monotonic() - started >= 60 / rate - 1.2
 
 
@@ -60,16 +61,17 @@ async def test_one_message_per_chat_per_interval_across_processes(redis, key):
         await limiter.acquire(42)
         sent.append(time.monotonic())
     gaps = [b - a for a, b in zip(sent, sent[1:], strict=False)]
-    assert min(gaps) >= 0.35
+    assert min(gaps) >= 0.3  # 0.4 in Redis, less whatever delayed the first answer
 
 
 async def test_a_429_in_one_process_pauses_the_other(redis, key):
     hit, other = (SharedRateLimiter(redis, key, 20) for _ in range(2))
-    hit.pause(0.6)
-    await asyncio.sleep(0.05)  # the pause is written to Redis in the background
     started = time.monotonic()
+    hit.pause(0.6)
+    while not await redis.exists(f"{key}:pause"):  # written in the background
+        await asyncio.sleep(0.01)
     await other.acquire(7)
-    assert time.monotonic() - started >= 0.5
+    assert time.monotonic() - started >= 0.55
 
 
 async def test_without_redis_each_process_keeps_its_own_limit(key, caplog):
