@@ -26,6 +26,7 @@ from bot.settings import Settings
 from bot.storage import DatabaseStorage
 from bot.throttling import ThrottlingMiddleware
 from handlers import get_routers
+from models.db import backend_of
 from models.organiser import organiser_locales
 
 log = logging.getLogger(__name__)
@@ -92,7 +93,7 @@ def create_dispatcher(
     )
     dp.update.outer_middleware(dp.fsm)
     dp.update.outer_middleware(DatabaseMiddleware(
-        session_maker, claim_apart=session_maker.kw["bind"].dialect.name == "sqlite"))
+        session_maker, claim_apart=backend_of(session_maker) == "sqlite"))
     i18n = create_i18n(settings.default_locale)
     i18n.setup(dp)
     dp.include_routers(*get_routers())

@@ -25,6 +25,7 @@ from aiogram import methods as telegram_methods
 from aiogram.methods.base import Response, TelegramMethod
 from aiogram.types import CallbackQuery, Message, TelegramObject, Update
 from aiogram.types import User as TelegramUser
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage import update_session
@@ -92,23 +93,38 @@ class DatabaseMiddleware(BaseMiddleware):
             async with self._session_maker.begin() as session:
                 if not await claim_update(session, event.update_id):
                     return _skipped(event)
-        async with self._session_maker() as session:
-            if not self._claim_apart and not await claim_update(session, event.update_id):
-                return _skipped(event)
-            telegram_user: TelegramUser | None = data.get("event_from_user")
-            token = update_session.set(session)
-            data["session"] = session
-            try:
-                data["user"] = (
-                    await get_or_create_user(session, telegram_user.id)
-                    if telegram_user and not telegram_user.is_bot
-                    else None
-                )
-                result = await handler(event, data)
-                await session.commit()
-            finally:
-                update_session.reset(token)
-            return result
+        telegram_user: TelegramUser | None = data.get("event_from_user")
+        for attempt in (1, 2):
+            async with self._session_maker() as session:
+                try:
+                    if not self._claim_apart and not await claim_update(session,
+                                                                        event.update_id):
+                        return _skipped(event)
+                    user = (await get_or_create_user(session, telegram_user.id)
+                            if telegram_user and not telegram_user.is_bot else None)
+                except DBAPIError as exc:
+                    # The server had dropped this pooled connection (a restart, an idle
+                    # timeout; there is no pre-ping, see models/db.py). SQLAlchemy has now
+                    # discarded it and the older ones, and nothing has happened yet: again.
+                    if attempt == 2 or not exc.connection_invalidated:
+                        raise
+                    log.warning("database connection lost; update %s tried again",
+                                event.update_id)
+                    continue
+                return await self._handle(handler, event, data, session, user)
+        return None  # not reached: the second attempt returns or raises
+
+    @staticmethod
+    async def _handle(handler: Handler, event: TelegramObject, data: dict[str, Any],
+                      session: AsyncSession, user: Any) -> Any:
+        token = update_session.set(session)
+        data["session"], data["user"] = session, user
+        try:
+            result = await handler(event, data)
+            await session.commit()
+        finally:
+            update_session.reset(token)
+        return result
 
 
 def _skipped(event: Update) -> None:

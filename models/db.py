@@ -27,12 +27,15 @@ def create_engine(url: str, pool_size: int = 20, **kwargs) -> AsyncEngine:
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     # No pool_pre_ping: it costs a round trip on every checkout (7% of the bot's CPU per
-    # update under load). After a server restart the first statement on a dead connection
-    # fails instead, and SQLAlchemy then drops every older connection from the pool.
-    # A pool as big as the work in flight: past it, SQLAlchemy opens an overflow connection
-    # and closes it on return, and a new PostgreSQL connection costs a backend process and
-    # codec set-up queries (under load, the default of 5 churned ~4 a second per process).
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size, **kwargs)
+    # update under load). Connections are renewed after five minutes instead, before a
+    # proxy's or a platform's idle timeout closes them under us. After a server restart the
+    # first statement on a dead connection fails, SQLAlchemy drops every older connection,
+    # and bot.middlewares.DatabaseMiddleware tries that update again on a fresh one.
+    # The pool is as big as the work in flight: past it, SQLAlchemy opens an overflow
+    # connection and closes it on return, and a new PostgreSQL connection costs a backend
+    # process and codec set-up queries (the default of 5 churned ~4 a second per process).
+    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size,
+                               pool_recycle=300, **kwargs)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -43,6 +46,11 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def backend_of(session_maker: async_sessionmaker[AsyncSession]) -> str:
+    """"sqlite" or "postgresql": the database the sessions of `session_maker` talk to."""
+    return session_maker.kw["bind"].dialect.name
 
 
 def create_session_maker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

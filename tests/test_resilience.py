@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
+import asyncpg
 import pytest
 from aiogram.types import Update
 from sqlalchemy import func, select
@@ -12,7 +13,9 @@ from sqlalchemy import func, select
 from bot.callbacks import LanguageCb, Locale
 from bot.middlewares import DatabaseMiddleware
 from handlers import errors
+from models.db import backend_of
 from models.processed_update import ProcessedUpdate, prune_processed
+from tests.databases import PG_ADMIN_DSN
 from tests.flow import message_update, texts
 
 RESIDENT = 5151
@@ -32,7 +35,7 @@ async def test_same_update_at_two_processes_at_once_is_handled_once(session_make
     is part of the handler's transaction, so the second waits for the first to finish; if the
     first fails, its claim goes with it and the second handles the update instead. On SQLite
     (one process) the claim is committed first and a failed update is not tried again."""
-    claim_apart = session_maker.kw["bind"].dialect.name == "sqlite"
+    claim_apart = backend_of(session_maker) == "sqlite"
     update = Update.model_validate(message_update(RESIDENT, "/help"))
     runs = []
 
@@ -80,6 +83,29 @@ async def test_a_failing_handler_gets_a_kind_message_in_the_users_language(harne
     assert "kaboom" in caplog.text
     # ...and the next update is handled normally.
     assert texts(await harness.send(RESIDENT, "/cancel"))[0].startswith("Does dim byd")
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_the_bot_gets_over_the_database_dropping_every_connection(harness, caplog):
+    """No pre-ping (models/db.py): when the server has dropped the pool's connections (a
+    restart, a proxy's idle timeout), the next update finds out on its first statement and
+    is tried again on a fresh connection; the person notices nothing."""
+    await harness.send(RESIDENT, "/start")
+    await harness.tap(RESIDENT, LanguageCb(locale=Locale.EN).pack())
+    admin = await asyncpg.connect(PG_ADMIN_DSN.rsplit("/", 1)[0] + "/postgres", timeout=5)
+    try:
+        name = harness.settings.database_url.rsplit("/", 1)[1]
+        dropped = await admin.fetchval(
+            "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = $1",
+            name)
+    finally:
+        await admin.close()
+    assert dropped >= 1
+    with caplog.at_level(logging.WARNING):
+        sent = texts(await harness.send(RESIDENT, "/cancel"))
+    assert sent[0].startswith("There's nothing to stop")
+    assert "database connection lost" in caplog.text
+    assert texts(await harness.send(RESIDENT, "/cancel"))[0].startswith("There's nothing to stop")
 
 
 async def test_conversation_state_survives_a_restart(harness):
