@@ -112,7 +112,6 @@ class DatabaseMiddleware(BaseMiddleware):
                                 event.update_id)
                     continue
                 return await self._handle(handler, event, data, session, user)
-        return None  # not reached: the second attempt returns or raises
 
     @staticmethod
     async def _handle(handler: Handler, event: TelegramObject, data: dict[str, Any],

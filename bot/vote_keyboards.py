@@ -25,12 +25,10 @@ from models.tally import SCORES
 TOKEN_BUTTONS = 6  # 0..5 tokens on one bid from the buttons
 
 
-def _button(text: str, callback_data: VoteCb) -> InlineKeyboardButton:
-    return InlineKeyboardButton(text=text, callback_data=callback_data.pack())
-
-
 # The keyboards voters see on every tap are built as InlineKeyboardMarkup directly:
 # InlineKeyboardBuilder deep-copies every button it holds each time one is added.
+def _button(text: str, callback_data: VoteCb) -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=callback_data.pack())
 
 
 def rounds_to_vote_in(i18n: I18nContext, rounds: list[Round]) -> InlineKeyboardMarkup:

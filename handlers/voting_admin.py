@@ -41,25 +41,20 @@ async def voting(message: Message, session: AsyncSession, i18n: I18nContext) -> 
         await _show(message, session, round_, i18n)
 
 
-@router.callback_query(VotingAdminCb.filter(F.action == VotingAdminAction.OPEN))
-async def open_(query: CallbackQuery, callback_data: VotingAdminCb, session: AsyncSession,
-                i18n: I18nContext) -> None:
-    round_ = await get_round(session, callback_data.round)
-    if round_ is None or not await open_voting(session, round_):
-        await query.answer(i18n.get("va-moved-on"), show_alert=True)
-        return
-    await query.answer(i18n.get("va-opened"))
-    await _show(query.message, session, round_, i18n)
+# Open or close by hand: the change, and what the organiser is told once it is made.
+_BY_HAND = {VotingAdminAction.OPEN: (open_voting, "va-opened"),
+            VotingAdminAction.CLOSE: (close_voting, "va-closed")}
 
 
-@router.callback_query(VotingAdminCb.filter(F.action == VotingAdminAction.CLOSE))
-async def close(query: CallbackQuery, callback_data: VotingAdminCb, session: AsyncSession,
-                i18n: I18nContext) -> None:
+@router.callback_query(VotingAdminCb.filter(F.action.in_(_BY_HAND)))
+async def open_or_close(query: CallbackQuery, callback_data: VotingAdminCb,
+                        session: AsyncSession, i18n: I18nContext) -> None:
+    change, done = _BY_HAND[callback_data.action]
     round_ = await get_round(session, callback_data.round)
-    if round_ is None or not await close_voting(session, round_):
+    if round_ is None or not await change(session, round_):
         await query.answer(i18n.get("va-moved-on"), show_alert=True)
         return
-    await query.answer(i18n.get("va-closed"))
+    await query.answer(i18n.get(done))
     await _show(query.message, session, round_, i18n)
 
 

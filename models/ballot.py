@@ -9,7 +9,7 @@ a person: only someone holding the secret *and* a Telegram id can find that pers
 Its entries are (ballot_id, bid_id, value): the score (score), tokens (tokens) or 1 (a tick,
 for approval, top-N and knapsack). The voter gets a receipt code ("7KQ-29X") to quote.
 
-A voter's own bids (owner_telegram_id is the voter) are never offered (`offered_bids`) and
+A voter's own bids (owner_telegram_id is the voter) are never offered (`offered_cards`) and
 `cast_ballot` refuses them through `models.tally.validate_ballot`.
 
 The round's own rules (`Round.score_all`, `Round.changes_allowed`) are parameters of
@@ -131,12 +131,6 @@ async def votable_bids(session: AsyncSession, round_id: int) -> list[Bid]:
     ))
 
 
-async def offered_bids(session: AsyncSession, round_id: int, telegram_id: int) -> list[Bid]:
-    """The bids this voter is asked about: every votable bid except their own."""
-    return [bid for bid in await votable_bids(session, round_id)
-            if bid.owner_telegram_id != telegram_id]
-
-
 # What the ballot shows of each offered bid, as plain rows: a voter's every tap loads them, so
 # the statement is built once (only its parameters change) and no ORM objects are made.
 _OFFERED_CARDS = (
@@ -149,8 +143,9 @@ _OFFERED_CARDS = (
 
 
 async def offered_cards(session: AsyncSession, round_id: int, telegram_id: int) -> list[Row]:
-    """`offered_bids` in the same order, as read-only rows of what a bid card and the review
-    show: id, title, group_name, amount_pence, description, photo_file_id."""
+    """The bids this voter is asked about (every votable bid except their own), in ballot
+    order, as read-only rows of what a bid card and the review show: id, title, group_name,
+    amount_pence, description, photo_file_id."""
     return list(await session.execute(
         _OFFERED_CARDS, {"round_id": round_id, "telegram_id": telegram_id}))
 

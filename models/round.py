@@ -22,7 +22,6 @@ from sqlalchemy import (
     ForeignKey,
     String,
     UniqueConstraint,
-    bindparam,
     false,
     select,
     true,
@@ -293,18 +292,9 @@ async def create_round(session: AsyncSession, spec: RoundSpec) -> Round:
     return round_
 
 
-# Every vote tap reads its round: one query with the areas joined (not the relationship's
-# second SELECT), built once.
-_ROUND_WITH_AREAS = (select(Round).options(joinedload(Round.areas))
-                     .where(Round.id == bindparam("round_id")))
-
-
 async def get_round(session: AsyncSession, round_id: int) -> Round | None:
-    known = session.identity_map.get(session.identity_key(Round, round_id))
-    if known is not None:
-        return known
-    result = await session.execute(_ROUND_WITH_AREAS, {"round_id": round_id})
-    return result.unique().scalar_one_or_none()
+    # Areas joined, not the relationship's second SELECT: every vote tap reads a round.
+    return await session.get(Round, round_id, options=[joinedload(Round.areas)])
 
 
 async def rounds_taking_bids(session: AsyncSession, now: datetime) -> list[Round]:

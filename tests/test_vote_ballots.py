@@ -15,7 +15,7 @@ from models.ballot import (
     find_ballot,
     has_voted,
     new_receipt,
-    offered_bids,
+    offered_cards,
     round_ballots,
     turnout,
     voter_key,
@@ -93,8 +93,8 @@ async def test_score_every_bid_is_required_when_the_round_says_so(session_maker)
 async def test_own_bid_is_never_offered_nor_recorded(session_maker):
     round_id, (own, b, c, draft) = await voting_round(session_maker)
     async with session_maker() as session:
-        assert [bid.id for bid in await offered_bids(session, round_id, GROUP_OWNER)] == [b, c]
-        assert [bid.id for bid in await offered_bids(session, round_id, VOTER)] == [own, b, c]
+        assert [bid.id for bid in await offered_cards(session, round_id, GROUP_OWNER)] == [b, c]
+        assert [bid.id for bid in await offered_cards(session, round_id, VOTER)] == [own, b, c]
     refused = await cast(session_maker, round_id, GROUP_OWNER, {own: 5, b: 1, c: 1})
     assert refused.problems == ["own-bid"]
     assert (await cast(session_maker, round_id, GROUP_OWNER, {b: 1, c: 1})).ok
