@@ -127,6 +127,7 @@ async def run(settings: Settings) -> int:
         if settings.webhook_url:
             await bot.set_webhook(settings.webhook_url,
                                   secret_token=settings.webhook_secret.get_secret_value(),
+                                  max_connections=settings.webhook_max_connections,
                                   allowed_updates=dp.resolve_used_update_types())
             await serve(create_web_app(bot, dp, settings, session_maker), settings.port)
         else:

@@ -13,17 +13,18 @@ from aiogram.client.telegram import TelegramAPIServer
 from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
-from aiogram.fsm.storage.memory import SimpleEventIsolation
+from aiogram.fsm.storage.memory import DisabledEventIsolation, SimpleEventIsolation
 from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
 from bot.commands import register_commands, show_organiser_menus
 from bot.filters import run_filters_in_loop
 from bot.i18n import create_i18n
 from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
 from bot.settings import Settings
-from bot.storage import DatabaseStorage
+from bot.storage import DatabaseStorage, RedisStateStorage
 from bot.throttling import ThrottlingMiddleware
 from handlers import get_routers
 from models.db import backend_of
@@ -35,11 +36,13 @@ log = logging.getLogger(__name__)
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
     if session is None and settings.telegram_api_url:
         session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
-    return Bot(
+    bot = Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,
         default=DefaultBotProperties(parse_mode=ParseMode.HTML),
     )
+    bot.session.middleware(HoldCallbackAnswer())
+    return bot
 
 
 def create_storage(
@@ -50,16 +53,20 @@ def create_storage(
         # connections" beyond 100 commands in flight, which failed updates in bench/load.py.
         pool = BlockingConnectionPool.from_url(settings.redis_url, max_connections=100,
                                                timeout=30)
-        return RedisStorage(
+        return RedisStateStorage(
             Redis(connection_pool=pool),
             key_builder=DefaultKeyBuilder(with_destiny=True, with_bot_id=True),
         )
     return DatabaseStorage(session_maker)
 
 
-def create_isolation(storage: BaseStorage) -> BaseEventIsolation:
+def create_isolation(storage: BaseStorage, backend: str) -> BaseEventIsolation:
     """One update at a time per person, so a quick second answer meets the step the first
-    one moved to. Across processes that needs Redis; in one process a lock per person does."""
+    one moved to. On PostgreSQL, DatabaseMiddleware takes the person's turn with the update
+    claim (no round trips of its own, across processes); on SQLite (one process) a lock per
+    person in memory does, or in Redis if the state is kept there."""
+    if backend == "postgresql":
+        return DisabledEventIsolation()
     if isinstance(storage, RedisStorage):
         return RedisEventIsolation(storage.redis, key_builder=storage.key_builder)
     return SimpleEventIsolation()
@@ -73,27 +80,30 @@ def create_dispatcher(
     register_command_menu: bool = True,
 ) -> Dispatcher:
     storage = storage or create_storage(settings, session_maker)
+    backend = backend_of(session_maker)
     dp = Dispatcher(
         storage=storage,
-        events_isolation=create_isolation(storage),
+        events_isolation=create_isolation(storage, backend),
         settings=settings,
         session_maker=session_maker,
         # Set by /broadcast's Send once committed: the broadcast monitor looks at once.
         broadcast_wake=asyncio.Event(),
     )
-    # Flood control goes before the FSM middleware, whose per-person lock would otherwise
-    # queue a flood up and feed it through slowly instead of dropping it.
+    # Flood control goes before the per-person lock (the database's turn or the FSM
+    # middleware's), which would otherwise queue a flood up and feed it through slowly
+    # instead of dropping it.
     dp.update.outer_middleware.unregister(dp.fsm)
     in_flight = InFlightMiddleware()
     dp.update.outer_middleware(in_flight)
+    dp.update.outer_middleware(CallbackReplyMiddleware())
     # First at shutdown, before aiogram closes the FSM storage and aiogram-i18n its locales.
     dp.shutdown.handlers.insert(0, HandlerObject(callback=in_flight.wait_idle))
     dp.update.outer_middleware(
         ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     )
+    # The database first: on PostgreSQL it takes the person's turn that the state is read in.
+    dp.update.outer_middleware(DatabaseMiddleware(session_maker, claim_apart=backend == "sqlite"))
     dp.update.outer_middleware(dp.fsm)
-    dp.update.outer_middleware(DatabaseMiddleware(
-        session_maker, claim_apart=backend_of(session_maker) == "sqlite"))
     i18n = create_i18n(settings.default_locale)
     i18n.setup(dp)
     dp.include_routers(*get_routers())

@@ -5,8 +5,10 @@
 1. `DatabaseMiddleware` drops an update whose id was already handled (Telegram re-delivers),
    opens one session per update and passes handlers `session` and `user` (the
    `models.user.User` row of whoever sent the update, created on first contact). It commits
-   once the handlers return, so handlers never commit.
-2. (aiogram-i18n) the person's language.
+   once the handlers return, so handlers never commit. On PostgreSQL it also waits for the
+   person's turn (one update per person at a time, across processes).
+2. (aiogram) the FSM middleware: the conversation state, read in that turn.
+3. (aiogram-i18n) the person's language.
 
 `AuditMiddleware` is an inner middleware of the organiser router: it runs only once a handler
 there has accepted the update, and records the organiser's command or button.
@@ -30,7 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage import update_session
 from models.audit import record
-from models.processed_update import claim_update
+from models.processed_update import claim_update, claim_update_in_turn
 from models.user import get_or_create_user
 
 log = logging.getLogger(__name__)
@@ -76,11 +78,14 @@ class DatabaseMiddleware(BaseMiddleware):
     """One session per update; an update id already handled (Telegram re-delivers, or another
     process got it too) is dropped before any handler runs.
 
-    On PostgreSQL the id is claimed in the handler's own transaction: a second process with
-    the same update waits on that row until the first commits, then skips; if the handler
-    fails, the claim goes with it. It also saves a transaction per update. SQLite allows one
-    writer at a time, so there the claim is committed on its own first: the handler's
-    transaction then takes the write lock only if it writes, not for the whole update."""
+    On PostgreSQL the id is claimed in the handler's own transaction, in the same statement
+    that waits for the person's turn (an advisory lock until the transaction ends): one
+    person's updates run one at a time across processes, and the FSM middleware, which runs
+    next, reads their conversation inside that turn. A second process with the same update
+    waits its turn, then finds the claim and skips; if the handler fails, the claim goes with
+    it. SQLite allows one writer at a time, so there the claim is committed on its own first:
+    the handler's transaction then takes the write lock only if it writes, not for the whole
+    update; the person's turn is the FSM middleware's lock (one process)."""
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession], *,
                  claim_apart: bool) -> None:
@@ -97,8 +102,8 @@ class DatabaseMiddleware(BaseMiddleware):
         for attempt in (1, 2):
             async with self._session_maker() as session:
                 try:
-                    if not self._claim_apart and not await claim_update(session,
-                                                                        event.update_id):
+                    if not self._claim_apart and not await _claim_in_turn(
+                            session, event.update_id, telegram_user):
                         return _skipped(event)
                     user = (await get_or_create_user(session, telegram_user.id)
                             if telegram_user and not telegram_user.is_bot else None)
@@ -124,6 +129,13 @@ class DatabaseMiddleware(BaseMiddleware):
         finally:
             update_session.reset(token)
         return result
+
+
+async def _claim_in_turn(session: AsyncSession, update_id: int,
+                         telegram_user: TelegramUser | None) -> bool:
+    if telegram_user is None:  # no person, no conversation to keep in order
+        return await claim_update(session, update_id)
+    return await claim_update_in_turn(session, update_id, telegram_user.id)
 
 
 def _skipped(event: Update) -> None:

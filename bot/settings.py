@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     port: int = Field(default=8080, ge=1, le=65535)
+    # How many updates Telegram keeps in flight to the webhook at once (its range is 1-100).
+    # Each is answered when handled, so this is the bot's queue depth, shared by the processes.
+    webhook_max_connections: int = Field(default=40, ge=1, le=100)
     # Key of the hash that stands for a voter in `ballots` (models/ballot.py). Unset: derived
     # from BOT_TOKEN, so it is as secret as the token; set it before voting if the token may
     # be rotated mid-vote (a new key would let people vote again).

@@ -1,8 +1,11 @@
 """Webhook mode: an aiohttp server Telegram posts updates to, plus /healthz for the platform.
 
-Requests without the right `X-Telegram-Bot-Api-Secret-Token` get 401. Updates are answered
-with 200 at once and handled in the background; a re-delivered update is dropped by the
-`processed_updates` claim, so several processes behind one address act as one bot.
+Requests without the right `X-Telegram-Bot-Api-Secret-Token` get 401. Each update is
+answered once it has been handled, with a button press's answerCallbackQuery in the reply
+(bot/callback_reply.py). So Telegram, not the bot's memory, holds the updates waiting their
+turn (`WEBHOOK_MAX_CONNECTIONS` at a time), and an update a crashed process never answered is
+sent again; a re-delivered update is dropped by the `processed_updates` claim, so several
+processes behind one address act as one bot.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ def create_web_app(bot: Bot, dp: Dispatcher, settings: Settings,
     app = web.Application()
     SimpleRequestHandler(
         dispatcher=dp, bot=bot, secret_token=settings.webhook_secret.get_secret_value(),
+        handle_in_background=False,
     ).register(app, path=urlsplit(settings.webhook_url).path or "/")
 
     async def healthz(_request: web.Request) -> web.Response:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import BigInteger, delete
+from sqlalchemy import BigInteger, bindparam, delete, func, select
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -26,6 +27,23 @@ async def claim_update(session: AsyncSession, update_id: int) -> bool:
     )
     result = await session.execute(statement)
     return result.rowcount == 1
+
+
+async def claim_update_in_turn(session: AsyncSession, update_id: int, person: int) -> bool:
+    """`claim_update` after waiting for `person`'s turn (PostgreSQL): a transaction-level
+    advisory lock on their Telegram id, held until this transaction ends, so one person's
+    updates run one at a time across every process. One statement, one round trip: the
+    lock is taken before the insert looks for a clash, so a re-delivery being handled
+    elsewhere is seen once that transaction has committed. (Telegram ids are far below
+    `bot.leader.SCHEDULER_LOCK`, the bot's only other advisory lock.)"""
+    turn = select(func.pg_advisory_xact_lock(bindparam("person", person, BigInteger))
+                  ).subquery("turn")
+    rows = select(bindparam("update_id", update_id, BigInteger),
+                  bindparam("seen_at", utcnow(), UtcDateTime())).select_from(turn)
+    statement = (postgresql.insert(ProcessedUpdate)
+                 .from_select(["update_id", "seen_at"], rows)
+                 .on_conflict_do_nothing(index_elements=["update_id"]))
+    return (await session.execute(statement)).rowcount == 1
 
 
 async def prune_processed(session: AsyncSession, keep: timedelta = timedelta(days=3)) -> int:

@@ -109,7 +109,9 @@ class Harness:
 
     async def feed(self, update: dict[str, Any]) -> list[TelegramMethod[Any]]:
         before = len(self.telegram.requests)
-        await self.dp.feed_update(self.bot, Update.model_validate(update))
+        result = await self.dp.feed_update(self.bot, Update.model_validate(update))
+        if isinstance(result, TelegramMethod):  # as aiogram's polling does with a result
+            await self.dp.silent_call_request(self.bot, result)
         return self.telegram.requests[before:]
 
     async def send(self, user_id: int, text: str, language_code: str = "en"):

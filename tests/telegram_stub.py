@@ -91,6 +91,7 @@ _INT_FIELDS = frozenset(
         "message_id",
         "offset",
         "limit",
+        "max_connections",
         "timeout",
         "cache_time",
         "message_thread_id",
@@ -633,6 +634,9 @@ class TelegramStub:
         # Webhook delivery (deliver_to).
         self.posted_at: dict[int, float] = {}  # update_id -> time.monotonic() of the first post
         self.webhook_retries = 0
+        self.webhook_replies = 0  # Bot API methods the bot put in its reply to a POST
+        # Telegram's max_connections: updates in flight to the webhook at once (setWebhook).
+        self._in_flight = asyncio.Semaphore(40)
         self.fanned_out: list[int] = []
         self._fan_out = 0.0
         self._fan_out_random = random.Random(0)
@@ -719,21 +723,23 @@ class TelegramStub:
 
     async def _handle(self, request: web.Request) -> web.Response:
         params = await _read_params(request)
-        name, handler = self._methods.get(
-            request.match_info["method"].lower(), (request.match_info["method"], None)
-        )
-        self.calls.append((name, params))
         try:
             if request.match_info["token"] != self.token:
+                self.calls.append((request.match_info["method"], params))
                 raise ApiError(401, "Unauthorized")
-            if handler is None:
-                raise ApiError(404, "Not Found")
-            if name in SEND_TYPE_METHODS:
-                await self._admit(params)
-            result = await handler(params)
+            result = await self._call(request.match_info["method"], params)
         except ApiError as error:
             return web.json_response(error.payload(), status=error.status)
         return web.json_response({"ok": True, "result": result})
+
+    async def _call(self, method: str, params: Params) -> Any:
+        name, handler = self._methods.get(method.lower(), (method, None))
+        self.calls.append((name, params))
+        if handler is None:
+            raise ApiError(404, "Not Found")
+        if name in SEND_TYPE_METHODS:
+            await self._admit(params)
+        return await handler(params)
 
     async def _not_found(self, request: web.Request) -> web.Response:
         return web.json_response(ApiError(404, "Not Found").payload(), status=404)
@@ -873,13 +879,30 @@ class TelegramStub:
         for attempt in range(10 * len(self._targets)):
             url = self._targets[(target + attempt) % len(self._targets)]
             try:
-                async with self._http.post(url, json=update, headers=headers) as response:
+                async with self._in_flight, self._http.post(
+                        url, json=update, headers=headers) as response:
                     if response.status < 500:
+                        await self._run_webhook_reply(response)
                         return
             except aiohttp.ClientError:
                 pass
             self.webhook_retries += 1
             await asyncio.sleep(0.05 * attempt)
+
+    async def _run_webhook_reply(self, response: aiohttp.ClientResponse) -> None:
+        """A bot may answer the POST with one Bot API method as a form; Telegram runs it and
+        tells the bot nothing about how it went."""
+        if response.content_type != "multipart/form-data":
+            return
+        raw: dict[str, Any] = {}
+        reader = aiohttp.MultipartReader.from_response(response)
+        while (part := await reader.next()) is not None:
+            raw[part.name] = await part.text()
+        method = raw.pop("method", "")
+        self.webhook_replies += 1
+        with contextlib.suppress(ApiError):
+            await self._call(method, {key: _decode_param(key, value, {})
+                                      for key, value in raw.items()})
 
     def _notify(self) -> None:
         # Each waiter holds the event current when it started waiting; replacing it lets
@@ -1255,6 +1278,7 @@ class TelegramStub:
                 400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook"
             )
         self._webhook_url = url
+        self._in_flight = asyncio.Semaphore(_as_int(params.get("max_connections"), 40))
         if params.get("drop_pending_updates"):
             self._queue.clear()
         return True

@@ -54,3 +54,28 @@ async def test_webhook_mode(tmp_path):
             await asyncio.sleep(1)
             assert len(stub.messages_to(RESIDENT)) == 1
             assert await process.stop() == 0
+
+
+async def test_a_button_press_is_answered_in_the_webhook_reply(tmp_path):
+    """Each update is answered once handled, and a button's answerCallbackQuery travels in
+    that answer (one Bot API request fewer); Telegram keeps `max_connections` in flight."""
+    port = free_port()
+    async with TelegramStub() as stub, aiohttp.ClientSession() as http:
+        env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
+               "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'hook.db'}",
+               "WEBHOOK_URL": "https://pbchat.example.org/tg/hook", "WEBHOOK_SECRET": SECRET,
+               "WEBHOOK_MAX_CONNECTIONS": "12", "PORT": str(port)}
+        async with BotProcess(env) as process:
+            await wait_healthy(http, f"http://127.0.0.1:{port}", process)
+            assert [params.get("max_connections") for method, params in stub.calls
+                    if method == "setWebhook"] == [12]
+            stub.deliver_to([f"http://127.0.0.1:{port}/tg/hook"], SECRET)
+            stub.push_message(RESIDENT, "/start")
+            [welcome] = await stub.wait_for_messages(RESIDENT, 1)
+            _text, choice = stub.buttons(welcome)[0]
+            stub.push_callback(RESIDENT, choice)
+            await stub.wait_for_messages(RESIDENT, 2)
+            await stub.wait_for(lambda: stub.callback_answers, what="the button's answer")
+            assert stub.webhook_replies == 1
+            assert [method for method, _ in stub.calls].count("answerCallbackQuery") == 1
+            assert await process.stop() == 0

@@ -15,6 +15,7 @@ from bot.middlewares import DatabaseMiddleware
 from handlers import errors
 from models.db import backend_of
 from models.processed_update import ProcessedUpdate, prune_processed
+from models.user import get_or_create_user
 from tests.databases import PG_ADMIN_DSN
 from tests.flow import message_update, texts
 
@@ -56,6 +57,36 @@ async def test_same_update_at_two_processes_at_once_is_handled_once(session_make
         assert len(runs) == 2 and len(answered) == 1
     else:
         assert len(runs) == 1 and len(answered) == (0 if fails else 1)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_one_persons_updates_take_turns_across_processes(session_maker):
+    """Two processes get two different updates from one person at the same moment: on
+    PostgreSQL the second waits for the first's transaction (the person's turn is taken with
+    the update claim), so a quick second tap meets the step the first one moved to. Someone
+    else's update does not wait."""
+    spans: dict[int, tuple[float, float]] = {}
+
+    async def handler(event, data):
+        started = asyncio.get_running_loop().time()
+        await asyncio.sleep(0.3)
+        spans[event.update_id] = (started, asyncio.get_running_loop().time())
+        return "answered"
+
+    def process(update_id: int, person: int):
+        update = Update.model_validate(message_update(person, "/help"))
+        update = update.model_copy(update={"update_id": update_id})
+        middleware = DatabaseMiddleware(session_maker, claim_apart=False)
+        return middleware(handler, update, {"event_from_user": update.message.from_user})
+
+    async with session_maker.begin() as session:  # known already: no insert to wait on
+        for person in (RESIDENT, RESIDENT + 1):
+            await get_or_create_user(session, person)
+    assert await asyncio.gather(process(9_001, RESIDENT), process(9_002, RESIDENT),
+                                process(9_003, RESIDENT + 1)) == ["answered"] * 3
+    (first, second) = sorted([spans[9_001], spans[9_002]])
+    assert second[0] >= first[1]  # one after the other
+    assert spans[9_003][0] < max(spans[9_001][1], spans[9_002][1])  # alongside
 
 
 async def test_processed_ids_are_pruned_after_a_while(harness, session_maker):
