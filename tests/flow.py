@@ -112,7 +112,10 @@ class Harness:
         result = await self.dp.feed_update(self.bot, Update.model_validate(update))
         if isinstance(result, TelegramMethod):  # as aiogram's polling does with a result
             await self.dp.silent_call_request(self.bot, result)
-        return self.telegram.requests[before:]
+        # A button's answer comes back as the update's result (bot/callback_reply.py), so it
+        # is sent last; listed first, as a person meets it, `sent[-1]` stays the last message.
+        sent = self.telegram.requests[before:]
+        return sorted(sent, key=lambda request: not isinstance(request, AnswerCallbackQuery))
 
     async def send(self, user_id: int, text: str, language_code: str = "en"):
         return await self.feed(message_update(user_id, text, language_code))
