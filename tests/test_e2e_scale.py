@@ -10,6 +10,8 @@ and the two together keep to one send rate (shared in Redis), so Telegram never 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 
 import aiohttp
 import pytest
@@ -35,6 +37,27 @@ ENGLISH, WELSH = "Two bots, one voice", "Dau fot, un llais"
 LEADS = "this process runs the scheduled jobs"
 
 
+@asynccontextmanager
+async def two_webhook_processes(stub: TelegramStub, env: dict[str, str],
+                                http: aiohttp.ClientSession) -> AsyncIterator[list[BotProcess]]:
+    """Two bot processes serving webhooks, the stand-in posting to them in turn; any still
+    running at the end are killed."""
+    ports = [free_port(), free_port()]
+    processes = [BotProcess({**env, "PORT": str(port)}) for port in ports]
+    for process in processes:
+        await process.start()
+    try:
+        for port, process in zip(ports, processes, strict=True):
+            await wait_healthy(http, f"http://127.0.0.1:{port}", process)
+        stub.deliver_to([f"http://127.0.0.1:{port}/tg/hook" for port in ports], SECRET)
+        yield processes
+    finally:
+        for process in processes:
+            if process.returncode is None:
+                process.kill()
+                await process.wait()
+
+
 async def claimed_by(database_url: str) -> int:
     """How many processes sent some of the broadcast."""
     engine = create_engine(database_url)
@@ -58,14 +81,7 @@ async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_u
         residents = await seed_residents(database_url, RECIPIENTS)
         blocked = set(residents[::31])
         stub.blocked |= blocked
-        ports = [free_port(), free_port()]
-        processes = [BotProcess({**env, "PORT": str(port)}) for port in ports]
-        for process in processes:
-            await process.start()
-        try:
-            for port, process in zip(ports, processes, strict=True):
-                await wait_healthy(http, f"http://127.0.0.1:{port}", process)
-            stub.deliver_to([f"http://127.0.0.1:{port}/tg/hook" for port in ports], SECRET)
+        async with two_webhook_processes(stub, env, http) as processes:
             await stub.wait_for(lambda: sum(LEADS in p.log_text() for p in processes) == 1,
                                 timeout=30, what="one process to lead the scheduler")
             await asyncio.sleep(1)  # the other has tried by now too
@@ -91,11 +107,6 @@ async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_u
                                 what="the survivor to take over the scheduler")
             await asyncio.sleep(2)  # anything sent twice, or a second report, would show now
             assert await survivor.stop() == 0, survivor.log_tail()
-        finally:
-            for process in processes:
-                if process.returncode is None:
-                    process.kill()
-                    await process.wait()
 
         got = deliveries(stub, residents, ENGLISH, WELSH)
         assert max(got.values()) == 1, "somebody got the broadcast twice"
@@ -114,3 +125,29 @@ async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_u
         assert len(blocked) - report["Failed"] <= report["Blocked the bot"] <= len(blocked)
         assert report["Delivered"] <= len(got) + 1 <= everyone - len(blocked)
         assert "Traceback" not in survivor.log_text()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_an_update_a_crashed_process_was_handling_is_handled_by_the_other(database_url):
+    """Updates are answered only once handled, so when a process dies half-way through one,
+    Telegram (the stand-in) posts it again, the other process handles it, and the person
+    gets their answer once: the dead process's claim and turn ended with its connection."""
+    resident = 4_242
+    async with (TelegramStub(stub_token()) as stub,
+                backend_env(stub, database_url, WEBHOOK_URL="https://pbchat.example.org/tg/hook",
+                            WEBHOOK_SECRET=SECRET) as env,
+                aiohttp.ClientSession() as http):
+        async with two_webhook_processes(stub, env, http) as processes:
+            stub.delay = 30  # the answer is on its way when the first process dies
+            stub.push_message(resident, "/start")  # posted to the first process
+            await stub.wait_for(lambda: any(method == "sendMessage" for method, _ in stub.calls),
+                                what="the first process to be answering")
+            processes[0].kill()
+            await processes[0].wait()
+            stub.delay = 0
+            [welcome] = await stub.wait_for_messages(resident, 1, timeout=30)
+            await asyncio.sleep(1)  # a second answer would show up now
+            assert len(stub.messages_to(resident)) == 1
+            assert stub.webhook_retries >= 1
+            assert await processes[1].stop() == 0, processes[1].log_tail()
+            assert "Traceback" not in processes[1].log_text()

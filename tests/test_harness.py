@@ -1,13 +1,14 @@
 """The flow harness runs every conversation on SQLite with state in the database, and on
-PostgreSQL with state and per-person locks in Redis, each test under keys of its own."""
+PostgreSQL with state in Redis and each person's turn in PostgreSQL, each test under keys of
+its own."""
 
 from __future__ import annotations
 
 import asyncio
 
 import pytest
-from aiogram.fsm.storage.memory import SimpleEventIsolation
-from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
+from aiogram.fsm.storage.memory import DisabledEventIsolation, SimpleEventIsolation
+from aiogram.fsm.storage.redis import RedisStorage
 from sqlalchemy import func, select
 
 from bot.storage import DatabaseStorage
@@ -30,7 +31,8 @@ async def test_state_lives_where_the_backend_says(harness, database_url):
     storage = harness.dp.storage
     if database_url.startswith("postgresql"):
         assert isinstance(storage, RedisStorage)
-        assert isinstance(harness.dp.fsm.events_isolation, RedisEventIsolation)
+        # The person's turn is DatabaseMiddleware's advisory lock (test_resilience.py).
+        assert isinstance(harness.dp.fsm.events_isolation, DisabledEventIsolation)
         assert rows == 0
         keys = [key async for key in storage.redis.scan_iter(f"{harness.redis_prefix}:*")]
         assert any(key.endswith(b":state") for key in keys), keys

@@ -25,6 +25,7 @@ from aiogram.exceptions import (
     TelegramUnauthorizedError,
 )
 from aiogram.filters import CommandObject, CommandStart
+from aiogram.methods import AnswerCallbackQuery
 from aiogram.types import (
     BotCommand,
     BotCommandScopeChat,
@@ -34,10 +35,18 @@ from aiogram.types import (
     InlineKeyboardMarkup,
     Message,
 )
+from aiogram.webhook.aiohttp_server import SimpleRequestHandler
+from aiohttp import web
 from PIL import Image
 
 from tests.bot_process import REPO_ROOT, BotProcess
-from tests.telegram_stub import DEFAULT_TOKEN, HtmlParseError, TelegramStub, parse_html
+from tests.telegram_stub import (
+    DEFAULT_TOKEN,
+    HtmlParseError,
+    TelegramStub,
+    _form_fields,
+    parse_html,
+)
 
 USER = 1001
 OTHER_USER = 1002
@@ -636,3 +645,58 @@ async def test_stub_runs_standalone() -> None:
             await bot.send_message(USER, "benchmark")
         assert await server.stop(signal.SIGINT) == 0
     assert "1 messages accepted, 0 answered 429" in server.log_text()
+
+
+async def test_a_webhook_reply_is_read_as_telegram_reads_it() -> None:
+    """The form aiogram writes into a webhook reply, back to its fields (stand-in's parser)."""
+    class Sink:
+        body = b""
+
+        async def write(self, data: bytes) -> None:
+            self.body += data
+
+    bot = Bot(DEFAULT_TOKEN)
+    writer = SimpleRequestHandler(Dispatcher(), bot)._build_response_writer(
+        bot, AnswerCallbackQuery(callback_query_id="42", text="Diolch – wedi'i gadw ✓",
+                                 show_alert=True))
+    sink = Sink()
+    await writer.write(sink)
+    assert _form_fields(sink.body, writer.headers["Content-Type"]) == {
+        "method": "answerCallbackQuery", "callback_query_id": "42",
+        "text": "Diolch – wedi'i gadw ✓", "show_alert": "true"}
+    await bot.session.close()
+
+
+async def test_webhook_delivery_keeps_max_connections_in_flight() -> None:
+    """Like Telegram: at most setWebhook's max_connections posts wait for an answer at once;
+    the rest wait their turn at the stand-in."""
+    in_flight, peak, answered = 0, 0, 0
+
+    async def hook(_request: web.Request) -> web.Response:
+        nonlocal in_flight, peak, answered
+        in_flight += 1
+        peak = max(peak, in_flight)
+        await asyncio.sleep(0.05)
+        in_flight -= 1
+        answered += 1
+        return web.json_response({})
+
+    app = web.Application()
+    app.router.add_post("/hook", hook)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    port = free_port()
+    await web.TCPSite(runner, "127.0.0.1", port).start()
+    try:
+        async with TelegramStub() as stub:
+            bot = Bot(DEFAULT_TOKEN, session=AiohttpSession(
+                api=TelegramAPIServer.from_base(stub.base_url)))
+            await bot.set_webhook("https://pbchat.invalid/hook", max_connections=3)
+            await bot.session.close()
+            stub.deliver_to([f"http://127.0.0.1:{port}/hook"], "secret")
+            for n in range(12):
+                stub.push_message(USER, f"hello {n}")
+            await stub.wait_for(lambda: answered == 12, what="every update answered")
+    finally:
+        await runner.cleanup()
+    assert peak == 3
