@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from contextlib import suppress
 from typing import Any
 
 from aiogram import Bot, Router
@@ -31,11 +32,13 @@ async def on_error(event: ErrorEvent, bot: Bot, i18n_middleware: I18nMiddleware,
     text = (i18n.get("error-generic") if i18n
             else i18n_middleware.core.get("error-generic", i18n_middleware.core.default_locale))
     chat_id = _chat_id(update)
-    try:
-        if update.callback_query:
+    if update.callback_query:
+        with suppress(TelegramAPIError):  # the handler may have answered before it failed
             await update.callback_query.answer()
-        if chat_id is not None:
-            await bot.send_message(chat_id, text)
+    if chat_id is None:
+        return
+    try:
+        await bot.send_message(chat_id, text)
     except TelegramAPIError:
         log.warning("could not tell chat %s about the failure of update %s",
                     chat_id, update.update_id)

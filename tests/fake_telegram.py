@@ -13,7 +13,9 @@ from typing import Any
 
 from aiogram import Bot
 from aiogram.client.session.base import BaseSession
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.methods import (
+    AnswerCallbackQuery,
     EditMessageReplyMarkup,
     EditMessageText,
     SendDocument,
@@ -33,6 +35,7 @@ class RecordingSession(BaseSession):
         self.requests: list[TelegramMethod[Any]] = []
         self._message_ids = itertools.count(1000)
         self._failures: list[Exception] = []
+        self._answered: set[str] = set()
 
     def fail_next(self, exception: Exception, times: int = 1) -> None:
         """The next `times` calls raise `exception` (a crashing handler, Telegram down...)."""
@@ -41,6 +44,11 @@ class RecordingSession(BaseSession):
     async def make_request(self, bot: Bot, method: TelegramMethod[Any], timeout: int | None = None):
         if self._failures:
             raise self._failures.pop(0)
+        if isinstance(method, AnswerCallbackQuery):  # Telegram takes one answer per press
+            if method.callback_query_id in self._answered:
+                raise TelegramBadRequest(method, "Bad Request: query is too old and response "
+                                                 "timeout expired or query ID is invalid")
+            self._answered.add(method.callback_query_id)
         self.requests.append(method)
         if isinstance(method, MESSAGE_METHODS):
             return self._message_for(method)

@@ -132,3 +132,22 @@ async def test_a_late_answer_does_not_lose_the_score(harness, session_maker, cap
     data = await harness.dp.fsm.get_context(harness.bot, RESIDENT, RESIDENT).get_data()
     assert data["vote_choices"] == {str(first): 4}
     assert "query is too old" in caplog.text and "Traceback" not in caplog.text
+
+
+@on_sqlite
+async def test_a_button_that_fails_after_its_answer_still_gets_the_kind_message(
+        harness, session_maker, caplog):
+    """The held answer goes out when the handler fails; the error handler's own answer is
+    then refused (one per press) and the person is told all the same."""
+    round_id, (first, *_rest) = await voting_round(session_maker)
+    await join(harness, RESIDENT, Locale.EN)
+    await harness.tap(RESIDENT, MenuCb(item=MenuItem.VOTE).pack())
+    await harness.tap(RESIDENT, VoteCb(action=VoteAction.ROUND, round=round_id).pack())
+    harness.telegram.fail_next(RuntimeError("the next card could not be sent"))
+    with caplog.at_level(logging.ERROR):
+        sent = await harness.tap(RESIDENT, VoteCb(action=VoteAction.SET, round=round_id,
+                                                  bid=first, value=4).pack())
+    assert [type(r) for r in sent] == [AnswerCallbackQuery, SendMessage]
+    assert texts(sent) == ["Sorry, something went wrong on our side. Please try again in a "
+                           "moment."]
+    assert "the next card could not be sent" in caplog.text
