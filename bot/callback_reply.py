@@ -5,7 +5,7 @@ back instead of sent: the update then returns it, and aiogram delivers it the wa
 runs. In webhook mode it goes back in the reply to Telegram's POST (one Bot API request fewer
 per tap, see docs/decisions.md); in polling mode aiogram sends it right after the handler.
 Either way a late answer ("query is too old" when the bot was slow) is logged by aiogram
-instead of failing the update that recorded the resident's score.
+(`Dispatcher.silent_call_request`) instead of failing the update that recorded the score.
 
 Only the first answer of an update is held back (Telegram accepts one per button press);
 if the update fails, the held answer is sent at once so the button does not keep spinning.
@@ -13,22 +13,18 @@ if the update fails, the held answer is sent at once so the button does not keep
 
 from __future__ import annotations
 
-import logging
 from contextvars import ContextVar
 from typing import Any
 
-from aiogram import BaseMiddleware, Bot
+from aiogram import BaseMiddleware, Bot, Dispatcher
 from aiogram.client.session.middlewares.base import (
     BaseRequestMiddleware,
     NextRequestMiddlewareType,
 )
-from aiogram.exceptions import TelegramAPIError
 from aiogram.methods import AnswerCallbackQuery, TelegramMethod
 from aiogram.types import TelegramObject
 
 from bot.middlewares import Handler
-
-log = logging.getLogger(__name__)
 
 
 class _Held:
@@ -68,7 +64,8 @@ class CallbackReplyMiddleware(BaseMiddleware):
             result = await handler(event, data)
         except Exception:
             held.open = False
-            await _send_now(data["bot"], held.answer)
+            if held.answer is not None:
+                await Dispatcher.silent_call_request(data["bot"], held.answer)
             raise
         finally:
             held.open = False
@@ -76,15 +73,7 @@ class CallbackReplyMiddleware(BaseMiddleware):
         if held.answer is None:
             return result
         if isinstance(result, TelegramMethod):  # the handler chose its own reply: send ours
-            await _send_now(data["bot"], held.answer)
+            await Dispatcher.silent_call_request(data["bot"], held.answer)
             return result
         return held.answer
 
-
-async def _send_now(bot: Bot, answer: AnswerCallbackQuery | None) -> None:
-    if answer is None:
-        return
-    try:
-        await bot(answer)
-    except TelegramAPIError as exc:  # too late or already answered: the update goes on
-        log.info("callback answer not delivered: %s", exc)

@@ -33,8 +33,8 @@ _read_with_state: ContextVar[tuple[StorageKey, str] | None] = ContextVar(
     "read_with_state", default=None)
 
 
-def _keep(key: StorageKey, data: Mapping[str, Any]) -> None:
-    _read_with_state.set((key, json.dumps(data)))
+def _keep(key: StorageKey, text: str) -> None:
+    _read_with_state.set((key, text))
 
 
 def _kept(key: StorageKey) -> dict[str, Any] | None:
@@ -45,7 +45,7 @@ def _kept(key: StorageKey) -> dict[str, Any] | None:
 def _written(key: StorageKey, data: Mapping[str, Any]) -> None:
     held = _read_with_state.get()
     if held is not None and held[0] == key:
-        _keep(key, data)
+        _keep(key, json.dumps(dict(data)))
 
 
 class DatabaseStorage(BaseStorage):
@@ -70,7 +70,7 @@ class DatabaseStorage(BaseStorage):
     async def get_state(self, key: StorageKey) -> str | None:
         async with self._session() as session:
             row = await load_state(session, self._keys.build(key))
-        _keep(key, (row.data or {}) if row else {})
+        _keep(key, json.dumps((row.data or {}) if row else {}))
         return row.state if row else None
 
     async def set_data(self, key: StorageKey, data: Mapping[str, Any]) -> None:
@@ -96,7 +96,7 @@ class RedisStateStorage(RedisStorage):
     async def get_state(self, key: StorageKey) -> str | None:
         state, data = await self.redis.mget(self.key_builder.build(key, "state"),
                                             self.key_builder.build(key, "data"))
-        _keep(key, self.json_loads(data) if data is not None else {})
+        _keep(key, data.decode() if isinstance(data, bytes) else data or "{}")
         return state.decode() if isinstance(state, bytes) else state
 
     async def get_data(self, key: StorageKey) -> dict[str, Any]:

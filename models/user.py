@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, String, bindparam, select, update
+from sqlalchemy import BigInteger, String, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -23,19 +23,15 @@ class User(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 
-# Built once: every update loads its sender.
-_BY_TELEGRAM_ID = select(User).where(User.telegram_id == bindparam("telegram_id"))
-
-
 async def get_or_create_user(session: AsyncSession, telegram_id: int) -> User:
-    user = await session.scalar(_BY_TELEGRAM_ID, {"telegram_id": telegram_id})
+    user = await find_user(session, telegram_id)
     if user is None:
         # Two first updates from one person can arrive together: let the database decide.
         await session.execute(
             upsert(session, User, {"telegram_id": telegram_id, "created_at": utcnow()},
                    index=["telegram_id"])
         )
-        user = await session.scalar(select(User).where(User.telegram_id == telegram_id))
+        user = await find_user(session, telegram_id)
     elif user.blocked_at is not None:
         # Writing to the bot again means they can be reached again.
         user.blocked_at = None

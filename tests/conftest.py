@@ -58,7 +58,7 @@ def session_maker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
 @pytest.fixture
 async def harness(database_url, session_maker) -> AsyncIterator[Harness]:
     """The dispatcher on SQLite with conversation state in the database, and on PostgreSQL with
-    state and per-person locks in Redis (several processes' setup)."""
+    state in Redis and each person's turn in PostgreSQL (several processes' setup)."""
     overrides = {}
     if database_url.startswith("postgresql"):
         overrides["redis_url"] = await require_redis()

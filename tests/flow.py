@@ -55,8 +55,8 @@ def callback_update(user_id: int, data: str, message_id: int = 1,
 class Harness:
     """One bot, one dispatcher, one database; `restart()` builds a new dispatcher on the same DB.
 
-    With `settings.redis_url` the conversation state and the per-person lock are in Redis, as
-    in production (`create_storage`), under a key prefix of this harness's own: tests reuse
+    With `settings.redis_url` the conversation state is in Redis, as in production
+    (`create_storage`), under a key prefix of this harness's own: tests reuse
     user ids, and other test runs may share the server. The keys are deleted at the end.
     """
 
