@@ -7,7 +7,6 @@ import logging
 
 from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
-from aiogram.client.session.aiohttp import AiohttpSession
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
 from aiogram.dispatcher.event.handler import HandlerObject
@@ -22,6 +21,7 @@ from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
 from bot.commands import register_commands, show_organiser_menus
 from bot.filters import run_filters_in_loop
 from bot.i18n import create_i18n
+from bot.json_session import JsonSession
 from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
 from bot.settings import Settings
 from bot.storage import DatabaseStorage, RedisStateStorage
@@ -34,8 +34,9 @@ log = logging.getLogger(__name__)
 
 
 def create_bot(settings: Settings, session: BaseSession | None = None) -> Bot:
-    if session is None and settings.telegram_api_url:
-        session = AiohttpSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+    if session is None:
+        session = (JsonSession(api=TelegramAPIServer.from_base(settings.telegram_api_url))
+                   if settings.telegram_api_url else JsonSession())
     bot = Bot(
         token=settings.bot_token.get_secret_value(),
         session=session,

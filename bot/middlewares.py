@@ -4,7 +4,8 @@
 0. `bot.throttling.ThrottlingMiddleware` slows down, then drops, a flood from one person.
 1. `DatabaseMiddleware` drops an update whose id was already handled (Telegram re-delivers),
    opens one session per update and passes handlers `session` and `user` (the
-   `models.user.User` row of whoever sent the update, created on first contact). It commits
+   `models.user.User` row of whoever sent the update, created on first contact) and
+   `voting_rounds` (this process's copies of rounds, models/round_cache.py). It commits
    once the handlers return, so handlers never commit. On PostgreSQL it also waits for the
    person's turn (one update per person at a time, across processes).
 2. (aiogram) the FSM middleware: the conversation state, read in that turn.
@@ -32,7 +33,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.storage import update_session
 from models.audit import record
-from models.processed_update import claim_update, claim_update_in_turn
+from models.processed_update import Claimed, claim_update, claim_update_in_turn
+from models.round_cache import RoundCache, VotingRounds
 from models.user import get_or_create_user
 
 log = logging.getLogger(__name__)
@@ -91,6 +93,7 @@ class DatabaseMiddleware(BaseMiddleware):
                  claim_apart: bool) -> None:
         self._session_maker = session_maker
         self._claim_apart = claim_apart
+        self._round_cache = RoundCache()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
         assert isinstance(event, Update)
@@ -102,8 +105,9 @@ class DatabaseMiddleware(BaseMiddleware):
         for attempt in (1, 2):
             async with self._session_maker() as session:
                 try:
-                    if not self._claim_apart and not await _claim_in_turn(
-                            session, event.update_id, telegram_user):
+                    claim = None if self._claim_apart else await _claim_in_turn(
+                        session, event.update_id, telegram_user)
+                    if not self._claim_apart and claim is None:
                         return _skipped(event)
                     user = (await get_or_create_user(session, telegram_user.id)
                             if telegram_user and not telegram_user.is_bot else None)
@@ -116,6 +120,8 @@ class DatabaseMiddleware(BaseMiddleware):
                     log.warning("database connection lost; update %s tried again",
                                 event.update_id)
                     continue
+                data["voting_rounds"] = VotingRounds(
+                    self._round_cache, session, claim.rounds_version if claim else None)
                 return await self._handle(handler, event, data, session, user)
 
     @staticmethod
@@ -132,9 +138,9 @@ class DatabaseMiddleware(BaseMiddleware):
 
 
 async def _claim_in_turn(session: AsyncSession, update_id: int,
-                         telegram_user: TelegramUser | None) -> bool:
+                         telegram_user: TelegramUser | None) -> Claimed | None:
     if telegram_user is None:  # no person, no conversation to keep in order
-        return await claim_update(session, update_id)
+        return Claimed(rounds_version=None) if await claim_update(session, update_id) else None
     return await claim_update_in_turn(session, update_id, telegram_user.id)
 
 

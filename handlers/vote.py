@@ -1,10 +1,12 @@
 """Voting: a round, one bid at a time, a review of the whole ballot, Confirm, a receipt.
 
-The ballot in progress lives in FSM data (stored in the database), so a restart loses nothing.
-Every tap reloads the round and checks that voting is open, that this person may vote in it
-(models/eligibility.py: check-in, area, or a voting code) and that the bid may be offered to
-them. Rounds that ask for it get the voter's area and age band first; a voting code arrives
-by deep link (`start=v_<code>`, handlers/start.py) or `/code`.
+The ballot in progress lives in FSM data (the database or Redis), so a restart loses nothing.
+Beginning a ballot and Confirm read the round afresh and check that voting is open and that
+this person may vote in it (models/eligibility.py: check-in, area, or a voting code); the
+taps in between (scores, Back) only change the draft, so they check that voting is open, that
+this ballot was begun and that the bid is offered to them, against the process's copy of the
+round (models/round_cache.py). Rounds that ask for it get the voter's area and age band
+first; a voting code arrives by deep link (`start=v_<code>`, handlers/start.py) or `/code`.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from models.ballot import (
 )
 from models.eligibility import AgeBand, declare_area, may_take_part, standing, uses_area
 from models.round import BallotKind, Round, RoundStatus, get_round
+from models.round_cache import VotingCopy, VotingRounds
 from models.voting_code import Claim, claim_code
 
 router = Router(name=__name__)
@@ -131,34 +134,52 @@ async def pick_age(query: CallbackQuery, callback_data: VoteCb, session: AsyncSe
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.SET))
-async def set_value(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                    state: FSMContext, settings: Settings, i18n: I18nContext) -> None:
-    round_ = await _votable(query, session, callback_data.round, settings, i18n)
-    if round_ is None:
+async def set_value(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
+                    voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _ballot_in_progress(query, callback_data.round, state, voting_rounds, i18n)
+    if found is None:
         return
-    bids = await offered_cards(session, round_.id, query.from_user.id)
+    copy, data = found
+    bids = copy.offered_to(query.from_user.id)
     ids = [bid.id for bid in bids]
-    data = await state.get_data()
-    if callback_data.bid not in ids or data.get("vote_round") != round_.id:
+    if callback_data.bid not in ids:
         await query.answer(i18n.get("vote-stale"), show_alert=True)
         return
     await query.answer()
     choices = dict(data.get("vote_choices", {}))
     choices[str(callback_data.bid)] = callback_data.value
     await state.set_data({**data, "vote_choices": choices})  # update_data would read it again
-    await _show(query.message, round_, bids, ids.index(callback_data.bid) + 1, choices, i18n)
+    await _show(query.message, copy.round, bids, ids.index(callback_data.bid) + 1, choices, i18n)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.BACK))
-async def back(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-               state: FSMContext, settings: Settings, i18n: I18nContext) -> None:
-    round_ = await _votable(query, session, callback_data.round, settings, i18n)
-    if round_ is None:
+async def back(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
+               voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _ballot_in_progress(query, callback_data.round, state, voting_rounds, i18n)
+    if found is None:
         return
+    copy, data = found
     await query.answer()
-    bids = await offered_cards(session, round_.id, query.from_user.id)
-    choices = (await state.get_data()).get("vote_choices", {})
-    await _show(query.message, round_, bids, max(0, callback_data.value), choices, i18n)
+    await _show(query.message, copy.round, copy.offered_to(query.from_user.id),
+                max(0, callback_data.value), data.get("vote_choices", {}), i18n)
+
+
+async def _ballot_in_progress(query: CallbackQuery, round_id: int, state: FSMContext,
+                              voting_rounds: VotingRounds,
+                              i18n: I18nContext) -> tuple[VotingCopy, dict] | None:
+    """The round and the conversation's data, for a tap that only moves through or changes
+    the draft: voting must be open and this ballot begun (which checked the person may vote;
+    Confirm checks everything again). Read from the process's copy of the round, exact for
+    this update (models/round_cache.py): these taps are nearly all of a vote's load."""
+    copy = await voting_rounds.get(round_id)
+    if copy is None or copy.round.status != RoundStatus.VOTING:
+        await query.answer(i18n.get("vote-closed"), show_alert=True)
+        return None
+    data = await state.get_data()
+    if data.get("vote_round") != round_id:
+        await query.answer(i18n.get("vote-stale"), show_alert=True)
+        return None
+    return copy, data
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.CONFIRM))

@@ -15,6 +15,7 @@ from models import (  # noqa: F401
     processed_update,
     retention,
     round,
+    round_cache,
     user,
     voting_code,
     worldcafe,

@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -131,23 +131,30 @@ async def votable_bids(session: AsyncSession, round_id: int) -> list[Bid]:
     ))
 
 
-# What the ballot shows of each offered bid, as plain rows: a voter's every tap loads them, so
-# the statement is built once (only its parameters change) and no ORM objects are made.
-_OFFERED_CARDS = (
+# What the ballot shows of each votable bid, as plain rows: a voter's taps read them, so the
+# statement is built once (only its parameter changes) and no ORM objects are made.
+_VOTABLE_CARDS = (
     select(Bid.id, Bid.title, Bid.group_name, Bid.amount_pence, Bid.description,
-           Bid.photo_file_id)
-    .where(Bid.round_id == bindparam("round_id"), Bid.status.in_(VOTABLE),
-           Bid.owner_telegram_id.is_distinct_from(bindparam("telegram_id")))
+           Bid.photo_file_id, Bid.owner_telegram_id)
+    .where(Bid.round_id == bindparam("round_id"), Bid.status.in_(VOTABLE))
     .order_by(Bid.number, Bid.id)
 )
 
 
+async def votable_cards(session: AsyncSession, round_id: int) -> list[Row]:
+    """Every votable bid of the round, in ballot order, as read-only rows of what a bid card
+    and the review show: id, title, group_name, amount_pence, description, photo_file_id
+    (and owner_telegram_id, for `cards_offered`)."""
+    return list(await session.execute(_VOTABLE_CARDS, {"round_id": round_id}))
+
+
+def cards_offered(cards: Iterable[Row], telegram_id: int) -> list[Row]:
+    """The cards this voter is asked about: all but their own bids."""
+    return [card for card in cards if card.owner_telegram_id != telegram_id]
+
+
 async def offered_cards(session: AsyncSession, round_id: int, telegram_id: int) -> list[Row]:
-    """The bids this voter is asked about (every votable bid except their own), in ballot
-    order, as read-only rows of what a bid card and the review show: id, title, group_name,
-    amount_pence, description, photo_file_id."""
-    return list(await session.execute(
-        _OFFERED_CARDS, {"round_id": round_id, "telegram_id": telegram_id}))
+    return cards_offered(await votable_cards(session, round_id), telegram_id)
 
 
 async def find_ballot(session: AsyncSession, round_id: int, key: str) -> Ballot | None:

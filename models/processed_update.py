@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import BigInteger, bindparam, delete, func, select
@@ -10,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UtcDateTime, utcnow
+from models.round_cache import VERSION_AFTER_TURN
 from models.upsert import upsert
 
 
@@ -18,6 +20,13 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     seen_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow, index=True)
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """The update is this caller's to handle; `rounds_version`: see models/round_cache.py."""
+
+    rounds_version: int | None
 
 
 async def claim_update(session: AsyncSession, update_id: int) -> bool:
@@ -29,7 +38,8 @@ async def claim_update(session: AsyncSession, update_id: int) -> bool:
     return result.rowcount == 1
 
 
-async def claim_update_in_turn(session: AsyncSession, update_id: int, person: int) -> bool:
+async def claim_update_in_turn(session: AsyncSession, update_id: int,
+                               person: int) -> Claimed | None:
     """`claim_update` after waiting for `person`'s turn (PostgreSQL): a transaction-level
     advisory lock on their Telegram id, held until this transaction ends, so one person's
     updates run one at a time across every process. One statement, one round trip: the
@@ -42,8 +52,12 @@ async def claim_update_in_turn(session: AsyncSession, update_id: int, person: in
                   bindparam("seen_at", utcnow(), UtcDateTime())).select_from(turn)
     statement = (postgresql.insert(ProcessedUpdate)
                  .from_select(["update_id", "seen_at"], rows)
-                 .on_conflict_do_nothing(index_elements=["update_id"]))
-    return (await session.execute(statement)).rowcount == 1
+                 .on_conflict_do_nothing(index_elements=["update_id"])
+                 # Only an inserted row (no clash) comes back; with it the round cache's
+                 # version, read once the turn has come.
+                 .returning(VERSION_AFTER_TURN))
+    row = (await session.execute(statement)).first()
+    return None if row is None else Claimed(rounds_version=row[0])
 
 
 async def prune_processed(session: AsyncSession, keep: timedelta = timedelta(days=3)) -> int:

@@ -23,6 +23,10 @@ from tests.test_vote_ballots import voting_round
 from tests.test_vote_flow import cb, join
 
 VOTER = 740_001
+STALE = {
+    Locale.EN: "This button is out of date. Tap Vote in the menu to start again.",
+    Locale.CY: "Mae'r botwm hwn yn hen. Tapiwch Pleidleisio yn y ddewislen i ddechrau eto.",
+}
 NOT_AT_EVENT = {
     Locale.EN: "This vote is for people at the vote event for Safer Speke 2026.",
     Locale.CY: ("Mae'r bleidlais hon ar gyfer pobl sydd yn y digwyddiad pleidleisio ar gyfer "
@@ -95,9 +99,12 @@ async def test_checked_in_rule(harness, session_maker, locale):
     await register_only(session_maker, event_id, VOTER)  # registered is not enough
     sent = await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
     assert texts(sent)[0].startswith(NOT_AT_EVENT[locale])
-    # Forged or remembered buttons are checked too: nothing is recorded.
-    for data in (cb(VoteAction.SET, round_id, b, 5), cb(VoteAction.CONFIRM, round_id)):
-        assert texts(await harness.tap(VOTER, data))[0].startswith(NOT_AT_EVENT[locale])
+    # Forged or remembered buttons are checked too: nothing is recorded. A score for a
+    # ballot never begun is out of date; Confirm says why they may not vote.
+    sent = await harness.tap(VOTER, cb(VoteAction.SET, round_id, b, 5))
+    assert alerts(sent) == [STALE[locale]]
+    sent = await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))
+    assert texts(sent)[0].startswith(NOT_AT_EVENT[locale])
     await check_in(session_maker, event_id, VOTER)
     sent = await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
     assert texts(sent)[0].startswith(FIRST_CARD[locale])
@@ -129,9 +136,9 @@ async def test_area_rule_asks_once_and_keeps_the_answer(harness, session_maker, 
         cb(VoteAction.AREA, round_id, value=speke), cb(VoteAction.AREA, round_id, value=0)]
     sent = await harness.tap(VOTER, cb(VoteAction.AREA, round_id, value=0))
     assert texts(sent)[0].startswith(NOT_IN_AREA[locale])
-    # A score sent without an area is not taken: the question comes back instead.
-    sent = await harness.tap(VOTER, cb(VoteAction.SET, round_id, b, 5))
-    assert buttons(sent[-1])[-1][1] == cb(VoteAction.AREA, round_id, value=0)
+    # A score sent without an area is not taken: no ballot was begun.
+    assert alerts(await harness.tap(VOTER, cb(VoteAction.SET, round_id, b, 5))) == [
+        STALE[locale]]
     # An area id from another round is refused.
     assert alerts(await harness.tap(VOTER, cb(VoteAction.AREA, round_id, value=speke + 99)))
     sent = await harness.tap(VOTER, cb(VoteAction.AREA, round_id, value=speke))
