@@ -19,7 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
 from bot.commands import register_commands, show_organiser_menus
-from bot.filters import run_filters_in_loop
+from bot.filters import gate_buttons_by_prefix, run_filters_in_loop
 from bot.i18n import create_i18n
 from bot.json_session import JsonSession
 from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
@@ -109,6 +109,7 @@ def create_dispatcher(
     i18n.setup(dp)
     dp.include_routers(*get_routers())
     run_filters_in_loop(dp)
+    gate_buttons_by_prefix(dp)
     if register_command_menu:
         dp.startup.register(_on_startup)
     return dp

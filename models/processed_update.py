@@ -50,7 +50,7 @@ async def claim_update_in_turn(session: AsyncSession, update_id: int,
                   ).subquery("turn")
     rows = select(bindparam("update_id", update_id, BigInteger),
                   bindparam("seen_at", utcnow(), UtcDateTime())).select_from(turn)
-    statement = (postgresql.insert(ProcessedUpdate)
+    statement = (postgresql.insert(ProcessedUpdate.__table__)  # Core: no ORM bulk-insert path
                  .from_select(["update_id", "seen_at"], rows)
                  .on_conflict_do_nothing(index_elements=["update_id"])
                  # Only an inserted row (no clash) comes back; with it the round cache's

@@ -908,9 +908,12 @@ class TelegramStub:
     async def _run_webhook_reply(self, response: aiohttp.ClientResponse) -> None:
         """A bot may answer the POST with one Bot API method as a form; Telegram runs it and
         tells the bot nothing about how it went."""
-        if response.content_type != "multipart/form-data":
+        # Not `response.content_type`: aiohttp parses it with the email package, a sixth of the
+        # stand-in's CPU in the load benchmark.
+        content_type = response.headers.get("Content-Type", "")
+        if content_type.partition(";")[0].strip().lower() != "multipart/form-data":
             return
-        raw = _form_fields(await response.read(), response.headers["Content-Type"])
+        raw = _form_fields(await response.read(), content_type)
         method = raw.pop("method", "")
         self.webhook_replies += 1
         with contextlib.suppress(ApiError):
