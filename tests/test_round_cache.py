@@ -20,6 +20,7 @@ from tests.flow import alerts, texts
 from tests.test_vote_ballots import voting_round
 from tests.test_vote_flow import cb, join
 
+postgresql_only = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 VOTER = 700_101
 CLOSED = "Voting has closed."
 STALE = "This button is out of date. Tap Vote in the menu to start again."
@@ -49,9 +50,8 @@ async def test_every_change_to_rounds_areas_and_bids_counts(session_maker):
     assert await version(session_maker) == seen[-1]
 
 
-async def test_a_change_counts_once_committed(engine, session_maker):
-    if engine.dialect.name != "postgresql":
-        pytest.skip("SQLite has one writer: nobody reads half-way through a change")
+@postgresql_only  # SQLite has one writer: nobody reads half-way through a change
+async def test_a_change_counts_once_committed(session_maker):
     round_id, _ = await voting_round(session_maker)
     before = await version(session_maker)
     async with session_maker.begin() as session:
@@ -60,12 +60,11 @@ async def test_a_change_counts_once_committed(engine, session_maker):
     assert await version(session_maker) > before
 
 
-async def test_a_claim_reads_the_version_once_the_persons_turn_has_come(engine, session_maker):
+@postgresql_only  # the person's turn is a PostgreSQL advisory lock
+async def test_a_claim_reads_the_version_once_the_persons_turn_has_come(session_maker):
     """The claim waits for the person's turn inside its statement; the version it returns
     must include what the previous holder of the turn committed (a plain subquery would
     return the version as it was when the statement began)."""
-    if engine.dialect.name != "postgresql":
-        pytest.skip("the person's turn is a PostgreSQL advisory lock")
     round_id, _ = await voting_round(session_maker)
     async with session_maker() as first:
         assert await claim_update_in_turn(first, 9_000_001, VOTER) is not None
