@@ -109,7 +109,8 @@ class DatabaseMiddleware(BaseMiddleware):
                         session, event.update_id, telegram_user)
                     if not self._claim_apart and claim is None:
                         return _skipped(event)
-                    user = (await get_or_create_user(session, telegram_user.id)
+                    user = (await get_or_create_user(session, telegram_user.id,
+                                                     claim.user if claim else None)
                             if telegram_user and not telegram_user.is_bot else None)
                 except DBAPIError as exc:
                     # The server had dropped this pooled connection (a restart, an idle

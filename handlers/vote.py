@@ -1,12 +1,13 @@
 """Voting: a round, one bid at a time, a review of the whole ballot, Confirm, a receipt.
 
 The ballot in progress lives in FSM data (the database or Redis), so a restart loses nothing.
-Beginning a ballot and Confirm read the round afresh and check that voting is open and that
+Every tap reads the round from the process's copy, exact for the update
+(models/round_cache.py). Beginning a ballot and Confirm check that voting is open and that
 this person may vote in it (models/eligibility.py: check-in, area, or a voting code); the
 taps in between (scores, Back) only change the draft, so they check that voting is open, that
-this ballot was begun and that the bid is offered to them, against the process's copy of the
-round (models/round_cache.py). Rounds that ask for it get the voter's area and age band
-first; a voting code arrives by deep link (`start=v_<code>`, handlers/start.py) or `/code`.
+this ballot was begun and that the bid is offered to them. Rounds that ask for it get the
+voter's area and age band first; a voting code arrives by deep link (`start=v_<code>`,
+handlers/start.py) or `/code`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from models.ballot import (
     cast_ballot,
     find_ballot,
     is_tick_kind,
-    offered_cards,
     rounds_in_voting,
     voter_key,
 )
@@ -42,25 +42,27 @@ from models.voting_code import Claim, claim_code
 router = Router(name=__name__)
 
 
-async def _open_round(query: CallbackQuery, session: AsyncSession, round_id: int,
-                      i18n: I18nContext) -> Round | None:
-    round_ = await get_round(session, round_id)
-    if round_ is None or round_.status != RoundStatus.VOTING:
+async def _open_round(query: CallbackQuery, voting_rounds: VotingRounds, round_id: int,
+                      i18n: I18nContext) -> VotingCopy | None:
+    """The round (this process's copy, exact for this update) if voting is open in it."""
+    copy = await voting_rounds.get(round_id)
+    if copy is None or copy.round.status != RoundStatus.VOTING:
         await query.answer(i18n.get("vote-closed"), show_alert=True)
         return None
-    return round_
+    return copy
 
 
-async def _votable(query: CallbackQuery, session: AsyncSession, round_id: int,
-                   settings: Settings, i18n: I18nContext) -> Round | None:
+async def _votable(query: CallbackQuery, session: AsyncSession, voting_rounds: VotingRounds,
+                   round_id: int, settings: Settings, i18n: I18nContext) -> VotingCopy | None:
     """The round, if voting is open and this person may vote in it; else they are told why
     (and, when we don't know their area yet, asked for it)."""
-    round_ = await _open_round(query, session, round_id, i18n)
-    if round_ is None:
+    copy = await _open_round(query, voting_rounds, round_id, i18n)
+    if copy is None:
         return None
+    round_ = copy.round
     found = await standing(session, round_, query.from_user.id, secret=settings.ballot_key)
     if found.eligible:
-        return round_
+        return copy
     await query.answer()
     if found.ask_area:
         await query.message.answer(i18n.get("vote-ask-area", round=escape(round_.name(
@@ -83,20 +85,23 @@ async def vote_menu(query: CallbackQuery, session: AsyncSession, i18n: I18nConte
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.ROUND))
 async def start_ballot(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                       state: FSMContext, settings: Settings, i18n: I18nContext) -> None:
-    round_ = await _votable(query, session, callback_data.round, settings, i18n)
-    if round_ is None:
+                       state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                       i18n: I18nContext) -> None:
+    copy = await _votable(query, session, voting_rounds, callback_data.round, settings, i18n)
+    if copy is None:
         return
     await query.answer()
-    await _begin(query, session, state, settings, round_, i18n)
+    await _begin(query, session, state, settings, copy, i18n)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.AREA))
 async def pick_area(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                    state: FSMContext, settings: Settings, i18n: I18nContext) -> None:
-    round_ = await _open_round(query, session, callback_data.round, i18n)
-    if round_ is None:
+                    state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                    i18n: I18nContext) -> None:
+    copy = await _open_round(query, voting_rounds, callback_data.round, i18n)
+    if copy is None:
         return
+    round_ = copy.round
     if not uses_area(round_.eligibility) or (
             callback_data.value and round_.area(callback_data.value) is None):
         await query.answer(i18n.get("vote-stale"), show_alert=True)
@@ -108,15 +113,17 @@ async def pick_area(query: CallbackQuery, callback_data: VoteCb, session: AsyncS
                            secret=settings.ballot_key)).eligible:
         await query.message.answer(not_eligible_text(round_, i18n))
         return
-    await _begin(query, session, state, settings, round_, i18n)
+    await _begin(query, session, state, settings, copy, i18n)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.AGE))
 async def pick_age(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                   state: FSMContext, settings: Settings, i18n: I18nContext) -> None:
-    round_ = await _votable(query, session, callback_data.round, settings, i18n)
-    if round_ is None:
+                   state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                   i18n: I18nContext) -> None:
+    copy = await _votable(query, session, voting_rounds, callback_data.round, settings, i18n)
+    if copy is None:
         return
+    round_ = copy.round
     bands = list(AgeBand)
     if not round_.age_band_required or not 0 <= callback_data.value < len(bands):
         await query.answer(i18n.get("vote-stale"), show_alert=True)
@@ -129,8 +136,7 @@ async def pick_age(query: CallbackQuery, callback_data: VoteCb, session: AsyncSe
         return
     await state.update_data(vote_round=round_.id, vote_choices={},
                             vote_age={str(round_.id): band.value})
-    await _show(query.message, round_, await offered_cards(session, round_.id, query.from_user.id),
-                0, {}, i18n)
+    await _show(query.message, round_, copy.offered_to(query.from_user.id), 0, {}, i18n)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.SET))
@@ -169,11 +175,9 @@ async def _ballot_in_progress(query: CallbackQuery, round_id: int, state: FSMCon
                               i18n: I18nContext) -> tuple[VotingCopy, dict] | None:
     """The round and the conversation's data, for a tap that only moves through or changes
     the draft: voting must be open and this ballot begun (which checked the person may vote;
-    Confirm checks everything again). Read from the process's copy of the round, exact for
-    this update (models/round_cache.py): these taps are nearly all of a vote's load."""
-    copy = await voting_rounds.get(round_id)
-    if copy is None or copy.round.status != RoundStatus.VOTING:
-        await query.answer(i18n.get("vote-closed"), show_alert=True)
+    Confirm checks everything again). These taps are nearly all of a vote's load."""
+    copy = await _open_round(query, voting_rounds, round_id, i18n)
+    if copy is None:
         return None
     data = await state.get_data()
     if data.get("vote_round") != round_id:
@@ -184,10 +188,12 @@ async def _ballot_in_progress(query: CallbackQuery, round_id: int, state: FSMCon
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.CONFIRM))
 async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                  state: FSMContext, settings: Settings, i18n: I18nContext) -> None:
-    round_ = await _votable(query, session, callback_data.round, settings, i18n)
-    if round_ is None:
+                  state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                  i18n: I18nContext) -> None:
+    copy = await _votable(query, session, voting_rounds, callback_data.round, settings, i18n)
+    if copy is None:
         return
+    round_ = copy.round
     data = await state.get_data()
     if data.get("vote_round") != round_.id:
         await query.answer(i18n.get("vote-stale"), show_alert=True)
@@ -246,8 +252,9 @@ async def open_code(message: Message, session: AsyncSession, settings: Settings,
 
 
 async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
-                 settings: Settings, round_: Round, i18n: I18nContext) -> None:
+                 settings: Settings, copy: VotingCopy, i18n: I18nContext) -> None:
     """Start (or restart) the ballot: a final vote stays final; the age band comes first."""
+    round_ = copy.round
     ballot = await find_ballot(session, round_.id, voter_key(settings.ballot_key,
                                                              query.from_user.id))
     if ballot is not None and not round_.changes_allowed:
@@ -259,8 +266,7 @@ async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
                                                     query.from_user.id, data) is None:
         await query.message.answer(i18n.get("vote-ask-age"), reply_markup=age_bands(i18n, round_))
         return
-    await _show(query.message, round_, await offered_cards(session, round_.id, query.from_user.id),
-                0, {}, i18n)
+    await _show(query.message, round_, copy.offered_to(query.from_user.id), 0, {}, i18n)
 
 
 async def _age_band(session: AsyncSession, settings: Settings, round_: Round, telegram_id: int,

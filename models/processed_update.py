@@ -13,6 +13,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.base import Base, UtcDateTime, utcnow
 from models.round_cache import VERSION_AFTER_TURN
 from models.upsert import upsert
+from models.user import USER_AFTER_TURN, User, adopt_user
 
 
 class ProcessedUpdate(Base):
@@ -24,9 +25,12 @@ class ProcessedUpdate(Base):
 
 @dataclass(frozen=True)
 class Claimed:
-    """The update is this caller's to handle; `rounds_version`: see models/round_cache.py."""
+    """The update is this caller's to handle. Read with the claim on PostgreSQL, once the
+    person's turn had come: `rounds_version` (models/round_cache.py) and the person's `user`
+    row (None: read it separately, or not known yet)."""
 
     rounds_version: int | None
+    user: User | None = None
 
 
 async def claim_update(session: AsyncSession, update_id: int) -> bool:
@@ -46,18 +50,20 @@ async def claim_update_in_turn(session: AsyncSession, update_id: int,
     lock is taken before the insert looks for a clash, so a re-delivery being handled
     elsewhere is seen once that transaction has committed. (Telegram ids are far below
     `bot.leader.SCHEDULER_LOCK`, the bot's only other advisory lock.)"""
-    turn = select(func.pg_advisory_xact_lock(bindparam("person", person, BigInteger))
-                  ).subquery("turn")
+    person_id = bindparam("person", person, BigInteger)
+    turn = select(func.pg_advisory_xact_lock(person_id)).subquery("turn")
     rows = select(bindparam("update_id", update_id, BigInteger),
                   bindparam("seen_at", utcnow(), UtcDateTime())).select_from(turn)
     statement = (postgresql.insert(ProcessedUpdate.__table__)  # Core: no ORM bulk-insert path
                  .from_select(["update_id", "seen_at"], rows)
                  .on_conflict_do_nothing(index_elements=["update_id"])
                  # Only an inserted row (no clash) comes back; with it the round cache's
-                 # version, read once the turn has come.
-                 .returning(VERSION_AFTER_TURN))
+                 # version and the person's row, both read once the turn has come.
+                 .returning(VERSION_AFTER_TURN, USER_AFTER_TURN(person_id)))
     row = (await session.execute(statement)).first()
-    return None if row is None else Claimed(rounds_version=row[0])
+    if row is None:
+        return None
+    return Claimed(rounds_version=row[0], user=adopt_user(session, row[1]))
 
 
 async def prune_processed(session: AsyncSession, keep: timedelta = timedelta(days=3)) -> int:

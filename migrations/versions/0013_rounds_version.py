@@ -1,5 +1,6 @@
 """A counter of changes to rounds, their areas and bids, for each process's round cache
-(models/round_cache.py)
+(models/round_cache.py); on PostgreSQL, functions the update's claim reads it and the
+person's row with
 
 Revision ID: 0013_rounds_version
 Revises: 0012_audiences
@@ -35,6 +36,12 @@ def upgrade() -> None:
         op.execute("""CREATE FUNCTION pbchat_rounds_version() RETURNS bigint
             LANGUAGE plpgsql VOLATILE AS $$
             BEGIN RETURN (SELECT version FROM rounds_version WHERE id = 1); END $$""")
+        # The person's row, read by the claim the same way (models/processed_update.py); a
+        # row of NULLs for someone not yet known.
+        op.execute("""CREATE FUNCTION pbchat_user(person bigint) RETURNS users
+            LANGUAGE plpgsql VOLATILE AS $$
+            DECLARE found users;
+            BEGIN SELECT * INTO found FROM users WHERE telegram_id = person; RETURN found; END $$""")
         for table in TABLES:
             op.execute(f"""CREATE CONSTRAINT TRIGGER {table}_changed
                 AFTER INSERT OR UPDATE OR DELETE ON {table}
@@ -56,6 +63,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER {table}_changed ON {table}")
         op.execute("DROP FUNCTION pbchat_rounds_changed()")
         op.execute("DROP FUNCTION pbchat_rounds_version()")
+        op.execute("DROP FUNCTION pbchat_user(bigint)")
     else:
         for table in TABLES:
             for change in ('insert', 'update', 'delete'):
