@@ -113,7 +113,7 @@ async def settle_heap() -> None:
 
 
 async def run(settings: Settings) -> int:
-    engine = create_engine(settings.database_url, pool_size=settings.db_pool_size)
+    engine = create_engine(settings.database_url, pool_size=settings.pool_size)
     await migrate(engine)
     session_maker = create_session_maker(engine)
     bot = create_bot(settings)

@@ -49,9 +49,21 @@ class Settings(BaseSettings):
     ballot_secret: SecretStr | None = None
     # Days after a round closes (results out) before what ties people to it is erased.
     retention_days: int = Field(default=365, ge=1, le=3650)
-    # PostgreSQL connections each process keeps open (and as many again in a burst).
-    db_pool_size: int = Field(default=20, ge=1, le=200)
+    # PostgreSQL connections each process keeps open (`pool_size`; ten more in a burst).
+    db_pool_size: int | None = Field(default=None, ge=1, le=200)
     log_level: str = "INFO"
+
+    @property
+    def pool_size(self) -> int:
+        """DB_POOL_SIZE, or by default one connection per update that can be in flight: with
+        a webhook all of Telegram's `WEBHOOK_MAX_CONNECTIONS` may reach one process, plus
+        five for the delivery worker, monitors and health checks. A smaller pool opened and
+        closed a connection for each update past it, at the busiest moments (TLS attempt,
+        authentication and statement preparation each time: most of the load benchmark's
+        p99)."""
+        if self.db_pool_size is not None:
+            return self.db_pool_size
+        return self.webhook_max_connections + 5 if self.webhook_url else 20
 
     @field_validator("bot_token")
     @classmethod

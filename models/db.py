@@ -31,10 +31,10 @@ def create_engine(url: str, pool_size: int = 20, **kwargs) -> AsyncEngine:
     # proxy's or a platform's idle timeout closes them under us. After a server restart the
     # first statement on a dead connection fails, SQLAlchemy drops every older connection,
     # and bot.middlewares.DatabaseMiddleware tries that update again on a fresh one.
-    # The pool is as big as the work in flight: past it, SQLAlchemy opens an overflow
-    # connection and closes it on return, and a new PostgreSQL connection costs a backend
-    # process and codec set-up queries (the default of 5 churned ~4 a second per process).
-    return create_async_engine(url, pool_size=pool_size, max_overflow=pool_size,
+    # The pool is as big as the work in flight (bot.settings.Settings.pool_size): past it,
+    # SQLAlchemy opens an overflow connection and closes it on return, and a new PostgreSQL
+    # connection costs a backend process, a TLS attempt and statement preparation.
+    return create_async_engine(url, pool_size=pool_size, max_overflow=10,
                                pool_recycle=300, **kwargs)
 
 

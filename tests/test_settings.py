@@ -44,3 +44,16 @@ def test_defaults_and_parsing():
     assert settings.database_url.startswith("sqlite+aiosqlite:///")
     assert settings.timezone == "Europe/London" and settings.default_locale == "en"
     assert "AAH" not in repr(settings)
+
+
+@pytest.mark.parametrize(("values", "expected"), [
+    ({}, 20),  # polling
+    ({"webhook_url": "https://x.org/hook", "webhook_secret": "s" * 20}, 45),
+    ({"webhook_url": "https://x.org/hook", "webhook_secret": "s" * 20,
+      "webhook_max_connections": 80}, 85),
+    ({"webhook_url": "https://x.org/hook", "webhook_secret": "s" * 20, "db_pool_size": 12}, 12),
+    ({"db_pool_size": 7}, 7),
+])
+def test_the_pool_holds_a_connection_for_every_update_in_flight(values, expected):
+    settings = Settings(_env_file=None, bot_token=TOKEN, **values)
+    assert settings.pool_size == expected
