@@ -17,8 +17,11 @@ import aiohttp
 import pytest
 from sqlalchemy import distinct, func, select
 
+from bot.vote_callbacks import VoteAction, VotingAdminAction, VotingAdminCb
+from models.base import utcnow
 from models.db import create_engine, create_session_maker
 from models.outbox import OutboxMessage
+from models.user import User
 from tests.bot_process import BotProcess
 from tests.broadcast_scenario import (
     ORGANISER,
@@ -30,6 +33,8 @@ from tests.broadcast_scenario import (
 from tests.e2e import backend_env, free_port, stub_token, wait_healthy
 from tests.telegram_stub import TelegramStub
 from tests.test_e2e_broadcast import report_counts
+from tests.test_vote_ballots import voting_round
+from tests.test_vote_flow import cb
 
 RECIPIENTS = 300
 SECRET = "scale-test-webhook-secret-0042"
@@ -151,3 +156,55 @@ async def test_an_update_a_crashed_process_was_handling_is_handled_by_the_other(
             assert stub.webhook_retries >= 1
             assert await processes[1].stop() == 0, processes[1].log_tail()
             assert "Traceback" not in processes[1].log_text()
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_voting_closed_through_one_process_is_closed_in_the_other(database_url):
+    """Each process keeps its own copy of the round being voted in (models/round_cache.py).
+    The organiser closes voting through one process; the next score tap, in either process,
+    is told voting has closed."""
+    voter = 4_343
+    engine = create_engine(database_url)
+    try:
+        session_maker = create_session_maker(engine)
+        round_id, (first, second, third, _draft) = await voting_round(session_maker)
+        async with session_maker.begin() as session:
+            session.add(User(telegram_id=voter, locale="en", privacy_seen_at=utcnow()))
+    finally:
+        await engine.dispose()
+    closed = "Voting has closed."
+
+    def alerts() -> list[str]:
+        return [params.get("text") for method, params in stub.calls
+                if method == "answerCallbackQuery" and params.get("text")]
+
+    async with (TelegramStub(stub_token()) as stub,
+                backend_env(stub, database_url, WEBHOOK_URL="https://pbchat.example.org/tg/hook",
+                            WEBHOOK_SECRET=SECRET) as env,
+                aiohttp.ClientSession() as http):
+        async with two_webhook_processes(stub, env, http) as processes:
+            stub.push_message(voter, "/start")
+            await stub.wait_for_message(voter, 1)
+            stub.push_callback(voter, cb(VoteAction.ROUND, round_id), require_button=False)
+            assert (await stub.wait_for_message(voter, 2)).text.startswith("Bid 1 of 3")
+            # Two scores, one through each process: both copy the round.
+            for count, bid in ((3, first), (4, second)):
+                stub.push_callback(voter, cb(VoteAction.SET, round_id, bid, 4))
+                assert (await stub.wait_for_message(voter, count)).text.startswith(
+                    f"Bid {count - 1} of 3")
+            stub.push_message(ORGANISER, "/voting")
+            await stub.wait_for_message(ORGANISER, 1)
+            stub.push_callback(ORGANISER, VotingAdminCb(action=VotingAdminAction.CLOSE,
+                                                        round=round_id).pack(),
+                               require_button=False)
+            await stub.wait_for(lambda: alerts() == [
+                "Voting has closed. Type in any paper sheets, then publish."],
+                what="the organiser told voting has closed")
+            for taps in (1, 2):  # one tap to each process
+                stub.push_callback(voter, cb(VoteAction.SET, round_id, third, 4))
+                await stub.wait_for(lambda taps=taps: alerts()[1:] == [closed] * taps,
+                                    what=f"{taps} answers that voting has closed")
+            assert stub.new_message_count(voter) == 4  # no further card
+            for process in processes:
+                assert await process.stop() == 0, process.log_tail()
+                assert "Traceback" not in process.log_text()
