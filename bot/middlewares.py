@@ -105,12 +105,11 @@ class DatabaseMiddleware(BaseMiddleware):
         for attempt in (1, 2):
             async with self._session_maker() as session:
                 try:
-                    claim = None if self._claim_apart else await _claim_in_turn(
-                        session, event.update_id, telegram_user)
-                    if not self._claim_apart and claim is None:
+                    claim = (Claimed(rounds_version=None) if self._claim_apart
+                             else await _claim_in_turn(session, event.update_id, telegram_user))
+                    if claim is None:
                         return _skipped(event)
-                    user = (await get_or_create_user(session, telegram_user.id,
-                                                     claim.user if claim else None)
+                    user = (await get_or_create_user(session, telegram_user.id, claim.user)
                             if telegram_user and not telegram_user.is_bot else None)
                 except DBAPIError as exc:
                     # The server had dropped this pooled connection (a restart, an idle
@@ -121,8 +120,8 @@ class DatabaseMiddleware(BaseMiddleware):
                     log.warning("database connection lost; update %s tried again",
                                 event.update_id)
                     continue
-                data["voting_rounds"] = VotingRounds(
-                    self._round_cache, session, claim.rounds_version if claim else None)
+                data["voting_rounds"] = VotingRounds(self._round_cache, session,
+                                                     claim.rounds_version)
                 return await self._handle(handler, event, data, session, user)
 
     @staticmethod

@@ -9,7 +9,7 @@ a person: only someone holding the secret *and* a Telegram id can find that pers
 Its entries are (ballot_id, bid_id, value): the score (score), tokens (tokens) or 1 (a tick,
 for approval, top-N and knapsack). The voter gets a receipt code ("7KQ-29X") to quote.
 
-A voter's own bids (owner_telegram_id is the voter) are never offered (`offered_cards`) and
+A voter's own bids (owner_telegram_id is the voter) are never offered (`cards_offered`) and
 `cast_ballot` refuses them through `models.tally.validate_ballot`.
 
 The round's own rules (`Round.score_all`, `Round.changes_allowed`) are parameters of
@@ -151,10 +151,6 @@ async def votable_cards(session: AsyncSession, round_id: int) -> list[Row]:
 def cards_offered(cards: Iterable[Row], telegram_id: int) -> list[Row]:
     """The cards this voter is asked about: all but their own bids."""
     return [card for card in cards if card.owner_telegram_id != telegram_id]
-
-
-async def offered_cards(session: AsyncSession, round_id: int, telegram_id: int) -> list[Row]:
-    return cards_offered(await votable_cards(session, round_id), telegram_id)
 
 
 async def find_ballot(session: AsyncSession, round_id: int, key: str) -> Ballot | None:

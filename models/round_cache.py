@@ -58,7 +58,7 @@ class RoundCache:
 
     def __init__(self) -> None:
         self._version = -1
-        self._copies: dict[int, VotingCopy | None] = {}
+        self._copies: dict[int, VotingCopy] = {}
 
     async def voting(self, session: AsyncSession, round_id: int,
                      version: int | None) -> VotingCopy | None:
@@ -73,7 +73,8 @@ class RoundCache:
         copy = await _copy(session, round_id)
         # Another update may have moved the cache on while this one read: what was read is
         # then possibly older than the cache's version, so it is handed out but not kept.
-        if self._version == started_at:
+        # No round, nothing kept: forged round ids must not fill the process's memory.
+        if self._version == started_at and copy is not None:
             self._copies[round_id] = copy
         return copy
 

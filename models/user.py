@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import cache
 from typing import Any
 
 from sqlalchemy import BigInteger, String, func, select, update
+from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, make_transient_to_detached, mapped_column
 
@@ -51,17 +53,20 @@ async def find_user(session: AsyncSession, telegram_id: int) -> User | None:
 USER_AFTER_TURN = func.pbchat_user
 
 
+@cache
+def _processors(dialect: Dialect) -> list[tuple[str, str, Callable[[Any], Any] | None]]:
+    # What a query would apply to each column (UtcDateTime's zone), worked out once.
+    return [(column.key, column.name, column.type.result_processor(dialect, None))
+            for column in User.__table__.columns]
+
+
 def adopt_user(session: AsyncSession, row: Mapping[str, Any] | None) -> User | None:
     """The row the claim read, as the session's own User, as if the session had loaded it
     (no query); None for someone not yet known (the function's row of NULLs)."""
     if row is None or row["id"] is None:
         return None
-    dialect = session.get_bind().dialect
-    values = {}
-    for column in User.__table__.columns:
-        process = column.type.result_processor(dialect, None)
-        values[column.key] = process(row[column.name]) if process else row[column.name]
-    user = User(**values)
+    user = User(**{key: process(row[name]) if process else row[name]
+                   for key, name, process in _processors(session.get_bind().dialect)})
     make_transient_to_detached(user)
     session.add(user)
     return user

@@ -17,6 +17,7 @@ from models.processed_update import claim_update_in_turn
 from models.round import Area, Round, RoundStatus
 from models.round_cache import RoundCache, RoundsVersion
 from tests.flow import alerts, texts
+from tests.spies import asked_for
 from tests.test_vote_ballots import voting_round
 from tests.test_vote_flow import cb, join
 
@@ -24,6 +25,12 @@ postgresql_only = pytest.mark.parametrize("database_url", ["postgresql"], indire
 VOTER = 700_101
 CLOSED = "Voting has closed."
 STALE = "This button is out of date. Tap Vote in the menu to start again."
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[int]:
+    """The round ids the cache reads from the database, in order."""
+    return asked_for(monkeypatch, round_cache, "_copy")
 
 
 async def version(session_maker) -> int:
@@ -83,17 +90,8 @@ async def test_a_claim_reads_the_version_once_the_persons_turn_has_come(session_
     assert claimed is not None and claimed.rounds_version == await version(session_maker)
 
 
-async def test_a_copy_is_kept_for_its_version_and_replaced_by_a_newer(session_maker,
-                                                                      monkeypatch):
+async def test_a_copy_is_kept_for_its_version_and_replaced_by_a_newer(session_maker, reads):
     round_id, (_a, b, _c, _draft) = await voting_round(session_maker)
-    reads = []
-    real_copy = round_cache._copy
-
-    async def counted(session, wanted):
-        reads.append(wanted)
-        return await real_copy(session, wanted)
-
-    monkeypatch.setattr(round_cache, "_copy", counted)
     cache = RoundCache()
     async with session_maker() as session:
         first = await cache.voting(session, round_id, 5)
@@ -102,11 +100,20 @@ async def test_a_copy_is_kept_for_its_version_and_replaced_by_a_newer(session_ma
         assert reads == [round_id]
         assert first.round.status == RoundStatus.VOTING
         assert [card.id for card in first.offered_to(VOTER)] == [_a, b, _c]
-        assert await cache.voting(session, 999_999, 5) is None  # no such round, remembered
+        assert await cache.voting(session, 999_999, 5) is None  # no such round
         assert await cache.voting(session, round_id, 6) is not first
         assert reads == [round_id, 999_999, round_id]
     # The copy is detached: it outlives its session and nothing reloads it.
     assert first.round.name("en") and [area.name_en for area in first.round.areas] == ["Speke"]
+
+
+async def test_a_round_that_does_not_exist_is_not_kept(session_maker, reads):
+    """Forged buttons can name any round id: none of them may stay in the process."""
+    cache = RoundCache()
+    async with session_maker() as session:
+        for _ in range(2):
+            assert await cache.voting(session, 999_999, 5) is None
+    assert reads == [999_999, 999_999]
 
 
 async def test_a_copy_read_while_the_cache_moved_on_is_not_kept(session_maker, monkeypatch):

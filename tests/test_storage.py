@@ -14,6 +14,7 @@ from bot.dispatcher import create_storage
 from bot.storage import DatabaseStorage
 from tests.conftest import make_settings
 from tests.databases import require_redis, unavailable
+from tests.spies import asked_for
 
 
 def key(user_id: int = 77) -> StorageKey:
@@ -88,14 +89,7 @@ async def read_with_the_state(storage, other, reads: list[str]) -> None:
 
 
 async def test_database_storage_reads_the_data_with_the_state(session_maker, monkeypatch):
-    reads: list[str] = []
-    real = bot_storage.load_state
-
-    async def counted(session, storage_key):
-        reads.append(storage_key)
-        return await real(session, storage_key)
-
-    monkeypatch.setattr(bot_storage, "load_state", counted)
+    reads = asked_for(monkeypatch, bot_storage, "load_state")
     await read_with_the_state(DatabaseStorage(session_maker), DatabaseStorage(session_maker),
                               reads)
 

@@ -11,13 +11,14 @@ from models.ballot import (
     Ballot,
     BallotEntry,
     ballot_choices,
+    cards_offered,
     cast_ballot,
     find_ballot,
     has_voted,
     new_receipt,
-    offered_cards,
     round_ballots,
     turnout,
+    votable_cards,
     voter_key,
 )
 from models.bid import Bid, BidStatus
@@ -93,8 +94,9 @@ async def test_score_every_bid_is_required_when_the_round_says_so(session_maker)
 async def test_own_bid_is_never_offered_nor_recorded(session_maker):
     round_id, (own, b, c, draft) = await voting_round(session_maker)
     async with session_maker() as session:
-        assert [bid.id for bid in await offered_cards(session, round_id, GROUP_OWNER)] == [b, c]
-        assert [bid.id for bid in await offered_cards(session, round_id, VOTER)] == [own, b, c]
+        cards = await votable_cards(session, round_id)
+        assert [bid.id for bid in cards_offered(cards, GROUP_OWNER)] == [b, c]
+        assert [bid.id for bid in cards_offered(cards, VOTER)] == [own, b, c]
     refused = await cast(session_maker, round_id, GROUP_OWNER, {own: 5, b: 1, c: 1})
     assert refused.problems == ["own-bid"]
     assert (await cast(session_maker, round_id, GROUP_OWNER, {b: 1, c: 1})).ok
