@@ -18,6 +18,7 @@ from aiohttp import BytesPayload
 
 
 class JsonSession(AiohttpSession):
+    # aiogram's hook for the request body, named for forms: whatever it returns is posted.
     def build_form_data(self, bot: Bot, method: TelegramMethod[Any]) -> Any:
         files: dict[str, Any] = {}
         fields = self.prepare_value(method.model_dump(warnings=False), bot=bot, files=files,
