@@ -10,7 +10,7 @@ columns or keys expected, and the /template that gives an example file.
 from __future__ import annotations
 
 from functools import cache
-from html import escape
+from html import escape, unescape
 from pathlib import Path
 
 from aiogram import Bot
@@ -35,9 +35,11 @@ async def download(bot: Bot, document: Document, limit: int) -> bytes:
 
 
 def problem_line(i18n: I18nContext, problem: Problem) -> str:
-    args = {key: escape(str(value)) for key, value in problem.args.items()}
+    args = {key: escape(value) if isinstance(value, str) else value
+            for key, value in problem.args.items()}
     said = i18n.get(f"upload-{problem.code}", **args)
-    return i18n.get("upload-line", line=problem.line, problem=said) if problem.line else said
+    # A line number as text: Fluent would write line 5001 as "5,001".
+    return i18n.get("upload-line", line=str(problem.line), problem=said) if problem.line else said
 
 
 def failed(i18n: I18nContext, problems: list[Problem], expected: str, template: str) -> str:
@@ -71,5 +73,6 @@ def in_english(problem: Problem) -> str:
     """A problem as the command line prints it: the chat's words, without the HTML."""
     core = _english()
     said = core.get(f"upload-{problem.code}", "en", **problem.args)
-    text = core.get("upload-line", "en", line=problem.line, problem=said) if problem.line else said
-    return text.replace("“", "'").replace("”", "'")
+    text = (core.get("upload-line", "en", line=str(problem.line), problem=said) if problem.line
+            else said)
+    return unescape(text).replace("“", "'").replace("”", "'")

@@ -59,7 +59,7 @@ def read_questions(file_name: str, data: bytes) -> tuple[list[NewQuestion], list
     try:
         uploads.check_size(len(data), MAX_FILE_BYTES)
         if file_name.lower().endswith(".csv"):
-            header, rows = uploads.dict_rows(uploads.read_csv(data, max_rows=MAX_QUESTIONS + 1))
+            header, rows = uploads.dict_rows(uploads.read_csv(data))
             if header and not any(key in header for key in GROUP_KEYS + EN_KEYS + CY_KEYS):
                 return [], [Problem(1, "no-columns", {"found": ", ".join(header)[:200]})]
             found: list[tuple[int, Any]] = rows
