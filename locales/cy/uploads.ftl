@@ -27,6 +27,7 @@ upload-not-a-mapping = dylai pob eitem fod yn set o linellau “allwedd: gwerth�
 upload-missing-or-long = mae “{ $key }” ar goll neu'n hirach na { $limit } nod.
 
 ## /template: ffeil enghreifftiol ar gyfer pob mewnforio, gyda nodiadau yn iaith y trefnydd
+cmd-template = Ffeiliau enghreifftiol ar gyfer mewnforio
 template-which =
     Pa ffeil enghreifftiol hoffech chi?
     • /template questions: cwestiynau Caffi'r Byd
@@ -46,7 +47,7 @@ tpl-questions-about = Cwestiynau Caffi'r Byd: un bloc ar gyfer pob cwestiwn.
 tpl-questions-group = group: y bwrdd neu'r rownd, hyd at 40 nod.
 tpl-questions-en = en: y cwestiwn yn Saesneg, hyd at 500 nod.
 tpl-questions-cy = cy: y cwestiwn yn Gymraeg, hyd at 500 nod.
-tpl-ballots-about = Taflenni pleidleisio papur: un rhes ar gyfer pob taflen. Cadwch y llinell gyntaf fel y mae.
+tpl-ballots-about = Taflenni pleidleisio papur: un rhes ar gyfer pob taflen. Cadwch linell y penawdau fel y mae.
 tpl-ballots-columns = Colofn gyntaf: y rhif sydd wedi'i ysgrifennu ar y daflen. Yna un golofn ar gyfer pob cais (ei gyfeirnod).
 tpl-ballots-marks = Yng ngholofn pob cais, ysgrifennwch y marc sydd ar y daflen. Gadewch hi'n wag os nad oes marc i'r cais.
 tpl-ballots-example = Rhes enghreifftiol (tynnwch y # i'w defnyddio):

@@ -27,6 +27,7 @@ upload-not-a-mapping = each item should be a set of “key: value” lines.
 upload-missing-or-long = “{ $key }” is missing or longer than { $limit } characters.
 
 ## /template: an example file for each import, with notes in the organiser's language
+cmd-template = Example files for imports
 template-which =
     Which example file would you like?
     • /template questions: World Café questions
@@ -46,7 +47,7 @@ tpl-questions-about = World Café questions: one block per question.
 tpl-questions-group = group: the table or round, up to 40 characters.
 tpl-questions-en = en: the question in English, up to 500 characters.
 tpl-questions-cy = cy: the question in Welsh, up to 500 characters.
-tpl-ballots-about = Paper ballot sheets: one row per sheet. Keep the first line as it is.
+tpl-ballots-about = Paper ballot sheets: one row per sheet. Keep the line of headings as it is.
 tpl-ballots-columns = First column: the number written on the sheet. Then one column for each bid (its reference).
 tpl-ballots-marks = In each bid's column, write the mark on the sheet. Leave it empty if the bid was not marked.
 tpl-ballots-example = An example row (take away the # to use it):
