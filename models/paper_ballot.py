@@ -23,6 +23,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property, lru_cache
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, delete, func, select
 from sqlalchemy.exc import IntegrityError
@@ -157,8 +158,13 @@ class BallotRules:
                 return bid
         return None
 
+    @cached_property
+    def amounts(self) -> dict[str, int]:
+        # Worked out once per file, not once per sheet: a file may hold thousands of sheets.
+        return {str(bid.id): bid.amount_pence or 0 for bid in self.bids}
+
     def validate(self, choices: Mapping[int, int]) -> list[str]:
-        amounts = {str(bid.id): bid.amount_pence or 0 for bid in self.bids}
+        amounts = self.amounts
         keyed = ([str(b) for b in choices] if self.ticks
                  else {str(b): v for b, v in choices.items()})
         return validate_ballot(self.tally_kind, keyed, bids=amounts, pot=self.pot_pence,
@@ -187,9 +193,17 @@ def _mark(rules: BallotRules, bid: Bid, value: int, line: int, typed: str) -> Pr
     """validate_ballot on this one mark, so a score of 7 is named with its line."""
     if rules.ticks or (value == 0 and rules.kind == BallotKind.TOKENS):
         return None
-    codes = BallotRules(rules.kind, [bid], rules.pot_pence, None, rules.tokens,
-                        rules.rule).validate({bid.id: value})
+    codes = _mark_codes(rules.tally_kind, rules.pot_pence, rules.tokens, bid.id,
+                        bid.amount_pence or 0, value)
     return Problem(line, codes[0], typed, rule=True) if codes else None
+
+
+@lru_cache(maxsize=4096)
+def _mark_codes(kind: str, pot: int, tokens: int | None, bid_id: int, amount: int,
+                value: int) -> tuple[str, ...]:
+    # The same few marks (a score of 1 to 5) come back on every sheet of a file: checked once.
+    return tuple(validate_ballot(kind, {str(bid_id): value}, bids={str(bid_id): amount},
+                                 pot=pot, n_max=None, tokens=tokens, require_all=False))
 
 
 def _sheet(rules: BallotRules, label: str, entries: list[tuple[int, Bid | None, str, str | None]],

@@ -9,7 +9,8 @@ read is bounded before any work is done on it:
 - YAML: anchors and aliases are refused outright (the "billion laughs" file is a few hundred
   bytes of nested aliases that expand to billions of items), and so is nesting deeper than any
   real import needs and more values than one could hold; the C parser does the reading;
-- CSV: a cap on rows and on the length of a cell, and the first line that is not UTF-8 named.
+- CSV: a cap on rows, on cells and on the length of a cell, and the first line that is not
+  UTF-8 named.
 
 A problem is an `UploadError` carrying a `Problem`: a line number (0 = the whole file) and a
 code, shown as `upload-<code>` from locales/*/uploads.ftl in the organiser's language.
@@ -31,6 +32,9 @@ MAX_YAML_BYTES = 256_000
 # Paper ballot sheets: 5,000 sheets of 40 bids is ~1 MB; the csv module reads that in ~0.1 s.
 MAX_CSV_BYTES = 1_000_000
 MAX_CSV_ROWS = 5_000
+# Cells: checking one paper ballot mark costs ~10-15 µs of Python, so 40,000 cells (1,000
+# sheets of 40 bids, or 2,000 of 20) are checked in about half a second; more is two files.
+MAX_CSV_CELLS = 40_000
 # No cell in any import is longer than a question in two languages.
 MAX_CELL_CHARS = 2_000
 # Nesting: a round file goes root > areas > area > name (4 deep); 8 is twice what is needed.
@@ -187,8 +191,9 @@ def _dialect(first_line: str) -> Any:
 def read_csv(data: bytes, *, max_rows: int = MAX_CSV_ROWS, text: str | None = None,
              sniff: bool = False) -> list[Row]:
     """Rows with their line numbers; blank rows and notes (lines starting with #) left out.
-    Raises UploadError at the first row past `max_rows`, the first cell longer than
-    MAX_CELL_CHARS, or the first non-UTF-8 line (pass `text` to decode differently).
+    Raises UploadError at the first row past `max_rows` or MAX_CSV_CELLS, the first cell
+    longer than MAX_CELL_CHARS, or the first non-UTF-8 line (pass `text` to decode
+    differently).
     `sniff`: guess the separator from the first line that is not a note."""
     check_size(len(data), MAX_CSV_BYTES)
     if text is None:
@@ -200,7 +205,7 @@ def read_csv(data: bytes, *, max_rows: int = MAX_CSV_ROWS, text: str | None = No
         dialect = _dialect(first)
     reader = csv.reader(io.StringIO(text, newline=""), dialect)
     rows: list[Row] = []
-    line = 1
+    line, cells_read = 1, 0
     # The csv module itself refuses a cell over 128 KB (csv.Error); ours is lower and checked
     # per row, so one over-long cell costs at most 128 KB of work.
     try:
@@ -210,6 +215,9 @@ def read_csv(data: bytes, *, max_rows: int = MAX_CSV_ROWS, text: str | None = No
             if any(cell.strip() for cell in cells) and not cells[0].startswith("#"):
                 if len(rows) >= max_rows:
                     raise UploadError(line, "too-many-rows", limit=max_rows)
+                cells_read += len(cells)
+                if cells_read > MAX_CSV_CELLS:
+                    raise UploadError(line, "too-many-cells", limit=MAX_CSV_CELLS)
                 rows.append(Row(line, [cell.strip() for cell in cells]))
             line = reader.line_num + 1
     except csv.Error:

@@ -20,6 +20,7 @@ upload-yaml-syntax = dydy hyn ddim yn YAML dilys. Gwiriwch y bylchau ar ddechrau
 upload-csv-syntax = does dim modd darllen y rhes hon fel CSV. Gwiriwch y dyfynodau.
 upload-cell-too-long = mae cell yn hirach na { $limit } nod.
 upload-too-many-rows = mae mwy na { $limit } o resi yn y ffeil.
+upload-too-many-cells = mae mwy na { $limit } o gelloedd yn y ffeil. Rhannwch hi yn ddwy ffeil, os gwelwch yn dda.
 upload-too-many-items = mae mwy na { $limit } o eitemau yn y ffeil.
 upload-none-found = does dim byd i'w fewnforio yn y ffeil.
 upload-no-columns = dylai'r llinell gyntaf enwi'r colofnau, nid “{ $found }”.

@@ -20,6 +20,7 @@ upload-yaml-syntax = this is not valid YAML. Check the spaces at the start of th
 upload-csv-syntax = this row cannot be read as CSV. Check the quote marks.
 upload-cell-too-long = a cell is longer than { $limit } characters.
 upload-too-many-rows = the file has more than { $limit } rows.
+upload-too-many-cells = the file has more than { $limit } cells. Please split it into two files.
 upload-too-many-items = the file has more than { $limit } items.
 upload-none-found = nothing to import was found.
 upload-no-columns = the first line should name the columns, not “{ $found }”.
