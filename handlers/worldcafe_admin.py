@@ -168,7 +168,8 @@ async def import_help(query: CallbackQuery, callback_data: CafeAdminCb, session:
     await query.answer()
     await state.set_state(CafeAdmin.panel)
     await state.set_data({EVENT_KEY: event.id})
-    await query.message.answer(i18n.get("wc-admin-import-help"),
+    await query.message.answer(i18n.get("wc-admin-import-help") + "\n"
+                               + i18n.get("upload-offer", kind="questions"),
                                reply_markup=kb.back_to_panel(i18n, event.id))
 
 

@@ -52,8 +52,11 @@ async def test_the_questions_template_comes_back_as_questions(harness, session_m
     assert {EN: "# en: the question in English, up to 500 characters.",
             CY: "# cy: y cwestiwn yn Gymraeg, hyd at 500 nod."}[locale] in text
     assert "/worldcafe" in caption
-    await harness.tap(ORGANISER_ID, CafeAdminCb(action=CafeAdminAction.IMPORT,
-                                                event=event_id).pack())
+    sent = await harness.tap(ORGANISER_ID, CafeAdminCb(action=CafeAdminAction.IMPORT,
+                                                       event=event_id).pack())
+    assert texts(sent)[0].endswith({EN: "📄 An example file to fill in: /template questions",
+                                    CY: "📄 Ffeil enghreifftiol i'w llenwi: /template questions",
+                                    }[locale])
     serve(harness, monkeypatch, {"template": data})
     sent = await harness.feed(document("template", name, len(data)))
     assert {EN: "✅ 2 questions added, 0 already there.",

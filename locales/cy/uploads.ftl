@@ -6,6 +6,7 @@ upload-failed =
 upload-hint =
     Colofnau neu allweddi disgwyliedig: <code>{ $expected }</code>
     Am ffeil enghreifftiol, anfonwch /template { $kind }
+upload-offer = 📄 Ffeil enghreifftiol i'w llenwi: /template { $kind }
 upload-line = Llinell { $line }: { $problem }
 upload-more = …a { $count } arall.
 

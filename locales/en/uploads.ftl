@@ -6,6 +6,7 @@ upload-failed =
 upload-hint =
     Expected columns or keys: <code>{ $expected }</code>
     For an example file, send /template { $kind }
+upload-offer = 📄 An example file to fill in: /template { $kind }
 upload-line = Line { $line }: { $problem }
 upload-more = …and { $count } more.
 
