@@ -29,7 +29,8 @@ import yaml
 # a page; an events file for a year of events is well under 200 KB. 256 KB leaves room and
 # takes PyYAML's C reader a few tens of milliseconds.
 MAX_YAML_BYTES = 256_000
-# Paper ballot sheets: 5,000 sheets of 40 bids is ~1 MB; the csv module reads that in ~0.1 s.
+# Paper ballot sheets: the cell cap below is ~100 KB of marks; 1 MB leaves room for what
+# spreadsheets add (quotes, spaces, empty columns), and the csv module reads it in ~0.1 s.
 MAX_CSV_BYTES = 1_000_000
 MAX_CSV_ROWS = 5_000
 # Cells: checking one paper ballot mark costs ~10-15 µs of Python, so 40,000 cells (1,000
@@ -90,6 +91,8 @@ class LineDict(dict):
     key_lines: dict[str, int] = {}  # noqa: RUF012 (replaced per mapping, never changed)
 
 
+# PyYAML's wheels include libyaml; without it the pure-Python reader is ~10x slower, still
+# bounded by the limits above.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
