@@ -20,6 +20,7 @@ COMMANDS = ("start", "help", "language", "cancel", "privacy", "mydata", "forget"
 ORGANISER_COMMANDS = ("broadcast", "organisers", "audit", "newevent", "manage", "poster",
                       "checkin", "bids", "newround", "rounds", "voting", "votingcodes",
                       "remindvoters", "festival", "pledges", "report", "worldcafe")
+ORGANISER_COMMANDS += ("template",)  # example files for every import (handlers/templates.py)
 
 
 def commands_for(core: BaseCore, locale: str, names: tuple[str, ...] = COMMANDS,

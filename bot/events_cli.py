@@ -10,18 +10,17 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from bot import upload_files
 from bot.migrate import migrate
 from bot.settings import Settings
 from models import event as events
 from models import event_form as form
+from models import uploads
 from models.base import utcnow
 from models.db import create_engine, create_session_maker
 from models.event import EventKind
@@ -45,6 +44,11 @@ COLUMNS = {
     "round": ("round_id", False), "reminders": ("reminder_offsets", False),
     "volunteers_arrive": ("helpers_arrive_at", False),
 }
+# The keys a file may use; the bot's /template events gives an example with notes.
+EXPECTED = ("events: expected keys (YAML) or columns (CSV): kind, " + ", ".join(COLUMNS)
+            + ", ask_first_name, ask_access, roles. For an example file, send the bot "
+            "/template events.")
+MAX_FILE_BYTES = uploads.MAX_YAML_BYTES
 YES = {"yes", "y", "true", "1", "ie", "do"}
 NO = {"no", "n", "false", "0", "na", "", "none"}
 
@@ -56,15 +60,24 @@ class Planned:
 
 
 def read_rows(path: Path) -> list[dict[str, Any]]:
-    text = path.read_text("utf-8-sig")
+    """The file's rows, each knowing its line (uploads.LineDict); read within the bounds of
+    models/uploads.py, so a hostile file is refused quickly, naming its line."""
+    data: Any = upload_files.read_path(path, MAX_FILE_BYTES)
     if path.suffix.lower() == ".csv":
-        return [dict(row) for row in csv.DictReader(text.splitlines())]
-    data = yaml.safe_load(text)
+        _header, rows = uploads.dict_rows(uploads.read_csv(data))
+        return [_at(line, row) for line, row in rows]
+    data = uploads.load_yaml(data)
     if isinstance(data, dict):
         data = data.get("events")
     if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
         raise ValueError("expected a list of events (or `events:` with a list)")
     return data
+
+
+def _at(line: int, row: dict[str, Any]) -> uploads.LineDict:
+    found = uploads.LineDict(row)
+    found.line = line
+    return found
 
 
 def plan(rows: list[dict[str, Any]], settings: Settings) -> tuple[list[Planned], list[str]]:
@@ -74,7 +87,8 @@ def plan(rows: list[dict[str, Any]], settings: Settings) -> tuple[list[Planned],
     for number, row in enumerate(rows, start=1):
         fields, row_problems = _read_row(row, form.Context(tz=settings.tz, now=now))
         roles, role_problems = _read_roles(row.get("roles"))
-        problems += [f"event {number}: {p}" for p in row_problems + role_problems]
+        where = f"line {uploads.line_of(row)}: " if uploads.line_of(row) else ""
+        problems += [f"{where}event {number}: {p}" for p in row_problems + role_problems]
         planned.append(Planned(fields, roles))
     return planned, problems
 
@@ -154,13 +168,17 @@ def main(argv: list[str], settings: Settings) -> int:
     args = parser.parse_args(argv)
     try:
         rows = read_rows(args.file)
-    except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError, csv.Error) as error:
-        return _fail(f"cannot read {args.file}: {error}")
+    except uploads.UploadError as error:
+        return _fail(f"cannot read {args.file}: {upload_files.in_english(error.problem)}\n"
+                     + EXPECTED)
+    except (OSError, ValueError) as error:
+        return _fail(f"cannot read {args.file}: {error}\n" + EXPECTED)
     planned, problems = plan(rows, settings)
     if problems:
         for problem in problems:
             print(f"events: {problem}", file=sys.stderr)
-        print(f"events: nothing imported ({len(problems)} problems)", file=sys.stderr)
+        print(f"events: nothing imported ({len(problems)} problems)\n{EXPECTED}",
+              file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.dry_run:
         print(f"{len(planned)} events read; nothing saved (--dry-run)")

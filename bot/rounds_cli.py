@@ -12,13 +12,14 @@ import asyncio
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
+from bot import upload_files
 from bot.migrate import migrate
 from bot.settings import Settings
+from models import uploads
 from models.amounts import format_pounds, parse_amount
 from models.base import utcnow
 from models.bid_questions import DEFAULT_QUESTIONS
@@ -41,6 +42,9 @@ EXIT_BAD_INPUT = 2
 KEYS = {"name", "status", "areas", "max_bid", "priorities", "questions", "bid_deadline",
         "voting", "ballot", "allocation", "who_may_vote", "age_band"}
 BALLOT_KEYS = {"kind", "n", "tokens", "score_all", "changes_allowed"}
+EXPECTED = ("rounds: expected keys: " + ", ".join(sorted(KEYS)) + "; ballot: "
+            + ", ".join(sorted(BALLOT_KEYS)) + ". For an example file, send the bot "
+            "/template rounds.")
 
 
 class RoundFileError(Exception):
@@ -202,16 +206,23 @@ def main(argv: list[str], settings: Settings) -> int:
     if len(argv) != 2 or argv[0] != "import":
         print(USAGE, file=sys.stderr)
         return EXIT_BAD_INPUT
+    data = None
     try:
-        with open(argv[1], encoding="utf-8") as file:
-            data = yaml.safe_load(file)
+        data = uploads.load_yaml(upload_files.read_path(Path(argv[1]), uploads.MAX_YAML_BYTES))
         spec = spec_from_mapping(data, settings.tz, utcnow())
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+    except uploads.UploadError as error:
+        print(f"rounds: cannot read {argv[1]}: {upload_files.in_english(error.problem)}\n"
+              f"{EXPECTED}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except OSError as error:
         print(f"rounds: cannot read {argv[1]}: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except RoundFileError as error:
         for problem in error.problems:
-            print(f"rounds: {argv[1]}: {problem}", file=sys.stderr)
+            line = uploads.path_line(data, problem.split(":", 1)[0])
+            where = f"line {line}: " if line else ""
+            print(f"rounds: {argv[1]}: {where}{problem}", file=sys.stderr)
+        print(EXPECTED, file=sys.stderr)
         return EXIT_BAD_INPUT
     round_id = asyncio.run(import_round(settings.database_url, spec))
     print(describe(spec, round_id))

@@ -31,6 +31,7 @@ from handlers import (
     results,
     rounds_admin,
     start,
+    templates,
     vote,
     voting_access,
     voting_admin,
@@ -50,7 +51,8 @@ def organiser_router() -> Router:
                          events_admin.router, checkin.router, bids_review.router,
                          rounds_admin.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
-                         pledges_admin.router, report.router, worldcafe_admin.router]
+                         pledges_admin.router, report.router, worldcafe_admin.router,
+                         templates.router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 

@@ -14,12 +14,14 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import upload_files
 from bot.filters import IS_ANSWER
 from bot.results_callbacks import PaperAction, PaperCb
 from bot.results_view import paper_keyboard
 from models import paper_ballot as paper
 from models.ballot import votable_bids
 from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round, get_round
+from models.uploads import UploadError
 from models.voting import project_id
 
 router = Router(name=__name__)
@@ -81,17 +83,19 @@ async def file_sent(message: Message, bot: Bot, session: AsyncSession, state: FS
     if not (document.file_name or "").lower().endswith((".csv", ".txt")):
         await message.answer(i18n.get("paper-not-csv"), reply_markup=keyboard)
         return
-    if (document.file_size or 0) > paper.MAX_FILE_BYTES:
-        parsed = paper.Parsed(problems=[paper.Problem(0, "file-too-big")])
-    else:
-        data = await bot.download(document)
-        if data is None:
-            await message.answer(i18n.get("paper-file-failed"), reply_markup=keyboard)
-            return
-        rules = paper.BallotRules.of(round_, await votable_bids(session, round_.id))
-        parsed = paper.parse_csv(rules, data.read())
+    rules = paper.BallotRules.of(round_, await votable_bids(session, round_.id))
+    expected = ",".join(["count,sheets" if totals else "sheet",
+                         *(project_id(bid) for bid in rules.bids)])
+    try:
+        parsed = paper.parse_csv(rules, await upload_files.download(bot, document,
+                                                                    paper.MAX_FILE_BYTES))
+    except UploadError as error:
+        await message.answer(upload_files.failed(i18n, [error.problem], expected, "ballots"),
+                             reply_markup=keyboard)
+        return
     if parsed.problems:
-        await message.answer(_not_saved(i18n, parsed.problems, "paper-row"),
+        await message.answer(_not_saved(i18n, parsed.problems, "paper-row") + "\n"
+                             + i18n.get("upload-hint", expected=expected, kind="ballots"),
                              reply_markup=keyboard)
         return
     saved = await paper.save_paper(session, round_, parsed.records, "csv")

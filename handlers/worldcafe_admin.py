@@ -17,6 +17,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot import upload_files
 from bot import worldcafe_keyboards as kb
 from bot.event_texts import escape, title, when_range
 from bot.filters import IS_ANSWER
@@ -29,6 +30,7 @@ from models import worldcafe as cafe
 from models import worldcafe_files as files
 from models.base import utcnow
 from models.event import Event
+from models.uploads import UploadError
 from models.when import show_local
 from models.worldcafe import Question, Tally
 
@@ -166,7 +168,8 @@ async def import_help(query: CallbackQuery, callback_data: CafeAdminCb, session:
     await query.answer()
     await state.set_state(CafeAdmin.panel)
     await state.set_data({EVENT_KEY: event.id})
-    await query.message.answer(i18n.get("wc-admin-import-help"),
+    await query.message.answer(i18n.get("wc-admin-import-help") + "\n"
+                               + i18n.get("upload-offer", kind="questions"),
                                reply_markup=kb.back_to_panel(i18n, event.id))
 
 
@@ -182,15 +185,14 @@ async def file_sent(message: Message, bot: Bot, session: AsyncSession, state: FS
     if not name.lower().endswith(FILE_ENDINGS):
         await message.answer(i18n.get("wc-admin-not-a-file"))
         return
-    if (message.document.file_size or 0) > files.MAX_FILE_BYTES:
-        problems = ["the file is too big"]
-        questions: list[files.NewQuestion] = []
-    else:
-        data = await bot.download(message.document)
-        questions, problems = files.read_questions(name, data.read() if data else b"")
+    try:
+        data = await upload_files.download(bot, message.document, files.MAX_FILE_BYTES)
+        questions, problems = files.read_questions(name, data)
+    except UploadError as error:
+        questions, problems = [], [error.problem]
     if problems:
-        await message.answer(i18n.get("wc-admin-import-failed",
-                                      problems=escape("\n".join(problems[:20]))))
+        await message.answer(upload_files.failed(i18n, problems, files.EXPECTED_KEYS,
+                                                 "questions"))
         return
     added = skipped = 0
     for item in questions:

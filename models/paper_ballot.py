@@ -19,18 +19,18 @@ totals are refused for rounds counted by equal shares.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property, lru_cache
 
 from sqlalchemy import ForeignKey, String, UniqueConstraint, delete, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models import uploads
 from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid
 from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round
@@ -44,7 +44,7 @@ TICKS = frozenset({"1", "x", "✓", "✔", "y", "yes", "ie", "i"})
 NO_TICKS = frozenset({"", "0", "-", "n", "no", "na"})
 SHEET_HEADERS = frozenset({"sheet", "taflen"})
 COUNT_HEADERS = frozenset({"count", "cyfrif"})
-MAX_FILE_BYTES = 1_000_000
+MAX_FILE_BYTES = uploads.MAX_CSV_BYTES
 SOURCES = ("chat", "csv")
 # validate_ballot spells top-N with a hyphen; the rounds model with an underscore.
 _TALLY_KIND = {BallotKind.TOP_N: "top-n"}
@@ -158,8 +158,13 @@ class BallotRules:
                 return bid
         return None
 
+    @cached_property
+    def amounts(self) -> dict[str, int]:
+        # Worked out once per file, not once per sheet: a file may hold thousands of sheets.
+        return {str(bid.id): bid.amount_pence or 0 for bid in self.bids}
+
     def validate(self, choices: Mapping[int, int]) -> list[str]:
-        amounts = {str(bid.id): bid.amount_pence or 0 for bid in self.bids}
+        amounts = self.amounts
         keyed = ([str(b) for b in choices] if self.ticks
                  else {str(b): v for b, v in choices.items()})
         return validate_ballot(self.tally_kind, keyed, bids=amounts, pot=self.pot_pence,
@@ -188,9 +193,17 @@ def _mark(rules: BallotRules, bid: Bid, value: int, line: int, typed: str) -> Pr
     """validate_ballot on this one mark, so a score of 7 is named with its line."""
     if rules.ticks or (value == 0 and rules.kind == BallotKind.TOKENS):
         return None
-    codes = BallotRules(rules.kind, [bid], rules.pot_pence, None, rules.tokens,
-                        rules.rule).validate({bid.id: value})
+    codes = _mark_codes(rules.tally_kind, rules.pot_pence, rules.tokens, bid.id,
+                        bid.amount_pence or 0, value)
     return Problem(line, codes[0], typed, rule=True) if codes else None
+
+
+@lru_cache(maxsize=4096)
+def _mark_codes(kind: str, pot: int, tokens: int | None, bid_id: int, amount: int,
+                value: int) -> tuple[str, ...]:
+    # The same few marks (a score of 1 to 5) come back on every sheet of a file: checked once.
+    return tuple(validate_ballot(kind, {str(bid_id): value}, bids={str(bid_id): amount},
+                                 pot=pot, n_max=None, tokens=tokens, require_all=False))
 
 
 def _sheet(rules: BallotRules, label: str, entries: list[tuple[int, Bid | None, str, str | None]],
@@ -322,35 +335,30 @@ def parse_count(rules: BallotRules, text: str) -> Parsed:
 
 def parse_csv(rules: BallotRules, data: bytes) -> Parsed:
     """A spreadsheet: `sheet,SPK-001,SPK-002,...` with a row per sheet (blank = no mark), or
-    `count,sheets,SPK-001,...` with a row per hand count. Every row checked; all or nothing."""
-    if len(data) > MAX_FILE_BYTES:
-        return Parsed(problems=[Problem(0, "file-too-big")])
-    text = _decode(data)
-    try:
-        dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
-    if not rows or not rows[0]:
-        return Parsed(problems=[Problem(1, "empty")])
-    header = rows[0]
+    `count,sheets,SPK-001,...` with a row per hand count. Every row checked; all or nothing.
+    Lines starting with # are notes (the /template file has some). Read within the bounds of
+    models/uploads.py: raises UploadError for a file too big, too long or not CSV at all."""
+    found = uploads.read_csv(data, text=_decode(data), sniff=True,
+                             max_rows=uploads.MAX_CSV_ROWS)
+    if not found or not found[0].cells[0]:
+        return Parsed(problems=[Problem(found[0].line if found else 1, "empty")])
+    rows = [(row.line, row.cells) for row in found]
+    header_line, header = rows[0]
     first = header[0].lower()
     is_count = first in COUNT_HEADERS
     if not is_count and first not in SHEET_HEADERS:
-        return Parsed(problems=[Problem(1, "bad-header", header[0])])
+        return Parsed(problems=[Problem(header_line, "bad-header", header[0])])
     skip = 2 if is_count else 1
     columns = [(rules.find(name), name) for name in header[skip:]]
-    problems = [Problem(1, "unknown-bid", name) for bid, name in columns if bid is None]
+    problems = [Problem(header_line, "unknown-bid", name) for bid, name in columns if bid is None]
     ids = [bid.id for bid, _ in columns if bid is not None]
-    problems += [Problem(1, "twice", name) for index, (bid, name) in enumerate(columns)
+    problems += [Problem(header_line, "twice", name) for index, (bid, name) in enumerate(columns)
                  if bid is not None and bid.id in ids[:index]]
     if problems:
         return Parsed(problems=problems)
     records: list[PaperRecord] = []
     labels: dict[str, int] = {}
-    for row_number, row in enumerate(rows[1:], start=2):
-        if not any(row):
-            continue
+    for row_number, row in rows[1:]:
         label = row[0]
         if not LABEL.match(label):
             problems.append(Problem(row_number, "bad-label", label))
@@ -378,7 +386,7 @@ def parse_csv(rules: BallotRules, data: bytes) -> Parsed:
     if problems:
         return Parsed(problems=problems)
     if not records:
-        return Parsed(problems=[Problem(2, "no-rows")])
+        return Parsed(problems=[Problem(header_line + 1, "no-rows")])
     return Parsed(records=records)
 
 

@@ -14,13 +14,21 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import yaml
-
+from models import uploads
 from models.bid_export import FORMULA_STARTS
-from models.worldcafe import ReportRow, clean_label, clean_question
+from models.uploads import Problem
+from models.worldcafe import (
+    GROUP_LIMIT,
+    QUESTION_LIMIT,
+    ReportRow,
+    clean_label,
+    clean_question,
+)
 
-MAX_FILE_BYTES = 200_000
+MAX_FILE_BYTES = uploads.MAX_YAML_BYTES
 MAX_QUESTIONS = 60
+# What the template and the error message name; the other spellings are also read.
+EXPECTED_KEYS = "group, en, cy"
 GROUP_KEYS = ("group", "table", "round")
 EN_KEYS = ("en", "text_en", "question_en")
 CY_KEYS = ("cy", "text_cy", "question_cy")
@@ -44,36 +52,42 @@ def _first(row: dict[str, Any], keys: tuple[str, ...]) -> str:
     return ""
 
 
-def read_questions(file_name: str, data: bytes) -> tuple[list[NewQuestion], list[str]]:
+def read_questions(file_name: str, data: bytes) -> tuple[list[NewQuestion], list[Problem]]:
     """Questions from a YAML list (`questions:` with group, en, cy) or a CSV with the columns
-    group, en, cy. Returns the questions and one line per problem (then save nothing)."""
-    if len(data) > MAX_FILE_BYTES:
-        return [], ["the file is too big"]
+    group, en, cy. Returns the questions, or the problems with their lines (then save
+    nothing). Read within the bounds of models/uploads.py."""
     try:
-        text = data.decode("utf-8-sig")
+        uploads.check_size(len(data), MAX_FILE_BYTES)
         if file_name.lower().endswith(".csv"):
-            rows: Any = list(csv.DictReader(text.splitlines()))
+            header, rows = uploads.dict_rows(uploads.read_csv(data))
+            if header and not any(key in header for key in GROUP_KEYS + EN_KEYS + CY_KEYS):
+                return [], [Problem(1, "no-columns", {"found": ", ".join(header)[:200]})]
+            found: list[tuple[int, Any]] = rows
         else:
-            rows = yaml.safe_load(text)
-            if isinstance(rows, dict):
-                rows = rows.get("questions")
-    except (UnicodeDecodeError, yaml.YAMLError, csv.Error):
-        return [], ["the file could not be read as UTF-8 YAML or CSV"]
-    if not isinstance(rows, list) or not rows or not all(isinstance(r, dict) for r in rows):
-        return [], ["no questions found: a list of questions with group, en and cy is expected"]
-    if len(rows) > MAX_QUESTIONS:
-        return [], [f"more than {MAX_QUESTIONS} questions"]
+            loaded = uploads.load_yaml(data)
+            if isinstance(loaded, dict):
+                loaded = loaded.get("questions")
+            found = ([(uploads.line_of(r), r) for r in loaded]
+                     if isinstance(loaded, list) else [])
+    except uploads.UploadError as error:
+        return [], [error.problem]
+    if not found:
+        return [], [Problem(0, "none-found")]
+    if len(found) > MAX_QUESTIONS:
+        return [], [Problem(found[MAX_QUESTIONS][0], "too-many-items", {"limit": MAX_QUESTIONS})]
     questions, problems = [], []
-    for number, raw in enumerate(rows, start=1):
+    for line, raw in found:
+        if not isinstance(raw, dict):
+            problems.append(Problem(line, "not-a-mapping"))
+            continue
         row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
         group = clean_label(_first(row, GROUP_KEYS))
         en = clean_question(_first(row, EN_KEYS))
         cy = clean_question(_first(row, CY_KEYS))
-        for value, what in ((group, "group (table or round, up to 40 characters)"),
-                            (en, "English question (up to 500 characters)"),
-                            (cy, "Welsh question (up to 500 characters)")):
+        for value, key, limit in ((group, "group", GROUP_LIMIT), (en, "en", QUESTION_LIMIT),
+                                  (cy, "cy", QUESTION_LIMIT)):
             if value is None:
-                problems.append(f"question {number}: {what} is missing or too long")
+                problems.append(Problem(line, "missing-or-long", {"key": key, "limit": limit}))
         if group and en and cy:
             questions.append(NewQuestion(group, en, cy))
     return (questions, []) if not problems else ([], problems)

@@ -165,7 +165,10 @@ async def test_a_csv_with_bad_rows_saves_nothing_in_welsh(harness, session_maker
     assert texts(sent) == ["<b>Does dim byd wedi'i gadw.</b> Cywirwch hyn a'i anfon eto, os "
                            "gwelwch yn dda:\n"
                            "Rhes 3: “SPK-002: 7”: mae sgoriau'n mynd o 1 i 5.\n"
-                           "Rhes 4: “SPK-001: x”: rhaid i'r marc fod yn rhif cyfan."]
+                           "Rhes 4: “SPK-001: x”: rhaid i'r marc fod yn rhif cyfan.\n"
+                           "Colofnau neu allweddi disgwyliedig: "
+                           "<code>sheet,SPK-001,SPK-002,SPK-003</code>\n"
+                           "Am ffeil enghreifftiol, anfonwch /template ballots"]
     sent = await send_file(harness, monkeypatch, ORGANISER_ID, "notes.pdf", b"%PDF")
     assert texts(sent) == ["Anfonwch y taflenni fel ffeil CSV (.csv), neu teipiwch nhw, os "
                            "gwelwch yn dda."]

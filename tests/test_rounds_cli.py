@@ -136,7 +136,9 @@ def test_the_command_line(tmp_path, capsys, monkeypatch):
     bad = tmp_path / "bad.yaml"
     bad.write_text(EXAMPLE.replace("max_bid: £2,000", "max_bid: lots"))
     assert main(["import", str(bad)], settings) == 2
-    assert "bad.yaml: max_bid: 'lots' is not an amount of money" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "bad.yaml: line 12: max_bid: 'lots' is not an amount of money" in err
+    assert "expected keys: age_band, allocation, areas, ballot" in err
     assert main(["import", str(tmp_path / "missing.yaml")], settings) == 2
     assert "cannot read" in capsys.readouterr().err
     assert main(["export"], settings) == 2

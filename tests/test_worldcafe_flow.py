@@ -399,9 +399,12 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
 
     await harness.tap(ORGANISER_ID, adm(CafeAdminAction.IMPORT, event_id))
     sent = await harness.feed(document("bad", "questions.csv"))
-    assert "Nothing was saved" in texts(sent)[0]
-    assert "question 1: Welsh question" in texts(sent)[0]
-    assert "question 2: group" in texts(sent)[0]
+    assert texts(sent) == [
+        "⚠️ <b>Nothing was saved.</b> Please fix the file and send it again:\n"
+        "Line 2: “cy” is missing or longer than 500 characters.\n"
+        "Line 3: “group” is missing or longer than 40 characters.\n"
+        "Expected columns or keys: <code>group, en, cy</code>\n"
+        "For an example file, send /template questions"]
     assert await questions(session_maker) == []
     sent = await harness.feed(document("good", "questions.yaml"))
     assert "2 questions added, 0 already there" in texts(sent)[0]

@@ -12,6 +12,7 @@ from models import event as events
 from models import worldcafe as cafe
 from models import worldcafe_files as files
 from models.base import utcnow
+from models.uploads import Problem
 from models.worldcafe import QuestionStatus, ReportRow
 from tests.event_fixtures import make_event
 
@@ -57,12 +58,12 @@ def test_reading_questions_from_csv_and_yaml():
     bad = "group,en,cy\nTable 1,What helps?,\n" + "Table 2," + "x" * 501 + ",Pwy?\n"
     questions, problems = files.read_questions("q.csv", bad.encode())
     assert questions == []
-    assert problems == [
-        "question 1: Welsh question (up to 500 characters) is missing or too long",
-        "question 2: English question (up to 500 characters) is missing or too long"]
-    assert files.read_questions("q.yaml", b"just words")[1]
-    assert files.read_questions("q.yaml", b"\xff\xfe\x00")[1]
-    assert files.read_questions("q.yaml", b"questions: [a: [")[1]
+    # Each problem at its line in the file, naming the key (the header is line 1).
+    assert problems == [Problem(2, "missing-or-long", {"key": "cy", "limit": 500}),
+                        Problem(3, "missing-or-long", {"key": "en", "limit": 500})]
+    assert files.read_questions("q.yaml", b"just words")[1] == [Problem(0, "none-found")]
+    assert files.read_questions("q.yaml", b"ok: 1\n\xff\xfe\x00")[1] == [Problem(2, "not-utf8")]
+    assert files.read_questions("q.yaml", b"questions: [a: [")[1] == [Problem(1, "yaml-syntax")]
 
 
 def _row(text: str | None, name: str | None = None, language: str = "en") -> ReportRow:
