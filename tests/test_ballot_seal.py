@@ -180,7 +180,7 @@ async def test_forget_while_voting_is_open_cuts_the_link_at_once_and_the_vote_co
     # Coming back does not give a second vote, nor a way back to the first.
     await join(session_maker, leaver)
     again = await cast(session_maker, round_id, leaver, [1, 2, 3])
-    assert again.problems == ["already-voted"]
+    assert again.problems == ["forgotten-vote"]
     assert await close(session_maker, round_id)
     async with session_maker() as session:
         roll = list(await session.scalars(select(RollEntry).where(RollEntry.round_id == round_id)))
@@ -237,7 +237,7 @@ async def test_totals_always_equal_the_ballots_cast_and_the_seal_leaves_no_link(
             if status != RoundStatus.VOTING:
                 assert result.problems == ["voting-closed"]
             elif person in voted and person not in linked:
-                assert result.problems == ["already-voted"]
+                assert result.problems == ["forgotten-vote"]
             else:
                 assert result.ok and result.replaced == (person in linked)
                 linked[person] = sorted(scores)
