@@ -15,9 +15,10 @@ from collections import Counter
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import delete, inspect, select
+from sqlalchemy import delete, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 
+from bot.migrate import migrate
 from models.ballot import (
     Ballot,
     BallotBox,
@@ -34,9 +35,11 @@ from models.ballot import (
     votable_bids,
     voter_key,
 )
+from models.base import utcnow
+from models.db import create_engine, create_session_maker
 from models.round import Round, RoundStatus
 from models.user import User
-from models.voting import close_voting, count_round, publish_results
+from models.voting import apply_voting_windows, close_voting, count_round, publish_results
 from tests.test_vote_ballots import SECRET, voting_round
 
 TOKEN_SECRET = b"123456789:AAH-test-token"  # what else an operator finds in the settings
@@ -275,3 +278,78 @@ async def test_totals_always_equal_the_ballots_cast_and_the_seal_leaves_no_link(
             assert found == {}
     async with session_maker.begin() as session:  # the next example starts from no accounts
         await session.execute(delete(User).where(User.telegram_id.in_(PEOPLE)))
+
+
+async def test_no_page_of_the_sqlite_file_keeps_a_key_after_the_seal_or_forget(templates,
+                                                                               tmp_path):
+    """Deleted rows must not stay readable in the file: SQLite builds differ in whether they
+    overwrite deleted content, so the bot asks for it (`secure_delete`)."""
+    async with templates.copy("sqlite", tmp_path) as url:
+        engine = create_engine(url)
+        session_maker = create_session_maker(engine)
+        try:
+            round_id, _ = await voting_round(session_maker)
+            for person in PEOPLE:
+                assert (await cast(session_maker, round_id, person, [2, 3, 4])).ok
+            async with session_maker() as session:
+                keys = [key.encode() for key in await session.scalars(select(Ballot.voter_key))]
+            await forget(session_maker, PEOPLE[0])
+            async with session_maker() as session:
+                keys += [key.encode() for key in await session.scalars(select(Ballot.voter_key))]
+            assert await close(session_maker, round_id)
+            async with engine.connect() as connection:  # what a copy of the file would hold
+                await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            await engine.dispose()
+        stored = b"".join(path.read_bytes() for path in tmp_path.glob("pbchat-test.db*"))
+    assert len(set(keys)) == len(PEOPLE) + 1 and not [key for key in keys if key in stored]
+
+
+async def test_the_upgrade_keeps_every_vote_its_receipt_and_the_way_to_change_it(
+        empty_database_url):
+    """Ballots cast before this design: an open round's voters can still change their vote,
+    a closed round's box is sealed by the next check of the voting windows."""
+    engine = create_engine(empty_database_url)
+    session_maker = create_session_maker(engine)
+    try:
+        await migrate(engine, "0013_rounds_version")
+        open_round, bids = await voting_round(session_maker)
+        closed_round, closed_bids = await voting_round(session_maker)
+        old = {(open_round, PEOPLE[0]): "AAA-AAA", (open_round, PEOPLE[1]): "CCC-CCC",
+               (closed_round, PEOPLE[0]): "DDD-DDD"}
+        async with session_maker.begin() as session:
+            await session.execute(update(Round).where(Round.id == closed_round)
+                                  .values(status=RoundStatus.COUNTING.value))
+            for n, ((round_id, person), receipt) in enumerate(old.items()):
+                await session.execute(text(
+                    "INSERT INTO ballots (id, round_id, voter_key, receipt, created_at, "
+                    "updated_at) VALUES (:id, :round, :key, :receipt, :now, :now)"),
+                    {"id": n + 1, "round": round_id, "key": voter_key(SECRET, person),
+                     "receipt": receipt, "now": utcnow()})
+                chosen = bids if round_id == open_round else closed_bids
+                for bid in chosen[:3]:
+                    await session.execute(text(
+                        "INSERT INTO ballot_entries (ballot_id, bid_id, value) "
+                        "VALUES (:ballot, :bid, :value)"),
+                        {"ballot": n + 1, "bid": bid, "value": n + 1})
+        await migrate(engine)
+
+        async with session_maker() as session:
+            assert await turnout(session, open_round) == 2
+            assert [r.id for r in await check_receipt(session, "CCC-CCC")] == [open_round]
+            found = await session.execute(select(RollEntry.round_id, RollEntry.receipt))
+            assert {(r, receipt) for r, receipt in found} == {
+                (r, receipt) for (r, _), receipt in old.items()}
+        changed = await cast(session_maker, open_round, PEOPLE[1], [5, 5, 5])
+        assert changed.ok and changed.replaced and changed.receipt == "CCC-CCC"
+        async with session_maker.begin() as session:
+            await apply_voting_windows(session, utcnow())
+        async with session_maker() as session:
+            assert sorted(sorted(b.values()) for b in await round_ballots(
+                session, open_round)) == [[1, 1, 1], [5, 5, 5]]
+            assert await round_ballots(session, closed_round) == [
+                dict.fromkeys(closed_bids[:3], 3)]
+        assert await attack(session_maker, closed_round) == {}
+        assert set(await attack(session_maker, open_round)) == {PEOPLE[0], PEOPLE[1]}
+    finally:
+        await engine.dispose()
