@@ -526,3 +526,14 @@ async def check_receipt(session: AsyncSession, receipt: str) -> list[Round]:
     return list(await session.scalars(
         select(Round).join(RollEntry, RollEntry.round_id == Round.id)
         .where(RollEntry.receipt == code).order_by(Round.id)))
+
+
+async def export_voter(session: AsyncSession, telegram_id: int, *,
+                       secret: bytes) -> list[dict[str, Any]]:
+    """For /mydata: the rounds the roll says this person voted in, with their receipts. How
+    they voted is left out: it is not kept with them (after the seal nothing leads to it)."""
+    rows = await session.execute(
+        select(RollEntry.round_id, RollEntry.receipt)
+        .where(RollEntry.roll_key == roll_key(voter_key(secret, telegram_id)))
+        .order_by(RollEntry.round_id))
+    return [{"round": round_id, "receipt": receipt} for round_id, receipt in rows]

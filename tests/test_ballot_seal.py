@@ -27,6 +27,7 @@ from models.ballot import (
     ballot_key,
     cast_ballot,
     check_receipt,
+    export_voter,
     forget_voter,
     roll_key,
     round_ballots,
@@ -184,11 +185,16 @@ async def test_forget_while_voting_is_open_cuts_the_link_at_once_and_the_vote_co
     await join(session_maker, leaver)
     again = await cast(session_maker, round_id, leaver, [1, 2, 3])
     assert again.problems == ["forgotten-vote"]
+    async with session_maker() as session:  # /mydata, should they ask, says they voted
+        assert await export_voter(session, leaver, secret=SECRET) == [
+            {"round": round_id, "receipt": first.receipt}]
     assert await close(session_maker, round_id)
     async with session_maker() as session:
         roll = list(await session.scalars(select(RollEntry).where(RollEntry.round_id == round_id)))
     # After the seal the leaver is not even on the roll under their key any more.
     assert roll_key(voter_key(SECRET, leaver)) not in {entry.roll_key for entry in roll}
+    async with session_maker() as session:
+        assert await export_voter(session, leaver, secret=SECRET) == []
     assert roll_key(voter_key(SECRET, stayer)) in {entry.roll_key for entry in roll}
 
 
