@@ -10,6 +10,7 @@ that person's, at once. Totals must never change.
 
 from __future__ import annotations
 
+import asyncio
 import random
 from collections import Counter
 
@@ -359,3 +360,17 @@ async def test_the_upgrade_keeps_every_vote_its_receipt_and_the_way_to_change_it
         assert set(await attack(session_maker, open_round)) == {PEOPLE[0], PEOPLE[1]}
     finally:
         await engine.dispose()
+
+
+async def test_first_voters_at_the_same_moment_share_one_box_and_one_salt(session_maker):
+    round_id, _ = await voting_round(session_maker)
+    results = await asyncio.gather(*(cast(session_maker, round_id, person, [1, 2, 3])
+                                     for person in PEOPLE))
+    assert all(result.ok for result in results)
+    async with session_maker() as session:
+        assert len(list(await session.scalars(select(BallotBox)))) == 1
+        assert await turnout(session, round_id) == len(PEOPLE)
+    # Each can still find (and change) their own ballot: all were keyed under that one salt.
+    again = await asyncio.gather(*(cast(session_maker, round_id, person, [3, 2, 1])
+                                   for person in PEOPLE))
+    assert all(result.ok and result.replaced for result in again)
