@@ -403,20 +403,24 @@ async def _write_again(session: AsyncSession, round_id: int,
                        old_ids: list[int]) -> None:
     """Insert (key, age band, entries) ballots in the order given, with fresh ids (inserted
     before the old rows go, so SQLite cannot hand an old id out again), then delete the old."""
-    rows = [Ballot(round_id=round_id, voter_key=key, age_band=band) for key, band, _ in ballots]
-    session.add_all(rows)
-    await session.flush()
-    session.add_all(BallotEntry(ballot_id=row.id, bid_id=bid_id, value=value)
-                    for row, (_, _, entries) in zip(rows, ballots, strict=True)
-                    for bid_id, value in sorted(entries.items()))
-    await session.flush()
+    if ballots:  # in bulk: a round's seal writes every ballot of the round
+        new_ids = list(await session.scalars(
+            insert(Ballot).returning(Ballot.id, sort_by_parameter_order=True),
+            [{"round_id": round_id, "voter_key": key, "age_band": band}
+             for key, band, _ in ballots]))
+        entries = [{"ballot_id": new_id, "bid_id": bid_id, "value": value}
+                   for new_id, (_, _, chosen) in zip(new_ids, ballots, strict=True)
+                   for bid_id, value in sorted(chosen.items())]
+        if entries:
+            await session.execute(insert(BallotEntry), entries)
     for start in range(0, len(old_ids), 500):
         chunk = old_ids[start:start + 500]
         await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id.in_(chunk)))
         await session.execute(delete(Ballot).where(Ballot.id.in_(chunk))
                               .execution_options(synchronize_session=False))
+    gone = set(old_ids)  # rows the session may still hold: forget them, they are deleted
     for old in [obj for obj in session.identity_map.values()
-                if isinstance(obj, Ballot) and obj.id in set(old_ids)]:
+                if isinstance(obj, Ballot) and obj.id in gone]:
         session.expunge(old)
 
 
