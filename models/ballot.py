@@ -431,12 +431,14 @@ async def seal_round(session: AsyncSession, round_id: int, *, rng: random.Random
     Each is written again, in a random order, with a fresh id, no key and no age band (the
     bands are added up on the box); the old rows are deleted; the salt goes; the roll entries
     of people who used /forget lose their keys. Safe to repeat: a sealed box is left alone.
-    `rng` is for tests; the seal uses the system's cryptographic source."""
-    salt = await _salt(session, round_id)
-    linked = await session.scalar(select(func.count()).select_from(Ballot).where(
-        Ballot.round_id == round_id,
-        or_(Ballot.voter_key.is_not(None), Ballot.age_band.is_not(None))))
-    if salt is None and not linked:
+    `rng` is for tests; the seal uses the system's cryptographic source.
+
+    Taking the salt is the claim: one UPDATE, so of two processes sealing at once (or a seal
+    and a /forget) the second waits for the first and then finds nothing left to do."""
+    claimed = (await session.execute(
+        update(BallotBox).where(BallotBox.round_id == round_id, BallotBox.salt.is_not(None))
+        .values(salt=None).execution_options(synchronize_session=False))).rowcount
+    if not claimed and not await _still_linked(session, round_id):
         return 0
     await _overwrite_deleted_rows(session)
     old = list(await session.execute(select(Ballot.id, Ballot.age_band)
@@ -459,13 +461,27 @@ async def seal_round(session: AsyncSession, round_id: int, *, rng: random.Random
     return len(ballots)
 
 
+def _linked(round_id):
+    """A ballot of the round that still carries a key or an age band."""
+    return select(Ballot.id).where(
+        Ballot.round_id == round_id,
+        or_(Ballot.voter_key.is_not(None), Ballot.age_band.is_not(None))).exists()
+
+
+async def _still_linked(session: AsyncSession, round_id: int) -> bool:
+    return bool(await session.scalar(select(_linked(round_id))))
+
+
 async def seal_closed_rounds(session: AsyncSession, *, now: datetime | None = None) -> list[int]:
     """Seal every round whose box is still open though voting is not (closed by any path,
-    or open when this code was installed); the rounds sealed."""
+    or open when this code was installed), or that got a keyed ballot after its seal (a vote
+    confirmed at the very moment voting closed); the rounds sealed."""
+    open_box = select(BallotBox.round_id).where(BallotBox.round_id == Round.id,
+                                                BallotBox.salt.is_not(None)).exists()
     round_ids = list(await session.scalars(
-        select(BallotBox.round_id).join(Round, Round.id == BallotBox.round_id)
-        .where(BallotBox.salt.is_not(None), Round.status != RoundStatus.VOTING.value)
-        .order_by(BallotBox.round_id)))
+        select(Round.id).where(Round.status != RoundStatus.VOTING.value,
+                               or_(open_box, _linked(Round.id)))
+        .order_by(Round.id)))
     for round_id in round_ids:
         await seal_round(session, round_id, now=now)
     return round_ids
@@ -483,7 +499,12 @@ async def forget_voter(session: AsyncSession, telegram_id: int, *, secret: bytes
     entries = list(await session.scalars(
         select(RollEntry).where(RollEntry.roll_key == roll_key(voter))))
     for entry in entries:
-        ballot = await _keyed_ballot(session, entry.round_id, voter)
+        # Hold the box (an UPDATE that changes nothing) so a seal cannot run in between.
+        held = (await session.execute(
+            update(BallotBox).where(BallotBox.round_id == entry.round_id,
+                                    BallotBox.salt.is_not(None))
+            .values(salt=BallotBox.salt).execution_options(synchronize_session=False))).rowcount
+        ballot = await _keyed_ballot(session, entry.round_id, voter) if held else None
         if ballot is not None:
             await _overwrite_deleted_rows(session)
             contents = await _contents(session, [ballot.id])

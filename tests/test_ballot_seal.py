@@ -374,3 +374,41 @@ async def test_first_voters_at_the_same_moment_share_one_box_and_one_salt(sessio
     again = await asyncio.gather(*(cast(session_maker, round_id, person, [3, 2, 1])
                                    for person in PEOPLE))
     assert all(result.ok and result.replaced for result in again)
+
+
+async def test_two_processes_sealing_at_once_keep_every_ballot_once(session_maker):
+    round_id, _ = await voting_round(session_maker)
+    for n, person in enumerate(PEOPLE):
+        assert (await cast(session_maker, round_id, person, [n + 1, 1, 1])).ok
+    async with session_maker.begin() as session:
+        await session.execute(update(Round).where(Round.id == round_id)
+                              .values(status=RoundStatus.COUNTING.value))
+
+    async def seal() -> int:
+        async with session_maker.begin() as session:
+            return await seal_round(session, round_id)
+
+    sealed = await asyncio.gather(seal(), seal(), forget(session_maker, PEOPLE[0]))
+    assert sorted(sealed[:2]) == [0, len(PEOPLE)]
+    async with session_maker() as session:
+        assert sorted(sorted(b.values()) for b in await round_ballots(session, round_id)) == [
+            [1, 1, n + 1] for n in range(len(PEOPLE))]
+
+
+async def test_a_vote_confirmed_as_voting_closed_is_sealed_by_the_next_check(session_maker):
+    round_id, _ = await voting_round(session_maker)
+    assert (await cast(session_maker, round_id, PEOPLE[0], [1, 2, 3])).ok
+    assert await close(session_maker, round_id)
+    async with session_maker.begin() as session:  # as if its transaction committed just after
+        late = Ballot(round_id=round_id, voter_key="e" * 64, age_band="65+")
+        session.add(late)
+        await session.flush()
+        session.add(BallotEntry(ballot_id=late.id, bid_id=(await votable_bids(
+            session, round_id))[0].id, value=4))
+    async with session_maker.begin() as session:
+        await apply_voting_windows(session, utcnow())
+    async with session_maker() as session:
+        rows = list(await session.scalars(select(Ballot).where(Ballot.round_id == round_id)))
+        box = await session.get(BallotBox, round_id)
+    assert len(rows) == 2 and all(r.voter_key is None and r.age_band is None for r in rows)
+    assert box.age_bands == {"65+": 1}
