@@ -16,7 +16,8 @@ from aiogram_i18n.cores import BaseCore
 
 log = logging.getLogger(__name__)
 
-COMMANDS = ("start", "help", "language", "cancel", "privacy", "mydata", "forget", "results")
+COMMANDS = ("start", "help", "language", "cancel", "privacy", "mydata", "forget", "results",
+            "receipt")
 ORGANISER_COMMANDS = ("broadcast", "organisers", "audit", "newevent", "manage", "poster",
                       "checkin", "bids", "newround", "rounds", "voting", "votingcodes",
                       "remindvoters", "festival", "pledges", "report", "worldcafe")

@@ -43,9 +43,10 @@ class Settings(BaseSettings):
     # How many updates Telegram keeps in flight to the webhook at once (its range is 1-100).
     # Each is answered when handled, so this is the bot's queue depth, shared by the processes.
     webhook_max_connections: int = Field(default=40, ge=1, le=100)
-    # Key of the hash that stands for a voter in `ballots` (models/ballot.py). Unset: derived
-    # from BOT_TOKEN, so it is as secret as the token; set it before voting if the token may
-    # be rotated mid-vote (a new key would let people vote again).
+    # Key of the hashes that stand for a voter on the roll and, while voting is open, on their
+    # ballot (models/ballot.py, docs/privacy.md). Unset: derived from BOT_TOKEN, so it is as
+    # secret as the token; set it before voting if the token may be rotated mid-vote (a new
+    # key would let people vote again). Keep it out of the database and its backups.
     ballot_secret: SecretStr | None = None
     # Days after a round closes (results out) before what ties people to it is erased.
     retention_days: int = Field(default=365, ge=1, le=3650)

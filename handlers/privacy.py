@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import ForgetCb
 from bot.keyboards import yes_no
+from bot.settings import Settings
 from models.personal_data import erase_personal_data, export_personal_data
 from models.user import User
 
@@ -40,7 +41,7 @@ async def forget(message: Message, i18n: I18nContext) -> None:
 @router.callback_query(ForgetCb.filter())
 async def forget_answer(
     query: CallbackQuery, callback_data: ForgetCb, session: AsyncSession, user: User,
-    state: FSMContext, i18n: I18nContext,
+    state: FSMContext, settings: Settings, i18n: I18nContext,
 ) -> None:
     await query.answer()
     if not callback_data.confirm:
@@ -48,5 +49,5 @@ async def forget_answer(
         return
     text = i18n.get("forget-done")
     await state.clear()
-    await erase_personal_data(session, user)
+    await erase_personal_data(session, user, secret=settings.ballot_key)
     await query.message.edit_text(text)

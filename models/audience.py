@@ -11,9 +11,9 @@ Only people with a `users` row and a language count: someone who used /forget is
 someone half-way through /start has no language to be written to in. People who blocked the
 bot are listed with `blocked` set, so the preview can say how many will be skipped.
 
-Voters: ballots hold an HMAC of the Telegram id (`models.ballot.voter_key`), never the id.
-Members are found by computing each known person's key and looking it up among the round's
-keys, in memory, for this one question; no list of who voted is written anywhere.
+Voters: the round's roll (models/ballot.py: who voted, never how) holds a keyed hash of each
+voter, never the id. Members are found by computing each known person's hash and looking it
+up among the roll's, in memory, for this one question.
 
 Places: events name their area in plain text, rounds have `round_areas` rows. A place is a
 name, compared without regard to case, as `models.eligibility.area_named` compares them; the
@@ -31,7 +31,7 @@ from enum import StrEnum
 from sqlalchemy import Select, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.ballot import Ballot, voter_key
+from models.ballot import RollEntry, roll_key, voter_key
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea
 from models.event import ACTIVE, Event, EventStatus, Helper, HelperStatus, Registration
@@ -212,12 +212,13 @@ async def members(session: AsyncSession, choice: Choice, *, secret: bytes) -> li
 
 
 async def _voters(session: AsyncSession, round_id: int | None, secret: bytes) -> list[Member]:
-    keys = set(await session.scalars(select(Ballot.voter_key).where(Ballot.round_id == round_id)))
+    keys = set(await session.scalars(
+        select(RollEntry.roll_key).where(RollEntry.round_id == round_id)))
     if not keys:
         return []
     rows = await session.execute(_people().order_by(User.telegram_id))
     return [Member(tid, locale, blocked_at is not None) for tid, locale, blocked_at in rows
-            if voter_key(secret, tid) in keys]
+            if roll_key(voter_key(secret, tid)) in keys]
 
 
 async def _in_place(session: AsyncSession, name: str | None) -> set[int]:

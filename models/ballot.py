@@ -1,44 +1,66 @@
-"""Ballots: one per person per round, stored without the person's Telegram id.
+"""Ballots, and the electoral roll kept apart from them: who voted is not how they voted.
 
-A ballot row carries `voter_key`, an HMAC-SHA256 of the voter's Telegram id under
-`Settings.ballot_secret`, never the id itself; UNIQUE(round_id, voter_key) makes "one ballot
-per person per round" a database rule, not a hope. Nothing in the database links a ballot to
-a person: only someone holding the secret *and* a Telegram id can find that person's ballot
-(the bot, to let them change it). Exports number voters 1..n in voter_key order.
+Two tables, joined by nothing stored:
+- `voting_roll` (RollEntry) says who voted in a round: a keyed hash of the person, the receipt
+  code they were given, and whether they asked to be forgotten. Turnout, reminders, the
+  "people who voted" audience and "one ballot per person" (UNIQUE(round_id, roll_key)) read it.
+- `ballots` and `ballot_entries` say how people voted: (ballot, bid, value) rows, with no
+  receipt, no timestamp and, once voting closes, no key at all.
 
-Its entries are (ballot_id, bid_id, value): the score (score), tokens (tokens) or 1 (a tick,
-for approval, top-N and knapsack). The voter gets a receipt code ("7KQ-29X") to quote.
+While voting is open a ballot carries `voter_key` = HMAC(round salt, HMAC(secret, Telegram
+id)): the salt is random, one per round, in `ballot_boxes`; the secret (`BALLOT_SECRET`, or
+one derived from `BOT_TOKEN`) is kept outside the database. So a person's ballot can be found,
+to let them change it, only by someone holding both; UNIQUE(round_id, voter_key) keeps one
+ballot per person as a database rule too. When voting closes (`seal_round`, called wherever a
+round leaves voting: models/voting.py) the box is sealed: every ballot is written again in a
+random order with fresh ids, no key and no age band (the bands become counts on the box), the
+old rows are deleted (SQLite overwrites them: `secure_delete`) and the salt is thrown away.
+After that nothing in the database ties a ballot to a person, whatever secret one holds.
 
-A voter's own bids (owner_telegram_id is the voter) are never offered (`cards_offered`) and
+`forget_voter` (/forget) cuts a person's ballot loose at once: it is written again under a
+random key, so it still counts and nobody can find it from the person. While voting is open
+their roll entry keeps its keyed hash, so coming back does not give a second vote; the hash
+goes when the round is sealed. docs/privacy.md says what each stage leaves, and to whom.
+
+Receipts ("7KQ-29X") live on the roll, not on the ballot: `check_receipt` says whether a vote
+with that receipt is in the count, and nothing of what it said.
+
+Entries are (ballot_id, bid_id, value): the score (score), tokens (tokens) or 1 (a tick, for
+approval, top-N and knapsack). A voter's own bids are never offered (`cards_offered`) and
 `cast_ballot` refuses them through `models.tally.validate_ballot`.
 
 The round's own rules (`Round.score_all`, `Round.changes_allowed`) are parameters of
 `cast_ballot`, with the defaults the DOMAIN gives for UK events: every bid must be scored, and
 a vote may be changed until voting closes. Who may vote is models/eligibility.py's business.
-
-`age_band` is an anonymous statistic kept only when the round asks for it (issue #8): the
-band lives with the ballot, so it is never stored for someone who did not vote, and it is as
-unlinkable to a person as the ballot itself.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
+import random
 import secrets
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import (
+    JSON,
     ForeignKey,
     Row,
     String,
     UniqueConstraint,
     bindparam,
     delete,
+    false,
     func,
+    insert,
+    or_,
     select,
+    text,
+    update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -59,20 +81,20 @@ TICK = 1
 
 
 class Ballot(Base):
+    """How someone voted. No receipt, no time; `voter_key` only while voting is open."""
+
     __tablename__ = "ballots"
     __table_args__ = (
         UniqueConstraint("round_id", "voter_key", name="uq_ballots_round_voter"),
-        UniqueConstraint("round_id", "receipt", name="uq_ballots_round_receipt"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
-    voter_key: Mapped[str] = mapped_column(String(64))
-    receipt: Mapped[str] = mapped_column(String(7))
-    # models.eligibility.AgeBand, only in rounds that ask for it.
+    # HMAC(round salt, voter_key(secret, id)) while voting is open; random after /forget;
+    # NULL once the round is sealed. Several NULLs never clash in a UNIQUE constraint.
+    voter_key: Mapped[str | None] = mapped_column(String(64))
+    # models.eligibility.AgeBand, only in rounds that ask for it, and only until the seal.
     age_band: Mapped[str | None] = mapped_column(String(8))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
 
 class BallotEntry(Base):
@@ -86,13 +108,61 @@ class BallotEntry(Base):
     value: Mapped[int] = mapped_column()
 
 
+class RollEntry(Base):
+    """Who voted in a round (the electoral roll): never how."""
+
+    __tablename__ = "voting_roll"
+    __table_args__ = (
+        UniqueConstraint("round_id", "roll_key", name="uq_voting_roll_round_voter"),
+        UniqueConstraint("round_id", "receipt", name="uq_voting_roll_round_receipt"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
+    # roll_key(voter_key(secret, id)): the same in every round, so reports can count people;
+    # random once the person used /forget (after voting closes) or retention ran.
+    roll_key: Mapped[str] = mapped_column(String(64))
+    receipt: Mapped[str] = mapped_column(String(7))
+    # The person used /forget: the key stays only while voting is open (no second vote).
+    forgotten: Mapped[bool] = mapped_column(default=False, server_default=false())
+
+
+class BallotBox(Base):
+    """A round's box: its salt while voting is open; when sealed, and the age bands' counts."""
+
+    __tablename__ = "ballot_boxes"
+
+    round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"),
+                                          primary_key=True, autoincrement=False)
+    salt: Mapped[str | None] = mapped_column(String(64))
+    sealed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # {age band: ballots}, moved off the ballots at the seal (rounds that ask for bands).
+    age_bands: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+
+
 # ---------------------------------------------------------------------------------------------
 # Pure rules
 
 
 def voter_key(secret: bytes, telegram_id: int) -> str:
-    """The keyed hash that stands for a voter in `ballots`; 64 hex characters."""
+    """A person's keyed hash under the ballot secret; 64 hex characters. Never stored: the
+    roll and the ballots each store their own hash of it."""
     return hmac.new(secret, str(telegram_id).encode(), hashlib.sha256).hexdigest()
+
+
+def roll_key(voter: str) -> str:
+    """What the roll stores for a person (`voter` is `voter_key(secret, id)`)."""
+    return hashlib.sha256(f"pbchat roll {voter}".encode()).hexdigest()
+
+
+def ballot_key(salt: str, voter: str) -> str:
+    """What an open round's ballot stores for a person: needs the round's salt and the secret."""
+    return hmac.new(bytes.fromhex(salt), f"ballot {voter}".encode(), hashlib.sha256).hexdigest()
+
+
+def random_key() -> str:
+    """A key tied to nobody, looking like any other."""
+    return secrets.token_hex(32)
 
 
 def new_receipt() -> str:
@@ -153,9 +223,57 @@ def cards_offered(cards: Iterable[Row], telegram_id: int) -> list[Row]:
     return [card for card in cards if card.owner_telegram_id != telegram_id]
 
 
-async def find_ballot(session: AsyncSession, round_id: int, key: str) -> Ballot | None:
-    return await session.scalar(
-        select(Ballot).where(Ballot.round_id == round_id, Ballot.voter_key == key))
+@dataclass(frozen=True)
+class FoundBallot:
+    """A person's ballot in an open round, as the voting conversation needs it."""
+
+    id: int
+    receipt: str
+    age_band: str | None
+
+
+async def _salt(session: AsyncSession, round_id: int) -> str | None:
+    return await session.scalar(select(BallotBox.salt).where(BallotBox.round_id == round_id))
+
+
+async def _open_box(session: AsyncSession, round_id: int) -> str:
+    """The round's salt, made on its first ballot (and again if voting is opened again after
+    a seal). Two first voters at once: one insert wins, the other reads its salt."""
+    salt = await _salt(session, round_id)
+    if salt is not None:
+        return salt
+    try:
+        async with session.begin_nested():
+            await session.execute(insert(BallotBox).values(round_id=round_id,
+                                                           salt=secrets.token_hex(32)))
+    except IntegrityError:
+        await session.execute(update(BallotBox).where(
+            BallotBox.round_id == round_id, BallotBox.salt.is_(None))
+            .values(salt=secrets.token_hex(32)).execution_options(synchronize_session=False))
+    return await _salt(session, round_id)
+
+
+async def _roll_entry(session: AsyncSession, round_id: int, voter: str) -> RollEntry | None:
+    return await session.scalar(select(RollEntry).where(
+        RollEntry.round_id == round_id, RollEntry.roll_key == roll_key(voter)))
+
+
+async def _keyed_ballot(session: AsyncSession, round_id: int, voter: str) -> Ballot | None:
+    salt = await _salt(session, round_id)
+    if salt is None:
+        return None
+    return await session.scalar(select(Ballot).where(
+        Ballot.round_id == round_id, Ballot.voter_key == ballot_key(salt, voter)))
+
+
+async def find_ballot(session: AsyncSession, round_id: int, key: str) -> FoundBallot | None:
+    """The ballot of the person whose `voter_key(secret, id)` is `key`, while voting is open
+    and the link stands (not after /forget, nor after the seal)."""
+    ballot = await _keyed_ballot(session, round_id, key)
+    if ballot is None:
+        return None
+    entry = await _roll_entry(session, round_id, key)
+    return FoundBallot(ballot.id, entry.receipt if entry else "", ballot.age_band)
 
 
 async def ballot_choices(session: AsyncSession, ballot_id: int) -> dict[int, int]:
@@ -180,8 +298,10 @@ async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
                       changes_allowed: bool = True, require_all: bool = True,
                       age_band: str | None = None) -> CastResult:
     """Record (or replace) a voter's ballot; problems are validate_ballot codes or
-    'voting-closed' / 'already-voted'. Nothing is written unless the ballot is valid.
-    A replaced ballot keeps its age band unless a new one is given."""
+    'voting-closed' / 'already-voted' / 'forgotten-vote'. Nothing is written unless the
+    ballot is valid. A replaced ballot keeps its age band unless a new one is given. Someone on
+    the roll whose ballot can no longer be found (they used /forget) has voted: they cannot
+    vote again ('forgotten-vote')."""
     if round_.status != RoundStatus.VOTING:
         return CastResult(problems=["voting-closed"])
     bids = await votable_bids(session, round_.id)
@@ -189,50 +309,59 @@ async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
     problems = ballot_problems(round_, bids, choices, own, require_all=require_all)
     if problems:
         return CastResult(problems=problems)
-    key = voter_key(secret, telegram_id)
-    ballot = await find_ballot(session, round_.id, key)
-    replaced = ballot is not None
-    if ballot is not None and not changes_allowed:
-        return CastResult(problems=["already-voted"])
-    if ballot is None:
-        ballot = Ballot(round_id=round_.id, voter_key=key, receipt=new_receipt(),
+    voter = voter_key(secret, telegram_id)
+    entry = await _roll_entry(session, round_.id, voter)
+    replaced = entry is not None
+    if entry is not None:
+        if not changes_allowed:
+            return CastResult(problems=["already-voted"])
+        ballot = await _keyed_ballot(session, round_.id, voter)
+        if ballot is None:  # cut loose by /forget: it counts, and it is theirs no more
+            return CastResult(problems=["forgotten-vote"])
+        await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id == ballot.id))
+        if age_band is not None:
+            ballot.age_band = age_band
+    else:
+        salt = await _open_box(session, round_.id)
+        entry = RollEntry(round_id=round_.id, roll_key=roll_key(voter), receipt=new_receipt())
+        ballot = Ballot(round_id=round_.id, voter_key=ballot_key(salt, voter),
                         age_band=age_band)
         try:
             async with session.begin_nested():
-                session.add(ballot)
+                session.add_all([entry, ballot])
                 await session.flush()
         except IntegrityError:  # the same voter, at the same moment, from another update
             return CastResult(problems=["already-voted"])
-    else:
-        await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id == ballot.id))
-        ballot.updated_at = utcnow()
-        if age_band is not None:
-            ballot.age_band = age_band
     tick = is_tick_kind(round_.ballot_kind)
     session.add_all(BallotEntry(ballot_id=ballot.id, bid_id=bid_id,
                                 value=TICK if tick else value)
                     for bid_id, value in choices.items() if tick or value)
     await session.flush()
-    return CastResult(receipt=ballot.receipt, replaced=replaced)
+    return CastResult(receipt=entry.receipt, replaced=replaced)
 
 
 async def has_voted(session: AsyncSession, round_id: int, telegram_id: int, *,
                     secret: bytes) -> bool:
-    return await find_ballot(session, round_id, voter_key(secret, telegram_id)) is not None
+    """On the round's roll (also after /forget, while voting is open)."""
+    return await _roll_entry(session, round_id, voter_key(secret, telegram_id)) is not None
 
 
 async def turnout(session: AsyncSession, round_id: int) -> int:
-    """How many ballots: the only live figure organisers see while voting is open."""
+    """How many people voted in the chat (the roll): the only live figure organisers see
+    while voting is open. It always equals the number of ballots."""
     return await session.scalar(
-        select(func.count()).select_from(Ballot).where(Ballot.round_id == round_id)) or 0
+        select(func.count()).select_from(RollEntry).where(RollEntry.round_id == round_id)) or 0
 
 
 async def round_ballots(session: AsyncSession, round_id: int) -> list[dict[int, int]]:
-    """Every ballot's {bid id: value}, in voter_key order (anonymous, stable)."""
+    """Every ballot's {bid id: value}: in the order of their keys while voting is open (a
+    keyed hash under the round's salt, which goes at the seal), then in the random order the
+    seal wrote them in. Never in the order people voted."""
     rows = await session.execute(
         select(Ballot.id, BallotEntry.bid_id, BallotEntry.value)
         .join(BallotEntry, BallotEntry.ballot_id == Ballot.id, isouter=True)
-        .where(Ballot.round_id == round_id).order_by(Ballot.voter_key, BallotEntry.bid_id)
+        .where(Ballot.round_id == round_id)
+        .order_by(Ballot.voter_key, Ballot.id, BallotEntry.bid_id)
     )
     ballots: dict[int, dict[int, int]] = {}
     for ballot_id, bid_id, value in rows:
@@ -245,3 +374,191 @@ async def round_ballots(session: AsyncSession, round_id: int) -> list[dict[int, 
 async def rounds_in_voting(session: AsyncSession) -> list[Round]:
     return list(await session.scalars(
         select(Round).where(Round.status == RoundStatus.VOTING).order_by(Round.id)))
+
+
+# ---------------------------------------------------------------------------------------------
+# Sealing the box when voting closes; /forget
+
+
+async def _overwrite_deleted_rows(session: AsyncSession) -> None:
+    """On SQLite, rows deleted on this connection are overwritten with zeros, not left
+    readable in free pages (PostgreSQL: see docs/privacy.md on VACUUM)."""
+    if (await session.connection()).dialect.name == "sqlite":
+        await session.execute(text("PRAGMA secure_delete = ON"))
+
+
+async def _contents(session: AsyncSession, ballot_ids: list[int]) -> dict[int, dict[int, int]]:
+    contents: dict[int, dict[int, int]] = {ballot_id: {} for ballot_id in ballot_ids}
+    for start in range(0, len(ballot_ids), 500):  # keep each statement's parameters few
+        rows = await session.execute(
+            select(BallotEntry.ballot_id, BallotEntry.bid_id, BallotEntry.value)
+            .where(BallotEntry.ballot_id.in_(ballot_ids[start:start + 500])))
+        for ballot_id, bid_id, value in rows:
+            contents[ballot_id][bid_id] = value
+    return contents
+
+
+async def _write_again(session: AsyncSession, round_id: int,
+                       ballots: list[tuple[str | None, str | None, dict[int, int]]],
+                       old_ids: list[int]) -> None:
+    """Insert (key, age band, entries) ballots in the order given, with fresh ids (inserted
+    before the old rows go, so SQLite cannot hand an old id out again), then delete the old."""
+    if ballots:  # in bulk: a round's seal writes every ballot of the round
+        new_ids = list(await session.scalars(
+            insert(Ballot).returning(Ballot.id, sort_by_parameter_order=True),
+            [{"round_id": round_id, "voter_key": key, "age_band": band}
+             for key, band, _ in ballots]))
+        entries = [{"ballot_id": new_id, "bid_id": bid_id, "value": value}
+                   for new_id, (_, _, chosen) in zip(new_ids, ballots, strict=True)
+                   for bid_id, value in sorted(chosen.items())]
+        if entries:
+            await session.execute(insert(BallotEntry), entries)
+    for start in range(0, len(old_ids), 500):
+        chunk = old_ids[start:start + 500]
+        await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id.in_(chunk)))
+        await session.execute(delete(Ballot).where(Ballot.id.in_(chunk))
+                              .execution_options(synchronize_session=False))
+    gone = set(old_ids)  # rows the session may still hold: forget them, they are deleted
+    for old in [obj for obj in session.identity_map.values()
+                if isinstance(obj, Ballot) and obj.id in gone]:
+        session.expunge(old)
+
+
+async def seal_round(session: AsyncSession, round_id: int, *, rng: random.Random | None = None,
+                     now: datetime | None = None) -> int:
+    """Cut every ballot of the round loose from the people who cast it; how many ballots.
+
+    Each is written again, in a random order, with a fresh id, no key and no age band (the
+    bands are added up on the box); the old rows are deleted; the salt goes; the roll entries
+    of people who used /forget lose their keys. Safe to repeat: a sealed box is left alone.
+    `rng` is for tests; the seal uses the system's cryptographic source.
+
+    Taking the salt is the claim: one UPDATE, so of two processes sealing at once (or a seal
+    and a /forget) the second waits for the first and then finds nothing left to do."""
+    claimed = (await session.execute(
+        update(BallotBox).where(BallotBox.round_id == round_id, BallotBox.salt.is_not(None))
+        .values(salt=None).execution_options(synchronize_session=False))).rowcount
+    if not claimed and not await _still_linked(session, round_id):
+        return 0
+    await _overwrite_deleted_rows(session)
+    old = list(await session.execute(select(Ballot.id, Ballot.age_band)
+                                     .where(Ballot.round_id == round_id)))
+    contents = await _contents(session, [ballot_id for ballot_id, _ in old])
+    ballots = [(None, None, contents[ballot_id]) for ballot_id, _ in old]
+    (rng or random.SystemRandom()).shuffle(ballots)
+    await _write_again(session, round_id, ballots, [ballot_id for ballot_id, _ in old])
+    for entry in await session.scalars(select(RollEntry).where(
+            RollEntry.round_id == round_id, RollEntry.forgotten.is_(True))):
+        entry.roll_key = random_key()
+    box = await session.get(BallotBox, round_id)
+    if box is None:
+        box = BallotBox(round_id=round_id)
+        session.add(box)
+    bands = Counter(box.age_bands or {})
+    bands.update(band for _, band in old if band)
+    box.salt, box.sealed_at, box.age_bands = None, now or utcnow(), dict(sorted(bands.items()))
+    await session.flush()
+    return len(ballots)
+
+
+def _linked(round_id):
+    """A ballot of the round that still carries a key or an age band."""
+    return select(Ballot.id).where(
+        Ballot.round_id == round_id,
+        or_(Ballot.voter_key.is_not(None), Ballot.age_band.is_not(None))).exists()
+
+
+async def _still_linked(session: AsyncSession, round_id: int) -> bool:
+    return bool(await session.scalar(select(_linked(round_id))))
+
+
+async def seal_closed_rounds(session: AsyncSession, *, now: datetime | None = None) -> list[int]:
+    """Seal every round whose box is still open though voting is not (closed by any path,
+    or open when this code was installed), or that got a keyed ballot after its seal (a vote
+    confirmed at the very moment voting closed); the rounds sealed."""
+    open_box = select(BallotBox.round_id).where(BallotBox.round_id == Round.id,
+                                                BallotBox.salt.is_not(None)).exists()
+    round_ids = list(await session.scalars(
+        select(Round.id).where(Round.status != RoundStatus.VOTING.value,
+                               or_(open_box, _linked(Round.id)))
+        .order_by(Round.id)))
+    for round_id in round_ids:
+        await seal_round(session, round_id, now=now)
+    return round_ids
+
+
+async def forget_voter(session: AsyncSession, telegram_id: int, *, secret: bytes) -> int:
+    """/forget: the person's ballots stay counted but nothing leads to them any more; how
+    many rounds' roll entries were theirs.
+
+    A ballot still found by its key (voting open) is written again under a random key, with
+    a fresh id. The roll entry is marked forgotten; while voting is open it keeps its key, so
+    coming back does not give a second vote (the seal takes the key away), otherwise the key
+    goes now."""
+    voter = voter_key(secret, telegram_id)
+    entries = list(await session.scalars(
+        select(RollEntry).where(RollEntry.roll_key == roll_key(voter))))
+    for entry in entries:
+        # Hold the box (an UPDATE that changes nothing) so a seal cannot run in between.
+        held = (await session.execute(
+            update(BallotBox).where(BallotBox.round_id == entry.round_id,
+                                    BallotBox.salt.is_not(None))
+            .values(salt=BallotBox.salt).execution_options(synchronize_session=False))).rowcount
+        ballot = await _keyed_ballot(session, entry.round_id, voter) if held else None
+        if ballot is not None:
+            await _overwrite_deleted_rows(session)
+            contents = await _contents(session, [ballot.id])
+            await _write_again(session, entry.round_id,
+                               [(random_key(), ballot.age_band, contents[ballot.id])],
+                               [ballot.id])
+        entry.forgotten = True
+        status = await session.scalar(select(Round.status).where(Round.id == entry.round_id))
+        if status != RoundStatus.VOTING:
+            entry.roll_key = random_key()
+    await session.flush()
+    return len(entries)
+
+
+async def forget_roll(session: AsyncSession, round_id: int) -> int:
+    """Retention: no roll entry of the round stands for a person any more (receipts stay)."""
+    await seal_round(session, round_id)
+    entries = list(await session.scalars(select(RollEntry).where(
+        RollEntry.round_id == round_id, RollEntry.forgotten.is_(False))))
+    for entry in entries:
+        entry.roll_key, entry.forgotten = random_key(), True
+    await session.flush()
+    return len(entries)
+
+
+# ---------------------------------------------------------------------------------------------
+# Receipts
+
+
+def normal_receipt(text: str) -> str | None:
+    """'7kq 29x', '7KQ29X' -> '7KQ-29X'; None if it cannot be a receipt."""
+    chars = "".join(char for char in text.upper() if char.isalnum())
+    if len(chars) != 6 or any(char not in RECEIPT_ALPHABET for char in chars):
+        return None
+    return f"{chars[:3]}-{chars[3:]}"
+
+
+async def check_receipt(session: AsyncSession, receipt: str) -> list[Round]:
+    """The rounds whose roll holds this receipt (a vote with it is in their count); nothing
+    about what the vote said, which is not linked to the receipt at all."""
+    code = normal_receipt(receipt)
+    if code is None:
+        return []
+    return list(await session.scalars(
+        select(Round).join(RollEntry, RollEntry.round_id == Round.id)
+        .where(RollEntry.receipt == code).order_by(Round.id)))
+
+
+async def export_voter(session: AsyncSession, telegram_id: int, *,
+                       secret: bytes) -> list[dict[str, Any]]:
+    """For /mydata: the rounds the roll says this person voted in, with their receipts. How
+    they voted is left out: it is not kept with them (after the seal nothing leads to it)."""
+    rows = await session.execute(
+        select(RollEntry.round_id, RollEntry.receipt)
+        .where(RollEntry.roll_key == roll_key(voter_key(secret, telegram_id)))
+        .order_by(RollEntry.round_id))
+    return [{"round": round_id, "receipt": receipt} for round_id, receipt in rows]

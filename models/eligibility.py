@@ -13,9 +13,9 @@ A person's area for a round is the area they told us when they first voted in it
 Nobody can check an address in a chat: this is self-declared, like most online PB votes;
 rounds that need more use check-in or codes.
 
-Reminders go to eligible people whose `voter_key` has no ballot in the round. The key is
-computed for each person when the reminder is planned and compared with the ballots; no list
-of who voted is ever stored.
+Reminders go to eligible people who are not on the round's roll (models/ballot.py: who voted,
+never how). The roll holds a keyed hash, not the id: it is computed for each person when the
+reminder is planned and compared with the roll.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 from sqlalchemy.orm.attributes import set_committed_value
 
-from models.ballot import Ballot, voter_key
+from models.ballot import RollEntry, roll_key, voter_key
 from models.base import Base, UtcDateTime, utcnow
 from models.event import Event, Registration, home_area
 from models.outbox import Kind, NewMessage, enqueue
@@ -191,11 +191,11 @@ async def eligible_non_voters(session: AsyncSession, round_: Round, *,
     by_area = await _area_people(session, round_) if uses_area(rule) else set()
     codes = await claimant_keys(session, round_.id)
     voted = set(await session.scalars(
-        select(Ballot.voter_key).where(Ballot.round_id == round_.id)))
+        select(RollEntry.roll_key).where(RollEntry.round_id == round_.id)))
     return [(tid, locale) for tid, locale in people
             if may_vote(rule, has_code=claimant_key(secret, round_.id, tid) in codes,
                         checked_in=tid in by_event, in_area=tid in by_area)
-            and voter_key(secret, tid) not in voted]
+            and roll_key(voter_key(secret, tid)) not in voted]
 
 
 # (locale) -> (text, reply markup as a dict or None), in that person's language

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import delete
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from models import ballot as ballots
 from models import bid as bids
 from models import eligibility, worldcafe
 from models import event as events
@@ -39,7 +40,11 @@ async def export_personal_data(session: AsyncSession, user: User,
     }
 
 
-async def erase_personal_data(session: AsyncSession, user: User) -> None:
+async def erase_personal_data(session: AsyncSession, user: User, *,
+                              secret: bytes | None = None) -> None:
+    """`secret`: the ballot secret, without which their ballots cannot be found to cut loose."""
+    if secret is not None:
+        await ballots.forget_voter(session, user.telegram_id, secret=secret)
     await forget_states(session, user.telegram_id)
     await events.erase_person(session, user.telegram_id)
     await eligibility.erase_person(session, user.telegram_id)

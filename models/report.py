@@ -33,7 +33,7 @@ from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.amounts import format_pounds
-from models.ballot import Ballot, BallotEntry
+from models.ballot import Ballot, BallotEntry, RollEntry
 from models.bid import Bid, BidStatus
 from models.event import Event, EventKind, EventStatus, Helper, HelperStatus, Registration
 from models.paper_ballot import PaperBallot, PaperEntry
@@ -156,11 +156,13 @@ def _add(rows, areas: _Areas, per, total, count_field: str, money_field: str) ->
 
 
 async def _voters(session: AsyncSession, areas: _Areas, per, total) -> None:
-    total["voters"] = (await session.scalar(select(func.count(distinct(Ballot.voter_key))))
+    # People: the roll's keys are the same for one person in every round (until /forget or
+    # retention makes them random). An area belongs to one round, where a ballot is a person.
+    total["voters"] = (await session.scalar(select(func.count(distinct(RollEntry.roll_key))))
                        or 0) + (await session.scalar(select(func.sum(PaperBallot.sheets))) or 0)
-    by_area: dict[str, set[str]] = defaultdict(set)
+    by_area: dict[str, set[int]] = defaultdict(set)
     rows = await session.execute(
-        select(Bid.area_id, Ballot.voter_key)
+        select(Bid.area_id, Ballot.id)
         .join(BallotEntry, BallotEntry.ballot_id == Ballot.id)
         .join(Bid, Bid.id == BallotEntry.bid_id).where(Bid.area_id.is_not(None)).distinct())
     for area_id, voter in rows:

@@ -8,9 +8,10 @@ personal data went, so the job is idempotent and cheap to run every few hours.
 What goes, for a round (the same rules as /forget, applied to everyone in that round):
 - bids: drafts are deleted; sent bids stay (they were voted on) without the owner's Telegram
   id, the contact details or the voice note;
-- ballots stay counted; their keyed hash of the voter is replaced by a random one, so not even
-  the ballot secret can tie them to a person any more (one ballot per person per round no
-  longer needs checking: the vote is over);
+- ballots stay counted: they were cut loose from their voters when voting closed (the seal,
+  models/ballot.py), which is done again here in case it was missed; the roll ("who voted")
+  loses its keyed hashes, so not even the ballot secret tells who voted any more (receipts
+  stay, so "was my vote counted?" still has an answer);
 - voting cards keep "used" (claimed_at) but lose the claimant's keyed hash;
 - the areas voters told us for that round;
 - registrations at the round's events keep the door code and attendance (counts for reports)
@@ -25,7 +26,6 @@ Ballot contents, bid texts, results and counts stay: they are anonymous.
 
 from __future__ import annotations
 
-import secrets
 from dataclasses import dataclass, fields
 from datetime import datetime, timedelta
 
@@ -33,7 +33,7 @@ from sqlalchemy import ForeignKey, delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.ballot import Ballot
+from models.ballot import forget_roll
 from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea
@@ -137,7 +137,7 @@ async def erase_round(session: AsyncSession, round_id: int) -> Erased:
         or_(Bid.owner_telegram_id.is_not(None), Bid.contact.is_not(None),
             Bid.voice_file_id.is_not(None)))
         .values(owner_telegram_id=None, contact=None, voice_file_id=None))
-    erased.ballots = await _rekey_ballots(session, round_id)
+    erased.ballots = await forget_roll(session, round_id)
     erased.voting_cards = await _count(session, update(VotingCode).where(
         VotingCode.round_id == round_id, VotingCode.claimant_key.is_not(None))
         .values(claimant_key=None))
@@ -150,16 +150,6 @@ async def erase_round(session: AsyncSession, round_id: int) -> Erased:
     event_ids = list(await session.scalars(select(Event.id).where(Event.round_id == round_id)))
     erased.add(await erase_events(session, event_ids))
     return erased
-
-
-async def _rekey_ballots(session: AsyncSession, round_id: int) -> int:
-    """A random key per ballot: unique as before, tied to nobody. Done once per round."""
-    ballots = list(await session.scalars(
-        select(Ballot).where(Ballot.round_id == round_id, Ballot.voter_key.not_like("x%"))))
-    for ballot in ballots:
-        ballot.voter_key = "x" + secrets.token_hex(31)  # 63 characters; a hash is hex, no "x"
-    await session.flush()
-    return len(ballots)
 
 
 async def erase_events(session: AsyncSession, event_ids: list[int]) -> Erased:

@@ -7,9 +7,11 @@ Amounts are whole pounds (META currency GBP) when every cost and the pot are, el
 (GBX): add1 raises each voter's share one currency unit at a time, so the unit is part of the
 count and the export states it; pounds also keep add1 a hundred times shorter.
 
-Voters in an export are numbered 1..n in voter_key order: no Telegram id, nothing that leads
-back to one. A ballot that gave nothing to an area's bids is not a voter in that area. Paper
-ballots (models/paper_ballot.py) follow the chat ballots as more anonymous voters.
+Voters in an export are numbered 1..n in the order the sealed ballot box holds them (random,
+models/ballot.py): no Telegram id, nothing that leads back to one. Every way out of voting
+seals the box first (`close_voting`, `apply_voting_windows`, `publish_results`). A ballot
+that gave nothing to an area's bids is not a voter in that area. Paper ballots
+(models/paper_ballot.py) follow the chat ballots as more anonymous voters.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from models.ballot import round_ballots, votable_bids
+from models.ballot import round_ballots, seal_closed_rounds, seal_round, votable_bids
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.outbox import Kind, NewMessage, enqueue
@@ -158,6 +160,7 @@ async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: 
     None, and nothing changes, unless the round is in voting or counting."""
     if not await shift_status(session, round_, RoundStatus.RESULTS, source=PAPER_OPEN):
         return None
+    await seal_round(session, round_.id)
     counts = await count_round(session, round_)
     funded = {pid for c in counts for pid in c.result.selected}
     bids = await votable_bids(session, round_.id)
@@ -193,9 +196,13 @@ async def open_voting(session: AsyncSession, round_: Round) -> bool:
 
 
 async def close_voting(session: AsyncSession, round_: Round) -> bool:
-    """Voting -> counting (chat votes stop; paper sheets may still come); false otherwise."""
-    return await shift_status(session, round_, RoundStatus.COUNTING,
-                              source=(RoundStatus.VOTING,))
+    """Voting -> counting (chat votes stop; paper sheets may still come), and the ballot box
+    is sealed; false, and nothing changes, otherwise."""
+    if not await shift_status(session, round_, RoundStatus.COUNTING,
+                              source=(RoundStatus.VOTING,)):
+        return False
+    await seal_round(session, round_.id)
+    return True
 
 
 async def apply_voting_windows(session: AsyncSession, now: datetime) -> tuple[list[int], list[int]]:
@@ -203,7 +210,8 @@ async def apply_voting_windows(session: AsyncSession, now: datetime) -> tuple[li
 
     Only a round closed for bids opens on its own (its bids have been reviewed); one still
     taking bids waits for an organiser. A window already over when it is first seen is not
-    opened at all."""
+    opened at all. Every round no longer in voting whose ballot box is still open is sealed
+    (those closed now, and any left open by an older version of the bot)."""
     opened = list(await session.scalars(
         update(Round).where(Round.status == RoundStatus.CLOSED, Round.voting_opens <= now,
                             or_(Round.voting_closes.is_(None), Round.voting_closes > now))
@@ -213,6 +221,7 @@ async def apply_voting_windows(session: AsyncSession, now: datetime) -> tuple[li
         update(Round).where(Round.status == RoundStatus.VOTING, Round.voting_closes <= now)
         .values(status=RoundStatus.COUNTING.value).returning(Round.id)
         .execution_options(synchronize_session=False)))
+    await seal_closed_rounds(session, now=now)
     return sorted(opened), sorted(closed)
 
 

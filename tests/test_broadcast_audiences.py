@@ -15,7 +15,7 @@ from bot.callbacks import BroadcastAction as Act
 from bot.callbacks import BroadcastCb, ForgetCb, LanguageCb, Locale
 from bot.delivery import RateLimiter
 from models.audience import place_token
-from models.ballot import Ballot, voter_key
+from models.ballot import RollEntry, roll_key, voter_key
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.broadcast import Broadcast
@@ -104,8 +104,8 @@ async def seed(harness, session_maker) -> World:
             Bid(round_id=round_id, owner_telegram_id=WITHDRAWN_BIDDER,
                 status=BidStatus.WITHDRAWN, number=2, reference="SPK-002", area_id=speke),
         ])
-        session.add_all(Ballot(round_id=round_id, voter_key=voter_key(secret, tid),
-                               receipt=f"AAA-{n:03d}")
+        session.add_all(RollEntry(round_id=round_id, roll_key=roll_key(voter_key(secret, tid)),
+                                  receipt=f"AAA-{n:03d}")
                         for n, tid in enumerate([BIDDER, DRAFT_OWNER, FORGOTTEN]))
         session.add(VoterArea(round_id=round_id, telegram_id=WAITING, area_id=garston))
     await forget(harness, FORGOTTEN)

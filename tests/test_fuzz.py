@@ -51,7 +51,16 @@ from bot.results_callbacks import ResultsAction, ResultsCb
 from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models import event as events
 from models.audit import AuditEntry
-from models.ballot import Ballot, BallotEntry, cast_ballot, voter_key
+from models.ballot import (
+    Ballot,
+    BallotBox,
+    BallotEntry,
+    RollEntry,
+    ballot_key,
+    cast_ballot,
+    roll_key,
+    voter_key,
+)
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.organiser import Organiser
@@ -296,7 +305,7 @@ async def seed_world(session_maker, secret: bytes) -> Seed:
     )
 
 
-PROTECTED = (Ballot, BallotEntry, Bid, Round, Area, Organiser)
+PROTECTED = (Ballot, BallotEntry, RollEntry, BallotBox, Bid, Round, Area, Organiser)
 
 
 async def snapshot(session_maker) -> dict[str, dict[Any, dict[str, Any]]]:
@@ -311,7 +320,12 @@ async def snapshot(session_maker) -> dict[str, dict[Any, dict[str, Any]]]:
 
 def changes(before, after, secret: bytes) -> list[str]:
     """What changed that the fuzzers had no right to change."""
-    own_keys = {voter_key(secret, user) for user in FUZZERS}
+    # A fuzzer's own vote: their roll entry, their ballot (keyed under a round's salt), and
+    # the round's ballot box if theirs was its first ballot.
+    voters = [voter_key(secret, user) for user in FUZZERS]
+    salts = [box["salt"] for box in after["ballot_boxes"].values() if box["salt"]]
+    own_keys = {ballot_key(salt, voter) for salt in salts for voter in voters}
+    own_roll = {roll_key(voter) for voter in voters}
     problems = []
     for table, rows in before.items():
         now = after[table]
@@ -328,6 +342,8 @@ def changes(before, after, secret: bytes) -> list[str]:
             allowed = (
                 (table == "bids" and row["owner_telegram_id"] in FUZZERS)
                 or (table == "ballots" and row["voter_key"] in own_keys)
+                or (table == "voting_roll" and row["roll_key"] in own_roll)
+                or table == "ballot_boxes"
                 or (table == "ballot_entries"
                     and after["ballots"].get(row["ballot_id"], {}).get("voter_key") in own_keys)
             )

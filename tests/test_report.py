@@ -11,7 +11,7 @@ from itertools import count
 import pytest
 
 from bot.i18n import create_i18n
-from models.ballot import Ballot, BallotEntry
+from models.ballot import Ballot, BallotEntry, RollEntry
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.event import (
@@ -156,9 +156,11 @@ async def seed_programme(session_maker) -> None:
             (f"s{n}", ["SPK"]) for n in range(40)]
         for round_, voters in ((published, first), (voting, second)):
             for key, areas in voters:
-                row = Ballot(round_id=round_.id, voter_key=key,
-                             receipt=f"R{next(receipts):05d}")
-                session.add(row)
+                # Who voted (the roll: one key per person in every round) and, apart,
+                # how (a sealed ballot: no key).
+                row = Ballot(round_id=round_.id)
+                session.add_all([row, RollEntry(round_id=round_.id, roll_key=key,
+                                                receipt=f"R{next(receipts):05d}")])
                 await session.flush()
                 session.add_all(BallotEntry(ballot_id=row.id, bid_id=by_area[code][0].id,
                                             value=4) for code in areas)

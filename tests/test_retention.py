@@ -11,7 +11,7 @@ from bot.event_notices import reminder_key
 from bot.housekeeping import RETENTION_JOB, erase_expired_personal_data, start_scheduler
 from bot.settings import Settings
 from models import event as events
-from models.ballot import Ballot, cast_ballot, round_ballots, voter_key
+from models.ballot import Ballot, RollEntry, cast_ballot, roll_key, round_ballots, voter_key
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea
@@ -91,6 +91,7 @@ async def traces(session_maker, round_id: int, event_ids: list[int]) -> str:
         rows = []
         for model, where in (
                 (Bid, Bid.round_id == round_id), (Ballot, Ballot.round_id == round_id),
+                (RollEntry, RollEntry.round_id == round_id),
                 (VotingCode, VotingCode.round_id == round_id),
                 (VoterArea, VoterArea.round_id == round_id),
                 (Registration, Registration.event_id.in_(event_ids)),
@@ -106,7 +107,8 @@ async def traces(session_maker, round_id: int, event_ids: list[int]) -> str:
 
 
 def identifiers(person: int, round_id: int) -> list[str]:
-    return [str(person), voter_key(SECRET, person), claimant_key(SECRET, round_id, person),
+    return [str(person), voter_key(SECRET, person), roll_key(voter_key(SECRET, person)),
+            claimant_key(SECRET, round_id, person),
             "Sam", "Alex", "07700 900123", "step-free", "voice-1"]
 
 
@@ -127,7 +129,7 @@ async def test_the_job_erases_people_from_rounds_closed_long_ago_and_keeps_the_r
     for person in PEOPLE:
         for trace in identifiers(person, old["round"]):
             assert trace not in old_rows
-    for trace in (str(VOTER), str(BIDDER), str(HELPER), voter_key(SECRET, VOTER),
+    for trace in (str(VOTER), str(BIDDER), str(HELPER), roll_key(voter_key(SECRET, VOTER)),
                   claimant_key(SECRET, new["round"], VOTER), "Sam", "Alex", "07700 900123"):
         assert trace in new_rows
     async with session_maker() as session:
@@ -176,8 +178,10 @@ async def test_rounds_without_results_and_recent_results_are_left_alone(session_
             status=RoundStatus.RESULTS.value))
     assert (await erase_expired_personal_data(database_url, DAYS)).startswith("0 rounds, 0 bids")
     async with session_maker() as session:
+        assert (await session.scalars(select(RollEntry.roll_key).where(
+            RollEntry.round_id == voting))).one() == roll_key(voter_key(SECRET, VOTER))
         assert (await session.scalars(select(Ballot.voter_key).where(Ballot.round_id == voting))
-                ).one() == voter_key(SECRET, VOTER)
+                ).one() is not None  # voting is still open: the ballot is still keyed
         assert await session.get(RoundRetention, voting) is None
         noted = await session.get(RoundRetention, published)
         assert noted.erased_at is None and noted.closed_at > utcnow() - timedelta(minutes=5)

@@ -10,12 +10,14 @@ from models.ballot import (
     RECEIPT_ALPHABET,
     Ballot,
     BallotEntry,
+    RollEntry,
     ballot_choices,
     cards_offered,
     cast_ballot,
     find_ballot,
     has_voted,
     new_receipt,
+    roll_key,
     round_ballots,
     turnout,
     votable_cards,
@@ -75,8 +77,10 @@ async def test_a_score_ballot_is_stored_without_the_voters_id(session_maker):
     assert result.ok and not result.replaced
     async with session_maker() as session:
         ballot = (await session.scalars(select(Ballot))).one()
-        assert ballot.receipt == result.receipt
-        assert str(VOTER) not in {ballot.voter_key, ballot.receipt}
+        entry = (await session.scalars(select(RollEntry))).one()  # who voted, apart from how
+        assert entry.receipt == result.receipt
+        assert str(VOTER) not in {ballot.voter_key, entry.roll_key, entry.receipt}
+        assert voter_key(SECRET, VOTER) not in {ballot.voter_key, entry.roll_key}
         assert await ballot_choices(session, ballot.id) == {own: 5, b: 4, c: 2}
         assert await has_voted(session, round_id, VOTER, secret=SECRET)
         assert not await has_voted(session, round_id, OTHER, secret=SECRET)
@@ -126,12 +130,15 @@ async def test_a_second_ballot_is_refused_when_changes_are_not_allowed(session_m
 
 async def test_the_database_refuses_a_second_ballot_even_from_a_direct_insert(session_maker):
     round_id, _bids = await voting_round(session_maker)
-    key = voter_key(SECRET, VOTER)
+    key = roll_key(voter_key(SECRET, VOTER))
     async with session_maker.begin() as session:
-        session.add(Ballot(round_id=round_id, voter_key=key, receipt="AAA-AAA"))
-    with pytest.raises(IntegrityError):
-        async with session_maker.begin() as session:
-            session.add(Ballot(round_id=round_id, voter_key=key, receipt="CCC-CCC"))
+        session.add(RollEntry(round_id=round_id, roll_key=key, receipt="AAA-AAA"))
+        session.add(Ballot(round_id=round_id, voter_key="k" * 64))
+    for row in (RollEntry(round_id=round_id, roll_key=key, receipt="CCC-CCC"),
+                Ballot(round_id=round_id, voter_key="k" * 64)):
+        with pytest.raises(IntegrityError):
+            async with session_maker.begin() as session:
+                session.add(row)
 
 
 async def test_nothing_is_recorded_once_voting_has_closed(session_maker):
