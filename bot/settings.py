@@ -52,6 +52,9 @@ class Settings(BaseSettings):
     # PostgreSQL connections each process keeps open (`pool_size`; ten more in a burst).
     db_pool_size: int | None = Field(default=None, ge=1, le=200)
     log_level: str = "INFO"
+    # Tests only: a file holding seconds to add to the bot's clock, read on every look at
+    # the time, so an end-to-end test moves time forward instead of waiting (bot/clock.py).
+    test_clock_file: str | None = None
 
     @property
     def pool_size(self) -> int:
