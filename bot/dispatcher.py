@@ -16,14 +16,10 @@ from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.aiogram_patches import (
-    gate_buttons_by_prefix,
-    outer_middlewares_before_fsm,
-    run_filters_in_loop,
-    run_first_at_shutdown,
-)
+from bot.aiogram_patches import run_first_at_shutdown, take_out_fsm_middleware
 from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
 from bot.commands import register_commands, show_organiser_menus
+from bot.filters import gate_buttons_by_prefix, run_filters_in_loop
 from bot.i18n import create_i18n
 from bot.json_session import JsonSession
 from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
@@ -94,20 +90,21 @@ def create_dispatcher(
         # Set by /broadcast's Send once committed: the broadcast monitor looks at once.
         broadcast_wake=asyncio.Event(),
     )
-    in_flight = InFlightMiddleware()
     # Flood control goes before the per-person lock (the database's turn or the FSM
     # middleware's), which would otherwise queue a flood up and feed it through slowly
-    # instead of dropping it. The database first: on PostgreSQL it takes the person's turn
-    # that the state is read in.
-    outer_middlewares_before_fsm(
-        dp,
-        in_flight,
-        CallbackReplyMiddleware(),
-        ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst),
-        DatabaseMiddleware(session_maker, claim_apart=backend == "sqlite"),
-    )
+    # instead of dropping it.
+    take_out_fsm_middleware(dp)
+    in_flight = InFlightMiddleware()
+    dp.update.outer_middleware(in_flight)
+    dp.update.outer_middleware(CallbackReplyMiddleware())
     # First at shutdown, before aiogram closes the FSM storage and aiogram-i18n its locales.
     run_first_at_shutdown(dp, in_flight.wait_idle)
+    dp.update.outer_middleware(
+        ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
+    )
+    # The database first: on PostgreSQL it takes the person's turn that the state is read in.
+    dp.update.outer_middleware(DatabaseMiddleware(session_maker, claim_apart=backend == "sqlite"))
+    dp.update.outer_middleware(dp.fsm)
     i18n = create_i18n(settings.default_locale)
     i18n.setup(dp)
     dp.include_routers(*get_routers())

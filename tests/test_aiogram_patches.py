@@ -18,14 +18,13 @@ from aiogram.filters.callback_data import CallbackData, CallbackQueryFilter
 from aiogram.types import CallbackQuery, Chat, Message, Update, User
 
 from bot.aiogram_patches import (
-    ButtonPrefixes,
+    all_filters,
     detach_router,
-    gate_buttons_by_prefix,
-    outer_middlewares_before_fsm,
     router_filters,
-    run_filters_in_loop,
     run_first_at_shutdown,
+    take_out_fsm_middleware,
 )
+from bot.filters import ButtonPrefixes, gate_buttons_by_prefix, run_filters_in_loop
 
 TOKEN = "42:AAH-aiogram-patches-0000000000000000000"
 ANN = User(id=7, is_bot=False, first_name="Ann")
@@ -55,6 +54,12 @@ def test_a_routers_own_filters_are_where_the_patches_look() -> None:
 
     router.message.filter(check)
     assert [f.callback for f in router_filters(router.message)] == [check]
+
+    @router.message(F.text == "hi")
+    async def hello(event: Message) -> None: ...
+
+    assert [f.callback for f in all_filters(router.message)][0] is check
+    assert len(list(all_filters(router.message))) == 2
 
 
 async def test_aiogram_still_runs_a_plain_filter_in_a_thread_and_the_patch_stops_it(
@@ -140,10 +145,10 @@ def test_ours_run_before_aiogram_fsm_middleware() -> None:
 
     async def first(handler, event, data): ...
 
-    async def second(handler, event, data): ...
-
-    outer_middlewares_before_fsm(dp, first, second)
-    assert list(dp.update.outer_middleware) == [*aiogram_own[:-1], first, second, dp.fsm]
+    take_out_fsm_middleware(dp)
+    dp.update.outer_middleware(first)
+    dp.update.outer_middleware(dp.fsm)
+    assert list(dp.update.outer_middleware) == [*aiogram_own[:-1], first, dp.fsm]
 
 
 async def test_ours_runs_before_aiogram_closes_the_fsm_storage(monkeypatch) -> None:

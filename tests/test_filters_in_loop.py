@@ -1,6 +1,6 @@
 """Plain filters (a bare `State`, an `F` expression) run on the event loop, not in a thread.
 
-aiogram would run each through `asyncio.to_thread`; `run_filters_in_loop` (bot/aiogram_patches.py)
+aiogram would run each through `asyncio.to_thread`; `run_filters_in_loop` (bot/filters.py)
 turns them into coroutines once the routers are built."""
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ import asyncio
 from aiogram import Router
 from aiogram.filters.callback_data import CallbackQueryFilter
 
-from bot.aiogram_patches import ButtonPrefixes
 from bot.callbacks import EventAction as A
 from bot.callbacks import Locale, MenuCb, MenuItem
+from bot.filters import ButtonPrefixes
 from bot.vote_callbacks import VoteAction
 from handlers import vote
 from tests.event_fixtures import EN, ev, join, make_event, registration
