@@ -13,12 +13,11 @@ import time
 from datetime import timedelta
 
 from bot.callbacks import EventAction, EventCb, LanguageCb, Locale
-from bot.clock import move_clock
 from bot.migrate import migrate
 from models import event as events
 from models.base import utcnow
 from models.db import create_engine, create_session_maker
-from tests.bot_process import BotProcess
+from tests.bot_process import BotProcess, ClockFile
 from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
 RESIDENT = 424242
@@ -58,7 +57,7 @@ def reminders(stub: TelegramStub) -> list:
 
 
 async def test_reminders_fire_once_each_across_restarts(tmp_path):
-    clock_file = tmp_path / "clock"
+    clock = ClockFile(tmp_path / "clock")
     moved = 0.0  # seconds the bot's clock is ahead of the real one
 
     def elapsed() -> float:
@@ -67,7 +66,7 @@ async def test_reminders_fire_once_each_across_restarts(tmp_path):
     def move_to(seconds_after_seeding: float) -> None:
         nonlocal moved
         moved += seconds_after_seeding - elapsed()
-        move_clock(clock_file, moved)
+        clock.move(moved)
 
     async with TelegramStub() as stub:
         database_url = f"sqlite+aiosqlite:///{tmp_path / 'rem.db'}"
@@ -76,7 +75,7 @@ async def test_reminders_fire_once_each_across_restarts(tmp_path):
         env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
                "DATABASE_URL": database_url, "ORGANISER_IDS": "900",
                "REMINDER_OFFSETS": OFFSETS, "STALE_AFTER_SECONDS": "3",
-               "TEST_CLOCK_FILE": str(clock_file)}
+               **clock.env}
         process = await started(stub, env)
 
         # From the poster: the link, the language, then Register.
