@@ -15,6 +15,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.broadcast_monitor import BroadcastMonitor
+from bot.clock import install_test_clock
 from bot.delivery import DeliveryWorker, RateLimiter
 from bot.dispatcher import create_bot, create_dispatcher
 from bot.event_monitor import EventMonitor
@@ -113,6 +114,8 @@ async def settle_heap() -> None:
 
 
 async def run(settings: Settings) -> int:
+    if settings.test_clock_file:
+        install_test_clock(settings.test_clock_file)
     engine = create_engine(settings.database_url, pool_size=settings.pool_size)
     await migrate(engine)
     session_maker = create_session_maker(engine)

@@ -9,7 +9,6 @@ from aiogram import Bot, Dispatcher
 from aiogram.client.default import DefaultBotProperties
 from aiogram.client.session.base import BaseSession
 from aiogram.client.telegram import TelegramAPIServer
-from aiogram.dispatcher.event.handler import HandlerObject
 from aiogram.enums import ParseMode
 from aiogram.fsm.storage.base import BaseEventIsolation, BaseStorage, DefaultKeyBuilder
 from aiogram.fsm.storage.memory import DisabledEventIsolation, SimpleEventIsolation
@@ -17,6 +16,7 @@ from aiogram.fsm.storage.redis import RedisEventIsolation, RedisStorage
 from redis.asyncio import BlockingConnectionPool, Redis
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.aiogram_patches import run_first_at_shutdown, take_out_fsm_middleware
 from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
 from bot.commands import register_commands, show_organiser_menus
 from bot.filters import gate_buttons_by_prefix, run_filters_in_loop
@@ -93,12 +93,12 @@ def create_dispatcher(
     # Flood control goes before the per-person lock (the database's turn or the FSM
     # middleware's), which would otherwise queue a flood up and feed it through slowly
     # instead of dropping it.
-    dp.update.outer_middleware.unregister(dp.fsm)
+    take_out_fsm_middleware(dp)
     in_flight = InFlightMiddleware()
     dp.update.outer_middleware(in_flight)
     dp.update.outer_middleware(CallbackReplyMiddleware())
     # First at shutdown, before aiogram closes the FSM storage and aiogram-i18n its locales.
-    dp.shutdown.handlers.insert(0, HandlerObject(callback=in_flight.wait_idle))
+    run_first_at_shutdown(dp, in_flight.wait_idle)
     dp.update.outer_middleware(
         ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
 from typing import Any
 
 from aiogram import F, Router
@@ -13,6 +12,7 @@ from aiogram.types import CallbackQuery, TelegramObject
 from aiogram.types import User as TelegramUser
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.aiogram_patches import all_filters, router_filters, run_in_loop
 from bot.settings import Settings
 from models.organiser import is_organiser
 
@@ -38,21 +38,8 @@ def run_filters_in_loop(router: Router) -> int:
     5% of the bot's CPU per vote tap). Returns how many were changed."""
     changed = 0
     for observer in router.observers.values():
-        for handler in [observer._handler, *observer.handlers]:
-            for event_filter in handler.filters or ():
-                if not event_filter.awaitable:
-                    event_filter.callback = _in_loop(event_filter.callback)
-                    event_filter.awaitable = True
-                    changed += 1
+        changed += sum(run_in_loop(event_filter) for event_filter in all_filters(observer))
     return changed + sum(run_filters_in_loop(child) for child in router.sub_routers)
-
-
-def _in_loop(check: Callable[..., Any]) -> Callable[..., Awaitable[Any]]:
-    # The filter's accepted parameters were read from `check` already; this keeps them.
-    async def in_loop(*args: Any, **kwargs: Any) -> Any:
-        return check(*args, **kwargs)
-
-    return in_loop
 
 
 class ButtonPrefixes(BaseFilter):
@@ -75,12 +62,12 @@ def gate_buttons_by_prefix(router: Router) -> int:
     Returns how many routers were gated (none twice: routers outlive a dispatcher)."""
     gated = 0
     observer = router.callback_query
-    own = observer._handler.filters or []
+    own = router_filters(observer)
     prefixes = {_prefix(handler) for handler in observer.handlers}
     if (observer.handlers and None not in prefixes
             and not any(isinstance(f.callback, ButtonPrefixes) for f in own)):
         # First among the router's own checks: it is the cheapest.
-        observer._handler.filters = [FilterObject(ButtonPrefixes(prefixes)), *own]
+        own.insert(0, FilterObject(ButtonPrefixes(prefixes)))
         gated = 1
     return gated + sum(gate_buttons_by_prefix(child) for child in router.sub_routers)
 

@@ -36,6 +36,9 @@ class Settings(BaseSettings):
     throttle_burst: float = Field(default=8.0, ge=1)
     # Event reminders before the start, e.g. "24h,2h" (d/h/m/s; seconds are for tests).
     reminder_offsets: str = "24h,2h"
+    # Tests only: a file holding seconds to add to the bot's clock, read on every look at
+    # the time, so an end-to-end test moves time forward instead of waiting (bot/clock.py).
+    test_clock_file: str | None = None
     # Webhook mode (instead of long polling) when WEBHOOK_URL is set.
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from aiogram import Router
 
+from bot.aiogram_patches import detach_router
 from bot.filters import IsOrganiser
 from bot.middlewares import AuditMiddleware
 from handlers import (
@@ -87,10 +88,6 @@ def get_routers() -> list[Router]:
 
 
 def _detached(router: Router) -> Router:
-    # aiogram ties a module-level router to one parent for life; a restart in-process (tests,
-    # benchmarks) builds a new Dispatcher, so untie it from the old one first.
-    parent = router.parent_router
-    if parent is not None:
-        parent.sub_routers.remove(router)
-        router._parent_router = None
-    return router
+    # A restart in-process (tests, benchmarks) builds a new Dispatcher on these module-level
+    # routers; aiogram would refuse them a second parent.
+    return detach_router(router)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import DateTime, MetaData
 from sqlalchemy.orm import DeclarativeBase
@@ -17,8 +18,19 @@ NAMING = {
 }
 
 
+# How far the bot's clock is moved from the real one. None (always, but in the end-to-end
+# tests) means the real time; bot/clock.py sets it so a test need not wait real minutes.
+_clock_offset: Callable[[], timedelta] | None = None
+
+
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    now = datetime.now(UTC)
+    return now if _clock_offset is None else now + _clock_offset()
+
+
+def set_clock_offset(offset: Callable[[], timedelta] | None) -> None:
+    global _clock_offset
+    _clock_offset = offset
 
 
 class UtcDateTime(TypeDecorator[datetime]):

@@ -20,8 +20,25 @@ from pathlib import Path
 from signal import SIGTERM
 from types import TracebackType
 
+from bot.clock import move_clock
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 LOG_TAIL_LINES = 40
+
+
+class ClockFile:
+    """The bot's clock as a test moves it: pass `env` to the process, then `move(seconds)`
+    puts the bot that far ahead of the real time (TEST_CLOCK_FILE, bot/clock.py)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {"TEST_CLOCK_FILE": str(self.path)}
+
+    def move(self, seconds: float) -> None:
+        move_clock(self.path, seconds)
 
 
 class BotProcess:

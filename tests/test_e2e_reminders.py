@@ -1,6 +1,9 @@
 """Reminders through the real bot process and the Bot API stand-in: a resident registers from
 a deep link, the bot is restarted before the first reminder and again between the two, and
 each reminder arrives exactly once, on time, with its "Can't come? Cancel" button working.
+
+The bot's clock is moved forward through TEST_CLOCK_FILE (bot/clock.py) instead of waiting for
+the reminders in real time; `elapsed()` is the time since seeding on the bot's clock.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from bot.migrate import migrate
 from models import event as events
 from models.base import utcnow
 from models.db import create_engine, create_session_maker
-from tests.bot_process import BotProcess
+from tests.bot_process import BotProcess, ClockFile
 from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
 RESIDENT = 424242
@@ -54,13 +57,25 @@ def reminders(stub: TelegramStub) -> list:
 
 
 async def test_reminders_fire_once_each_across_restarts(tmp_path):
+    clock = ClockFile(tmp_path / "clock")
+    moved = 0.0  # seconds the bot's clock is ahead of the real one
+
+    def elapsed() -> float:
+        return time.monotonic() - seeded_at + moved
+
+    def move_to(seconds_after_seeding: float) -> None:
+        nonlocal moved
+        moved += seconds_after_seeding - elapsed()
+        clock.move(moved)
+
     async with TelegramStub() as stub:
         database_url = f"sqlite+aiosqlite:///{tmp_path / 'rem.db'}"
         seeded_at = time.monotonic()
         event_id = await seed_event(database_url)
         env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
                "DATABASE_URL": database_url, "ORGANISER_IDS": "900",
-               "REMINDER_OFFSETS": OFFSETS, "STALE_AFTER_SECONDS": "3"}
+               "REMINDER_OFFSETS": OFFSETS, "STALE_AFTER_SECONDS": "3",
+               **clock.env}
         process = await started(stub, env)
 
         # From the poster: the link, the language, then Register.
@@ -77,17 +92,24 @@ async def test_reminders_fire_once_each_across_restarts(tmp_path):
 
         # Down and up again before the first reminder is due.
         assert await process.stop() == 0, process.log_tail()
-        assert time.monotonic() - seeded_at < FIRST_DUE - 2, "too slow to test a restart"
+        assert elapsed() < FIRST_DUE - 2, "too slow to test a restart"
         process = await started(stub, env)
-        await stub.wait_for(lambda: len(reminders(stub)) >= 1, timeout=FIRST_DUE + 30)
-        first_at = time.monotonic() - seeded_at
+        move_to(FIRST_DUE - 4)
+        await asyncio.sleep(3)  # the delivery loop looks every second: nothing is due yet
+        assert reminders(stub) == [], "first reminder early"
+        move_to(FIRST_DUE)
+        await stub.wait_for(lambda: len(reminders(stub)) >= 1, timeout=30)
+        first_at = elapsed()
         assert first_at >= FIRST_DUE - 2, f"first reminder early: {first_at:.1f}s"
 
         # And again between the two reminders.
         assert await process.stop() == 0, process.log_tail()
         process = await started(stub, env)
-        await stub.wait_for(lambda: len(reminders(stub)) >= 2,
-                            timeout=SECOND_DUE - first_at + 30)
+        move_to(SECOND_DUE - 4)
+        await asyncio.sleep(3)
+        assert len(reminders(stub)) == 1, "second reminder early"
+        move_to(SECOND_DUE)
+        await stub.wait_for(lambda: len(reminders(stub)) >= 2, timeout=30)
         await asyncio.sleep(3)  # a repeat would show up now
         got = reminders(stub)
         assert len(got) == 2, [m.text for m in got]
