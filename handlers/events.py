@@ -27,11 +27,12 @@ from bot.settings import Settings
 from models import event as events
 from models.base import utcnow
 from models.event import Event, HelperStatus, Registration, RegStatus
-from models.event_rules import area_first, places_left
+from models.event_rules import area_first, places_left, stale_register
 from models.user import User
 
 router = Router(name=__name__)
 NAME_LIMIT, NEEDS_LIMIT = 64, 500
+STALE_KEYS = {"registered": "ev-stale-registered", "full": "ev-stale-full"}
 
 
 class Joining(StatesGroup):
@@ -115,6 +116,10 @@ async def register(query: CallbackQuery, callback_data: EventCb, session: AsyncS
     if event is None:
         await query.answer(i18n.get("ev-gone"), show_alert=True)
         return
+    if stale := await _stale_register(session, user, event, callback_data.value):
+        await query.answer(i18n.get(STALE_KEYS[stale]), show_alert=True)
+        await send_card(query.message, session, user, settings, i18n, event)
+        return
     await query.answer()
     await state.set_data({"event_id": event.id})
     if event.ask_first_name:
@@ -163,6 +168,15 @@ async def no_access_needs(query: CallbackQuery, session: AsyncSession, user: Use
         await _complete(query.message, session, user, state, settings, bot, i18n, event)
 
 
+async def _stale_register(session: AsyncSession, user: User, event: Event,
+                          offered: int) -> str | None:
+    """Whether the card this Register came from still tells the truth (models.event_rules)."""
+    registration = await events.find_registration(session, event.id, user.telegram_id)
+    registered = registration is not None and registration.status in events.ACTIVE
+    full = places_left(event.capacity, (await events.counts(session, event.id)).taken) == 0
+    return stale_register(offered, registered, full)
+
+
 async def _ask_access(message: Message, state: FSMContext, i18n: I18nContext,
                       event_id: int) -> None:
     await state.set_state(Joining.access)
@@ -187,6 +201,11 @@ async def _complete(message: Message, session: AsyncSession, user: User, state: 
     answers = await state.get_data() if event.ask_first_name or event.ask_access else {}
     await state.set_state(None)
     await state.set_data({})
+    if await _stale_register(session, user, event, 0) == "registered":
+        # Registered meanwhile (another card's form): these answers would change nothing.
+        await message.answer(i18n.get(STALE_KEYS["registered"]))
+        await send_card(message, session, user, settings, i18n, event)
+        return
     now = utcnow()
     registration = await events.register(
         session, event, user.telegram_id, now=now, first_name=answers.get("first_name"),

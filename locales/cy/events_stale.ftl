@@ -1,0 +1,3 @@
+## A Register button from an old event card
+ev-stale-registered = Mae'r botwm hwn wedi dyddio: rydych chi ar y rhestr ar gyfer y digwyddiad hwn yn barod. Dyma beth sydd gennych chi nawr.
+ev-stale-full = Mae'r botwm hwn wedi dyddio: mae'r lleoedd wedi mynd ers hynny. Gallwch chi ymuno â'r rhestr aros isod.

@@ -1,0 +1,3 @@
+## A Register button from an old event card
+ev-stale-registered = This button is out of date: you're already on the list for this event. Here's what you have now.
+ev-stale-full = This button is out of date: the places have gone since. You can join the waiting list below.
