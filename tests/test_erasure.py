@@ -95,9 +95,13 @@ async def test_forget_leaves_no_trace_anywhere(harness, session_maker, engine, d
     caplog.set_level(logging.DEBUG)
     code = await live_a_little(harness, session_maker, locale)
     typed = [NAME, NEEDS, CAFE_WORDS, REFUSED_WORDS, code]
-    # Before: the traces are there to find (the test can see them).
+    # Before: the traces are there to find (the test can see them), and /mydata shows them.
     assert await rows_mentioning(session_maker, PERSON)
     assert await rows_holding(session_maker, typed)
+    sent = await harness.send(PERSON, "/mydata")
+    shown = next(r for r in sent if isinstance(r, SendDocument)).document.data.decode()
+    for needle in (str(PERSON), NAME, NEEDS, CAFE_WORDS, code, "Come to the count on Saturday"):
+        assert needle in shown, needle
 
     if database_url.startswith("sqlite"):
         # As SQLite's automatic checkpoint does once the log grows: the person's rows are now
@@ -167,3 +171,38 @@ async def test_mydata_shows_the_cafe_question_in_the_persons_language(harness, s
     assert answer["event"] == ("Caffi'r Byd Ringland" if locale is CY
                                else "Ringland World Café")
     assert [m["text"] for m in data["messages_to_you"]] == []
+
+
+async def test_forgetting_one_person_keeps_everyone_elses_delivery_exactly_once(session_maker):
+    """The person's rows go, sent or not; the others' stay as they were, and planning the same
+    messages again adds nothing for them (their dedupe keys are intact)."""
+    from datetime import timedelta
+
+    from models.base import utcnow
+    from models.outbox import Kind, NewMessage, enqueue
+    from models.personal_data import erase_personal_data
+    from models.user import get_or_create_user
+
+    other = 7_000_001
+    due = utcnow() - timedelta(minutes=1)
+
+    def planned(chat_id: int) -> list[NewMessage]:
+        return [NewMessage(dedupe_key=f"bc:9:u:{chat_id}", chat_id=chat_id, kind=Kind.TEXT,
+                           payload={"text": "Hello"}, due_at=due),
+                NewMessage(dedupe_key=f"result:9:user:{chat_id}", chat_id=chat_id,
+                           kind=Kind.TEXT, payload={"text": "Results"}, due_at=due)]
+
+    async with session_maker.begin() as session:
+        for chat_id in (PERSON, other):
+            await get_or_create_user(session, chat_id)
+            assert await enqueue(session, planned(chat_id)) == 2
+        await session.execute(update(OutboxMessage).where(OutboxMessage.dedupe_key.like("bc:%"))
+                              .values(status=Status.SENT.value))
+    async with session_maker.begin() as session:
+        user = await get_or_create_user(session, PERSON)
+        await erase_personal_data(session, user)
+    async with session_maker.begin() as session:
+        assert await enqueue(session, planned(other)) == 0
+        rows = list(await session.execute(select(OutboxMessage.chat_id, OutboxMessage.status)
+                                          .order_by(OutboxMessage.id)))
+    assert rows == [(other, Status.SENT.value), (other, Status.PENDING.value)]
