@@ -73,3 +73,22 @@ async def test_a_register_button_from_before_the_last_place_went_says_so(harness
     assert (await registration(session_maker, event_id, ANN)).status == RegStatus.WAITING
     async with session_maker() as session:
         assert await session.scalar(select(func.count()).select_from(Registration)) == 2
+
+
+@pytest.mark.parametrize("locale", [EN, CY])
+async def test_a_form_finished_after_registering_elsewhere_changes_nothing(harness,
+                                                                          session_maker, locale):
+    """Two cards' forms at once: the first finished registers; the second, finished after,
+    says it is out of date instead of silently keeping the first name."""
+    from models import event as events
+    from models.base import utcnow
+
+    event_id = await make_event(session_maker, ask_first_name=True)
+    await join(harness, ANN, locale)
+    await harness.tap(ANN, await register_button(harness, ANN, event_id))
+    async with session_maker.begin() as session:  # the other form, finished first
+        event = await events.get_event(session, event_id)
+        await events.register(session, event, ANN, now=utcnow(), first_name="Ann")
+    sent = await harness.send(ANN, "Annie")
+    assert texts(sent)[0] == STALE_REGISTERED[locale]
+    assert (await registration(session_maker, event_id, ANN)).first_name == "Ann"
