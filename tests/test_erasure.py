@@ -206,3 +206,49 @@ async def test_forgetting_one_person_keeps_everyone_elses_delivery_exactly_once(
         rows = list(await session.execute(select(OutboxMessage.chat_id, OutboxMessage.status)
                                           .order_by(OutboxMessage.id)))
     assert rows == [(other, Status.SENT.value), (other, Status.PENDING.value)]
+
+
+@pytest.mark.parametrize("locale", [EN, CY])
+async def test_an_organiser_who_asks_to_be_forgotten(harness, session_maker, locale):
+    """An organiser added in chat: their role goes; what they did and made stays (the audit
+    entries, an event, a broadcast, the organiser they added) without their id."""
+    from sqlalchemy import func
+
+    from models.audit import AuditEntry
+    from models.broadcast import Broadcast
+    from models.event import Event
+    from models.organiser import Organiser, add_organiser
+
+    organiser, added = 71_234_500_001, 71_234_500_002
+    async with session_maker.begin() as session:
+        await add_organiser(session, organiser, added_by=ORGANISER_ID)
+        await add_organiser(session, added, added_by=organiser)
+    await join(harness, organiser, locale)
+    event_id = await make_event(session_maker)
+    async with session_maker.begin() as session:
+        await session.execute(update(Event).where(Event.id == event_id)
+                              .values(created_by=organiser))
+    await harness.send(organiser, "/broadcast")
+    await harness.tap(organiser, BroadcastCb(action=BroadcastAction.AUDIENCE,
+                                             value="all").pack())
+    await harness.send(organiser, "Come to the count on Saturday")
+    await harness.tap(organiser, BroadcastCb(action=BroadcastAction.SKIP_WELSH).pack())
+    await harness.tap(organiser, BroadcastCb(action=BroadcastAction.NOW).pack())
+    await harness.tap(organiser, BroadcastCb(action=BroadcastAction.SEND).pack())
+    async with session_maker() as session:
+        done = await session.scalar(select(func.count()).select_from(AuditEntry))
+        assert await session.scalar(select(func.count()).select_from(Broadcast)) == 1
+    assert done >= 4
+    assert await rows_mentioning(session_maker, organiser)
+
+    await harness.send(organiser, "/forget")
+    await harness.tap(organiser, ForgetCb(confirm=True).pack())
+
+    assert await rows_mentioning(session_maker, organiser) == []
+    async with session_maker() as session:
+        assert await session.scalar(select(func.count()).select_from(AuditEntry)) == done
+        assert await session.scalar(select(func.count()).select_from(Broadcast)) == 1
+        assert list(await session.scalars(select(Organiser.telegram_id))) == [added]
+    # Someone new to the bot now (their language went too): and no longer an organiser.
+    assert texts(await harness.send(organiser, "/broadcast"))[0] == (
+        "Sorry, this is for organisers.")
