@@ -170,11 +170,14 @@ async def no_access_needs(query: CallbackQuery, session: AsyncSession, user: Use
 
 async def _stale_register(session: AsyncSession, user: User, event: Event,
                           offered: int) -> str | None:
-    """Whether the card this Register came from still tells the truth (models.event_rules)."""
-    registration = await events.find_registration(session, event.id, user.telegram_id)
-    registered = registration is not None and registration.status in events.ACTIVE
+    """Why the card this Register came from no longer tells the truth (models.event_rules)."""
     full = places_left(event.capacity, (await events.counts(session, event.id)).taken) == 0
-    return stale_register(offered, registered, full)
+    return stale_register(offered, await _on_the_list(session, user, event), full)
+
+
+async def _on_the_list(session: AsyncSession, user: User, event: Event) -> bool:
+    registration = await events.find_registration(session, event.id, user.telegram_id)
+    return registration is not None and registration.status in events.ACTIVE
 
 
 async def _ask_access(message: Message, state: FSMContext, i18n: I18nContext,
@@ -201,7 +204,7 @@ async def _complete(message: Message, session: AsyncSession, user: User, state: 
     answers = await state.get_data() if event.ask_first_name or event.ask_access else {}
     await state.set_state(None)
     await state.set_data({})
-    if await _stale_register(session, user, event, 0) == "registered":
+    if (event.ask_first_name or event.ask_access) and await _on_the_list(session, user, event):
         # Registered meanwhile (another card's form): these answers would change nothing.
         await message.answer(i18n.get(STALE_KEYS["registered"]))
         await send_card(message, session, user, settings, i18n, event)
