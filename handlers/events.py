@@ -159,9 +159,13 @@ async def access_needs(message: Message, session: AsyncSession, user: User, stat
 
 
 @router.callback_query(Joining.access, EventCb.filter(F.action == Act.SKIP))
-async def no_access_needs(query: CallbackQuery, session: AsyncSession, user: User,
-                          state: FSMContext, settings: Settings, bot: Bot,
+async def no_access_needs(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
+                          user: User, state: FSMContext, settings: Settings, bot: Bot,
                           i18n: I18nContext) -> None:
+    if callback_data.event_id != (await state.get_data()).get("event_id"):
+        # From an earlier form, for another event: it would complete this one.
+        await query.answer(i18n.get("ev-stale-form"), show_alert=True)
+        return
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     if event := await _form_event(query.message, state, session, i18n):

@@ -92,3 +92,29 @@ async def test_a_form_finished_after_registering_elsewhere_changes_nothing(harne
     sent = await harness.send(ANN, "Annie")
     assert texts(sent)[0] == STALE_REGISTERED[locale]
     assert (await registration(session_maker, event_id, ANN)).first_name == "Ann"
+
+
+STALE_FORM = {
+    EN: "This button is out of date: it belongs to an earlier form. Please answer the latest "
+        "question.",
+    CY: "Mae'r botwm hwn wedi dyddio: mae'n perthyn i ffurflen gynharach. Atebwch y cwestiwn "
+        "diweddaraf, os gwelwch yn dda."}
+
+
+@pytest.mark.parametrize("locale", [EN, CY])
+async def test_no_access_needs_from_an_earlier_form_does_not_complete_this_one(
+        harness, session_maker, locale):
+    first = await make_event(session_maker, ask_access=True)
+    second = await make_event(session_maker, ask_access=True)
+    await join(harness, ANN, locale)
+    sent = await harness.tap(ANN, await register_button(harness, ANN, first))
+    old_skip = buttons(sent[-1])[0][1]
+    await harness.tap(ANN, await register_button(harness, ANN, second))
+
+    sent = await harness.tap(ANN, old_skip)
+    assert alerts(sent) == [STALE_FORM[locale]]
+    assert await registration(session_maker, first, ANN) is None
+    assert await registration(session_maker, second, ANN) is None
+    await harness.send(ANN, "Step-free access please")  # the latest question, answered
+    assert (await registration(session_maker, second, ANN)).access_needs == (
+        "Step-free access please")
