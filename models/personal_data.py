@@ -52,6 +52,7 @@ class Holder:
     columns: tuple[str, ...]
     erase: Eraser
     how: str  # what /forget does to them, in one sentence (docs/privacy-erasure.md)
+    shown_as: tuple[str, ...]  # where /mydata shows them (keys of export_personal_data)
 
 
 def may_hold_person(column: Column) -> bool:
@@ -114,34 +115,44 @@ async def _forget_bids(session: AsyncSession, telegram_id: int) -> None:
 HOLDERS: tuple[Holder, ...] = (
     Holder(("conversation_states.key", "conversation_states.telegram_id",
             "conversation_states.state", "conversation_states.data"), forget_states,
-           "The conversation in progress is deleted."),
+           "The conversation in progress is deleted.",
+           ("conversation_in_progress",)),
     Holder(("event_registrations.telegram_id", "event_registrations.first_name",
             "event_registrations.access_needs", "event_registrations.code",
             "event_volunteers.telegram_id", "event_volunteers.first_name"), _forget_events,
            "Registrations (door code, first name, access needs) and offers to help are "
-           "deleted; a place held goes to the next person waiting."),
+           "deleted; a place held goes to the next person waiting.",
+           ("event_registrations", "volunteering")),
     Holder(("voter_areas.telegram_id",), eligibility.erase_person,
-           "The areas told for voting are deleted."),
+           "The areas told for voting are deleted.",
+           ("areas_told_for_voting",)),
     Holder(("bids.owner_telegram_id", "bids.contact", "bids.voice_file_id"), _forget_bids,
-           "Draft bids are deleted; sent bids lose who sent them, the contact and voice note."),
+           "Draft bids are deleted; sent bids lose who sent them, the contact and voice note.",
+           ("bids",)),
     Holder(("pledges.telegram_id", "pledges.learned", "pledges.pledge", "pledges.outcome_note",
             "pledges.locale"), pledges.erase_person,
-           "Festival of learning answers and pledges are deleted."),
+           "Festival of learning answers and pledges are deleted.",
+           ("festival_of_learning",)),
     Holder(("worldcafe_answers.telegram_id", "worldcafe_answers.text",
             "worldcafe_answers.voice_file_id", "worldcafe_answers.first_name",
             "worldcafe_answers.locale"), worldcafe.erase_person,
-           "Every World Café answer is deleted, anonymous ones too."),
+           "Every World Café answer is deleted, anonymous ones too.",
+           ("world_cafe_answers",)),
     Holder(("organisers.telegram_id", "organisers.added_by", "events.created_by",
             "festivals.created_by", "broadcasts.organiser_chat_id"), _forget_organiser,
            "An organiser stops being one; events, festivals and broadcasts they made stay "
-           "without their id."),
+           "without their id.",
+           ("organiser",)),
     Holder(("audit_log.actor_telegram_id",), _forget_audit,
-           "Audit entries stay, without saying who."),
+           "Audit entries stay, without saying who.",
+           ("organiser",)),
     Holder(("outbox.chat_id", "outbox.dedupe_key", "outbox.payload", "outbox.last_error",
             "outbox.telegram_message_id"), _forget_messages,
-           "Every message queued or sent to the person is deleted."),
+           "Every message queued or sent to the person is deleted.",
+           ("messages_to_you",)),
     Holder(("users.telegram_id", "users.locale"), _forget_account,
-           "The account (Telegram id, language) is deleted last."),
+           "The account (Telegram id, language) is deleted last.",
+           ("account",)),
 )
 
 # Columns a person's id, name or words never reach, and why.
@@ -249,7 +260,7 @@ async def _export_organiser(session: AsyncSession, telegram_id: int) -> dict[str
         select(AuditEntry.at, AuditEntry.action)
         .where(AuditEntry.actor_telegram_id == telegram_id).order_by(AuditEntry.id)))
     if organiser is None and not actions:
-        return {}
+        return {"organiser": None}
     return {"organiser": {
         "added_at": organiser.added_at.isoformat() if organiser else None,
         "actions": [{"at": at.isoformat(), "action": action} for at, action in actions]}}

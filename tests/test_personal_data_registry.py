@@ -39,7 +39,8 @@ def test_the_registry_names_only_real_columns_and_each_once():
 
 
 def test_every_reason_and_every_eraser_is_spelt_out():
-    assert all(holder.how.strip() and callable(holder.erase) for holder in HOLDERS)
+    assert all(holder.how.strip() and callable(holder.erase) and holder.shown_as
+               for holder in HOLDERS)
     assert all(why.strip() for why in [*NOT_PERSONAL.values(), *KEPT_UNLINKED.values()])
 
 
@@ -54,3 +55,15 @@ def test_a_new_column_of_any_personal_shape_is_caught():
     assert flagged == {"shoutouts.from_telegram_id", "shoutouts.owner", "shoutouts.made_by",
                        "shoutouts.message"}
     assert not flagged & set(registered_columns())
+
+
+async def test_mydata_has_a_place_for_everything_the_registry_holds(session_maker):
+    """/mydata (export_personal_data) shows each holder's data where the registry says."""
+    from models.personal_data import export_personal_data
+    from models.user import get_or_create_user
+
+    async with session_maker.begin() as session:
+        user = await get_or_create_user(session, 71_234_567_891)
+        exported = await export_personal_data(session, user, {"step": None, "answers": {}})
+    wanted = {key for holder in HOLDERS for key in holder.shown_as}
+    assert wanted <= set(exported), sorted(wanted - set(exported))
