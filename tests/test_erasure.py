@@ -86,6 +86,7 @@ async def live_a_little(harness, session_maker, locale) -> str:
     assert {key.split(":")[0] for key in keys} >= {"bc", "result", "rem"}
 
     await harness.send(PERSON, f"/broadcast {REFUSED_WORDS}")
+    await harness.tap(PERSON, BroadcastCb(action=BroadcastAction.SEND).pack())
     return code
 
 
@@ -119,7 +120,8 @@ async def test_forget_leaves_no_trace_anywhere(harness, session_maker, engine, d
     assert await rows_mentioning(session_maker, PERSON) == []
     assert await rows_holding(session_maker, typed) == []
     logged = "\n".join(record.getMessage() for record in caplog.records)
-    assert "refused organiser command '/broadcast'" in logged  # the refusal was logged...
+    assert "refused organiser command '/broadcast'" in logged  # the refusals were logged...
+    assert "refused organiser button" in logged
     for needle in (str(PERSON), *typed):
         assert needle not in logged  # ...without who, or what they typed
     if harness.settings.redis_url:
