@@ -36,18 +36,20 @@ def asked_at(data: dict[str, Any]) -> datetime | None:
 
 class FestivalAskedLast(BaseFilter):
     """The person's open festival question (passed on as `pledge`), if it is the question they
-    were asked last: no conversation going, or one that noted asking before the festival did."""
+    were asked last: no conversation going, or one that noted asking before the festival did.
+    `raw_state` is the state the FSM middleware read for this update (no second read)."""
 
-    async def __call__(self, message: Message, session: AsyncSession,
-                       state: FSMContext) -> bool | dict[str, Any]:
+    async def __call__(self, message: Message, session: AsyncSession, state: FSMContext,
+                       raw_state: str | None = None) -> bool | dict[str, Any]:
         if message.from_user is None:
             return False
+        since: datetime | None = None
+        if raw_state is not None:
+            data = await state.get_data()
+            if ASKED_AT not in data:
+                return False  # a conversation that can't be overtaken keeps its texts
+            since = asked_at(data)
         pledge = await pledges.open_pledge(session, message.from_user.id, utcnow())
-        if pledge is None:
+        if pledge is None or not pledges.asked_after(pledge, since):
             return False
-        if await state.get_state() is None:
-            return {"pledge": pledge}
-        data = await state.get_data()
-        if ASKED_AT in data and pledges.asked_after(pledge, asked_at(data)):
-            return {"pledge": pledge}
-        return False
+        return {"pledge": pledge}

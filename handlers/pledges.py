@@ -33,10 +33,10 @@ router = Router(name=__name__)
 
 @router.message(IS_ANSWER, F.text, FestivalAskedLast())
 async def answered(message: Message, pledge: Pledge, session: AsyncSession, state: FSMContext,
-                   settings: Settings, i18n: I18nContext) -> None:
+                   settings: Settings, i18n: I18nContext, raw_state: str | None = None) -> None:
     # A World Café question asked before the festival's is over for this person: their texts
     # are the festival's now, until they open a café question again.
-    if await state.get_state() is not None:
+    if raw_state is not None:
         await state.clear()
     await _advance(message, session, settings, i18n, pledge, message.text)
 
