@@ -14,6 +14,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import BotCommand, BotCommandScopeChat
 from aiogram_i18n.cores import BaseCore
 
+from bot.log_ids import pseudonym
+
 log = logging.getLogger(__name__)
 
 COMMANDS = ("start", "help", "language", "cancel", "privacy", "mydata", "forget", "results",
@@ -43,7 +45,7 @@ async def show_organiser_menu(bot: Bot, core: BaseCore, chat_id: int, locale: st
         await bot.set_my_commands(commands_for(core, locale, COMMANDS + ORGANISER_COMMANDS),
                                   scope=BotCommandScopeChat(chat_id=chat_id))
     except TelegramAPIError as exc:
-        log.info("no organiser menu for chat %s: %s", chat_id, exc.message)
+        log.info("no organiser menu for %s: %s", pseudonym(chat_id), exc.message)
         return False
     return True
 
@@ -52,7 +54,7 @@ async def hide_organiser_menu(bot: Bot, chat_id: int) -> None:
     try:
         await bot.delete_my_commands(scope=BotCommandScopeChat(chat_id=chat_id))
     except TelegramAPIError as exc:
-        log.info("could not remove the organiser menu of chat %s: %s", chat_id, exc.message)
+        log.info("could not remove the organiser menu of %s: %s", pseudonym(chat_id), exc.message)
 
 
 async def show_organiser_menus(bot: Bot, core: BaseCore, organisers: Mapping[int, str | None],

@@ -31,6 +31,7 @@ from aiogram.exceptions import (
 from aiogram.types import InlineKeyboardMarkup
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.log_ids import pseudonym
 from bot.settings import Settings
 from models import outbox
 from models.base import utcnow
@@ -363,7 +364,7 @@ class DeliveryWorker:
         return partial(outbox.requeue, row_id=row.id, due_at=utcnow())
 
     def _blocked(self, row: OutboxMessage) -> Recorder:
-        logger.info("chat %s has blocked the bot (row %s)", row.chat_id, row.id)
+        logger.info("%s has blocked the bot (row %s)", pseudonym(row.chat_id), row.id)
 
         async def record(session: AsyncSession) -> None:
             await outbox.mark_blocked(session, row.id)

@@ -15,6 +15,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from bot.callbacks import EventAction, EventAdminAction, EventAdminCb, EventCb
 from bot.event_texts import KIND_KEYS, Texts, list_label
 from models.event import Event, EventKind, Helper, HelperStatus, Registration, RegStatus, Role
+from models.event_rules import OFFERED_PLACE, OFFERED_WAITING
 
 Act = EventAction
 Adm = EventAdminAction
@@ -73,8 +74,10 @@ def event_card(i18n: Texts, event: Event, registration: Registration | None, ful
             builder.button(text=i18n.get("ev-leave-waiting"),
                            callback_data=EventCb(action=Act.CANCEL, event_id=event.id))
         else:
+            # `value` says what the card offered, so an old card's tap can be checked.
             builder.button(text=i18n.get("ev-join-waiting" if full else "ev-register"),
-                           callback_data=EventCb(action=Act.REGISTER, event_id=event.id))
+                           callback_data=EventCb(action=Act.REGISTER, event_id=event.id,
+                                                 value=OFFERED_WAITING if full else OFFERED_PLACE))
         if helper is not None:
             builder.button(text=i18n.get("ev-unhelp"),
                            callback_data=EventCb(action=Act.UNHELP, event_id=event.id))

@@ -14,6 +14,7 @@ from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from models.db import create_engine, create_session_maker, sync_url
+from models.personal_data import checkpoint_after_erasure
 from models.processed_update import prune_processed
 from models.retention import DEFAULT_RETENTION_DAYS, apply_retention
 
@@ -66,6 +67,7 @@ async def erase_expired_personal_data(database_url: str, days: int) -> str:
     try:
         async with create_session_maker(engine).begin() as session:
             erased = await apply_retention(session, datetime.now(UTC), days)
+        await checkpoint_after_erasure(engine)  # no copy left in SQLite's write-ahead log
     finally:
         await engine.dispose()
     log.info("retention (%s days): erased %s", days, erased.describe())

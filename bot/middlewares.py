@@ -129,11 +129,16 @@ class DatabaseMiddleware(BaseMiddleware):
                       session: AsyncSession, user: Any) -> Any:
         token = update_session.set(session)
         data["session"], data["user"] = session, user
+        # Work that must wait for the commit (a handler appends coroutine functions): the
+        # SQLite checkpoint after /forget (models/personal_data.py).
+        data["after_commit"] = after_commit = []
         try:
             result = await handler(event, data)
             await session.commit()
         finally:
             update_session.reset(token)
+        for job in after_commit:
+            await job()
         return result
 
 

@@ -17,6 +17,8 @@ from aiogram import BaseMiddleware
 from aiogram.types import TelegramObject, Update
 from aiogram.types import User as TelegramUser
 
+from bot.log_ids import pseudonym
+
 log = logging.getLogger(__name__)
 
 
@@ -53,7 +55,7 @@ class ThrottlingMiddleware(BaseMiddleware):
             # Give the token back: a dropped update shouldn't make the next one wait longer.
             tokens, at = self._buckets[user.id]
             self._buckets[user.id] = (tokens + 1, at)
-            log.warning("flood from user %s: update %s dropped", user.id,
+            log.warning("flood from %s: update %s dropped", pseudonym(user.id),
                         event.update_id if isinstance(event, Update) else "?")
             return None
         if wait > 0:

@@ -11,6 +11,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, Update
 from aiogram_i18n import I18nContext, I18nMiddleware
 
+from bot.log_ids import pseudonym
+
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
 
@@ -40,5 +42,5 @@ async def on_error(event: ErrorEvent, bot: Bot, i18n_middleware: I18nMiddleware,
     try:
         await bot.send_message(chat_id, text)
     except TelegramAPIError:
-        log.warning("could not tell chat %s about the failure of update %s",
-                    chat_id, update.update_id)
+        log.warning("could not tell %s about the failure of update %s",
+                    pseudonym(chat_id), update.update_id)

@@ -27,11 +27,12 @@ from bot.settings import Settings
 from models import event as events
 from models.base import utcnow
 from models.event import Event, HelperStatus, Registration, RegStatus
-from models.event_rules import area_first, places_left
+from models.event_rules import area_first, places_left, stale_register
 from models.user import User
 
 router = Router(name=__name__)
 NAME_LIMIT, NEEDS_LIMIT = 64, 500
+STALE_KEYS = {"registered": "ev-stale-registered", "full": "ev-stale-full"}
 
 
 class Joining(StatesGroup):
@@ -115,6 +116,10 @@ async def register(query: CallbackQuery, callback_data: EventCb, session: AsyncS
     if event is None:
         await query.answer(i18n.get("ev-gone"), show_alert=True)
         return
+    if stale := await _stale_register(session, user, event, callback_data.value):
+        await query.answer(i18n.get(STALE_KEYS[stale]), show_alert=True)
+        await send_card(query.message, session, user, settings, i18n, event)
+        return
     await query.answer()
     await state.set_data({"event_id": event.id})
     if event.ask_first_name:
@@ -154,13 +159,29 @@ async def access_needs(message: Message, session: AsyncSession, user: User, stat
 
 
 @router.callback_query(Joining.access, EventCb.filter(F.action == Act.SKIP))
-async def no_access_needs(query: CallbackQuery, session: AsyncSession, user: User,
-                          state: FSMContext, settings: Settings, bot: Bot,
+async def no_access_needs(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
+                          user: User, state: FSMContext, settings: Settings, bot: Bot,
                           i18n: I18nContext) -> None:
+    if callback_data.event_id != (await state.get_data()).get("event_id"):
+        # From an earlier form, for another event: it would complete this one.
+        await query.answer(i18n.get("ev-stale-form"), show_alert=True)
+        return
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     if event := await _form_event(query.message, state, session, i18n):
         await _complete(query.message, session, user, state, settings, bot, i18n, event)
+
+
+async def _stale_register(session: AsyncSession, user: User, event: Event,
+                          offered: int) -> str | None:
+    """Why the card this Register came from no longer tells the truth (models.event_rules)."""
+    full = places_left(event.capacity, (await events.counts(session, event.id)).taken) == 0
+    return stale_register(offered, await _on_the_list(session, user, event), full)
+
+
+async def _on_the_list(session: AsyncSession, user: User, event: Event) -> bool:
+    registration = await events.find_registration(session, event.id, user.telegram_id)
+    return registration is not None and registration.status in events.ACTIVE
 
 
 async def _ask_access(message: Message, state: FSMContext, i18n: I18nContext,
@@ -187,6 +208,11 @@ async def _complete(message: Message, session: AsyncSession, user: User, state: 
     answers = await state.get_data() if event.ask_first_name or event.ask_access else {}
     await state.set_state(None)
     await state.set_data({})
+    if (event.ask_first_name or event.ask_access) and await _on_the_list(session, user, event):
+        # Registered meanwhile (another card's form): these answers would change nothing.
+        await message.answer(i18n.get(STALE_KEYS["registered"]))
+        await send_card(message, session, user, settings, i18n, event)
+        return
     now = utcnow()
     registration = await events.register(
         session, event, user.telegram_id, now=now, first_name=answers.get("first_name"),

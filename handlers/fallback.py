@@ -9,6 +9,7 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
 from bot.keyboards import language_choice
+from bot.log_ids import pseudonym
 from handlers.menu import show_menu
 from models.user import User
 
@@ -29,7 +30,7 @@ async def unknown_message(message: Message, user: User | None, i18n: I18nContext
 
 @router.callback_query()
 async def stale_button(query: CallbackQuery, i18n: I18nContext) -> None:
-    log.info("unmatched callback data %r from user %s", query.data, query.from_user.id)
+    log.info("unmatched callback data %r from %s", query.data, pseudonym(query.from_user.id))
     await query.answer(i18n.get("button-stale"))
     if query.message is not None:
         await show_menu(query.message, i18n)

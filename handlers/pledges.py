@@ -3,7 +3,8 @@ next?" (the pledge), and later say how the pledge went.
 
 The questions arrive through the outbox (models/pledge.py plans them), so no conversation
 state is set: the person's `Pledge` row says which question is open, and a text from someone
-with an open question and no other conversation going is its answer.
+with an open question is its answer when that question is the one they were asked last
+(bot/latest_question.py: not while a conversation asked something since).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from aiogram import F, Router
-from aiogram.filters import BaseFilter, StateFilter
+from aiogram.fsm.context import FSMContext
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -20,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import pledge_callbacks as kb
 from bot.event_texts import escape, when
 from bot.filters import IS_ANSWER
+from bot.latest_question import FestivalAskedLast
 from bot.pledge_callbacks import PledgeAction, PledgeCb
 from bot.settings import Settings
 from models import pledge as pledges
@@ -29,17 +31,13 @@ from models.pledge import OPEN_FOR, Outcome, Pledge, Stage
 router = Router(name=__name__)
 
 
-class HasOpenQuestion(BaseFilter):
-    """Passes the person's open festival question on to the handler as `pledge`."""
-
-    async def __call__(self, message: Message, session: AsyncSession) -> bool | dict[str, Any]:
-        pledge = await pledges.open_pledge(session, message.from_user.id, utcnow())
-        return {"pledge": pledge} if pledge is not None else False
-
-
-@router.message(StateFilter(None), IS_ANSWER, F.text, HasOpenQuestion())
-async def answered(message: Message, pledge: Pledge, session: AsyncSession,
-                   settings: Settings, i18n: I18nContext) -> None:
+@router.message(IS_ANSWER, F.text, FestivalAskedLast())
+async def answered(message: Message, pledge: Pledge, session: AsyncSession, state: FSMContext,
+                   settings: Settings, i18n: I18nContext, raw_state: str | None = None) -> None:
+    # A World Café question asked before the festival's is over for this person: their texts
+    # are the festival's now, until they open a café question again.
+    if raw_state is not None:
+        await state.clear()
     await _advance(message, session, settings, i18n, pledge, message.text)
 
 

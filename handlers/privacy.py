@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Awaitable, Callable
+from functools import partial
 
 from aiogram import Router
 from aiogram.filters import Command
@@ -14,7 +16,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.callbacks import ForgetCb
 from bot.keyboards import yes_no
 from bot.settings import Settings
-from models.personal_data import erase_personal_data, export_personal_data
+from models.personal_data import (
+    checkpoint_after_erasure,
+    erase_personal_data,
+    export_personal_data,
+)
 from models.user import User
 
 router = Router(name=__name__)
@@ -42,6 +48,7 @@ async def forget(message: Message, i18n: I18nContext) -> None:
 async def forget_answer(
     query: CallbackQuery, callback_data: ForgetCb, session: AsyncSession, user: User,
     state: FSMContext, settings: Settings, i18n: I18nContext,
+    after_commit: list[Callable[[], Awaitable[None]]],
 ) -> None:
     await query.answer()
     if not callback_data.confirm:
@@ -50,4 +57,5 @@ async def forget_answer(
     text = i18n.get("forget-done")
     await state.clear()
     await erase_personal_data(session, user, secret=settings.ballot_key)
+    after_commit.append(partial(checkpoint_after_erasure, session.bind))
     await query.message.edit_text(text)

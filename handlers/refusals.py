@@ -12,6 +12,7 @@ from aiogram_i18n import I18nContext
 from bot.bid_callbacks import ReviewCb, RoundCb
 from bot.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
 from bot.commands import ORGANISER_COMMANDS
+from bot.log_ids import pseudonym
 from bot.pledge_callbacks import FestivalCb
 from bot.results_callbacks import PaperCb, ResultsAdminCb
 from bot.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
@@ -23,7 +24,9 @@ log = logging.getLogger(__name__)
 
 @router.message(Command(*ORGANISER_COMMANDS))
 async def refuse_command(message: Message, i18n: I18nContext) -> None:
-    log.warning("refused organiser command %r from user %s", message.text, message.from_user.id)
+    # The command word only (what follows may be someone's words), and no Telegram id.
+    log.warning("refused organiser command %r from %s", (message.text or "").split()[0],
+                pseudonym(message.from_user.id))
     await message.answer(i18n.get("organisers-only"))
 
 
@@ -40,5 +43,5 @@ async def refuse_command(message: Message, i18n: I18nContext) -> None:
 @router.callback_query(FestivalCb.filter())
 @router.callback_query(CafeAdminCb.filter())
 async def refuse_button(query: CallbackQuery, i18n: I18nContext) -> None:
-    log.warning("refused organiser button %r from user %s", query.data, query.from_user.id)
+    log.warning("refused organiser button %r from %s", query.data, pseudonym(query.from_user.id))
     await query.answer(i18n.get("organisers-only"), show_alert=True)

@@ -3,7 +3,8 @@ room reaches it), answer by text or voice note as often as they like, add a firs
 answer only if they choose, and list or delete their answers while the question is open.
 
 Every screen ends with the safety signposts. Every button is checked against the database:
-someone else's answer, a closed question or a forged token changes nothing.
+someone else's answer, a closed question or a forged token changes nothing. A festival
+question asked after the café question takes the person's texts (bot/latest_question.py).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import worldcafe_keyboards as kb
 from bot.event_texts import escape
 from bot.filters import IS_ANSWER
+from bot.latest_question import FestivalAskedLast, asked_now
 from bot.worldcafe_callbacks import CafeAction as Act
 from bot.worldcafe_callbacks import CafeCb
 from bot.worldcafe_texts import answer_line, question_screen, screen
@@ -72,7 +74,7 @@ async def _begin(message: Message, session: AsyncSession, state: FSMContext | No
     event = await events.get_event(session, question.event_id)
     if state is not None:
         await state.set_state(Answering.answers)
-        await state.update_data({QUESTION_KEY: question.id, ANSWER_KEY: None})
+        await state.update_data({QUESTION_KEY: question.id, ANSWER_KEY: None, **asked_now()})
     await message.answer(question_screen(i18n, event, question, tap_first=state is None),
                          reply_markup=kb.question(i18n, question.token, event.id,
                                                   answer_button=state is None))
@@ -80,7 +82,7 @@ async def _begin(message: Message, session: AsyncSession, state: FSMContext | No
 
 # --- answering ------------------------------------------------------------------------------
 
-@router.message(Answering.answers, F.text, IS_ANSWER)
+@router.message(Answering.answers, F.text, IS_ANSWER, ~FestivalAskedLast())
 async def text_answer(message: Message, session: AsyncSession, user: User, state: FSMContext,
                       i18n: I18nContext) -> None:
     text = cafe.clean_answer(message.text)
@@ -90,13 +92,13 @@ async def text_answer(message: Message, session: AsyncSession, user: User, state
     await _save(message, session, user, state, i18n, text=text)
 
 
-@router.message(Answering.answers, F.voice)
+@router.message(Answering.answers, F.voice, ~FestivalAskedLast())
 async def voice_answer(message: Message, session: AsyncSession, user: User, state: FSMContext,
                        i18n: I18nContext) -> None:
     await _save(message, session, user, state, i18n, voice=message.voice.file_id)
 
 
-@router.message(Answering.answers, IS_ANSWER)
+@router.message(Answering.answers, IS_ANSWER, ~FestivalAskedLast())
 async def other_answer(message: Message, i18n: I18nContext) -> None:
     await message.answer(screen(i18n, i18n.get("wc-text-or-voice")))
 
@@ -128,12 +130,13 @@ async def name_button(query: CallbackQuery, callback_data: CafeCb, session: Asyn
         return
     await query.answer()
     await state.set_state(Answering.first_name)
-    await state.update_data({QUESTION_KEY: found[1].id, ANSWER_KEY: found[0].id})
+    await state.update_data({QUESTION_KEY: found[1].id, ANSWER_KEY: found[0].id,
+                             **asked_now()})
     await query.message.answer(screen(i18n, i18n.get("wc-ask-name")),
                                reply_markup=kb.naming(i18n, found[0].id))
 
 
-@router.message(Answering.first_name, F.text, IS_ANSWER)
+@router.message(Answering.first_name, F.text, IS_ANSWER, ~FestivalAskedLast())
 async def name_typed(message: Message, session: AsyncSession, user: User, state: FSMContext,
                      i18n: I18nContext) -> None:
     name = cafe.clean_name(message.text)
@@ -149,7 +152,7 @@ async def name_typed(message: Message, session: AsyncSession, user: User, state:
     await message.answer(screen(i18n, i18n.get("wc-named", name=escape(name))))
 
 
-@router.message(Answering.first_name, IS_ANSWER)
+@router.message(Answering.first_name, IS_ANSWER, ~FestivalAskedLast())
 async def name_not_text(message: Message, i18n: I18nContext) -> None:
     await message.answer(screen(i18n, i18n.get("wc-bad-name", limit=cafe.NAME_LIMIT)))
 

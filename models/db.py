@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from sqlalchemy import event
@@ -13,17 +14,24 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
+# The SQLite driver's debug lines carry every statement's parameters (Telegram ids, names,
+# answers): never let them through, whatever LOG_LEVEL says.
+logging.getLogger("aiosqlite").setLevel(logging.INFO)
+
 
 def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
 def create_engine(url: str, pool_size: int = 20, **kwargs) -> AsyncEngine:
+    # hide_parameters: a database error logged with its statement would otherwise carry the
+    # values (Telegram ids, names, answers) into the logs.
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_async_engine(url, connect_args={"timeout": 30}, **kwargs)
+        engine = create_async_engine(url, connect_args={"timeout": 30},
+                                     **{"hide_parameters": True} | kwargs)
         event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
         return engine
     # No pool_pre_ping: it costs a round trip on every checkout (7% of the bot's CPU per
@@ -35,7 +43,7 @@ def create_engine(url: str, pool_size: int = 20, **kwargs) -> AsyncEngine:
     # SQLAlchemy opens an overflow connection and closes it on return, and a new PostgreSQL
     # connection costs a backend process, a TLS attempt and statement preparation.
     return create_async_engine(url, pool_size=pool_size, max_overflow=10,
-                               pool_recycle=300, **kwargs)
+                               pool_recycle=300, **{"hide_parameters": True} | kwargs)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -45,6 +53,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
+    # Deleted content is overwritten with zeros, so what /forget erases is not left readable
+    # in the file's free pages (models/personal_data.py).
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 

@@ -583,26 +583,30 @@ async def helping(session: AsyncSession, telegram_id: int,
 
 # --- personal data --------------------------------------------------------------------------
 
-async def export_person(session: AsyncSession, telegram_id: int) -> dict[str, Any]:
+async def export_person(session: AsyncSession, telegram_id: int,
+                        locale: str | None = None) -> dict[str, Any]:
+    """Registrations and offers to help, with event titles and roles in the person's language."""
     registrations = await session.execute(
-        select(Registration, Event.title_en).join(Event, Event.id == Registration.event_id)
+        select(Registration, Event).join(Event, Event.id == Registration.event_id)
         .where(Registration.telegram_id == telegram_id).order_by(Registration.id)
     )
     helpers = await session.execute(
-        select(Helper, Role.name_en, Event.title_en).join(Role, Role.id == Helper.role_id)
+        select(Helper, Role, Event).join(Role, Role.id == Helper.role_id)
         .join(Event, Event.id == Helper.event_id)
         .where(Helper.telegram_id == telegram_id).order_by(Helper.id)
     )
     return {
         "event_registrations": [
-            {"event": title, "status": r.status, "code": r.code, "first_name": r.first_name,
-             "accessibility_needs": r.access_needs, "registered_at": r.created_at.isoformat(),
+            {"event": event.title(locale), "status": r.status, "code": r.code,
+             "first_name": r.first_name, "accessibility_needs": r.access_needs,
+             "registered_at": r.created_at.isoformat(),
              "checked_in_at": r.checked_in_at.isoformat() if r.checked_in_at else None}
-            for r, title in registrations
+            for r, event in registrations
         ],
         "volunteering": [
-            {"event": title, "role": role, "first_name": h.first_name, "status": h.status}
-            for h, role, title in helpers
+            {"event": event.title(locale), "role": role.name(locale), "first_name": h.first_name,
+             "status": h.status}
+            for h, role, event in helpers
         ],
     }
 

@@ -124,6 +124,23 @@ def places_left(capacity: int | None, taken: int) -> int | None:
     return None if capacity is None else max(0, capacity - taken)
 
 
+# What an event card's Register button offered (kept in its callback data): a place, or a
+# place on the waiting list. 0: a card from before buttons said.
+OFFERED_PLACE, OFFERED_WAITING = 1, 2
+
+
+def stale_register(offered: int, registered: bool, full: bool) -> str | None:
+    """Why a Register tap no longer matches the card it came from, or None if it still does:
+    "registered" (they are registered or waiting already: asking their first name again
+    would throw the answer away), or "full" (the card offered a place; only the waiting list
+    is left)."""
+    if registered:
+        return "registered"
+    if offered == OFFERED_PLACE and full:
+        return "full"
+    return None
+
+
 def parse_end(text: str, starts_at: datetime, tz: ZoneInfo, now: datetime) -> datetime | None:
     """The end as '20:30' (the start's local day) or a full date and time; after the start."""
     if match := _TIME_ONLY.match(text):

@@ -252,6 +252,13 @@ async def open_pledge(session: AsyncSession, telegram_id: int, now: datetime) ->
         .order_by(Pledge.stage_at.desc(), Pledge.id.desc()).limit(1))
 
 
+def asked_after(pledge: Pledge, moment: datetime | None) -> bool:
+    """Whether the pledge's open question was asked after `moment` (None: long ago). A row's
+    stage_at is when its current question was asked: the festival's start for the first, the
+    answer to the one before for the next."""
+    return moment is None or pledge.stage_at > moment
+
+
 async def get_pledge(session: AsyncSession, pledge_id: int, telegram_id: int) -> Pledge | None:
     """The row, only if it is this person's (a forged button finds nothing)."""
     pledge = await session.get(Pledge, pledge_id)

@@ -26,7 +26,6 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     func,
-    or_,
     select,
     update,
 )
@@ -388,34 +387,29 @@ async def answer_count(session: AsyncSession, event_id: int, *,
 
 # --- personal data --------------------------------------------------------------------------
 
-async def export_person(session: AsyncSession, telegram_id: int) -> list[dict[str, Any]]:
+async def export_person(session: AsyncSession, telegram_id: int,
+                        locale: str | None = None) -> list[dict[str, Any]]:
+    """The person's answers, each with its question and event in the person's language."""
     rows = await session.execute(
-        select(Answer, Question.text_en, Event.title_en)
+        select(Answer, Question, Event)
         .join(Question, Question.id == Answer.question_id)
         .join(Event, Event.id == Question.event_id)
         .where(Answer.telegram_id == telegram_id).order_by(Answer.id)
     )
     return [
-        {"event": title, "question": question, "answer": answer.text,
+        {"event": event.title(locale), "question": question.text(locale), "answer": answer.text,
          "voice_note": answer.voice_file_id is not None, "first_name": answer.first_name,
          "language": answer.locale, "hidden_by_organisers": answer.hidden,
          "given_at": answer.created_at.isoformat()}
-        for answer, question, title in rows
+        for answer, question, event in rows
     ]
 
 
 async def erase_person(session: AsyncSession, telegram_id: int) -> None:
-    """/forget: answers given with a first name or as a voice note (a voice identifies a
-    person) are deleted; anonymous text answers stay in the record, no longer linked to
-    anyone. Question notices queued to them go too."""
+    """/forget: every answer the person gave goes, anonymous or not ("erase everything" means
+    their words too), with the question notices queued or sent to them."""
     await session.execute(
-        delete(Answer).where(Answer.telegram_id == telegram_id,
-                             or_(Answer.first_name.is_not(None),
-                                 Answer.voice_file_id.is_not(None)))
-        .execution_options(synchronize_session=False)
-    )
-    await session.execute(
-        update(Answer).where(Answer.telegram_id == telegram_id).values(telegram_id=None)
+        delete(Answer).where(Answer.telegram_id == telegram_id)
         .execution_options(synchronize_session=False)
     )
     await session.execute(

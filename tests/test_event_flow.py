@@ -17,6 +17,7 @@ from bot.event_notices import Notices
 from models import event as events
 from models.base import utcnow
 from models.event import Helper, Registration, RegStatus
+from models.event_rules import OFFERED_PLACE
 from models.outbox import Status
 from tests.event_fixtures import (
     CY,
@@ -68,7 +69,7 @@ async def test_deep_link_then_one_tap_registers_with_code_and_calendar(harness, 
     event_id = await make_event(session_maker)
     await join(harness, ANN, locale)
     sent = await harness.send(ANN, f"/start ev_{event_id}")
-    assert buttons(sent[-1])[0] == (REGISTER[locale], ev(A.REGISTER, event_id))
+    assert buttons(sent[-1])[0] == (REGISTER[locale], ev(A.REGISTER, event_id, OFFERED_PLACE))
     sent = await harness.tap(ANN, ev(A.REGISTER, event_id))  # the one tap
     photo = next(r for r in sent if isinstance(r, SendPhoto))
     document = next(r for r in sent if isinstance(r, SendDocument))
@@ -103,7 +104,7 @@ async def test_new_person_from_a_poster_chooses_a_language_then_registers(harnes
     event_id = await make_event(session_maker)
     await harness.send(ANN, f"/start ev_{event_id}", language_code="cy")
     sent = await harness.tap(ANN, "l:cy")  # tap 1: the language
-    assert buttons(sent[-1])[0] == (REGISTER[CY], ev(A.REGISTER, event_id))
+    assert buttons(sent[-1])[0] == (REGISTER[CY], ev(A.REGISTER, event_id, OFFERED_PLACE))
     await harness.tap(ANN, ev(A.REGISTER, event_id))  # tap 2
     assert (await registration(session_maker, event_id, ANN)).status == RegStatus.CONFIRMED
 
