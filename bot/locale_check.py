@@ -1,4 +1,6 @@
-"""Every locale has exactly the keys English has, and every key the code uses exists.
+"""Every locale has exactly the keys English has, with the same variables; every key the code
+uses exists; and counted phrases have every plural form their language needs
+(bot/plural_check.py).
 
 Run by `make test` before the tests, so a missing Welsh string fails the build.
 """
@@ -11,6 +13,8 @@ from pathlib import Path
 
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
+
+from bot.plural_check import plural_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -64,6 +68,7 @@ def problems() -> list[str]:
             found.append(f"locales/{name} has keys English lacks: {extra}")
         if mismatched := sorted(k for k in english.keys() & keys.keys() if english[k] != keys[k]):
             found.append(f"locales/{name} uses other variables than English in {mismatched}")
+    found += plural_problems(LOCALES)
     if undefined := sorted(k for k in used_keys() - english.keys()
                            if not k.startswith(DYNAMIC_PREFIXES)):
         found.append(f"code uses keys no locale defines: {undefined}")

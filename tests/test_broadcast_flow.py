@@ -102,7 +102,7 @@ async def test_progress_and_a_single_report(harness, session_maker):
     await monitor.tick()
     await monitor.tick()
     edits = [r for r in harness.telegram.requests[before:] if isinstance(r, EditMessageText)]
-    assert edits[-1].text == "Sending… 4 / 4 · 1 could not be reached"
+    assert edits[-1].text == "Sending… 4 / 4 · not reached: 1"
     reports = [row for row in await outbox(session_maker) if row.dedupe_key.startswith("bcreport")]
     assert len(reports) == 1
     assert reports[0].chat_id == ORGANISER_ID
@@ -127,7 +127,7 @@ async def test_progress_edits_are_spaced_out_but_the_last_one_is_not(harness, se
             row.status = Status.SENT
     await monitor.tick()  # finished: shown at once
     edits = [r.text for r in harness.telegram.requests[before:] if isinstance(r, EditMessageText)]
-    assert edits == ["Sending… 0 / 4 · about 1 s left", "Sending… 4 / 4"]
+    assert edits == ["Sending… 0 / 4 · about 1 second left", "Sending… 4 / 4"]
 
 
 async def test_scheduled_then_stopped(harness, session_maker):

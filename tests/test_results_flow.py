@@ -108,6 +108,14 @@ async def test_residents_get_the_results_from_their_note_or_results(harness, ses
     assert texts(sent)[-1] == card
 
 
+def points_word(number: str, locale: str) -> str:
+    """"1 point", "2 points"; in Welsh the noun changes with the number ("2 bwynt")."""
+    if locale == "en":
+        return "point" if number == "1" else "points"
+    return {"0": "pwynt", "1": "pwynt", "2": "bwynt", "3": "phwynt",
+            "6": "phwynt"}.get(number, "o bwyntiau")
+
+
 def explained_bits(line: str, locale: str) -> list[str]:
     """What a reader must find in the bot's answer for explain's English line: each ordinal
     as "number N", each "N points" as points, every other number as pounds."""
@@ -116,7 +124,7 @@ def explained_bits(line: str, locale: str) -> list[str]:
         if suffix in ("st", "nd", "rd", "th"):
             bits.append(f"{'number' if locale == 'en' else 'rhif'} {number}")
         elif suffix:
-            bits.append(f"{number} {'points' if locale == 'en' else 'o bwyntiau'}")
+            bits.append(f"{number} {points_word(number, locale)}")
         else:
             bits.append(f"£{number}")
     return bits

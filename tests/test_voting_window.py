@@ -107,7 +107,7 @@ async def test_after_closing_chat_votes_stop_but_paper_and_publishing_go_on(harn
     assert "voting has closed, results not published yet" in texts(sent)[0]
     await harness.tap(ORGANISER_ID, PaperCb(action=PaperAction.SHEETS, round=round_id).pack())
     sent = await harness.send(ORGANISER_ID, "31\nSPK-001 2\nSPK-002 5\nSPK-003 5")
-    assert texts(sent) == ["Sheet <b>31</b> is in (3 marks). On paper so far: 1."]
+    assert texts(sent) == ["Sheet <b>31</b> is in (marks: 3). On paper so far: 1."]
     async with session_maker() as session:
         assert await paper_ballots(session, round_id) == [{a: 2, b: 5, c: 5}]
     sent = await harness.tap(ORGANISER_ID, VotingAdminCb(action=Act.PUBLISH,

@@ -300,7 +300,7 @@ async def test_organiser_sees_answers_paged_listens_and_hides(harness, session_m
     await join(harness, ORGANISER_ID, EN)
     sent = await harness.tap(ORGANISER_ID, adm(CafeAdminAction.ANSWERS, event_id, question.id))
     page = texts(sent)[0]
-    assert "7 answers" in page and "page 1 of 2" in page
+    assert "Answers: 7" in page and "page 1 of 2" in page
     assert "voice note" in page and "idea 5" in page and "idea 0" not in page
     assert str(ANN) not in page and str(BEN) not in page
     listen = adm(CafeAdminAction.LISTEN, event_id, question.id, voice.id)
@@ -404,12 +404,12 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
     assert "question 2: group" in texts(sent)[0]
     assert await questions(session_maker) == []
     sent = await harness.feed(document("good", "questions.yaml"))
-    assert "2 questions added, 0 already there" in texts(sent)[0]
+    assert "Questions added: 2. Already there: 0" in texts(sent)[0]
     assert [(q.group_label, q.text_en, q.text_cy) for q in await questions(session_maker)] == [
         ("Table 1", "What helps?", "Beth sy'n helpu?"),
         ("Round 2", "Who is missing?", "Pwy sydd ar goll?")]
     sent = await harness.feed(document("good", "questions.yaml"))
-    assert "0 questions added, 2 already there" in texts(sent)[0]
+    assert "Questions added: 0. Already there: 2" in texts(sent)[0]
     async with session_maker() as session:
         assert await session.scalar(select(func.count()).select_from(Question)) == 2
 

@@ -89,7 +89,7 @@ bid-status-not_funded = heb ei ariannu y tro hwn
 
 ## Fy mhethau
 bid-mine-title = <b>Eich ceisiadau</b>
-bid-mine-draft = Drafft · { $title } — { $answered } o { $total } cwestiwn wedi'u hateb
+bid-mine-draft = Drafft · { $title } — cwestiynau wedi'u hateb: { $answered } o { $total }
 
 ## Negeseuon mae'r bot yn eu hanfon ei hun
 bid-nudge = <b>Nodyn atgoffa:</b> dydy eich cais ar gyfer { $round } ddim wedi'i anfon eto. Mae ceisiadau'n cau { $deadline }, ymhen deuddydd. Mae eich atebion wedi'u cadw: tapiwch isod i'w orffen.

@@ -26,9 +26,30 @@ results-mine-title = <b>Canlyniadau</b>
 results-mine-hint = Mae canlyniadau { $round } wedi'u cyhoeddi. Tapiwch eich cais i weld pam cafodd neu pam na chafodd ei ariannu.
 
 ## Why was this bid (not) funded? (from models.tally's reasons)
-why-support-score = { $n } o bwyntiau
-why-support-tokens = { $n } o docynnau
-why-support-votes = { $n } o bleidleisiau
+why-support-score = { $count ->
+    [zero] { $n } pwynt
+    [one] { $n } pwynt
+    [two] { $n } bwynt
+    [few] { $n } phwynt
+    [many] { $n } phwynt
+   *[other] { $n } o bwyntiau
+}
+why-support-tokens = { $count ->
+    [zero] { $n } tocyn
+    [one] { $n } tocyn
+    [two] { $n } docyn
+    [few] { $n } thocyn
+    [many] { $n } thocyn
+   *[other] { $n } o docynnau
+}
+why-support-votes = { $count ->
+    [zero] { $n } pleidlais
+    [one] { $n } bleidlais
+    [two] { $n } bleidlais
+    [few] { $n } pleidlais
+    [many] { $n } phleidlais
+   *[other] { $n } o bleidleisiau
+}
 why-funded = Wedi'i ariannu: roedd yn rhif { $position } yn nhrefn ariannu, gyda { $support } am gost o { $cost }.
 why-funded-equal-shares = Wedi'i ariannu drwy gyfrannau cyfartal (rhif { $position }): { $support } am gost o { $cost }, a thalodd dim un cefnogwr fwy na { $most }.
 why-funded-completion = Wedi'i ariannu (rhif { $position }) o'r arian adawodd y cyfrannau cyfartal: { $support } am gost o { $cost }.

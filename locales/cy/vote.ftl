@@ -19,7 +19,7 @@ vote-card =
 vote-how-score = Rhowch sgôr i'r cais hwn o 1 (isel) i 5 (uchel).
 vote-how-approval = Hoffech chi i'r cais hwn gael ei ariannu?
 vote-how-top_n = Hoffech chi i'r cais hwn gael ei ariannu? Gallwch ddewis hyd at { $n }.
-vote-how-tokens = Faint o'ch { $tokens } tocyn ydych chi'n eu rhoi i'r cais hwn?
+vote-how-tokens = Faint o docynnau ydych chi'n eu rhoi i'r cais hwn? Mae gennych chi { $tokens } i gyd.
 vote-how-knapsack = Hoffech chi i'r cais hwn gael ei ariannu? Rhaid i'ch dewisiadau ffitio yn y gronfa.
 vote-review =
     <b>Eich pleidlais</b>
@@ -86,9 +86,12 @@ vote-age-from-65 = 65 neu hŷn
 vote-age-too-young = Diolch am fod eisiau dweud eich dweud! Dydy pobl dan 13 oed ddim yn gallu pleidleisio yma eu hunain. Gall rhiant neu ofalwr gymryd rhan ar eich rhan: gofynnwch i un ohonyn nhw eich helpu chi.
 vote-already-final = Rydych chi wedi pleidleisio yn y rownd hon yn barod. Diolch! Yn y rownd hon, does dim modd newid pleidlais ar ôl ei chadarnhau. Eich derbynneb: <b>{ $receipt }</b>
 vote-score-all-left = { $left ->
+    [zero] Mae pob cais wedi cael sgôr.
     [one] Rhowch sgôr i bob cais cyn cadarnhau: mae un cais heb sgôr eto.
     [two] Rhowch sgôr i bob cais cyn cadarnhau: mae dau gais heb sgôr eto.
-   *[other] Rhowch sgôr i bob cais cyn cadarnhau: mae { $left } cais heb sgôr eto.
+    [few] Rhowch sgôr i bob cais cyn cadarnhau: mae tri chais heb sgôr eto.
+    [many] Rhowch sgôr i bob cais cyn cadarnhau: mae chwe chais heb sgôr eto.
+   *[other] Rhowch sgôr i bob cais cyn cadarnhau: mae { $left } o geisiadau heb sgôr eto.
 }
 vote-score-the-rest = ✏️ Rhoi sgôr i'r ceisiadau sydd ar ôl
 vote-now = 🗳 Pleidleisio nawr

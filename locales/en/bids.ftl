@@ -89,7 +89,7 @@ bid-status-not_funded = not funded this time
 
 ## My things
 bid-mine-title = <b>Your bids</b>
-bid-mine-draft = Draft · { $title } — { $answered } of { $total } questions answered
+bid-mine-draft = Draft · { $title } — questions answered: { $answered } of { $total }
 
 ## Messages the bot sends by itself
 bid-nudge = <b>A reminder:</b> your bid for { $round } hasn't been sent yet. Bids close { $deadline }, in two days. Your answers are saved: tap below to finish it.

@@ -42,7 +42,7 @@ bc-preview = Above is what people will see.
        *[other] { $recipients } people
     }{ $blocked ->
         [0] {""}
-       *[other] {" "}({ $blocked } blocked the bot and will be skipped)
+       *[other] {" "}(blocked the bot, so skipped: { $blocked })
     }
     When: { $when }
 bc-send = ✅ Send
@@ -64,10 +64,11 @@ bc-stopped = Stopped. { $withdrawn ->
 bc-stop-too-late = This broadcast has already finished or been stopped.
 bc-progress = Sending… { $done } / { $total }{ $unreachable ->
     [0] {""}
-   *[other] {" "}· { $unreachable } could not be reached
+   *[other] {" "}· not reached: { $unreachable }
 }{ $eta ->
     [0] {""}
-   *[other] {" "}· about { $eta } s left
+    [one] {" "}· about 1 second left
+   *[other] {" "}· about { $eta } seconds left
 }
 bc-report = <b>Broadcast finished.</b>
     To: { $audience } — { $recipients ->

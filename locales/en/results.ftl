@@ -26,9 +26,18 @@ results-mine-title = <b>Results</b>
 results-mine-hint = Results are out for { $round }. Tap your bid to see why it was or was not funded.
 
 ## Why was this bid (not) funded? (from models.tally's reasons)
-why-support-score = { $n } points
-why-support-tokens = { $n } tokens
-why-support-votes = { $n } votes
+why-support-score = { $count ->
+    [one] { $n } point
+   *[other] { $n } points
+}
+why-support-tokens = { $count ->
+    [one] { $n } token
+   *[other] { $n } tokens
+}
+why-support-votes = { $count ->
+    [one] { $n } vote
+   *[other] { $n } votes
+}
 why-funded = Funded: it was number { $position } in the order of funding, with { $support } for a cost of { $cost }.
 why-funded-equal-shares = Funded by equal shares (number { $position }): { $support } for a cost of { $cost }, and no supporter paid more than { $most }.
 why-funded-completion = Funded (number { $position }) from the money equal shares left: { $support } for a cost of { $cost }.
