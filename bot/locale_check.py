@@ -14,7 +14,7 @@ from pathlib import Path
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
-from bot.plural_check import plural_problems
+from bot.plural_check import mutation_problems, plural_problems
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -22,7 +22,7 @@ CODE_DIRS = ("bot", "handlers", "models")
 # Literal keys passed to the translator (`i18n.get` or `core.get` with a quoted key).
 USED_KEY = re.compile(r"""(?:i18n|core)\.get\(\s*f?["']([a-z][a-z0-9-]*)["']""")
 # Keys built at run time from a prefix, e.g. f"cmd-{name}"; checked by their own tests.
-DYNAMIC_PREFIXES = ("cmd-", "bc-audience-")
+DYNAMIC_PREFIXES = ("cmd-", "bc-audience-", "rn-field-")
 
 
 class _Variables(Visitor):
@@ -68,7 +68,7 @@ def problems() -> list[str]:
             found.append(f"locales/{name} has keys English lacks: {extra}")
         if mismatched := sorted(k for k in english.keys() & keys.keys() if english[k] != keys[k]):
             found.append(f"locales/{name} uses other variables than English in {mismatched}")
-    found += plural_problems(LOCALES)
+    found += plural_problems(LOCALES) + mutation_problems(LOCALES)
     if undefined := sorted(k for k in used_keys() - english.keys()
                            if not k.startswith(DYNAMIC_PREFIXES)):
         found.append(f"code uses keys no locale defines: {undefined}")

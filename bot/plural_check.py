@@ -8,6 +8,11 @@ variants count something with it ("{ $n } people") must cover every category of 
 language. Where that is impractical, a label before the number counts nothing and needs no
 forms: "Digwyddiadau: 3".
 
+Welsh also changes the first letter of a word after some words ("yn", "i", "o", "at"...):
+"ym Mhrawf Cyfrannau Cyfartal", not "yn Prawf". A name put in at run time cannot change, so
+it must never follow one of those words: "yn y rownd { $round }" (after "rownd" a name keeps
+its form). `mutation_problems` finds a name variable straight after a mutating word.
+
 Used by bot/locale_check.py, so `make test` (`python -m bot check-locales`) fails on it.
 """
 
@@ -25,6 +30,18 @@ CATEGORIES = {
     "en": {"one": 1, "other": None},
 }
 PLURAL_NAMES = {"zero", "one", "two", "few", "many"}
+
+# Numbers that are never 1 where they are shown (a limit of characters, and a length over it).
+NEVER_ONE = {"limit", "length"}
+# Words ending in "s" after a name, not a number: "{ $name } is now ...".
+VERBS = {"is", "was", "has", "does", "needs", "appears", "goes", "gets", "says"}
+IRREGULAR = {"people", "children"}  # plurals without an "s"
+# Welsh words after a number that do not change with it: "{ $n } wedi rhwystro'r bot".
+WELSH_NOT_COUNTED = {"wedi", "yn", "heb", "ddim", "i", "ar", "mewn"}
+
+
+def _plural_noun(word: str) -> bool:
+    return word in IRREGULAR or (word.endswith("s") and word not in VERBS)
 
 
 class _Selectors(Visitor):
@@ -56,8 +73,16 @@ def _counted(pattern: ast.Pattern) -> dict[str, str]:
     return found
 
 
-def _counts_in(pattern: ast.Pattern, name: str) -> bool:
-    return name in _counted(pattern)
+def _counts_in(pattern: ast.Pattern, name: str, language: str) -> bool:
+    """Does `pattern` count a noun with $name: in English a plural ("{ $n } people"; "1
+    blocked the bot" is right for any number), in Welsh any word but a particle or verb
+    ("{ $n } wedi rhwystro'r bot" changes nothing)."""
+    word = _counted(pattern).get(name)
+    if word is None:
+        return False
+    if language == "en":
+        return _plural_noun(word)
+    return word.lower() not in WELSH_NOT_COUNTED
 
 
 def _selector_name(select: ast.SelectExpression) -> str | None:
@@ -80,18 +105,11 @@ def missing_forms(select: ast.SelectExpression, language: str) -> list[str]:
     on_number = any(k in PLURAL_NAMES or isinstance(k, int) for k in keys)
     if name is None or not on_number or language not in CATEGORIES:
         return []
-    if not any(_counts_in(v.value, name) for v in select.variants):
+    if not any(_counts_in(v.value, name, language) for v in select.variants):
         return []  # "[one] your answer *[other] your answers", "[0] {""} *[other] (left: { $n })"
     return [category for category, number in CATEGORIES[language].items()
             if category not in keys and (number is None or number not in keys)
             and not (category == "other" and any(v.default for v in select.variants))]
-
-
-# Numbers that are never 1 where they are shown (a limit of characters, and a length over it).
-NEVER_ONE = {"limit", "length"}
-# Words ending in "s" after a name, not a number: "{ $name } is now ...".
-VERBS = {"is", "was", "has", "does", "needs", "appears", "goes", "gets", "says"}
-IRREGULAR = {"people", "children"}  # plurals without an "s"
 
 
 def _entries(language_dir: Path):
@@ -114,8 +132,7 @@ def plural_problems(locales_dir: Path) -> list[str]:
     for path, entry in _entries(locales_dir / "en"):
         plural = {name for pattern in _patterns(entry)
                   for name, word in _counted(pattern).items()
-                  if (word.endswith("s") and word not in VERBS or word in IRREGULAR)
-                  and name not in NEVER_ONE}
+                  if _plural_noun(word) and name not in NEVER_ONE}
         english_counts[entry.id.name] = plural
         if plural:
             found.append(f"locales/en/{path.name}: {entry.id.name} counts "
@@ -134,4 +151,46 @@ def plural_problems(locales_dir: Path) -> list[str]:
             shown = {name for pattern in _patterns(entry) for name in _counted(pattern)}
             if bare := sorted(shown & english_counts.get(entry.id.name, set())):
                 found.append(f"{where} counts {bare} without a selector")
+    return found
+
+
+# Welsh words after which the next word mutates (soft, nasal or aspirate), and the variables
+# that carry names typed by people (rounds, events, areas, groups...). Numbers and dates are
+# left out: digits do not mutate.
+MUTATING = {"yn", "i", "o", "am", "ar", "at", "gan", "heb", "dros", "drwy", "trwy", "wrth",
+            "dan", "â", "gyda", "a", "tua", "na", "ei", "dy", "fy", "mor", "pa", "dau", "dwy"}
+NAME_VARIABLES = {"round", "title", "name", "area", "areas", "group", "question", "role",
+                  "status", "audience", "reference", "festival", "event", "venue", "label"}
+_OPENERS = ("<b>", "<i>", "“", "‘", '"')
+
+
+def _names_after_mutating_words(pattern: ast.Pattern) -> list[str]:
+    found = []
+    elements = pattern.elements
+    for index, element in enumerate(elements):
+        expression = element.expression if isinstance(element, ast.Placeable) else None
+        if isinstance(expression, ast.SelectExpression):
+            for variant in expression.variants:
+                found += _names_after_mutating_words(variant.value)
+            continue
+        if not (isinstance(expression, ast.VariableReference)
+                and expression.id.name in NAME_VARIABLES and index > 0
+                and isinstance(elements[index - 1], ast.TextElement)):
+            continue
+        before = elements[index - 1].value
+        while before.endswith(_OPENERS):
+            before = before[:-len(next(o for o in _OPENERS if before.endswith(o)))]
+        words = before.rstrip(" ").split()
+        if before.endswith(" ") and words and words[-1].lower() in MUTATING:
+            found.append(f"{words[-1]} {{ ${expression.id.name} }}")
+    return found
+
+
+def mutation_problems(locales_dir: Path) -> list[str]:
+    found = []
+    for path, entry in _entries(locales_dir / "cy"):
+        for pattern in _patterns(entry):
+            if slips := _names_after_mutating_words(pattern):
+                found.append(f"locales/cy/{path.name}: {entry.id.name} puts a name after a "
+                             f"word that changes it: {slips}")
     return found

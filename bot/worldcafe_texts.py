@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import worldcafe_keyboards as kb
 from bot.event_keyboards import as_payload
-from bot.event_texts import LocaleTexts, Texts, deep_link, escape
+from bot.event_texts import LocaleTexts, Texts, deep_link, escape, only_in_english
 from bot.poster import font, qr_image, wrap
 from models import worldcafe as cafe
 from models.event import Event
@@ -44,7 +44,9 @@ def question_screen(i18n: Texts, event: Event, question: Question, tap_first: bo
     `tap_first`: the message comes with an Answer button to tap before typing."""
     return screen(i18n, i18n.get(
         "wc-question", title=escape(event.title(i18n.locale)),
-        group=escape(question.group_label), question=escape(question.text(i18n.locale)),
+        group=escape(question.group_label),
+        question=only_in_english(i18n, question.text_cy, question.text_en)
+        + escape(question.text(i18n.locale)),
         how=i18n.get("wc-how-tap" if tap_first else "wc-how")))
 
 

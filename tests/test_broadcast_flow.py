@@ -102,7 +102,7 @@ async def test_progress_and_a_single_report(harness, session_maker):
     await monitor.tick()
     await monitor.tick()
     edits = [r for r in harness.telegram.requests[before:] if isinstance(r, EditMessageText)]
-    assert edits[-1].text == "Sending… 4 / 4 · not reached: 1"
+    assert edits[-1].text == "Sending… 4 / 4 · 1 could not be reached"
     reports = [row for row in await outbox(session_maker) if row.dedupe_key.startswith("bcreport")]
     assert len(reports) == 1
     assert reports[0].chat_id == ORGANISER_ID

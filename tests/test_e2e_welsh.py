@@ -35,7 +35,7 @@ ANSWER = {"/help": {Locale.EN: "<b>pbchat</b> helps", Locale.CY: "Mae <b>pbchat<
 BROADCAST = {Locale.EN: "Tea and cake at the hall on Saturday",
              Locale.CY: "Te a chacen yn y neuadd ddydd Sadwrn"}
 REMINDER = {Locale.EN: "There's still time to vote in Safer Speke 2026!",
-            Locale.CY: "Mae amser o hyd i bleidleisio yn Speke Mwy Diogel 2026!"}
+            Locale.CY: "Mae amser o hyd i bleidleisio yn y rownd Speke Mwy Diogel 2026!"}
 RESULTS = {Locale.EN: "The results of Safer Speke 2026 are out.",
            Locale.CY: "Mae canlyniadau Speke Mwy Diogel 2026 wedi'u cyhoeddi."}
 PEOPLE = {(way, locale): 770_000 + 10 * n + (locale == Locale.CY)

@@ -29,7 +29,7 @@ OTHER = {Locale.EN: ("Cymraeg", Locale.CY), Locale.CY: ("English", Locale.EN)}
 RESULTS = {Locale.EN: "The results of Safer Speke 2026 are out.",
            Locale.CY: "Mae canlyniadau Speke Mwy Diogel 2026 wedi'u cyhoeddi."}
 REMINDER = {Locale.EN: "There's still time to vote in Safer Speke 2026!",
-            Locale.CY: "Mae amser o hyd i bleidleisio yn Speke Mwy Diogel 2026!"}
+            Locale.CY: "Mae amser o hyd i bleidleisio yn y rownd Speke Mwy Diogel 2026!"}
 # What the answer (after the notice) starts with, by way in and language.
 ANSWER = {
     "message": {Locale.EN: "Sorry, I didn't understand that",

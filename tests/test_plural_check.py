@@ -62,3 +62,15 @@ def test_make_test_runs_it_over_the_real_files(tmp_path, monkeypatch):
         (tmp_path / lang / "x.ftl").write_text(body, "utf-8")
     monkeypatch.setattr(locale_check, "LOCALES", tmp_path)
     assert any("locales/cy/x.ftl: ev counts $n" in p for p in locale_check.problems())
+
+
+def test_a_name_after_a_mutating_word_is_caught(tmp_path):
+    from bot.plural_check import mutation_problems
+    locales(tmp_path, "a = x\n",
+            "a = Pleidleisiwch yn { $round }! Mae'r bleidlais yn <b>{ $title }</b>\n")
+    assert mutation_problems(tmp_path) == [
+        "locales/cy/x.ftl: a puts a name after a word that changes it: "
+        "['yn { $round }', 'yn { $title }']"]
+    (tmp_path / "cy" / "x.ftl").write_text(
+        "a = Pleidleisiwch yn y rownd { $round }! Dyddiad: ar { $when }\n", "utf-8")
+    assert mutation_problems(tmp_path) == []

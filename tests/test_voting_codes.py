@@ -34,7 +34,7 @@ SECRET = b"test-ballot-secret"
 FIRST, SECOND = 760_001, 760_002
 ACCEPTED = {
     Locale.EN: "Your voting card is accepted: you can vote in Safer Speke 2026.",
-    Locale.CY: ("Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn "
+    Locale.CY: ("Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn y rownd "
                 "Speke Mwy Diogel 2026."),
 }
 USED = {

@@ -77,9 +77,9 @@ async def test_organisers_are_told_once_in_their_language(harness, session_maker
         notes = sorted((row.chat_id, row.payload["text"])
                        for row in await session.scalars(select(OutboxMessage)))
     assert notes == sorted([
-        (ORGANISER_ID, "🗳 Mae'r bleidlais yn <b>Speke Mwy Diogel 2026</b> wedi agor, fel y "
+        (ORGANISER_ID, "🗳 Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi agor, fel y "
                        "bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting."),
-        (ORGANISER_ID, "🗳 Mae'r bleidlais yn <b>Speke Mwy Diogel 2026</b> wedi cau, fel y "
+        (ORGANISER_ID, "🗳 Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi cau, fel y "
                        "bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y "
                        "canlyniadau gyda /voting."),
         (760_900, "🗳 Voting in <b>Safer Speke 2026</b> has opened, as planned. Watch turnout "

@@ -50,7 +50,7 @@ bc-preview = Uchod mae'r hyn y bydd pobl yn ei weld.
        *[other] { $recipients } o bobl
     }{ $blocked ->
         [0] {""}
-       *[other] {" "}(wedi rhwystro'r bot, felly'n cael eu hepgor: { $blocked })
+       *[other] {" "}({ $blocked } wedi rhwystro'r bot, a byddan nhw'n cael eu hepgor)
     }
     Pryd: { $when }
 bc-send = ✅ Anfon
@@ -84,7 +84,7 @@ bc-stopped = Wedi stopio. { $withdrawn ->
 bc-stop-too-late = Mae'r darllediad hwn eisoes wedi gorffen neu wedi'i stopio.
 bc-progress = Yn anfon… { $done } / { $total }{ $unreachable ->
     [0] {""}
-   *[other] {" "}· heb eu cyrraedd: { $unreachable }
+   *[other] {" "}· { $unreachable } heb eu cyrraedd
 }{ $eta ->
     [0] {""}
     [one] {" "}· tua 1 eiliad ar ôl

@@ -77,11 +77,11 @@ ev-offer-gone = Mae'n ddrwg gennym, mae'r cynnig hwnnw wedi dod i ben neu wedi'i
 ev-declined = Diolch am roi gwybod. Mae'r lle ar gyfer <b>{ $title }</b> yn mynd i'r person nesaf sy'n aros.
 
 ## Gwirfoddoli
-ev-help-ask = Diolch! Sut hoffech chi helpu yn <b>{ $title }</b>?
+ev-help-ask = Diolch! Sut hoffech chi helpu yn y digwyddiad <b>{ $title }</b>?
 ev-help-name = { $role }: gwych. Beth yw eich enw cyntaf? Mae angen i'r trefnwyr wybod pwy sy'n helpu.
-ev-help-thanks = Diolch! Rydych chi wedi cynnig helpu yn <b>{ $title }</b> fel { $role }. Bydd trefnydd yn cadarnhau gyda chi.
+ev-help-thanks = Diolch! Rydych chi wedi cynnig helpu yn y digwyddiad <b>{ $title }</b> fel { $role }. Bydd trefnydd yn cadarnhau gyda chi.
 ev-not-helping = Dydych chi ddim ar y rhestr fel gwirfoddolwr ar gyfer y digwyddiad hwnnw.
-ev-unhelped = Wedi'i wneud: dydych chi ddim ar y rhestr i helpu yn <b>{ $title }</b> bellach.
+ev-unhelped = Wedi'i wneud: dydych chi ddim ar y rhestr i helpu yn y digwyddiad <b>{ $title }</b> bellach.
 
 ## Negeseuon sy'n cael eu hanfon yn nes ymlaen (nodiadau atgoffa, rhestr aros, newidiadau)
 ev-reminder =

@@ -40,4 +40,4 @@ vx-remind-queued = { $count ->
     [many] Mae nodyn atgoffa { $number } ar ei ffordd at { $count } pherson sy'n cael pleidleisio ond sydd heb wneud eto.
    *[other] Mae nodyn atgoffa { $number } ar ei ffordd at { $count } o bobl sy'n cael pleidleisio ond sydd heb wneud eto.
 }
-vx-reminder = Mae amser o hyd i bleidleisio yn { $round }! Dim ond ychydig funudau mae'n ei gymryd.
+vx-reminder = Mae amser o hyd i bleidleisio yn y rownd { $round }! Dim ond ychydig funudau mae'n ei gymryd.

@@ -42,7 +42,7 @@ bc-preview = Above is what people will see.
        *[other] { $recipients } people
     }{ $blocked ->
         [0] {""}
-       *[other] {" "}(blocked the bot, so skipped: { $blocked })
+       *[other] {" "}({ $blocked } blocked the bot and will be skipped)
     }
     When: { $when }
 bc-send = ✅ Send
@@ -64,7 +64,7 @@ bc-stopped = Stopped. { $withdrawn ->
 bc-stop-too-late = This broadcast has already finished or been stopped.
 bc-progress = Sending… { $done } / { $total }{ $unreachable ->
     [0] {""}
-   *[other] {" "}· not reached: { $unreachable }
+   *[other] {" "}· { $unreachable } could not be reached
 }{ $eta ->
     [0] {""}
     [one] {" "}· about 1 second left
