@@ -1,6 +1,7 @@
 """Every locale has exactly the keys English has, with the same variables; every key the code
-uses exists; and counted phrases have every plural form their language needs
-(bot/plural_check.py).
+uses exists; counted phrases have every plural form their language needs, and no name
+follows a Welsh word that would change it (bot/plural_check.py); no English message reads
+above a school-leaver's grade, and the hardest are listed (bot/readability_check.py).
 
 Run by `make test` before the tests, so a missing Welsh string fails the build.
 """
@@ -14,6 +15,7 @@ from pathlib import Path
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot import readability_check as readability
 from bot.plural_check import mutation_problems, plural_problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -69,6 +71,7 @@ def problems() -> list[str]:
         if mismatched := sorted(k for k in english.keys() & keys.keys() if english[k] != keys[k]):
             found.append(f"locales/{name} uses other variables than English in {mismatched}")
     found += plural_problems(LOCALES) + mutation_problems(LOCALES)
+    found += readability.report(LOCALES / "en")[1]
     if undefined := sorted(k for k in used_keys() - english.keys()
                            if not k.startswith(DYNAMIC_PREFIXES)):
         found.append(f"code uses keys no locale defines: {undefined}")
@@ -76,6 +79,8 @@ def problems() -> list[str]:
 
 
 def main() -> int:
+    # The hardest English messages, to fix first (bot/readability_check.py).
+    print("\n".join(readability.report(LOCALES / "en")[0]))
     found = problems()
     for line in found:
         print(line, file=sys.stderr)

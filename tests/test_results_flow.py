@@ -70,8 +70,8 @@ async def test_publishing_sends_organisers_the_chart_the_card_and_the_pb_file(ha
     card = texts(sent)[-1]
     assert "• Bid 1 — £1,500\n• Bid 3 — £1,000\nMoney left: £0" in card
     assert "Ballots: 3 (2 in the chat · 1 on paper)" in card
-    assert ("Bids were funded from the most supported down while the money lasted, passing "
-            "over any bid too big for what was left; bids with equal support were ranked "
+    assert ("Bids were funded from the most supported down, while the money lasted. A bid too "
+            "big for what was left was passed over. Bids with equal support were ranked "
             "cheaper first, then by reference (9 before 10).") in card
     labels = [label for label, _ in buttons(sent[-1])]
     assert labels == ["❓ Why? SPK-001", "❓ Why? SPK-002", "❓ Why? SPK-003",

@@ -95,13 +95,13 @@ bid-mine-draft = Drafft · { $title } — cwestiynau wedi'u hateb: { $answered }
 bid-nudge = <b>Nodyn atgoffa:</b> dydy eich cais ar gyfer { $round } ddim wedi'i anfon eto. Mae ceisiadau'n cau { $deadline }, ymhen deuddydd. Mae eich atebion wedi'u cadw: tapiwch isod i'w orffen.
 bid-nudge-button = ✏️ Parhau â fy nghais
 bid-open-button = 📝 Agor fy nghais
-bid-told-eligible = Newyddion da: mae eich cais <b>{ $reference }</b> “{ $title }” yn gymwys. Bydd yn mynd i'r bleidlais.
+bid-told-eligible = Newyddion da: gall eich cais <b>{ $reference }</b> “{ $title }” fynd i'r bleidlais.
 bid-told-needs_changes =
     Mae angen gwneud rhai newidiadau i'ch cais <b>{ $reference }</b> “{ $title }” cyn iddo allu mynd i'r bleidlais. Mae'r trefnwyr yn dweud:
     <i>{ $note }</i>
     Newidiwch e erbyn { $deadline }, os gwelwch yn dda: tapiwch isod.
 bid-told-not_eligible =
-    Mae'n ddrwg gennym, dydy eich cais <b>{ $reference }</b> “{ $title }” ddim yn gymwys. Rheswm y trefnwyr:
+    Mae'n ddrwg gennym, all eich cais <b>{ $reference }</b> “{ $title }” ddim mynd i'r bleidlais. Rheswm y trefnwyr:
     <i>{ $note }</i>
 
 ## Adolygu ceisiadau (trefnwyr)
