@@ -47,8 +47,8 @@ async def test_switching_to_welsh_from_the_notice_shows_it_and_the_menu_in_welsh
     assert shown[1].startswith("Mae'r iaith wedi'i gosod i'r Gymraeg")
     assert shown[2] == "Beth hoffech chi ei wneud?"
     assert [text for text, _ in buttons(sent[-1])] == [
-        "📅 Digwyddiadau", "📝 Gwneud cais", "🗳 Pleidleisio", "📂 Fy mhethau", "🌐 Iaith",
-        "❓ Help",
+        "Digwyddiadau 📅", "Gwneud cais 📝", "Pleidleisio 🗳", "Fy mhethau 📂",
+        "Iaith · Language 🌐", "Help ❓",
     ]
     async with harness.session_maker() as session:
         user = await session.scalar(select(User).where(User.telegram_id == RESIDENT))

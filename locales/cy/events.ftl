@@ -123,7 +123,7 @@ ev-helpers-message =
 
 ## Fy mhethau
 mine-title = 📂 <b>Fy mhethau</b>
-mine-empty = Does gennych chi ddim byd wedi'i drefnu eto. Tapiwch 📅 Digwyddiadau yn y ddewislen i ddod o hyd i rywbeth.
+mine-empty = Does gennych chi ddim byd wedi'i drefnu eto. Tapiwch y botwm Digwyddiadau yn y ddewislen i ddod o hyd i rywbeth.
 mine-events = <b>Digwyddiadau</b>
 mine-registered = wedi cofrestru (cod <code>{ $code }</code>)
 mine-waiting = rhif { $position } ar y rhestr aros

@@ -12,12 +12,12 @@ privacy-short =
 
 ## Y brif ddewislen
 menu-title = Beth hoffech chi ei wneud?
-menu-events = 📅 Digwyddiadau
-menu-bid = 📝 Gwneud cais
-menu-vote = 🗳 Pleidleisio
-menu-mine = 📂 Fy mhethau
-menu-language = 🌐 Iaith
-menu-help = ❓ Help
+menu-events = Digwyddiadau 📅
+menu-bid = Gwneud cais 📝
+menu-vote = Pleidleisio 🗳
+menu-mine = Fy mhethau 📂
+menu-language = Iaith · Language 🌐
+menu-help = Help ❓
 not-ready = Mae'n ddrwg gennym, dydy'r rhan yma ddim yn barod eto. Byddwn ni'n rhoi gwybod i chi pan fydd hi.
 
 ## Dolenni

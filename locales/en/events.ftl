@@ -112,7 +112,7 @@ ev-helpers-message =
 
 ## My things
 mine-title = 📂 <b>My things</b>
-mine-empty = You have nothing booked yet. Tap 📅 Events in the menu to find something.
+mine-empty = You have nothing booked yet. Tap Events in the menu to find something.
 mine-events = <b>Events</b>
 mine-registered = registered (code <code>{ $code }</code>)
 mine-waiting = number { $position } on the waiting list

@@ -12,12 +12,12 @@ privacy-short =
 
 ## Main menu
 menu-title = What would you like to do?
-menu-events = 📅 Events
-menu-bid = 📝 Submit a bid
-menu-vote = 🗳 Vote
-menu-mine = 📂 My things
-menu-language = 🌐 Language
-menu-help = ❓ Help
+menu-events = Events 📅
+menu-bid = Submit a bid 📝
+menu-vote = Vote 🗳
+menu-mine = My things 📂
+menu-language = Language · Iaith 🌐
+menu-help = Help ❓
 not-ready = Sorry, this part isn't ready yet. We'll let you know when it is.
 
 ## Deep links
