@@ -49,3 +49,23 @@ async def test_welsh_newround_names_the_questions_in_welsh_and_takes_them(harnes
     assert "title (teitl), amount (swm), contact (cyswllt)" in preview
     await harness.tap(ORGANISER_ID, cb(RoundAction.CREATE, "draft"))
     assert (await only_round(session_maker)).questions == ["title", "amount", "contact"]
+
+
+async def test_a_cafe_table_label_can_be_the_same_in_both_languages(harness, session_maker):
+    from bot.worldcafe_callbacks import CafeAdminAction
+    from models import worldcafe as cafe
+    from tests.test_worldcafe_flow import adm, questions
+
+    event_id = await make_event(session_maker, kind="cafe")
+    await join(harness, ORGANISER_ID, Locale.CY)
+    await harness.tap(ORGANISER_ID, adm(CafeAdminAction.ADD, event_id))
+    await say(harness, "Table 7")
+    sent = await harness.tap(ORGANISER_ID, adm(CafeAdminAction.SAME_LABEL, event_id))
+    assert texts(sent)[0].startswith("Teipiwch y cwestiwn yn Saesneg")
+    await say(harness, "What would help young people here?")
+    await say(harness, "Beth fyddai'n helpu pobl ifanc yma?")
+    [question] = await questions(session_maker)
+    assert (question.group_label, question.group_label_cy) == ("Table 7", None)
+    assert question.group("cy") == "Table 7"
+    async with session_maker() as session:
+        assert [q.group("cy") for q in await cafe.questions_of(session, event_id)] == ["Table 7"]

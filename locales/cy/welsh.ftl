@@ -8,3 +8,5 @@ rn-field-benefits = buddion
 rn-field-amount = swm
 rn-field-area = ardal
 rn-field-contact = cyswllt
+wc-admin-ask-group-cy = A'r label yn Gymraeg? Er enghraifft "Bwrdd 3" ar gyfer "Table 3". Neu tapiwch y botwm os yw “{ $label }” yr un fath yn y ddwy iaith.
+wc-admin-same-label = Yr un fath yn y ddwy iaith

@@ -8,3 +8,5 @@ rn-field-benefits = benefits
 rn-field-amount = amount
 rn-field-area = area
 rn-field-contact = contact
+wc-admin-ask-group-cy = And the label in Welsh? For example "Bwrdd 3" for "Table 3". Or tap the button if “{ $label }” is the same in both.
+wc-admin-same-label = Same in both
