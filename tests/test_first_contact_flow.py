@@ -133,3 +133,30 @@ async def test_later_reminders_and_results_use_the_language_of_first_contact(
     assert {person: results.get(person, "")[:len(RESULTS[locale])]
             for person in people.values()} == dict.fromkeys(people.values(), RESULTS[locale])
     assert results[ORGANISER_ID].startswith(RESULTS[Locale.EN])
+
+
+@pytest.mark.parametrize("locale", [Locale.EN, Locale.CY])
+async def test_festival_questions_use_the_language_of_first_contact(harness, session_maker,
+                                                                    locale):
+    """People who came in every way, none tapping a language, then came to the event: the
+    organiser's festival-of-learning questions reach each in the language of first contact."""
+    from datetime import timedelta
+
+    from bot.pledge_callbacks import FestivalAction, FestivalCb
+    from tests.test_pledge_flow import ASK, attend
+
+    round_id, _ = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)
+    codes = await codes_for(session_maker, round_id, len(WAYS_IN), harness.settings.ballot_key)
+    event_id = await make_event(session_maker, starts_in=timedelta(hours=-2))
+    people = {way: 763_000 + n for n, way in enumerate(WAYS_IN)}
+    for (way, person), code in zip(people.items(), codes, strict=True):
+        await come_in(harness, person, way, locale.value, code=code, event_id=event_id)
+        await attend(session_maker, event_id, person)
+    await harness.send(ORGANISER_ID, "/festival")
+    await harness.tap(ORGANISER_ID, FestivalCb(action=FestivalAction.AUDIENCE,
+                                               event=event_id).pack())
+    await harness.send(ORGANISER_ID, "6 weeks")
+    await harness.tap(ORGANISER_ID, FestivalCb(action=FestivalAction.SEND).pack())
+    asked = {row.chat_id: row.payload["text"] for row in await outbox(session_maker, "fol:")}
+    assert set(asked) == set(people.values())
+    assert all(ASK[locale] in text for text in asked.values()), asked
