@@ -1,6 +1,6 @@
 ## Digwyddiadau: mathau
 ev-kind-cafe = Caffi'r Byd
-ev-kind-vote = Pleidlais cyllidebu cyfranogol
+ev-kind-vote = Pleidlais ar brosiectau lleol
 ev-kind-info = Sesiwn wybodaeth
 ev-kind-training = Sesiwn hyfforddi neu fentora
 ev-kind-festival = Gŵyl ddysgu

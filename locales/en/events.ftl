@@ -1,6 +1,6 @@
 ## Events: kinds
 ev-kind-cafe = World Café
-ev-kind-vote = PB vote
+ev-kind-vote = Vote on local projects
 ev-kind-info = Information session
 ev-kind-training = Training or coaching session
 ev-kind-festival = Festival of learning
