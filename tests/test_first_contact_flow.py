@@ -19,7 +19,7 @@ from models.round import Eligibility
 from models.user import User
 from tests.conftest import ORGANISER_ID, make_settings
 from tests.event_fixtures import WELSH_TITLE, make_event, outbox
-from tests.flow import Harness, buttons, texts
+from tests.flow import Harness, alerts, buttons, texts
 from tests.test_vote_admin_flow import cb
 from tests.test_vote_ballots import voting_round
 from tests.test_voting_codes import ACCEPTED, codes_for
@@ -160,3 +160,12 @@ async def test_festival_questions_use_the_language_of_first_contact(harness, ses
     asked = {row.chat_id: row.payload["text"] for row in await outbox(session_maker, "fol:")}
     assert set(asked) == set(people.values())
     assert all(ASK[locale] in text for text in asked.values()), asked
+
+
+@pytest.mark.parametrize("data", ["ls:fr", "ls:", "ls:cy:extra", "ls:" + "x" * 60])
+async def test_a_forged_switch_changes_nothing(harness, session_maker, data):
+    """A resident forging the switch's button data: told it is out of date, in Welsh."""
+    await harness.send(761_005, "/help", language_code="cy")
+    sent = await harness.tap(761_005, data, language_code="cy")
+    assert alerts(sent) == ["Mae'r botwm yna wedi dyddio. Dyma'r ddewislen gyfredol."]
+    assert await stored_locale(session_maker, 761_005) == "cy"
