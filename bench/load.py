@@ -105,7 +105,9 @@ async def seed(database_url: str, voters: int, bids: int) -> tuple[int, list[int
                               .values(status=RoundStatus.VOTING.value))
         people = list(range(FIRST_VOTER, FIRST_VOTER + voters))
         chooser = random.Random(3)
-        session.add_all(User(telegram_id=i, locale=chooser.choice(["en", "cy"])) for i in people)
+        # They have used the bot before: a language, and the first-contact notice seen.
+        session.add_all(User(telegram_id=i, locale=chooser.choice(["en", "cy"]),
+                             privacy_seen_at=utcnow()) for i in people)
         round_id, bid_ids = round_.id, [bid.id for bid in rows]
     await engine.dispose()
     return round_id, bid_ids, people

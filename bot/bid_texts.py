@@ -6,6 +6,7 @@ is shown exactly as typed in HTML parse mode.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 from html import escape
 from zoneinfo import ZoneInfo
@@ -14,7 +15,7 @@ from aiogram_i18n import I18nContext
 
 from models.amounts import format_pounds
 from models.bid import Bid, BidStatus, Overview, answered_count, questions_for
-from models.bid_questions import QUESTIONS, Checked, asked
+from models.bid_questions import DEFAULT_QUESTIONS, QUESTIONS, Checked, asked
 from models.round import Round
 from models.when import show_local
 
@@ -177,3 +178,19 @@ def card_text(i18n: I18nContext, round_: Round, bid: Bid, position: int, total: 
     if bid.decision_note:
         text += "\n\n" + i18n.get("rv-note", note=esc(bid.decision_note))
     return text + "\n\n<i>" + i18n.get("rv-card-position", n=position, total=total) + "</i>"
+
+
+def question_names(i18n: I18nContext, keys: Iterable[str]) -> str:
+    """A round's bid questions as organisers type them, each with its name in their language
+    where that differs: "group (grŵp), title (teitl)" in Welsh, "group, title" in English."""
+    shown = []
+    for key in keys:
+        name = i18n.get(f"rn-field-{key}")
+        shown.append(key if name == key else f"{key} ({name})")
+    return ", ".join(shown)
+
+
+def question_keys(i18n: I18nContext, typed: Iterable[str]) -> list[str]:
+    """Keys from what an organiser typed, in English (the keys) or in their own language."""
+    by_name = {i18n.get(f"rn-field-{key}").lower(): key for key in DEFAULT_QUESTIONS}
+    return [by_name.get(word, word) for word in typed]

@@ -37,6 +37,12 @@ class LanguageCb(CallbackData, prefix="l"):
     locale: Locale
 
 
+class LanguageSwitchCb(CallbackData, prefix="ls"):
+    """The one-tap switch under the first-contact notice (the language not stored)."""
+
+    locale: Locale
+
+
 class ForgetCb(CallbackData, prefix="fg"):
     confirm: bool
 

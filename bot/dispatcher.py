@@ -20,6 +20,7 @@ from bot.aiogram_patches import run_first_at_shutdown, take_out_fsm_middleware
 from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
 from bot.commands import register_commands, show_organiser_menus
 from bot.filters import gate_buttons_by_prefix, run_filters_in_loop
+from bot.first_contact import FirstContactMiddleware
 from bot.i18n import create_i18n
 from bot.json_session import JsonSession
 from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
@@ -103,10 +104,15 @@ def create_dispatcher(
         ThrottlingMiddleware(rate=settings.throttle_rate, burst=settings.throttle_burst)
     )
     # The database first: on PostgreSQL it takes the person's turn that the state is read in.
-    dp.update.outer_middleware(DatabaseMiddleware(session_maker, claim_apart=backend == "sqlite"))
+    dp.update.outer_middleware(DatabaseMiddleware(session_maker, claim_apart=backend == "sqlite",
+                                                  default_locale=settings.default_locale))
     dp.update.outer_middleware(dp.fsm)
     i18n = create_i18n(settings.default_locale)
     i18n.setup(dp)
+    # After the language is known: the privacy notice on anyone's first message or tap.
+    first_contact = FirstContactMiddleware()
+    dp.message.outer_middleware(first_contact)
+    dp.callback_query.outer_middleware(first_contact)
     dp.include_routers(*get_routers())
     run_filters_in_loop(dp)
     gate_buttons_by_prefix(dp)

@@ -95,7 +95,8 @@ def card(i18n: Texts, event: Event, tz: ZoneInfo, counts: Counts,
          registration: Registration | None, position: int | None) -> str:
     """What a resident sees when they open an event."""
     lines = [summary(i18n, event, tz), f"<i>{kind_name(i18n, event.kind)}</i>",
-             "", escape(event.description(i18n.locale))]
+             "", only_in_english(i18n, event.description_cy, event.description_en)
+             + escape(event.description(i18n.locale))]
     if not event.is_open:
         lines += ["", i18n.get("ev-is-cancelled")]
         return "\n".join(lines)
@@ -143,3 +144,11 @@ def deep_link(bot_username: str, payload: str) -> str:
 
 def event_link(bot_username: str, event_id: int) -> str:
     return deep_link(bot_username, f"ev_{event_id}")
+
+
+def only_in_english(i18n: Texts, welsh: str | None, english: str | None) -> str:
+    """A Welsh reader is told when an organiser's text has no Welsh and the English is shown
+    instead: never a silent fallback. Empty otherwise."""
+    if i18n.locale == "cy" and not (welsh or "").strip() and (english or "").strip():
+        return i18n.get("text-only-in-english") + "\n"
+    return ""

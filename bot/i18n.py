@@ -15,9 +15,17 @@ LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 
 
 def hinted_locale(telegram_user: TelegramUser | None) -> str | None:
-    """Telegram's app language is only a hint for the first offer, never a choice."""
+    """The language of the person's Telegram app, if it is one the bot speaks."""
     code = (telegram_user.language_code or "") if telegram_user else ""
-    return "cy" if code.lower().startswith("cy") else None
+    language = code.lower().partition("-")[0]
+    return language if language in ("cy", "en") else None
+
+
+def first_locale(telegram_user: TelegramUser | None, default_locale: str) -> str:
+    """The language stored for someone on first contact, before they choose: their app's
+    language if Welsh or English, else the bot's default. Stored at once, so everything sent
+    to them later (reminders, results, broadcasts) is in the language they were answered in."""
+    return hinted_locale(telegram_user) or default_locale
 
 
 class UserLocaleManager(BaseManager):

@@ -17,6 +17,7 @@ from bot.callbacks import (
     BroadcastCb,
     ForgetCb,
     LanguageCb,
+    LanguageSwitchCb,
     Locale,
     MenuCb,
     MenuItem,
@@ -50,6 +51,12 @@ def language_choice(welsh_first: bool) -> InlineKeyboardMarkup:
     for locale in order:
         builder.button(text=LANGUAGE_NAMES[locale], callback_data=LanguageCb(locale=locale))
     return builder.as_markup()
+
+
+def language_switch(current: str) -> InlineKeyboardMarkup:
+    """One button: the language the person is not being answered in."""
+    other = Locale.EN if current == Locale.CY else Locale.CY
+    return single_button(LANGUAGE_NAMES[other], LanguageSwitchCb(locale=other))
 
 
 def yes_no(i18n: I18nContext, yes_key: str, no_key: str) -> InlineKeyboardMarkup:

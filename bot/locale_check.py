@@ -1,4 +1,7 @@
-"""Every locale has exactly the keys English has, and every key the code uses exists.
+"""Every locale has exactly the keys English has, with the same variables; every key the code
+uses exists; counted phrases have every plural form their language needs, and no name
+follows a Welsh word that would change it (bot/plural_check.py); no English message reads
+above a school-leaver's grade, and the hardest are listed (bot/readability_check.py).
 
 Run by `make test` before the tests, so a missing Welsh string fails the build.
 """
@@ -12,13 +15,16 @@ from pathlib import Path
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot import readability_check as readability
+from bot.plural_check import mutation_problems, plural_problems
+
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
 CODE_DIRS = ("bot", "handlers", "models")
 # Literal keys passed to the translator (`i18n.get` or `core.get` with a quoted key).
 USED_KEY = re.compile(r"""(?:i18n|core)\.get\(\s*f?["']([a-z][a-z0-9-]*)["']""")
 # Keys built at run time from a prefix, e.g. f"cmd-{name}"; checked by their own tests.
-DYNAMIC_PREFIXES = ("cmd-", "bc-audience-")
+DYNAMIC_PREFIXES = ("cmd-", "bc-audience-", "rn-field-")
 
 
 class _Variables(Visitor):
@@ -64,6 +70,8 @@ def problems() -> list[str]:
             found.append(f"locales/{name} has keys English lacks: {extra}")
         if mismatched := sorted(k for k in english.keys() & keys.keys() if english[k] != keys[k]):
             found.append(f"locales/{name} uses other variables than English in {mismatched}")
+    found += plural_problems(LOCALES) + mutation_problems(LOCALES)
+    found += readability.report(LOCALES / "en")[1]
     if undefined := sorted(k for k in used_keys() - english.keys()
                            if not k.startswith(DYNAMIC_PREFIXES)):
         found.append(f"code uses keys no locale defines: {undefined}")
@@ -71,6 +79,8 @@ def problems() -> list[str]:
 
 
 def main() -> int:
+    # The hardest English messages, to fix first (bot/readability_check.py).
+    print("\n".join(readability.report(LOCALES / "en")[0]))
     found = problems()
     for line in found:
         print(line, file=sys.stderr)

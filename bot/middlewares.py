@@ -31,6 +31,7 @@ from aiogram.types import User as TelegramUser
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from bot.i18n import first_locale
 from bot.storage import update_session
 from models.audit import record
 from models.processed_update import Claimed, claim_update, claim_update_in_turn
@@ -90,9 +91,11 @@ class DatabaseMiddleware(BaseMiddleware):
     update; the person's turn is the FSM middleware's lock (one process)."""
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession], *,
-                 claim_apart: bool) -> None:
+                 claim_apart: bool, default_locale: str = "en") -> None:
         self._session_maker = session_maker
         self._claim_apart = claim_apart
+        # A newcomer's language, stored with their row when their app's is neither cy nor en.
+        self._default_locale = default_locale
         self._round_cache = RoundCache()
 
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
@@ -109,8 +112,11 @@ class DatabaseMiddleware(BaseMiddleware):
                              else await _claim_in_turn(session, event.update_id, telegram_user))
                     if claim is None:
                         return _skipped(event)
-                    user = (await get_or_create_user(session, telegram_user.id, claim.user)
-                            if telegram_user and not telegram_user.is_bot else None)
+                    user = None
+                    if telegram_user and not telegram_user.is_bot:
+                        user = await get_or_create_user(
+                            session, telegram_user.id, claim.user,
+                            locale=first_locale(telegram_user, self._default_locale))
                 except DBAPIError as exc:
                     # The server had dropped this pooled connection (a restart, an idle
                     # timeout; there is no pre-ping, see models/db.py). SQLAlchemy has now

@@ -90,12 +90,15 @@ def _money(amount: int | Fraction | None, count: AreaCount) -> str:
 
 
 def support_words(i18n: Translates, kind: str, support: int | Fraction) -> str:
-    n = f"{int(support):,}" if Fraction(support).denominator == 1 else f"{float(support):,.2f}"
+    whole = Fraction(support).denominator == 1
+    n = f"{int(support):,}" if whole else f"{float(support):,.2f}"
+    # The text shows $n (formatted); the plural form ("1 point", "2 bwynt") goes by $count.
+    count = int(support) if whole else float(support)
     if kind == BallotKind.SCORE:
-        return i18n.get("why-support-score", n=n)
+        return i18n.get("why-support-score", n=n, count=count)
     if kind == BallotKind.TOKENS:
-        return i18n.get("why-support-tokens", n=n)
-    return i18n.get("why-support-votes", n=n)
+        return i18n.get("why-support-tokens", n=n, count=count)
+    return i18n.get("why-support-votes", n=n, count=count)
 
 
 def why_key(outcome: BidOutcome) -> str:

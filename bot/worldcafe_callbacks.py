@@ -38,6 +38,7 @@ class CafeAdminAction(StrEnum):
     CLOSE = "c"  # event: ask
     CLOSE_YES = "cy"  # event
     EXPORT = "x"  # event
+    SAME_LABEL = "sl"  # event: the table label is the same in Welsh
 
 
 class CafeAdminCb(CallbackData, prefix="wca"):

@@ -159,3 +159,10 @@ def back_to_panel(i18n: Texts, event_id: int) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=i18n.get("wc-admin-back"), callback_data=_adm(Adm.PANEL, event_id))
     return builder.as_markup()
+
+
+def same_label(i18n: Texts, event_id: int) -> InlineKeyboardMarkup:
+    builder = InlineKeyboardBuilder()
+    builder.button(text=i18n.get("wc-admin-same-label"),
+                   callback_data=_adm(CafeAdminAction.SAME_LABEL, event_id))
+    return builder.as_markup()

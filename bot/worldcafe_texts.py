@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import worldcafe_keyboards as kb
 from bot.event_keyboards import as_payload
-from bot.event_texts import LocaleTexts, Texts, deep_link, escape
+from bot.event_texts import LocaleTexts, Texts, deep_link, escape, only_in_english
 from bot.poster import font, qr_image, wrap
 from models import worldcafe as cafe
 from models.event import Event
@@ -44,7 +44,9 @@ def question_screen(i18n: Texts, event: Event, question: Question, tap_first: bo
     `tap_first`: the message comes with an Answer button to tap before typing."""
     return screen(i18n, i18n.get(
         "wc-question", title=escape(event.title(i18n.locale)),
-        group=escape(question.group_label), question=escape(question.text(i18n.locale)),
+        group=escape(question.group(i18n.locale)),
+        question=only_in_english(i18n, question.text_cy, question.text_en)
+        + escape(question.text(i18n.locale)),
         how=i18n.get("wc-how-tap" if tap_first else "wc-how")))
 
 
@@ -93,7 +95,9 @@ def table_card(question: Question, link: str, call_to_action: str) -> bytes:
     draw = ImageDraw.Draw(image)
     width = CARD_SIZE[0] - 2 * CARD_MARGIN
     y = CARD_MARGIN
-    blocks = ((question.group_label, font(64, bold=True), 1, "black"),
+    label = question.group_label + (f" / {question.group_label_cy}"
+                                     if question.group_label_cy else "")
+    blocks = ((label, font(64, bold=True), 1, "black"),
               (question.text_en, font(44, bold=True), 5, "black"),
               (question.text_cy, font(40), 5, "#333333"))
     for text, face, lines, fill in blocks:

@@ -8,22 +8,15 @@ from aiogram import Router
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.keyboards import language_choice
 from bot.log_ids import pseudonym
 from handlers.menu import show_menu
-from models.user import User
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
 
 
 @router.message()
-async def unknown_message(message: Message, user: User | None, i18n: I18nContext) -> None:
-    if user is not None and user.locale is None:
-        await message.answer(
-            i18n.get("choose-language"), reply_markup=language_choice(i18n.locale == "cy")
-        )
-        return
+async def unknown_message(message: Message, i18n: I18nContext) -> None:
     await message.answer(i18n.get("unknown-message"))
     await show_menu(message, i18n)
 

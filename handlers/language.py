@@ -1,4 +1,5 @@
-"""Choosing English or Cymraeg, at the first visit and any time after with /language."""
+"""Choosing English or Cymraeg: one tap under the first-contact notice, or any time with
+/language (or the menu's Language button)."""
 
 from __future__ import annotations
 
@@ -9,11 +10,11 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import LanguageCb
+from bot.callbacks import LanguageCb, LanguageSwitchCb
 from bot.keyboards import language_choice
 from bot.settings import Settings
 from handlers.start import PENDING_PAYLOAD, open_start
-from models.user import User, mark_privacy_seen
+from models.user import User
 
 router = Router(name=__name__)
 
@@ -33,8 +34,25 @@ async def chosen(
     await i18n.set_locale(callback_data.locale.value)
     await query.answer()
     await query.message.edit_text(i18n.get("language-set"))
-    if mark_privacy_seen(user):
-        await query.message.answer(i18n.get("privacy-short"))
+    await _open_pending(query, i18n, state, session=session, user=user, settings=settings)
+
+
+@router.callback_query(LanguageSwitchCb.filter())
+async def switched(
+    query: CallbackQuery, callback_data: LanguageSwitchCb, user: User, state: FSMContext,
+    i18n: I18nContext, session: AsyncSession, settings: Settings,
+) -> None:
+    """The switch under the first notice: the notice again in the new language, then what
+    they had asked for (a deep link kept by /start) or the menu."""
+    await i18n.set_locale(callback_data.locale.value)
+    await query.answer()
+    await query.message.edit_text(i18n.get("privacy-short"))
+    await query.message.answer(i18n.get("language-set"))
+    await _open_pending(query, i18n, state, session=session, user=user, settings=settings)
+
+
+async def _open_pending(query: CallbackQuery, i18n: I18nContext, state: FSMContext, *,
+                        session: AsyncSession, user: User, settings: Settings) -> None:
     data = await state.get_data()
     await state.update_data({PENDING_PAYLOAD: None})
     await open_start(query.message, i18n, data.get(PENDING_PAYLOAD), session=session, user=user,

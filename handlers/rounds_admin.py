@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import bid_keyboards as kb
 from bot.bid_callbacks import RoundAction, RoundCb
-from bot.bid_texts import esc, when
+from bot.bid_texts import esc, question_keys, question_names, when
 from bot.filters import IS_ANSWER
 from bot.settings import Settings
 from bot.vote_callbacks import RoundSetting, RoundSettingCb
@@ -161,9 +161,10 @@ async def no_priorities(query: CallbackQuery, state: FSMContext, i18n: I18nConte
 
 @router.message(NewRound.questions, IS_ANSWER)
 async def questions(message: Message, state: FSMContext, i18n: I18nContext) -> None:
-    keys = parse_question_keys(message.text or "")
+    keys = question_keys(i18n, parse_question_keys(message.text or ""))
     if question_problems(keys, len((await state.get_data())["areas"])):
-        await message.answer(i18n.get("rn-bad-questions", standard=", ".join(DEFAULT_QUESTIONS)))
+        await message.answer(i18n.get("rn-bad-questions",
+                                      standard=question_names(i18n, DEFAULT_QUESTIONS)))
         return
     await state.update_data(questions=keys)
     await _next(message, state, NewRound.deadline, i18n.get("rn-ask-deadline"))
@@ -413,7 +414,7 @@ async def _take_time(message: Message, settings: Settings, i18n: I18nContext, *,
 
 async def _ask_questions(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     await _next(message, state, NewRound.questions,
-                i18n.get("rn-ask-questions", standard=", ".join(DEFAULT_QUESTIONS)),
+                i18n.get("rn-ask-questions", standard=question_names(i18n, DEFAULT_QUESTIONS)),
                 kb.one(i18n, "rn-use-standard", RoundAction.QUESTIONS))
 
 
@@ -448,7 +449,7 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
         pot=format_pounds(sum(a.pot_pence for a in spec.areas)),
         priorities="\n".join(f"• {esc(en)} / {esc(cy)}" for en, cy in spec.priorities)
         or i18n.get("rn-none-given"),
-        questions=", ".join(spec.questions),
+        questions=question_names(i18n, spec.questions),
         deadline=when(spec.bid_deadline, settings.tz, i18n), voting=voting, ballot=ballot,
         rule=rule_name,
     ))

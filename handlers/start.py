@@ -1,4 +1,6 @@
-"""/start, with or without a deep link: language first, then the privacy notice, then the menu."""
+"""/start, with or without a deep link (a poster's QR code, a voting code): straight to what
+the link opens, or the menu. A newcomer's language is stored already and the privacy notice
+shown just before (bot/first_contact.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +12,6 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.deeplinks import parse_payload
-from bot.keyboards import language_choice
 from bot.settings import Settings
 from handlers import events, vote, worldcafe
 from handlers.menu import show_menu
@@ -23,15 +24,11 @@ PENDING_PAYLOAD = "start_payload"
 @router.message(CommandStart())
 async def start(
     message: Message, command: CommandObject, user: User, state: FSMContext, i18n: I18nContext,
-    session: AsyncSession, settings: Settings,
+    session: AsyncSession, settings: Settings, first_contact: bool = False,
 ) -> None:
-    if user.locale is None:
-        # Keep the deep link until the language is chosen, then open it.
+    if first_contact:
+        # Kept so that the notice's language switch opens the link again in the other language.
         await state.update_data({PENDING_PAYLOAD: command.args})
-        await message.answer(
-            i18n.get("choose-language"), reply_markup=language_choice(i18n.locale == "cy")
-        )
-        return
     await open_start(message, i18n, command.args, session=session, user=user, settings=settings,
                      state=state)
 

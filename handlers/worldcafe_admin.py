@@ -36,6 +36,7 @@ from models.worldcafe import Question, Tally
 
 router = Router(name=__name__)
 EVENT_KEY, GROUP_KEY, ENGLISH_KEY = "wca_event", "wca_group", "wca_en"
+GROUP_CY_KEY = "wca_group_cy"
 PAGE_SIZE = 5
 ANSWER_SHOWN = 600  # characters of each answer in the list: five fit in one message
 TEXT_LIMIT = 4000
@@ -46,6 +47,7 @@ FILE_ENDINGS = (".yaml", ".yml", ".csv")
 class CafeAdmin(StatesGroup):
     panel = State()  # a file sent now is a file of questions for the café in the data
     group = State()
+    group_cy = State()  # the label in Welsh, or the same in both
     english = State()
     welsh = State()
 
@@ -126,6 +128,30 @@ async def group_typed(message: Message, state: FSMContext, i18n: I18nContext) ->
         await message.answer(i18n.get("wc-admin-bad-group", limit=cafe.GROUP_LIMIT))
         return
     await state.update_data({GROUP_KEY: label})
+    await state.set_state(CafeAdmin.group_cy)
+    event_id = (await state.get_data()).get(EVENT_KEY, 0)
+    await message.answer(i18n.get("wc-admin-ask-group-cy", label=escape(label)),
+                         reply_markup=kb.same_label(i18n, event_id))
+
+
+@router.message(CafeAdmin.group_cy, F.text, IS_ANSWER)
+async def group_cy_typed(message: Message, state: FSMContext, i18n: I18nContext) -> None:
+    label = cafe.clean_label(message.text)
+    if label is None:
+        await message.answer(i18n.get("wc-admin-bad-group", limit=cafe.GROUP_LIMIT))
+        return
+    await state.update_data({GROUP_CY_KEY: label})
+    await _ask_english(message, state, i18n)
+
+
+@router.callback_query(CafeAdmin.group_cy, CafeAdminCb.filter(F.action == Adm.SAME_LABEL))
+async def same_label(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
+    await query.answer()
+    await state.update_data({GROUP_CY_KEY: None})
+    await _ask_english(query.message, state, i18n)
+
+
+async def _ask_english(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     await state.set_state(CafeAdmin.english)
     await message.answer(i18n.get("wc-admin-ask-en", limit=cafe.QUESTION_LIMIT))
 
@@ -154,7 +180,8 @@ async def welsh_typed(message: Message, session: AsyncSession, state: FSMContext
         await state.set_state(None)
         await message.answer(i18n.get("wc-gone"))
         return
-    await cafe.add_question(session, event, data[GROUP_KEY], data[ENGLISH_KEY], text, utcnow())
+    await cafe.add_question(session, event, data[GROUP_KEY], data[ENGLISH_KEY], text, utcnow(),
+                            group_label_cy=data.get(GROUP_CY_KEY))
     await message.answer(i18n.get("wc-admin-added"))
     await show_panel(message, session, state, settings, i18n, event)
 

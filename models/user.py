@@ -28,19 +28,25 @@ class User(Base):
 
 
 async def get_or_create_user(session: AsyncSession, telegram_id: int,
-                             found: User | None = None) -> User:
-    """The person's row (`found` if the caller has read it already), created on first contact."""
+                             found: User | None = None, *, locale: str | None = None) -> User:
+    """The person's row (`found` if the caller has read it already), created on first contact
+    with `locale` as their language (a row from before languages were stored at once gets it
+    now), so every message sent to them later, by any path, uses it."""
     user = found or await find_user(session, telegram_id)
     if user is None:
         # Two first updates from one person can arrive together: let the database decide.
         await session.execute(
-            upsert(session, User, {"telegram_id": telegram_id, "created_at": utcnow()},
+            upsert(session, User, {"telegram_id": telegram_id, "created_at": utcnow(),
+                                   "locale": locale},
                    index=["telegram_id"])
         )
         user = await find_user(session, telegram_id)
-    elif user.blocked_at is not None:
-        # Writing to the bot again means they can be reached again.
-        user.blocked_at = None
+    else:
+        if user.blocked_at is not None:
+            # Writing to the bot again means they can be reached again.
+            user.blocked_at = None
+        if user.locale is None and locale is not None:
+            user.locale = locale
     return user
 
 

@@ -61,6 +61,8 @@ class Question(Base):
                                           index=True)
     # A table or round, as the organiser calls it: "Table 3", "Round 1".
     group_label: Mapped[str] = mapped_column(String(GROUP_LIMIT))
+    # Its Welsh ("Bwrdd 3"); None when the organiser chose the same label in both languages.
+    group_label_cy: Mapped[str | None] = mapped_column(String(GROUP_LIMIT))
     text_en: Mapped[str] = mapped_column(Text)
     text_cy: Mapped[str] = mapped_column(Text)
     # The QR code on a table opens t.me/<bot>?start=wc_<token>: not guessable from an id.
@@ -71,6 +73,9 @@ class Question(Base):
 
     def text(self, locale: str | None) -> str:
         return self.text_cy if locale == "cy" and self.text_cy else self.text_en
+
+    def group(self, locale: str | None) -> str:
+        return self.group_label_cy if locale == "cy" and self.group_label_cy else self.group_label
 
     @property
     def status(self) -> QuestionStatus:
@@ -158,12 +163,14 @@ async def get_cafe(session: AsyncSession, event_id: int) -> Event | None:
 
 
 async def add_question(session: AsyncSession, event: Event, group_label: str, text_en: str,
-                       text_cy: str, now: datetime | None = None) -> Question:
+                       text_cy: str, now: datetime | None = None, *,
+                       group_label_cy: str | None = None) -> Question:
     token = new_token()
     while await session.scalar(select(Question.id).where(Question.token == token)) is not None:
         token = new_token()
     question = Question(event_id=event.id, group_label=group_label, text_en=text_en,
-                        text_cy=text_cy, token=token, created_at=now or utcnow())
+                        text_cy=text_cy, token=token, created_at=now or utcnow(),
+                        group_label_cy=group_label_cy if group_label_cy != group_label else None)
     session.add(question)
     await session.flush()
     return question

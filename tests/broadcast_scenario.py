@@ -7,7 +7,7 @@ import random
 from collections import Counter
 
 from bot.callbacks import BroadcastAction as Act
-from bot.callbacks import BroadcastCb, LanguageCb, Locale
+from bot.callbacks import BroadcastCb
 from bot.migrate import migrate
 from models.db import create_engine, create_session_maker
 from models.user import User
@@ -33,25 +33,24 @@ async def organiser_sends(stub: TelegramStub, english: str, welsh: str | None,
                           reads_preview: float = 0.0) -> None:
     """The organiser's taps and messages, exactly as they would arrive from Telegram, with
     `reads_preview` seconds between the preview and Send (the rest as fast as a script)."""
-    stub.push_message(ORGANISER, "/start")
-    await stub.wait_for_messages(ORGANISER, 1, timeout=30)
-    stub.push_callback(ORGANISER, LanguageCb(locale=Locale.EN).pack())
-    await stub.wait_for_messages(ORGANISER, 3, timeout=30)
+    stub.push_message(ORGANISER, "/start")  # the first-contact notice, then the menu
+    await stub.wait_for_messages(ORGANISER, 2, timeout=30)
+    answers = len(stub.callback_answers)
     stub.push_message(ORGANISER, "/broadcast")
-    await stub.wait_for_messages(ORGANISER, 4, timeout=30)
+    await stub.wait_for_messages(ORGANISER, 3, timeout=30)
     stub.push_callback(ORGANISER, BroadcastCb(action=Act.AUDIENCE, value="all").pack())
-    await stub.wait_for(lambda: len(stub.callback_answers) >= 2, timeout=30)
+    await stub.wait_for(lambda: len(stub.callback_answers) >= answers + 1, timeout=30)
     stub.push_message(ORGANISER, english)
-    await stub.wait_for_messages(ORGANISER, 5, timeout=30)
+    await stub.wait_for_messages(ORGANISER, 4, timeout=30)
     if welsh:
         stub.push_message(ORGANISER, welsh)
     else:
         stub.push_callback(ORGANISER, BroadcastCb(action=Act.SKIP_WELSH).pack())
-    await stub.wait_for_messages(ORGANISER, 6, timeout=30)
+    await stub.wait_for_messages(ORGANISER, 5, timeout=30)
     assert "When should it go?" in stub.messages_to(ORGANISER)[-1].text, [
         m.text for m in stub.messages_to(ORGANISER)]
     stub.push_callback(ORGANISER, BroadcastCb(action=Act.NOW).pack())
-    preview = await stub.wait_for_messages(ORGANISER, 8 + bool(welsh), timeout=30)
+    preview = await stub.wait_for_messages(ORGANISER, 7 + bool(welsh), timeout=30)
     assert "To: Everyone" in preview[-1].text, preview[-1].text
     await asyncio.sleep(reads_preview)
     stub.push_callback(ORGANISER, BroadcastCb(action=Act.SEND).pack())

@@ -445,7 +445,7 @@ async def test_my_things_shows_each_bid_and_where_it_stands(harness, session_mak
     shown = texts(sent)[0]
     assert "<b>Your bids</b>" in shown
     assert "SPK-001 · Football after school · £1,500 — sent, waiting for the organisers" in shown
-    assert "Draft · &lt;Garden&gt; &amp; more — 2 of 7 questions answered" in shown
+    assert "Draft · &lt;Garden&gt; &amp; more — questions answered: 2 of 7" in shown
     assert ("📝 SPK-001", tap_data(BidAction.OPEN, bid=(await latest_bid(session_maker,
                                                                          GROUP)).id - 1)) \
         in shown_buttons(sent)

@@ -92,13 +92,13 @@ async def test_eligible_and_the_group_is_told_in_its_language(harness, session_m
     assert texts(sent)[1].startswith("<b>GAR-002</b>")  # the next one waiting
     [notice] = await notices_to(session_maker, GROUP)
     assert notice.payload["text"].startswith("Good news: your bid <b>SPK-001</b> “Football after "
-                                             "school” is eligible.")
+                                             "school” can go to the vote.")
     assert notice.status == Status.PENDING and notice.due_at <= utcnow()
 
     await harness.tap(ORGANISER_ID, review(ReviewAction.ELIGIBLE, welsh))
     [notice] = await notices_to(session_maker, WELSH_GROUP)
-    assert notice.payload["text"].startswith("Newyddion da: mae eich cais <b>GAR-002</b> "
-                                             "“Gardd &lt;gymunedol&gt;” yn gymwys.")
+    assert notice.payload["text"].startswith("Newyddion da: gall eich cais <b>GAR-002</b> "
+                                             "“Gardd &lt;gymunedol&gt;” fynd i'r bleidlais.")
     sent = await harness.send(ORGANISER_ID, "/bids")
     assert "Eligible: 2" in texts(sent)[0] and "(eligible bids: £2,100)" in texts(sent)[0]
 
@@ -135,8 +135,8 @@ async def test_not_eligible_with_a_reason_is_final_for_the_group(harness, sessio
     assert texts(sent) == ["Please type the message as text."]
     await harness.send(ORGANISER_ID, "The project is outside the area.")
     [notice] = await notices_to(session_maker, GROUP)
-    assert "is not eligible. The organisers' reason:\n<i>The project is outside the area.</i>" \
-        in notice.payload["text"]
+    assert ("can't go to the vote. The organisers' reason:\n<i>The project is outside the "
+            "area.</i>") in notice.payload["text"]
     sent = await harness.tap(GROUP, tap_data(BidAction.EDIT, bid=english.id, value="title"))
     assert alerts(sent) == ["This bid can't be changed any more."]
     sent = await harness.tap(GROUP, "m:mine")

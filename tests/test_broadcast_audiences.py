@@ -184,7 +184,8 @@ async def test_each_audience_gets_exactly_its_people(harness, session_maker, loc
     preview = await write_and_preview(harness)
     label = english if locale is EN else welsh
     people = {EN: f"{len(expected)} people" if len(expected) != 1 else "1 person",
-              CY: {1: "1 person", 2: "2 berson"}.get(len(expected), f"{len(expected)} o bobl")}
+              CY: {1: "1 person", 2: "2 berson", 3: "3 pherson", 6: "6 pherson"}.get(
+                  len(expected), f"{len(expected)} o bobl")}
     assert f"{'To' if locale is EN else 'At'}: {label} — {people[locale]}" in preview
     assert (f"({blocked} blocked the bot" in preview or f"({blocked} wedi rhwystro" in preview
             ) == bool(blocked)

@@ -127,7 +127,7 @@ async def test_progress_edits_are_spaced_out_but_the_last_one_is_not(harness, se
             row.status = Status.SENT
     await monitor.tick()  # finished: shown at once
     edits = [r.text for r in harness.telegram.requests[before:] if isinstance(r, EditMessageText)]
-    assert edits == ["Sending… 0 / 4 · about 1 s left", "Sending… 4 / 4"]
+    assert edits == ["Sending… 0 / 4 · about 1 second left", "Sending… 4 / 4"]
 
 
 async def test_scheduled_then_stopped(harness, session_maker):

@@ -1,13 +1,14 @@
 """The real bot process (`python -m bot`) against the HTTP Bot API stand-in.
 
-A scripted resident goes /start → Cymraeg → menu → /language → English, with a restart of the
-bot in the middle of it; nothing is forgotten and nothing is answered twice. The journey runs on
-SQLite, and on PostgreSQL with the conversation in Redis (the several-process setup).
+A scripted resident with a Welsh app goes /start (Welsh at once) → menu → /language → English,
+with a restart of the bot in the middle of it; nothing is forgotten and nothing is answered
+twice. The journey runs on SQLite, and on PostgreSQL with the conversation in Redis (the
+several-process setup).
 """
 
 from __future__ import annotations
 
-from bot.callbacks import LanguageCb, Locale, MenuCb, MenuItem
+from bot.callbacks import LanguageCb, LanguageSwitchCb, Locale, MenuCb, MenuItem
 from tests.e2e import backend_env, bot_env, start_polling_bot, stub_token
 from tests.telegram_stub import TelegramStub
 
@@ -17,34 +18,33 @@ RESIDENT = 31337
 async def test_resident_journey_across_a_restart(database_url):
     async with TelegramStub(stub_token()) as stub, backend_env(stub, database_url) as env:
         process = await start_polling_bot(stub, env)
+        # A Welsh app: Welsh at once, the notice first with one button for English.
         stub.push_message(RESIDENT, "/start", language_code="cy")
-        [picker] = await stub.wait_for_messages(RESIDENT, 1)
-        assert [text for text, _ in stub.buttons(picker)] == ["Cymraeg", "English"]
+        notice, menu = await stub.wait_for_messages(RESIDENT, 2)
+        assert notice.text.startswith("<b>Cyn i ni ddechrau</b>")
+        assert stub.buttons(notice) == [("English", LanguageSwitchCb(locale=Locale.EN).pack())]
+        assert menu.text == "Beth hoffech chi ei wneud?"
 
-        # The bot goes down between the question and the answer.
+        # The bot goes down between the notice and the next tap.
         assert await process.stop() == 0, process.log_tail()
         process = await start_polling_bot(stub, env)
 
-        stub.push_callback(RESIDENT, LanguageCb(locale=Locale.CY).pack(), language_code="cy")
-        sent = await stub.wait_for_messages(RESIDENT, 3)
-        assert "Cyn i ni ddechrau" in sent[1].text
-        assert sent[2].text == "Beth hoffech chi ei wneud?"
-        assert stub.current_text(RESIDENT, picker.message_id).startswith("Mae'r iaith")
-
-        stub.push_callback(RESIDENT, MenuCb(item=MenuItem.VOTE).pack())
-        await stub.wait_for(lambda: len(stub.callback_answers) >= 2)
+        stub.push_callback(RESIDENT, MenuCb(item=MenuItem.VOTE).pack(), language_code="cy")
+        await stub.wait_for(lambda: len(stub.callback_answers) >= 1)
 
         assert await process.stop() == 0, process.log_tail()
         process = await start_polling_bot(stub, env)
 
         # Remembered across the restart: Welsh, and the notice isn't shown again.
+        count = len(stub.messages_to(RESIDENT))
         stub.push_message(RESIDENT, "/language", language_code="cy")
-        sent = await stub.wait_for_messages(RESIDENT, 4)
-        assert [text for text, _ in stub.buttons(sent[3])] == ["Cymraeg", "English"]
+        sent = await stub.wait_for_messages(RESIDENT, count + 1)
+        assert [text for text, _ in stub.buttons(sent[-1])] == ["Cymraeg", "English"]
         stub.push_callback(RESIDENT, LanguageCb(locale=Locale.EN).pack())
-        sent = await stub.wait_for_messages(RESIDENT, 5)
-        assert sent[4].text == "What would you like to do?"
+        sent = await stub.wait_for_messages(RESIDENT, count + 2)
+        assert sent[-1].text == "What would you like to do?"
         assert not any("Before we start" in (m.text or "") for m in sent)
+        assert sum("Cyn i ni ddechrau" in (m.text or "") for m in sent) == 1
 
         commands = {(call.get("language_code") or ""): call
                     for method, call in stub.calls if method == "setMyCommands"}
@@ -57,10 +57,10 @@ async def test_redelivered_update_is_answered_once(tmp_path):
     async with TelegramStub() as stub:
         process = await start_polling_bot(stub, bot_env(stub, tmp_path / "e2e.db"))
         update_id = stub.push_message(RESIDENT, "/help")
-        await stub.wait_for_messages(RESIDENT, 1)
+        await stub.wait_for_messages(RESIDENT, 2)  # the first-contact notice, then the help
         stub.push_duplicate(update_id)
         stub.push_message(RESIDENT, "/privacy")
-        sent = await stub.wait_for_messages(RESIDENT, 2)
-        assert "Your privacy" in sent[1].text
-        assert len(stub.messages_to(RESIDENT)) == 2
+        sent = await stub.wait_for_messages(RESIDENT, 3)
+        assert "Your privacy" in sent[2].text
+        assert len(stub.messages_to(RESIDENT)) == 3
         await process.stop()

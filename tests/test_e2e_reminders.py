@@ -12,7 +12,7 @@ import asyncio
 import time
 from datetime import timedelta
 
-from bot.callbacks import EventAction, EventCb, LanguageCb, Locale
+from bot.callbacks import EventAction, EventCb
 from bot.migrate import migrate
 from models import event as events
 from models.base import utcnow
@@ -78,17 +78,15 @@ async def test_reminders_fire_once_each_across_restarts(tmp_path):
                **clock.env}
         process = await started(stub, env)
 
-        # From the poster: the link, the language, then Register.
+        # From the poster: the link (the privacy notice, then the event), then Register.
         stub.push_message(RESIDENT, f"/start ev_{event_id}")
-        await stub.wait_for_messages(RESIDENT, 1)
-        stub.push_callback(RESIDENT, LanguageCb(locale=Locale.EN).pack())
-        card = (await stub.wait_for_messages(RESIDENT, 3))[-1]
+        card = (await stub.wait_for_messages(RESIDENT, 2))[-1]
         register = EventCb(action=EventAction.REGISTER, event_id=event_id).pack()
         assert (("✅ Register", register) in stub.buttons(card)), card.text
         stub.push_callback(RESIDENT, register)
-        sent = await stub.wait_for_messages(RESIDENT, 5)
-        assert sent[3].method == "sendPhoto" and "You're registered" in sent[3].text
-        assert sent[4].method == "sendDocument"
+        sent = await stub.wait_for_messages(RESIDENT, 4)
+        assert sent[2].method == "sendPhoto" and "You're registered" in sent[2].text
+        assert sent[3].method == "sendDocument"
 
         # Down and up again before the first reminder is due.
         assert await process.stop() == 0, process.log_tail()

@@ -49,10 +49,12 @@ async def test_webhook_mode(tmp_path):
                 async with http.post(f"{base}/tg/hook", json=update(2, "/help"),
                                      headers=good) as response:
                     assert response.status == 200
-            [reply] = await stub.wait_for_messages(RESIDENT, 1)
+            # The first-contact notice, then the help; each once.
+            notice, reply = await stub.wait_for_messages(RESIDENT, 2)
+            assert notice.text.startswith("<b>Cyn i ni ddechrau</b>")
             assert "Mae <b>pbchat</b> yn helpu" in reply.text
             await asyncio.sleep(1)
-            assert len(stub.messages_to(RESIDENT)) == 1
+            assert len(stub.messages_to(RESIDENT)) == 2
             assert await process.stop() == 0
 
 
@@ -71,10 +73,10 @@ async def test_a_button_press_is_answered_in_the_webhook_reply(tmp_path):
                     if method == "setWebhook"] == [12]
             stub.deliver_to([f"http://127.0.0.1:{port}/tg/hook"], SECRET)
             stub.push_message(RESIDENT, "/start")
-            [welcome] = await stub.wait_for_messages(RESIDENT, 1)
-            _text, choice = stub.buttons(welcome)[0]
-            stub.push_callback(RESIDENT, choice)
-            await stub.wait_for_messages(RESIDENT, 2)
+            notice, _menu = await stub.wait_for_messages(RESIDENT, 2)
+            _text, choice = stub.buttons(notice)[0]  # the switch to the other language
+            stub.push_callback(RESIDENT, choice, message_id=notice.message_id)
+            await stub.wait_for_messages(RESIDENT, 4)
             await stub.wait_for(lambda: stub.callback_answers, what="the button's answer")
             assert stub.webhook_replies == 1
             assert [method for method, _ in stub.calls].count("answerCallbackQuery") == 1

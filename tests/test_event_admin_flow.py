@@ -127,9 +127,9 @@ async def test_cancelling_an_event_tells_everyone_and_cancels_reminders(harness,
         await harness.tap(person, ev(A.REGISTER, event_id))  # Ben waits
     await join(harness, ORGANISER_ID, CY)
     sent = await harness.tap(ORGANISER_ID, eva(Adm.CANCEL, event_id))
-    assert "Mae 2 o bobl wedi cofrestru neu'n aros" in texts(sent)[0]
+    assert "Mae 2 berson wedi cofrestru neu'n aros" in texts(sent)[0]
     sent = await harness.tap(ORGANISER_ID, eva(Adm.CANCEL_YES, event_id))
-    assert "Mae 2 o bobl yn cael gwybod" in texts(sent)[0]
+    assert "Mae 2 berson yn cael gwybod" in texts(sent)[0]
     assert (await event_of(session_maker, event_id)).status == EventStatus.CANCELLED
     assert {r.status for r in await outbox(session_maker, "rem:")} == {Status.CANCELLED}
     notices = {r.chat_id: r.payload["text"] for r in await outbox(session_maker, "evx:")}

@@ -235,9 +235,9 @@ async def test_cancel_then_register_again_brings_the_reminders_back(harness, ses
 async def test_my_things_lists_registrations_with_cancel(harness, session_maker, locale):
     await join(harness, ANN, locale)
     sent = await harness.tap(ANN, MenuCb(item=MenuItem.MINE).pack())
-    assert texts(sent) == [{EN: "You have nothing booked yet. Tap 📅 Events in the menu to "
+    assert texts(sent) == [{EN: "You have nothing booked yet. Tap Events in the menu to "
                                 "find something.",
-                            CY: "Does gennych chi ddim byd wedi'i drefnu eto. Tapiwch 📅 "
+                            CY: "Does gennych chi ddim byd wedi'i drefnu eto. Tapiwch y botwm "
                                 "Digwyddiadau yn y ddewislen i ddod o hyd i rywbeth."}[locale]]
     full = await make_event(session_maker, capacity=1, starts_in=timedelta(days=2))
     open_event = await make_event(session_maker)

@@ -70,7 +70,7 @@ async def test_typing_in_sheets_in_english(harness, session_maker):
     assert "<code>sheet,SPK-001,SPK-002,SPK-003</code>" in texts(sent)[0]
 
     sent = await harness.send(ORGANISER_ID, "17\nSPK-001 4\nspk-2 5\n3 2")
-    assert texts(sent) == ["Sheet <b>17</b> is in (3 marks). On paper so far: 1."]
+    assert texts(sent) == ["Sheet <b>17</b> is in (marks: 3). On paper so far: 1."]
     remove = [data for label, data in buttons(sent[0]) if label == "↩ Remove 17"]
     sent = await harness.send(ORGANISER_ID, "17\nSPK-001 4\nSPK-002 5\nSPK-003 2")
     assert texts(sent) == ["Sheet 17 is already in with the same marks: it is not counted twice."]

@@ -68,9 +68,9 @@ async def start_festival(harness, session_maker, locale, period: str) -> int:
     sent = await harness.send(ORGANISER_ID, "soon")
     assert ("fel 6 wythnos" if locale is CY else "like 6 weeks") in texts(sent)[0]
     sent = await harness.send(ORGANISER_ID, period)
-    assert ("Holi 2 o bobl" if locale is CY else "Ask 2 people") in texts(sent)[0]
+    assert ("Holi 2 berson" if locale is CY else "Ask 2 people") in texts(sent)[0]
     sent = await harness.tap(ORGANISER_ID, FestivalCb(action=FestivalAction.SEND).pack())
-    assert ("bydd 2 o bobl" if locale is CY else "2 people will be asked") in texts(sent)[0]
+    assert ("bydd 2 berson" if locale is CY else "2 people will be asked") in texts(sent)[0]
     return event_id
 
 

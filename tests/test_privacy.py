@@ -15,7 +15,7 @@ RESIDENT = 6161
 
 
 async def test_privacy_command_in_both_languages(harness):
-    assert "What we keep" in texts(await harness.send(RESIDENT, "/privacy"))[0]
+    assert "What we keep" in texts(await harness.send(RESIDENT, "/privacy"))[-1]
     await harness.send(RESIDENT, "/start")
     await harness.tap(RESIDENT, LanguageCb(locale=Locale.CY).pack())
     assert "Beth rydyn ni'n ei gadw" in texts(await harness.send(RESIDENT, "/privacy"))[0]

@@ -40,9 +40,10 @@ from models.round import Area, Round, RoundStatus
 POUND = 100
 SUMMARY_EN = ("115 people at 2 World Cafés · 40 volunteers · 600 at 3 PB events · "
               "77 bids asking £149,000 · 366 voters · 35 projects funded (£70,000)")
-SUMMARY_CY = ("115 o bobl mewn 2 Caffi'r Byd · 40 o wirfoddolwyr · 600 mewn 3 digwyddiad PB · "
-              "77 o geisiadau yn gofyn am £149,000 · 366 o bleidleiswyr · "
-              "35 o brosiectau wedi'u hariannu (£70,000)")
+# Welsh counts after labels: no number is followed by a word that would change form with it.
+SUMMARY_CY = ("Caffis y Byd: 2 (pobl: 115) · Gwirfoddolwyr: 40 · Digwyddiadau PB: 3 (pobl: 600) · "
+              "Ceisiadau: 77 (yn gofyn am £149,000) · Pleidleiswyr: 366 · "
+              "Prosiectau wedi'u hariannu: 35 (£70,000)")
 # Expected per area: World Cafés, people at them, volunteers, PB events, people at them, bids,
 # money asked, voters, funded, money awarded.
 EXPECTED = {
@@ -218,7 +219,7 @@ async def test_message_leads_with_the_total_then_each_area(translate):
     assert lines[4].startswith("<b>=Alway &lt;north&gt;</b>: 55 people")
     welsh = report_message(SAMPLE, translate("cy"), "cy")
     assert welsh.splitlines()[1] == SUMMARY_CY
-    assert "<b>Alwe</b>: 55 o bobl mewn 1 Caffi'r Byd" in welsh
+    assert "<b>Alwe</b>: Caffis y Byd: 1 (pobl: 55)" in welsh
 
 
 def test_csv_has_a_row_per_area_and_a_total():

@@ -24,8 +24,8 @@ async def test_report_message_and_files(harness, session_maker, locale):
     message, markdown, table = sent[0], *[r for r in sent if isinstance(r, SendDocument)]
     summary = SUMMARY_CY if locale is CY else SUMMARY_EN
     assert texts([message])[0].splitlines()[1] == summary
-    assert ("<b>Alwe</b>: 55 o bobl" if locale is CY else "<b>Alway</b>: 55 people") in \
-        message.text
+    assert ("<b>Alwe</b>: Caffis y Byd: 1 (pobl: 55)" if locale is CY
+            else "<b>Alway</b>: 55 people") in message.text
     assert markdown.document.filename.endswith(".md")
     md = markdown.document.data.decode()
     assert summary in md

@@ -10,7 +10,7 @@ import pytest
 from aiogram.types import Update
 from sqlalchemy import func, select
 
-from bot.callbacks import LanguageCb, Locale
+from bot.callbacks import LanguageCb, LanguageSwitchCb, Locale
 from bot.middlewares import DatabaseMiddleware
 from handlers import errors
 from models.db import backend_of
@@ -26,7 +26,7 @@ async def test_same_update_delivered_twice_is_processed_once(harness):
     update = message_update(RESIDENT, "/start")
     first = await harness.feed(update)
     second = await harness.feed(update)
-    assert len(texts(first)) == 1 and second == []
+    assert len(texts(first)) == 2 and second == []  # the notice and the menu, once
 
 
 @pytest.mark.parametrize("fails", [False, True])
@@ -142,9 +142,9 @@ async def test_the_bot_gets_over_the_database_dropping_every_connection(harness,
 async def test_conversation_state_survives_a_restart(harness):
     await harness.send(RESIDENT, "/start ev_1")
     await harness.restart()
-    sent = await harness.tap(RESIDENT, LanguageCb(locale=Locale.EN).pack())
-    # The deep link kept across the restart is opened once the language is chosen.
-    assert texts(sent)[2].startswith("That link didn't match anything")
+    sent = await harness.tap(RESIDENT, LanguageSwitchCb(locale=Locale.CY).pack())
+    # The deep link kept across the restart is opened again in the language switched to.
+    assert texts(sent)[2].startswith("Doedd y ddolen honno ddim")
     context = harness.dp.fsm.get_context(harness.bot, RESIDENT, RESIDENT)
     await context.set_state("Bid:amount")
     await context.update_data(amount="1500")

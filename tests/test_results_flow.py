@@ -70,8 +70,8 @@ async def test_publishing_sends_organisers_the_chart_the_card_and_the_pb_file(ha
     card = texts(sent)[-1]
     assert "• Bid 1 — £1,500\n• Bid 3 — £1,000\nMoney left: £0" in card
     assert "Ballots: 3 (2 in the chat · 1 on paper)" in card
-    assert ("Bids were funded from the most supported down while the money lasted, passing "
-            "over any bid too big for what was left; bids with equal support were ranked "
+    assert ("Bids were funded from the most supported down, while the money lasted. A bid too "
+            "big for what was left was passed over. Bids with equal support were ranked "
             "cheaper first, then by reference (9 before 10).") in card
     labels = [label for label, _ in buttons(sent[-1])]
     assert labels == ["❓ Why? SPK-001", "❓ Why? SPK-002", "❓ Why? SPK-003",
@@ -108,6 +108,14 @@ async def test_residents_get_the_results_from_their_note_or_results(harness, ses
     assert texts(sent)[-1] == card
 
 
+def points_word(number: str, locale: str) -> str:
+    """"1 point", "2 points"; in Welsh the noun changes with the number ("2 bwynt")."""
+    if locale == "en":
+        return "point" if number == "1" else "points"
+    return {"0": "pwynt", "1": "pwynt", "2": "bwynt", "3": "phwynt",
+            "6": "phwynt"}.get(number, "o bwyntiau")
+
+
 def explained_bits(line: str, locale: str) -> list[str]:
     """What a reader must find in the bot's answer for explain's English line: each ordinal
     as "number N", each "N points" as points, every other number as pounds."""
@@ -116,7 +124,7 @@ def explained_bits(line: str, locale: str) -> list[str]:
         if suffix in ("st", "nd", "rd", "th"):
             bits.append(f"{'number' if locale == 'en' else 'rhif'} {number}")
         elif suffix:
-            bits.append(f"{number} {'points' if locale == 'en' else 'o bwyntiau'}")
+            bits.append(f"{number} {points_word(number, locale)}")
         else:
             bits.append(f"£{number}")
     return bits

@@ -1,4 +1,5 @@
-"""A resident's first minutes: language, privacy notice, menu, in English and Welsh."""
+"""A resident's first minutes: privacy notice with a language switch, menu, in English and
+Welsh. Every other way in is in tests/test_first_contact_flow.py."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import pytest
 from aiogram.methods import SetMyCommands
 from sqlalchemy import select
 
-from bot.callbacks import LanguageCb, Locale, MenuCb, MenuItem
+from bot.callbacks import LanguageCb, LanguageSwitchCb, Locale, MenuCb, MenuItem
 from handlers.menu import NOT_READY
 from models.user import User
 from tests.flow import alerts, buttons, texts
@@ -18,27 +19,36 @@ async def choose(harness, locale: Locale, user_id: int = RESIDENT):
     return await harness.tap(user_id, LanguageCb(locale=locale).pack())
 
 
-async def test_first_start_offers_both_languages_english_first(harness):
+async def test_first_start_answers_at_once_in_english_with_a_switch_to_welsh(harness):
+    """No question before the menu: the notice (with one button for Cymraeg), then the menu."""
     sent = await harness.send(RESIDENT, "/start")
-    assert texts(sent) == ["Choose your language · Dewiswch eich iaith"]
-    assert [text for text, _ in buttons(sent[0])] == ["English", "Cymraeg"]
-
-
-async def test_welsh_app_puts_cymraeg_first(harness):
-    sent = await harness.send(RESIDENT, "/start", language_code="cy")
-    assert [text for text, _ in buttons(sent[0])] == ["Cymraeg", "English"]
-
-
-async def test_choosing_welsh_shows_privacy_then_menu_in_welsh(harness):
-    await harness.send(RESIDENT, "/start")
-    sent = await choose(harness, Locale.CY)
     shown = texts(sent)
-    assert shown[0].startswith("Mae'r iaith wedi'i gosod i'r Gymraeg")
-    assert "Cyn i ni ddechrau" in shown[1] and "/privacy" in shown[1]
+    assert shown[0].startswith("<b>Before we start</b>") and "/privacy" in shown[0]
+    assert buttons(sent[0]) == [("Cymraeg", LanguageSwitchCb(locale=Locale.CY).pack())]
+    assert shown[1:] == ["What would you like to do?"]
+
+
+async def test_welsh_app_gets_welsh_at_once_with_a_switch_to_english(harness):
+    sent = await harness.send(RESIDENT, "/start", language_code="cy")
+    shown = texts(sent)
+    assert shown[0].startswith("<b>Cyn i ni ddechrau</b>")
+    assert buttons(sent[0]) == [("English", LanguageSwitchCb(locale=Locale.EN).pack())]
+    assert shown[1:] == ["Beth hoffech chi ei wneud?"]
+    async with harness.session_maker() as session:
+        user = await session.scalar(select(User).where(User.telegram_id == RESIDENT))
+    assert user.locale == "cy" and user.privacy_seen_at is not None
+
+
+async def test_switching_to_welsh_from_the_notice_shows_it_and_the_menu_in_welsh(harness):
+    await harness.send(RESIDENT, "/start")
+    sent = await harness.tap(RESIDENT, LanguageSwitchCb(locale=Locale.CY).pack())
+    shown = texts(sent)
+    assert "Cyn i ni ddechrau" in shown[0] and "/privacy" in shown[0]  # the notice, edited
+    assert shown[1].startswith("Mae'r iaith wedi'i gosod i'r Gymraeg")
     assert shown[2] == "Beth hoffech chi ei wneud?"
     assert [text for text, _ in buttons(sent[-1])] == [
-        "📅 Digwyddiadau", "📝 Gwneud cais", "🗳 Pleidleisio", "📂 Fy mhethau", "🌐 Iaith",
-        "❓ Help",
+        "Digwyddiadau 📅", "Gwneud cais 📝", "Pleidleisio 🗳", "Fy mhethau 📂",
+        "Iaith · Language 🌐", "Help ❓",
     ]
     async with harness.session_maker() as session:
         user = await session.scalar(select(User).where(User.telegram_id == RESIDENT))
@@ -100,11 +110,12 @@ async def test_malformed_deep_link_is_handled_too(harness):
     assert texts(sent)[0].startswith("That link didn't match anything")
 
 
-async def test_deep_link_waits_for_the_language_choice(harness):
-    await harness.send(RESIDENT, "/start ev_999999", language_code="cy")
-    sent = await choose(harness, Locale.CY)
-    assert any(text.startswith("Doedd y ddolen honno ddim") for text in texts(sent))
-    assert texts(sent)[-1] == "Beth hoffech chi ei wneud?"
+async def test_deep_link_opens_at_once_and_again_after_a_switch(harness):
+    sent = await harness.send(RESIDENT, "/start ev_999999", language_code="cy")
+    assert texts(sent)[1].startswith("Doedd y ddolen honno ddim")
+    sent = await harness.tap(RESIDENT, LanguageSwitchCb(locale=Locale.EN).pack())
+    assert any(text.startswith("That link didn't match anything") for text in texts(sent))
+    assert texts(sent)[-1] == "What would you like to do?"
 
 
 async def test_cancel_without_a_conversation(harness):
@@ -134,9 +145,10 @@ async def test_text_the_bot_does_not_expect(harness):
     assert texts(sent)[1] == "Beth hoffech chi ei wneud?"
 
 
-async def test_text_before_choosing_a_language_offers_the_choice(harness):
+async def test_text_as_a_first_message_gets_the_notice_then_an_answer(harness):
     sent = await harness.send(RESIDENT, "hello")
-    assert texts(sent) == ["Choose your language · Dewiswch eich iaith"]
+    assert texts(sent)[0].startswith("<b>Before we start</b>")
+    assert texts(sent)[1].startswith("Sorry, I didn't understand that")
 
 
 @pytest.mark.parametrize("data", ["m:nope", "l:xx", "garbage", "m:", "🙂" * 10, "fg:maybe"])

@@ -34,11 +34,12 @@ NOT_AT_EVENT = {
 }
 NOT_IN_AREA = {
     Locale.EN: "This vote is for people who live in Speke.",
-    Locale.CY: "Mae'r bleidlais hon ar gyfer pobl sy'n byw yn Speke.",
+    Locale.CY: "Mae'r bleidlais hon ar gyfer pobl sy'n byw yn yr ardaloedd hyn: Speke.",
 }
 NOT_EITHER = {
     Locale.EN: "This vote is for people who live in Speke, or who check in at the vote event",
-    Locale.CY: "Mae'r bleidlais hon ar gyfer pobl sy'n byw yn Speke, neu sy'n cofrestru yn y",
+    Locale.CY: ("Mae'r bleidlais hon ar gyfer pobl sy'n byw yn yr ardaloedd hyn: Speke; neu sy'n "
+                "cofrestru yn y"),
 }
 FIRST_CARD = {Locale.EN: "Bid 1 of 3", Locale.CY: "Cais 1 o 3"}
 RECEIPT = {Locale.EN: "Your vote is in. Receipt:", Locale.CY: "Mae eich pleidlais i mewn."}

@@ -64,10 +64,10 @@ async def test_the_reminder_reaches_eligible_non_voters_once(harness, session_ma
     rows = await outbox(session_maker, f"vrem:{round_id}:")
     assert {row.chat_id: row.payload["text"] for row in rows} == {
         WAITING_EN: "There's still time to vote in Safer Speke 2026! It only takes a few minutes.",
-        WAITING_CY: ("Mae amser o hyd i bleidleisio yn Speke Mwy Diogel 2026! Dim ond ychydig "
-                     "funudau mae'n ei gymryd."),
-        CARD_HOLDER: ("Mae amser o hyd i bleidleisio yn Speke Mwy Diogel 2026! Dim ond ychydig "
-                      "funudau mae'n ei gymryd."),
+        WAITING_CY: ("Mae amser o hyd i bleidleisio yn y rownd Speke Mwy Diogel 2026! Dim ond "
+                     "ychydig funudau mae'n ei gymryd."),
+        CARD_HOLDER: ("Mae amser o hyd i bleidleisio yn y rownd Speke Mwy Diogel 2026! Dim ond "
+                      "ychydig funudau mae'n ei gymryd."),
     }
     button = rows[0].payload["reply_markup"]["inline_keyboard"][0][0]
     assert button["callback_data"] == cb(VoteAction.ROUND, round_id)

@@ -55,7 +55,7 @@ async def test_organisers_open_watch_and_publish(harness, session_maker):
         notes = {row.chat_id: row.payload["text"]
                  for row in await session.scalars(select(OutboxMessage))}
     assert statuses == [BidStatus.FUNDED, BidStatus.NOT_FUNDED, BidStatus.FUNDED]
-    assert notes[GROUP_OWNER] == ("Newyddion da: bydd eich cais “Bid 1” yn "
+    assert notes[GROUP_OWNER] == ("Newyddion da: bydd eich cais “Bid 1” yn y rownd "
                                   "Speke Mwy Diogel 2026 yn cael ei ariannu.")
     assert notes[ORGANISER_ID].startswith("The results of Safer Speke 2026 are out.")
     assert alerts(await harness.tap(ORGANISER_ID, cb(Act.TURNOUT, round_id))) == [

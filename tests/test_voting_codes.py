@@ -8,7 +8,7 @@ import pytest
 from aiogram.methods import SendDocument
 from sqlalchemy import inspect, select, text
 
-from bot.callbacks import LanguageCb, Locale
+from bot.callbacks import Locale
 from bot.vote_callbacks import VoteAction, VotingAccessAction, VotingAccessCb
 from bot.voting_cards import cards_pdf, code_link
 from models.ballot import round_ballots, voter_key
@@ -34,7 +34,7 @@ SECRET = b"test-ballot-secret"
 FIRST, SECOND = 760_001, 760_002
 ACCEPTED = {
     Locale.EN: "Your voting card is accepted: you can vote in Safer Speke 2026.",
-    Locale.CY: ("Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn "
+    Locale.CY: ("Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn y rownd "
                 "Speke Mwy Diogel 2026."),
 }
 USED = {
@@ -143,13 +143,13 @@ async def test_a_card_gives_one_vote_in_a_check_in_round(harness, session_maker,
         assert await round_ballots(session, round_id) == [{a: 4, b: 4, c: 4}]
 
 
-async def test_a_newcomer_scanning_a_card_chooses_a_language_first(harness, session_maker):
+async def test_a_newcomer_scanning_a_card_is_answered_at_once(harness, session_maker):
+    """No language question first: the notice, then the card accepted, in the app's language."""
     round_id, _ = await voting_round(session_maker, eligibility=Eligibility.AREA)
     (code,) = await codes_for(session_maker, round_id, 1, harness.settings.ballot_key)
-    sent = await harness.send(FIRST, f"/start v_{code}")
-    assert len(texts(sent)) == 1  # the language question, nothing else yet
-    sent = await harness.tap(FIRST, LanguageCb(locale=Locale.CY).pack())
-    assert any(t.startswith(ACCEPTED[Locale.CY]) for t in texts(sent))
+    sent = await harness.send(FIRST, f"/start v_{code}", language_code="cy")
+    assert texts(sent)[0].startswith("<b>Cyn i ni ddechrau</b>")
+    assert texts(sent)[1].startswith(ACCEPTED[Locale.CY])
     sent = await harness.tap(FIRST, cb(VoteAction.ROUND, round_id))  # no area question
     assert texts(sent)[0].startswith("Cais 1 o 3")
 

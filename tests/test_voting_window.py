@@ -77,9 +77,9 @@ async def test_organisers_are_told_once_in_their_language(harness, session_maker
         notes = sorted((row.chat_id, row.payload["text"])
                        for row in await session.scalars(select(OutboxMessage)))
     assert notes == sorted([
-        (ORGANISER_ID, "🗳 Mae'r bleidlais yn <b>Speke Mwy Diogel 2026</b> wedi agor, fel y "
+        (ORGANISER_ID, "🗳 Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi agor, fel y "
                        "bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting."),
-        (ORGANISER_ID, "🗳 Mae'r bleidlais yn <b>Speke Mwy Diogel 2026</b> wedi cau, fel y "
+        (ORGANISER_ID, "🗳 Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi cau, fel y "
                        "bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y "
                        "canlyniadau gyda /voting."),
         (760_900, "🗳 Voting in <b>Safer Speke 2026</b> has opened, as planned. Watch turnout "
@@ -107,7 +107,7 @@ async def test_after_closing_chat_votes_stop_but_paper_and_publishing_go_on(harn
     assert "voting has closed, results not published yet" in texts(sent)[0]
     await harness.tap(ORGANISER_ID, PaperCb(action=PaperAction.SHEETS, round=round_id).pack())
     sent = await harness.send(ORGANISER_ID, "31\nSPK-001 2\nSPK-002 5\nSPK-003 5")
-    assert texts(sent) == ["Sheet <b>31</b> is in (3 marks). On paper so far: 1."]
+    assert texts(sent) == ["Sheet <b>31</b> is in (marks: 3). On paper so far: 1."]
     async with session_maker() as session:
         assert await paper_ballots(session, round_id) == [{a: 2, b: 5, c: 5}]
     sent = await harness.tap(ORGANISER_ID, VotingAdminCb(action=Act.PUBLISH,

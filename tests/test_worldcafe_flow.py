@@ -107,13 +107,19 @@ async def test_organiser_adds_and_opens_a_question_for_everyone_checked_in(harne
     assert ("Wedi cyrraedd: 2" if locale is CY else "Checked in: 2") in texts(sent)[0]
     sent = await harness.tap(ORGANISER_ID, adm(CafeAdminAction.ADD, event_id))
     assert ("pa fwrdd neu rownd" if locale is CY else "Which table or round") in texts(sent)[0]
-    await harness.send(ORGANISER_ID, "Table 2")
+    sent = await harness.send(ORGANISER_ID, "Table 2")
+    # The label in Welsh too, or one tap for the same in both.
+    assert ("A'r label yn Gymraeg?" if locale is CY else "And the label in Welsh?") in \
+        texts(sent)[0]
+    assert buttons(sent[0]) == [("Yr un fath yn y ddwy iaith" if locale is CY else "Same in both",
+                                 adm(CafeAdminAction.SAME_LABEL, event_id))]
+    await harness.send(ORGANISER_ID, "Bwrdd 2")
     sent = await harness.send(ORGANISER_ID, QUESTION_EN)
     assert ("Gymraeg" if locale is CY else "in Welsh") in texts(sent)[0]
     sent = await harness.send(ORGANISER_ID, QUESTION_CY)
     [question] = await questions(session_maker)
-    assert (question.event_id, question.group_label, question.text_en, question.text_cy) == (
-        event_id, "Table 2", QUESTION_EN, QUESTION_CY)
+    assert (question.event_id, question.group_label, question.group_label_cy, question.text_en,
+            question.text_cy) == (event_id, "Table 2", "Bwrdd 2", QUESTION_EN, QUESTION_CY)
     assert question.opened_at is None
     shown = QUESTION_CY if locale is CY else QUESTION_EN
     assert "Table 2" in texts(sent)[-1] and shown in texts(sent)[-1]
@@ -131,6 +137,7 @@ async def test_organiser_adds_and_opens_a_question_for_everyone_checked_in(harne
         text = by_person[person]
         wording = QUESTION_CY if language is CY else QUESTION_EN
         assert wording in text and SIGNPOST in text
+        assert ("· Bwrdd 2" if language is CY else "· Table 2") in text
         # The plain words come before the question.
         assert text.index(NOT_FOR_CRIME[language]) < text.index(wording)
     # Opening again sends nothing twice.
@@ -300,7 +307,7 @@ async def test_organiser_sees_answers_paged_listens_and_hides(harness, session_m
     await join(harness, ORGANISER_ID, EN)
     sent = await harness.tap(ORGANISER_ID, adm(CafeAdminAction.ANSWERS, event_id, question.id))
     page = texts(sent)[0]
-    assert "7 answers" in page and "page 1 of 2" in page
+    assert "Answers: 7" in page and "page 1 of 2" in page
     assert "voice note" in page and "idea 5" in page and "idea 0" not in page
     assert str(ANN) not in page and str(BEN) not in page
     listen = adm(CafeAdminAction.LISTEN, event_id, question.id, voice.id)
@@ -407,12 +414,12 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
         "For an example file, send /template questions"]
     assert await questions(session_maker) == []
     sent = await harness.feed(document("good", "questions.yaml"))
-    assert "2 questions added, 0 already there" in texts(sent)[0]
+    assert "Questions added: 2. Already there: 0" in texts(sent)[0]
     assert [(q.group_label, q.text_en, q.text_cy) for q in await questions(session_maker)] == [
         ("Table 1", "What helps?", "Beth sy'n helpu?"),
         ("Round 2", "Who is missing?", "Pwy sydd ar goll?")]
     sent = await harness.feed(document("good", "questions.yaml"))
-    assert "0 questions added, 2 already there" in texts(sent)[0]
+    assert "Questions added: 0. Already there: 2" in texts(sent)[0]
     async with session_maker() as session:
         assert await session.scalar(select(func.count()).select_from(Question)) == 2
 

@@ -89,19 +89,19 @@ bid-status-not_funded = heb ei ariannu y tro hwn
 
 ## Fy mhethau
 bid-mine-title = <b>Eich ceisiadau</b>
-bid-mine-draft = Drafft · { $title } — { $answered } o { $total } cwestiwn wedi'u hateb
+bid-mine-draft = Drafft · { $title } — cwestiynau wedi'u hateb: { $answered } o { $total }
 
 ## Negeseuon mae'r bot yn eu hanfon ei hun
 bid-nudge = <b>Nodyn atgoffa:</b> dydy eich cais ar gyfer { $round } ddim wedi'i anfon eto. Mae ceisiadau'n cau { $deadline }, ymhen deuddydd. Mae eich atebion wedi'u cadw: tapiwch isod i'w orffen.
 bid-nudge-button = ✏️ Parhau â fy nghais
 bid-open-button = 📝 Agor fy nghais
-bid-told-eligible = Newyddion da: mae eich cais <b>{ $reference }</b> “{ $title }” yn gymwys. Bydd yn mynd i'r bleidlais.
+bid-told-eligible = Newyddion da: gall eich cais <b>{ $reference }</b> “{ $title }” fynd i'r bleidlais.
 bid-told-needs_changes =
     Mae angen gwneud rhai newidiadau i'ch cais <b>{ $reference }</b> “{ $title }” cyn iddo allu mynd i'r bleidlais. Mae'r trefnwyr yn dweud:
     <i>{ $note }</i>
     Newidiwch e erbyn { $deadline }, os gwelwch yn dda: tapiwch isod.
 bid-told-not_eligible =
-    Mae'n ddrwg gennym, dydy eich cais <b>{ $reference }</b> “{ $title }” ddim yn gymwys. Rheswm y trefnwyr:
+    Mae'n ddrwg gennym, all eich cais <b>{ $reference }</b> “{ $title }” ddim mynd i'r bleidlais. Rheswm y trefnwyr:
     <i>{ $note }</i>
 
 ## Adolygu ceisiadau (trefnwyr)
@@ -147,7 +147,7 @@ rv-ask-changes = Beth ddylai { $reference } ei newid? Teipiwch eich neges i'r gr
 rv-ask-reason = Pam nad yw { $reference } yn gymwys? Teipiwch y rheswm i'r grŵp (hyd at { $limit } nod).
 rv-need-text = Teipiwch y neges fel testun, os gwelwch yn dda.
 rv-note-too-long = Mae hynny'n { $length } o nodau; cadwch e i { $limit }, os gwelwch yn dda.
-rv-decided = Mae { $reference } bellach yn “{ $status }”. Mae'r grŵp wedi cael gwybod.
+rv-decided = Statws newydd { $reference }: “{ $status }”. Mae'r grŵp wedi cael gwybod.
 rv-stale = Mae'r cais hwn wedi newid ers i'r cerdyn yna gael ei ddangos. Dyma fe fel y mae nawr.
 rv-voting-started = Mae'r pleidleisio wedi dechrau yn y rownd hon, felly does dim modd newid penderfyniadau am geisiadau nawr.
 rv-nothing-to-review = Does dim byd yn aros i gael ei adolygu.
@@ -199,7 +199,7 @@ rn-ask-questions =
     { $standard }
     Tapiwch y botwm i'w defnyddio, neu anfonwch y rhai rydych chi eu heisiau yn eu trefn, gyda choma rhyngddyn nhw.
 rn-use-standard = ✅ Defnyddio'r cwestiynau arferol
-rn-bad-questions = Alla i ddim defnyddio'r rhestr yna. Defnyddiwch y rhain yn unig, pob un unwaith, a chadwch title ac amount (ac area, os oes mwy nag un ardal): { $standard }
+rn-bad-questions = Alla i ddim defnyddio'r rhestr yna. Defnyddiwch y rhain yn unig, pob un unwaith. Rhaid cadw'r teitl a'r swm (a'r ardal, os oes mwy nag un ardal): { $standard }
 rn-ask-deadline = Pryd mae ceisiadau'n cau? Teipiwch y dyddiad a'r amser yn amser y DU, er enghraifft 12/12/2026 17:00.
 rn-ask-voting-opens = Pryd mae'r pleidleisio'n agor? Teipiwch y dyddiad a'r amser (amser y DU): ar ôl i'r ceisiadau gau, bydd y pleidleisio'n agor ac yn cau ar ei ben ei hun. Neu tapiwch Hepgor i'w agor a'i gau eich hun gyda /voting.
 rn-voting-before-deadline = All y pleidleisio ddim agor cyn i geisiadau gau ({ $after }). Rhowch amser hwyrach, os gwelwch yn dda.

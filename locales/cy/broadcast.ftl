@@ -23,7 +23,9 @@ bc-gone = Dyw'r digwyddiad neu'r rownd honno ddim yn bodoli mwyach, felly chafod
 bc-audience-choice = { $audience } · { $people ->
     [zero] dim pobl
     [one] 1 person
-    [two] 2 berson
+    [two] { $people } berson
+    [few] { $people } pherson
+    [many] { $people } pherson
    *[other] { $people } o bobl
 }
 bc-ask-english = Anfonwch y neges yn Saesneg. Gallwch atodi un llun gyda chapsiwn.
@@ -42,7 +44,9 @@ bc-preview = Uchod mae'r hyn y bydd pobl yn ei weld.
     At: { $audience } — { $recipients ->
         [zero] dim pobl
         [one] 1 person
-        [two] 2 berson
+        [two] { $recipients } berson
+        [few] { $recipients } pherson
+        [many] { $recipients } pherson
        *[other] { $recipients } o bobl
     }{ $blocked ->
         [0] {""}
@@ -55,36 +59,47 @@ bc-discarded = Wedi'i daflu. Chafodd dim byd ei anfon.
 bc-starting = Yn dechrau anfon at { $recipients ->
     [zero] dim pobl
     [one] 1 person
-    [two] 2 berson
+    [two] { $recipients } berson
+    [few] { $recipients } pherson
+    [many] { $recipients } pherson
    *[other] { $recipients } o bobl
 }…
 bc-scheduled = Wedi'i drefnu ar gyfer { $when }. Heddiw, { $recipients ->
     [zero] dim pobl yw hynny
     [one] 1 person yw hynny
-    [two] 2 berson yw hynny
+    [two] { $recipients } berson yw hynny
+    [few] { $recipients } pherson yw hynny
+    [many] { $recipients } pherson yw hynny
    *[other] { $recipients } o bobl yw hynny
 }; bydd y rhestr yn cael ei gwneud eto pan fydd yn dechrau.
 bc-stop = ⏹ Stopio anfon
-bc-stopped = Wedi stopio. Fydd { $withdrawn ->
-    [one] 1 neges
-   *[other] { $withdrawn } o negeseuon
-} ddim yn cael { $withdrawn ->
-    [one] ei hanfon
-   *[other] eu hanfon
-}.
+bc-stopped = Wedi stopio. { $withdrawn ->
+    [zero] Does dim negeseuon ar ôl i'w hatal.
+    [one] Fydd 1 neges ddim yn cael ei hanfon.
+    [two] Fydd { $withdrawn } neges ddim yn cael eu hanfon.
+    [few] Fydd { $withdrawn } neges ddim yn cael eu hanfon.
+    [many] Fydd { $withdrawn } neges ddim yn cael eu hanfon.
+   *[other] Fydd { $withdrawn } o negeseuon ddim yn cael eu hanfon.
+}
 bc-stop-too-late = Mae'r darllediad hwn eisoes wedi gorffen neu wedi'i stopio.
 bc-progress = Yn anfon… { $done } / { $total }{ $unreachable ->
     [0] {""}
    *[other] {" "}· { $unreachable } heb eu cyrraedd
 }{ $eta ->
     [0] {""}
+    [one] {" "}· tua 1 eiliad ar ôl
+    [two] {" "}· tua { $eta } eiliad ar ôl
+    [few] {" "}· tua { $eta } eiliad ar ôl
+    [many] {" "}· tua { $eta } eiliad ar ôl
    *[other] {" "}· tua { $eta } eiliad ar ôl
 }
 bc-report = <b>Mae'r darllediad wedi gorffen.</b>
     At: { $audience } — { $recipients ->
         [zero] dim pobl
         [one] 1 person
-        [two] 2 berson
+        [two] { $recipients } berson
+        [few] { $recipients } pherson
+        [many] { $recipients } pherson
        *[other] { $recipients } o bobl
     }
     Wedi'u danfon: { $delivered }

@@ -1,6 +1,6 @@
 ## Digwyddiadau: mathau
 ev-kind-cafe = Caffi'r Byd
-ev-kind-vote = Pleidlais cyllidebu cyfranogol
+ev-kind-vote = Pleidlais ar brosiectau lleol
 ev-kind-info = Sesiwn wybodaeth
 ev-kind-training = Sesiwn hyfforddi neu fentora
 ev-kind-festival = Gŵyl ddysgu
@@ -8,18 +8,29 @@ ev-kind-other = Digwyddiad arall
 
 ## Digwyddiadau: beth mae trigolion yn ei weld
 ev-list-title = { $count ->
+    [zero] Does dim digwyddiadau ar y gweill.
     [one] Mae un digwyddiad ar y gweill. Tapiwch e i weld y manylion a chofrestru.
-   *[other] Mae { $count } digwyddiad ar y gweill. Tapiwch un i weld y manylion a chofrestru.
+    [two] Mae { $count } ddigwyddiad ar y gweill. Tapiwch un i weld y manylion a chofrestru.
+    [few] Mae { $count } digwyddiad ar y gweill. Tapiwch un i weld y manylion a chofrestru.
+    [many] Mae { $count } digwyddiad ar y gweill. Tapiwch un i weld y manylion a chofrestru.
+   *[other] Mae { $count } o ddigwyddiadau ar y gweill. Tapiwch un i weld y manylion a chofrestru.
 }
 ev-list-empty = Does dim digwyddiadau wedi'u trefnu ar hyn o bryd. Byddwn ni'n rhoi gwybod i chi pan fydd rhai.
 ev-places-open = Mae croeso i bawb: cofrestrwch er mwyn i'r trefnwyr wybod eich bod chi'n dod.
 ev-places-left = { $left ->
+    [zero] Does dim lle ar ôl.
     [one] Dim ond 1 lle ar ôl.
-   *[other] { $left } lle ar ôl.
+    [two] { $left } le ar ôl.
+    [few] { $left } lle ar ôl.
+    [many] { $left } lle ar ôl.
+   *[other] { $left } o leoedd ar ôl.
 }
 ev-places-full = Mae'r digwyddiad hwn yn llawn. { $waiting ->
     [0] Gallwch chi ymuno â'r rhestr aros: os daw lle ar gael, chi fydd yn cael cynnig gyntaf.
     [one] Mae 1 person ar y rhestr aros; gallwch chi ymuno hefyd.
+    [two] Mae { $waiting } berson ar y rhestr aros; gallwch chi ymuno hefyd.
+    [few] Mae { $waiting } pherson ar y rhestr aros; gallwch chi ymuno hefyd.
+    [many] Mae { $waiting } pherson ar y rhestr aros; gallwch chi ymuno hefyd.
    *[other] Mae { $waiting } o bobl ar y rhestr aros; gallwch chi ymuno hefyd.
 }
 ev-you-are-registered = ✅ Rydych chi wedi cofrestru. Eich cod ar gyfer y drws: <code>{ $code }</code>
@@ -66,11 +77,11 @@ ev-offer-gone = Mae'n ddrwg gennym, mae'r cynnig hwnnw wedi dod i ben neu wedi'i
 ev-declined = Diolch am roi gwybod. Mae'r lle ar gyfer <b>{ $title }</b> yn mynd i'r person nesaf sy'n aros.
 
 ## Gwirfoddoli
-ev-help-ask = Diolch! Sut hoffech chi helpu yn <b>{ $title }</b>?
+ev-help-ask = Diolch! Sut hoffech chi helpu yn y digwyddiad <b>{ $title }</b>?
 ev-help-name = { $role }: gwych. Beth yw eich enw cyntaf? Mae angen i'r trefnwyr wybod pwy sy'n helpu.
-ev-help-thanks = Diolch! Rydych chi wedi cynnig helpu yn <b>{ $title }</b> fel { $role }. Bydd trefnydd yn cadarnhau gyda chi.
+ev-help-thanks = Diolch! Rydych chi wedi cynnig helpu yn y digwyddiad <b>{ $title }</b> fel { $role }. Bydd trefnydd yn cadarnhau gyda chi.
 ev-not-helping = Dydych chi ddim ar y rhestr fel gwirfoddolwr ar gyfer y digwyddiad hwnnw.
-ev-unhelped = Wedi'i wneud: dydych chi ddim ar y rhestr i helpu yn <b>{ $title }</b> bellach.
+ev-unhelped = Wedi'i wneud: dydych chi ddim ar y rhestr i helpu yn y digwyddiad <b>{ $title }</b> bellach.
 
 ## Negeseuon sy'n cael eu hanfon yn nes ymlaen (nodiadau atgoffa, rhestr aros, newidiadau)
 ev-reminder =
@@ -112,7 +123,7 @@ ev-helpers-message =
 
 ## Fy mhethau
 mine-title = 📂 <b>Fy mhethau</b>
-mine-empty = Does gennych chi ddim byd wedi'i drefnu eto. Tapiwch 📅 Digwyddiadau yn y ddewislen i ddod o hyd i rywbeth.
+mine-empty = Does gennych chi ddim byd wedi'i drefnu eto. Tapiwch y botwm Digwyddiadau yn y ddewislen i ddod o hyd i rywbeth.
 mine-events = <b>Digwyddiadau</b>
 mine-registered = wedi cofrestru (cod <code>{ $code }</code>)
 mine-waiting = rhif { $position } ar y rhestr aros
@@ -210,12 +221,18 @@ ev-field-questions = Cwestiynau
 ev-edited = { $told ->
     [0] Wedi'i gadw.
     [one] Wedi'i gadw. Bydd 1 person yn cael gwybod am y newid.
+    [two] Wedi'i gadw. Bydd { $told } berson yn cael gwybod am y newid.
+    [few] Wedi'i gadw. Bydd { $told } pherson yn cael gwybod am y newid.
+    [many] Wedi'i gadw. Bydd { $told } pherson yn cael gwybod am y newid.
    *[other] Wedi'i gadw. Bydd { $told } o bobl yn cael gwybod am y newid.
 }
 ev-admin-cancel-ask =
     Canslo'r digwyddiad hwn? { $people ->
         [0] Does neb wedi cofrestru eto.
         [one] Mae 1 person wedi cofrestru neu'n aros, a bydd yn cael gwybod.
+        [two] Mae { $people } berson wedi cofrestru neu'n aros, a byddan nhw'n cael gwybod.
+        [few] Mae { $people } pherson wedi cofrestru neu'n aros, a byddan nhw'n cael gwybod.
+        [many] Mae { $people } pherson wedi cofrestru neu'n aros, a byddan nhw'n cael gwybod.
        *[other] Mae { $people } o bobl wedi cofrestru neu'n aros, a byddan nhw'n cael gwybod.
     }
     { $summary }
@@ -223,6 +240,9 @@ ev-admin-cancel-yes = Ie, canslo'r digwyddiad
 ev-admin-cancelled = Mae <b>{ $title }</b> wedi'i ganslo. { $told ->
     [0] Doedd neb i'w hysbysu.
     [one] Mae 1 person yn cael gwybod.
+    [two] Mae { $told } berson yn cael gwybod, pob un yn ei iaith ei hun.
+    [few] Mae { $told } pherson yn cael gwybod, pob un yn ei iaith ei hun.
+    [many] Mae { $told } pherson yn cael gwybod, pob un yn ei iaith ei hun.
    *[other] Mae { $told } o bobl yn cael gwybod, pob un yn ei iaith ei hun.
 }
 ev-admin-no-regs = Does neb wedi cofrestru eto.
@@ -253,11 +273,11 @@ ev-admin-confirm-helper = ✅ Cadarnhau { $name } ({ $role })
 ev-admin-no-confirmed-helpers = Does dim gwirfoddolwyr wedi'u cadarnhau i anfon neges atyn nhw eto.
 ev-ask-helper-message = Teipiwch y neges i'r { $people ->
     [one] gwirfoddolwr sydd wedi'i gadarnhau
-   *[other] { $people } gwirfoddolwr sydd wedi'u cadarnhau
+   *[other] gwirfoddolwyr sydd wedi'u cadarnhau ({ $people })
 }. Mae'n cael ei hanfon fel rydych chi'n ei hysgrifennu, o dan linell sy'n dweud pa ddigwyddiad yw e.
 ev-admin-helpers-messaged = { $people ->
     [one] Yn anfon at 1 gwirfoddolwr.
-   *[other] Yn anfon at { $people } gwirfoddolwr.
+   *[other] Yn anfon at y gwirfoddolwyr ({ $people }).
 }
 ev-too-long = Mae hynna'n { $length } nod; cadwch e o dan { $limit }, os gwelwch yn dda.
 

@@ -12,12 +12,12 @@ privacy-short =
 
 ## Y brif ddewislen
 menu-title = Beth hoffech chi ei wneud?
-menu-events = 📅 Digwyddiadau
-menu-bid = 📝 Gwneud cais
-menu-vote = 🗳 Pleidleisio
-menu-mine = 📂 Fy mhethau
-menu-language = 🌐 Iaith
-menu-help = ❓ Help
+menu-events = Digwyddiadau 📅
+menu-bid = Gwneud cais 📝
+menu-vote = Pleidleisio 🗳
+menu-mine = Fy mhethau 📂
+menu-language = Iaith · Language 🌐
+menu-help = Help ❓
 not-ready = Mae'n ddrwg gennym, dydy'r rhan yma ddim yn barod eto. Byddwn ni'n rhoi gwybod i chi pan fydd hi.
 
 ## Dolenni
@@ -48,7 +48,21 @@ privacy-full =
 
     <b>Pwy sy'n ei weld.</b> Mae trefnwyr rhaglen eich ardal yn gweld cofrestriadau a cheisiadau. Does neb — dim hyd yn oed y trefnwyr — yn gallu gweld sut y gwnaethoch chi bleidleisio: mae pleidleisiau'n cael eu cadw heb gysylltiad â chi ym mhob allforio.
 
-    <b>Am ba hyd.</b> Mae manylion personol yn cael eu dileu'n awtomatig { $days } diwrnod ar ôl i'r rownd gau (cofrestriadau ar gyfer digwyddiadau heb rownd: { $days } diwrnod ar ôl y digwyddiad). Mae pleidleisiau'n dal i gyfrif, yn ddienw.
+    <b>Am ba hyd.</b> Mae manylion personol yn cael eu dileu'n awtomatig { $days ->
+        [zero] { $days } diwrnod
+        [one] 1 diwrnod
+        [two] { $days } ddiwrnod
+        [few] { $days } diwrnod
+        [many] { $days } diwrnod
+       *[other] { $days } diwrnod
+    } ar ôl i'r rownd gau (cofrestriadau ar gyfer digwyddiadau heb rownd: { $days ->
+        [zero] { $days } diwrnod
+        [one] 1 diwrnod
+        [two] { $days } ddiwrnod
+        [few] { $days } diwrnod
+        [many] { $days } diwrnod
+       *[other] { $days } diwrnod
+    } ar ôl y digwyddiad). Mae pleidleisiau'n dal i gyfrif, yn ddienw.
 
     <b>Eich hawliau.</b> Mae /mydata yn anfon ffeil atoch chi o bopeth sy'n cael ei gadw amdanoch chi. Mae /forget yn ei ddileu. Gallwch chi hefyd ofyn i'r trefnwyr, neu gwyno i Swyddfa'r Comisiynydd Gwybodaeth (ico.org.uk).
 
@@ -95,3 +109,6 @@ cmd-festival = Gŵyl ddysgu
 cmd-pledges = Addewidion a'r hyn a ddigwyddodd wedyn
 cmd-report = Adroddiad y rhaglen i gyllidwyr
 cmd-worldcafe = Cwestiynau ac atebion Caffi'r Byd
+
+## Cyswllt cyntaf: newid i'r iaith arall gydag un tap (wedi'i ysgrifennu yn yr iaith honno)
+language-switch-hint = Would you rather use the bot in English? Tap English below.

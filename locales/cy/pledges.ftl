@@ -34,21 +34,29 @@ fol-admin-period = Ar ôl faint o amser ddylwn i ofyn i bob person sut aeth eu h
 fol-admin-bad-period = Doeddwn i ddim yn gallu darllen hynny fel hyd o amser. Ysgrifennwch rif ac uned, fel 6 wythnos, 10 diwrnod neu 12h (blwyddyn ar y mwyaf).
 fol-admin-preview =
     Holi { $count ->
+        [zero] dim pobl
         [one] un person
+        [two] { $count } berson
+        [few] { $count } pherson
+        [many] { $count } pherson
        *[other] { $count } o bobl
     } ({ $audience }), pob un yn ei iaith ei hun, a gofyn sut aeth pob addewid { $period } ar ôl ei wneud?
 fol-admin-send = ✅ Anfon
 fol-admin-discard = ✖ Taflu
 fol-admin-discarded = Wedi'i daflu. Chafodd dim byd ei anfon.
 fol-admin-started = Yn y ciw: bydd { $count ->
+        [zero] dim pobl
         [one] un person
+        [two] { $count } berson
+        [few] { $count } pherson
+        [many] { $count } pherson
        *[other] { $count } o bobl
     } yn cael eu holi. Gwelwch yr atebion a'r addewidion gyda /pledges.
 fol-admin-stale = Dydy'r ŵyl honno ddim yn cael ei pharatoi bellach. Anfonwch /festival i ddechrau eto.
 fol-admin-list-title = <b>Gwyliau dysgu</b>
-fol-admin-list-line = #{ $number } { $name } ({ $date }): { $asked } wedi'u holi · { $learned } wedi dweud beth ddysgon nhw · { $pledged } addewid · sut aeth hi: { $done } wedi'i wneud, { $partly } yn rhannol, { $notyet } ddim eto
+fol-admin-list-line = #{ $number } { $name } ({ $date }): { $asked } wedi'u holi · { $learned } wedi dweud beth ddysgon nhw · addewidion: { $pledged } · sut aeth hi: { $done } wedi'i wneud, { $partly } yn rhannol, { $notyet } ddim eto
 fol-admin-none = Does dim gŵyl ddysgu eto. Dechreuwch un gyda /festival.
 fol-admin-csv = ⬇ Ffeil CSV #{ $number }
 fol-admin-md = ⬇ Ffeil Markdown #{ $number }
-fol-admin-export-caption = { $name }: atebion { $count } o bobl (dim enwau, dim rhifau adnabod Telegram).
+fol-admin-export-caption = { $name }: atebion gan bobl: { $count } (dim enwau, dim rhifau adnabod Telegram).
 fol-admin-gone = Dydy'r ŵyl honno ddim yno bellach.

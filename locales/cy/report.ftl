@@ -1,24 +1,6 @@
 ## Programme report (/report)
 report-title = 📊 <b>Adroddiad y rhaglen</b>
-report-line = { $cafe_people } o bobl mewn { $cafes ->
-        [one] 1 Caffi'r Byd
-       *[other] { $cafes } Caffi'r Byd
-    } · { $volunteers ->
-        [one] 1 gwirfoddolwr
-       *[other] { $volunteers } o wirfoddolwyr
-    } · { $vote_people } mewn { $vote_events ->
-        [one] 1 digwyddiad PB
-       *[other] { $vote_events } digwyddiad PB
-    } · { $bids ->
-        [one] 1 cais
-       *[other] { $bids } o geisiadau
-    } yn gofyn am { $asked } · { $voters ->
-        [one] 1 pleidleisiwr
-       *[other] { $voters } o bleidleiswyr
-    } · { $funded ->
-        [one] 1 prosiect wedi'i ariannu
-       *[other] { $funded } o brosiectau wedi'u hariannu
-    } ({ $awarded })
+report-line = Caffis y Byd: { $cafes } (pobl: { $cafe_people }) · Gwirfoddolwyr: { $volunteers } · Digwyddiadau PB: { $vote_events } (pobl: { $vote_people }) · Ceisiadau: { $bids } (yn gofyn am { $asked }) · Pleidleiswyr: { $voters } · Prosiectau wedi'u hariannu: { $funded } ({ $awarded })
 report-total = Cyfanswm
 report-md-title = Adroddiad y rhaglen
 report-md-generated = Wedi'i wneud ar { $when }. Caffi'r Byd a digwyddiadau PB: digwyddiadau a gynhaliwyd, pobl a gofrestrodd wrth y drws. Ceisiadau: wedi'u hanfon a heb eu tynnu'n ôl. Wedi'u hariannu: canlyniadau wedi'u cyhoeddi, ar y swm y gofynnwyd amdano.

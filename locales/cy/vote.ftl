@@ -19,7 +19,7 @@ vote-card =
 vote-how-score = Rhowch sgôr i'r cais hwn o 1 (isel) i 5 (uchel).
 vote-how-approval = Hoffech chi i'r cais hwn gael ei ariannu?
 vote-how-top_n = Hoffech chi i'r cais hwn gael ei ariannu? Gallwch ddewis hyd at { $n }.
-vote-how-tokens = Faint o'ch { $tokens } tocyn ydych chi'n eu rhoi i'r cais hwn?
+vote-how-tokens = Faint o docynnau ydych chi'n eu rhoi i'r cais hwn? Mae gennych chi { $tokens } i gyd.
 vote-how-knapsack = Hoffech chi i'r cais hwn gael ei ariannu? Rhaid i'ch dewisiadau ffitio yn y gronfa.
 vote-review =
     <b>Eich pleidlais</b>
@@ -62,20 +62,20 @@ va-publish = 📣 Cau pleidleisio a chyhoeddi'r canlyniadau
 va-close = ⏹ Cau'r bleidlais (mae modd teipio taflenni papur o hyd)
 va-closed = Mae'r bleidlais wedi cau. Teipiwch unrhyw daflenni papur, yna cyhoeddwch.
 va-publish-counted = 📣 Cyhoeddi'r canlyniadau
-va-auto-opened = 🗳 Mae'r bleidlais yn <b>{ $round }</b> wedi agor, fel y bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting.
-va-auto-closed = 🗳 Mae'r bleidlais yn <b>{ $round }</b> wedi cau, fel y bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y canlyniadau gyda /voting.
+va-auto-opened = 🗳 Mae'r bleidlais ar gyfer <b>{ $round }</b> wedi agor, fel y bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting.
+va-auto-closed = 🗳 Mae'r bleidlais ar gyfer <b>{ $round }</b> wedi cau, fel y bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y canlyniadau gyda /voting.
 va-opened = Mae pleidleisio ar agor.
 va-moved-on = Mae'r rownd hon wedi symud ymlaen ers hynny; does dim byd wedi newid. Anfonwch /voting eto.
-va-note-funded = Newyddion da: bydd eich cais “{ $title }” yn { $round } yn cael ei ariannu.
-va-note-not-funded = Chafodd eich cais “{ $title }” yn { $round } mo'i ariannu y tro hwn. Diolch am gymryd rhan.
+va-note-funded = Newyddion da: bydd eich cais “{ $title }” yn y rownd { $round } yn cael ei ariannu.
+va-note-not-funded = Chafodd eich cais “{ $title }” yn y rownd { $round } mo'i ariannu y tro hwn. Diolch am gymryd rhan.
 va-note-results = Mae canlyniadau { $round } wedi'u cyhoeddi. Diolch am bleidleisio.
 
 ## Pwy sy'n cael pleidleisio, codau pleidleisio, grŵp oedran (trigolion)
 vote-ask-area = Mae { $round } ar gyfer pobl sy'n byw yn ei ardaloedd. Ym mha ardal ydych chi'n byw?
 vote-area-none = Dydw i ddim yn byw yn un o'r rhain
 vote-not-eligible-checked_in = Mae'r bleidlais hon ar gyfer pobl sydd yn y digwyddiad pleidleisio ar gyfer { $round }. Pan fyddwch chi'n cyrraedd, dangoswch eich cod drws wrth y ddesg groeso i gofrestru, yna tapiwch Pleidleisio eto. Os na allwch chi fod yno, efallai y gall trefnydd roi cerdyn pleidleisio i chi.
-vote-not-eligible-area = Mae'r bleidlais hon ar gyfer pobl sy'n byw yn { $areas }. Os ydych chi'n byw yn rhywle arall, diolch am eich diddordeb! Os na allwch chi bleidleisio ar-lein, efallai y gall trefnydd roi cerdyn pleidleisio i chi.
-vote-not-eligible-both = Mae'r bleidlais hon ar gyfer pobl sy'n byw yn { $areas }, neu sy'n cofrestru yn y digwyddiad pleidleisio ar gyfer { $round }. Yn y digwyddiad, dangoswch eich cod drws wrth y ddesg groeso, yna tapiwch Pleidleisio eto. Efallai y gall trefnydd roi cerdyn pleidleisio i chi hefyd.
+vote-not-eligible-area = Mae'r bleidlais hon ar gyfer pobl sy'n byw yn yr ardaloedd hyn: { $areas }. Os ydych chi'n byw yn rhywle arall, diolch am eich diddordeb! Os na allwch chi bleidleisio ar-lein, efallai y gall trefnydd roi cerdyn pleidleisio i chi.
+vote-not-eligible-both = Mae'r bleidlais hon ar gyfer pobl sy'n byw yn yr ardaloedd hyn: { $areas }; neu sy'n cofrestru yn y digwyddiad pleidleisio ar gyfer { $round }. Yn y digwyddiad, dangoswch eich cod drws wrth y ddesg groeso, yna tapiwch Pleidleisio eto. Efallai y gall trefnydd roi cerdyn pleidleisio i chi hefyd.
 vote-ask-age = Cyn i chi bleidleisio: ym mha grŵp oedran ydych chi? Rydyn ni'n cadw hyn fel rhif dienw gyda'ch pleidlais yn unig, i weld pwy gymerodd ran.
 vote-age-under-13 = Dan 13
 vote-age-from-13 = 13–15 oed
@@ -86,14 +86,17 @@ vote-age-from-65 = 65 neu hŷn
 vote-age-too-young = Diolch am fod eisiau dweud eich dweud! Dydy pobl dan 13 oed ddim yn gallu pleidleisio yma eu hunain. Gall rhiant neu ofalwr gymryd rhan ar eich rhan: gofynnwch i un ohonyn nhw eich helpu chi.
 vote-already-final = Rydych chi wedi pleidleisio yn y rownd hon yn barod. Diolch! Yn y rownd hon, does dim modd newid pleidlais ar ôl ei chadarnhau. Eich derbynneb: <b>{ $receipt }</b>
 vote-score-all-left = { $left ->
+    [zero] Mae pob cais wedi cael sgôr.
     [one] Rhowch sgôr i bob cais cyn cadarnhau: mae un cais heb sgôr eto.
     [two] Rhowch sgôr i bob cais cyn cadarnhau: mae dau gais heb sgôr eto.
-   *[other] Rhowch sgôr i bob cais cyn cadarnhau: mae { $left } cais heb sgôr eto.
+    [few] Rhowch sgôr i bob cais cyn cadarnhau: mae tri chais heb sgôr eto.
+    [many] Rhowch sgôr i bob cais cyn cadarnhau: mae chwe chais heb sgôr eto.
+   *[other] Rhowch sgôr i bob cais cyn cadarnhau: mae { $left } o geisiadau heb sgôr eto.
 }
 vote-score-the-rest = ✏️ Rhoi sgôr i'r ceisiadau sydd ar ôl
 vote-now = 🗳 Pleidleisio nawr
 vote-code-how = Anfonwch y cod o'ch cerdyn pleidleisio fel hyn: /code 7KQ9X-4MRTA (neu sganiwch y cod QR ar y cerdyn).
-vote-code-accepted = Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn { $round }. Tapiwch isod i ddechrau.
+vote-code-accepted = Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn y rownd { $round }. Tapiwch isod i ddechrau.
 vote-code-kept = Mae eich cerdyn pleidleisio wedi'i gadw ar gyfer { $round }. Dydy'r bleidlais ddim wedi dechrau eto: tapiwch Pleidleisio yn y ddewislen pan fydd hi'n agor.
 vote-code-used = Mae'r cerdyn pleidleisio hwn wedi'i ddefnyddio'n barod. Mae pob cerdyn yn rhoi un bleidlais, i'r person cyntaf sy'n ei ddefnyddio. Os cawsoch chi'r cerdyn hwn, siaradwch â threfnydd, os gwelwch yn dda.
 vote-code-has_one = Mae gennych chi gerdyn pleidleisio ar gyfer y rownd hon yn barod, felly does dim angen un arall arnoch chi. Rhowch hwn yn ôl i drefnydd er mwyn i rywun arall ei ddefnyddio.

@@ -33,7 +33,11 @@ vx-remind-panel =
 vx-remind-send = 🔔 Anfon nodyn atgoffa { $number }
 vx-remind-already = Mae nodyn atgoffa { $number } wedi'i anfon yn barod. Anfonwch /remindvoters i weld yr un nesaf.
 vx-remind-queued = { $count ->
+    [zero] Does neb i'w atgoffa y tro hwn.
     [one] Mae nodyn atgoffa { $number } ar ei ffordd at un person sy'n cael pleidleisio ond sydd heb wneud eto.
+    [two] Mae nodyn atgoffa { $number } ar ei ffordd at { $count } berson sy'n cael pleidleisio ond sydd heb wneud eto.
+    [few] Mae nodyn atgoffa { $number } ar ei ffordd at { $count } pherson sy'n cael pleidleisio ond sydd heb wneud eto.
+    [many] Mae nodyn atgoffa { $number } ar ei ffordd at { $count } pherson sy'n cael pleidleisio ond sydd heb wneud eto.
    *[other] Mae nodyn atgoffa { $number } ar ei ffordd at { $count } o bobl sy'n cael pleidleisio ond sydd heb wneud eto.
 }
-vx-reminder = Mae amser o hyd i bleidleisio yn { $round }! Dim ond ychydig funudau mae'n ei gymryd.
+vx-reminder = Mae amser o hyd i bleidleisio yn y rownd { $round }! Dim ond ychydig funudau mae'n ei gymryd.

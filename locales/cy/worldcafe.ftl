@@ -31,7 +31,7 @@ wc-anonymous = dienw
 wc-with-name = gyda'ch enw, { $name }
 wc-mine-title = { $count ->
     [one] <b>Eich ateb</b>
-   *[other] <b>Eich { $count } ateb</b>
+   *[other] <b>Eich atebion ({ $count })</b>
 }
 wc-mine-empty = Dydych chi ddim wedi rhoi unrhyw atebion yn y Caffi'r Byd hwn eto.
 wc-mine-final = Mae'r Caffi'r Byd wedi cau: does dim modd newid yr atebion hyn bellach.
@@ -48,7 +48,7 @@ wc-admin-panel =
 wc-admin-no-questions = Dim cwestiynau eto: ychwanegwch un, neu anfonwch ffeil YAML neu CSV ohonyn nhw.
 wc-admin-tally = { $shown } ateb{ $hidden ->
     [0] {""}
-   *[other] , { $hidden } wedi'u cuddio
+   *[other] , wedi'u cuddio: { $hidden }
 }
 wc-admin-add = ➕ Ychwanegu cwestiwn
 wc-admin-import = 📄 Cwestiynau o ffeil
@@ -71,7 +71,7 @@ wc-admin-not-a-file = Anfonwch ffeil .yaml, .yml neu .csv.
 wc-admin-import-failed =
     Does dim wedi'i gadw. Cywirwch y rhain ac anfonwch y ffeil eto:
     { $problems }
-wc-admin-imported = ✅ { $added } cwestiwn wedi'u hychwanegu, { $skipped } yno'n barod.
+wc-admin-imported = ✅ Cwestiynau wedi'u hychwanegu: { $added }. Yno'n barod: { $skipped }.
 wc-status-draft = heb agor eto
 wc-status-open = 🟢 ar agor ers { $since }
 wc-status-closed = ⏹ wedi cau
@@ -92,11 +92,14 @@ wc-admin-already-open = Mae'r cwestiwn yna ar agor yn barod.
 wc-admin-opened = { $people ->
     [0] ✅ Mae'r cwestiwn ar agor.
     [one] ✅ Mae'r cwestiwn ar agor; bydd 1 person sydd wedi cyrraedd yn ei gael.
+    [two] ✅ Mae'r cwestiwn ar agor; bydd { $people } berson sydd wedi cyrraedd yn ei gael.
+    [few] ✅ Mae'r cwestiwn ar agor; bydd { $people } pherson sydd wedi cyrraedd yn ei gael.
+    [many] ✅ Mae'r cwestiwn ar agor; bydd { $people } pherson sydd wedi cyrraedd yn ei gael.
    *[other] ✅ Mae'r cwestiwn ar agor; bydd { $people } o bobl sydd wedi cyrraedd yn ei gael.
 }
 wc-admin-qr-caption = { $group }: argraffwch hwn a'i roi ar y bwrdd. Mae ei sganio yn agor y cwestiwn yn y bot.
 wc-admin-answers-title = 💬 <b>{ $group }</b> · { $question }
-    { $total } ateb, y diweddaraf gyntaf · tudalen { $page } o { $pages }
+    Atebion: { $total }, y diweddaraf gyntaf · tudalen { $page } o { $pages }
 wc-admin-no-answers = Dim atebion eto.
 wc-admin-answer-head = <b>#{ $number }</b> · { $at } · { $language } · enw: { $name }
 wc-admin-is-hidden = 🙈 wedi'i guddio: wedi'i gadw, ond nid yn yr adroddiad
@@ -108,7 +111,7 @@ wc-admin-listen = ▶️ Gwrando ar #{ $number }
 wc-admin-hidden = Wedi'i guddio o'r adroddiad.
 wc-admin-unhidden = Yn ôl yn yr adroddiad.
 wc-admin-voice-caption = Ateb #{ $number }
-wc-admin-close-ask = Cau pob cwestiwn yn { $title }? Fydd pobl ddim yn gallu ateb wedyn, na newid na dileu eu hatebion.
+wc-admin-close-ask = Cau pob cwestiwn yn y digwyddiad { $title }? Fydd pobl ddim yn gallu ateb wedyn, na newid na dileu eu hatebion.
 wc-admin-close-yes = ⏹ Ie, cau'r caffi
-wc-admin-closed = ⏹ Mae'r caffi wedi cau ({ $closed } cwestiwn wedi cau).
-wc-admin-export-caption = Yr adroddiad: { $answers } ateb (heb y rhai sydd wedi'u cuddio; enwau dim ond lle rhoddodd pobl nhw).
+wc-admin-closed = ⏹ Mae'r caffi wedi cau (cwestiynau wedi cau: { $closed }).
+wc-admin-export-caption = Yr adroddiad. Atebion: { $answers } (heb y rhai sydd wedi'u cuddio; enwau dim ond lle rhoddodd pobl nhw).

@@ -89,19 +89,19 @@ bid-status-not_funded = not funded this time
 
 ## My things
 bid-mine-title = <b>Your bids</b>
-bid-mine-draft = Draft · { $title } — { $answered } of { $total } questions answered
+bid-mine-draft = Draft · { $title } — questions answered: { $answered } of { $total }
 
 ## Messages the bot sends by itself
 bid-nudge = <b>A reminder:</b> your bid for { $round } hasn't been sent yet. Bids close { $deadline }, in two days. Your answers are saved: tap below to finish it.
 bid-nudge-button = ✏️ Carry on with my bid
 bid-open-button = 📝 Open my bid
-bid-told-eligible = Good news: your bid <b>{ $reference }</b> “{ $title }” is eligible. It will go to the vote.
+bid-told-eligible = Good news: your bid <b>{ $reference }</b> “{ $title }” can go to the vote.
 bid-told-needs_changes =
     Your bid <b>{ $reference }</b> “{ $title }” needs some changes before it can go to the vote. The organisers say:
     <i>{ $note }</i>
     Please change it by { $deadline }: tap below.
 bid-told-not_eligible =
-    Sorry, your bid <b>{ $reference }</b> “{ $title }” is not eligible. The organisers' reason:
+    Sorry, your bid <b>{ $reference }</b> “{ $title }” can't go to the vote. The organisers' reason:
     <i>{ $note }</i>
 
 ## Reviewing bids (organisers)

@@ -67,7 +67,8 @@ bc-progress = Sending… { $done } / { $total }{ $unreachable ->
    *[other] {" "}· { $unreachable } could not be reached
 }{ $eta ->
     [0] {""}
-   *[other] {" "}· about { $eta } s left
+    [one] {" "}· about 1 second left
+   *[other] {" "}· about { $eta } seconds left
 }
 bc-report = <b>Broadcast finished.</b>
     To: { $audience } — { $recipients ->

@@ -1,6 +1,6 @@
 ## Events: kinds
 ev-kind-cafe = World Café
-ev-kind-vote = PB vote
+ev-kind-vote = Vote on local projects
 ev-kind-info = Information session
 ev-kind-training = Training or coaching session
 ev-kind-festival = Festival of learning
@@ -112,7 +112,7 @@ ev-helpers-message =
 
 ## My things
 mine-title = 📂 <b>My things</b>
-mine-empty = You have nothing booked yet. Tap 📅 Events in the menu to find something.
+mine-empty = You have nothing booked yet. Tap Events in the menu to find something.
 mine-events = <b>Events</b>
 mine-registered = registered (code <code>{ $code }</code>)
 mine-waiting = number { $position } on the waiting list

@@ -12,12 +12,12 @@ privacy-short =
 
 ## Main menu
 menu-title = What would you like to do?
-menu-events = 📅 Events
-menu-bid = 📝 Submit a bid
-menu-vote = 🗳 Vote
-menu-mine = 📂 My things
-menu-language = 🌐 Language
-menu-help = ❓ Help
+menu-events = Events 📅
+menu-bid = Submit a bid 📝
+menu-vote = Vote 🗳
+menu-mine = My things 📂
+menu-language = Language · Iaith 🌐
+menu-help = Help ❓
 not-ready = Sorry, this part isn't ready yet. We'll let you know when it is.
 
 ## Deep links
@@ -48,7 +48,13 @@ privacy-full =
 
     <b>Who sees it.</b> The organisers of your area's programme see registrations and bids. Nobody — not even organisers — can see how you voted: ballots are stored without a link to you in every export.
 
-    <b>How long.</b> Personal details are erased automatically { $days } days after the round closes (registrations at events of no round: { $days } days after the event). Ballots stay counted, anonymous.
+    <b>How long.</b> Personal details are erased automatically { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } after the round closes (registrations at events of no round: { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } after the event). Ballots stay counted, anonymous.
 
     <b>Your rights.</b> /mydata sends you a file of everything stored about you. /forget erases it. You can also ask the organisers, or complain to the Information Commissioner's Office (ico.org.uk).
 
@@ -95,3 +101,6 @@ cmd-festival = Festival of learning
 cmd-pledges = Pledges and follow-ups
 cmd-report = Programme report for funders
 cmd-worldcafe = World Café questions and answers
+
+## First contact: the one-tap switch to the other language (written in that language)
+language-switch-hint = Hoffech chi ddefnyddio'r bot yn Gymraeg? Tapiwch Cymraeg isod.

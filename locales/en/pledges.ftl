@@ -46,9 +46,9 @@ fol-admin-started = Queued: { $count ->
     } will be asked. See the answers and pledges with /pledges.
 fol-admin-stale = That festival is no longer being set up. Send /festival to start again.
 fol-admin-list-title = <b>Festivals of learning</b>
-fol-admin-list-line = #{ $number } { $name } ({ $date }): { $asked } asked · { $learned } said what they learned · { $pledged } pledges · how it went: { $done } done, { $partly } partly, { $notyet } not yet
+fol-admin-list-line = #{ $number } { $name } ({ $date }): { $asked } asked · { $learned } said what they learned · pledges: { $pledged } · how it went: { $done } done, { $partly } partly, { $notyet } not yet
 fol-admin-none = No festival of learning yet. Start one with /festival.
 fol-admin-csv = ⬇ CSV #{ $number }
 fol-admin-md = ⬇ Markdown #{ $number }
-fol-admin-export-caption = { $name }: answers of { $count } people (no names, no Telegram ids).
+fol-admin-export-caption = { $name }: answers from people: { $count } (no names, no Telegram ids).
 fol-admin-gone = That festival is not there any more.

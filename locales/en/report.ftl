@@ -1,6 +1,9 @@
 ## Programme report (/report)
 report-title = 📊 <b>Programme report</b>
-report-line = { $cafe_people } people at { $cafes ->
+report-line = { $cafe_people ->
+        [one] 1 person
+       *[other] { $cafe_people } people
+    } at { $cafes ->
         [one] 1 World Café
        *[other] { $cafes } World Cafés
     } · { $volunteers ->

@@ -19,7 +19,7 @@ vote-card =
 vote-how-score = Give this bid a score from 1 (low) to 5 (high).
 vote-how-approval = Would you like this bid to be funded?
 vote-how-top_n = Would you like this bid to be funded? You can pick up to { $n }.
-vote-how-tokens = How many of your { $tokens } tokens do you give this bid?
+vote-how-tokens = How many tokens do you give this bid? You have { $tokens } in all.
 vote-how-knapsack = Would you like this bid to be funded? Your picks must fit in the pot.
 vote-review =
     <b>Your vote</b>

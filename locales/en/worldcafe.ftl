@@ -51,7 +51,7 @@ wc-admin-tally = { $shown ->
    *[other] { $shown } answers
 }{ $hidden ->
     [0] {""}
-   *[other] , { $hidden } hidden
+   *[other] , hidden: { $hidden }
 }
 wc-admin-add = ➕ Add a question
 wc-admin-import = 📄 Questions from a file
@@ -74,7 +74,7 @@ wc-admin-not-a-file = Please send a .yaml, .yml or .csv file.
 wc-admin-import-failed =
     Nothing was saved. Please fix these and send the file again:
     { $problems }
-wc-admin-imported = ✅ { $added } questions added, { $skipped } already there.
+wc-admin-imported = ✅ Questions added: { $added }. Already there: { $skipped }.
 wc-status-draft = not open yet
 wc-status-open = 🟢 open since { $since }
 wc-status-closed = ⏹ closed
@@ -99,7 +99,7 @@ wc-admin-opened = { $people ->
 }
 wc-admin-qr-caption = { $group }: print this and put it on the table. Scanning it opens the question in the bot.
 wc-admin-answers-title = 💬 <b>{ $group }</b> · { $question }
-    { $total } answers, newest first · page { $page } of { $pages }
+    Answers: { $total }, newest first · page { $page } of { $pages }
 wc-admin-no-answers = No answers yet.
 wc-admin-answer-head = <b>#{ $number }</b> · { $at } · { $language } · name: { $name }
 wc-admin-is-hidden = 🙈 hidden: kept, but left out of the report
@@ -113,5 +113,5 @@ wc-admin-unhidden = Back in the report.
 wc-admin-voice-caption = Answer #{ $number }
 wc-admin-close-ask = Close every question of { $title }? People can then no longer answer, or change or delete their answers.
 wc-admin-close-yes = ⏹ Yes, close the café
-wc-admin-closed = ⏹ The café is closed ({ $closed } questions closed).
-wc-admin-export-caption = The report: { $answers } answers (hidden ones left out; names only where people gave them).
+wc-admin-closed = ⏹ The café is closed (questions closed: { $closed }).
+wc-admin-export-caption = The report. Answers: { $answers } (hidden ones left out; names only where people gave them).
