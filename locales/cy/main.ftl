@@ -46,7 +46,7 @@ privacy-full =
 
     <b>Pam.</b> I gynnal digwyddiadau a'r bleidlais, ac i ddweud wrthych chi beth sy'n digwydd. Dim byd arall, a dydy o byth yn cael ei werthu na'i rannu ar gyfer marchnata.
 
-    <b>Pwy sy'n ei weld.</b> Mae trefnwyr rhaglen eich ardal yn gweld cofrestriadau a cheisiadau. Does neb — dim hyd yn oed y trefnwyr — yn gallu gweld sut y gwnaethoch chi bleidleisio: mae pleidleisiau'n cael eu cadw heb gysylltiad â chi ym mhob allforio.
+    <b>Pwy sy'n ei weld.</b> Mae trefnwyr rhaglen eich ardal yn gweld cofrestriadau a cheisiadau. Dydy'r trefnwyr byth yn gweld sut y gwnaethoch chi bleidleisio. Tra bo'r bleidlais ar agor, mae'r bot yn cadw allwedd gudd er mwyn i chi allu newid eich pleidlais; gallai pwy bynnag sy'n rhedeg y gweinydd ei defnyddio i ddod o hyd i'ch pleidlais. Pan fydd y bleidlais yn cau, mae'r cysylltiad hwnnw'n cael ei ddinistrio. Wedyn, does neb yn gallu dweud sut y gwnaethoch chi bleidleisio, dim hyd yn oed pwy bynnag sy'n rhedeg y gweinydd.
 
     <b>Am ba hyd.</b> Mae manylion personol yn cael eu dileu'n awtomatig { $days ->
         [zero] { $days } diwrnod

@@ -46,7 +46,7 @@ privacy-full =
 
     <b>Why.</b> To run events and the vote, and to tell you what happens. Nothing else, and it is never sold or shared for marketing.
 
-    <b>Who sees it.</b> The organisers of your area's programme see registrations and bids. Nobody — not even organisers — can see how you voted: ballots are stored without a link to you in every export.
+    <b>Who sees it.</b> The organisers of your area's programme see registrations and bids. Organisers never see how you voted. While the vote is open, the bot keeps a secret key so you can change your vote; whoever runs the server could use it to find your ballot. When voting closes, that link is destroyed. After that, nobody can tell how you voted, not even whoever runs the server.
 
     <b>How long.</b> Personal details are erased automatically { $days ->
         [one] 1 day
