@@ -23,7 +23,7 @@ from models.pabulib import (
 )
 from models.tally import ballot_support
 
-DATA = Path("/work/shared/data/pabulib")
+DATA = Path(__file__).parent / "data" / "pabulib"
 FILES = sorted(DATA.glob("*.pb"))
 
 SMALL = '''META

@@ -1,7 +1,7 @@
 """Counting: fund down the ranking, the Method of Equal Shares and its add1 completion.
 
 Hand-made instances with answers worked out on paper, the four real Pabulib elections with
-their official results (see /work/shared/data/pabulib/SOURCES.md), the `tally` command line,
+their official results (see tests/data/pabulib/SOURCES.md), the `tally` command line,
 and properties checked on random instances against a naive, definition-level MES.
 """
 
@@ -35,7 +35,7 @@ from models.tally import (
     rank_bids,
 )
 
-DATA = Path("/work/shared/data/pabulib")
+DATA = Path(__file__).parent / "data" / "pabulib"
 ASSEN = DATA / "Netherlands_Assen_2024.pb"
 SWIECIE = DATA / "Poland_Swiecie_2023.pb"
 KRAKOW = DATA / "Poland_Krakow_2020_Grzegorzki.pb"

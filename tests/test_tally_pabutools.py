@@ -1,7 +1,7 @@
 """pbchat's counts against pabutools 1.2.3, the reference implementation (a test-only dependency).
 
 Every rule pbchat offers is compared with pabutools on the four real elections in
-/work/shared/data/pabulib/ and on generated ones, wherever the result does not hinge on a tie:
+tests/data/pabulib/ and on generated ones, wherever the result does not hinge on a tie:
 
 | pbchat rule       | pabutools                                                              |
 |-------------------|------------------------------------------------------------------------|
@@ -72,7 +72,7 @@ from bot.tally_cli import count  # noqa: E402
 from models import pabulib  # noqa: E402
 from models.tally import DEFAULT_TIE_BREAK  # noqa: E402
 
-DATA = Path("/work/shared/data/pabulib")
+DATA = Path(__file__).parent / "data" / "pabulib"
 ASSEN = DATA / "Netherlands_Assen_2024.pb"
 SWIECIE = DATA / "Poland_Swiecie_2023.pb"
 KRAKOW = DATA / "Poland_Krakow_2020_Grzegorzki.pb"
