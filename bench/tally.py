@@ -3,12 +3,13 @@
     python bench/tally.py [--skip-pabutools] [--timeout SECONDS]
     python bench/tally.py --pabulib DIR [--timeout SECONDS]
 
-Each real file in tests/data/pabulib/ (the elections the tests use) is counted by the rule it is benchmarked on (MES
-with add1 for approval files, fund down the ranking for points files) by pbchat and by pabutools
-1.2.3, the reference. Only the count is timed, in-process, not reading the file. pabutools runs
-in a child process so that a run longer than --timeout can be abandoned; it is then reported as
-a timeout with the timeout as a lower bound on its time. Then a generated approval election of
-100,000 voters and 200 projects is counted by pbchat's MES and greedy.
+Each real file in tests/data/pabulib/ (the elections the tests use) is counted by the rule it
+is benchmarked on (MES with add1 for approval files, fund down the ranking for points files) by
+pbchat and by pabutools 1.2.3, the reference. Only the count is timed, in-process, not reading
+the file. pabutools runs in a child process so that a run longer than --timeout can be
+abandoned; it is then reported as a timeout with the timeout as a lower bound on its time. Then
+a generated approval election of 100,000 voters and 200 projects is counted by pbchat's MES and
+greedy.
 
 Times are CPU seconds of the counting process (`time.process_time`), which vary less than
 wall-clock seconds when other work shares the machine; wall-clock seconds are reported alongside
