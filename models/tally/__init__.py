@@ -14,7 +14,11 @@ ranking), `equal_shares` (one MES run), `completion` (add1, and add1 then the ra
 """
 
 from models.tally.ballots import BALLOT_ERRORS, SCORES, BallotKind, Choices, validate_ballot
-from models.tally.completion import equal_shares_add1, equal_shares_add1_greedy
+from models.tally.completion import (
+    equal_shares_add1,
+    equal_shares_add1_greedy,
+    equal_shares_add1_stepwise,
+)
 from models.tally.equal_shares import equal_shares
 from models.tally.explain import explain
 from models.tally.outcome import (
@@ -51,6 +55,7 @@ __all__ = [
     "equal_shares",
     "equal_shares_add1",
     "equal_shares_add1_greedy",
+    "equal_shares_add1_stepwise",
     "explain",
     "fund_down_ranking",
     "fund_per_area",
