@@ -409,6 +409,50 @@ def test_cli_rejects_a_file_that_is_not_pabulib(capsys, tmp_path):
     assert code == 2 and "missing section" in err
 
 
+def repeated_ballots_file(tmp_path, voters: int) -> tuple[str, str]:
+    """A small approval election whose first `voters` ballots name project 1 twice.
+
+    Returns the file and the same file with each project named once (the expected reading).
+    """
+    head = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
+    head += "1;60\n2;50\n3;40\nVOTES\nvoter_id;vote\n"
+    rows = [f"v{i};1,2,1" if i < voters else f"v{i};2,3" for i in range(voters + 3)]
+    once = [row.replace("1,2,1", "1,2") for row in rows]
+    twice_path, once_path = tmp_path / "twice.pb", tmp_path / "once.pb"
+    twice_path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    once_path.write_text(head + "\n".join(once) + "\n", encoding="utf-8")
+    return str(twice_path), str(once_path)
+
+
+@pytest.mark.parametrize("rule", ["greedy", "mes", "mes-add1", "mes-add1-greedy"])
+def test_cli_counts_a_repeated_project_once_and_names_the_voters(capsys, tmp_path, rule):
+    # A sloppy export names project 1 twice on two ballots: the recount goes ahead, exactly as
+    # if each project had been named once, and says on stderr whose ballots they were.
+    twice, once = repeated_ballots_file(tmp_path, voters=2)
+    code, lines, err = run_cli(capsys, twice, "--rule", rule)
+    assert code == 0
+    assert err.count("\n") == 1 and err.startswith("tally: warning: 2 ballot(s)")
+    assert err.rstrip().endswith("Voters: v0, v1")
+    expected_code, expected, expected_err = run_cli(capsys, once, "--rule", rule)
+    assert (expected_code, expected_err) == (0, "")
+    assert lines == expected
+
+
+def test_cli_warning_about_repeats_names_twenty_voters_then_counts_the_rest(capsys, tmp_path):
+    twice, _ = repeated_ballots_file(tmp_path, voters=25)
+    code, _, err = run_cli(capsys, twice, "--rule", "greedy")
+    named = ", ".join(f"v{i}" for i in range(20))
+    assert code == 0 and err.rstrip().endswith(f"Voters: {named} and 5 more")
+
+
+def test_cli_help_says_how_ranked_ballots_become_points(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "as many points as the file's META max_length, the second one point less" in text
+    assert "without max_length is counted as if max_length were the length of its longest" in text
+
+
 # --- Properties on random instances -------------------------------------------------------
 
 

@@ -9,8 +9,9 @@ one ``{project_id: points}`` mapping per voter (approval: 1 per ticked bid). See
 "Allocation rules", for the rules themselves and the reference implementation (pabutools).
 
 The modules: `outcome` (what a count produces, the tie-break), `ranking` (fund down the
-ranking), `equal_shares` (one MES run), `completion` (add1, and add1 then the ranking),
-`explain` (reasons in words) and `ballots` (ballot rules). Everything public is named here.
+ranking), `mes` (one run of the Method of Equal Shares), `completion` (add1, and add1 then
+the ranking), `explain` (reasons in words) and `ballots` (ballot rules). Everything public is
+named here.
 """
 
 from models.tally.ballots import BALLOT_ERRORS, SCORES, BallotKind, Choices, validate_ballot
@@ -19,8 +20,8 @@ from models.tally.completion import (
     equal_shares_add1_greedy,
     equal_shares_add1_stepwise,
 )
-from models.tally.equal_shares import equal_shares
 from models.tally.explain import explain
+from models.tally.mes import equal_shares
 from models.tally.outcome import (
     DEFAULT_TIE_BREAK,
     TIE_BREAK_DESCRIPTION,

@@ -11,7 +11,7 @@ from fractions import Fraction
 import numpy as np
 
 from models.pabulib import Amount
-from models.tally.equal_shares import (
+from models.tally.mes import (
     _Bid,
     _Electorate,
     _first_bound,
