@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+import subprocess
+import sys
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
@@ -650,3 +653,26 @@ def test_fast_add1_is_exactly_the_stepwise_add1_on_real_elections(path):
     fast = equal_shares_add1(election.costs, ballots, election.budget)
     slow = equal_shares_add1_stepwise(election.costs, ballots, election.budget)
     assert (fast.selected, fast.share) == (slow.selected, slow.share)
+
+
+def test_bench_counts_every_file_in_a_folder_and_names_the_ones_it_refuses(tmp_path):
+    # bench/tally.py --pabulib DIR: every rule on every file, one JSON summary printed last.
+    shutil.copy(ASSEN, tmp_path)
+    shutil.copy(CZESTOCHOWA, tmp_path)
+    (tmp_path / "broken.pb").write_text("META\nkey;value\nbudget;10\n", encoding="utf-8")
+    bench = Path(__file__).parent.parent / "bench" / "tally.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--pabulib", str(tmp_path), "--timeout", "60"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    summary = json.loads(done.stdout.splitlines()[-1])
+    assert summary["files"] == 3
+    assert list(summary["refused"]) == ["broken.pb"]
+    assert "missing section" in summary["refused"]["broken.pb"]
+    for rule in ("greedy", "mes", "mes-add1", "mes-add1-greedy"):
+        counted = summary["rules"][rule]
+        assert (counted["count"], counted["timed_out"]) == (2, [])
+        assert 0 <= counted["worst_s"] <= counted["total_s"]
