@@ -15,6 +15,7 @@ import sys
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -28,6 +29,7 @@ from models.tally import (
     Result,
     ballot_support,
     cheaper_first,
+    completion,
     equal_shares,
     equal_shares_add1,
     equal_shares_add1_greedy,
@@ -645,6 +647,42 @@ def test_fast_add1_is_exactly_the_stepwise_add1(instance, utility):
         pid: slow.payments[pid] for pid in slow.selected
     }
     assert fast.bids == slow.bids
+
+
+@settings(max_examples=100, deadline=None)
+@given(long_climbs(), st.integers(0, 2), st.integers(1, 3))
+def test_fast_add1_handing_over_to_plain_runs_is_still_exactly_stepwise(instance, idle, plain):
+    # Where the sweep keeps failing to skip, plain runs take over for a few steps and a new
+    # sweep starts after them. Hand over early and often here, so that every seam is crossed.
+    costs, ballots, budget = instance
+    with (
+        patch.object(completion, "IDLE_STOPS", idle),
+        patch.object(completion, "PLAIN_STEPS", plain),
+    ):
+        fast = equal_shares_add1(costs, ballots, budget)
+    slow = equal_shares_add1_stepwise(costs, ballots, budget)
+    assert (fast.selected, fast.share, fast.cost) == (slow.selected, slow.share, slow.cost)
+
+
+@cache
+def stepwise_add1(path: Path) -> Result:
+    election, ballots = election_and_ballots(path)
+    return equal_shares_add1_stepwise(election.costs, ballots, election.budget)
+
+
+@pytest.mark.parametrize("path", [ASSEN, SWIECIE], ids=["Assen", "Swiecie"])
+@pytest.mark.parametrize(("idle", "plain"), [(0, 1), (1, 2), (1, 3), (2, 5)])
+def test_fast_add1_handing_over_on_real_elections_is_still_exactly_stepwise(path, idle, plain):
+    # Assen climbs 843 steps and Świecie 242, with the course changing many times on the way:
+    # every hand-over between the sweep and plain runs must land on the stepwise answer.
+    election, ballots = election_and_ballots(path)
+    with (
+        patch.object(completion, "IDLE_STOPS", idle),
+        patch.object(completion, "PLAIN_STEPS", plain),
+    ):
+        fast = equal_shares_add1(election.costs, ballots, election.budget)
+    slow = stepwise_add1(path)
+    assert (fast.selected, fast.share) == (slow.selected, slow.share)
 
 
 @pytest.mark.parametrize("path", [ASSEN, SWIECIE], ids=["Assen", "Swiecie"])

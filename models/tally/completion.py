@@ -7,6 +7,7 @@ import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from fractions import Fraction
+from typing import Final
 
 import numpy as np
 
@@ -264,21 +265,43 @@ class _Sweep:
             )
 
 
+IDLE_STOPS: Final = 3
+"""Sweep stops in a row that skipped no step, after which plain runs take over for a while."""
+PLAIN_STEPS: Final = 8
+"""How many steps are then run plainly before the sweep starts afresh."""
+
+
 def _last_fitting_share(
     electorate: _Electorate, base: Fraction, steps: int, budget: Amount
 ) -> Fraction:
     """add1's share: the last of base, base + 1, ..., base + steps whose MES result fits.
 
     Raising stops at the first step that does not fit. Steps whose decisions provably match
-    the last run's are skipped: they select the same bids, so they fit or not alike.
+    the last run's are skipped: they select the same bids, so they fit or not alike. Where the
+    outcome changes at almost every step (Warszawa 2021 Bielany), a sweep rerun costs more
+    than a plain MES run and skips nothing, so after IDLE_STOPS such reruns in a row the next
+    PLAIN_STEPS steps are run plainly and a new sweep starts from there. Either way every step
+    is accounted for, so the answer is the stepwise one.
     """
-    sweep = _Sweep(electorate, base)
-    fitting = 0
+    origin, sweep = 0, _Sweep(electorate, base)  # the sweep's step 0 is add1's step `origin`
+    fitting, idle = 0, 0
     while sweep.cost <= budget:
-        fitting = steps if sweep.holds_below is None else min(sweep.holds_below - 1, steps)
+        now = origin + sweep.step
+        holds_below = None if sweep.holds_below is None else origin + sweep.holds_below
+        fitting = steps if holds_below is None else min(holds_below - 1, steps)
         if fitting == steps:
             break
-        sweep.go_to(fitting + 1)
+        idle = idle + 1 if fitting == now else 0
+        if idle < IDLE_STOPS:
+            sweep.go_to(fitting + 1 - origin)
+            continue
+        for _ in range(PLAIN_STEPS):
+            if fitting == steps:
+                return base + fitting
+            if _run_equal_shares(electorate, base + fitting + 1).cost(electorate.bids) > budget:
+                return base + fitting
+            fitting += 1
+        origin, sweep, idle = fitting, _Sweep(electorate, base + fitting), 0
     return base + fitting
 
 
