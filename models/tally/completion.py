@@ -269,6 +269,8 @@ IDLE_STOPS: Final = 3
 """Sweep stops in a row that skipped no step, after which plain runs take over for a while."""
 PLAIN_STEPS: Final = 8
 """How many steps are then run plainly before the sweep starts afresh."""
+MOST_PLAIN_STEPS: Final = 64
+"""The longest stretch of plain runs (stretches double while fresh sweeps skip nothing)."""
 
 
 def _last_fitting_share(
@@ -280,11 +282,12 @@ def _last_fitting_share(
     the last run's are skipped: they select the same bids, so they fit or not alike. Where the
     outcome changes at almost every step (Warszawa 2021 Bielany), a sweep rerun costs more
     than a plain MES run and skips nothing, so after IDLE_STOPS such reruns in a row the next
-    PLAIN_STEPS steps are run plainly and a new sweep starts from there. Either way every step
+    PLAIN_STEPS steps are run plainly and a new sweep starts from there; while the new sweeps
+    skip nothing either, the stretches double (up to MOST_PLAIN_STEPS). Either way every step
     is accounted for, so the answer is the stepwise one.
     """
     origin, sweep = 0, _Sweep(electorate, base)  # the sweep's step 0 is add1's step `origin`
-    fitting, idle = 0, 0
+    fitting, idle, skipped, stretch = 0, 0, False, PLAIN_STEPS
     while sweep.cost <= budget:
         now = origin + sweep.step
         holds_below = None if sweep.holds_below is None else origin + sweep.holds_below
@@ -292,16 +295,18 @@ def _last_fitting_share(
         if fitting == steps:
             break
         idle = idle + 1 if fitting == now else 0
+        skipped = skipped or fitting > now
         if idle < IDLE_STOPS:
             sweep.go_to(fitting + 1 - origin)
             continue
-        for _ in range(PLAIN_STEPS):
+        for _ in range(stretch):
             if fitting == steps:
                 return base + fitting
             if _run_equal_shares(electorate, base + fitting + 1).cost(electorate.bids) > budget:
                 return base + fitting
             fitting += 1
-        origin, sweep, idle = fitting, _Sweep(electorate, base + fitting), 0
+        stretch = PLAIN_STEPS if skipped else min(2 * stretch, MOST_PLAIN_STEPS)
+        origin, sweep, idle, skipped = fitting, _Sweep(electorate, base + fitting), 0, False
     return base + fitting
 
 
