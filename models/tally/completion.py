@@ -342,7 +342,9 @@ def equal_shares_add1(
     If every supported bid together fits the budget, no run can exceed it, so the answer is the
     run at that ceiling; it is computed directly instead of stepping up to it. Otherwise
     `_Sweep` steps up, rerunning only the rounds whose decisions may change from one step to
-    the next, and the result is one ordinary MES run at the share it finds.
+    the next (handing over to plain runs where that skips nothing, see `_last_fitting_share`),
+    and the result is one ordinary MES run at the share it finds. `equal_shares_add1_stepwise`
+    is the same count by the definition, kept to test this one against.
     """
     return _add1(projects, ballots, budget, utility, tie_break, _last_fitting_share)
 
