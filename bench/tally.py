@@ -1,13 +1,15 @@
 """Tally speed: pbchat against pabutools on the real Pabulib files, and a large generated election.
 
     python bench/tally.py [--skip-pabutools] [--timeout SECONDS]
+    python bench/tally.py --pabulib DIR [--timeout SECONDS]
 
-Each real file in /work/shared/data/pabulib/ is counted by the rule it is benchmarked on (MES
-with add1 for approval files, fund down the ranking for points files) by pbchat and by pabutools
-1.2.3, the reference. Only the count is timed, in-process, not reading the file. pabutools runs
-in a child process so that a run longer than --timeout can be abandoned; it is then reported as
-a timeout with the timeout as a lower bound on its time. Then a generated approval election of
-100,000 voters and 200 projects is counted by pbchat's MES and greedy.
+Each real file in tests/data/pabulib/ (the elections the tests use) is counted by the rule it
+is benchmarked on (MES with add1 for approval files, fund down the ranking for points files) by
+pbchat and by pabutools 1.2.3, the reference. Only the count is timed, in-process, not reading
+the file. pabutools runs in a child process so that a run longer than --timeout can be
+abandoned; it is then reported as a timeout with the timeout as a lower bound on its time. Then
+a generated approval election of 100,000 voters and 200 projects is counted by pbchat's MES and
+greedy.
 
 Times are CPU seconds of the counting process (`time.process_time`), which vary less than
 wall-clock seconds when other work shares the machine; wall-clock seconds are reported alongside
@@ -16,6 +18,9 @@ pabutools' CPU time over pbchat's.
 
 The issue's targets: MES with add1 at least 100 times faster than pabutools on each file, and the
 generated election counted in under 2 seconds. The last line printed is one JSON object.
+
+With `--pabulib DIR`, every `.pb` file in DIR is instead counted by pbchat alone with every rule
+(see `sweep_folder`): a quick way to try a whole download of Pabulib.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import argparse
 import json
 import os
 import platform
+import signal
 import subprocess
 import sys
 import time
@@ -37,11 +43,11 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.tally_cli import count  # noqa: E402
-from models.pabulib import Amount, read_pb  # noqa: E402
+from bot.tally_cli import RULES, count  # noqa: E402
+from models.pabulib import Amount, PabulibError, read_pb  # noqa: E402
 from models.tally import ballot_support, equal_shares, fund_down_ranking  # noqa: E402
 
-DATA = Path("/work/shared/data/pabulib")
+DATA = ROOT / "tests" / "data" / "pabulib"
 FILES = sorted(DATA.glob("*.pb"))
 TARGET_RATIO = 100
 TARGET_GENERATED_S = 2.0
@@ -225,19 +231,97 @@ def bench_generated(voters: int, projects: int, seed: int) -> dict[str, Any]:
     }
 
 
+# --- Every file in a folder ------------------------------------------------------------------
+
+
+class _TooSlow(Exception):
+    """Raised by the alarm when one count runs past --timeout."""
+
+
+def _alarm(_signum: int, _frame: object) -> None:
+    raise _TooSlow
+
+
+def count_within(election: Any, rule: str, timeout: float) -> float | None:
+    """Wall-clock seconds of one count, or None if it ran past `timeout` (then abandoned).
+
+    The count is pure Python between short numpy calls, so the alarm's exception lands
+    promptly and leaves nothing behind.
+    """
+    previous = signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+    started = time.perf_counter()
+    try:
+        count(election, rule)
+    except _TooSlow:
+        return None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    return time.perf_counter() - started
+
+
+def sweep_folder(folder: Path, timeout: float) -> dict[str, Any]:
+    """Count every .pb file in `folder` with every rule; the summary printed as the last line.
+
+    Every rule applies to every vote type pbchat reads (points ballots use score utility), so
+    each file that reads is counted four times. Per rule: how many files were counted, the
+    total and worst wall-clock seconds (and which file was worst), and the counts abandoned
+    after `timeout` seconds. `refused` names each file that could not be read, and why.
+    """
+    files = sorted(folder.glob("*.pb"))
+    rules: dict[str, dict[str, Any]] = {
+        rule: {"count": 0, "total_s": 0.0, "worst_s": 0.0, "worst_file": None, "timed_out": []}
+        for rule in RULES
+    }
+    refused: dict[str, str] = {}
+    for path in files:
+        try:
+            election = read_pb(path)
+        except (OSError, UnicodeDecodeError, PabulibError) as error:
+            refused[path.name] = str(error)
+            print(f"{path.name}: refused: {error}", flush=True)
+            continue
+        for rule in RULES:
+            seconds = count_within(election, rule, timeout)
+            entry = rules[rule]
+            if seconds is None:
+                entry["timed_out"].append(path.name)
+                print(f"{path.name}: {rule} over {timeout:g} s", flush=True)
+                continue
+            entry["count"] += 1
+            entry["total_s"] += seconds
+            if seconds > entry["worst_s"]:
+                entry["worst_s"], entry["worst_file"] = seconds, path.name
+            print(f"{path.name}: {rule} {seconds:.3f} s", flush=True)
+    for entry in rules.values():
+        entry["total_s"] = round(entry["total_s"], 3)
+        entry["worst_s"] = round(entry["worst_s"], 3)
+    return {"files": len(files), "rules": rules, "refused": refused}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-pabutools", action="store_true", help="time pbchat only")
     parser.add_argument(
-        "--timeout", type=float, default=600, help="seconds per pabutools run (default 600)"
+        "--timeout",
+        type=float,
+        default=600,
+        help="seconds per pabutools run, or per count with --pabulib (default 600)",
     )
     parser.add_argument("--voters", type=int, default=100_000)
     parser.add_argument("--projects", type=int, default=200)
     parser.add_argument("--seed", type=int, default=2024)
     parser.add_argument("--pabutools-child", nargs=2, metavar=("FILE", "RULE"), help="internal")
+    parser.add_argument(
+        "--pabulib", type=Path, metavar="DIR", help="count every .pb file in DIR with every rule"
+    )
     args = parser.parse_args()
     if args.pabutools_child:
         pabutools_child(*args.pabutools_child)
+        return
+    if args.pabulib:
+        print(json.dumps(sweep_folder(args.pabulib, args.timeout), ensure_ascii=False))
         return
     files = {path.stem: bench_file(path, args.skip_pabutools, args.timeout) for path in FILES}
     generated = bench_generated(args.voters, args.projects, args.seed)

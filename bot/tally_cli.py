@@ -2,7 +2,9 @@
 
 Anyone holding a round's `.pb` export can rerun the count and get the same answer as the bot.
 Output is one line of JSON (the last line); `--explain` first prints one plain-English line per
-project saying why it was or was not funded. Bad input: one line on stderr, exit code 2.
+project saying why it was or was not funded. Bad input: one line on stderr, exit code 2. A file
+that names a project twice on one ballot is counted as pabutools counts it (once), with a
+warning on stderr naming those voters.
 """
 
 from __future__ import annotations
@@ -25,6 +27,17 @@ from models.tally import (
 
 RULES = ("greedy", "mes", "mes-add1", "mes-add1-greedy")
 EXIT_BAD_INPUT = 2
+NAMED_AT_MOST = 20
+"""How many voters a warning names before it says only how many more there are."""
+
+POINTS_HELP = (
+    "Approval and choose-1 ballots give 1 point to each project ticked. Cumulative and scoring "
+    "ballots give the points written. Ordinal (ranked) ballots give the first choice as many "
+    "points as the file's META max_length, the second one point less, and so on; a file "
+    "without max_length is counted as if max_length were the length of its longest ballot. "
+    "A project named twice on one ballot counts once (with the points written last), as in "
+    "pabutools, and a warning names those voters."
+)
 
 
 class _BadArguments(Exception):
@@ -40,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m bot tally",
         description="Recount a Pabulib .pb file with one of pbchat's allocation rules.",
+        epilog=POINTS_HELP,
     )
     parser.add_argument("file", help="the .pb file")
     parser.add_argument("--rule", choices=RULES, required=True, help="the allocation rule")
@@ -101,6 +115,8 @@ def main(argv: list[str] | None = None) -> int:
         election = read_pb(args.file)
     except (OSError, UnicodeDecodeError, PabulibError) as error:
         return _fail(f"cannot read {args.file}: {error}")
+    if election.repeated:
+        _warn_repeated(election.repeated)
     result = count(election, args.rule, args.policy)
     if args.explain:
         unit = "supporters" if election.vote_type in ("approval", "choose-1") else "points"
@@ -110,6 +126,19 @@ def main(argv: list[str] | None = None) -> int:
             print(line)
     print(json.dumps(summary(election, result), ensure_ascii=False))
     return 0
+
+
+def _warn_repeated(voters: tuple[str, ...]) -> None:
+    """One line on stderr: which voters named a project twice (the count goes on)."""
+    named = ", ".join(voters[:NAMED_AT_MOST])
+    more = len(voters) - NAMED_AT_MOST
+    if more > 0:
+        named += f" and {more} more"
+    print(
+        f"tally: warning: {len(voters)} ballot(s) name a project more than once; each such "
+        f"project is counted once on that ballot. Voters: {named}",
+        file=sys.stderr,
+    )
 
 
 def _fail(message: str) -> int:

@@ -9,6 +9,10 @@ Fields may be quoted, so the csv module does the splitting. Like the reference p
 
 Any pbchat round exports to this format so that anyone can recount it (see DOMAIN.md); `write_pb`
 is therefore the exact inverse of `parse_pb` on everything `parse_pb` produces.
+
+Some published files name a project twice on one ballot. They are read as pabutools reads them:
+the project counts once, in the place it was first named, and (points ballots) with the points
+written last; `Election.repeated` names those voters so that a recount can say so.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -79,6 +83,8 @@ class Election:
     meta: Mapping[str, str]
     projects: tuple[Project, ...]
     votes: tuple[Vote, ...]
+    repeated: tuple[str, ...] = field(default=(), compare=False)
+    """Voters whose ballot named a project more than once (counted once); not written out."""
 
     @property
     def budget(self) -> Amount:
@@ -142,7 +148,10 @@ def parse_pb(text: str) -> Election:
     if meta["vote_type"] in ("cumulative", "scoring") and any(v.points is None for v in votes):
         raise PabulibError(f"{meta['vote_type']} votes need a points column")
     _check_references(projects, votes)
-    return Election(meta=meta, projects=projects, votes=votes)
+    repeated = tuple(v.voter_id for v in votes if len(set(v.vote)) != len(v.vote))
+    if repeated:
+        votes = tuple(map(_once_each, votes))
+    return Election(meta=meta, projects=projects, votes=votes, repeated=repeated)
 
 
 def write_pb(election: Election) -> str:
@@ -247,8 +256,21 @@ def _check_references(projects: tuple[Project, ...], votes: tuple[Vote, ...]) ->
         unknown = set(vote.vote) - known
         if unknown:
             raise PabulibError(f"voter {vote.voter_id} votes for unknown project(s) {unknown}")
-        if len(set(vote.vote)) != len(vote.vote):
-            raise PabulibError(f"voter {vote.voter_id} names a project twice")
+
+
+def _once_each(vote: Vote) -> Vote:
+    """The vote with each project once, as pabutools reads it.
+
+    A project keeps the place where it was first named (an ordinal ballot ranks it there) and,
+    on a points ballot, the points written last (pabutools stores points in a dict, so a
+    repeated project's last points overwrite the earlier ones).
+    """
+    if len(set(vote.vote)) == len(vote.vote):
+        return vote
+    if vote.points is None:
+        return replace(vote, vote=tuple(dict.fromkeys(vote.vote)))
+    points = dict(zip(vote.vote, vote.points, strict=True))
+    return replace(vote, vote=tuple(points), points=tuple(points.values()))
 
 
 def _project_row(project: Project) -> dict[str, str]:

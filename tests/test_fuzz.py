@@ -482,7 +482,7 @@ async def test_forged_callback_data_of_every_kind_changes_nothing_and_is_answere
 
 
 # Classes whose out-of-range numbers still reach PostgreSQL as a query parameter and fail
-# there; their owners have the one-line fix (bot.callbacks.RowId): /work/notes/fuzz_findings.md.
+# there; their owners have the one-line fix (bot.callbacks.RowId).
 OUT_OF_RANGE_PENDING: set[str] = set()
 
 

@@ -1,7 +1,7 @@
 """Counting: fund down the ranking, the Method of Equal Shares and its add1 completion.
 
 Hand-made instances with answers worked out on paper, the four real Pabulib elections with
-their official results (see /work/shared/data/pabulib/SOURCES.md), the `tally` command line,
+their official results (see tests/data/pabulib/SOURCES.md), the `tally` command line,
 and properties checked on random instances against a naive, definition-level MES.
 """
 
@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import json
 import math
+import shutil
+import subprocess
+import sys
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
+from unittest.mock import patch
 
 import pytest
 from hypothesis import given, settings
@@ -25,9 +29,11 @@ from models.tally import (
     Result,
     ballot_support,
     cheaper_first,
+    completion,
     equal_shares,
     equal_shares_add1,
     equal_shares_add1_greedy,
+    equal_shares_add1_stepwise,
     explain,
     fund_down_ranking,
     fund_per_area,
@@ -35,7 +41,7 @@ from models.tally import (
     rank_bids,
 )
 
-DATA = Path("/work/shared/data/pabulib")
+DATA = Path(__file__).parent / "data" / "pabulib"
 ASSEN = DATA / "Netherlands_Assen_2024.pb"
 SWIECIE = DATA / "Poland_Swiecie_2023.pb"
 KRAKOW = DATA / "Poland_Krakow_2020_Grzegorzki.pb"
@@ -409,6 +415,50 @@ def test_cli_rejects_a_file_that_is_not_pabulib(capsys, tmp_path):
     assert code == 2 and "missing section" in err
 
 
+def repeated_ballots_file(tmp_path, voters: int) -> tuple[str, str]:
+    """A small approval election whose first `voters` ballots name project 1 twice.
+
+    Returns the file and the same file with each project named once (the expected reading).
+    """
+    head = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
+    head += "1;60\n2;50\n3;40\nVOTES\nvoter_id;vote\n"
+    rows = [f"v{i};1,2,1" if i < voters else f"v{i};2,3" for i in range(voters + 3)]
+    once = [row.replace("1,2,1", "1,2") for row in rows]
+    twice_path, once_path = tmp_path / "twice.pb", tmp_path / "once.pb"
+    twice_path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    once_path.write_text(head + "\n".join(once) + "\n", encoding="utf-8")
+    return str(twice_path), str(once_path)
+
+
+@pytest.mark.parametrize("rule", ["greedy", "mes", "mes-add1", "mes-add1-greedy"])
+def test_cli_counts_a_repeated_project_once_and_names_the_voters(capsys, tmp_path, rule):
+    # A sloppy export names project 1 twice on two ballots: the recount goes ahead, exactly as
+    # if each project had been named once, and says on stderr whose ballots they were.
+    twice, once = repeated_ballots_file(tmp_path, voters=2)
+    code, lines, err = run_cli(capsys, twice, "--rule", rule)
+    assert code == 0
+    assert err.count("\n") == 1 and err.startswith("tally: warning: 2 ballot(s)")
+    assert err.rstrip().endswith("Voters: v0, v1")
+    expected_code, expected, expected_err = run_cli(capsys, once, "--rule", rule)
+    assert (expected_code, expected_err) == (0, "")
+    assert lines == expected
+
+
+def test_cli_warning_about_repeats_names_twenty_voters_then_counts_the_rest(capsys, tmp_path):
+    twice, _ = repeated_ballots_file(tmp_path, voters=25)
+    code, _, err = run_cli(capsys, twice, "--rule", "greedy")
+    named = ", ".join(f"v{i}" for i in range(20))
+    assert code == 0 and err.rstrip().endswith(f"Voters: {named} and 5 more")
+
+
+def test_cli_help_says_how_ranked_ballots_become_points(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "as many points as the file's META max_length, the second one point less" in text
+    assert "without max_length is counted as if max_length were the length of its longest" in text
+
+
 # --- Properties on random instances -------------------------------------------------------
 
 
@@ -559,3 +609,108 @@ def test_add1_greedy_extends_add1_within_the_budget(instance, policy):
     assert filled.selected[: len(shares.selected)] == shares.selected
     assert filled.cost <= budget
     assert len(explain(filled)) == len(costs)
+
+
+@st.composite
+def long_climbs(draw):
+    """Elections whose add1 climbs through many steps: costs and budget in the hundreds.
+
+    Voters come in a few kinds with repeated ballots (as real ones do, which the fast
+    completion groups), approval or points, and the budget lies between the dearest bid and
+    all bids together, so that add1 has something to decide.
+    """
+    ids = [f"p{i}" for i in range(draw(st.integers(2, 7)))]
+    costs = {pid: draw(st.integers(1, 300)) for pid in ids}
+    points = draw(st.sampled_from([st.integers(0, 1), st.integers(0, 4)]))
+    kinds = draw(
+        st.lists(st.fixed_dictionaries({pid: points for pid in ids}), min_size=1, max_size=5)
+    )
+    ballots = [
+        {pid: p for pid, p in kind.items() if p}
+        for kind in kinds
+        for _ in range(draw(st.integers(1, 4)))
+    ]
+    top, total = max(costs.values()), sum(costs.values())
+    return costs, ballots, draw(st.integers(top, max(top, total)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(long_climbs(), st.sampled_from(["cost", "score"]))
+def test_fast_add1_is_exactly_the_stepwise_add1(instance, utility):
+    # The fast completion skips the steps it can prove change nothing; the stepwise oracle
+    # runs MES at every step. Same bids, same order, same share, same payments.
+    costs, ballots, budget = instance
+    fast = equal_shares_add1(costs, ballots, budget, utility)
+    slow = equal_shares_add1_stepwise(costs, ballots, budget, utility)
+    assert (fast.selected, fast.share, fast.cost) == (slow.selected, slow.share, slow.cost)
+    assert {pid: fast.payments[pid] for pid in fast.selected} == {
+        pid: slow.payments[pid] for pid in slow.selected
+    }
+    assert fast.bids == slow.bids
+
+
+@settings(max_examples=100, deadline=None)
+@given(long_climbs(), st.integers(0, 2), st.integers(1, 3))
+def test_fast_add1_handing_over_to_plain_runs_is_still_exactly_stepwise(instance, idle, plain):
+    # Where the sweep keeps failing to skip, plain runs take over for a few steps and a new
+    # sweep starts after them. Hand over early and often here, so that every seam is crossed.
+    costs, ballots, budget = instance
+    with (
+        patch.object(completion, "IDLE_STOPS", idle),
+        patch.object(completion, "PLAIN_STEPS", plain),
+    ):
+        fast = equal_shares_add1(costs, ballots, budget)
+    slow = equal_shares_add1_stepwise(costs, ballots, budget)
+    assert (fast.selected, fast.share, fast.cost) == (slow.selected, slow.share, slow.cost)
+
+
+@cache
+def stepwise_add1(path: Path) -> Result:
+    election, ballots = election_and_ballots(path)
+    return equal_shares_add1_stepwise(election.costs, ballots, election.budget)
+
+
+@pytest.mark.parametrize("path", [ASSEN, SWIECIE], ids=["Assen", "Swiecie"])
+@pytest.mark.parametrize(("idle", "plain"), [(0, 1), (1, 2), (1, 3), (2, 5)])
+def test_fast_add1_handing_over_on_real_elections_is_still_exactly_stepwise(path, idle, plain):
+    # Assen climbs 843 steps and Świecie 242, with the course changing many times on the way:
+    # every hand-over between the sweep and plain runs must land on the stepwise answer.
+    election, ballots = election_and_ballots(path)
+    with (
+        patch.object(completion, "IDLE_STOPS", idle),
+        patch.object(completion, "PLAIN_STEPS", plain),
+    ):
+        fast = equal_shares_add1(election.costs, ballots, election.budget)
+    slow = stepwise_add1(path)
+    assert (fast.selected, fast.share) == (slow.selected, slow.share)
+
+
+@pytest.mark.parametrize("path", [ASSEN, SWIECIE], ids=["Assen", "Swiecie"])
+def test_fast_add1_is_exactly_the_stepwise_add1_on_real_elections(path):
+    election, ballots = election_and_ballots(path)
+    fast = equal_shares_add1(election.costs, ballots, election.budget)
+    slow = equal_shares_add1_stepwise(election.costs, ballots, election.budget)
+    assert (fast.selected, fast.share) == (slow.selected, slow.share)
+
+
+def test_bench_counts_every_file_in_a_folder_and_names_the_ones_it_refuses(tmp_path):
+    # bench/tally.py --pabulib DIR: every rule on every file, one JSON summary printed last.
+    shutil.copy(ASSEN, tmp_path)
+    shutil.copy(CZESTOCHOWA, tmp_path)
+    (tmp_path / "broken.pb").write_text("META\nkey;value\nbudget;10\n", encoding="utf-8")
+    bench = Path(__file__).parent.parent / "bench" / "tally.py"
+    done = subprocess.run(
+        [sys.executable, str(bench), "--pabulib", str(tmp_path), "--timeout", "60"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    summary = json.loads(done.stdout.splitlines()[-1])
+    assert summary["files"] == 3
+    assert list(summary["refused"]) == ["broken.pb"]
+    assert "missing section" in summary["refused"]["broken.pb"]
+    for rule in ("greedy", "mes", "mes-add1", "mes-add1-greedy"):
+        counted = summary["rules"][rule]
+        assert (counted["count"], counted["timed_out"]) == (2, [])
+        assert 0 <= counted["worst_s"] <= counted["total_s"]

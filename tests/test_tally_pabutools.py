@@ -1,7 +1,7 @@
 """pbchat's counts against pabutools 1.2.3, the reference implementation (a test-only dependency).
 
 Every rule pbchat offers is compared with pabutools on the four real elections in
-/work/shared/data/pabulib/ and on generated ones, wherever the result does not hinge on a tie:
+tests/data/pabulib/ and on generated ones, wherever the result does not hinge on a tie:
 
 | pbchat rule       | pabutools                                                              |
 |-------------------|------------------------------------------------------------------------|
@@ -31,6 +31,7 @@ official `selected` column, which pabutools reproduces too (SOURCES.md).
 from __future__ import annotations
 
 import os
+import signal
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -72,7 +73,7 @@ from bot.tally_cli import count  # noqa: E402
 from models import pabulib  # noqa: E402
 from models.tally import DEFAULT_TIE_BREAK  # noqa: E402
 
-DATA = Path("/work/shared/data/pabulib")
+DATA = Path(__file__).parent / "data" / "pabulib"
 ASSEN = DATA / "Netherlands_Assen_2024.pb"
 SWIECIE = DATA / "Poland_Swiecie_2023.pb"
 KRAKOW = DATA / "Poland_Krakow_2020_Grzegorzki.pb"
@@ -340,6 +341,68 @@ def test_generated_elections_match_pabutools(capsys):
         assert differ >= cases / 5, "the generated budgets hardly make choices matter"
     for (vote_type, rule), (compared, tied) in report.items():
         assert compared >= MIN_COMPARED * (compared + tied), (vote_type, rule, compared, tied)
+
+
+# --- add1 on longer climbs, within a time budget ------------------------------------------------
+
+PABUTOOLS_SECONDS = 3
+"""How long pabutools may take over one add1 (it reruns MES at every step of the share)."""
+
+
+class _PabutoolsTooSlow(Exception):
+    pass
+
+
+def pabutools_add1_within(ref: Reference, tie: TieBreakingRule, seconds: float):
+    """pabutools' official add1, or None if it has not finished after `seconds`."""
+
+    def give_up(_signum, _frame):
+        raise _PabutoolsTooSlow
+
+    previous = signal.signal(signal.SIGALRM, give_up)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        return pabutools_count(ref, "mes-add1", tie)
+    except _PabutoolsTooSlow:
+        return None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+@st.composite
+def long_climbs(draw) -> pabulib.Election:
+    """Approval or cumulative elections with costs in the hundreds: add1 climbs many steps."""
+    election = draw(elections())
+    scale = draw(st.integers(5, 200))
+    return pabulib.Election(
+        meta={**election.meta, "budget": str(election.budget * scale)},
+        projects=tuple(pabulib.Project(p.project_id, p.cost * scale) for p in election.projects),
+        votes=election.votes,
+    )
+
+
+def test_fast_add1_matches_pabutools_budget_increase_wherever_pabutools_finishes(capsys):
+    # pabutools' exhaustion_by_budget_increase(budget_step = number of voters) is the official
+    # add1; given pbchat's tie-break it must pick exactly what pbchat's fast add1 picks.
+    finished: Counter = Counter()
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(long_climbs())
+    def check(election):
+        same, _ = pbchat_order(election.costs)
+        theirs = pabutools_add1_within(as_reference(election), same, PABUTOOLS_SECONDS)
+        finished[theirs is not None] += 1
+        if theirs is not None:
+            assert pbchat_count(election, "mes-add1") == theirs
+
+    check()
+    with capsys.disabled():
+        print(
+            f"\nadd1 on long climbs: pabutools finished {finished[True]}, "
+            f"too slow {finished[False]}"
+        )
+    assert finished[True] >= 2 * finished[False], "too few cases compared"
 
 
 # --- Deliberate differences, so that they stay known ---------------------------------------------
