@@ -982,6 +982,18 @@ class TelegramStub:
             raise AssertionError(f"the bot never sent message {message_id} to chat {chat_id}")
         return record.text
 
+    def current_message(self, chat_id: int, message_id: int) -> SentMessage:
+        """A bot message as last sent or edited (its text and keyboard now)."""
+        record = self._last_record(chat_id, message_id)
+        if record is None:
+            raise AssertionError(f"the bot never sent message {message_id} to chat {chat_id}")
+        return record
+
+    def edit_count(self, chat_id: int) -> int:
+        """How many times the bot edited messages in the chat."""
+        return sum(1 for record in self.sent
+                   if record.chat_id == chat_id and record.method.startswith("editMessage"))
+
     def commands_for(self, scope: Json | None = None, language_code: str = "") -> list[Json]:
         """The command list set for a scope (default scope unless given) and language."""
         return self._commands.get(_commands_key(scope, language_code), [])

@@ -15,6 +15,7 @@ from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models.ballot import Ballot, round_ballots, voter_key
 from models.bid import Bid
+from tests.ballot_screen import vote_in_chat
 from tests.conftest import ORGANISER_ID
 from tests.event_fixtures import make_event
 from tests.flow import callback_update, message_update, texts
@@ -52,10 +53,7 @@ async def test_no_export_screen_audit_row_log_line_or_row_links_a_ballot_to_its_
     round_id, (a, b, c, _draft) = await voting_round(session_maker)
     await join(harness, VOTER, Locale.EN)
     await join(harness, ORGANISER_ID, Locale.EN)
-    await harness.tap(VOTER, vote(VoteAction.ROUND, round_id))
-    for bid, score in ((a, 5), (b, 2), (c, 4)):
-        await harness.tap(VOTER, vote(VoteAction.SET, round_id, bid, score))
-    confirmed = texts(await harness.tap(VOTER, vote(VoteAction.CONFIRM, round_id)))[-1]
+    confirmed = (await vote_in_chat(harness, VOTER, round_id, {a: 5, b: 2, c: 4})).text
     receipt = re.search(r"Receipt: <b>([A-Z0-9-]{7})</b>", confirmed).group(1)
     key = voter_key(harness.settings.ballot_key, VOTER)
     async with session_maker() as session:
@@ -121,11 +119,7 @@ async def test_after_forget_no_row_holds_the_id_name_or_username_and_the_vote_st
     await harness.feed(from_person(callback_update(
         PERSON, EventCb(action=EventAction.REGISTER, event_id=event_id).pack())))
     await harness.feed(from_person(message_update(PERSON, NAME)))
-    await harness.feed(from_person(callback_update(PERSON, vote(VoteAction.ROUND, round_id))))
-    for bid in (a, b, c):
-        await harness.feed(from_person(callback_update(
-            PERSON, vote(VoteAction.SET, round_id, bid, 3))))
-    await harness.feed(from_person(callback_update(PERSON, vote(VoteAction.CONFIRM, round_id))))
+    await vote_in_chat(harness, PERSON, round_id, {}, default=3, wrap=from_person)
     for trace in (PERSON, NAME, CONTACT):
         assert await rows_mentioning(session_maker, trace), trace  # all stored somewhere
 
