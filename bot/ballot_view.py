@@ -33,6 +33,12 @@ def menu_button(i18n: I18nContext) -> InlineKeyboardButton:
     return _button(i18n.get("vote-menu"), MenuCb(item=MenuItem.MENU))
 
 
+def tell_me(i18n: I18nContext) -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [_button(i18n.get("vote-tell-me"), VoteCb(action=VoteAction.TELL))],
+        [menu_button(i18n)]])
+
+
 def with_menu(i18n: I18nContext) -> InlineKeyboardMarkup:
     """A lone Menu button: every screen that ends something has a way on."""
     return InlineKeyboardMarkup(inline_keyboard=[[menu_button(i18n)]])

@@ -23,6 +23,7 @@ class VoteAction(StrEnum):
     OPEN = "o"  # from the review or the receipt: open this bid's card to change its answer
     LIST = "l"  # back to the review
     PHOTO = "f"  # send this bid's photo
+    TELL = "t"  # no vote open: tell me when one opens
 
 
 class VoteCb(CallbackData, prefix="vt"):

@@ -38,6 +38,7 @@ from bot.ballot_view import (
     refusal_text,
     review_keyboard,
     review_text,
+    tell_me,
     with_menu,
 )
 from bot.callbacks import MenuCb, MenuItem
@@ -45,6 +46,7 @@ from bot.settings import Settings
 from bot.vote_callbacks import VoteAction, VoteCb
 from bot.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
 from models.ballot import ballot_choices, cast_ballot, find_ballot, rounds_in_voting, voter_key
+from models.ballot_notices import ask_to_be_told, note_started
 from models.ballot_rules import (
     Limits,
     for_recording,
@@ -96,8 +98,9 @@ async def _votable(query: CallbackQuery, session: AsyncSession, voting_rounds: V
 async def vote_menu(query: CallbackQuery, session: AsyncSession, state: FSMContext,
                     settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
     rounds = await rounds_in_voting(session)
-    if not rounds:
-        await query.answer(i18n.get("vote-no-round"), show_alert=True)
+    if not rounds:  # offer to tell them when one opens
+        await query.answer()
+        await query.message.answer(i18n.get("vote-no-round-ask"), reply_markup=tell_me(i18n))
         return
     if len(rounds) == 1:  # nothing to choose: straight to the first card
         await start_ballot(query, VoteCb(action=VoteAction.ROUND, round=rounds[0].id), session,
@@ -106,6 +109,13 @@ async def vote_menu(query: CallbackQuery, session: AsyncSession, state: FSMConte
     await query.answer()
     await query.message.answer(i18n.get("vote-pick-round"),
                                reply_markup=rounds_to_vote_in(i18n, rounds))
+
+
+@router.callback_query(VoteCb.filter(F.action == VoteAction.TELL))
+async def tell_when_open(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
+    await ask_to_be_told(session, query.from_user.id)
+    await query.answer()
+    await _put(query, i18n.get("vote-will-tell"), with_menu(i18n))
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.ROUND))
@@ -369,6 +379,8 @@ async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
         await _put(query, i18n.get("vote-already-final", receipt=ballot.receipt),
                    with_menu(i18n), edit=edit)
         return
+    if ballot is None:  # for the finish rate, and one reminder if it is never confirmed
+        await note_started(session, round_.id, query.from_user.id)
     data = await state.get_data()
     old = Draft.of(data)
     bids = _order(copy, query.from_user.id, settings)

@@ -14,6 +14,8 @@ from models import bid as bids
 from models import eligibility, worldcafe
 from models import event as events
 from models import pledge as pledges
+from models.ballot_notices import erase_person as erase_notices
+from models.ballot_notices import export_person as export_notices
 from models.conversation import forget_states
 from models.user import User
 
@@ -36,6 +38,7 @@ async def export_personal_data(session: AsyncSession, user: User,
         "bids": await bids.export_bids(session, user.telegram_id),
         "festival_of_learning": await pledges.export_person(session, user.telegram_id),
         "world_cafe_answers": await worldcafe.export_person(session, user.telegram_id),
+        "voting_notices": await export_notices(session, user.telegram_id),
     }
 
 
@@ -46,4 +49,5 @@ async def erase_personal_data(session: AsyncSession, user: User) -> None:
     await bids.erase_bids(session, user.telegram_id)
     await pledges.erase_person(session, user.telegram_id)
     await worldcafe.erase_person(session, user.telegram_id)
+    await erase_notices(session, user.telegram_id)
     await session.execute(delete(User).where(User.id == user.id))

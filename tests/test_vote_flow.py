@@ -109,7 +109,12 @@ async def test_buttons_after_voting_closed_say_so(harness, session_maker):
         assert await round_ballots(session, round_id) == []
 
 
-async def test_vote_with_no_round_open_says_so(harness):
+async def test_vote_with_no_round_open_says_so_and_offers_to_tell_them(harness):
     await join(harness, VOTER, Locale.CY)
-    sent = await harness.tap(VOTER, MenuCb(item=MenuItem.VOTE).pack())
-    assert alerts(sent)[0].startswith("Does dim pleidlais ar agor")
+    screen = Screen(harness, VOTER)
+    await screen.vote()
+    assert screen.text.startswith("Does dim pleidlais ar agor ar hyn o bryd. Hoffech chi")
+    await screen.press("🔔 Rhowch wybod i mi pan fydd yn agor")
+    assert screen.text == ("Diolch. Byddwn yn anfon neges atoch chi pan fydd y bleidlais yn "
+                           "agor.")
+    assert screen.buttons == [("☰ Dewislen", MenuCb(item=MenuItem.MENU).pack())]

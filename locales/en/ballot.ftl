@@ -19,3 +19,13 @@ vote-refuse-tokens-over = { $left ->
    *[other] You have { $left } tokens left, so you can't give that many here. Give fewer, or first take tokens from another bid.
 }
 vote-skip = Skip ▶
+
+## Told when it matters (bot/vote_notices.py)
+vote-opened-note = Voting is open: <b>{ $round }</b>. You took part or asked to hear, so we're letting you know. Tap below to have your say. 🗳
+vote-finish-note = You started voting in <b>{ $round }</b>, but your vote is not in yet: it only counts once you tap Confirm. Tap below to carry on where you stopped.
+vote-finish-button = 🗳 Finish my vote
+vote-no-round-ask = No vote is open at the moment. Would you like us to tell you when voting opens?
+vote-tell-me = 🔔 Tell me when voting opens
+vote-will-tell = Thank you. We'll send you a message when voting opens.
+va-finish-rate = Ballots started in the chat: { $started } · confirmed: { $confirmed }
+va-note-results-plain = The results of { $round } are out.
