@@ -30,7 +30,7 @@ def _button(text: str, callback_data: VoteCb | MenuCb) -> InlineKeyboardButton:
 
 
 def menu_button(i18n: I18nContext) -> InlineKeyboardButton:
-    return _button(i18n.get("vote-menu"), MenuCb(item=MenuItem.MENU))
+    return _button(i18n.get("menu-again"), MenuCb(item=MenuItem.MENU))
 
 
 def tell_me(i18n: I18nContext) -> InlineKeyboardMarkup:

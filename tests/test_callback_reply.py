@@ -52,7 +52,7 @@ async def test_the_answer_is_the_updates_result_not_a_request(harness):
     update = callback_update(RESIDENT, MenuCb(item=MenuItem.VOTE).pack())
     result = await harness.dp.feed_update(harness.bot, Update.model_validate(update))
     assert isinstance(result, AnswerCallbackQuery)
-    assert result.text.startswith("No vote is open at the moment") and result.show_alert
+    assert texts(harness.telegram.requests)[-1].startswith("No vote is open at the moment")
     assert not any(isinstance(r, AnswerCallbackQuery) for r in harness.telegram.requests)
 
 

@@ -1,5 +1,5 @@
 ## Y neges bleidleisio: cardiau, adolygu, derbynneb (bot/ballot_view.py)
-vote-menu = ☰ Dewislen
+menu-again = ☰ Dewislen
 vote-card-now = Eich ateb nawr: { $value }
 vote-tokens-left = Tocynnau ar ôl: { $left } allan o { $tokens }
 vote-picks-left = Wedi dewis: { $picked } allan o { $n }

@@ -1,5 +1,5 @@
 ## The ballot message: cards, review, receipt (bot/ballot_view.py)
-vote-menu = ☰ Menu
+menu-again = ☰ Menu
 vote-card-now = Your answer now: { $value }
 vote-tokens-left = Tokens left: { $left } of { $tokens }
 vote-picks-left = Picked: { $picked } of { $n }
