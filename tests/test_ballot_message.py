@@ -11,7 +11,7 @@ from bot.vote_callbacks import VoteAction, VoteCb
 from models.ballot import round_ballots
 from models.bid import Bid, BidStatus
 from models.round import BallotKind, Round, RoundStatus
-from tests.ballot_screen import Screen
+from tests.ballot_screen import Screen, answer_cards
 from tests.bid_scenario import AreaSpec, make_round
 from tests.test_vote_flow import join
 
@@ -204,3 +204,28 @@ async def test_tokens_left_on_every_card_and_too_many_refused(harness, session_m
     await screen.press("0")
     await screen.press("✅")
     assert screen.text.startswith("Your vote is in.")
+
+
+async def test_two_rounds_open_ask_which_and_a_photo_is_one_tap_away(harness, session_maker):
+    first, ids = await many_bids(session_maker, n=2)
+    second, _ = await many_bids(session_maker, n=2)
+    async with session_maker.begin() as session:
+        await session.execute(update(Bid).where(Bid.id == ids[0])
+                              .values(photo_file_id="photo-of-the-bench"))
+    await join(harness, VOTER, Locale.CY)
+    screen = Screen(harness, VOTER)
+    await screen.vote()
+    assert screen.text == "Ym mha bleidlais hoffech chi gymryd rhan?"
+    await screen.tap(screen.buttons[0][1])
+    assert screen.text.startswith("Cais 1 o 2") and screen.new_messages == 2
+    if screen.card_bid() != ids[0]:
+        await screen.press("3")
+    sent = await screen.press("📷 Gweld y llun")
+    assert [getattr(r, "photo", None) for r in sent if hasattr(r, "photo")] == [
+        "photo-of-the-bench"]
+    assert screen.card_bid() == ids[0]  # the ballot message is still where it was
+    await answer_cards(screen, {}, default=3)
+    await screen.press("Cadarnhau fy mhleidlais")
+    assert screen.text.startswith("Mae eich pleidlais i mewn.")
+    assert await recorded(session_maker, first) == [dict.fromkeys(ids, 3)]
+    assert await recorded(session_maker, second) == []

@@ -13,7 +13,7 @@ from models.bid import Bid, BidStatus
 from tests.bid_scenario import tap_data
 from tests.event_fixtures import make_event
 from tests.flow import buttons, texts
-from tests.test_bid_review import GROUP, ORGANISER_ID, review, sent_bids
+from tests.test_bid_review import GROUP, ORGANISER_ID, WELSH_GROUP, review, sent_bids
 from tests.test_vote_flow import join
 
 ANN, BEN = 760_001, 760_002
@@ -49,7 +49,12 @@ async def test_an_error_offers_the_menu(harness, session_maker):
 
 
 async def test_a_bid_found_not_eligible_is_not_told_it_can_be_changed(harness, session_maker):
-    _, english, _ = await sent_bids(harness, session_maker)
+    _, english, welsh = await sent_bids(harness, session_maker)
+    open_welsh = tap_data(BidAction.OPEN, bid=welsh.id)
+    assert "Gallwch chi newid neu dynnu" in texts(await harness.tap(WELSH_GROUP, open_welsh))[-1]
+    await harness.tap(ORGANISER_ID, review(ReviewAction.NOT_ELIGIBLE, welsh))
+    await harness.send(ORGANISER_ID, "Outside the area.")
+    assert "Gallwch chi newid" not in texts(await harness.tap(WELSH_GROUP, open_welsh))[-1]
     open_it = tap_data(BidAction.OPEN, bid=english.id)
     assert "can be changed or withdrawn until" in texts(await harness.tap(GROUP, open_it))[-1]
     await harness.tap(ORGANISER_ID, review(ReviewAction.NOT_ELIGIBLE, english))
