@@ -111,13 +111,6 @@ async def vote_menu(query: CallbackQuery, session: AsyncSession, state: FSMConte
                                reply_markup=rounds_to_vote_in(i18n, rounds))
 
 
-@router.callback_query(VoteCb.filter(F.action == VoteAction.TELL))
-async def tell_when_open(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
-    await ask_to_be_told(session, query.from_user.id)
-    await query.answer()
-    await _put(query, i18n.get("vote-will-tell"), with_menu(i18n))
-
-
 @router.callback_query(VoteCb.filter(F.action == VoteAction.ROUND))
 async def start_ballot(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
                        state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
@@ -310,6 +303,14 @@ async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSes
     await state.set_data({**data, **draft.dump()})
     await _put(query, receipt_text(round_, result.receipt, result.replaced, i18n),
                receipt_keyboard(i18n, round_, bids, shown, draft.rev))
+
+
+# Rare taps come after the frequent ones: aiogram tries handlers in order.
+@router.callback_query(VoteCb.filter(F.action == VoteAction.TELL))
+async def tell_when_open(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
+    await ask_to_be_told(session, query.from_user.id)
+    await query.answer()
+    await _put(query, i18n.get("vote-will-tell"), with_menu(i18n))
 
 
 @router.message(Command("code"))
