@@ -4,23 +4,27 @@ ballot left unfinished, once across restarts; the organiser sees started against
 
 from __future__ import annotations
 
+import json
 from datetime import timedelta
 
+from aiogram.methods import SendDocument
 from sqlalchemy import select, update
 
-from bot.callbacks import Locale
+from bot.callbacks import ForgetCb, Locale, MenuCb, MenuItem
 from bot.vote_callbacks import VotingAdminAction as Act
 from bot.vote_notices import FinishReminders, opening
 from bot.voting_monitor import VotingMonitor
-from models.ballot_notices import ask_to_be_told, tell_voting_open
+from models.ballot_notices import BallotStart, ask_to_be_told, tell_voting_open
 from models.base import utcnow
 from models.outbox import OutboxMessage
+from models.retention import erase_round
 from models.round import Round, get_round
 from models.voting import apply_voting_windows
 from tests.ballot_screen import start, vote_in_chat
 from tests.conftest import ORGANISER_ID
 from tests.event_fixtures import make_event
 from tests.flow import texts
+from tests.test_privacy import rows_mentioning
 from tests.test_vote_access import register_only
 from tests.test_vote_admin_flow import cb, closed_round
 from tests.test_vote_ballots import GROUP_OWNER, voting_round
@@ -120,3 +124,25 @@ async def test_one_reminder_to_finish_a_ballot_and_the_panel_shows_the_finish_ra
     assert list(told) == [STARTER]
     assert told[STARTER].startswith("Fe ddechreuoch chi bleidleisio, ond dydy eich pleidlais "
                                     "ddim i mewn eto: <b>Speke Mwy Diogel 2026</b>.")
+
+
+async def test_what_the_notices_keep_is_in_mydata_and_goes_with_forget_and_retention(
+        harness, session_maker):
+    round_id, _bids = await voting_round(session_maker)
+    await join(harness, STARTER, Locale.EN)
+    await harness.tap(STARTER, MenuCb(item=MenuItem.VOTE).pack())  # begun: a ballot_starts row
+    async with session_maker.begin() as session:
+        await ask_to_be_told(session, STARTER)
+    sent = await harness.send(STARTER, "/mydata")
+    data = json.loads(next(r for r in sent if isinstance(r, SendDocument)).document.data)
+    assert data["voting_notices"]["asked_to_be_told_when_voting_opens"]
+    assert [start["round"] for start in data["voting_notices"]["ballots_started"]] == [round_id]
+    await harness.send(STARTER, "/forget")
+    await harness.tap(STARTER, ForgetCb(confirm=True).pack())
+    assert await rows_mentioning(session_maker, STARTER) == []
+    # Retention: a round's starts go with it, whoever they were.
+    await start(harness, VOTER, round_id)
+    async with session_maker.begin() as session:
+        await erase_round(session, round_id)
+    async with session_maker() as session:
+        assert list(await session.scalars(select(BallotStart))) == []
