@@ -1,6 +1,6 @@
 """Every screen has a way on, and says what is true: a Menu button after a ticket, a place on
-the waiting list, a receipt or an error; "Leave the waiting list" for a place on it; a bid
-found not eligible is not told it can still be changed. English and Welsh."""
+the waiting list, a saved pledge, a receipt or an error; "Leave the waiting list" for a place
+on it; a bid found not eligible is not told it can still be changed. English and Welsh."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ from tests.bid_scenario import tap_data
 from tests.event_fixtures import make_event
 from tests.flow import buttons, texts
 from tests.test_bid_review import GROUP, ORGANISER_ID, WELSH_GROUP, review, sent_bids
+from tests.test_pledge_flow import ANN as FESTIVAL_EN
+from tests.test_pledge_flow import CERI as FESTIVAL_CY
+from tests.test_pledge_flow import start_festival
 from tests.test_vote_flow import join
 
 ANN, BEN = 760_001, 760_002
@@ -65,3 +68,15 @@ async def test_a_bid_found_not_eligible_is_not_told_it_can_be_changed(harness, s
         await session.execute(update(Bid).where(Bid.id == english.id)
                               .values(status=BidStatus.FUNDED.value))
     assert "can be changed" not in texts(await harness.tap(GROUP, open_it))[-1]
+
+
+async def test_a_saved_pledge_offers_the_menu_in_both_languages(harness, session_maker):
+    await start_festival(harness, session_maker, Locale.EN, "6 weeks")
+    await harness.send(FESTIVAL_EN, "Listening")
+    sent = await harness.send(FESTIVAL_EN, "Start a litter pick")
+    assert "Your pledge:" in texts(sent)[0]
+    assert buttons(sent[0]) == [(MENU[Locale.EN], MENU_DATA)]
+    await harness.send(FESTIVAL_CY, "Gwrando")
+    sent = await harness.send(FESTIVAL_CY, "Gwirfoddoli")
+    assert "Eich addewid:" in texts(sent)[0]
+    assert buttons(sent[0]) == [(MENU[Locale.CY], MENU_DATA)]
