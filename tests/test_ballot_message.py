@@ -229,3 +229,21 @@ async def test_two_rounds_open_ask_which_and_a_photo_is_one_tap_away(harness, se
     assert screen.text.startswith("Mae eich pleidlais i mewn.")
     assert await recorded(session_maker, first) == [dict.fromkeys(ids, 3)]
     assert await recorded(session_maker, second) == []
+
+
+async def test_an_old_confirm_in_welsh_says_so_and_records_nothing(harness, session_maker):
+    round_id, ids = await many_bids(session_maker, n=2)
+    await join(harness, VOTER, Locale.CY)
+    screen = Screen(harness, VOTER)
+    await screen.vote()
+    await answer_cards(screen, {}, default=1)
+    old_confirm = screen.data("Cadarnhau fy mhleidlais")
+    await screen.tap(screen.buttons[1][1])  # the second bid's card, from the review
+    await screen.press("4")
+    await screen.tap(old_confirm)
+    assert screen.alerts == ["Mae'r botwm Cadarnhau hwn wedi dyddio: mae eich pleidlais wedi "
+                             "newid ers hynny. Does dim wedi'i gofnodi. Gwiriwch eich pleidlais "
+                             "yn y neges fwyaf newydd."]
+    assert await recorded(session_maker, round_id) == []
+    await screen.press("Cadarnhau fy mhleidlais")
+    assert sorted((await recorded(session_maker, round_id))[0].values()) == [1, 4]
