@@ -3,17 +3,19 @@
     python bench/load.py [--voters 600] [--bids 20] [--processes 2] [--think 1.5]
     python bench/load.py --sqlite --processes 1          # the same on SQLite, one process
 
-Each voter (a resident who did /start before) sends /start, taps Vote, the round, a score for
-each of the bids, then Confirm: 24 updates with 20 bids, one answer each. Between taps a voter
+Each voter (a resident who did /start before) sends /start, taps Vote (the only round open:
+straight to its first card), a score for each of the bids, then Confirm: 23 updates with 20
+bids, one answer each (a new message or an edit of the ballot message). Between taps a voter
 reads for `--think` seconds on average (0.5x to 1.5x); the next tap waits for the answer, as a
 person's would. The stand-in posts every update to one of the bot processes (in turn, or at
 random with --order random) with the webhook secret, and `--duplicates` of them to every
 process at once (Telegram re-delivering). By default: PostgreSQL and Redis on 127.0.0.1, a
 fresh database dropped at the end.
 
-Latency runs from posting an update to the bot's answer (the next message) reaching the
-stand-in. Afterwards every voter must have exactly one ballot with their scores. The last line
-printed is one JSON object.
+Latency runs from posting an update to the bot's answer (the next message or edit) reaching
+the stand-in. `bot_messages_per_ballot` and `edits_per_ballot` count, per voter, the new
+messages and the edits from tapping Vote to the receipt. Afterwards every voter must have
+exactly one ballot with their scores. The last line printed is one JSON object.
 """
 
 from __future__ import annotations
@@ -215,7 +217,7 @@ class Voter:
         for _attempt in range(3):
             update_id = push()
             self.updates += 1
-            answer = await self.stub.wait_for_message(self.id, self.updates, timeout=120)
+            answer = await self.stub.wait_for_shown(self.id, self.updates, timeout=120)
             self.latencies.append(answer.at - self.stub.posted_at[update_id])
             buttons = self.stub.buttons(answer)
             if any(data and data.startswith(expect) for _, data in buttons) or expect == "":
@@ -237,10 +239,7 @@ class Voter:
         menu = MenuCb(item=MenuItem.VOTE).pack()
         await self.step(lambda: stub.push_message(self.id, "/start"), menu)
         await self.pause()
-        await self.step(lambda: stub.push_callback(self.id, menu), "vt:r:")
-        await self.pause()
-        buttons = await self.step(lambda: stub.push_callback(
-            self.id, VoteCb(action=VoteAction.ROUND, round=self.round_id).pack()), "vt:")
+        buttons = await self.step(lambda: stub.push_callback(self.id, menu), "vt:")
         while True:
             await self.pause()
             data = self.next_tap(buttons)
@@ -301,8 +300,11 @@ async def bench(args: argparse.Namespace) -> dict[str, object]:
                 own_cpu = time.process_time() - own_cpu
                 bot_cpu = sum(cpu_seconds(p) for p in processes) - sum(cpu_before)
                 await asyncio.sleep(2)  # anything answered twice would show up now
-                extra_answers = sum(max(0, stub.new_message_count(v.id) - v.updates)
+                extra_answers = sum(max(0, stub.shown_count(v.id) - v.updates)
                                     for v in voters)
+                # From Vote to the receipt: every message but the menu /start brought.
+                messages = sum(stub.new_message_count(v.id) - 1 for v in voters)
+                edits = sum(stub.edit_count(v.id) for v in voters)
                 tracebacks = sum(p.log_text().count("Traceback") for p in processes)
             check = await check_ballots(database_url, round_id, wanted)
     latencies = [latency for voter in voters for latency in voter.latencies]
@@ -326,6 +328,8 @@ async def bench(args: argparse.Namespace) -> dict[str, object]:
         "tracebacks": tracebacks,
         "error_replies": sum(voter.errors for voter in voters),
         "voters_gave_up": sum(voter.gave_up for voter in voters),
+        "bot_messages_per_ballot": round(messages / len(voters), 2),
+        "edits_per_ballot": round(edits / len(voters), 2),
         "bot_cpu_ms_per_update": round(bot_cpu / updates * 1000, 2),
         "stub_cpu_ms_per_update": round(own_cpu / updates * 1000, 2),
         "think_s": args.think,

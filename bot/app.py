@@ -25,6 +25,7 @@ from bot.leader import Leader
 from bot.migrate import migrate
 from bot.settings import Settings
 from bot.shared_limit import SharedRateLimiter
+from bot.vote_notices import FinishReminders
 from bot.voting_monitor import VotingMonitor
 from bot.webhook import create_web_app, serve
 from models.db import create_engine, create_session_maker
@@ -71,6 +72,10 @@ class Background:
                                     organiser_ids=settings.organiser_ids,
                                     default_locale=settings.default_locale,
                                     wake_sender=self.worker.wake)
+        self.finish = FinishReminders(session_maker, dp["i18n_middleware"].core,
+                                      default_locale=settings.default_locale,
+                                      after=timedelta(hours=settings.ballot_reminder_hours),
+                                      secret=settings.ballot_key, wake_sender=self.worker.wake)
         self._database_url = settings.database_url
         self._retention_days = settings.retention_days
         self.scheduler: AsyncIOScheduler | None = None
@@ -92,6 +97,7 @@ class Background:
                        asyncio.create_task(self.monitor.run(), name="broadcasts"),
                        asyncio.create_task(self.events.run(), name="waiting-lists"),
                        asyncio.create_task(self.voting.run(), name="voting-windows"),
+                       asyncio.create_task(self.finish.run(), name="finish-reminders"),
                        asyncio.create_task(self.leader.run(), name="leader")]
 
     async def stop(self) -> None:
@@ -100,6 +106,7 @@ class Background:
         self.monitor.stop()
         self.events.stop()
         self.voting.stop()
+        self.finish.stop()
         await self.worker.stop()
         await asyncio.gather(*self._tasks, return_exceptions=True)
 

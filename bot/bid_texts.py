@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from aiogram_i18n import I18nContext
 
 from models.amounts import format_pounds
-from models.bid import Bid, BidStatus, Overview, answered_count, questions_for
+from models.bid import GROUP_CAN_CHANGE, Bid, BidStatus, Overview, answered_count, questions_for
 from models.bid_questions import DEFAULT_QUESTIONS, QUESTIONS, Checked, asked
 from models.round import Round
 from models.when import show_local
@@ -101,6 +101,8 @@ def summary_text(i18n: I18nContext, round_: Round, bid: Bid, tz: ZoneInfo) -> st
     text = f"{head}\n\n{answers_block(i18n, round_, bid)}"
     if bid.decision_note and bid.status in (BidStatus.NEEDS_CHANGES, BidStatus.NOT_ELIGIBLE):
         text += "\n\n" + i18n.get("bid-organisers-said", note=esc(bid.decision_note))
+    if bid.status not in GROUP_CAN_CHANGE:  # e.g. found not eligible: that is final
+        return text
     return text + "\n\n" + i18n.get("bid-deadline-line", deadline=deadline)
 
 

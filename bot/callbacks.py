@@ -22,6 +22,7 @@ class MenuItem(StrEnum):
     MINE = "mine"
     LANGUAGE = "lang"
     HELP = "help"
+    MENU = "menu"  # the main menu again, from the end of a conversation
 
 
 class Locale(StrEnum):

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.callbacks import EventAction, EventAdminAction, EventAdminCb, EventCb
+from bot.callbacks import EventAction, EventAdminAction, EventAdminCb, EventCb, MenuCb, MenuItem
 from bot.event_texts import KIND_KEYS, Texts, list_label
 from models.event import Event, EventKind, Helper, HelperStatus, Registration, RegStatus, Role
 from models.event_rules import OFFERED_PLACE, OFFERED_WAITING
@@ -111,11 +111,13 @@ def offer(i18n: Texts, event_id: int) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def after_registration(i18n: Texts, event_id: int) -> InlineKeyboardMarkup:
+def after_registration(i18n: Texts, event_id: int, waiting: bool = False) -> InlineKeyboardMarkup:
+    """Under a ticket or a place on the waiting list: leave it, all events, the menu."""
     builder = InlineKeyboardBuilder()
-    builder.button(text=i18n.get("ev-cancel-place"),
+    builder.button(text=i18n.get("ev-leave-waiting" if waiting else "ev-cancel-place"),
                    callback_data=EventCb(action=Act.CANCEL, event_id=event_id))
     builder.button(text=i18n.get("ev-all-events"), callback_data=EventCb(action=Act.LIST))
+    builder.button(text=i18n.get("menu-again"), callback_data=MenuCb(item=MenuItem.MENU))
     builder.adjust(1)
     return builder.as_markup()
 

@@ -109,3 +109,10 @@ def pick_a_person(i18n: I18nContext) -> ReplyKeyboardMarkup:
     button = KeyboardButton(text=i18n.get("org-pick"), request_users=KeyboardButtonRequestUsers(
         request_id=1, user_is_bot=False, max_quantity=1))
     return ReplyKeyboardMarkup(keyboard=[[button]], resize_keyboard=True, one_time_keyboard=True)
+
+
+def menu_again(i18n: I18nContext) -> InlineKeyboardMarkup:
+    """A lone Menu button: a way on after something is saved or done."""
+    builder = InlineKeyboardBuilder()
+    builder.button(text=i18n.get("menu-again"), callback_data=MenuCb(item=MenuItem.MENU))
+    return builder.as_markup()

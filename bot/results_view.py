@@ -28,6 +28,7 @@ from bot.results_callbacks import (
     ResultsCb,
 )
 from bot.vote_keyboards import voting_admin
+from bot.why_not_text import how_close_text
 from models.amounts import format_pounds
 from models.bid import Bid
 from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round
@@ -69,7 +70,7 @@ def card_text(i18n: Translates, round_: Round, counts: Sequence[AreaCount], bids
     parts = [i18n.get("results-title", round=escape(round_.name(i18n.locale)))]
     for count in counts:
         funded = "\n".join(
-            f"• {escape(by_id[pid].title or '')} — "
+            f"• {escape(pid)} {escape(by_id[pid].title or '')} — "
             f"{format_pounds(_pence(count.result.bids[pid].granted, count))}"
             for pid in count.result.selected)
         parts.append(i18n.get("results-area", area=escape(count.area.name(i18n.locale)),
@@ -120,6 +121,8 @@ def why_text(i18n: Translates, round_: Round, count: AreaCount, bid: Bid) -> str
                    cost=_money(outcome.cost, count), granted=_money(outcome.granted, count),
                    most=_money(most, count), left=_money(outcome.supporters_left, count),
                    share=_money(count.result.share, count), pot=_money(outcome.pot_left, count))
+    close = how_close_text(i18n, round_, count, pid)  # the numbers: how close it came
+    reason = f"{reason}\n{close}" if close else reason
     return f"<b>{escape(pid)} {escape(bid.title or '')}</b>\n{reason}"
 
 

@@ -20,6 +20,10 @@ class VoteAction(StrEnum):
     CONFIRM = "c"  # record the ballot
     AREA = "a"  # the area the voter lives in (value: its id; 0 = none of the round's areas)
     AGE = "g"  # the voter's age band (value: its position in models.eligibility.AgeBand)
+    OPEN = "o"  # from the review or the receipt: open this bid's card to change its answer
+    LIST = "l"  # back to the review
+    PHOTO = "f"  # send this bid's photo
+    TELL = "t"  # no vote open: tell me when one opens
 
 
 class VoteCb(CallbackData, prefix="vt"):
@@ -27,6 +31,9 @@ class VoteCb(CallbackData, prefix="vt"):
     round: RowId = 0
     bid: RowId = 0
     value: RowId = 0
+    # The ballot message's revision when this button was drawn (bot/ballot_view.py): a tap
+    # counts only while it is the newest, so an old or forged button changes nothing.
+    rev: RowId = 0
 
 
 class VotingAdminAction(StrEnum):

@@ -16,13 +16,8 @@ from bot.vote_callbacks import (
     VotingAdminAction,
     VotingAdminCb,
 )
-from models.ballot import is_tick_kind
-from models.bid import Bid
 from models.eligibility import AgeBand
 from models.round import BallotKind, Round, RoundSpec, RoundStatus
-from models.tally import SCORES
-
-TOKEN_BUTTONS = 6  # 0..5 tokens on one bid from the buttons
 
 
 # The keyboards voters see on every tap are built as InlineKeyboardMarkup directly:
@@ -35,36 +30,6 @@ def rounds_to_vote_in(i18n: I18nContext, rounds: list[Round]) -> InlineKeyboardM
     return InlineKeyboardMarkup(inline_keyboard=[
         [_button(round_.name(i18n.locale), VoteCb(action=VoteAction.ROUND, round=round_.id))]
         for round_ in rounds])
-
-
-def bid_card(i18n: I18nContext, round_: Round, bid: Bid, position: int) -> InlineKeyboardMarkup:
-    kind = round_.ballot_kind
-    if kind == BallotKind.SCORE:
-        values = [(str(score), score) for score in sorted(SCORES)]
-    elif is_tick_kind(kind):
-        values = [(i18n.get("vote-tick-yes"), 1), (i18n.get("vote-tick-no"), 0)]
-    else:
-        top = min(TOKEN_BUTTONS, (round_.ballot_tokens or 0) + 1)
-        values = [(str(n), n) for n in range(top)]
-    rows = [[_button(label, VoteCb(action=VoteAction.SET, round=round_.id, bid=bid.id,
-                                   value=value)) for label, value in values]]
-    if position > 0:
-        rows.append([_button(i18n.get("vote-back"), VoteCb(
-            action=VoteAction.BACK, round=round_.id, value=position - 1))])
-    return InlineKeyboardMarkup(inline_keyboard=rows)
-
-
-def review(i18n: I18nContext, round_: Round,
-           first_missing: int | None = None) -> InlineKeyboardMarkup:
-    """Confirm, or (a round where every bid must be scored) a way back to the first gap."""
-    if first_missing is None:
-        first = _button(i18n.get("vote-confirm"),
-                        VoteCb(action=VoteAction.CONFIRM, round=round_.id))
-    else:
-        first = _button(i18n.get("vote-score-the-rest"),
-                        VoteCb(action=VoteAction.BACK, round=round_.id, value=first_missing))
-    again = _button(i18n.get("vote-start-again"), VoteCb(action=VoteAction.ROUND, round=round_.id))
-    return InlineKeyboardMarkup(inline_keyboard=[[first], [again]])
 
 
 def voting_admin(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:

@@ -15,6 +15,8 @@ from aiogram_i18n.cores import BaseCore
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.periodic import Periodic
+from bot.vote_notices import opening
+from models.ballot_notices import tell_voting_open
 from models.base import utcnow
 from models.organiser import organiser_locales
 from models.outbox import Kind, NewMessage, enqueue
@@ -43,6 +45,10 @@ class VotingMonitor(Periodic):
             changes = [(i, "opened") for i in opened] + [(i, "closed") for i in closed]
             if changes:
                 await enqueue(session, await self._notes(session, changes, now))
+            for round_id in opened:  # residents who took part are told too, once each
+                round_ = await get_round(session, round_id)
+                await tell_voting_open(session, round_, opening(
+                    self._core, self._default_locale, round_), now)
         if changes:
             log.info("voting opened in rounds %s, closed in rounds %s", opened, closed)
             self._wake_sender()

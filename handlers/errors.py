@@ -8,9 +8,10 @@ from typing import Any
 
 from aiogram import Bot, Router
 from aiogram.exceptions import TelegramAPIError
-from aiogram.types import ErrorEvent, Update
+from aiogram.types import ErrorEvent, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from aiogram_i18n import I18nContext, I18nMiddleware
 
+from bot.callbacks import MenuCb, MenuItem
 from bot.log_ids import pseudonym
 
 router = Router(name=__name__)
@@ -23,6 +24,14 @@ def _chat_id(update: Update) -> int | None:
     if update.callback_query:
         return update.callback_query.from_user.id
     return None
+
+
+def _menu(i18n: I18nContext | None, i18n_middleware: I18nMiddleware) -> InlineKeyboardMarkup:
+    """A way on after the apology: the main menu."""
+    core = i18n_middleware.core
+    label = i18n.get("menu-again") if i18n else core.get("menu-again", core.default_locale)
+    return InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
+        text=label, callback_data=MenuCb(item=MenuItem.MENU).pack())]])
 
 
 @router.errors()
@@ -40,7 +49,7 @@ async def on_error(event: ErrorEvent, bot: Bot, i18n_middleware: I18nMiddleware,
     if chat_id is None:
         return
     try:
-        await bot.send_message(chat_id, text)
+        await bot.send_message(chat_id, text, reply_markup=_menu(i18n, i18n_middleware))
     except TelegramAPIError:
         log.warning("could not tell %s about the failure of update %s",
                     pseudonym(chat_id), update.update_id)

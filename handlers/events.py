@@ -225,7 +225,7 @@ async def _complete(message: Message, session: AsyncSession, user: User, state: 
         position = await events.waiting_position(session, registration)
         await message.answer(i18n.get("ev-waiting", title=title(i18n, event),
                                       position=position),
-                             reply_markup=kb.after_registration(i18n, event.id))
+                             reply_markup=kb.after_registration(i18n, event.id, waiting=True))
     else:
         await send_card(message, session, user, settings, i18n, event)
 

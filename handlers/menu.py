@@ -39,3 +39,10 @@ async def language(query: CallbackQuery, i18n: I18nContext) -> None:
 async def help_(query: CallbackQuery, i18n: I18nContext) -> None:
     await query.answer()
     await query.bot.send_message(query.from_user.id, i18n.get("help"))
+
+
+@router.callback_query(MenuCb.filter(F.item == MenuItem.MENU))
+async def menu_again(query: CallbackQuery, i18n: I18nContext) -> None:
+    await query.answer()
+    await query.bot.send_message(query.from_user.id, i18n.get("menu-title"),
+                                 reply_markup=main_menu(i18n))

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import pledge_callbacks as kb
 from bot.event_texts import escape, when
 from bot.filters import IS_ANSWER
+from bot.keyboards import menu_again
 from bot.latest_question import FestivalAskedLast
 from bot.pledge_callbacks import PledgeAction, PledgeCb
 from bot.settings import Settings
@@ -89,10 +90,11 @@ async def _advance(message: Message, session: AsyncSession, settings: Settings,
 
         if await pledges.answer_next(session, pledge, text, now, follow_up):
             await message.answer(i18n.get("fol-thanks-pledge", pledge=escape(pledge.pledge),
-                                          date=date) if pledge.pledge else i18n.get("fol-thanks"))
+                                          date=date) if pledge.pledge else i18n.get("fol-thanks"),
+                                 reply_markup=menu_again(i18n))
     elif pledge.stage == Stage.NOTE:
         if await pledges.add_note(session, pledge, text, now):
-            await message.answer(i18n.get("fol-note-thanks"))
+            await message.answer(i18n.get("fol-note-thanks"), reply_markup=menu_again(i18n))
 
 
 async def _follow_up_date(session: AsyncSession, settings: Settings, i18n: I18nContext,

@@ -1,13 +1,19 @@
-"""Voting: a round, one bid at a time, a review of the whole ballot, Confirm, a receipt.
+"""Voting: one ballot message that edits itself, bid by bid, then the review, then the receipt.
 
-The ballot in progress lives in FSM data (the database or Redis), so a restart loses nothing.
+Tapping Vote (with one round open) or a round's button sends the ballot message; every
+later tap edits that same message: the card for bid k of n, the review (each bid a button to
+change its answer), the receipt (the same buttons while changes are allowed, and Menu). The
+bids come in the voter's own order (models/ballot_rules.py). The draft lives in the
+conversation's data (bot/ballot_draft.py: the database or Redis), so a restart loses nothing;
+its revision is in every button, so a tap on anything but the newest message (an old Confirm
+too) is refused as out of date and changes nothing.
+
 Every tap reads the round from the process's copy, exact for the update
 (models/round_cache.py). Beginning a ballot and Confirm check that voting is open and that
 this person may vote in it (models/eligibility.py: check-in, area, or a voting code); the
-taps in between (scores, Back) only change the draft, so they check that voting is open, that
-this ballot was begun and that the bid is offered to them. Rounds that ask for it get the
-voter's area and age band first; a voting code arrives by deep link (`start=v_<code>`,
-handlers/start.py) or `/code`.
+taps in between only change the draft, so they check that voting is open and the button is
+current. Rounds that ask for it get the voter's area and age band first; a voting code
+arrives by deep link (`start=v_<code>`, handlers/start.py) or `/code`.
 """
 
 from __future__ import annotations
@@ -15,24 +21,40 @@ from __future__ import annotations
 from html import escape
 
 from aiogram import F, Router
+from aiogram.exceptions import TelegramBadRequest
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
-from aiogram.types import CallbackQuery, Message
+from aiogram.types import CallbackQuery, InlineKeyboardMarkup, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.ballot_draft import Draft
+from bot.ballot_view import (
+    card_keyboard,
+    card_text,
+    receipt_keyboard,
+    receipt_text,
+    refusal_text,
+    review_keyboard,
+    review_text,
+    tell_me,
+    with_menu,
+)
 from bot.callbacks import MenuCb, MenuItem
 from bot.settings import Settings
 from bot.vote_callbacks import VoteAction, VoteCb
-from bot.vote_keyboards import age_bands, area_choice, bid_card, review, rounds_to_vote_in, vote_now
-from models.amounts import format_pounds
-from models.ballot import (
-    cast_ballot,
-    find_ballot,
-    is_tick_kind,
-    rounds_in_voting,
-    voter_key,
+from bot.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
+from models.ballot import ballot_choices, cast_ballot, find_ballot, rounds_in_voting, voter_key
+from models.ballot_notices import ask_to_be_told, note_started
+from models.ballot_rules import (
+    Limits,
+    for_recording,
+    next_position,
+    tap_refusal,
+    unfinished,
+    value_allowed,
+    voter_order,
 )
 from models.eligibility import AgeBand, declare_area, may_take_part, standing, uses_area
 from models.round import BallotKind, Round, RoundStatus, get_round
@@ -68,15 +90,21 @@ async def _votable(query: CallbackQuery, session: AsyncSession, voting_rounds: V
         await query.message.answer(i18n.get("vote-ask-area", round=escape(round_.name(
             i18n.locale))), reply_markup=area_choice(i18n, round_))
     else:
-        await query.message.answer(not_eligible_text(round_, i18n))
+        await query.message.answer(not_eligible_text(round_, i18n), reply_markup=with_menu(i18n))
     return None
 
 
 @router.callback_query(MenuCb.filter(F.item == MenuItem.VOTE))
-async def vote_menu(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
+async def vote_menu(query: CallbackQuery, session: AsyncSession, state: FSMContext,
+                    settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
     rounds = await rounds_in_voting(session)
-    if not rounds:
-        await query.answer(i18n.get("vote-no-round"), show_alert=True)
+    if not rounds:  # offer to tell them when one opens
+        await query.answer()
+        await query.message.answer(i18n.get("vote-no-round-ask"), reply_markup=tell_me(i18n))
+        return
+    if len(rounds) == 1:  # nothing to choose: straight to the first card
+        await start_ballot(query, VoteCb(action=VoteAction.ROUND, round=rounds[0].id), session,
+                           state, settings, voting_rounds, i18n)
         return
     await query.answer()
     await query.message.answer(i18n.get("vote-pick-round"),
@@ -91,7 +119,7 @@ async def start_ballot(query: CallbackQuery, callback_data: VoteCb, session: Asy
     if copy is None:
         return
     await query.answer()
-    await _begin(query, session, state, settings, copy, i18n)
+    await _begin(query, session, state, settings, copy, i18n, edit=False)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.AREA))
@@ -111,9 +139,9 @@ async def pick_area(query: CallbackQuery, callback_data: VoteCb, session: AsyncS
         await declare_area(session, round_, query.from_user.id, callback_data.value)
     if not (await standing(session, round_, query.from_user.id,
                            secret=settings.ballot_key)).eligible:
-        await query.message.answer(not_eligible_text(round_, i18n))
+        await _put(query, not_eligible_text(round_, i18n), with_menu(i18n))
         return
-    await _begin(query, session, state, settings, copy, i18n)
+    await _begin(query, session, state, settings, copy, i18n, edit=True)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.AGE))
@@ -125,65 +153,111 @@ async def pick_age(query: CallbackQuery, callback_data: VoteCb, session: AsyncSe
         return
     round_ = copy.round
     bands = list(AgeBand)
-    if not round_.age_band_required or not 0 <= callback_data.value < len(bands):
+    data = await state.get_data()
+    draft = Draft.of(data)
+    if (not round_.age_band_required or not 0 <= callback_data.value < len(bands)
+            or draft.round_id != round_.id):
         await query.answer(i18n.get("vote-stale"), show_alert=True)
         return
     await query.answer()
     band = bands[callback_data.value]
     if not may_take_part(band):
-        await state.update_data(vote_round=None, vote_choices={}, vote_age={})
-        await query.message.answer(i18n.get("vote-age-too-young"))
+        await state.set_data({**data, **Draft(rev=draft.rev + 1).dump()})
+        await _put(query, i18n.get("vote-age-too-young"), with_menu(i18n))
         return
-    await state.update_data(vote_round=round_.id, vote_choices={},
-                            vote_age={str(round_.id): band.value})
-    await _show(query.message, round_, copy.offered_to(query.from_user.id), 0, {}, i18n)
+    data = {**data, "vote_age": {str(round_.id): band.value}}
+    bids = _order(copy, query.from_user.id, settings)
+    position = len(bids) if draft.from_review else next_position(bids, draft.choices, -1)
+    await _render(query, state, data, round_, bids, draft, position, i18n)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.SET))
 async def set_value(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
-                    voting_rounds: VotingRounds, i18n: I18nContext) -> None:
-    found = await _ballot_in_progress(query, callback_data.round, state, voting_rounds, i18n)
+                    settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
     if found is None:
         return
-    copy, data = found
-    bids = copy.offered_to(query.from_user.id)
-    ids = [bid.id for bid in bids]
-    if callback_data.bid not in ids:
-        await query.answer(i18n.get("vote-stale"), show_alert=True)
+    copy, data, draft, bids = found
+    limits, bid_id, value = Limits.of(copy.round), callback_data.bid, callback_data.value
+    if (bid_id != draft.at or bid_id not in {bid.id for bid in bids}
+            or not value_allowed(limits, value)):  # not what the card offers (any longer)
+        await query.answer(i18n.get("vote-out-of-date"), show_alert=True)
+        return
+    refusal = tap_refusal(limits, bids, draft.choices, bid_id, value)
+    if refusal is not None:
+        await query.answer(refusal_text(refusal, i18n), show_alert=True)
         return
     await query.answer()
-    choices = dict(data.get("vote_choices", {}))
-    choices[str(callback_data.bid)] = callback_data.value
-    await state.set_data({**data, "vote_choices": choices})  # update_data would read it again
-    await _show(query.message, copy.round, bids, ids.index(callback_data.bid) + 1, choices, i18n)
+    draft.choices[bid_id] = value
+    index = [bid.id for bid in bids].index(bid_id)
+    position = len(bids) if draft.from_review else next_position(bids, draft.choices, index)
+    await _render(query, state, data, copy.round, bids, draft, position, i18n)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.BACK))
 async def back(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
-               voting_rounds: VotingRounds, i18n: I18nContext) -> None:
-    found = await _ballot_in_progress(query, callback_data.round, state, voting_rounds, i18n)
+               settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
     if found is None:
         return
-    copy, data = found
+    copy, data, draft, bids = found
     await query.answer()
-    await _show(query.message, copy.round, copy.offered_to(query.from_user.id),
-                max(0, callback_data.value), data.get("vote_choices", {}), i18n)
+    draft.from_review = False
+    position = min(max(0, callback_data.value), max(0, len(bids) - 1))
+    await _render(query, state, data, copy.round, bids, draft, position, i18n)
 
 
-async def _ballot_in_progress(query: CallbackQuery, round_id: int, state: FSMContext,
-                              voting_rounds: VotingRounds,
-                              i18n: I18nContext) -> tuple[VotingCopy, dict] | None:
-    """The round and the conversation's data, for a tap that only moves through or changes
-    the draft: voting must be open and this ballot begun (which checked the person may vote;
-    Confirm checks everything again). These taps are nearly all of a vote's load."""
-    copy = await _open_round(query, voting_rounds, round_id, i18n)
+@router.callback_query(VoteCb.filter(F.action == VoteAction.LIST))
+async def to_review(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
+                    settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
+    if found is None:
+        return
+    copy, data, draft, bids = found
+    await query.answer()
+    await _render(query, state, data, copy.round, bids, draft, len(bids), i18n)
+
+
+@router.callback_query(VoteCb.filter(F.action == VoteAction.OPEN))
+async def open_bid(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
+                   state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                   i18n: I18nContext) -> None:
+    """A bid's button on the review or the receipt: its card, then back to the review."""
+    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
+    if found is None:
+        return
+    copy, data, draft, bids = found
+    ids = [bid.id for bid in bids]
+    if callback_data.bid not in ids or draft.at != 0:
+        await query.answer(i18n.get("vote-out-of-date"), show_alert=True)
+        return
+    if draft.confirmed:  # from the receipt: the answers are those of the recorded ballot
+        if not copy.round.changes_allowed:
+            await query.answer(i18n.get("vote-problem-already-voted"), show_alert=True)
+            return
+        draft.choices = await _recorded(session, settings, copy.round.id, query.from_user.id,
+                                        ids)
+        draft.confirmed = False
+    await query.answer()
+    draft.from_review = True
+    await _render(query, state, data, copy.round, bids, draft, ids.index(callback_data.bid),
+                  i18n)
+
+
+@router.callback_query(VoteCb.filter(F.action == VoteAction.PHOTO))
+async def photo(query: CallbackQuery, callback_data: VoteCb, settings: Settings,
+                voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    copy = await _open_round(query, voting_rounds, callback_data.round, i18n)
     if copy is None:
-        return None
-    data = await state.get_data()
-    if data.get("vote_round") != round_id:
-        await query.answer(i18n.get("vote-stale"), show_alert=True)
-        return None
-    return copy, data
+        return
+    bid = next((bid for bid in copy.offered_to(query.from_user.id)
+                if bid.id == callback_data.bid and bid.photo_file_id), None)
+    if bid is None:
+        await query.answer(i18n.get("vote-out-of-date"), show_alert=True)
+        return
+    await query.answer()
+    await query.bot.send_photo(query.from_user.id, bid.photo_file_id,
+                               caption=escape(bid.title or "")[:1024])
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.CONFIRM))
@@ -195,30 +269,48 @@ async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSes
         return
     round_ = copy.round
     data = await state.get_data()
-    if data.get("vote_round") != round_.id:
-        await query.answer(i18n.get("vote-stale"), show_alert=True)
+    draft = Draft.of(data)
+    # Confirm records exactly what its message showed: the draft as it was drawn, or nothing.
+    if not draft.current(round_.id, callback_data.rev) or draft.at or draft.confirmed:
+        await query.answer(i18n.get("vote-confirm-out-of-date"), show_alert=True)
         return
     band = await _age_band(session, settings, round_, query.from_user.id, data)
     if round_.age_band_required and band is None:
         await query.answer()
-        await query.message.answer(i18n.get("vote-ask-age"), reply_markup=age_bands(i18n, round_))
+        await _ask_age(query, state, data, draft, round_, i18n, edit=True)
         return
-    choices = {int(bid_id): value for bid_id, value in data.get("vote_choices", {}).items()
-               if value or round_.ballot_kind != BallotKind.SCORE}
-    if is_tick_kind(round_.ballot_kind):
-        choices = {bid_id: 1 for bid_id, value in choices.items() if value}
+    bids = _order(copy, query.from_user.id, settings)
+    missing = unfinished(Limits.of(round_), bids, draft.choices)
+    if missing is not None:
+        await query.answer(i18n.get(f"vote-{missing.code}", left=missing.left), show_alert=True)
+        return
+    ids = {bid.id for bid in bids}
+    choices = for_recording(round_.ballot_kind, {bid_id: value for bid_id, value
+                                                 in draft.choices.items() if bid_id in ids})
     result = await cast_ballot(
         session, round_, query.from_user.id, choices, secret=settings.ballot_key,
         changes_allowed=round_.changes_allowed, require_all=_require_all(round_),
         age_band=band if round_.age_band_required else None)
     await query.answer()
+    draft.rev += 1
     if not result.ok:
         problems = "\n".join(i18n.get(f"vote-problem-{code}") for code in result.problems)
-        await query.message.answer(i18n.get("vote-refused", problems=problems))
+        await state.set_data({**data, **draft.dump()})
+        await _put(query, i18n.get("vote-refused", problems=problems), review_keyboard(
+            i18n, round_, bids, draft.choices, None, draft.rev))
         return
-    await state.update_data(vote_round=None, vote_choices={})
-    key = "vote-changed" if result.replaced else "vote-receipt"
-    await query.message.answer(i18n.get(key, receipt=result.receipt))
+    shown, draft.choices, draft.confirmed, draft.from_review = draft.choices, {}, True, False
+    await state.set_data({**data, **draft.dump()})
+    await _put(query, receipt_text(round_, result.receipt, result.replaced, i18n),
+               receipt_keyboard(i18n, round_, bids, shown, draft.rev))
+
+
+# Rare taps come after the frequent ones: aiogram tries handlers in order.
+@router.callback_query(VoteCb.filter(F.action == VoteAction.TELL))
+async def tell_when_open(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
+    await ask_to_be_told(session, query.from_user.id)
+    await query.answer()
+    await _put(query, i18n.get("vote-will-tell"), with_menu(i18n))
 
 
 @router.message(Command("code"))
@@ -251,22 +343,78 @@ async def open_code(message: Message, session: AsyncSession, settings: Settings,
 # ---------------------------------------------------------------------------------------------
 
 
+def _order(copy: VotingCopy, telegram_id: int, settings: Settings) -> list[Row]:
+    """The bids this voter is asked about, in their own order for the round."""
+    return voter_order(copy.offered_to(telegram_id), secret=settings.ballot_key,
+                       round_id=copy.round.id, telegram_id=telegram_id)
+
+
+async def _current(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
+                   settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext,
+                   ) -> tuple[VotingCopy, dict, Draft, list[Row]] | None:
+    """For a tap that moves through or changes the draft: voting must be open and the button
+    drawn on the ballot message as it is now (which was begun after checking that the person
+    may vote; Confirm checks everything again). These taps are nearly all of a vote's load."""
+    copy = await _open_round(query, voting_rounds, callback_data.round, i18n)
+    if copy is None:
+        return None
+    data = await state.get_data()
+    draft = Draft.of(data)
+    if not draft.current(callback_data.round, callback_data.rev):
+        never_begun = draft.round_id != callback_data.round or not draft.rev
+        await query.answer(i18n.get("vote-stale" if never_begun else "vote-out-of-date"),
+                           show_alert=True)
+        return None
+    return copy, data, draft, _order(copy, query.from_user.id, settings)
+
+
 async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
-                 settings: Settings, copy: VotingCopy, i18n: I18nContext) -> None:
-    """Start (or restart) the ballot: a final vote stays final; the age band comes first."""
+                 settings: Settings, copy: VotingCopy, i18n: I18nContext, *, edit: bool) -> None:
+    """Start the ballot, or go on with it: a draft in progress is kept (first card still to
+    answer); a recorded ballot that may be changed opens as its review; a final vote stays
+    final; the age band comes first where the round asks for it."""
     round_ = copy.round
     ballot = await find_ballot(session, round_.id, voter_key(settings.ballot_key,
                                                              query.from_user.id))
     if ballot is not None and not round_.changes_allowed:
-        await query.message.answer(i18n.get("vote-already-final", receipt=ballot.receipt))
+        await _put(query, i18n.get("vote-already-final", receipt=ballot.receipt),
+                   with_menu(i18n), edit=edit)
         return
+    if ballot is None:  # for the finish rate, and one reminder if it is never confirmed
+        await note_started(session, round_.id, query.from_user.id)
     data = await state.get_data()
-    await state.update_data(vote_round=round_.id, vote_choices={})
+    old = Draft.of(data)
+    bids = _order(copy, query.from_user.id, settings)
+    ids = [bid.id for bid in bids]
+    draft = Draft(round_id=round_.id, rev=old.rev)
+    if old.round_id == round_.id and old.choices and not old.confirmed:
+        draft.choices = {bid_id: v for bid_id, v in old.choices.items() if bid_id in ids}
+    elif ballot is not None:
+        draft.choices = await _recorded(session, settings, round_.id, query.from_user.id, ids)
+        draft.from_review = True
     if round_.age_band_required and await _age_band(session, settings, round_,
                                                     query.from_user.id, data) is None:
-        await query.message.answer(i18n.get("vote-ask-age"), reply_markup=age_bands(i18n, round_))
+        await _ask_age(query, state, data, draft, round_, i18n, edit=edit)
         return
-    await _show(query.message, round_, copy.offered_to(query.from_user.id), 0, {}, i18n)
+    position = len(bids) if draft.from_review else next_position(bids, draft.choices, -1)
+    await _render(query, state, data, round_, bids, draft, position, i18n, edit=edit)
+
+
+async def _ask_age(query: CallbackQuery, state: FSMContext, data: dict, draft: Draft,
+                   round_: Round, i18n: I18nContext, *, edit: bool) -> None:
+    draft.rev, draft.at = draft.rev + 1, 0
+    await state.set_data({**data, **draft.dump()})
+    await _put(query, i18n.get("vote-ask-age"), age_bands(i18n, round_), edit=edit)
+
+
+async def _recorded(session: AsyncSession, settings: Settings, round_id: int, telegram_id: int,
+                    ids: list[int]) -> dict[int, int]:
+    """The answers of this person's recorded ballot, for the bids still offered."""
+    ballot = await find_ballot(session, round_id, voter_key(settings.ballot_key, telegram_id))
+    if ballot is None:
+        return {}
+    return {bid_id: value for bid_id, value in (await ballot_choices(session, ballot.id)).items()
+            if bid_id in ids}
 
 
 async def _age_band(session: AsyncSession, settings: Settings, round_: Round, telegram_id: int,
@@ -284,57 +432,46 @@ def _require_all(round_: Round) -> bool:
     return round_.score_all if round_.ballot_kind == BallotKind.SCORE else True
 
 
-def _first_missing(round_: Round, bids: list[Row], choices: dict[str, int]) -> int | None:
-    if round_.ballot_kind != BallotKind.SCORE or not round_.score_all:
-        return None
-    return next((n for n, bid in enumerate(bids) if not choices.get(str(bid.id))), None)
-
-
 def not_eligible_text(round_: Round, i18n: I18nContext) -> str:
     areas = ", ".join(escape(area.name(i18n.locale)) for area in round_.areas)
     return i18n.get(f"vote-not-eligible-{round_.eligibility}", areas=areas,
                     round=escape(round_.name(i18n.locale)))
 
 
-async def _show(message: Message, round_: Round, bids: list[Row], position: int,
-                choices: dict[str, int], i18n: I18nContext) -> None:
+async def _render(query: CallbackQuery, state: FSMContext, data: dict, round_: Round,
+                  bids: list[Row], draft: Draft, position: int, i18n: I18nContext, *,
+                  edit: bool = True) -> None:
+    """Save the draft under a new revision and draw the card at `position` (past the last
+    card: the review) on the ballot message."""
+    draft.rev += 1
     if not bids:
-        await message.answer(i18n.get("vote-nothing-to-vote-on"))
+        draft.at = 0
+        await state.set_data({**data, **draft.dump()})
+        await _put(query, i18n.get("vote-nothing-to-vote-on"), with_menu(i18n), edit=edit)
         return
     if position >= len(bids):
-        missing = _first_missing(round_, bids, choices)
-        text = _review_text(round_, bids, choices, i18n)
-        if missing is not None:
-            left = sum(1 for bid in bids if not choices.get(str(bid.id)))
-            text += "\n\n" + i18n.get("vote-score-all-left", left=left)
-        await message.answer(text, reply_markup=review(i18n, round_, missing))
-        return
-    bid = bids[position]
-    text = i18n.get("vote-card", n=position + 1, total=len(bids),
-                    title=escape(bid.title or ""), group=escape(bid.group_name or ""),
-                    amount=format_pounds(bid.amount_pence or 0),
-                    summary=escape((bid.description or "")[:600]),
-                    how=i18n.get(f"vote-how-{round_.ballot_kind}",
-                                 tokens=round_.ballot_tokens or 0, n=round_.ballot_n or 0))
-    markup = bid_card(i18n, round_, bid, position)
-    if bid.photo_file_id:
-        await message.answer_photo(bid.photo_file_id, caption=text[:1024], reply_markup=markup)
+        draft.at, draft.from_review = 0, True
+        missing = unfinished(Limits.of(round_), bids, draft.choices)
+        text = review_text(round_, bids, draft.choices, missing, i18n)
+        markup = review_keyboard(i18n, round_, bids, draft.choices, missing, draft.rev)
     else:
-        await message.answer(text, reply_markup=markup)
+        draft.at = bids[position].id
+        text = card_text(round_, bids, position, draft.choices, i18n)
+        markup = card_keyboard(i18n, round_, bids[position], position, draft.rev,
+                               draft.from_review)
+    await state.set_data({**data, **draft.dump()})
+    await _put(query, text, markup, edit=edit)
 
 
-def _review_text(round_: Round, bids: list[Row], choices: dict[str, int],
-                 i18n: I18nContext) -> str:
-    lines = []
-    for bid in bids:
-        value = choices.get(str(bid.id))
-        shown = ("—" if not value else "✓") if is_tick_kind(round_.ballot_kind) else (
-            "—" if value is None else str(value))
-        amount = format_pounds(bid.amount_pence or 0)
-        lines.append(f"{shown} · {escape(bid.title or '')} ({amount})")
-    text = i18n.get("vote-review", lines="\n".join(lines))
-    if round_.ballot_kind == BallotKind.KNAPSACK:
-        total = sum(bid.amount_pence or 0 for bid in bids if choices.get(str(bid.id)))
-        text += "\n\n" + i18n.get("vote-running-total", total=format_pounds(total),
-                                  pot=format_pounds(round_.pot_pence))
-    return text
+async def _put(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup, *,
+               edit: bool = True) -> None:
+    """Edit the tapped message into `text`, or (a first message, or one that can no longer
+    be edited) send it as a new one."""
+    if edit and isinstance(query.message, Message):
+        try:
+            await query.message.edit_text(text, reply_markup=markup)
+            return
+        except TelegramBadRequest as error:
+            if "not modified" in str(error):  # a double tap: it already shows this
+                return
+    await query.bot.send_message(query.from_user.id, text, reply_markup=markup)

@@ -15,8 +15,11 @@ from bot import results_view as view
 from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from bot.settings import Settings
 from bot.vote_callbacks import VotingAdminAction, VotingAdminCb
+from bot.vote_notices import opening
 from handlers.results import send_results
+from models.audience import Audience, Choice, members
 from models.ballot import turnout
+from models.ballot_notices import started_count, tell_voting_open
 from models.bid import Bid
 from models.paper_ballot import paper_sheet_count
 from models.round import PAPER_OPEN, Round, RoundStatus, get_round
@@ -48,12 +51,15 @@ _BY_HAND = {VotingAdminAction.OPEN: (open_voting, "va-opened"),
 
 @router.callback_query(VotingAdminCb.filter(F.action.in_(_BY_HAND)))
 async def open_or_close(query: CallbackQuery, callback_data: VotingAdminCb,
-                        session: AsyncSession, i18n: I18nContext) -> None:
+                        session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
     change, done = _BY_HAND[callback_data.action]
     round_ = await get_round(session, callback_data.round)
     if round_ is None or not await change(session, round_):
         await query.answer(i18n.get("va-moved-on"), show_alert=True)
         return
+    if callback_data.action == VotingAdminAction.OPEN:  # everyone who took part is told
+        await tell_voting_open(session, round_, opening(i18n.core, settings.default_locale,
+                                                        round_))
     await query.answer(i18n.get(done))
     await _show(query.message, session, round_, i18n)
 
@@ -84,6 +90,10 @@ async def publish(query: CallbackQuery, callback_data: VotingAdminCb, session: A
         return core.get("va-note-results", locale or default,
                         round=escape(round_.name(locale or default)))
 
+    def others_note(locale: str | None) -> str:  # no "thank you for voting" to non-voters
+        return core.get("va-note-results-plain", locale or default,
+                        round=escape(round_.name(locale or default)))
+
     def bidder_buttons(locale: str | None, bid: Bid) -> dict:
         translator = view.Translator(core, locale or default)
         return view.why_mine(translator, round_.id, bid).model_dump(exclude_none=True)
@@ -92,9 +102,12 @@ async def publish(query: CallbackQuery, callback_data: VotingAdminCb, session: A
         translator = view.Translator(core, locale or default)
         return view.see_results(translator, round_.id).model_dump(exclude_none=True)
 
+    voters = None if round_ is None else {member.telegram_id for member in await members(
+        session, Choice(Audience.VOTERS, round_.id), secret=settings.ballot_key)}
     counts = None if round_ is None else await publish_results(
         session, round_, bidder_note=bidder_note, resident_note=resident_note,
-        bidder_buttons=bidder_buttons, resident_buttons=resident_buttons)
+        bidder_buttons=bidder_buttons, resident_buttons=resident_buttons,
+        voters=voters, others_note=others_note)
     if counts is None:
         await query.answer(i18n.get("va-moved-on"), show_alert=True)
         return
@@ -125,5 +138,7 @@ async def _show(message: Message, session: AsyncSession, round_: Round,
     text = i18n.get("va-round", round=escape(round_.name(i18n.locale)), status=status,
                     ballots=chat + paper)
     text += "\n" + i18n.get("paper-turnout", chat=chat, paper=paper)
+    text += "\n" + i18n.get("va-finish-rate", started=await started_count(session, round_.id),
+                            confirmed=chat)
     await message.answer(text, reply_markup=view.voting_panel(i18n, round_))
 

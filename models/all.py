@@ -3,6 +3,7 @@
 from models import (  # noqa: F401
     audit,
     ballot,
+    ballot_notices,
     bid,
     broadcast,
     conversation,

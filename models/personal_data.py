@@ -32,6 +32,8 @@ from models import eligibility, worldcafe
 from models import event as events
 from models import pledge as pledges
 from models.audit import AuditEntry
+from models.ballot_notices import erase_person as erase_notices
+from models.ballot_notices import export_person as export_notices
 from models.broadcast import Broadcast
 from models.conversation import forget_states
 from models.event import Event
@@ -149,6 +151,10 @@ HOLDERS: tuple[Holder, ...] = (
     Holder(("audit_log.actor_telegram_id",), _forget_audit,
            "Audit entries stay, without saying who.",
            ("organiser",)),
+    Holder(("vote_alerts.telegram_id", "ballot_starts.telegram_id"), erase_notices,
+           "Asking to be told when voting opens, and ballots started but not confirmed, are "
+           "deleted.",
+           ("voting_notices",)),
     Holder(("outbox.chat_id", "outbox.dedupe_key", "outbox.payload", "outbox.last_error",
             "outbox.telegram_message_id"), _forget_messages,
            "Every message queued or sent to the person is deleted.",
@@ -188,7 +194,7 @@ NOT_PERSONAL: dict[str, str] = {
            "rounds": ("name_en", "name_cy", "priorities", "questions"),
            "round_areas": ("name_en", "name_cy"),
            "event_roles": ("name_en", "name_cy"),
-           "worldcafe_questions": ("group_label", "text_en", "text_cy"),
+           "worldcafe_questions": ("group_label", "group_label_cy", "text_en", "text_cy"),
            "paper_ballots": ("label",),
        }.items() for column in columns},
     "audit_log.action": "the command or button only, never free text (bot/middlewares.py)",
@@ -250,6 +256,7 @@ async def export_personal_data(session: AsyncSession, user: User,
         "festival_of_learning": await pledges.export_person(session, tid),
         "world_cafe_answers": await worldcafe.export_person(session, tid, locale),
         "messages_to_you": await _export_messages(session, tid),
+        "voting_notices": await export_notices(session, tid),
         **await _export_organiser(session, tid),
     }
 

@@ -34,6 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.ballot import forget_roll
+from models.ballot_notices import BallotStart
 from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea
@@ -143,9 +144,12 @@ async def erase_round(session: AsyncSession, round_id: int) -> Erased:
         .values(claimant_key=None))
     erased.voter_areas = await _count(session, delete(VoterArea).where(
         VoterArea.round_id == round_id))
+    # Who began a ballot (models/ballot_notices.py): not counted apart, it is part of voting.
+    await session.execute(delete(BallotStart).where(BallotStart.round_id == round_id))
     prefixes = ([f"bidnudge:{bid_id}" for bid_id in bid_ids]
                 + [f"bidnote:{bid_id}:" for bid_id in bid_ids]
-                + [f"result:{round_id}:", f"vrem:{round_id}:"])
+                + [f"result:{round_id}:", f"vrem:{round_id}:"]
+                + [f"vopen:{round_id}:", f"vfin:{round_id}:"])
     erased.messages = await _delete_messages(session, prefixes)
     event_ids = list(await session.scalars(select(Event.id).where(Event.round_id == round_id)))
     erased.add(await erase_events(session, event_ids))

@@ -16,7 +16,7 @@ that gave nothing to an area's bids is not a voter in that area. Paper ballots
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -153,10 +153,14 @@ async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: 
                           resident_note: ResidentNote,
                           bidder_buttons: BidderButtons | None = None,
                           resident_buttons: ResidentButtons | None = None,
+                          voters: Collection[int] | None = None,
+                          others_note: ResidentNote | None = None,
                           ) -> list[AreaCount] | None:
     """Count, mark every bid funded / not funded, move the round to results, and queue a note
     to every group about its own bid and to everyone else who started the bot (ballots are
     anonymous, so "every voter" can only be reached as "everyone who could have voted").
+    Given `voters` (who voted, models.audience) and `others_note`, people who did not vote
+    get `others_note` instead: no "thank you for voting" to them.
     None, and nothing changes, unless the round is in voting or counting."""
     if not await shift_status(session, round_, RoundStatus.RESULTS, source=PAPER_OPEN):
         return None
@@ -182,8 +186,10 @@ async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: 
     owners = {bid.owner_telegram_id for bid in bids}
     notes += [NewMessage(dedupe_key=f"result:{round_.id}:user:{telegram_id}", chat_id=telegram_id,
                          kind=Kind.TEXT, due_at=now,
-                         payload=_payload(resident_note(locale),
-                                          resident_buttons(locale) if resident_buttons else None))
+                         payload=_payload(
+                             (resident_note if others_note is None or voters is None
+                              or telegram_id in voters else others_note)(locale),
+                             resident_buttons(locale) if resident_buttons else None))
               for telegram_id, locale in locales.items() if telegram_id not in owners]
     await enqueue(session, notes)
     await session.flush()

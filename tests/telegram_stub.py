@@ -62,6 +62,7 @@ SEND_TYPE_METHODS = frozenset(
 NEW_MESSAGE_METHODS = frozenset(
     {"sendMessage", "sendPhoto", "sendDocument", "copyMessage", "forwardMessage"}
 )
+EDIT_METHODS = frozenset({"editMessageText", "editMessageCaption", "editMessageReplyMarkup"})
 
 BLOCKED = "Forbidden: bot was blocked by the user"
 NOT_MODIFIED = (
@@ -664,6 +665,10 @@ class TelegramStub:
         self._new_records: defaultdict[int, list[SentMessage]] = defaultdict(list)
         self._message_waiters: defaultdict[int, list[tuple[int, asyncio.Future[None]]]] = (
             defaultdict(list))
+        # New messages and edits alike (what a person sees change), for wait_for_shown.
+        self._shown_records: defaultdict[int, list[SentMessage]] = defaultdict(list)
+        self._shown_waiters: defaultdict[int, list[tuple[int, asyncio.Future[None]]]] = (
+            defaultdict(list))
         self._methods: dict[str, tuple[str, Handler]] = {
             name.lower(): (name, handler) for name, handler in self._handlers().items()
         }
@@ -982,6 +987,18 @@ class TelegramStub:
             raise AssertionError(f"the bot never sent message {message_id} to chat {chat_id}")
         return record.text
 
+    def current_message(self, chat_id: int, message_id: int) -> SentMessage:
+        """A bot message as last sent or edited (its text and keyboard now)."""
+        record = self._last_record(chat_id, message_id)
+        if record is None:
+            raise AssertionError(f"the bot never sent message {message_id} to chat {chat_id}")
+        return record
+
+    def edit_count(self, chat_id: int) -> int:
+        """How many times the bot edited messages in the chat."""
+        return sum(1 for record in self.sent
+                   if record.chat_id == chat_id and record.method.startswith("editMessage"))
+
     def commands_for(self, scope: Json | None = None, language_code: str = "") -> list[Json]:
         """The command list set for a scope (default scope unless given) and language."""
         return self._commands.get(_commands_key(scope, language_code), [])
@@ -1093,6 +1110,37 @@ class TelegramStub:
                     waiting.remove(entry)
                     if not entry[1].done():
                         entry[1].set_result(None)
+        if method in NEW_MESSAGE_METHODS or method in EDIT_METHODS:
+            chat_id = message["chat"]["id"]
+            self._shown_records[chat_id].append(self.sent[-1])
+            count = len(self._shown_records[chat_id])
+            waiting = self._shown_waiters.get(chat_id)
+            for entry in [entry for entry in waiting or () if entry[0] <= count]:
+                waiting.remove(entry)
+                if not entry[1].done():
+                    entry[1].set_result(None)
+
+    async def wait_for_shown(
+        self,
+        chat_id: int,
+        count: int,
+        timeout: float = 10,  # noqa: ASYNC109
+    ) -> SentMessage:
+        """The `count`-th message sent *or edited* in the chat (1 = the first), once it has
+        happened: a bot that edits one message in place answers with edits."""
+        if len(self._shown_records[chat_id]) < count:
+            future = asyncio.get_running_loop().create_future()
+            self._shown_waiters[chat_id].append((count, future))
+            try:
+                await asyncio.wait_for(future, timeout)
+            except TimeoutError:
+                raise AssertionError(
+                    f"waited {timeout}s for {count} message(s) or edits in chat {chat_id}\n"
+                    f"{self._summary()}") from None
+        return self._shown_records[chat_id][count - 1]
+
+    def shown_count(self, chat_id: int) -> int:
+        return len(self._shown_records[chat_id])
 
     # --- Telegram's failure modes ---------------------------------------------------------
 

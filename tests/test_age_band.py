@@ -9,6 +9,7 @@ from bot.callbacks import Locale
 from bot.vote_callbacks import VoteAction
 from models.ballot import Ballot, round_ballots
 from models.eligibility import AgeBand, may_take_part
+from tests.ballot_screen import answer_cards, find, start, vote_in_chat
 from tests.flow import alerts, buttons, texts
 from tests.test_vote_ballots import voting_round
 from tests.test_vote_flow import cb, join
@@ -59,18 +60,19 @@ async def test_under_13s_are_told_kindly_and_cannot_vote(harness, session_maker,
 async def test_the_band_is_kept_with_the_ballot_only(harness, session_maker, locale):
     round_id, (a, b, c, _draft) = await voting_round(session_maker, age_band_required=True)
     await join(harness, VOTER, locale)
-    await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
-    sent = await harness.tap(VOTER, age(round_id, AgeBand.FROM_16))
-    assert texts(sent)[0].startswith(FIRST_CARD[locale])
-    for bid in (a, b, c):
-        await harness.tap(VOTER, cb(VoteAction.SET, round_id, bid, 3))
-    await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))
+    screen = await start(harness, VOTER, round_id)
+    await screen.tap(age(round_id, AgeBand.FROM_16))
+    assert screen.text.startswith(FIRST_CARD[locale])
+    await answer_cards(screen, {}, default=3)
+    await screen.tap(find(screen, VoteAction.CONFIRM))
     # Changing the vote later: not asked again, and the band stays.
-    sent = await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
-    assert texts(sent)[0].startswith(FIRST_CARD[locale])
+    screen = await start(harness, VOTER, round_id)
+    assert screen.text.startswith({Locale.EN: "<b>Your vote</b>",
+                                   Locale.CY: "<b>Eich pleidlais</b>"}[locale])
     for bid in (a, b, c):
-        await harness.tap(VOTER, cb(VoteAction.SET, round_id, bid, 4))
-    await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))
+        await screen.tap(find(screen, VoteAction.OPEN, bid=bid))
+        await screen.tap(find(screen, VoteAction.SET, value=4))
+    await screen.tap(find(screen, VoteAction.CONFIRM))
     async with session_maker() as session:
         ballots = list(await session.scalars(select(Ballot)))
         assert [ballot.age_band for ballot in ballots] == ["16-17"]
@@ -83,9 +85,7 @@ async def test_rounds_that_do_not_ask_never_ask(harness, session_maker):
     assert texts(await harness.tap(VOTER, cb(VoteAction.ROUND, round_id)))[0].startswith(
         "Bid 1 of 3")
     assert alerts(await harness.tap(VOTER, age(round_id, AgeBand.FROM_25)))  # a forged answer
-    for bid in (a, b, c):
-        await harness.tap(VOTER, cb(VoteAction.SET, round_id, bid, 2))
-    await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))
+    await vote_in_chat(harness, VOTER, round_id, {}, default=2)
     async with session_maker() as session:
         assert [b.age_band for b in await session.scalars(select(Ballot))] == [None]
 
@@ -95,10 +95,11 @@ async def test_a_forged_band_or_a_skipped_question_changes_nothing(harness, sess
     await join(harness, VOTER, Locale.EN)
     await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
     assert alerts(await harness.tap(VOTER, cb(VoteAction.AGE, round_id, value=99)))
-    # Scores sent without answering (forged): Confirm asks the question instead of recording.
+    # Scores sent without answering (forged) are refused; a forged Confirm carrying the
+    # question's own revision asks the question instead of recording.
     for bid in (a, b, c):
-        await harness.tap(VOTER, cb(VoteAction.SET, round_id, bid, 5))
-    sent = await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))
+        assert alerts(await harness.tap(VOTER, cb(VoteAction.SET, round_id, bid, 5, rev=1)))
+    sent = await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id, rev=1))
     assert texts(sent)[-1].startswith(ASK[Locale.EN])
     async with session_maker() as session:
         assert await round_ballots(session, round_id) == []

@@ -18,6 +18,7 @@ from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models.ballot import Ballot, RollEntry, roll_key, round_ballots, voter_key
 from models.bid import Bid
+from tests.ballot_screen import vote_in_chat
 from tests.conftest import ORGANISER_ID
 from tests.event_fixtures import make_event
 from tests.flow import callback_update, message_update, texts
@@ -56,10 +57,7 @@ async def test_no_export_screen_audit_row_log_line_or_row_links_a_ballot_to_its_
     round_id, (a, b, c, _draft) = await voting_round(session_maker)
     await join(harness, VOTER, Locale.EN)
     await join(harness, ORGANISER_ID, Locale.EN)
-    await harness.tap(VOTER, vote(VoteAction.ROUND, round_id))
-    for bid, score in ((a, 5), (b, 2), (c, 4)):
-        await harness.tap(VOTER, vote(VoteAction.SET, round_id, bid, score))
-    confirmed = texts(await harness.tap(VOTER, vote(VoteAction.CONFIRM, round_id)))[-1]
+    confirmed = (await vote_in_chat(harness, VOTER, round_id, {a: 5, b: 2, c: 4})).text
     receipt = re.search(r"Receipt: <b>([A-Z0-9-]{7})</b>", confirmed).group(1)
     async with session_maker() as session:
         ballot = (await session.scalars(select(Ballot))).one()
@@ -127,11 +125,7 @@ async def test_after_forget_no_row_holds_the_id_name_or_username_and_the_vote_st
     await harness.feed(from_person(callback_update(
         PERSON, EventCb(action=EventAction.REGISTER, event_id=event_id).pack())))
     await harness.feed(from_person(message_update(PERSON, NAME)))
-    await harness.feed(from_person(callback_update(PERSON, vote(VoteAction.ROUND, round_id))))
-    for bid in (a, b, c):
-        await harness.feed(from_person(callback_update(
-            PERSON, vote(VoteAction.SET, round_id, bid, 3))))
-    await harness.feed(from_person(callback_update(PERSON, vote(VoteAction.CONFIRM, round_id))))
+    await vote_in_chat(harness, PERSON, round_id, {}, default=3, wrap=from_person)
     for trace in (PERSON, NAME, CONTACT):
         assert await rows_mentioning(session_maker, trace), trace  # all stored somewhere
 
@@ -147,13 +141,10 @@ async def test_after_forget_no_row_holds_the_id_name_or_username_and_the_vote_st
 # --- The operator with the database, the settings and the logs (issue #15) -------------------
 
 
-async def vote_in_chat(harness, user_id: int, round_id: int, scores: dict[int, int]) -> str:
+async def receipt_of_vote(harness, user_id: int, round_id: int, scores: dict[int, int]) -> str:
     """Vote through the chat; the receipt the bot gave."""
-    await harness.tap(user_id, vote(VoteAction.ROUND, round_id))
-    for bid, score in scores.items():
-        await harness.tap(user_id, vote(VoteAction.SET, round_id, bid, score))
-    confirmed = texts(await harness.tap(user_id, vote(VoteAction.CONFIRM, round_id)))[-1]
-    return re.search(r"<b>([A-Z0-9]{3}-[A-Z0-9]{3})</b>", confirmed).group(1)
+    screen = await vote_in_chat(harness, user_id, round_id, scores)
+    return re.search(r"<b>([A-Z0-9]{3}-[A-Z0-9]{3})</b>", screen.text).group(1)
 
 
 def operator_secrets(harness) -> tuple[bytes, ...]:
@@ -177,7 +168,7 @@ async def test_once_voting_closes_no_secret_ties_a_ballot_to_anyone_and_receipts
     receipts = {}
     for n, (person, locale) in enumerate(people.items()):
         await join(harness, person, locale)
-        receipts[person] = await vote_in_chat(harness, person, round_id, {a: n + 1, b: 3, c: 5})
+        receipts[person] = await receipt_of_vote(harness, person, round_id, {a: n + 1, b: 3, c: 5})
     await join(harness, ORGANISER_ID, Locale.EN)
     secrets = operator_secrets(harness)
     # While voting is open, the database and the secret do find each ballot: the attack is real.
@@ -210,8 +201,8 @@ async def test_forget_while_voting_is_open_cuts_the_link_at_once_and_the_vote_st
     round_id, (a, b, c, _draft) = await voting_round(session_maker)
     await join(harness, VOTER, locale)
     await join(harness, PERSON, Locale.EN)
-    receipt = await vote_in_chat(harness, VOTER, round_id, {a: 5, b: 4, c: 1})
-    await vote_in_chat(harness, PERSON, round_id, {a: 2, b: 2, c: 2})
+    receipt = await receipt_of_vote(harness, VOTER, round_id, {a: 5, b: 4, c: 1})
+    await receipt_of_vote(harness, PERSON, round_id, {a: 2, b: 2, c: 2})
 
     await harness.send(VOTER, "/forget")
     await harness.tap(VOTER, ForgetCb(confirm=True).pack())
@@ -237,7 +228,6 @@ async def test_forget_while_voting_is_open_cuts_the_link_at_once_and_the_vote_st
 
 async def vote_in_chat_refused(harness, user_id: int, round_id: int,
                                scores: dict[int, int]) -> str:
-    await harness.tap(user_id, vote(VoteAction.ROUND, round_id))
-    for bid, score in scores.items():
-        await harness.tap(user_id, vote(VoteAction.SET, round_id, bid, score))
-    return texts(await harness.tap(user_id, vote(VoteAction.CONFIRM, round_id)))[-1]
+    """What the bot said when this person tried to vote (the ballot message and any pop-up)."""
+    screen = await vote_in_chat(harness, user_id, round_id, scores)
+    return " ".join([screen.text, *screen.alerts])

@@ -14,7 +14,8 @@ from aiogram.types import Update
 from bot.callback_reply import CallbackReplyMiddleware
 from bot.callbacks import Locale, MenuCb, MenuItem
 from bot.dispatcher import create_bot
-from bot.vote_callbacks import VoteAction, VoteCb
+from bot.vote_callbacks import VoteAction
+from tests.ballot_screen import find, start
 from tests.conftest import make_settings
 from tests.fake_telegram import RecordingSession
 from tests.flow import callback_update, texts
@@ -51,7 +52,7 @@ async def test_the_answer_is_the_updates_result_not_a_request(harness):
     update = callback_update(RESIDENT, MenuCb(item=MenuItem.VOTE).pack())
     result = await harness.dp.feed_update(harness.bot, Update.model_validate(update))
     assert isinstance(result, AnswerCallbackQuery)
-    assert result.text.startswith("No vote is open at the moment") and result.show_alert
+    assert texts(harness.telegram.requests)[-1].startswith("No vote is open at the moment")
     assert not any(isinstance(r, AnswerCallbackQuery) for r in harness.telegram.requests)
 
 
@@ -116,7 +117,8 @@ async def test_a_late_answer_does_not_lose_the_score(harness, session_maker, cap
     round_id, (first, *_rest) = await voting_round(session_maker)
     await join(harness, RESIDENT, Locale.EN)
     await harness.tap(RESIDENT, MenuCb(item=MenuItem.VOTE).pack())
-    await harness.tap(RESIDENT, VoteCb(action=VoteAction.ROUND, round=round_id).pack())
+    screen = await start(harness, RESIDENT, round_id)
+    first = screen.card_bid()
     record = harness.telegram.make_request
 
     async def too_late(bot, method, **options):
@@ -126,8 +128,7 @@ async def test_a_late_answer_does_not_lose_the_score(harness, session_maker, cap
 
     harness.telegram.make_request = too_late
     with caplog.at_level(logging.INFO):
-        sent = await harness.tap(RESIDENT, VoteCb(action=VoteAction.SET, round=round_id,
-                                                  bid=first, value=4).pack())
+        sent = await harness.tap(RESIDENT, find(screen, VoteAction.SET, value=4))
     assert texts(sent)[0].startswith("Bid 2 of")
     data = await harness.dp.fsm.get_context(harness.bot, RESIDENT, RESIDENT).get_data()
     assert data["vote_choices"] == {str(first): 4}
@@ -142,11 +143,10 @@ async def test_a_button_that_fails_after_its_answer_still_gets_the_kind_message(
     round_id, (first, *_rest) = await voting_round(session_maker)
     await join(harness, RESIDENT, Locale.EN)
     await harness.tap(RESIDENT, MenuCb(item=MenuItem.VOTE).pack())
-    await harness.tap(RESIDENT, VoteCb(action=VoteAction.ROUND, round=round_id).pack())
+    screen = await start(harness, RESIDENT, round_id)
     harness.telegram.fail_next(RuntimeError("the next card could not be sent"))
     with caplog.at_level(logging.ERROR):
-        sent = await harness.tap(RESIDENT, VoteCb(action=VoteAction.SET, round=round_id,
-                                                  bid=first, value=4).pack())
+        sent = await harness.tap(RESIDENT, find(screen, VoteAction.SET, value=4))
     assert [type(r) for r in sent] == [AnswerCallbackQuery, SendMessage]
     assert texts(sent) == ["Sorry, something went wrong on our side. Please try again in a "
                            "moment."]

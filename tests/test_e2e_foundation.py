@@ -29,8 +29,10 @@ async def test_resident_journey_across_a_restart(database_url):
         assert await process.stop() == 0, process.log_tail()
         process = await start_polling_bot(stub, env)
 
+        count = stub.new_message_count(RESIDENT)
         stub.push_callback(RESIDENT, MenuCb(item=MenuItem.VOTE).pack(), language_code="cy")
-        await stub.wait_for(lambda: len(stub.callback_answers) >= 1)
+        no_vote = await stub.wait_for_message(RESIDENT, count + 1)  # with "tell me when it opens"
+        assert no_vote.text.startswith("Does dim pleidlais ar agor")
 
         assert await process.stop() == 0, process.log_tail()
         process = await start_polling_bot(stub, env)

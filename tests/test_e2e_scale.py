@@ -168,7 +168,7 @@ async def test_voting_closed_through_one_process_is_closed_in_the_other(database
     engine = create_engine(database_url)
     try:
         session_maker = create_session_maker(engine)
-        round_id, (first, second, third, _draft) = await voting_round(session_maker)
+        round_id, _bids = await voting_round(session_maker)
         async with session_maker.begin() as session:
             session.add(User(telegram_id=voter, locale="en", privacy_seen_at=utcnow()))
     finally:
@@ -187,12 +187,22 @@ async def test_voting_closed_through_one_process_is_closed_in_the_other(database
             stub.push_message(voter, "/start")
             await stub.wait_for_message(voter, 1)
             stub.push_callback(voter, cb(VoteAction.ROUND, round_id), require_button=False)
-            assert (await stub.wait_for_message(voter, 2)).text.startswith("Bid 1 of 3")
-            # Two scores, one through each process: both copy the round.
-            for count, bid in ((3, first), (4, second)):
-                stub.push_callback(voter, cb(VoteAction.SET, round_id, bid, 4))
-                assert (await stub.wait_for_message(voter, count)).text.startswith(
-                    f"Bid {count - 1} of 3")
+            ballot = await stub.wait_for_message(voter, 2)
+            assert ballot.text.startswith("Bid 1 of 3")
+
+            def score_button() -> str:  # "4" on the card the ballot message shows now
+                shown = stub.current_message(voter, ballot.message_id)
+                return dict(stub.buttons(shown))["4"]
+
+            # Two scores, one through each process: both copy the round (the one message
+            # is edited each time).
+            for edits in (1, 2):
+                stub.push_callback(voter, score_button())
+                await stub.wait_for(lambda edits=edits: stub.edit_count(voter) == edits,
+                                    what=f"{edits} edits of the ballot message")
+                assert stub.current_text(voter, ballot.message_id).startswith(
+                    f"Bid {edits + 1} of 3")
+            third = score_button()
             stub.push_message(ORGANISER, "/voting")
             await stub.wait_for_message(ORGANISER, 1)
             stub.push_callback(ORGANISER, VotingAdminCb(action=VotingAdminAction.CLOSE,
@@ -202,10 +212,10 @@ async def test_voting_closed_through_one_process_is_closed_in_the_other(database
                 "Voting has closed. Type in any paper sheets, then publish."],
                 what="the organiser told voting has closed")
             for taps in (1, 2):  # one tap to each process
-                stub.push_callback(voter, cb(VoteAction.SET, round_id, third, 4))
+                stub.push_callback(voter, third)
                 await stub.wait_for(lambda taps=taps: alerts()[1:] == [closed] * taps,
                                     what=f"{taps} answers that voting has closed")
-            assert stub.new_message_count(voter) == 4  # no further card
+            assert stub.new_message_count(voter) == 2 and stub.edit_count(voter) == 2
             for process in processes:
                 assert await process.stop() == 0, process.log_tail()
                 assert "Traceback" not in process.log_text()

@@ -15,10 +15,10 @@ from bot.callbacks import Locale, MenuCb, MenuItem
 from bot.filters import ButtonPrefixes
 from bot.vote_callbacks import VoteAction
 from handlers import vote
+from tests.ballot_screen import find, start
 from tests.event_fixtures import EN, ev, join, make_event, registration
 from tests.flow import texts
 from tests.test_vote_ballots import voting_round
-from tests.test_vote_flow import cb
 from tests.test_vote_flow import join as vote_join
 
 ANN = 9201
@@ -77,7 +77,7 @@ async def test_a_vote_tap_is_not_unpacked_by_other_routers(harness, session_make
                                                            monkeypatch):
     round_id, (a, _b, _c, _draft) = await voting_round(session_maker)
     await vote_join(harness, ANN, Locale.EN)
-    await harness.tap(ANN, cb(VoteAction.ROUND, round_id))
+    screen = await start(harness, ANN, round_id)
     tried = []
     unpack = CallbackQueryFilter.__call__
 
@@ -86,7 +86,7 @@ async def test_a_vote_tap_is_not_unpacked_by_other_routers(harness, session_make
         return await unpack(self, query)
 
     monkeypatch.setattr(CallbackQueryFilter, "__call__", counted)
-    sent = await harness.tap(ANN, cb(VoteAction.SET, round_id, a, 4))
+    sent = await harness.tap(ANN, find(screen, VoteAction.SET, value=4))
     assert texts(sent)[0].startswith("Bid 2 of 3")
     # Only the menu's and the vote router's own handlers, up to the score's.
     assert set(tried) <= {"m", "vt"} and len(tried) <= 5, tried

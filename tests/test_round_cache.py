@@ -16,10 +16,11 @@ from models.bid import Bid, BidStatus
 from models.processed_update import claim_update_in_turn
 from models.round import Area, Round, RoundStatus
 from models.round_cache import RoundCache, RoundsVersion
-from tests.flow import alerts, texts
+from tests.ballot_screen import find, start
+from tests.flow import alerts
 from tests.spies import asked_for
 from tests.test_vote_ballots import voting_round
-from tests.test_vote_flow import cb, join
+from tests.test_vote_flow import OUT_OF_DATE, join
 
 postgresql_only = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 VOTER = 700_101
@@ -142,20 +143,24 @@ async def test_a_score_tap_sees_what_another_process_changed(harness, session_ma
     database, so nothing in this process could have told its cache."""
     round_id, (a, b, c, _draft) = await voting_round(session_maker)
     await join(harness, VOTER, Locale.EN)
-    assert texts(await harness.tap(VOTER, cb(VoteAction.ROUND, round_id)))[0].startswith(
-        "Bid 1 of 3")
-    sent = await harness.tap(VOTER, cb(VoteAction.SET, round_id, a, 3))  # the copy is made
-    assert texts(sent)[0].startswith("Bid 2 of 3")
+    screen = await start(harness, VOTER, round_id)
+    assert screen.text.startswith("Bid 1 of 3")
+    first = screen.card_bid()
+    await screen.tap(find(screen, VoteAction.SET, value=3))  # the copy is made
+    assert screen.text.startswith("Bid 2 of 3")
+    second = screen.card_bid()
 
     async with session_maker.begin() as session:
-        await session.execute(update(Bid).where(Bid.id == b)
+        await session.execute(update(Bid).where(Bid.id == second)
                               .values(status=BidStatus.WITHDRAWN.value))
-    assert alerts(await harness.tap(VOTER, cb(VoteAction.SET, round_id, b, 4))) == [STALE]
-    sent = await harness.tap(VOTER, cb(VoteAction.SET, round_id, a, 3))
-    assert texts(sent)[0].startswith("Bid 2 of 2\n<b>Bid 3</b>")
+    await screen.tap(find(screen, VoteAction.SET, value=4))
+    assert screen.alerts == [OUT_OF_DATE]
+    screen = await start(harness, VOTER, round_id)
+    assert screen.text.startswith("Bid 2 of 2")
+    assert screen.card_bid() == ({a, b, c} - {first, second}).pop()
 
     async with session_maker.begin() as session:
         await session.execute(update(Round).where(Round.id == round_id)
                               .values(status=RoundStatus.CLOSED.value))
-    assert alerts(await harness.tap(VOTER, cb(VoteAction.SET, round_id, c, 4))) == [CLOSED]
-    assert alerts(await harness.tap(VOTER, cb(VoteAction.BACK, round_id))) == [CLOSED]
+    assert alerts(await harness.tap(VOTER, find(screen, VoteAction.SET, value=4))) == [CLOSED]
+    assert alerts(await harness.tap(VOTER, find(screen, VoteAction.BACK))) == [CLOSED]

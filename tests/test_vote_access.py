@@ -14,8 +14,10 @@ from bot.vote_callbacks import VoteAction
 from models import event as events
 from models.ballot import cast_ballot, round_ballots
 from models.base import utcnow
+from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea, area_named, may_vote
 from models.round import Eligibility, Round
+from tests.ballot_screen import answer_cards, find, start, vote_in_chat
 from tests.event_fixtures import make_event
 from tests.flow import alerts, buttons, texts
 from tests.test_privacy import rows_mentioning
@@ -65,10 +67,13 @@ async def register_only(session_maker, event_id: int, telegram_id: int) -> None:
 
 
 async def vote_all(harness, user_id: int, round_id: int, bids: list[int], score: int = 4):
-    await harness.tap(user_id, cb(VoteAction.ROUND, round_id))
-    for bid in bids:
-        sent = await harness.tap(user_id, cb(VoteAction.SET, round_id, bid, score))
-    return sent
+    """Every card scored `score` (in the voter's own order); the review is showing."""
+    return await vote_in_chat(harness, user_id, round_id, dict.fromkeys(bids, score),
+                              confirm=False)
+
+
+async def confirm(screen) -> list[str]:
+    return texts(await screen.tap(find(screen, VoteAction.CONFIRM)))
 
 
 def test_the_rule_table():
@@ -109,9 +114,8 @@ async def test_checked_in_rule(harness, session_maker, locale):
     await check_in(session_maker, event_id, VOTER)
     sent = await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
     assert texts(sent)[0].startswith(FIRST_CARD[locale])
-    await vote_all(harness, VOTER, round_id, [a, b, c])
-    assert texts(await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id)))[-1].startswith(
-        RECEIPT[locale])
+    screen = await vote_all(harness, VOTER, round_id, [a, b, c])
+    assert (await confirm(screen))[-1].startswith(RECEIPT[locale])
     async with session_maker() as session:
         assert await round_ballots(session, round_id) == [{a: 4, b: 4, c: 4}]
 
@@ -146,9 +150,8 @@ async def test_area_rule_asks_once_and_keeps_the_answer(harness, session_maker, 
     assert texts(sent)[0].startswith(FIRST_CARD[locale])
     sent = await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))  # not asked again
     assert texts(sent)[0].startswith(FIRST_CARD[locale])
-    await vote_all(harness, VOTER, round_id, [a, b, c], score=2)
-    assert texts(await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id)))[-1].startswith(
-        RECEIPT[locale])
+    screen = await vote_all(harness, VOTER, round_id, [a, b, c], score=2)
+    assert (await confirm(screen))[-1].startswith(RECEIPT[locale])
     async with session_maker() as session:
         assert await round_ballots(session, round_id) == [{a: 2, b: 2, c: 2}]
         assert [(row.telegram_id, row.area_id) for row in
@@ -189,8 +192,7 @@ async def test_both_rule(harness, session_maker, locale):
     sent = await harness.tap(neither, cb(VoteAction.AREA, round_id, value=0))
     assert texts(sent)[0].startswith(NOT_EITHER[locale])
     for person in (at_event, online):
-        await vote_all(harness, person, round_id, [a, b, c], score=3)
-        await harness.tap(person, cb(VoteAction.CONFIRM, round_id))
+        await confirm(await vote_all(harness, person, round_id, [a, b, c], score=3))
     await harness.tap(neither, cb(VoteAction.CONFIRM, round_id))
     async with session_maker() as session:
         assert len(await round_ballots(session, round_id)) == 2
@@ -213,40 +215,32 @@ async def test_the_area_told_is_in_mydata_and_gone_after_forget(harness, session
 
 @pytest.mark.parametrize("locale", BOTH)
 async def test_every_bid_must_be_scored_before_confirm(harness, session_maker, locale):
-    round_id, (a, b, c, _draft) = await voting_round(session_maker)  # score_all by default
+    round_id, (a, b, c, draft) = await voting_round(session_maker)  # score_all by default
     await join(harness, VOTER, locale)
-    await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
-    await harness.tap(VOTER, cb(VoteAction.SET, round_id, a, 5))
-    await harness.tap(VOTER, cb(VoteAction.BACK, round_id, value=2))  # skip bid 2
-    sent = await harness.tap(VOTER, cb(VoteAction.SET, round_id, c, 1))
-    review = texts(sent)[-1]
-    assert {Locale.EN: "one bid still needs a score", Locale.CY: "mae un cais heb sgôr eto"}[
-        locale] in review
-    assert [data for _, data in buttons(sent[-1])][0] == cb(VoteAction.BACK, round_id, value=1)
-    sent = await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))  # a forged Confirm
-    assert {Locale.EN: "Please score every bid.",
-            Locale.CY: "Rhowch sgôr i bob cais, os gwelwch yn dda."}[locale] in texts(sent)[-1]
+    screen = await vote_all(harness, VOTER, round_id, [a, b, c], score=3)
+    # A bid found eligible while the voter was at the review: it needs a score too.
+    async with session_maker.begin() as session:
+        await session.execute(update(Bid).where(Bid.id == draft)
+                              .values(status=BidStatus.ELIGIBLE.value))
+    await screen.tap(find(screen, VoteAction.CONFIRM))
+    assert screen.alerts == [{
+        Locale.EN: "Please score every bid before you confirm: one bid still needs a score.",
+        Locale.CY: "Rhowch sgôr i bob cais cyn cadarnhau: mae un cais heb sgôr eto."}[locale]]
     async with session_maker() as session:
         assert await round_ballots(session, round_id) == []
-    sent = await harness.tap(VOTER, cb(VoteAction.BACK, round_id, value=1))
-    await harness.tap(VOTER, cb(VoteAction.SET, round_id, b, 2))
-    sent = await harness.tap(VOTER, cb(VoteAction.SET, round_id, c, 1))
-    assert [data for _, data in buttons(sent[-1])][0] == cb(VoteAction.CONFIRM, round_id)
-    assert texts(await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id)))[-1].startswith(
-        RECEIPT[locale])
+    screen = await start(harness, VOTER, round_id)  # Vote again: the card still to score
+    assert screen.card_bid() == draft
+    await answer_cards(screen, {draft: 1})
+    assert (await confirm(screen))[-1].startswith(RECEIPT[locale])
     async with session_maker() as session:
-        assert await round_ballots(session, round_id) == [{a: 5, b: 2, c: 1}]
+        assert await round_ballots(session, round_id) == [{a: 3, b: 3, c: 3, draft: 1}]
 
 
 async def test_a_round_may_let_people_leave_bids_unscored(harness, session_maker):
     round_id, (a, b, c, _draft) = await voting_round(session_maker, score_all=False)
     await join(harness, VOTER, Locale.EN)
-    await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
-    await harness.tap(VOTER, cb(VoteAction.SET, round_id, a, 5))
-    sent = await harness.tap(VOTER, cb(VoteAction.BACK, round_id, value=3))
-    assert [data for _, data in buttons(sent[-1])][0] == cb(VoteAction.CONFIRM, round_id)
-    assert texts(await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id)))[-1].startswith(
-        RECEIPT[Locale.EN])
+    screen = await vote_in_chat(harness, VOTER, round_id, {a: 5})  # the others skipped
+    assert screen.text.startswith(RECEIPT[Locale.EN])
     async with session_maker() as session:
         assert await round_ballots(session, round_id) == [{a: 5}]
 
@@ -255,8 +249,7 @@ async def test_a_round_may_let_people_leave_bids_unscored(harness, session_maker
 async def test_a_final_vote_cannot_be_changed(harness, session_maker, locale):
     round_id, (a, b, c, _draft) = await voting_round(session_maker, changes_allowed=False)
     await join(harness, VOTER, locale)
-    await vote_all(harness, VOTER, round_id, [a, b, c], score=5)
-    await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))
+    await confirm(await vote_all(harness, VOTER, round_id, [a, b, c], score=5))
     sent = await harness.tap(VOTER, cb(VoteAction.ROUND, round_id))
     assert texts(sent)[0].startswith({
         Locale.EN: "You have already voted in this round. Thank you! In this round a confirmed "
@@ -270,14 +263,13 @@ async def test_a_final_vote_is_refused_on_confirm_too(harness, session_maker):
     """Two ballots started side by side: the second Confirm is refused by the server."""
     round_id, (a, b, c, _draft) = await voting_round(session_maker, changes_allowed=False)
     await join(harness, VOTER, Locale.EN)
-    await vote_all(harness, VOTER, round_id, [a, b, c], score=1)
+    screen = await vote_all(harness, VOTER, round_id, [a, b, c], score=1)
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
         first = await cast_ballot(session, round_, VOTER, {a: 5, b: 5, c: 5},
                                   secret=harness.settings.ballot_key)
         assert first.ok
-    sent = await harness.tap(VOTER, cb(VoteAction.CONFIRM, round_id))
-    assert "votes can't be changed" in texts(sent)[-1]
+    assert "votes can't be changed" in (await confirm(screen))[-1]
     async with session_maker() as session:
         assert await round_ballots(session, round_id) == [{a: 5, b: 5, c: 5}]
 

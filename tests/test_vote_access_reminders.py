@@ -11,6 +11,7 @@ from models.eligibility import eligible_non_voters, plan_reminder
 from models.round import Eligibility, Round
 from models.user import User
 from models.voting_code import claim_code, generate_codes
+from tests.ballot_screen import vote_in_chat
 from tests.conftest import ORGANISER_ID
 from tests.event_fixtures import outbox
 from tests.flow import alerts, buttons, texts
@@ -86,10 +87,7 @@ async def test_the_reminder_reaches_eligible_non_voters_once(harness, session_ma
 async def test_a_second_reminder_skips_people_who_voted_since(harness, session_maker):
     round_id, bids = await scene(harness, session_maker)
     await harness.tap(ORGANISER_ID, remind(VotingAccessAction.REMIND, round_id, 1))
-    await harness.tap(WAITING_CY, cb(VoteAction.ROUND, round_id))
-    for bid in bids[:3]:
-        await harness.tap(WAITING_CY, cb(VoteAction.SET, round_id, bid, 2))
-    await harness.tap(WAITING_CY, cb(VoteAction.CONFIRM, round_id))
+    await vote_in_chat(harness, WAITING_CY, round_id, {}, default=2)
     sent = await harness.tap(ORGANISER_ID, remind(VotingAccessAction.SHOW, round_id))
     assert "People who may vote and haven't yet: 2" in texts(sent)[0]
     assert "Reminders sent so far: 1" in texts(sent)[0]

@@ -47,8 +47,8 @@ async def test_organisers_open_watch_and_publish(harness, session_maker):
     sent = await harness.tap(ORGANISER_ID, cb(Act.PUBLISH, round_id))
     card = texts(sent)[-1]
     assert "<b>Results: Safer Speke 2026</b>" in card
-    assert "• Bid 1 — £1,500" in card and "Bid 2" not in card
-    assert "• Bid 3 — £1,000" in card and "Money left: £0" in card
+    assert "• SPK-001 Bid 1 — £1,500" in card and "Bid 2" not in card
+    assert "• SPK-003 Bid 3 — £1,000" in card and "Money left: £0" in card
     assert "cheaper first" in card
     async with session_maker() as session:
         statuses = [(await session.get(Bid, i)).status for i in (a, b, c)]

@@ -25,6 +25,7 @@ from models.voting_code import (
     normalise,
     spaced,
 )
+from tests.ballot_screen import start, vote_in_chat
 from tests.conftest import ORGANISER_ID
 from tests.flow import buttons, texts
 from tests.test_vote_ballots import voting_round
@@ -122,19 +123,14 @@ async def test_a_card_gives_one_vote_in_a_check_in_round(harness, session_maker,
     sent = await harness.send(FIRST, f"/start v_{code}")
     assert texts(sent)[0].startswith(ACCEPTED[locale])
     assert buttons(sent[0])[0][1] == cb(VoteAction.ROUND, round_id)
-    await harness.tap(FIRST, cb(VoteAction.ROUND, round_id))
-    for bid in (a, b, c):
-        await harness.tap(FIRST, cb(VoteAction.SET, round_id, bid, 4))
-    receipt = texts(await harness.tap(FIRST, cb(VoteAction.CONFIRM, round_id)))[-1]
+    receipt = (await vote_in_chat(harness, FIRST, round_id, {}, default=4)).text
     assert {Locale.EN: "Receipt:", Locale.CY: "Derbynneb:"}[locale] in receipt
     # The same card in another account: kindly refused, and no vote for them.
     assert texts(await harness.send(SECOND, f"/start v_{code}"))[0].startswith(USED[locale])
     assert texts(await harness.send(SECOND, f"/code {spaced(code)}"))[0].startswith(
         USED[locale])
-    await harness.tap(SECOND, cb(VoteAction.ROUND, round_id))
-    for bid in (a, b, c):
-        await harness.tap(SECOND, cb(VoteAction.SET, round_id, bid, 1))
-    await harness.tap(SECOND, cb(VoteAction.CONFIRM, round_id))
+    refused = await start(harness, SECOND, round_id)
+    assert not any(cb.action == VoteAction.SET for cb in refused.actions())
     # A forged code, well-formed or not.
     for forged in ("v_AAAAAAAAAA", "v_XYZ123"):
         assert texts(await harness.send(SECOND, f"/start {forged}"))[0].startswith(

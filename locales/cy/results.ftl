@@ -59,3 +59,13 @@ why-count-stopped = Heb ei ariannu: stopiodd y cyfrif wrth gais uwch ei safle na
 why-supporters-short = Heb ei ariannu: roedd gan ei gefnogwyr { $left } ar ôl rhyngddyn nhw (dechreuodd pob pleidleisiwr gyda { $share }). Mae'n costio { $cost }.
 why-did-not-fit = Heb ei ariannu: dim ond { $pot } oedd ar ôl yn y gronfa ar ôl y ceisiadau uwch ei safle, ac mae'n costio { $cost }.
 why-did-not-fit-after-shares = Heb ei ariannu: roedd gan ei gefnogwyr { $left } ar ôl rhyngddyn nhw (dechreuodd pob pleidleisiwr gyda { $share }). Mae'n costio { $cost }. Wedyn dim ond { $pot } oedd ar ôl yn y gronfa.
+why-did-not-fit-after-shares = Heb ei ariannu: roedd gan ei gefnogwyr { $left } ar ôl rhyngddyn nhw (dechreuodd pob pleidleisiwr gyda { $share }), ac mae'n costio { $cost }; wedyn dim ond { $pot } oedd ar ôl yn y gronfa.
+
+## Pa mor agos y daeth cais heb ei ariannu (bot/why_not_text.py)
+why-needed-voters = { $kind ->
+    [score] Byddai wedi cael ei ariannu pe bai rhagor o bleidleiswyr wedi rhoi { $top } pwynt iddo. Faint yn rhagor: { $voters }.
+    [tokens] Byddai wedi cael ei ariannu pe bai rhagor o bleidleiswyr wedi rhoi eu tocynnau i gyd iddo ({ $top } yr un). Faint yn rhagor: { $voters }.
+   *[tick] Byddai wedi cael ei ariannu gyda rhagor o bleidleisiau drosto. Faint yn rhagor: { $voters }.
+}
+why-needed-cheaper = Neu byddai wedi cael ei ariannu pe bai wedi costio dim mwy na { $most } ({ $less } yn llai na'r hyn y gofynnodd amdano).
+why-never-fits = Mae'n costio mwy na'r gronfa gyfan ({ $pot }), felly ni allai unrhyw gefnogaeth ei ariannu.

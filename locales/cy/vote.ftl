@@ -25,7 +25,7 @@ vote-review =
     <b>Eich pleidlais</b>
     { $lines }
 
-    Gwiriwch hi, yna tapiwch Cadarnhau.
+    I newid ateb, tapiwch y cais isod. Pan fydd yn iawn, tapiwch Cadarnhau.
 vote-running-total = Eich dewisiadau: { $total } o { $pot }
 vote-nothing-to-vote-on = Does dim ceisiadau y gallwch bleidleisio arnyn nhw yn y rownd hon.
 vote-refused =

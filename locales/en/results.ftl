@@ -47,3 +47,22 @@ why-count-stopped = Not funded: the count stopped at a bid ranked above it that 
 why-supporters-short = Not funded: its supporters had { $left } left between them (each voter started with { $share }). It costs { $cost }.
 why-did-not-fit = Not funded: only { $pot } was left in the pot after the bids ranked above it, and it costs { $cost }.
 why-did-not-fit-after-shares = Not funded: its supporters had { $left } left between them (each voter started with { $share }). It costs { $cost }. After that, only { $pot } was left in the pot.
+why-did-not-fit-after-shares = Not funded: its supporters had { $left } left between them (each voter started with { $share }), and it costs { $cost }; after that only { $pot } was left in the pot.
+
+## How close an unfunded bid came (bot/why_not_text.py)
+why-needed-voters = { $kind ->
+    [score] { $voters ->
+        [one] One more voter giving it { $top } points would have got it funded.
+       *[other] { $voters } more voters giving it { $top } points would have got it funded.
+    }
+    [tokens] { $voters ->
+        [one] One more voter giving it all { $top } tokens would have got it funded.
+       *[other] { $voters } more voters giving it all { $top } tokens would have got it funded.
+    }
+   *[tick] { $voters ->
+        [one] One more vote for it would have got it funded.
+       *[other] { $voters } more votes for it would have got it funded.
+    }
+}
+why-needed-cheaper = Or it would have been funded if it had cost at most { $most } ({ $less } below what it asked).
+why-never-fits = It costs more than the whole pot ({ $pot }), so no amount of support could fund it.

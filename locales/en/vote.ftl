@@ -25,7 +25,7 @@ vote-review =
     <b>Your vote</b>
     { $lines }
 
-    Check it, then tap Confirm.
+    To change an answer, tap its bid below. When it is right, tap Confirm.
 vote-running-total = Your picks: { $total } of { $pot }
 vote-nothing-to-vote-on = There are no bids you can vote on in this round.
 vote-refused =
