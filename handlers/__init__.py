@@ -13,6 +13,7 @@ from handlers import (
     broadcast,
     cancel,
     checkin,
+    confirm,
     errors,
     events,
     events_admin,
@@ -50,7 +51,8 @@ def organiser_router() -> Router:
                          events_admin.router, checkin.router, bids_review.router,
                          rounds_admin.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
-                         pledges_admin.router, report.router, worldcafe_admin.router]
+                         pledges_admin.router, report.router, worldcafe_admin.router,
+                         confirm.router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 
