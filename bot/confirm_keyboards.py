@@ -15,6 +15,6 @@ def yes_no(i18n: Any, asked: ConfirmCb) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     builder.button(text=i18n.get("cf-yes"), callback_data=asked.model_copy(update={"say": Say.YES}))
     builder.button(text=i18n.get("cf-no"), callback_data=ConfirmCb(
-        step=asked.step, target=asked.target, say=Say.NO))
+        step=asked.step, round=asked.round, person=asked.person, say=Say.NO))
     builder.adjust(2)
     return builder.as_markup()

@@ -34,7 +34,8 @@ class Say(StrEnum):
 
 class ConfirmCb(CallbackData, prefix="cf"):
     step: Step
-    target: TelegramId  # a round id, or the organiser's Telegram id
+    round: RowId = 0  # the round, for round steps
+    person: TelegramId = 0  # the organiser's Telegram id, for adding or removing one
     say: Say = Say.ASK
     status: str = ""  # the round's status the preview was made from
     seen: RowId = 0  # the count the preview showed (bids, ballots)

@@ -74,18 +74,18 @@ async def remove(query: CallbackQuery, callback_data: OrganiserCb, session: Asyn
     await query.message.answer(
         i18n.get("cf-ask-ro", id=str(callback_data.telegram_id)),
         reply_markup=yes_no(i18n, ConfirmCb(step=Step.REMOVE_ORGANISER,
-                                            target=callback_data.telegram_id)))
+                                            person=callback_data.telegram_id)))
 
 
 @router.callback_query(ConfirmCb.filter((F.step == Step.REMOVE_ORGANISER) & (F.say == Say.YES)))
 async def remove_yes(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
                      i18n: I18nContext) -> None:
-    removed = await remove_organiser(session, callback_data.target)
+    removed = await remove_organiser(session, callback_data.person)
     await query.answer(i18n.get("org-removed" if removed else "cf-stale"), show_alert=True)
     if removed:
         await record(session, query.from_user.id, Event.ORGANISER_REMOVED,
                      actor_name=query.from_user.first_name)
-        await hide_organiser_menu(query.bot, callback_data.target)
+        await hide_organiser_menu(query.bot, callback_data.person)
         await query.message.answer(i18n.get("org-list-after"), reply_markup=organiser_list(
             i18n, [o.telegram_id for o in await added_organisers(session)]))
 
@@ -93,7 +93,7 @@ async def remove_yes(query: CallbackQuery, callback_data: ConfirmCb, session: As
 @router.callback_query(ConfirmCb.filter((F.step == Step.ADD_ORGANISER) & (F.say == Say.YES)))
 async def add_yes(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
                   settings: Settings, i18n: I18nContext) -> None:
-    telegram_id = callback_data.target
+    telegram_id = callback_data.person
     new = await add_organiser(session, telegram_id, added_by=query.from_user.id)
     await query.answer()
     await query.message.answer(i18n.get("org-added" if new else "org-already",
@@ -122,4 +122,4 @@ async def _add(message: Message, state: FSMContext, session: AsyncSession, i18n:
     await message.answer(i18n.get("org-picked"), reply_markup=ReplyKeyboardRemove())
     await message.answer(i18n.get("cf-ask-ao", id=str(telegram_id)),
                          reply_markup=yes_no(i18n, ConfirmCb(step=Step.ADD_ORGANISER,
-                                                             target=telegram_id)))
+                                                             person=telegram_id)))

@@ -100,7 +100,7 @@ async def move(query: CallbackQuery, callback_data: RoundCb, session: AsyncSessi
         await query.message.answer(
             i18n.get("cf-ask-cb", round=esc(round_.name(i18n.locale)), sent=facts.sent,
                      waiting=facts.waiting, drafts=facts.drafts),
-            reply_markup=yes_no(i18n, ConfirmCb(step=Step.CLOSE_BIDS, target=round_.id,
+            reply_markup=yes_no(i18n, ConfirmCb(step=Step.CLOSE_BIDS, round=round_.id,
                                                 status=round_.status, seen=facts.seen)))
         return
     await _moved(query, session, settings, i18n, round_, target)
@@ -109,7 +109,7 @@ async def move(query: CallbackQuery, callback_data: RoundCb, session: AsyncSessi
 @router.callback_query(ConfirmCb.filter((F.step == Step.CLOSE_BIDS) & (F.say == Say.YES)))
 async def close_bids(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
                      settings: Settings, i18n: I18nContext) -> None:
-    round_ = await get_round(session, callback_data.target)
+    round_ = await get_round(session, callback_data.round)
     if (round_ is None or round_.status != callback_data.status
             or not _movable(round_, RoundStatus.CLOSED)
             or (await closing_bids(session, round_)).seen != callback_data.seen):

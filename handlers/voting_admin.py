@@ -67,14 +67,14 @@ async def ask(query: CallbackQuery, callback_data: VotingAdminCb, session: Async
 @router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.ASK)))
 async def ask_again(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
                     i18n: I18nContext) -> None:
-    await _preview(query, session, i18n, callback_data.step, callback_data.target)
+    await _preview(query, session, i18n, callback_data.step, callback_data.round)
 
 
 @router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.YES)))
 async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
                     settings: Settings, i18n: I18nContext) -> None:
     step = callback_data.step
-    round_ = await get_round(session, callback_data.target)
+    round_ = await get_round(session, callback_data.round)
     shown = None if round_ is None else await _facts(session, round_, step)
     if (shown is None or round_.status != callback_data.status
             or shown[1] != callback_data.seen):
@@ -128,7 +128,7 @@ async def _preview(query: CallbackQuery, session: AsyncSession, i18n: I18nContex
     facts, seen = shown
     facts["round"] = facts["round_cy"] if i18n.locale == "cy" else facts["round"]
     await query.answer()
-    asked = ConfirmCb(step=step, target=round_.id, status=round_.status, seen=seen)
+    asked = ConfirmCb(step=step, round=round_.id, status=round_.status, seen=seen)
     await query.message.answer(i18n.get(f"cf-ask-{step}", **facts),
                                reply_markup=yes_no(i18n, asked))
 
@@ -203,6 +203,6 @@ async def _show(message: Message, session: AsyncSession, round_: Round,
     if round_.status == RoundStatus.COUNTING:
         markup.inline_keyboard.append([InlineKeyboardButton(
             text=i18n.get("cf-reopen-button"), callback_data=ConfirmCb(
-                step=Step.REOPEN_VOTING, target=round_.id).pack())])
+                step=Step.REOPEN_VOTING, round=round_.id).pack())])
     await message.answer(text, reply_markup=markup)
 

@@ -136,7 +136,7 @@ def texts(requests: list[TelegramMethod[Any]]) -> list[str]:
 
 def buttons(request: TelegramMethod[Any]) -> list[tuple[str, str]]:
     markup = getattr(request, "reply_markup", None)
-    if markup is None:
+    if markup is None or not hasattr(markup, "inline_keyboard"):  # none, or a reply keyboard
         return []
     return [(b.text, b.callback_data) for row in markup.inline_keyboard for b in row]
 

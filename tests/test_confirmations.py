@@ -177,7 +177,7 @@ async def test_voting_can_be_opened_again_until_results_are_published(harness, s
     # Once the results are out, re-opening is refused and nothing changes.
     assert alerts(await harness.tap(ORGANISER_ID, reopen)) == [
         "This round has moved on since; nothing changed. Send /voting again."]
-    stale = ConfirmCb(step=Step.REOPEN_VOTING, target=round_id, say=Say.YES,
+    stale = ConfirmCb(step=Step.REOPEN_VOTING, round=round_id, say=Say.YES,
                       status="counting").pack()
     assert alerts(await harness.tap(ORGANISER_ID, stale))[0].startswith("This is out of date")
     assert await status(session_maker, round_id) == "results"
@@ -190,7 +190,7 @@ async def test_reopening_in_welsh(harness, session_maker):
     await join(harness, ORGANISER_ID, Locale.CY)
     await tap_and_confirm(harness, ORGANISER_ID, cb(Act.CLOSE, round_id))
     asked = await harness.tap(ORGANISER_ID, ConfirmCb(step=Step.REOPEN_VOTING,
-                                                      target=round_id).pack())
+                                                      round=round_id).pack())
     assert texts(asked)[0].startswith("<b>Agor y pleidleisio eto: Speke Mwy Diogel 2026</b>")
     assert [label for label, _ in buttons(asked[-1])] == ["✅ Ie, ewch ymlaen", "✖ Na"]
     assert alerts(await harness.tap(ORGANISER_ID, no_of(asked))) == ["Dim wedi newid."]
@@ -268,7 +268,7 @@ async def test_closing_bids_in_welsh(harness, session_maker):
 async def test_residents_cannot_confirm(harness, session_maker):
     round_id, _bids = await voting_round(session_maker)
     await join(harness, 730_050, Locale.EN)
-    forged = ConfirmCb(step=Step.CLOSE_VOTING, target=round_id, say=Say.YES,
+    forged = ConfirmCb(step=Step.CLOSE_VOTING, round=round_id, say=Say.YES,
                        status="voting").pack()
     assert alerts(await harness.tap(730_050, forged)) == ["Sorry, this is for organisers."]
     assert await status(session_maker, round_id) == "voting"
