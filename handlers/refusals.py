@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 @router.message(Command(*ORGANISER_COMMANDS))
 async def refuse_command(message: Message, command: CommandObject, session: AsyncSession,
                          i18n: I18nContext) -> None:
-    log.warning("refused organiser command /%s", command.command)
+    log.warning("refused organiser command %r", f"/{command.command}")
     await record(session, None, Event.REFUSED_COMMAND, command=command.command)
     await message.answer(i18n.get("organisers-only"))
 

@@ -22,6 +22,7 @@ from bot import bid_keyboards as kb
 from bot.bid_callbacks import RoundAction, RoundCb
 from bot.bid_texts import esc, when
 from bot.confirm_keyboards import yes_no
+from bot.digest_render import digest_renderer
 from bot.filters import IS_ANSWER
 from bot.organiser_callbacks import ConfirmCb, Say, Step
 from bot.settings import Settings
@@ -31,6 +32,7 @@ from models import bid as bids
 from models.amounts import format_pounds, parse_amount
 from models.audit import Event, record
 from models.base import utcnow
+from models.bid_notify import refresh_digests
 from models.bid_questions import DEFAULT_QUESTIONS, question_problems
 from models.round import (
     AREA_NAME_LIMIT,
@@ -118,6 +120,7 @@ async def close_bids(query: CallbackQuery, callback_data: ConfirmCb, session: As
     await record(session, query.from_user.id, Event.BIDS_CLOSED, round_id=round_.id,
                  actor_name=query.from_user.first_name, bids=callback_data.seen)
     await _moved(query, session, settings, i18n, round_, RoundStatus.CLOSED)
+    await refresh_digests(session, digest_renderer(i18n, settings))  # its bids stop waiting
 
 
 async def _moved(query: CallbackQuery, session: AsyncSession, settings: Settings,
