@@ -178,8 +178,10 @@ async def _take_text(message: Message, state: FSMContext, i18n: I18nContext, fie
     if not text.strip():
         await message.answer(i18n.get("bc-need-text"))
         return False
-    if len(text) > limit:
-        await message.answer(i18n.get("bc-too-long", limit=limit, length=len(text)))
+    # Counted as Telegram counts it: "&lt;" in the HTML we keep is one character "<".
+    length = broadcasts.telegram_length(message.text or message.caption or "")
+    if length > limit:
+        await message.answer(i18n.get("bc-too-long", limit=limit, length=length))
         return False
     values = {field: text}
     if message.photo:

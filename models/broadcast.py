@@ -18,6 +18,13 @@ from models.outbox import Kind, NewMessage, Status, cancel_pending, enqueue, sta
 __all__ = ["Audience", "Broadcast", "BroadcastStatus", "Choice"]
 
 
+
+def telegram_length(visible: str) -> int:
+    """A text's length as Telegram counts it against its limits: the visible characters after
+    formatting is parsed (not the HTML that carries the formatting), in UTF-16 code units, the
+    unit Telegram measures text in (an emoji outside the basic plane counts two)."""
+    return len(visible.encode("utf-16-le")) // 2
+
 class BroadcastStatus(StrEnum):
     SCHEDULED = "scheduled"
     SENDING = "sending"
