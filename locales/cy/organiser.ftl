@@ -99,3 +99,15 @@ audit-step-helpermessage = neges i wirfoddolwyr
 audit-step-newround = rownd newydd
 audit-step-checkingin = cofrestru pobl wrth y drws
 audit-step-other = sgwrs
+
+## Adroddiadau negeseuon: pwy nad oedd modd eu cyrraedd, a rhoi cynnig arall arni
+bc-unreached-title = <b>Doedd dim modd cyrraedd:</b>
+bc-unreached-line = • { $reference } — { $why }
+bc-unreached-more = …a mwy (nifer: { $more }).
+bc-why-blocked = wedi rhwystro'r bot
+bc-why-failed = wnaeth Telegram ddim derbyn y neges
+bc-why-uncertain = ddim yn siŵr a gyrhaeddodd (stopiodd y bot wrth anfon)
+bc-unreached-retry-hint = I'r rhai sydd wedi'u marcio “ddim yn siŵr”, gallwch roi cynnig arall arni: efallai y bydd ambell un yn cael y neges ddwywaith.
+bc-retry = 🔁 Rhoi cynnig arall ar y rhain ({ $people })
+bc-retry-stale = Mae cynnig arall wedi'i roi eisoes, neu does dim byd ar ôl i roi cynnig arno. Ni anfonwyd dim.
+bc-retrying = Rhoi cynnig arall arni (pobl: { $people }). Byddwch chi'n cael adroddiad newydd pan fydd wedi gorffen.

@@ -114,3 +114,18 @@ audit-step-helpermessage = a message to volunteers
 audit-step-newround = a new round
 audit-step-checkingin = checking people in
 audit-step-other = a conversation
+
+## Broadcast reports: who could not be reached, and trying again
+bc-unreached-title = <b>Could not be reached:</b>
+bc-unreached-line = • { $reference } — { $why }
+bc-unreached-more = …and { $more } more.
+bc-why-blocked = blocked the bot
+bc-why-failed = Telegram would not take the message
+bc-why-uncertain = not sure it arrived (the bot stopped while sending)
+bc-unreached-retry-hint = For the ones marked “not sure”, you can try again: a few people may then get the message twice.
+bc-retry = 🔁 Try again for these ({ $people })
+bc-retry-stale = This has been tried again already, or there is nothing left to try. Nothing was sent.
+bc-retrying = Trying again for { $people ->
+    [one] 1 person
+   *[other] { $people } people
+}. You will get a new report when it is done.

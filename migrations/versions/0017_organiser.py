@@ -1,5 +1,5 @@
 """The audit log in words: what happened (an event code), in which round, by whom by name;
-refusals recorded with no actor
+refusals recorded with no actor; when a broadcast was tried again for the uncertain
 
 Revision ID: 0017_organiser
 Revises: 0013_rounds_version
@@ -24,9 +24,13 @@ def upgrade() -> None:
         batch_op.add_column(sa.Column('round_id', sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column('detail', sa.JSON(), nullable=True))
         batch_op.create_index(batch_op.f('ix_audit_log_round_id'), ['round_id'], unique=False)
+    with op.batch_alter_table('broadcasts', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('retried_at', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('broadcasts', schema=None) as batch_op:
+        batch_op.drop_column('retried_at')
     # Refusals have no actor; the old table cannot hold them.
     op.execute("DELETE FROM audit_log WHERE actor_telegram_id IS NULL")
     with op.batch_alter_table('audit_log', schema=None) as batch_op:
