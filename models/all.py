@@ -16,6 +16,7 @@ from models import (  # noqa: F401
     retention,
     round,
     round_cache,
+    tallies,
     user,
     voting_code,
     worldcafe,
