@@ -19,8 +19,7 @@ def unreached_text(i18n: Any, found: list[Unreached]) -> str:
     if not found:
         return ""
     lines = [i18n.get("bc-unreached-title")]
-    lines += [i18n.get("bc-unreached-line", reference=u.reference, why=i18n.get(WHY[u.why]))
-              for u in found[:LISTED]]
+    lines += [f"• {u.reference} — {i18n.get(WHY[u.why])}" for u in found[:LISTED]]
     if len(found) > LISTED:
         lines.append(i18n.get("bc-unreached-more", more=len(found) - LISTED))
     if any(u.why == Status.UNCERTAIN for u in found):

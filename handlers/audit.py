@@ -101,8 +101,8 @@ async def _page(session: AsyncSession, settings: Settings, i18n: I18nContext, nu
         head.append(i18n.get("audit-for-person", who=who(i18n, name)))
     if not entries:
         return "\n".join([*head, i18n.get("audit-empty")]), None
-    lines = [i18n.get("audit-entry", at=show_local(e.at, settings.tz, i18n.locale),
-                      what=sentence(i18n, e, names)) for e in entries]
+    lines = [f"{show_local(e.at, settings.tz, i18n.locale)} · {sentence(i18n, e, names)}"
+             for e in entries]
     return "\n".join([*head, "", *lines]), _buttons(i18n, number, pages, chosen)
 
 

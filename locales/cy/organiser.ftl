@@ -35,9 +35,8 @@ org-welcome = 👋 Mae { $by } wedi eich gwneud chi'n drefnydd. Mae gorchmynion 
 
 ## /audit: cofnod y trefnwyr
 audit-page-title = <b>Cofnod y trefnwyr</b> · tudalen { $page } o { $pages }
-audit-entry = { $at } · { $what }
 audit-for-round = Rownd: { $round }
-audit-for-person = Person: { $who }
+audit-for-person = Pwy: { $who }
 audit-newer = ◀ Mwy newydd
 audit-older = Hŷn ▶
 audit-by-round = Fesul rownd
@@ -102,7 +101,6 @@ audit-step-other = sgwrs
 
 ## Adroddiadau negeseuon: pwy nad oedd modd eu cyrraedd, a rhoi cynnig arall arni
 bc-unreached-title = <b>Doedd dim modd cyrraedd:</b>
-bc-unreached-line = • { $reference } — { $why }
 bc-unreached-more = …a mwy (nifer: { $more }).
 bc-why-blocked = wedi rhwystro'r bot
 bc-why-failed = wnaeth Telegram ddim derbyn y neges

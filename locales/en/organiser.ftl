@@ -35,7 +35,6 @@ org-welcome = 👋 { $by } has made you an organiser. Your menu now has the orga
 
 ## /audit: the organiser log
 audit-page-title = <b>Organiser log</b> · page { $page } of { $pages }
-audit-entry = { $at } · { $what }
 audit-for-round = Round: { $round }
 audit-for-person = Person: { $who }
 audit-newer = ◀ Newer
@@ -117,7 +116,6 @@ audit-step-other = a conversation
 
 ## Broadcast reports: who could not be reached, and trying again
 bc-unreached-title = <b>Could not be reached:</b>
-bc-unreached-line = • { $reference } — { $why }
 bc-unreached-more = …and { $more } more.
 bc-why-blocked = blocked the bot
 bc-why-failed = Telegram would not take the message
