@@ -102,11 +102,17 @@ async def add_yes(query: CallbackQuery, callback_data: ConfirmCb, session: Async
         return
     await record(session, query.from_user.id, Event.ORGANISER_ADDED,
                  actor_name=query.from_user.first_name)
+    await _welcome(query, session, settings, i18n, telegram_id)
+
+
+async def _welcome(query: CallbackQuery, session: AsyncSession, settings: Settings,
+                   i18n: I18nContext, telegram_id: int) -> None:
+    """The organiser menu in their chat, and a note saying who made them an organiser, both in
+    their language. Through the outbox: if they never started the bot, Telegram refuses it and
+    the outbox records that, without holding up the organiser who added them."""
     person = await find_user(session, telegram_id)
     locale = (person and person.locale) or settings.default_locale
     await show_organiser_menu(query.bot, i18n.core, telegram_id, locale)
-    # Told in their own language, through the outbox (they may not have started the bot yet;
-    # then the message waits in the outbox's retries like any other).
     await enqueue(session, [NewMessage(
         dedupe_key=f"organiser-added:{telegram_id}:{utcnow().isoformat()}",
         chat_id=telegram_id, kind=Kind.TEXT, due_at=utcnow(),

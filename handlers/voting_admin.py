@@ -54,8 +54,16 @@ _ASKS = {VotingAdminAction.OPEN: Step.OPEN_VOTING, VotingAdminAction.CLOSE: Step
 _FROM = {Step.OPEN_VOTING: (RoundStatus.CLOSED,), Step.CLOSE_VOTING: (RoundStatus.VOTING,),
          Step.REOPEN_VOTING: (RoundStatus.COUNTING,), Step.PUBLISH: PAPER_OPEN}
 _VOTING_STEPS = set(_FROM)
-_DONE = {Step.OPEN_VOTING: "va-opened", Step.CLOSE_VOTING: "va-closed",
-         Step.REOPEN_VOTING: "cf-reopened"}
+
+
+async def _reopen(session: AsyncSession, round_: Round) -> bool:
+    return await reopen_voting(session, round_, utcnow())
+
+
+# The steps that move the round on: the change, its audit event, what the organiser is told.
+_SHIFTS = {Step.OPEN_VOTING: (open_voting, Event.VOTING_OPENED, "va-opened"),
+           Step.CLOSE_VOTING: (close_voting, Event.VOTING_CLOSED, "va-closed"),
+           Step.REOPEN_VOTING: (_reopen, Event.VOTING_REOPENED, "cf-reopened")}
 
 
 @router.callback_query(VotingAdminCb.filter(F.action.in_(_ASKS)))
@@ -73,40 +81,35 @@ async def ask_again(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
 @router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.YES)))
 async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
                     settings: Settings, i18n: I18nContext) -> None:
-    step = callback_data.step
     round_ = await get_round(session, callback_data.round)
-    shown = None if round_ is None else await _facts(session, round_, step)
+    shown = None if round_ is None else await _facts(session, round_, callback_data.step,
+                                                     i18n.locale)
     if (shown is None or round_.status != callback_data.status
             or shown[1] != callback_data.seen):
         await query.answer(i18n.get("cf-stale"), show_alert=True)
         return
     who = query.from_user
-    if step == Step.PUBLISH:
-        if not await publish(query, round_, session, settings, i18n):
-            return
-        await record(session, who.id, Event.RESULTS_PUBLISHED, actor_name=who.first_name,
-                     round_id=round_.id, funded=shown[0]["funded"], ballots=shown[1])
-    else:
-        now = utcnow()
-        change = {Step.OPEN_VOTING: open_voting, Step.CLOSE_VOTING: close_voting}.get(step)
-        acted = (await reopen_voting(session, round_, now) if change is None
-                 else await change(session, round_))
-        if not acted:
-            await query.answer(i18n.get("cf-stale"), show_alert=True)
-            return
-        done = {Step.OPEN_VOTING: Event.VOTING_OPENED, Step.CLOSE_VOTING: Event.VOTING_CLOSED,
-                Step.REOPEN_VOTING: Event.VOTING_REOPENED}[step]
-        await record(session, who.id, done, actor_name=who.first_name, round_id=round_.id)
-        await query.answer(i18n.get(_DONE[step]))
-        await _show(query.message, session, round_, i18n)
+    if callback_data.step == Step.PUBLISH:
+        if await publish(query, round_, session, settings, i18n):
+            await record(session, who.id, Event.RESULTS_PUBLISHED, actor_name=who.first_name,
+                         round_id=round_.id, funded=shown[0]["funded"], ballots=shown[1])
+        return
+    change, event, done = _SHIFTS[callback_data.step]
+    if not await change(session, round_):
+        await query.answer(i18n.get("cf-stale"), show_alert=True)
+        return
+    await record(session, who.id, event, actor_name=who.first_name, round_id=round_.id)
+    await query.answer(i18n.get(done))
+    await _show(query.message, session, round_, i18n)
 
 
-async def _facts(session: AsyncSession, round_: Round, step: Step) -> tuple[dict, int] | None:
+async def _facts(session: AsyncSession, round_: Round, step: Step,
+                 locale: str | None) -> tuple[dict, int] | None:
     """What the preview of `step` shows (Fluent variables) and the number Yes must match;
     None if the round is not where the step starts."""
     if round_.status not in _FROM[step]:
         return None
-    name = {"round": escape(round_.name_en), "round_cy": escape(round_.name_cy)}
+    name = {"round": escape(round_.name(locale))}
     if step == Step.OPEN_VOTING:
         bids = len(await votable_bids(session, round_.id))
         return name | {"bids": bids}, bids
@@ -115,21 +118,20 @@ async def _facts(session: AsyncSession, round_: Round, step: Step) -> tuple[dict
         return name | {"funded": facts.funded, "granted": format_pounds(facts.granted_pence),
                        "pot": format_pounds(facts.pot_pence), "ballots": facts.ballots,
                        "told": facts.told}, facts.seen
+    # Closing and re-opening: ballots keep coming meanwhile, and that changes nothing.
     return name | {"ballots": await ballots_in(session, round_)}, 0
 
 
 async def _preview(query: CallbackQuery, session: AsyncSession, i18n: I18nContext, step: Step,
                    round_id: int) -> None:
     round_ = await get_round(session, round_id)
-    shown = None if round_ is None else await _facts(session, round_, step)
+    shown = None if round_ is None else await _facts(session, round_, step, i18n.locale)
     if shown is None:
         await query.answer(i18n.get("va-moved-on"), show_alert=True)
         return
-    facts, seen = shown
-    facts["round"] = facts["round_cy"] if i18n.locale == "cy" else facts["round"]
     await query.answer()
-    asked = ConfirmCb(step=step, round=round_.id, status=round_.status, seen=seen)
-    await query.message.answer(i18n.get(f"cf-ask-{step}", **facts),
+    asked = ConfirmCb(step=step, round=round_.id, status=round_.status, seen=shown[1])
+    await query.message.answer(i18n.get(f"cf-ask-{step}", **shown[0]),
                                reply_markup=yes_no(i18n, asked))
 
 
