@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 
 from aiogram.methods import SendDocument
 from sqlalchemy import select
@@ -51,8 +52,13 @@ async def a_busy_day(harness, session_maker, locale: Locale) -> int:
 
 
 async def test_the_log_in_words_in_english_with_refusals_and_nothing_typed(harness,
-                                                                           session_maker):
-    await a_busy_day(harness, session_maker, Locale.EN)
+                                                                           session_maker,
+                                                                           caplog):
+    with caplog.at_level(logging.WARNING):
+        await a_busy_day(harness, session_maker, Locale.EN)
+    # The refusals were logged too, by command or button area only: no id, nothing typed.
+    assert "refused organiser command '/broadcast'" in caplog.text
+    assert str(RESIDENT) not in caplog.text and "hello everyone" not in caplog.text
     shown = texts(await harness.send(ORGANISER_ID, "/audit"))[0]
     assert shown.startswith("<b>Organiser log</b> · page 1 of 1\n")
     for line in ("Sam closed voting in Safer Speke 2026",
