@@ -23,9 +23,11 @@ from bot.broadcast_keyboards import audience_label
 from bot.delivery import RateLimiter
 from bot.keyboards import broadcast_stop
 from bot.periodic import Periodic
+from bot.unreached_text import retry_button, unreached_text
 from models import broadcast as broadcasts
 from models.base import utcnow
 from models.outbox import Kind, NewMessage, enqueue
+from models.unreached import can_retry, unreached
 from models.user import find_user
 
 log = logging.getLogger(__name__)
@@ -73,9 +75,18 @@ class BroadcastMonitor(Periodic):
             report = i18n.get("bc-report", audience=audience, recipients=broadcast.recipients,
                               delivered=progress.delivered, unreachable=progress.unreachable,
                               failed=progress.failed)
+            found = await unreached(session, broadcast.id, self._ballot_key)
+            report += unreached_text(i18n, found)
+            payload = {"text": report, "parse_mode": "HTML"}
+            if can_retry(broadcast, found):
+                payload["reply_markup"] = retry_button(i18n, broadcast.id, found).model_dump(
+                    mode="json", exclude_none=True)
+            # A second report follows a second try ("Try again for these").
+            again = ":again" if broadcast.retried_at is not None else ""
             await enqueue(session, [NewMessage(
-                dedupe_key=f"bcreport:{broadcast.id}", chat_id=broadcast.organiser_chat_id,
-                kind=Kind.TEXT, payload={"text": report, "parse_mode": "HTML"}, due_at=utcnow(),
+                dedupe_key=f"bcreport:{broadcast.id}{again}",
+                chat_id=broadcast.organiser_chat_id,
+                kind=Kind.TEXT, payload=payload, due_at=utcnow(),
             )])
             self._wake_sender()
             log.info("broadcast %s finished: %s", broadcast.id, progress)

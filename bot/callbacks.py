@@ -56,6 +56,7 @@ class BroadcastAction(StrEnum):
     SEND = "go"
     DISCARD = "x"
     STOP = "stop"
+    RETRY = "again"  # send the uncertain ones again (models/unreached.py)
 
 
 class BroadcastCb(CallbackData, prefix="bc"):

@@ -239,10 +239,12 @@ def edit_fields(i18n: Texts, event_id: int) -> InlineKeyboardMarkup:
     return builder.as_markup()
 
 
-def cancel_event_confirm(i18n: Texts, event_id: int) -> InlineKeyboardMarkup:
+def cancel_event_confirm(i18n: Texts, event_id: int, people: int = 0) -> InlineKeyboardMarkup:
+    """Yes carries how many people the question said would be told (re-checked on the tap)."""
     builder = InlineKeyboardBuilder()
     builder.button(text=i18n.get("ev-admin-cancel-yes"),
-                   callback_data=EventAdminCb(action=Adm.CANCEL_YES, event_id=event_id))
+                   callback_data=EventAdminCb(action=Adm.CANCEL_YES, event_id=event_id,
+                                              value=people))
     builder.button(text=i18n.get("ev-back"), callback_data=EventAdminCb(action=Adm.OPEN,
                                                                         event_id=event_id))
     return builder.as_markup()

@@ -33,7 +33,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.i18n import first_locale
 from bot.storage import update_session
-from models.audit import record
+from models.audit import Event, record, recorded_in
 from models.processed_update import Claimed, claim_update, claim_update_in_turn
 from models.round_cache import RoundCache, VotingRounds
 from models.user import get_or_create_user
@@ -163,15 +163,19 @@ class AuditMiddleware(BaseMiddleware):
     async def __call__(self, handler: Handler, event: TelegramObject, data: dict[str, Any]):
         result = await handler(event, data)
         actor: TelegramUser | None = data.get("event_from_user")
-        if actor is not None:
-            await record(data["session"], actor.id, _describe(event, data.get("raw_state")))
+        session: AsyncSession = data["session"]
+        # A handler that recorded what it did in words has said it better than this can.
+        if actor is not None and not recorded_in(session):
+            code, detail = _describe(event, data.get("raw_state"))
+            await record(session, actor.id, code, actor_name=actor.first_name, **detail)
         return result
 
 
-def _describe(event: TelegramObject, state: str | None) -> str:
-    """The command or button, never free text (it may be a resident's words)."""
+def _describe(event: TelegramObject, state: str | None) -> tuple[str, dict[str, str]]:
+    """The command, the button's area or the conversation's step; never free text (it may
+    be a resident's words) and never raw callback data."""
     if isinstance(event, CallbackQuery):
-        return f"button {event.data}"
+        return Event.BUTTON, {"area": (event.data or "").split(":")[0][:8]}
     if isinstance(event, Message) and event.text and event.text.startswith("/"):
-        return f"command {event.text.split()[0]}"
-    return f"answer at {state or 'no step'}"
+        return Event.COMMAND, {"command": event.text.split()[0][1:].split("@")[0][:32]}
+    return Event.ANSWER, {"step": (state or "").split(":")[0][:32]}

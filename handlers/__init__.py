@@ -14,6 +14,7 @@ from handlers import (
     broadcast,
     cancel,
     checkin,
+    confirm,
     errors,
     events,
     events_admin,
@@ -54,7 +55,7 @@ def organiser_router() -> Router:
                          rounds_admin.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
                          pledges_admin.router, report.router, worldcafe_admin.router,
-                         templates.router]
+                         templates.router, confirm.router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 

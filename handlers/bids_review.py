@@ -18,10 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import bid_keyboards as kb
 from bot.bid_callbacks import ReviewAction, ReviewCb
 from bot.bid_texts import card_text, decision_text, esc, overview_text, status_name
+from bot.digest_render import digest_renderer
 from bot.settings import Settings
 from models import bid as bids
 from models.bid import NOTE_LIMIT, REVIEWABLE, Bid, BidStatus, round_under_review
 from models.bid_export import bids_csv
+from models.bid_notify import refresh_digests
 from models.bid_questions import clean_text
 from models.round import Round, RoundStatus, all_rounds, get_round
 
@@ -190,6 +192,7 @@ async def _decide(message: Message, session: AsyncSession, round_: Round, bid: B
         await _card(message, round_, await bids.round_bids(session, round_.id), bid, i18n)
         return
     await _tell_group(session, round_, bid, settings, i18n)
+    await refresh_digests(session, digest_renderer(i18n, settings))  # one fewer waiting
     await message.answer(i18n.get("rv-decided", reference=esc(bid.reference),
                                   status=status_name(i18n, bid.status)))
     sent = await bids.round_bids(session, round_.id)

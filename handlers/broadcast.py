@@ -23,7 +23,9 @@ from bot.settings import Settings
 from models import audience as audiences
 from models import broadcast as broadcasts
 from models.audience import Audience, Choice
+from models.audit import Event, record
 from models.base import utcnow
+from models.unreached import can_retry, retry_uncertain, unreached
 from models.when import parse_local, show_local
 
 router = Router(name=__name__)
@@ -166,6 +168,28 @@ async def stop(query: CallbackQuery, callback_data: BroadcastCb, session: AsyncS
     await query.message.answer(i18n.get("bc-stopped", withdrawn=withdrawn))
 
 
+@router.callback_query(BroadcastCb.filter(F.action == Act.RETRY))
+async def try_again(query: CallbackQuery, callback_data: BroadcastCb, session: AsyncSession,
+                    settings: Settings, i18n: I18nContext,
+                    broadcast_wake: asyncio.Event) -> None:
+    """Send the uncertain ones again, on the organiser's choice, once (models/unreached.py)."""
+    found = (await broadcasts.get(session, int(callback_data.value))
+             if callback_data.value.isdigit() else None)
+    people = 0
+    if found is not None and can_retry(found, await unreached(session, found.id,
+                                                              settings.ballot_key)):
+        people = await retry_uncertain(session, found)
+    if not people:
+        await query.answer(i18n.get("bc-retry-stale"), show_alert=True)
+        return
+    await record(session, query.from_user.id, Event.BROADCAST_RETRIED,
+                 actor_name=query.from_user.first_name, people=people)
+    after_commit(session, broadcast_wake.set)
+    await query.answer()
+    await query.message.edit_reply_markup(reply_markup=None)
+    await query.message.answer(i18n.get("bc-retrying", people=people))
+
+
 @router.callback_query(BroadcastCb.filter())
 async def stale(query: CallbackQuery, i18n: I18nContext) -> None:
     await query.answer(i18n.get("button-stale"), show_alert=True)
@@ -178,8 +202,10 @@ async def _take_text(message: Message, state: FSMContext, i18n: I18nContext, fie
     if not text.strip():
         await message.answer(i18n.get("bc-need-text"))
         return False
-    if len(text) > limit:
-        await message.answer(i18n.get("bc-too-long", limit=limit, length=len(text)))
+    # Counted as Telegram counts it: "&lt;" in the HTML we keep is one character "<".
+    length = broadcasts.telegram_length(message.text or message.caption or "")
+    if length > limit:
+        await message.answer(i18n.get("bc-too-long", limit=limit, length=length))
         return False
     values = {field: text}
     if message.photo:

@@ -406,18 +406,21 @@ async def cancel_ask(query: CallbackQuery, callback_data: EventAdminCb, session:
                      settings: Settings, i18n: I18nContext) -> None:
     if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
         return
-    counts = await events.counts(session, event.id)
+    people = await _to_tell(session, event.id)
     await query.answer()
     await query.message.answer(
         i18n.get("ev-admin-cancel-ask", summary=summary(i18n, event, settings.tz),
-                 people=counts.confirmed + counts.waiting + counts.offered),
-        reply_markup=kb.cancel_event_confirm(i18n, event.id))
+                 people=people),
+        reply_markup=kb.cancel_event_confirm(i18n, event.id, people))
 
 
 @router.callback_query(EventAdminCb.filter(F.action == Adm.CANCEL_YES))
 async def cancel_yes(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
                      settings: Settings, i18n: I18nContext) -> None:
     if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+        return
+    if await _to_tell(session, event.id) != callback_data.value:  # people came or went since
+        await query.answer(i18n.get("cf-stale"), show_alert=True)
         return
     now = utcnow()
     notices = Notices.of(i18n.core, settings)
@@ -427,6 +430,11 @@ async def cancel_yes(query: CallbackQuery, callback_data: EventAdminCb, session:
     await query.answer()
     await query.message.edit_text(i18n.get("ev-admin-cancelled", title=title(i18n, event),
                                            told=told))
+
+
+async def _to_tell(session: AsyncSession, event_id: int) -> int:
+    counts = await events.counts(session, event_id)
+    return counts.confirmed + counts.waiting + counts.offered
 
 
 # --- registrations, CSV, poster -------------------------------------------------------------

@@ -1,7 +1,10 @@
 """/organisers: see who organises, add someone (pick them from contacts or type their id),
-remove someone added here. People in ORGANISER_IDS are managed in the configuration."""
+remove someone added here; both ask first (who, Yes / No), and a new organiser is told in their
+language. People in ORGANISER_IDS are managed in the configuration."""
 
 from __future__ import annotations
+
+from html import escape
 
 from aiogram import F, Router
 from aiogram.filters import Command
@@ -13,10 +16,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.callbacks import OrganiserAction, OrganiserCb
 from bot.commands import hide_organiser_menu, show_organiser_menu
+from bot.confirm_keyboards import yes_no
 from bot.filters import IS_ANSWER
 from bot.keyboards import organiser_list, pick_a_person
+from bot.organiser_callbacks import ConfirmCb, Say, Step
 from bot.settings import Settings
+from models.audit import Event, record
+from models.base import utcnow
 from models.organiser import add_organiser, added_organisers, remove_organiser
+from models.outbox import Kind, NewMessage, enqueue
 from models.user import find_user
 
 router = Router(name=__name__)
@@ -62,20 +70,62 @@ async def not_a_person(message: Message, i18n: I18nContext) -> None:
 @router.callback_query(OrganiserCb.filter(F.action == OrganiserAction.REMOVE))
 async def remove(query: CallbackQuery, callback_data: OrganiserCb, session: AsyncSession,
                  i18n: I18nContext) -> None:
-    removed = await remove_organiser(session, callback_data.telegram_id)
-    await query.answer(i18n.get("org-removed" if removed else "button-stale"), show_alert=True)
+    await query.answer()
+    await query.message.answer(
+        i18n.get("cf-ask-ro", id=str(callback_data.telegram_id)),
+        reply_markup=yes_no(i18n, ConfirmCb(step=Step.REMOVE_ORGANISER,
+                                            person=callback_data.telegram_id)))
+
+
+@router.callback_query(ConfirmCb.filter((F.step == Step.REMOVE_ORGANISER) & (F.say == Say.YES)))
+async def remove_yes(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
+                     i18n: I18nContext) -> None:
+    removed = await remove_organiser(session, callback_data.person)
+    await query.answer(i18n.get("org-removed" if removed else "cf-stale"), show_alert=True)
     if removed:
-        await hide_organiser_menu(query.bot, callback_data.telegram_id)
-        await query.message.edit_reply_markup(reply_markup=organiser_list(
+        await record(session, query.from_user.id, Event.ORGANISER_REMOVED,
+                     actor_name=query.from_user.first_name)
+        await hide_organiser_menu(query.bot, callback_data.person)
+        await query.message.answer(i18n.get("org-list-after"), reply_markup=organiser_list(
             i18n, [o.telegram_id for o in await added_organisers(session)]))
+
+
+@router.callback_query(ConfirmCb.filter((F.step == Step.ADD_ORGANISER) & (F.say == Say.YES)))
+async def add_yes(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
+                  settings: Settings, i18n: I18nContext) -> None:
+    telegram_id = callback_data.person
+    new = await add_organiser(session, telegram_id, added_by=query.from_user.id)
+    await query.answer()
+    await query.message.answer(i18n.get("org-added" if new else "org-already",
+                                         id=str(telegram_id)))
+    if not new:
+        return
+    await record(session, query.from_user.id, Event.ORGANISER_ADDED,
+                 actor_name=query.from_user.first_name)
+    await _welcome(query, session, settings, i18n, telegram_id)
+
+
+async def _welcome(query: CallbackQuery, session: AsyncSession, settings: Settings,
+                   i18n: I18nContext, telegram_id: int) -> None:
+    """The organiser menu in their chat, and a note saying who made them an organiser, both in
+    their language. Through the outbox: if they never started the bot, Telegram refuses it and
+    the outbox records that, without holding up the organiser who added them."""
+    person = await find_user(session, telegram_id)
+    locale = (person and person.locale) or settings.default_locale
+    await show_organiser_menu(query.bot, i18n.core, telegram_id, locale)
+    await enqueue(session, [NewMessage(
+        dedupe_key=f"organiser-added:{telegram_id}:{utcnow().isoformat()}",
+        chat_id=telegram_id, kind=Kind.TEXT, due_at=utcnow(),
+        payload={"text": i18n.core.get("org-welcome", locale,
+                                        by=escape(query.from_user.first_name or "")),
+                 "parse_mode": "HTML"})])
 
 
 async def _add(message: Message, state: FSMContext, session: AsyncSession, i18n: I18nContext,
                telegram_id: int) -> None:
+    """Ask first: who, and what they will be able to do."""
     await state.clear()
-    new = await add_organiser(session, telegram_id, added_by=message.from_user.id)
-    person = await find_user(session, telegram_id)
-    await show_organiser_menu(message.bot, i18n.core, telegram_id,
-                              (person and person.locale) or i18n.locale)
-    await message.answer(i18n.get("org-added" if new else "org-already", id=str(telegram_id)),
-                         reply_markup=ReplyKeyboardRemove())
+    await message.answer(i18n.get("org-picked"), reply_markup=ReplyKeyboardRemove())
+    await message.answer(i18n.get("cf-ask-ao", id=str(telegram_id)),
+                         reply_markup=yes_no(i18n, ConfirmCb(step=Step.ADD_ORGANISER,
+                                                             person=telegram_id)))

@@ -1,32 +1,36 @@
-"""Organiser commands and buttons from anyone else: refused, logged, nothing changes."""
+"""Organiser commands and buttons from anyone else: refused, logged, recorded in the audit log
+with no actor ("a resident tried /broadcast: refused"), nothing changes. The log line and the
+audit entry name the command or the button's area only: no Telegram id, nothing typed."""
 
 from __future__ import annotations
 
 import logging
 
 from aiogram import Router
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.bid_callbacks import ReviewCb, RoundCb
 from bot.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
 from bot.commands import ORGANISER_COMMANDS
-from bot.log_ids import pseudonym
+from bot.organiser_callbacks import AuditCb, ConfirmCb
 from bot.pledge_callbacks import FestivalCb
 from bot.results_callbacks import PaperCb, ResultsAdminCb
 from bot.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
 from bot.worldcafe_callbacks import CafeAdminCb
+from models.audit import Event, record
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)
 
 
 @router.message(Command(*ORGANISER_COMMANDS))
-async def refuse_command(message: Message, i18n: I18nContext) -> None:
-    # The command word only (what follows may be someone's words), and no Telegram id.
-    log.warning("refused organiser command %r from %s", (message.text or "").split()[0],
-                pseudonym(message.from_user.id))
+async def refuse_command(message: Message, command: CommandObject, session: AsyncSession,
+                         i18n: I18nContext) -> None:
+    log.warning("refused organiser command %r", f"/{command.command}")
+    await record(session, None, Event.REFUSED_COMMAND, command=command.command)
     await message.answer(i18n.get("organisers-only"))
 
 
@@ -42,6 +46,10 @@ async def refuse_command(message: Message, i18n: I18nContext) -> None:
 @router.callback_query(RoundSettingCb.filter())
 @router.callback_query(FestivalCb.filter())
 @router.callback_query(CafeAdminCb.filter())
-async def refuse_button(query: CallbackQuery, i18n: I18nContext) -> None:
-    log.warning("refused organiser button %r from %s", query.data, pseudonym(query.from_user.id))
+@router.callback_query(ConfirmCb.filter())
+@router.callback_query(AuditCb.filter())
+async def refuse_button(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
+    area = (query.data or "").split(":")[0]
+    log.warning("refused organiser button of area %r", area)
+    await record(session, None, Event.REFUSED_BUTTON, area=area)
     await query.answer(i18n.get("organisers-only"), show_alert=True)

@@ -3,26 +3,43 @@ as Markdown and CSV files (counting in models/report.py). Behind the organiser f
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from aiogram import Router
-from aiogram.filters import Command
+from aiogram.filters import Command, CommandObject
 from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
+from babel.dates import format_date
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.event_texts import when
 from bot.settings import Settings
 from models.base import utcnow
-from models.report import programme_report, report_csv, report_markdown, report_message
+from models.report import (
+    Period,
+    parse_period,
+    programme_report,
+    report_csv,
+    report_markdown,
+    report_message,
+)
 
 router = Router(name=__name__)
 
 
 @router.message(Command("report"))
-async def report_command(message: Message, session: AsyncSession, settings: Settings,
-                         i18n: I18nContext) -> None:
-    now = utcnow()
-    report = await programme_report(session, now)
-    await message.answer(report_message(report, i18n.get, i18n.locale))
+async def report_command(message: Message, command: CommandObject, session: AsyncSession,
+                         settings: Settings, i18n: I18nContext) -> None:
+    now, period, words = utcnow(), Period(), ""
+    if command.args:  # a date range: "/report 1/4/2026 30/6/2026"
+        period = parse_period(command.args, settings.tz)
+        if period is None:
+            await message.answer(i18n.get("report-bad-range"))
+            return
+        words = i18n.get("report-period", start=_day(period.start, i18n.locale),
+                         end=_day(period.end - timedelta(days=1), i18n.locale))
+    report = await programme_report(session, now, period)
+    await message.answer(report_message(report, i18n.get, i18n.locale, words))
     day = now.astimezone(settings.tz).strftime("%Y-%m-%d")
     markdown = report_markdown(report, i18n.get, i18n.locale, when(now, settings.tz, i18n.locale))
     await message.answer_document(
@@ -31,3 +48,7 @@ async def report_command(message: Message, session: AsyncSession, settings: Sett
     await message.answer_document(BufferedInputFile(
         report_csv(report, i18n.locale, i18n.get("report-total")),
         filename=f"programme-report-{day}.csv"))
+
+
+def _day(moment, locale: str) -> str:
+    return format_date(moment.date(), "d MMM y", locale=locale)

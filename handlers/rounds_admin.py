@@ -21,13 +21,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot import bid_keyboards as kb
 from bot.bid_callbacks import RoundAction, RoundCb
 from bot.bid_texts import esc, question_keys, question_names, when
+from bot.confirm_keyboards import yes_no
+from bot.digest_render import digest_renderer
 from bot.filters import IS_ANSWER
+from bot.organiser_callbacks import ConfirmCb, Say, Step
 from bot.settings import Settings
 from bot.vote_callbacks import RoundSetting, RoundSettingCb
 from bot.vote_keyboards import round_settings
 from models import bid as bids
 from models.amounts import format_pounds, parse_amount
+from models.audit import Event, record
 from models.base import utcnow
+from models.bid_notify import refresh_digests
 from models.bid_questions import DEFAULT_QUESTIONS, question_problems
 from models.round import (
     AREA_NAME_LIMIT,
@@ -51,6 +56,7 @@ from models.round import (
     parse_question_keys,
     spec_problems,
 )
+from models.round_steps import closing_bids
 from models.when import parse_local
 
 router = Router(name=__name__)
@@ -90,6 +96,35 @@ async def move(query: CallbackQuery, callback_data: RoundCb, session: AsyncSessi
     if round_ is None or target is None or not _movable(round_, target):
         await query.answer(i18n.get("rn-move-stale"), show_alert=True)
         return
+    if target == RoundStatus.CLOSED:  # groups can no longer send bids: ask first
+        facts = await closing_bids(session, round_)
+        await query.answer()
+        await query.message.answer(
+            i18n.get("cf-ask-cb", round=esc(round_.name(i18n.locale)), sent=facts.sent,
+                     waiting=facts.waiting, drafts=facts.drafts),
+            reply_markup=yes_no(i18n, ConfirmCb(step=Step.CLOSE_BIDS, round=round_.id,
+                                                status=round_.status, seen=facts.seen)))
+        return
+    await _moved(query, session, settings, i18n, round_, target)
+
+
+@router.callback_query(ConfirmCb.filter((F.step == Step.CLOSE_BIDS) & (F.say == Say.YES)))
+async def close_bids(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
+                     settings: Settings, i18n: I18nContext) -> None:
+    round_ = await get_round(session, callback_data.round)
+    if (round_ is None or round_.status != callback_data.status
+            or not _movable(round_, RoundStatus.CLOSED)
+            or (await closing_bids(session, round_)).seen != callback_data.seen):
+        await query.answer(i18n.get("cf-stale"), show_alert=True)
+        return
+    await record(session, query.from_user.id, Event.BIDS_CLOSED, round_id=round_.id,
+                 actor_name=query.from_user.first_name, bids=callback_data.seen)
+    await _moved(query, session, settings, i18n, round_, RoundStatus.CLOSED)
+    await refresh_digests(session, digest_renderer(i18n, settings))  # its bids stop waiting
+
+
+async def _moved(query: CallbackQuery, session: AsyncSession, settings: Settings,
+                 i18n: I18nContext, round_: Round, target: RoundStatus) -> None:
     await move_round(session, round_, target)
     await query.answer()
     await query.message.answer(i18n.get("rn-moved", name=esc(round_.name(i18n.locale)),

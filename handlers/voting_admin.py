@@ -7,22 +7,28 @@ from html import escape
 
 from aiogram import F, Router
 from aiogram.filters import Command
-from aiogram.types import BufferedInputFile, CallbackQuery, Message
+from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot import results_view as view
+from bot.confirm_keyboards import yes_no
+from bot.organiser_callbacks import ConfirmCb, Say, Step
 from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from bot.settings import Settings
 from bot.vote_callbacks import VotingAdminAction, VotingAdminCb
 from bot.vote_notices import opening
 from handlers.results import send_results
+from models.amounts import format_pounds
 from models.audience import Audience, Choice, members
-from models.ballot import turnout
+from models.audit import Event, record
+from models.ballot import turnout, votable_bids
 from models.ballot_notices import started_count, tell_voting_open
+from models.base import utcnow
 from models.bid import Bid
 from models.paper_ballot import paper_sheet_count
 from models.round import PAPER_OPEN, Round, RoundStatus, get_round
+from models.round_steps import ballots_in, publishing, reopen_voting
 from models.voting import (
     close_voting,
     count_round,
@@ -44,24 +50,95 @@ async def voting(message: Message, session: AsyncSession, i18n: I18nContext) -> 
         await _show(message, session, round_, i18n)
 
 
-# Open or close by hand: the change, and what the organiser is told once it is made.
-_BY_HAND = {VotingAdminAction.OPEN: (open_voting, "va-opened"),
-            VotingAdminAction.CLOSE: (close_voting, "va-closed")}
+# Open, close and publish ask first (a preview and Yes / No); the Yes acts only if the round
+# is still as the preview showed it (bot/organiser_callbacks.py).
+_ASKS = {VotingAdminAction.OPEN: Step.OPEN_VOTING, VotingAdminAction.CLOSE: Step.CLOSE_VOTING,
+         VotingAdminAction.PUBLISH: Step.PUBLISH}
+_FROM = {Step.OPEN_VOTING: (RoundStatus.CLOSED,), Step.CLOSE_VOTING: (RoundStatus.VOTING,),
+         Step.REOPEN_VOTING: (RoundStatus.COUNTING,), Step.PUBLISH: PAPER_OPEN}
+_VOTING_STEPS = set(_FROM)
 
 
-@router.callback_query(VotingAdminCb.filter(F.action.in_(_BY_HAND)))
-async def open_or_close(query: CallbackQuery, callback_data: VotingAdminCb,
-                        session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
-    change, done = _BY_HAND[callback_data.action]
+async def _reopen(session: AsyncSession, round_: Round) -> bool:
+    return await reopen_voting(session, round_, utcnow())
+
+
+# The steps that move the round on: the change, its audit event, what the organiser is told.
+_SHIFTS = {Step.OPEN_VOTING: (open_voting, Event.VOTING_OPENED, "va-opened"),
+           Step.CLOSE_VOTING: (close_voting, Event.VOTING_CLOSED, "va-closed"),
+           Step.REOPEN_VOTING: (_reopen, Event.VOTING_REOPENED, "cf-reopened")}
+
+
+@router.callback_query(VotingAdminCb.filter(F.action.in_(_ASKS)))
+async def ask(query: CallbackQuery, callback_data: VotingAdminCb, session: AsyncSession,
+              i18n: I18nContext) -> None:
+    await _preview(query, session, i18n, _ASKS[callback_data.action], callback_data.round)
+
+
+@router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.ASK)))
+async def ask_again(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
+                    i18n: I18nContext) -> None:
+    await _preview(query, session, i18n, callback_data.step, callback_data.round)
+
+
+@router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.YES)))
+async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
+                    settings: Settings, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
-    if round_ is None or not await change(session, round_):
-        await query.answer(i18n.get("va-moved-on"), show_alert=True)
+    shown = None if round_ is None else await _facts(session, round_, callback_data.step,
+                                                     i18n.locale)
+    if (shown is None or round_.status != callback_data.status
+            or shown[1] != callback_data.seen):
+        await query.answer(i18n.get("cf-stale"), show_alert=True)
         return
-    if callback_data.action == VotingAdminAction.OPEN:  # everyone who took part is told
+    who = query.from_user
+    if callback_data.step == Step.PUBLISH:
+        if await publish(query, round_, session, settings, i18n):
+            await record(session, who.id, Event.RESULTS_PUBLISHED, actor_name=who.first_name,
+                         round_id=round_.id, funded=shown[0]["funded"], ballots=shown[1])
+        return
+    change, event, done = _SHIFTS[callback_data.step]
+    if not await change(session, round_):
+        await query.answer(i18n.get("cf-stale"), show_alert=True)
+        return
+    await record(session, who.id, event, actor_name=who.first_name, round_id=round_.id)
+    if callback_data.step == Step.OPEN_VOTING:  # everyone who took part is told, once
         await tell_voting_open(session, round_, opening(i18n.core, settings.default_locale,
                                                         round_))
     await query.answer(i18n.get(done))
     await _show(query.message, session, round_, i18n)
+
+
+async def _facts(session: AsyncSession, round_: Round, step: Step,
+                 locale: str | None) -> tuple[dict, int] | None:
+    """What the preview of `step` shows (Fluent variables) and the number Yes must match;
+    None if the round is not where the step starts."""
+    if round_.status not in _FROM[step]:
+        return None
+    name = {"round": escape(round_.name(locale))}
+    if step == Step.OPEN_VOTING:
+        bids = len(await votable_bids(session, round_.id))
+        return name | {"bids": bids}, bids
+    if step == Step.PUBLISH:
+        facts = await publishing(session, round_)
+        return name | {"funded": facts.funded, "granted": format_pounds(facts.granted_pence),
+                       "pot": format_pounds(facts.pot_pence), "ballots": facts.ballots,
+                       "told": facts.told}, facts.seen
+    # Closing and re-opening: ballots keep coming meanwhile, and that changes nothing.
+    return name | {"ballots": await ballots_in(session, round_)}, 0
+
+
+async def _preview(query: CallbackQuery, session: AsyncSession, i18n: I18nContext, step: Step,
+                   round_id: int) -> None:
+    round_ = await get_round(session, round_id)
+    shown = None if round_ is None else await _facts(session, round_, step, i18n.locale)
+    if shown is None:
+        await query.answer(i18n.get("va-moved-on"), show_alert=True)
+        return
+    await query.answer()
+    asked = ConfirmCb(step=step, round=round_.id, status=round_.status, seen=shown[1])
+    await query.message.answer(i18n.get(f"cf-ask-{step}", **shown[0]),
+                               reply_markup=yes_no(i18n, asked))
 
 
 @router.callback_query(VotingAdminCb.filter(F.action == VotingAdminAction.TURNOUT))
@@ -75,10 +152,8 @@ async def show_turnout(query: CallbackQuery, callback_data: VotingAdminCb,
     await _show(query.message, session, round_, i18n)
 
 
-@router.callback_query(VotingAdminCb.filter(F.action == VotingAdminAction.PUBLISH))
-async def publish(query: CallbackQuery, callback_data: VotingAdminCb, session: AsyncSession,
-                  settings: Settings, i18n: I18nContext) -> None:
-    round_ = await get_round(session, callback_data.round)
+async def publish(query: CallbackQuery, round_: Round, session: AsyncSession,
+                  settings: Settings, i18n: I18nContext) -> bool:
     core, default = i18n.core, settings.default_locale
 
     def bidder_note(locale: str | None, bid: Bid, won: bool) -> str:
@@ -102,17 +177,18 @@ async def publish(query: CallbackQuery, callback_data: VotingAdminCb, session: A
         translator = view.Translator(core, locale or default)
         return view.see_results(translator, round_.id).model_dump(exclude_none=True)
 
-    voters = None if round_ is None else {member.telegram_id for member in await members(
+    voters = {member.telegram_id for member in await members(
         session, Choice(Audience.VOTERS, round_.id), secret=settings.ballot_key)}
-    counts = None if round_ is None else await publish_results(
+    counts = await publish_results(
         session, round_, bidder_note=bidder_note, resident_note=resident_note,
         bidder_buttons=bidder_buttons, resident_buttons=resident_buttons,
         voters=voters, others_note=others_note)
     if counts is None:
-        await query.answer(i18n.get("va-moved-on"), show_alert=True)
-        return
+        await query.answer(i18n.get("cf-stale"), show_alert=True)
+        return False
     await query.answer()
     await send_results(query.message, session, round_, i18n, organiser=True, counts=counts)
+    return True
 
 
 @router.callback_query(ResultsAdminCb.filter(F.action == ResultsAdminAction.PB))
@@ -140,5 +216,10 @@ async def _show(message: Message, session: AsyncSession, round_: Round,
     text += "\n" + i18n.get("paper-turnout", chat=chat, paper=paper)
     text += "\n" + i18n.get("va-finish-rate", started=await started_count(session, round_.id),
                             confirmed=chat)
-    await message.answer(text, reply_markup=view.voting_panel(i18n, round_))
+    markup = view.voting_panel(i18n, round_)
+    if round_.status == RoundStatus.COUNTING:
+        markup.inline_keyboard.append([InlineKeyboardButton(
+            text=i18n.get("cf-reopen-button"), callback_data=ConfirmCb(
+                step=Step.REOPEN_VOTING, round=round_.id).pack())])
+    await message.answer(text, reply_markup=markup)
 

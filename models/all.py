@@ -17,6 +17,7 @@ from models import (  # noqa: F401
     retention,
     round,
     round_cache,
+    tallies,
     user,
     voting_code,
     worldcafe,

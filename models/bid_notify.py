@@ -6,6 +6,12 @@ outbox row due ten minutes after it, whose text is re-rendered with every new bi
 still pending. The row's dedupe key carries the moment its list starts (`since`), so nothing is
 lost between two digests; at worst a bid that changes the moment a digest is claimed for sending
 is listed in that digest and the next one.
+
+A digest is true when it arrives: it lists only bids still waiting for review (sent or changed,
+not yet decided) in rounds still taking bids. It is re-rendered when a bid comes in or changes,
+when an organiser decides one and when a round closes for bids (`refresh_digests`); with
+nothing left to list it is cancelled, not sent. It is due no later than a minute before the
+earliest bid deadline among the bids it lists, so it never arrives after bidding has closed.
 """
 
 from __future__ import annotations
@@ -13,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
+from models.round import Round, RoundStatus
 from models.user import User
 
 DIGEST_GAP = timedelta(minutes=10)
@@ -35,11 +42,44 @@ def since_of(dedupe_key: str) -> datetime:
     return datetime.fromtimestamp(int(dedupe_key.rsplit(":", 1)[1]), UTC)
 
 
-async def changed_since(session: AsyncSession, since: datetime) -> list[Bid]:
+# A digest due within this of a bid deadline goes out this long before it instead.
+BEFORE_DEADLINE = timedelta(minutes=1)
+
+
+async def changed_since(session: AsyncSession, since: datetime,
+                        now: datetime | None = None) -> list[Bid]:
+    """Bids sent or changed since `since` that still wait for review, in rounds still taking
+    bids at `now`."""
+    now = now or utcnow()
     return list(await session.scalars(
-        select(Bid).where(Bid.status != BidStatus.DRAFT, Bid.updated_at >= since)
+        select(Bid).join(Round, Round.id == Bid.round_id)
+        .where(Bid.status == BidStatus.SUBMITTED, Bid.updated_at >= since,
+               Round.status == RoundStatus.OPEN, Round.bid_deadline > now)
         .order_by(Bid.updated_at, Bid.id)
     ))
+
+
+async def _due(session: AsyncSession, planned: datetime, bids: list[Bid],
+               now: datetime) -> datetime:
+    """`planned`, or earlier if bidding closes first in a round the digest lists."""
+    deadline = await session.scalar(select(func.min(Round.bid_deadline)).where(
+        Round.id.in_({bid.round_id for bid in bids})))
+    if deadline is not None:
+        planned = min(planned, deadline - BEFORE_DEADLINE)
+    return max(now, planned)
+
+
+async def refresh_digests(session: AsyncSession, render: Render) -> None:
+    """Re-render every digest not yet sent, after bids stopped waiting (a decision, a round
+    closed): each lists what still waits, or is cancelled if nothing does."""
+    await session.flush()
+    rows = list(await session.scalars(
+        select(OutboxMessage).where(OutboxMessage.dedupe_key.like("bidsnew:%"),
+                                    OutboxMessage.status == Status.PENDING.value)
+        .with_for_update().execution_options(populate_existing=True)))
+    for row in rows:
+        locale = await session.scalar(select(User.locale).where(User.telegram_id == row.chat_id))
+        await _rerender(session, row, locale, render)
 
 
 async def notify_organisers(session: AsyncSession, organiser_ids: Iterable[int],
@@ -68,14 +108,21 @@ async def _add_to_digest(session: AsyncSession, organiser_id: int, locale: str |
     if latest is not None and latest.status == Status.PENDING:
         return await _rerender(session, latest, locale, render)
     now = utcnow()
-    since = _covered_until(latest) if latest is not None else _first_since(now)
-    due = max(now, latest.due_at + DIGEST_GAP) if latest is not None else now
-    bids = await changed_since(session, since)
+    if latest is None:
+        since, due = _first_since(now), now
+    elif latest.status == Status.CANCELLED:
+        # Nothing was sent: the next digest keeps its place in time. Everything it would have
+        # listed had stopped waiting when it was cancelled, so a second later is a fresh key.
+        since, due = since_of(latest.dedupe_key) + timedelta(seconds=1), max(now, latest.due_at)
+    else:
+        since, due = _covered_until(latest), max(now, latest.due_at + DIGEST_GAP)
+    bids = await changed_since(session, since, now)
     if not bids:
         return True
     return await enqueue(session, [NewMessage(
         dedupe_key=digest_key(organiser_id, since), chat_id=organiser_id, kind=Kind.TEXT,
-        payload={"text": render(locale, bids, since), "parse_mode": "HTML"}, due_at=due,
+        payload={"text": render(locale, bids, since), "parse_mode": "HTML"},
+        due_at=await _due(session, due, bids, now),
     )]) == 1
 
 
@@ -100,13 +147,16 @@ def _covered_until(row: OutboxMessage) -> datetime:
 
 async def _rerender(session: AsyncSession, row: OutboxMessage, locale: str | None,
                     render: Render) -> bool:
-    """Rewrite a digest not yet claimed by the sender; false if it has gone already."""
-    since = since_of(row.dedupe_key)
-    bids = await changed_since(session, since)
+    """Rewrite a digest not yet claimed by the sender, or cancel it if nothing is left to list;
+    false if it has gone already."""
+    since, now = since_of(row.dedupe_key), utcnow()
+    bids = await changed_since(session, since, now)
+    values = ({"payload": {"text": render(locale, bids, since), "parse_mode": "HTML"},
+               "due_at": await _due(session, row.due_at, bids, now)} if bids
+              else {"status": Status.CANCELLED.value})
     result = await session.execute(
         update(OutboxMessage)
         .where(OutboxMessage.id == row.id, OutboxMessage.status == Status.PENDING.value)
-        .values(payload={"text": render(locale, bids, since), "parse_mode": "HTML"})
-        .execution_options(synchronize_session=False)
+        .values(**values).execution_options(synchronize_session=False)
     )
     return result.rowcount == 1

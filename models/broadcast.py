@@ -18,6 +18,13 @@ from models.outbox import Kind, NewMessage, Status, cancel_pending, enqueue, sta
 __all__ = ["Audience", "Broadcast", "BroadcastStatus", "Choice"]
 
 
+def telegram_length(visible: str) -> int:
+    """A text's length as Telegram counts it against its limits: the visible characters after
+    formatting is parsed (not the HTML that carries the formatting), in UTF-16 code units, the
+    unit Telegram measures text in (an emoji outside the basic plane counts two)."""
+    return len(visible.encode("utf-16-le")) // 2
+
+
 class BroadcastStatus(StrEnum):
     SCHEDULED = "scheduled"
     SENDING = "sending"
@@ -44,6 +51,8 @@ class Broadcast(Base):
     recipients: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     finished_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # When an organiser chose "Try again for these" (models/unreached.py); it is offered once.
+    retried_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 
 
 @dataclass(frozen=True)

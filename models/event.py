@@ -8,6 +8,7 @@ people can never take the last place together; SQLite has one writer at a time a
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -28,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models import event_rules as rules
+from models import tallies
 from models.base import Base, UtcDateTime, utcnow
 from models.outbox import OutboxMessage
 
@@ -614,7 +616,9 @@ async def export_person(session: AsyncSession, telegram_id: int,
 async def erase_person(session: AsyncSession, telegram_id: int) -> None:
     """Delete the person's registrations, offers to help and this feature's messages to them
     (sent or not: nothing re-plans them once the registrations are gone). A place they held
-    goes to the next person waiting at the next tick of bot/event_monitor.py."""
+    goes to the next person waiting at the next tick of bot/event_monitor.py. That they came
+    or helped is kept first, as anonymous counts (models/tallies.py)."""
+    await _keep_counts(session, telegram_id)
     await session.execute(delete(Registration).where(Registration.telegram_id == telegram_id))
     await session.execute(delete(Helper).where(Helper.telegram_id == telegram_id))
     await session.execute(
@@ -623,3 +627,13 @@ async def erase_person(session: AsyncSession, telegram_id: int) -> None:
             or_(*(OutboxMessage.dedupe_key.like(f"{prefix}%") for prefix in OUTBOX_PREFIXES)),
         ).execution_options(synchronize_session=False)
     )
+
+
+async def _keep_counts(session: AsyncSession, telegram_id: int) -> None:
+    came = list(await session.scalars(select(Registration.event_id).where(
+        Registration.telegram_id == telegram_id, Registration.checked_in_at.is_not(None))))
+    helped = list(await session.scalars(select(Helper.event_id).where(
+        Helper.telegram_id == telegram_id, Helper.status == HelperStatus.CONFIRMED)))
+    await tallies.add(session, tallies.CHECKED_IN, Counter(came))
+    await tallies.add(session, tallies.VOLUNTEER, Counter(helped))
+    await tallies.add(session, tallies.VOLUNTEER_PERSON, {None: 1 if helped else 0})

@@ -31,7 +31,7 @@ from models import bid as bids
 from models import eligibility, worldcafe
 from models import event as events
 from models import pledge as pledges
-from models.audit import AuditEntry
+from models.audit import AuditEntry, forget_actor
 from models.ballot_notices import erase_person as erase_notices
 from models.ballot_notices import export_person as export_notices
 from models.broadcast import Broadcast
@@ -92,10 +92,8 @@ async def _forget_organiser(session: AsyncSession, telegram_id: int) -> None:
 
 
 async def _forget_audit(session: AsyncSession, telegram_id: int) -> None:
-    """Entries stay (what was done, when), but no longer say by whom."""
-    await session.execute(update(AuditEntry).where(AuditEntry.actor_telegram_id == telegram_id)
-                          .values(actor_telegram_id=FORGOTTEN)
-                          .execution_options(synchronize_session=False))
+    """Entries stay (what was done, when), but no longer say by whom (id and first name)."""
+    await session.execute(forget_actor(telegram_id).execution_options(synchronize_session=False))
 
 
 async def _forget_messages(session: AsyncSession, telegram_id: int) -> None:
@@ -148,7 +146,7 @@ HOLDERS: tuple[Holder, ...] = (
            "An organiser stops being one; events, festivals and broadcasts they made stay "
            "without their id.",
            ("organiser",)),
-    Holder(("audit_log.actor_telegram_id",), _forget_audit,
+    Holder(("audit_log.actor_telegram_id", "audit_log.actor_name"), _forget_audit,
            "Audit entries stay, without saying who.",
            ("organiser",)),
     Holder(("vote_alerts.telegram_id", "ballot_starts.telegram_id"), erase_notices,
@@ -198,6 +196,9 @@ NOT_PERSONAL: dict[str, str] = {
            "paper_ballots": ("label",),
        }.items() for column in columns},
     "audit_log.action": "the command or button only, never free text (bot/middlewares.py)",
+    "audit_log.event": "one of a fixed set of events (models/audit.py)",
+    "audit_log.detail": "the bot's own codes and numbers, never anyone's words",
+    "anonymous_counts.what": "one of a fixed set of things counted, never who",
     "bids.decision_note": "an organiser's note about the bid, not about the person",
     "rounds.max_bid_pence": "an amount of money",
     "round_areas.pot_pence": "an amount of money",

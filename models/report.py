@@ -10,14 +10,19 @@ rounds are one area. An event area that matches no round area is an area of its 
 (see docs/decisions.md).
 
 What counts:
-- World Cafés held: events of the World Café kind, not cancelled, already started; people
-  attending: registrations checked in at them (walk-ins included).
-- Volunteers: different people confirmed as volunteers at such held events (any kind).
+- World Cafés held: events of the World Café kind, not cancelled, that have started or where
+  anyone has checked in; people attending: registrations checked in at them (walk-ins
+  included), plus people checked in who have since used /forget (models/tallies.py).
+- Volunteers: different people confirmed as volunteers at such held events (any kind), plus
+  forgotten ones (counted once each in the total; per area, once per event they helped at).
 - PB events and attendance: the same for events of the PB vote kind.
 - Bids received and money asked: bids sent to a round and not withdrawn (drafts are not bids).
 - Voters: different people with a ballot (the ballot's keyed hash is the same person in every
   round) plus paper sheets; per area, those who scored or ticked a bid of that area.
 - Projects funded and money awarded: funded bids of published rounds, at the amount asked.
+
+A date range (`Period`) keeps events that start in it, bids sent in it, and the voters and
+funded projects of rounds whose bid deadline falls in it.
 """
 
 from __future__ import annotations
@@ -27,10 +32,11 @@ import io
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import distinct, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from models.amounts import format_pounds
 from models.ballot import Ballot, BallotEntry, RollEntry
@@ -38,6 +44,7 @@ from models.bid import Bid, BidStatus
 from models.event import Event, EventKind, EventStatus, Helper, HelperStatus, Registration
 from models.paper_ballot import PaperBallot, PaperEntry
 from models.round import Area, Round, RoundStatus
+from models.tallies import CHECKED_IN, VOLUNTEER, VOLUNTEER_PERSON, AnonymousCount
 
 NOT_RECEIVED = (BidStatus.DRAFT, BidStatus.WITHDRAWN)
 
@@ -100,23 +107,44 @@ class _Areas:
         return key
 
 
-async def programme_report(session: AsyncSession, now: datetime) -> Report:
+@dataclass(frozen=True)
+class Period:
+    """From `start` (included) to `end` (not included); None: no limit on that side."""
+
+    start: datetime | None = None
+    end: datetime | None = None
+
+    def of(self, column) -> list:
+        return ([column >= self.start] if self.start else []) + (
+            [column < self.end] if self.end else [])
+
+
+async def programme_report(session: AsyncSession, now: datetime,
+                           period: Period = Period()) -> Report:
     areas = _Areas(await session.scalars(select(Area).order_by(Area.round_id, Area.id)))
     per: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     total: dict[str, int] = defaultdict(int)
 
-    held = (Event.status == EventStatus.OPEN, Event.starts_at <= now)
+    # Held once it has started, or as soon as anyone is checked in (a café running early).
+    checked = aliased(Registration)
+    anyone_in = select(checked.id).where(checked.event_id == Event.id,
+                                         checked.checked_in_at.is_not(None)).exists()
+    held = (Event.status == EventStatus.OPEN, (Event.starts_at <= now) | anyone_in,
+            *period.of(Event.starts_at))
     kinds = {EventKind.WORLD_CAFE.value: ("world_cafes", "world_cafe_people"),
              EventKind.PB_VOTE.value: ("pb_events", "pb_event_people")}
+    forgotten = dict((await session.execute(
+        select(AnonymousCount.event_id, AnonymousCount.count)
+        .where(AnonymousCount.what == CHECKED_IN))).all())
     rows = await session.execute(
-        select(Event.area, Event.kind, func.count(Registration.checked_in_at))
+        select(Event.id, Event.area, Event.kind, func.count(Registration.checked_in_at))
         .outerjoin(Registration, Registration.event_id == Event.id)
         .where(*held, Event.kind.in_(kinds)).group_by(Event.id, Event.area, Event.kind))
-    for area, kind, people in rows:
+    for event_id, area, kind, people in rows:
         events_field, people_field = kinds[kind]
         for bucket in (per[areas.of_event(area)], total):
             bucket[events_field] += 1
-            bucket[people_field] += people
+            bucket[people_field] += people + forgotten.get(event_id, 0)
 
     helpers = (await session.execute(
         select(Event.area, Helper.telegram_id).join(Event, Event.id == Helper.event_id)
@@ -127,19 +155,31 @@ async def programme_report(session: AsyncSession, now: datetime) -> Report:
     for key, people in by_area.items():
         per[key]["volunteers"] = len(people)
     total["volunteers"] = len({telegram_id for _, telegram_id in helpers})
+    forgotten_helpers = (await session.execute(
+        select(Event.area, AnonymousCount.count)
+        .join(Event, Event.id == AnonymousCount.event_id)
+        .where(*held, AnonymousCount.what == VOLUNTEER))).all()
+    for area, count in forgotten_helpers:
+        per[areas.of_event(area)]["volunteers"] += count
+    if forgotten_helpers:
+        total["volunteers"] += await session.scalar(
+            select(func.coalesce(func.sum(AnonymousCount.count), 0))
+            .where(AnonymousCount.what == VOLUNTEER_PERSON)) or 0
 
     rows = await session.execute(
         select(Bid.area_id, func.count(), func.coalesce(func.sum(Bid.amount_pence), 0))
-        .where(Bid.status.not_in(NOT_RECEIVED)).group_by(Bid.area_id))
+        .where(Bid.status.not_in(NOT_RECEIVED), *period.of(Bid.submitted_at))
+        .group_by(Bid.area_id))
     _add(rows, areas, per, total, "bids", "asked_pence")
     rows = await session.execute(
         select(Bid.area_id, func.count(), func.coalesce(func.sum(Bid.amount_pence), 0))
         .join(Round, Round.id == Bid.round_id)
-        .where(Bid.status == BidStatus.FUNDED, Round.status == RoundStatus.RESULTS)
+        .where(Bid.status == BidStatus.FUNDED, Round.status == RoundStatus.RESULTS,
+               *period.of(Round.bid_deadline))
         .group_by(Bid.area_id))
     _add(rows, areas, per, total, "funded", "awarded_pence")
 
-    await _voters(session, areas, per, total)
+    await _voters(session, areas, per, total, period)
     return Report(
         areas=tuple(AreaReport(*areas.names[key], Figures(**per[key]))
                     for key in sorted(per, key=lambda k: areas.names[k][0].casefold())),
@@ -155,16 +195,23 @@ def _add(rows, areas: _Areas, per, total, count_field: str, money_field: str) ->
             bucket[money_field] += int(pence)
 
 
-async def _voters(session: AsyncSession, areas: _Areas, per, total) -> None:
+async def _voters(session: AsyncSession, areas: _Areas, per, total, period: Period) -> None:
     # People: the roll's keys are the same for one person in every round (until /forget or
     # retention makes them random). An area belongs to one round, where a ballot is a person.
-    total["voters"] = (await session.scalar(select(func.count(distinct(RollEntry.roll_key))))
-                       or 0) + (await session.scalar(select(func.sum(PaperBallot.sheets))) or 0)
+    in_period = period != Period()
+    rounds_in = select(Round.id).where(*period.of(Round.bid_deadline))
+    in_rounds = [Ballot.round_id.in_(rounds_in)] if in_period else []
+    roll_in = [RollEntry.round_id.in_(rounds_in)] if in_period else []
+    paper_in = [PaperBallot.round_id.in_(rounds_in)] if in_period else []
+    total["voters"] = (await session.scalar(select(func.count(distinct(RollEntry.roll_key)))
+                                            .where(*roll_in)) or 0) + (
+        await session.scalar(select(func.sum(PaperBallot.sheets)).where(*paper_in)) or 0)
     by_area: dict[str, set[int]] = defaultdict(set)
     rows = await session.execute(
         select(Bid.area_id, Ballot.id)
         .join(BallotEntry, BallotEntry.ballot_id == Ballot.id)
-        .join(Bid, Bid.id == BallotEntry.bid_id).where(Bid.area_id.is_not(None)).distinct())
+        .join(Bid, Bid.id == BallotEntry.bid_id)
+        .where(Bid.area_id.is_not(None), *in_rounds).distinct())
     for area_id, voter in rows:
         if (key := areas.of_area_id.get(area_id)) is not None:
             by_area[key].add(voter)
@@ -173,7 +220,8 @@ async def _voters(session: AsyncSession, areas: _Areas, per, total) -> None:
     rows = await session.execute(
         select(Bid.area_id, PaperBallot.id, PaperBallot.sheets)
         .join(PaperEntry, PaperEntry.paper_ballot_id == PaperBallot.id)
-        .join(Bid, Bid.id == PaperEntry.bid_id).where(Bid.area_id.is_not(None)).distinct())
+        .join(Bid, Bid.id == PaperEntry.bid_id)
+        .where(Bid.area_id.is_not(None), *paper_in).distinct())
     for area_id, _, sheets in rows:
         if (key := areas.of_area_id.get(area_id)) is not None:
             per[key]["voters"] += sheets
@@ -195,15 +243,37 @@ def line_variables(figures: Figures) -> dict[str, object]:
     }
 
 
-def report_message(report: Report, t: Translate, locale: str) -> str:
-    """The total first (the line funders quote), then a line per area. HTML."""
-    lines = [t("report-title"), t("report-line", **line_variables(report.total))]
-    if report.areas:
-        lines.append("")
+def report_message(report: Report, t: Translate, locale: str, period: str = "") -> str:
+    """The total's key facts first, one a line (what a write-up quotes), then each area's.
+    `period` (already in words) says which dates it covers. HTML."""
+    lines = [t("report-title")] + ([period] if period else [])
+    lines += ["", t("report-facts", **line_variables(report.total))]
     for area in report.areas:
-        lines.append(f"<b>{_html(area.name(locale))}</b>: "
-                     + t("report-line", **line_variables(area.figures)))
+        lines += ["", f"<b>{_html(area.name(locale))}</b>",
+                  t("report-facts", **line_variables(area.figures))]
     return "\n".join(lines)
+
+
+def parse_period(text: str, tz) -> Period | None:
+    """"1/4/2026 30/6/2026" or "2026-04-01 2026-06-30" (both days included) -> a Period in
+    the organisers' time zone; None if it is not two dates in order."""
+    parts = text.split()
+    if len(parts) != 2:
+        return None
+    days = [_day(part) for part in parts]
+    if None in days or days[0] > days[1]:
+        return None
+    start, last = (datetime.combine(day, time(), tzinfo=tz) for day in days)
+    return Period(start=start, end=last + timedelta(days=1))
+
+
+def _day(text: str) -> date | None:
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.strptime(text[:10], pattern).date()
+        except ValueError:
+            continue
+    return None
 
 
 COLUMNS = tuple(field.name for field in fields(Figures))

@@ -136,10 +136,24 @@ def texts(requests: list[TelegramMethod[Any]]) -> list[str]:
 
 def buttons(request: TelegramMethod[Any]) -> list[tuple[str, str]]:
     markup = getattr(request, "reply_markup", None)
-    if markup is None:
+    if markup is None or not hasattr(markup, "inline_keyboard"):  # none, or a reply keyboard
         return []
     return [(b.text, b.callback_data) for row in markup.inline_keyboard for b in row]
 
 
 def alerts(requests: list[TelegramMethod[Any]]) -> list[str]:
     return [r.text for r in requests if isinstance(r, AnswerCallbackQuery) and r.text]
+
+
+async def tap_and_confirm(harness: Harness, user_id: int, data: str,
+                          language_code: str = "en") -> list[TelegramMethod[Any]]:
+    """Tap a button that asks first (a preview with Yes / No), then tap its Yes; what both
+    taps sent. Fails if no Yes was offered."""
+    from bot.organiser_callbacks import ConfirmCb, Say
+
+    asked = await harness.tap(user_id, data, language_code=language_code)
+    yes = [value for request in asked for _, value in buttons(request)
+           if value and value.startswith(f"{ConfirmCb.__prefix__}:")
+           and ConfirmCb.unpack(value).say == Say.YES]
+    assert yes, f"no Yes offered after {data}: {texts(asked)}"
+    return asked + await harness.tap(user_id, yes[-1], language_code=language_code)

@@ -14,6 +14,7 @@ from sqlalchemy import inspect, select, text
 
 from bot.bid_callbacks import ReviewAction, ReviewCb
 from bot.callbacks import EventAction, EventCb, ForgetCb, LanguageCb, Locale
+from bot.organiser_callbacks import ConfirmCb, Say, Step
 from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from bot.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models.ballot import Ballot, RollEntry, roll_key, round_ballots, voter_key
@@ -70,6 +71,8 @@ async def test_no_export_screen_audit_row_log_line_or_row_links_a_ballot_to_its_
     for data in (VotingAdminCb(action=VotingAdminAction.TURNOUT, round=round_id).pack(),
                  ReviewCb(action=ReviewAction.CSV, round=round_id).pack(),
                  VotingAdminCb(action=VotingAdminAction.PUBLISH, round=round_id).pack(),
+                 ConfirmCb(step=Step.PUBLISH, round=round_id, say=Say.YES,
+                           status="voting", seen=1).pack(),
                  ResultsAdminCb(action=ResultsAdminAction.PB, round=round_id).pack()):
         organiser_saw += await harness.tap(ORGANISER_ID, data)
     organiser_saw += await harness.send(ORGANISER_ID, "/audit")

@@ -261,13 +261,18 @@ async def test_after_a_digest_is_sent_the_next_waits_for_the_gap(harness, sessio
         await session.execute(update(Bid).values(updated_at=before, submitted_at=before))
         await session.execute(update(OutboxMessage).values(
             status=Status.SENT, due_at=earlier, claimed_at=earlier + timedelta(seconds=1)))
+    # A withdrawal leaves nothing waiting for review: no digest about it.
     await harness.tap(GROUP, tap_data(BidAction.WITHDRAW, bid=english.id))
     await harness.tap(GROUP, tap_data(BidAction.WITHDRAW_YES, bid=english.id))
+    assert len(await outbox_rows(session_maker, "bidsnew")) == 1
+    await join(harness, RESIDENT, Locale.EN)
+    await write_bid(harness, session_maker, RESIDENT, round_id)
+    await submit(harness, session_maker, RESIDENT)
     first, second = await outbox_rows(session_maker, "bidsnew")
     assert second.status == Status.PENDING
     assert abs(second.due_at - (first.due_at + DIGEST_GAP)) < timedelta(seconds=1)
     assert second.payload["text"].startswith("<b>1 bid has come in or changed.</b>")
-    assert "SPK-001 · Football after school · £1,500 — withdrawn" in second.payload["text"]
+    assert "SPK-003 · Football after school · £1,500 — new" in second.payload["text"]
 
 
 async def test_the_organisers_welsh_digest(harness, session_maker):

@@ -17,7 +17,8 @@ import aiohttp
 import pytest
 from sqlalchemy import distinct, func, select
 
-from bot.vote_callbacks import VoteAction, VotingAdminAction, VotingAdminCb
+from bot.organiser_callbacks import ConfirmCb, Say, Step
+from bot.vote_callbacks import VoteAction
 from models.base import utcnow
 from models.db import create_engine, create_session_maker
 from models.outbox import OutboxMessage
@@ -205,8 +206,8 @@ async def test_voting_closed_through_one_process_is_closed_in_the_other(database
             third = score_button()
             stub.push_message(ORGANISER, "/voting")
             await stub.wait_for_message(ORGANISER, 1)
-            stub.push_callback(ORGANISER, VotingAdminCb(action=VotingAdminAction.CLOSE,
-                                                        round=round_id).pack(),
+            stub.push_callback(ORGANISER, ConfirmCb(step=Step.CLOSE_VOTING, round=round_id,
+                                                    say=Say.YES, status="voting").pack(),
                                require_button=False)
             await stub.wait_for(lambda: alerts() == [
                 "Voting has closed. Type in any paper sheets, then publish."],

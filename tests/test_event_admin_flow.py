@@ -23,7 +23,7 @@ from tests.conftest import ORGANISER_ID
 from tests.event_fixtures import CY, EN, ev, eva, join, make_event, outbox, registration
 from tests.flow import alerts, buttons, texts
 
-ANN, BEN = 6001, 6002
+ANN, BEN, CARYS = 6001, 6002, 6003
 ORGANISERS_ONLY = {EN: "Sorry, this is for organisers.",
                    CY: "Mae'n ddrwg gennym, mae hyn ar gyfer trefnwyr."}
 
@@ -128,17 +128,25 @@ async def test_cancelling_an_event_tells_everyone_and_cancels_reminders(harness,
     await join(harness, ORGANISER_ID, CY)
     sent = await harness.tap(ORGANISER_ID, eva(Adm.CANCEL, event_id))
     assert "Mae 2 berson wedi cofrestru neu'n aros" in texts(sent)[0]
-    sent = await harness.tap(ORGANISER_ID, eva(Adm.CANCEL_YES, event_id))
-    assert "Mae 2 berson yn cael gwybod" in texts(sent)[0]
+    # Someone new registers after the question: that Yes no longer matches what it said.
+    await join(harness, CARYS, EN)
+    await harness.tap(CARYS, ev(A.REGISTER, event_id))
+    stale = await harness.tap(ORGANISER_ID, eva(Adm.CANCEL_YES, event_id, 2))
+    assert alerts(stale)[0].startswith("Mae hyn wedi dyddio")
+    assert (await event_of(session_maker, event_id)).status == EventStatus.OPEN
+    sent = await harness.tap(ORGANISER_ID, eva(Adm.CANCEL, event_id))
+    assert "Mae 3 pherson wedi cofrestru neu'n aros" in texts(sent)[0]
+    sent = await harness.tap(ORGANISER_ID, eva(Adm.CANCEL_YES, event_id, 3))
+    assert "Mae 3 pherson yn cael gwybod" in texts(sent)[0]
     assert (await event_of(session_maker, event_id)).status == EventStatus.CANCELLED
     assert {r.status for r in await outbox(session_maker, "rem:")} == {Status.CANCELLED}
     notices = {r.chat_id: r.payload["text"] for r in await outbox(session_maker, "evx:")}
     assert "this event will not take place" in notices[ANN]
     assert "fydd y digwyddiad hwn ddim yn cael ei gynnal" in notices[BEN]
     # Cancelling again, or editing a cancelled event, is refused.
-    assert alerts(await harness.tap(ORGANISER_ID, eva(Adm.CANCEL_YES, event_id)))
+    assert alerts(await harness.tap(ORGANISER_ID, eva(Adm.CANCEL_YES, event_id, 3)))
     assert alerts(await harness.tap(ORGANISER_ID, eva(Adm.EDIT, event_id, 1)))
-    assert len(await outbox(session_maker, "evx:")) == 2
+    assert len(await outbox(session_maker, "evx:")) == 3
 
 
 async def test_registrations_list_and_csv(harness, session_maker):

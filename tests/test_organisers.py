@@ -7,23 +7,35 @@ from aiogram.methods import DeleteMyCommands, SetMyCommands
 from sqlalchemy import select
 
 from bot.callbacks import (
-    BroadcastAction,
-    BroadcastCb,
     LanguageCb,
     Locale,
     OrganiserAction,
     OrganiserCb,
 )
 from bot.commands import ORGANISER_COMMANDS, show_organiser_menu
-from models.audit import AuditEntry
+from bot.organiser_callbacks import ConfirmCb, Say
+from models.outbox import OutboxMessage
 from tests.conftest import ORGANISER_ID
-from tests.flow import alerts, message_update, texts
+from tests.flow import alerts, buttons, message_update, texts
 
 NEWCOMER = 8080
 
 
 def cb(action: OrganiserAction, telegram_id: int = 0) -> str:
     return OrganiserCb(action=action, telegram_id=telegram_id).pack()
+
+
+def answer_in(sent, say: Say) -> str:
+    return next(data for request in sent for _, data in buttons(request)
+                if data and data.startswith("cf:") and ConfirmCb.unpack(data).say == say)
+
+
+def yes_in(sent) -> str:
+    return answer_in(sent, Say.YES)
+
+
+def no_in(sent) -> str:
+    return answer_in(sent, Say.NO)
 
 
 def shared_user_update(from_id: int, shared_id: int) -> dict:
@@ -44,21 +56,32 @@ async def test_an_organiser_adds_someone_who_can_then_organise(harness):
     assert texts(sent)[0].startswith("Who should become an organiser?")
     assert texts(await harness.send(ORGANISER_ID, "Dave"))[0].startswith("Please pick a person")
     sent = await harness.feed(shared_user_update(ORGANISER_ID, NEWCOMER))
-    assert texts(sent) == [f"{NEWCOMER} is now an organiser."]
-    assert texts(await harness.send(NEWCOMER, "/broadcast")) == ["Who should get this message?"]
+    assert texts(sent)[1].startswith(f"<b>Make {NEWCOMER} an organiser?</b>\n")
+    # Not yet: it waits for Yes.
+    assert texts(await harness.send(NEWCOMER, "/broadcast")) == ["Sorry, this is for organisers."]
+    assert texts(await harness.tap(ORGANISER_ID, yes_in(sent))) == [
+        f"{NEWCOMER} is now an organiser."]
+    assert texts(await harness.send(NEWCOMER, "/broadcast"))[-1:] == [
+        "Who should get this message?"]
 
 
 async def test_typed_id_and_removal(harness):
     await harness.send(ORGANISER_ID, "/organisers")
     await harness.tap(ORGANISER_ID, cb(OrganiserAction.ADD))
-    assert texts(await harness.send(ORGANISER_ID, f" {NEWCOMER} ")) == [
+    asked = await harness.send(ORGANISER_ID, f" {NEWCOMER} ")
+    assert texts(await harness.tap(ORGANISER_ID, yes_in(asked))) == [
         f"{NEWCOMER} is now an organiser."]
-    sent = await harness.tap(ORGANISER_ID, cb(OrganiserAction.REMOVE, NEWCOMER))
+    asked = await harness.tap(ORGANISER_ID, cb(OrganiserAction.REMOVE, NEWCOMER))
+    assert texts(asked)[0].startswith(f"<b>Remove this organiser: {NEWCOMER}?</b>")
+    assert alerts(await harness.tap(ORGANISER_ID, no_in(asked))) == ["Nothing changed."]
+    assert texts(await harness.send(NEWCOMER, "/broadcast"))[-1:] == [
+        "Who should get this message?"]
+    sent = await harness.tap(ORGANISER_ID, yes_in(asked))
     assert alerts(sent) == ["Removed. They are no longer an organiser."]
     assert texts(await harness.send(NEWCOMER, "/broadcast"))[-1:] == [
         "Sorry, this is for organisers."]
-    again = await harness.tap(ORGANISER_ID, cb(OrganiserAction.REMOVE, NEWCOMER))
-    assert alerts(again) == ["That button is out of date. Here's the current menu."]
+    again = await harness.tap(ORGANISER_ID, yes_in(asked))
+    assert alerts(again)[0].startswith("This is out of date")
 
 
 async def test_residents_cannot_add_themselves(harness):
@@ -68,24 +91,6 @@ async def test_residents_cannot_add_themselves(harness):
     assert texts(await harness.send(NEWCOMER, "/audit")) == ["Sorry, this is for organisers."]
     assert texts(await harness.send(ORGANISER_ID, "/broadcast"))[-1:] == [
         "Who should get this message?"]
-
-
-async def test_audit_records_commands_and_buttons_but_no_free_text(harness, session_maker):
-    assert texts(await harness.send(ORGANISER_ID, "/audit"))[-1:] == [
-        "No organiser actions recorded yet."]
-    await harness.send(ORGANISER_ID, "/broadcast")
-    await harness.tap(ORGANISER_ID,
-                      BroadcastCb(action=BroadcastAction.AUDIENCE, value="all").pack())
-    await harness.send(ORGANISER_ID, "A private thought about Mrs Jones")
-    await harness.send(NEWCOMER, "/broadcast")  # refused: not an organiser action
-    async with session_maker() as session:
-        entries = await session.scalars(select(AuditEntry).order_by(AuditEntry.id))
-        actions = [e.action for e in entries]
-    assert actions == ["command /audit", "command /broadcast", "button bc:a:all",
-                       "answer at Draft:english"]
-    shown = texts(await harness.send(ORGANISER_ID, "/audit"))[0]
-    assert "Latest organiser actions" in shown and "button bc:a:all" in shown
-    assert "Mrs Jones" not in shown
 
 
 def organiser_menus(harness) -> dict[int, list[tuple[str, str]]]:
@@ -102,9 +107,10 @@ async def test_only_organisers_chats_get_the_organiser_menu_in_their_language(ha
     await harness.tap(NEWCOMER, LanguageCb(locale=Locale.CY).pack())
     await harness.send(ORGANISER_ID, "/organisers")
     await harness.tap(ORGANISER_ID, cb(OrganiserAction.ADD))
-    await harness.send(ORGANISER_ID, str(NEWCOMER))
+    await harness.tap(ORGANISER_ID, yes_in(await harness.send(ORGANISER_ID, str(NEWCOMER))))
     assert ("broadcast", "Anfon neges at bobl") in organiser_menus(harness)[NEWCOMER]
-    await harness.tap(ORGANISER_ID, cb(OrganiserAction.REMOVE, NEWCOMER))
+    await harness.tap(ORGANISER_ID, yes_in(
+        await harness.tap(ORGANISER_ID, cb(OrganiserAction.REMOVE, NEWCOMER))))
     deleted = [call.scope.chat_id for call in harness.telegram.requests
                if isinstance(call, DeleteMyCommands)]
     assert deleted == [NEWCOMER]
@@ -113,7 +119,7 @@ async def test_only_organisers_chats_get_the_organiser_menu_in_their_language(ha
 async def test_added_organisers_get_their_menu_after_a_restart(harness):
     await harness.send(ORGANISER_ID, "/organisers")
     await harness.tap(ORGANISER_ID, cb(OrganiserAction.ADD))
-    await harness.send(ORGANISER_ID, str(NEWCOMER))
+    await harness.tap(ORGANISER_ID, yes_in(await harness.send(ORGANISER_ID, str(NEWCOMER))))
     harness.telegram.requests.clear()
     await harness.restart()
     menus = organiser_menus(harness)
@@ -127,3 +133,20 @@ async def test_an_organiser_who_never_started_the_bot_does_not_stop_anything(har
                                      NEWCOMER, "en") is False
     assert texts(await harness.send(ORGANISER_ID, "/broadcast"))[-1:] == [
         "Who should get this message?"]
+
+
+async def test_the_new_organiser_is_told_in_their_language(harness, session_maker):
+    await harness.send(NEWCOMER, "/start")
+    await harness.tap(NEWCOMER, LanguageCb(locale=Locale.CY).pack())
+    await harness.send(ORGANISER_ID, "/organisers")
+    await harness.tap(ORGANISER_ID, cb(OrganiserAction.ADD))
+    asked = await harness.send(ORGANISER_ID, str(NEWCOMER))
+    await harness.tap(ORGANISER_ID, no_in(asked))
+    async with session_maker() as session:
+        assert list(await session.scalars(select(OutboxMessage.chat_id))) == []
+    await harness.tap(ORGANISER_ID, yes_in(asked))
+    async with session_maker() as session:
+        told = [(row.chat_id, row.payload["text"])
+                for row in await session.scalars(select(OutboxMessage))]
+    assert told == [(NEWCOMER, "👋 Mae Test wedi eich gwneud chi'n drefnydd. Mae gorchmynion y "
+                               "trefnwyr yn eich dewislen nawr; anfonwch /help i'w gweld.")]

@@ -16,7 +16,7 @@ from bot.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.paper_ballot import paper_ballots, paper_sheet_count
 from models.round import AllocationRule
 from tests.conftest import ORGANISER_ID
-from tests.flow import alerts, buttons, texts
+from tests.flow import alerts, buttons, tap_and_confirm, texts
 from tests.test_vote_ballots import cast, voting_round
 from tests.test_vote_flow import join
 
@@ -191,8 +191,8 @@ async def test_paper_entry_ends_when_the_results_are_published(harness, session_
     await join(harness, ORGANISER_ID, Locale.EN)
     await harness.tap(ORGANISER_ID, paper(PaperAction.SHEETS, round_id))
     await harness.send(ORGANISER_ID, "1\nSPK-001 4")
-    await harness.tap(ORGANISER_ID, VotingAdminCb(action=VotingAdminAction.PUBLISH,
-                                                  round=round_id).pack())
+    await tap_and_confirm(harness, ORGANISER_ID, VotingAdminCb(
+        action=VotingAdminAction.PUBLISH, round=round_id).pack())
     sent = await harness.send(ORGANISER_ID, "2\nSPK-001 4")
     closed = ("Paper ballots can be added or taken out from when voting opens until the results "
               "are published; this round is not at that stage.")

@@ -210,16 +210,24 @@ async def translate():
     return get
 
 
-async def test_message_leads_with_the_total_then_each_area(translate):
+FACTS_EN = ("World Cafés held: 2\nPeople at World Cafés: 115\nVolunteers: 40\n"
+            "PB events held: 3\nPeople at PB events: 600\nBids received: 77 (asking £149,000)\n"
+            "Voters: 366\nProjects funded: 35 (£70,000)")
+FACTS_CY = ("Caffis y Byd a gynhaliwyd: 2\nPobl yng Nghaffis y Byd: 115\nGwirfoddolwyr: 40\n"
+            "Digwyddiadau PB a gynhaliwyd: 3\nPobl mewn digwyddiadau PB: 600\n"
+            "Ceisiadau a ddaeth i law: 77 (yn gofyn am £149,000)\nPleidleiswyr: 366\n"
+            "Prosiectau a ariannwyd: 35 (£70,000)")
+
+
+async def test_message_gives_the_key_facts_line_by_line_total_first(translate):
     text = report_message(SAMPLE, translate("en"), "en")
-    lines = text.splitlines()
-    assert lines[1] == SUMMARY_EN
-    assert lines[3].startswith("<b>Ringland</b>: 60 people at 1 World Café · 15 volunteers · "
-                               "250 at 1 PB event · 40 bids asking £80,000 · 201 voters")
-    assert lines[4].startswith("<b>=Alway &lt;north&gt;</b>: 55 people")
+    assert text.startswith("📊 <b>Programme report</b>\n\n" + FACTS_EN + "\n\n<b>Ringland</b>\n"
+                           "World Cafés held: 1\nPeople at World Cafés: 60\nVolunteers: 15\n")
+    assert "\n\n<b>=Alway &lt;north&gt;</b>\nWorld Cafés held: 1\nPeople at World Cafés: 55" \
+        in text
     welsh = report_message(SAMPLE, translate("cy"), "cy")
-    assert welsh.splitlines()[1] == SUMMARY_CY
-    assert "<b>Alwe</b>: Caffis y Byd: 1 (pobl: 55)" in welsh
+    assert FACTS_CY in welsh
+    assert "<b>Alwe</b>\nCaffis y Byd a gynhaliwyd: 1\nPobl yng Nghaffis y Byd: 55" in welsh
 
 
 def test_csv_has_a_row_per_area_and_a_total():

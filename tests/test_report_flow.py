@@ -13,7 +13,7 @@ from aiogram.methods import SendDocument
 from tests.conftest import ORGANISER_ID
 from tests.event_fixtures import CY, EN, join
 from tests.flow import texts
-from tests.test_report import SUMMARY_CY, SUMMARY_EN, seed_programme
+from tests.test_report import FACTS_CY, FACTS_EN, SUMMARY_CY, SUMMARY_EN, seed_programme
 
 
 @pytest.mark.parametrize("locale", [EN, CY])
@@ -23,9 +23,10 @@ async def test_report_message_and_files(harness, session_maker, locale):
     sent = await harness.send(ORGANISER_ID, "/report")
     message, markdown, table = sent[0], *[r for r in sent if isinstance(r, SendDocument)]
     summary = SUMMARY_CY if locale is CY else SUMMARY_EN
-    assert texts([message])[0].splitlines()[1] == summary
-    assert ("<b>Alwe</b>: Caffis y Byd: 1 (pobl: 55)" if locale is CY
-            else "<b>Alway</b>: 55 people") in message.text
+    assert (FACTS_CY if locale is CY else FACTS_EN) in texts([message])[0]
+    assert ("<b>Alwe</b>\nCaffis y Byd a gynhaliwyd: 1\nPobl yng Nghaffis y Byd: 55"
+            if locale is CY else "<b>Alway</b>\nWorld Cafés held: 1\nPeople at World Cafés: 55"
+            ) in message.text
     assert markdown.document.filename.endswith(".md")
     md = markdown.document.data.decode()
     assert summary in md

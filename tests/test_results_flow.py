@@ -23,7 +23,7 @@ from models.round import AllocationRule, BallotKind, Round
 from models.tally import explain
 from models.voting import count_round
 from tests.conftest import ORGANISER_ID
-from tests.flow import alerts, buttons, texts
+from tests.flow import alerts, buttons, tap_and_confirm, texts
 from tests.test_chart import bar_runs
 from tests.test_vote_ballots import GROUP_OWNER, cast, voting_round
 from tests.test_vote_flow import join
@@ -53,7 +53,7 @@ async def published_round(harness, session_maker, **fields):
     for user, locale in ((GROUP_OWNER, Locale.CY), (OTHER_GROUP, Locale.EN),
                          (RESIDENT, Locale.CY)):
         await join(harness, user, locale)
-    sent = await harness.tap(ORGANISER_ID, publish(round_id))
+    sent = await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
     return round_id, (a, b, c), sent
 
 

@@ -12,7 +12,7 @@ from models.base import utcnow
 from models.round import Round, RoundStatus
 from tests.bid_scenario import join, make_round, shown_buttons
 from tests.conftest import ORGANISER_ID
-from tests.flow import alerts, texts
+from tests.flow import alerts, tap_and_confirm, texts
 
 
 def cb(action: RoundAction, value: str = "", round_id: int = 0) -> str:
@@ -167,7 +167,7 @@ async def test_rounds_are_opened_and_closed_from_the_list(harness, session_maker
     for data in (cb(RoundAction.MOVE, "voting", draft), cb(RoundAction.MOVE, "open", 99),
                  cb(RoundAction.MOVE, "nonsense", draft)):
         assert alerts(await harness.tap(ORGANISER_ID, data))[0].startswith("That can't be done")
-    await harness.tap(ORGANISER_ID, cb(RoundAction.MOVE, "closed", draft))
+    await tap_and_confirm(harness, ORGANISER_ID, cb(RoundAction.MOVE, "closed", draft))
     async with session_maker.begin() as session:
         await session.execute(update(Round).values(bid_deadline=utcnow() - timedelta(hours=1)))
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.MOVE, "open", draft))

@@ -11,7 +11,7 @@ from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
 from models.round import Round, RoundStatus
 from tests.conftest import ORGANISER_ID
-from tests.flow import alerts, texts
+from tests.flow import alerts, tap_and_confirm, texts
 from tests.test_vote_ballots import GROUP_OWNER, cast, voting_round
 from tests.test_vote_flow import join
 
@@ -34,7 +34,7 @@ async def test_organisers_open_watch_and_publish(harness, session_maker):
     await join(harness, GROUP_OWNER, Locale.CY)
     sent = await harness.send(ORGANISER_ID, "/voting")
     assert "bids closed, voting not open yet" in texts(sent)[0]
-    sent = await harness.tap(ORGANISER_ID, cb(Act.OPEN, round_id))
+    sent = await tap_and_confirm(harness, ORGANISER_ID, cb(Act.OPEN, round_id))
     assert "voting is open" in texts(sent)[-1]
     assert alerts(await harness.tap(ORGANISER_ID, cb(Act.OPEN, round_id))) == [
         "This round has moved on since; nothing changed. Send /voting again."]
@@ -44,7 +44,7 @@ async def test_organisers_open_watch_and_publish(harness, session_maker):
     assert "Ballots so far: 2" in texts(sent)[-1]
     async with session_maker.begin() as session:
         (await session.get(Round, round_id)).areas[0].pot_pence = 2_500_00
-    sent = await harness.tap(ORGANISER_ID, cb(Act.PUBLISH, round_id))
+    sent = await tap_and_confirm(harness, ORGANISER_ID, cb(Act.PUBLISH, round_id))
     card = texts(sent)[-1]
     assert "<b>Results: Safer Speke 2026</b>" in card
     assert "• SPK-001 Bid 1 — £1,500" in card and "Bid 2" not in card

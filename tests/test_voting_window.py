@@ -17,7 +17,7 @@ from models.paper_ballot import paper_ballots
 from models.round import Round, RoundStatus
 from models.voting import apply_voting_windows
 from tests.conftest import ORGANISER_ID
-from tests.flow import alerts, buttons, texts
+from tests.flow import alerts, buttons, tap_and_confirm, texts
 from tests.test_vote_ballots import cast, voting_round
 from tests.test_vote_flow import join
 
@@ -110,8 +110,8 @@ async def test_after_closing_chat_votes_stop_but_paper_and_publishing_go_on(harn
     assert texts(sent) == ["Sheet <b>31</b> is in (marks: 3). On paper so far: 1."]
     async with session_maker() as session:
         assert await paper_ballots(session, round_id) == [{a: 2, b: 5, c: 5}]
-    sent = await harness.tap(ORGANISER_ID, VotingAdminCb(action=Act.PUBLISH,
-                                                         round=round_id).pack())
+    sent = await tap_and_confirm(harness, ORGANISER_ID, VotingAdminCb(action=Act.PUBLISH,
+                                                                      round=round_id).pack())
     assert any("Results: Safer Speke 2026" in text for text in texts(sent))
     assert await statuses(session_maker, round_id) == ["results"]
 
@@ -126,8 +126,8 @@ async def test_closing_by_hand_in_welsh_then_publishing(harness, session_maker):
         "⏹ Cau'r bleidlais (mae modd teipio taflenni papur o hyd)",
         "📣 Cau pleidleisio a chyhoeddi'r canlyniadau"]
     close = VotingAdminCb(action=Act.CLOSE, round=round_id).pack()
-    sent = await harness.tap(ORGANISER_ID, close)
-    assert alerts(sent) == ["Mae'r bleidlais wedi cau. Teipiwch unrhyw daflenni papur, yna "
+    sent = await tap_and_confirm(harness, ORGANISER_ID, close)
+    assert alerts(sent)[-1:] == ["Mae'r bleidlais wedi cau. Teipiwch unrhyw daflenni papur, yna "
                             "cyhoeddwch."]
     assert "mae'r bleidlais wedi cau, canlyniadau heb eu cyhoeddi eto" in texts(sent)[-1]
     labels = [label for label, _ in buttons(sent[-1])]
@@ -139,7 +139,8 @@ async def test_closing_by_hand_in_welsh_then_publishing(harness, session_maker):
     assert await statuses(session_maker, round_id) == ["counting"]
     sent = await harness.tap(VOTER, VoteCb(action=VoteAction.ROUND, round=round_id).pack())
     assert alerts(sent) == ["Voting has closed."]
-    await harness.tap(ORGANISER_ID, VotingAdminCb(action=Act.PUBLISH, round=round_id).pack())
+    await tap_and_confirm(harness, ORGANISER_ID,
+                          VotingAdminCb(action=Act.PUBLISH, round=round_id).pack())
     assert await statuses(session_maker, round_id) == ["results"]
 
 

@@ -16,3 +16,14 @@ report-col-voters = Pleidleiswyr
 report-col-funded = Prosiectau wedi'u hariannu
 report-col-awarded = Arian a roddwyd
 report-files = Yr un ffigurau fel ffeiliau Markdown a CSV:
+report-facts =
+    Caffis y Byd a gynhaliwyd: { $cafes }
+    Pobl yng Nghaffis y Byd: { $cafe_people }
+    Gwirfoddolwyr: { $volunteers }
+    Digwyddiadau PB a gynhaliwyd: { $vote_events }
+    Pobl mewn digwyddiadau PB: { $vote_people }
+    Ceisiadau a ddaeth i law: { $bids } (yn gofyn am { $asked })
+    Pleidleiswyr: { $voters }
+    Prosiectau a ariannwyd: { $funded } ({ $awarded })
+report-period = Dyddiadau: { $start } – { $end }
+report-bad-range = I gynnwys rhai dyddiadau yn unig, rhowch y diwrnod cyntaf a'r olaf, er enghraifft /report 1/4/2026 30/6/2026. Anfonwch /report ar ei ben ei hun i gael popeth.

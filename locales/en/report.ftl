@@ -37,3 +37,14 @@ report-col-voters = Voters
 report-col-funded = Projects funded
 report-col-awarded = Money awarded
 report-files = The same figures as Markdown and CSV files:
+report-facts =
+    World Cafés held: { $cafes }
+    People at World Cafés: { $cafe_people }
+    Volunteers: { $volunteers }
+    PB events held: { $vote_events }
+    People at PB events: { $vote_people }
+    Bids received: { $bids } (asking { $asked })
+    Voters: { $voters }
+    Projects funded: { $funded } ({ $awarded })
+report-period = From { $start } to { $end }
+report-bad-range = To cover some dates only, give the first and last day, for example /report 1/4/2026 30/6/2026. Send /report alone for everything.

@@ -2,7 +2,7 @@
 the chat (for the finish rate and one reminder to confirm)
 
 Revision ID: 0018_ballot_ui
-Revises: 0016_welsh
+Revises: 0017_organiser
 Create Date: 2026-12-05
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '0018_ballot_ui'
-down_revision = '0016_welsh'
+down_revision = '0017_organiser'
 branch_labels = None
 depends_on = None
 
