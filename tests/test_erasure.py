@@ -26,7 +26,7 @@ from models.outbox import OutboxMessage, Status
 from tests.ballot_screen import vote_in_chat
 from tests.conftest import ORGANISER_ID
 from tests.event_fixtures import CY, EN, ev, join, make_event
-from tests.flow import texts
+from tests.flow import tap_and_confirm, texts
 from tests.test_privacy import rows_mentioning
 from tests.test_results_flow import publish
 from tests.test_vote_ballots import voting_round
@@ -73,7 +73,7 @@ async def live_a_little(harness, session_maker, locale) -> str:
     await BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
                            limiter=RateLimiter(1000), wake_sender=lambda: None,
                            ballot_key=harness.settings.ballot_key).tick()
-    await harness.tap(ORGANISER_ID, publish(round_id))
+    await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
     async with session_maker.begin() as session:  # as the delivery worker records them
         await session.execute(update(OutboxMessage).where(OutboxMessage.chat_id == PERSON)
                               .values(status=Status.SENT.value, telegram_message_id=4242))
