@@ -298,10 +298,11 @@ async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
                       changes_allowed: bool = True, require_all: bool = True,
                       age_band: str | None = None) -> CastResult:
     """Record (or replace) a voter's ballot; problems are validate_ballot codes or
-    'voting-closed' / 'already-voted' / 'forgotten-vote'. Nothing is written unless the
-    ballot is valid. A replaced ballot keeps its age band unless a new one is given. Someone on
-    the roll whose ballot can no longer be found (they used /forget) has voted: they cannot
-    vote again ('forgotten-vote')."""
+    'voting-closed' / 'already-voted' / 'forgotten-vote' / 'sealed-vote'. Nothing is written
+    unless the ballot is valid. A replaced ballot keeps its age band unless a new one is given.
+    Someone on the roll whose ballot can no longer be found has voted and cannot vote again:
+    they used /forget ('forgotten-vote'), or voted before the box was sealed and voting was
+    opened again ('sealed-vote')."""
     if round_.status != RoundStatus.VOTING:
         return CastResult(problems=["voting-closed"])
     bids = await votable_bids(session, round_.id)
@@ -316,8 +317,8 @@ async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
         if not changes_allowed:
             return CastResult(problems=["already-voted"])
         ballot = await _keyed_ballot(session, round_.id, voter)
-        if ballot is None:  # cut loose by /forget: it counts, and it is theirs no more
-            return CastResult(problems=["forgotten-vote"])
+        if ballot is None:  # cut loose (/forget, or the seal): it counts, and is theirs no more
+            return CastResult(problems=["forgotten-vote" if entry.forgotten else "sealed-vote"])
         await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id == ballot.id))
         if age_band is not None:
             ballot.age_band = age_band

@@ -40,6 +40,7 @@ from models.ballot import (
 from models.base import utcnow
 from models.db import create_engine, create_session_maker
 from models.round import Round, RoundStatus
+from models.round_steps import reopen_voting
 from models.user import User
 from models.voting import apply_voting_windows, close_voting, count_round, publish_results
 from tests.test_vote_ballots import SECRET, voting_round
@@ -124,6 +125,32 @@ async def test_after_close_the_attack_with_database_and_settings_finds_no_ballot
     assert box.salt is None and box.sealed_at is not None
     # No time, no receipt, nothing else to match against the roll.
     assert columns == {"id", "round_id", "voter_key", "age_band"}
+
+
+async def test_voting_opened_again_after_the_seal_keeps_one_vote_per_person(session_maker):
+    """An organiser may re-open voting until the results are out: earlier voters stay on the
+    roll and their sealed votes count, but nothing leads back to them, so they are told their
+    vote is sealed instead of getting a second one; newcomers vote as usual."""
+    round_id, _ = await voting_round(session_maker)
+    early, late = PEOPLE[:2]
+    for person in (early, late):
+        await join(session_maker, person)
+    assert (await cast(session_maker, round_id, early, [5, 4, 3])).ok
+    assert await close(session_maker, round_id)
+    async with session_maker.begin() as session:
+        round_ = await session.get(Round, round_id)
+        assert await reopen_voting(session, round_, utcnow())
+
+    again = await cast(session_maker, round_id, early, [1, 1, 1])
+    assert again.problems == ["sealed-vote"]
+    assert (await cast(session_maker, round_id, late, [2, 2, 2])).ok
+    async with session_maker() as session:
+        counted = sorted(sorted(b.values()) for b in await round_ballots(session, round_id))
+        assert counted == [[2, 2, 2], [3, 4, 5]]
+        assert await turnout(session, round_id) == 2
+    assert set(await attack(session_maker, round_id)) == {late}  # open again: only the new link
+    assert await close(session_maker, round_id)
+    assert await attack(session_maker, round_id) == {}
 
 
 async def test_the_seal_writes_ballots_again_in_a_random_order_with_fresh_ids(session_maker):

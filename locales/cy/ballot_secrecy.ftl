@@ -16,3 +16,6 @@ receipt-secret = Dim ond dangos bod pleidlais wedi'i chyfrif mae derbynneb. Does
 
 ## Pleidlais cyn /forget (models/ballot.py: problem "forgotten-vote" cast_ballot)
 vote-problem-forgotten-vote = Gwnaethoch chi bleidleisio yn y rownd hon cyn gofyn i ni eich anghofio. Mae eich pleidlais yn dal i gyfrif, ond does dim byd yn arwain ati mwyach, felly does dim modd ei newid na phleidleisio eto.
+
+## A vote cast before the box was sealed, voting then opened again (problem "sealed-vote")
+vote-problem-sealed-vote = Fe wnaethoch chi bleidleisio yn y rownd hon cyn i'r bleidlais gau. Pan gaeodd, cafodd eich pleidlais ei selio. Mae'n dal i gyfrif, ond does dim byd yn arwain ati mwyach, felly does dim modd ei newid nawr.
