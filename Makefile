@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 
-.PHONY: run test lint bench bench-load migrate clean
+.PHONY: run test test-fast lint bench bench-load migrate clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,16 +23,21 @@ test: $(STAMP)
 	$(PY) -m bot check-locales
 	$(PY) -m pytest -q
 
+# Everything but the end-to-end tests (no bot processes): `pytest -m "not e2e"`.
+test-fast: $(STAMP)
+	$(PY) -m bot check-locales
+	$(PY) -m pytest -q -m "not e2e"
+
 lint: $(STAMP)
 	$(PY) -m ruff check bot handlers models tests bench
 
 bench: $(STAMP)
-	$(PY) bench/broadcast.py
+	$(PY) -m bench.broadcast
 
 # 600 voters through two webhook processes on PostgreSQL + Redis (servers on 127.0.0.1).
 bench-load: $(STAMP)
-	$(PY) bench/load.py
-	$(PY) bench/load.py --sqlite --processes 1
+	$(PY) -m bench.load
+	$(PY) -m bench.load --sqlite --processes 1
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache

@@ -1,6 +1,6 @@
 """Broadcast throughput through the real bot process against a Telegram stand-in at 30 msg/s.
 
-    python bench/broadcast.py [--recipients N] [--rate R]
+    python -m bench.broadcast [--recipients N] [--rate R]
 
 The stand-in answers 429 (retry_after 1 s) beyond 30 messages in any one-second window, as
 Telegram does; pbchat's SEND_RATE is set to match. The clock runs from the organiser's Send
@@ -14,23 +14,21 @@ import asyncio
 import json
 import os
 import platform
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from tests.bot_process import BotProcess  # noqa: E402
-from tests.broadcast_scenario import (  # noqa: E402
+from tests.support.bot_process import BotProcess
+from tests.support.broadcast_scenario import (
     ORGANISER,
     deliveries,
     organiser_sends,
     report_of,
     seed_residents,
 )
-from tests.telegram_stub import DEFAULT_TOKEN, TelegramStub  # noqa: E402
+from tests.support.telegram_stub import DEFAULT_TOKEN, TelegramStub
+
+ROOT = Path(__file__).resolve().parent.parent
 
 TEXT = "Bench broadcast"
 

@@ -1,7 +1,7 @@
 """Voting under load: simulated voters score every bid through bot processes in webhook mode.
 
-    python bench/load.py [--voters 600] [--bids 20] [--processes 2] [--think 1.5]
-    python bench/load.py --sqlite --processes 1          # the same on SQLite, one process
+    python -m bench.load [--voters 600] [--bids 20] [--processes 2] [--think 1.5]
+    python -m bench.load --sqlite --processes 1          # the same on SQLite, one process
 
 Each voter (a resident who did /start before) sends /start, taps Vote (the only round open:
 straight to its first card), a score for each of the bids, then Confirm: 23 updates with 20
@@ -37,25 +37,23 @@ from pathlib import Path
 
 import aiohttp
 import asyncpg
+from sqlalchemy import func, select, update
+
+from bot.cli.migrate import migrate
+from bot.ui.callbacks import MenuCb, MenuItem
+from bot.ui.vote_callbacks import VoteAction, VoteCb
+from models.ballot import Ballot, ballot_choices, find_ballot, voter_key
+from models.base import utcnow
+from models.bid import Bid, BidStatus
+from models.db import create_engine, create_session_maker
+from models.round import AreaSpec, Round, RoundSpec, RoundStatus, create_round
+from models.user import User
+from tests.support.bot_process import BotProcess
+from tests.support.databases import PG_ADMIN_DSN, PG_HOST
+from tests.support.e2e import free_port, stub_token, wait_healthy
+from tests.support.telegram_stub import TelegramStub
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from sqlalchemy import func, select, update  # noqa: E402
-
-from bot.callbacks import MenuCb, MenuItem  # noqa: E402
-from bot.migrate import migrate  # noqa: E402
-from bot.vote_callbacks import VoteAction, VoteCb  # noqa: E402
-from models.ballot import Ballot, ballot_choices, find_ballot, voter_key  # noqa: E402
-from models.base import utcnow  # noqa: E402
-from models.bid import Bid, BidStatus  # noqa: E402
-from models.db import create_engine, create_session_maker  # noqa: E402
-from models.round import AreaSpec, Round, RoundSpec, RoundStatus, create_round  # noqa: E402
-from models.user import User  # noqa: E402
-from tests.bot_process import BotProcess  # noqa: E402
-from tests.databases import PG_ADMIN_DSN, PG_HOST  # noqa: E402
-from tests.e2e import free_port, stub_token, wait_healthy  # noqa: E402
-from tests.telegram_stub import TelegramStub  # noqa: E402
 
 SECRET = "bench-webhook-secret-0123456789"
 BALLOT_SECRET = "bench-ballot-secret"

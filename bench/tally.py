@@ -1,7 +1,7 @@
 """Tally speed: pbchat against pabutools on the real Pabulib files, and a large generated election.
 
-    python bench/tally.py [--skip-pabutools] [--timeout SECONDS]
-    python bench/tally.py --pabulib DIR [--timeout SECONDS]
+    python -m bench.tally [--skip-pabutools] [--timeout SECONDS]
+    python -m bench.tally --pabulib DIR [--timeout SECONDS]
 
 Each real file in tests/data/pabulib/ (the elections the tests use) is counted by the rule it
 is benchmarked on (MES with add1 for approval files, fund down the ranking for points files) by
@@ -40,12 +40,11 @@ from typing import Any
 
 import numpy as np
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from bot.cli.tally import RULES, count
+from models.pabulib import Amount, PabulibError, read_pb
+from models.tally import ballot_support, equal_shares, fund_down_ranking
 
-from bot.tally_cli import RULES, count  # noqa: E402
-from models.pabulib import Amount, PabulibError, read_pb  # noqa: E402
-from models.tally import ballot_support, equal_shares, fund_down_ranking  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 DATA = ROOT / "tests" / "data" / "pabulib"
 FILES = sorted(DATA.glob("*.pb"))
@@ -82,7 +81,7 @@ def timed(work: Callable[[], Any], repeats: int = 1) -> tuple[Timing, Any]:
 def pabutools_child(path: str, rule: str) -> None:
     """Run in the child: count `path` with pabutools, print {"seconds", "selected"} as JSON.
 
-    The calls are the ones DOMAIN.md names (and tests/test_tally_pabutools.py compares). For
+    The calls are the ones DOMAIN.md names (and tests/unit/test_tally_pabutools.py compares). For
     points ballots greedy needs a satisfaction of points × cost: pabutools' greedy ranks by
     satisfaction per unit of cost, so this ranks by points, as pbchat does.
     """
@@ -135,7 +134,7 @@ def pabutools_child(path: str, rule: str) -> None:
 
 def pabutools_time(path: Path, rule: str, timeout: float) -> dict[str, Any]:
     """pabutools' time and selection, or {"timeout": True} if it ran past `timeout` seconds."""
-    command = [sys.executable, __file__, "--pabutools-child", str(path), rule]
+    command = [sys.executable, "-m", "bench.tally", "--pabutools-child", str(path), rule]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=True)
     except subprocess.TimeoutExpired:

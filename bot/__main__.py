@@ -35,11 +35,11 @@ def main(argv: list[str]) -> int:
         print(USAGE)
         return 0
     if command == "check-locales":
-        from bot.locale_check import main as check_locales
+        from bot.cli.locale_check import main as check_locales
 
         return check_locales()
     if command == "tally":
-        from bot.tally_cli import main as tally
+        from bot.cli.tally import main as tally
 
         return tally(argv[1:])
     settings = load_settings()
@@ -48,11 +48,11 @@ def main(argv: list[str]) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
     if command == "events":
-        from bot.events_cli import main as events_cli
+        from bot.cli.events import main as events_cli
 
         return events_cli(argv[1:], settings)
     if command == "rounds":
-        from bot.rounds_cli import main as rounds
+        from bot.cli.rounds import main as rounds
 
         return rounds(argv[1:], settings)
     from bot.app import migrate_only, run

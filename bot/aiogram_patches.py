@@ -2,12 +2,12 @@
 
 Each function here leans on something aiogram does not promise to keep (a private attribute,
 the order it registers its own middleware or shutdown handlers, how it runs a plain filter).
-tests/test_aiogram_patches.py checks each of those things directly, so an aiogram upgrade
+tests/unit/test_aiogram_patches.py checks each of those things directly, so an aiogram upgrade
 that changes one fails there, with the name of the thing, not somewhere in a conversation.
 Checked against aiogram 3.31, which has no public way to do any of these.
 
 `bot/json_session.py` also subclasses aiogram's session (its `build_form_data` hook);
-tests/test_json_session.py checks the bodies on the wire.
+tests/unit/test_json_session.py checks the bodies on the wire.
 """
 
 from __future__ import annotations

@@ -14,19 +14,19 @@ from aiogram.fsm.storage.redis import RedisStorage
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.broadcast_monitor import BroadcastMonitor
+from bot.cli.migrate import migrate
 from bot.clock import install_test_clock
-from bot.delivery import DeliveryWorker, RateLimiter
 from bot.dispatcher import create_bot, create_dispatcher
-from bot.event_monitor import EventMonitor
-from bot.event_notices import Notices
-from bot.housekeeping import start_scheduler
-from bot.leader import Leader
-from bot.migrate import migrate
+from bot.jobs.broadcast_monitor import BroadcastMonitor
+from bot.jobs.delivery import DeliveryWorker, RateLimiter
+from bot.jobs.event_monitor import EventMonitor
+from bot.jobs.event_notices import Notices
+from bot.jobs.housekeeping import start_scheduler
+from bot.jobs.leader import Leader
+from bot.jobs.shared_limit import SharedRateLimiter
+from bot.jobs.vote_notices import FinishReminders
+from bot.jobs.voting_monitor import VotingMonitor
 from bot.settings import Settings
-from bot.shared_limit import SharedRateLimiter
-from bot.vote_notices import FinishReminders
-from bot.voting_monitor import VotingMonitor
 from bot.webhook import create_web_app, serve
 from models.db import create_engine, create_session_maker
 
@@ -44,7 +44,7 @@ async def migrate_only(settings: Settings) -> int:
 
 
 def create_limiter(bot: Bot, dp: Dispatcher, settings: Settings) -> RateLimiter:
-    """With Redis, every process of the bot shares one send rate (bot/shared_limit.py)."""
+    """With Redis, every process of the bot shares one send rate (bot/jobs/shared_limit.py)."""
     if isinstance(dp.storage, RedisStorage):
         return SharedRateLimiter(dp.storage.redis, f"pbchat:send:{bot.id}", settings.send_rate)
     return RateLimiter(settings.send_rate)
@@ -79,7 +79,7 @@ class Background:
         self._database_url = settings.database_url
         self._retention_days = settings.retention_days
         self.scheduler: AsyncIOScheduler | None = None
-        # One process runs the scheduled chores (bot/leader.py); the others stand by.
+        # One process runs the scheduled chores (bot/jobs/leader.py); the others stand by.
         self.leader = Leader(settings.database_url, on_elected=self._start_scheduler,
                              on_deposed=self._stop_scheduler)
         self._tasks: list[asyncio.Task[None]] = []

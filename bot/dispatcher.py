@@ -18,7 +18,6 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.aiogram_patches import run_first_at_shutdown, take_out_fsm_middleware
 from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
-from bot.commands import register_commands, show_organiser_menus
 from bot.filters import gate_buttons_by_prefix, run_filters_in_loop
 from bot.first_contact import FirstContactMiddleware
 from bot.i18n import create_i18n
@@ -27,6 +26,7 @@ from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
 from bot.settings import Settings
 from bot.storage import DatabaseStorage, RedisStateStorage
 from bot.throttling import ThrottlingMiddleware
+from bot.ui.commands import register_commands, show_organiser_menus
 from handlers import get_routers
 from models.db import backend_of
 from models.organiser import organiser_locales

@@ -11,8 +11,8 @@ from aiogram import BaseMiddleware
 from aiogram.types import CallbackQuery, Message, TelegramObject
 from aiogram_i18n import I18nContext
 
-from bot.keyboards import language_switch
 from bot.middlewares import Handler
+from bot.ui.keyboards import language_switch
 from models.user import User, mark_privacy_seen
 
 # Handlers may take `first_contact: bool = False` (handlers/start.py keeps a deep link, so

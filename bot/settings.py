@@ -57,7 +57,7 @@ class Settings(BaseSettings):
     db_pool_size: int | None = Field(default=None, ge=1, le=200)
     log_level: str = "INFO"
     # Hours after someone begins a ballot in the chat before one reminder to confirm it
-    # (bot/vote_notices.py), if they still have not.
+    # (bot/jobs/vote_notices.py), if they still have not.
     ballot_reminder_hours: float = Field(default=3.0, gt=0, le=168)
 
     @property

@@ -12,9 +12,9 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.audit_text import log_csv, sentence, who
-from bot.organiser_callbacks import AuditAction, AuditCb
 from bot.settings import Settings
+from bot.ui.audit_text import log_csv, sentence, who
+from bot.ui.organiser_callbacks import AuditAction, AuditCb
 from models.audit import (
     EXPORT_LIMIT,
     Filter,

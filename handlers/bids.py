@@ -14,9 +14,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import bid_keyboards as kb
-from bot.bid_callbacks import BidAction, BidCb
-from bot.bid_texts import (
+from bot.settings import Settings
+from bot.ui import bid_keyboards as kb
+from bot.ui.bid_callbacks import BidAction, BidCb
+from bot.ui.bid_texts import (
     digest_text,
     esc,
     mine_lines,
@@ -27,8 +28,7 @@ from bot.bid_texts import (
     summary_text,
     when,
 )
-from bot.callbacks import MenuCb, MenuItem
-from bot.settings import Settings
+from bot.ui.callbacks import MenuCb, MenuItem
 from handlers.menu import show_menu
 from models import bid as bids
 from models.base import utcnow

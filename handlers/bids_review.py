@@ -15,11 +15,11 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import bid_keyboards as kb
-from bot.bid_callbacks import ReviewAction, ReviewCb
-from bot.bid_texts import card_text, decision_text, esc, overview_text, status_name
-from bot.digest_render import digest_renderer
 from bot.settings import Settings
+from bot.ui import bid_keyboards as kb
+from bot.ui.bid_callbacks import ReviewAction, ReviewCb
+from bot.ui.bid_texts import card_text, decision_text, esc, overview_text, status_name
+from bot.ui.digest_render import digest_renderer
 from models import bid as bids
 from models.bid import NOTE_LIMIT, REVIEWABLE, Bid, BidStatus, round_under_review
 from models.bid_export import bids_csv

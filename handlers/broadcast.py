@@ -13,13 +13,13 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.broadcast_keyboards import audience_label, audience_menu, target_menu, which_key
-from bot.callbacks import BroadcastAction as Act
-from bot.callbacks import BroadcastCb
 from bot.filters import IS_ANSWER
-from bot.keyboards import broadcast_confirm, broadcast_stop, broadcast_when, single_button
-from bot.periodic import after_commit
+from bot.jobs.periodic import after_commit
 from bot.settings import Settings
+from bot.ui.broadcast_keyboards import audience_label, audience_menu, target_menu, which_key
+from bot.ui.callbacks import BroadcastAction as Act
+from bot.ui.callbacks import BroadcastCb
+from bot.ui.keyboards import broadcast_confirm, broadcast_stop, broadcast_when, single_button
 from models import audience as audiences
 from models import broadcast as broadcasts
 from models.audience import Audience, Choice

@@ -14,12 +14,12 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import event_keyboards as kb
-from bot.callbacks import EventAdminAction as Adm
-from bot.callbacks import EventAdminCb
-from bot.event_texts import escape, title
 from bot.filters import IS_ANSWER
 from bot.settings import Settings
+from bot.ui import event_keyboards as kb
+from bot.ui.callbacks import EventAdminAction as Adm
+from bot.ui.callbacks import EventAdminCb
+from bot.ui.event_texts import escape, title
 from models import event as events
 from models.base import utcnow
 from models.event import CheckIn, Event

@@ -1,4 +1,4 @@
-"""No under any confirmation (bot/confirm_keyboards.py): nothing changes, and the buttons go."""
+"""No under any confirmation (bot/ui/confirm_keyboards.py): nothing changes, and the buttons go."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery
 from aiogram_i18n import I18nContext
 
-from bot.organiser_callbacks import ConfirmCb, Say
+from bot.ui.organiser_callbacks import ConfirmCb, Say
 
 router = Router(name=__name__)
 

@@ -11,8 +11,8 @@ from aiogram.exceptions import TelegramAPIError
 from aiogram.types import ErrorEvent, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from aiogram_i18n import I18nContext, I18nMiddleware
 
-from bot.callbacks import MenuCb, MenuItem
 from bot.log_ids import pseudonym
+from bot.ui.callbacks import MenuCb, MenuItem
 
 router = Router(name=__name__)
 log = logging.getLogger(__name__)

@@ -15,15 +15,15 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import event_keyboards as kb
-from bot.calendar import event_ics
-from bot.callbacks import EventAction as Act
-from bot.callbacks import EventCb, MenuCb, MenuItem
-from bot.event_notices import Notices
-from bot.event_texts import card, event_link, summary, title, when_range
 from bot.filters import IS_ANSWER
-from bot.poster import code_card
+from bot.jobs.event_notices import Notices
 from bot.settings import Settings
+from bot.ui import event_keyboards as kb
+from bot.ui.calendar import event_ics
+from bot.ui.callbacks import EventAction as Act
+from bot.ui.callbacks import EventCb, MenuCb, MenuItem
+from bot.ui.event_texts import card, event_link, summary, title, when_range
+from bot.ui.poster import code_card
 from models import event as events
 from models.base import utcnow
 from models.event import Event, HelperStatus, Registration, RegStatus

@@ -19,11 +19,13 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import event_keyboards as kb
-from bot.callbacks import EventAdminAction as Adm
-from bot.callbacks import EventAdminCb
-from bot.event_notices import Notices
-from bot.event_texts import (
+from bot.filters import IS_ANSWER
+from bot.jobs.event_notices import Notices
+from bot.settings import Settings
+from bot.ui import event_keyboards as kb
+from bot.ui.callbacks import EventAdminAction as Adm
+from bot.ui.callbacks import EventAdminCb
+from bot.ui.event_texts import (
     escape,
     event_link,
     kind_name,
@@ -32,9 +34,7 @@ from bot.event_texts import (
     title,
     when_range,
 )
-from bot.filters import IS_ANSWER
-from bot.poster import poster
-from bot.settings import Settings
+from bot.ui.poster import poster
 from handlers import checkin
 from models import event as events
 from models import event_form as form

@@ -10,9 +10,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import LanguageCb, LanguageSwitchCb
-from bot.keyboards import language_choice
 from bot.settings import Settings
+from bot.ui.callbacks import LanguageCb, LanguageSwitchCb
+from bot.ui.keyboards import language_choice
 from handlers.start import PENDING_PAYLOAD, open_start
 from models.user import User
 

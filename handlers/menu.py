@@ -6,8 +6,8 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 
-from bot.callbacks import MenuCb, MenuItem
-from bot.keyboards import language_choice, main_menu
+from bot.ui.callbacks import MenuCb, MenuItem
+from bot.ui.keyboards import language_choice, main_menu
 
 router = Router(name=__name__)
 

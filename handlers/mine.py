@@ -11,8 +11,8 @@ from aiogram.types import CallbackQuery, InlineKeyboardMarkup
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import MenuCb, MenuItem
 from bot.settings import Settings
+from bot.ui.callbacks import MenuCb, MenuItem
 from handlers import bids, events, results
 from models.user import User
 

@@ -14,13 +14,13 @@ from aiogram.types import CallbackQuery, Message, ReplyKeyboardRemove
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import OrganiserAction, OrganiserCb
-from bot.commands import hide_organiser_menu, show_organiser_menu
-from bot.confirm_keyboards import yes_no
 from bot.filters import IS_ANSWER
-from bot.keyboards import organiser_list, pick_a_person
-from bot.organiser_callbacks import ConfirmCb, Say, Step
 from bot.settings import Settings
+from bot.ui.callbacks import OrganiserAction, OrganiserCb
+from bot.ui.commands import hide_organiser_menu, show_organiser_menu
+from bot.ui.confirm_keyboards import yes_no
+from bot.ui.keyboards import organiser_list, pick_a_person
+from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from models.audit import Event, record
 from models.base import utcnow
 from models.organiser import add_organiser, added_organisers, remove_organiser

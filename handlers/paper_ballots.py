@@ -14,10 +14,10 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import upload_files
 from bot.filters import IS_ANSWER
-from bot.results_callbacks import PaperAction, PaperCb
-from bot.results_view import paper_keyboard
+from bot.ui import upload_files
+from bot.ui.results_callbacks import PaperAction, PaperCb
+from bot.ui.results_view import paper_keyboard
 from models import paper_ballot as paper
 from models.ballot import votable_bids
 from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round, get_round

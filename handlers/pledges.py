@@ -18,13 +18,13 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import pledge_callbacks as kb
-from bot.event_texts import escape, when
 from bot.filters import IS_ANSWER
-from bot.keyboards import menu_again
 from bot.latest_question import FestivalAskedLast
-from bot.pledge_callbacks import PledgeAction, PledgeCb
 from bot.settings import Settings
+from bot.ui import pledge_callbacks as kb
+from bot.ui.event_texts import escape, when
+from bot.ui.keyboards import menu_again
+from bot.ui.pledge_callbacks import PledgeAction, PledgeCb
 from models import pledge as pledges
 from models.base import utcnow
 from models.pledge import OPEN_FOR, Outcome, Pledge, Stage

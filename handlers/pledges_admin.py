@@ -17,11 +17,11 @@ from aiogram_i18n import I18nContext
 from aiogram_i18n.cores import BaseCore
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import pledge_callbacks as kb
-from bot.event_texts import LocaleTexts, Texts, escape, when
 from bot.filters import IS_ANSWER
-from bot.pledge_callbacks import FestivalAction, FestivalCb
 from bot.settings import Settings
+from bot.ui import pledge_callbacks as kb
+from bot.ui.event_texts import LocaleTexts, Texts, escape, when
+from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
 from models import event as events
 from models import pledge as pledges
 from models.base import utcnow

@@ -13,9 +13,9 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.callbacks import ForgetCb
-from bot.keyboards import yes_no
 from bot.settings import Settings
+from bot.ui.callbacks import ForgetCb
+from bot.ui.keyboards import yes_no
 from models.personal_data import (
     checkpoint_after_erasure,
     erase_personal_data,

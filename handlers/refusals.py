@@ -12,14 +12,14 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.bid_callbacks import ReviewCb, RoundCb
-from bot.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
-from bot.commands import ORGANISER_COMMANDS
-from bot.organiser_callbacks import AuditCb, ConfirmCb
-from bot.pledge_callbacks import FestivalCb
-from bot.results_callbacks import PaperCb, ResultsAdminCb
-from bot.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
-from bot.worldcafe_callbacks import CafeAdminCb
+from bot.ui.bid_callbacks import ReviewCb, RoundCb
+from bot.ui.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
+from bot.ui.commands import ORGANISER_COMMANDS
+from bot.ui.organiser_callbacks import AuditCb, ConfirmCb
+from bot.ui.pledge_callbacks import FestivalCb
+from bot.ui.results_callbacks import PaperCb, ResultsAdminCb
+from bot.ui.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
+from bot.ui.worldcafe_callbacks import CafeAdminCb
 from models.audit import Event, record
 
 router = Router(name=__name__)

@@ -12,8 +12,8 @@ from aiogram_i18n import I18nContext
 from babel.dates import format_date
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.event_texts import when
 from bot.settings import Settings
+from bot.ui.event_texts import when
 from models.base import utcnow
 from models.report import (
     Period,

@@ -1,5 +1,5 @@
 """Published results for everyone: /results, the card and the chart of support, and "why was
-this bid (not) funded?" for any bid, in the reader's language (bot/results_view.py)."""
+this bid (not) funded?" for any bid, in the reader's language (bot/ui/results_view.py)."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import results_view as view
-from bot.results_callbacks import ResultsAction, ResultsCb
 from bot.settings import Settings
+from bot.ui import results_view as view
+from bot.ui.results_callbacks import ResultsAction, ResultsCb
 from models.ballot import turnout, votable_bids
 from models.bid import Bid, BidStatus, bids_of
 from models.organiser import is_organiser

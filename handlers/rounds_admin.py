@@ -18,16 +18,16 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import bid_keyboards as kb
-from bot.bid_callbacks import RoundAction, RoundCb
-from bot.bid_texts import esc, question_keys, question_names, when
-from bot.confirm_keyboards import yes_no
-from bot.digest_render import digest_renderer
 from bot.filters import IS_ANSWER
-from bot.organiser_callbacks import ConfirmCb, Say, Step
 from bot.settings import Settings
-from bot.vote_callbacks import RoundSetting, RoundSettingCb
-from bot.vote_keyboards import round_settings
+from bot.ui import bid_keyboards as kb
+from bot.ui.bid_callbacks import RoundAction, RoundCb
+from bot.ui.bid_texts import esc, question_keys, question_names, when
+from bot.ui.confirm_keyboards import yes_no
+from bot.ui.digest_render import digest_renderer
+from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
+from bot.ui.vote_callbacks import RoundSetting, RoundSettingCb
+from bot.ui.vote_keyboards import round_settings
 from models import bid as bids
 from models.amounts import format_pounds, parse_amount
 from models.audit import Event, record

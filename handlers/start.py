@@ -11,8 +11,8 @@ from aiogram.types import Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.deeplinks import parse_payload
 from bot.settings import Settings
+from bot.ui.deeplinks import parse_payload
 from handlers import events, vote, worldcafe
 from handlers.menu import show_menu
 from models.user import User

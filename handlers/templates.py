@@ -11,8 +11,8 @@ from aiogram.types import BufferedInputFile, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.event_texts import escape
 from bot.settings import Settings
+from bot.ui.event_texts import escape
 from models import upload_templates as templates
 from models.ballot import votable_bids
 from models.base import utcnow

@@ -4,7 +4,7 @@ Tapping Vote (with one round open) or a round's button sends the ballot message;
 later tap edits that same message: the card for bid k of n, the review (each bid a button to
 change its answer), the receipt (the same buttons while changes are allowed, and Menu). The
 bids come in the voter's own order (models/ballot_rules.py). The draft lives in the
-conversation's data (bot/ballot_draft.py: the database or Redis), so a restart loses nothing;
+conversation's data (bot/ui/ballot_draft.py: the database or Redis), so a restart loses nothing;
 its revision is in every button, so a tap on anything but the newest message (an old Confirm
 too) is refused as out of date and changes nothing.
 
@@ -29,8 +29,9 @@ from aiogram_i18n import I18nContext
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ballot_draft import Draft
-from bot.ballot_view import (
+from bot.settings import Settings
+from bot.ui.ballot_draft import Draft
+from bot.ui.ballot_view import (
     card_keyboard,
     card_text,
     receipt_keyboard,
@@ -41,10 +42,9 @@ from bot.ballot_view import (
     tell_me,
     with_menu,
 )
-from bot.callbacks import MenuCb, MenuItem
-from bot.settings import Settings
-from bot.vote_callbacks import VoteAction, VoteCb
-from bot.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
+from bot.ui.callbacks import MenuCb, MenuItem
+from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
 from models.ballot import ballot_choices, cast_ballot, find_ballot, rounds_in_voting, voter_key
 from models.ballot_notices import ask_to_be_told, note_started
 from models.ballot_rules import (

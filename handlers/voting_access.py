@@ -18,9 +18,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
 from bot.settings import Settings
-from bot.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.vote_keyboards import codes_rounds, reminder, vote_now_in
-from bot.voting_cards import cards_pdf
+from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
+from bot.ui.vote_keyboards import codes_rounds, reminder, vote_now_in
+from bot.ui.voting_cards import cards_pdf
 from models.ballot import rounds_in_voting
 from models.eligibility import eligible_non_voters, plan_reminder, take_reminder_number
 from models.round import Round, RoundStatus, get_round

@@ -11,13 +11,13 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import results_view as view
-from bot.confirm_keyboards import yes_no
-from bot.organiser_callbacks import ConfirmCb, Say, Step
-from bot.results_callbacks import ResultsAdminAction, ResultsAdminCb
+from bot.jobs.vote_notices import opening
 from bot.settings import Settings
-from bot.vote_callbacks import VotingAdminAction, VotingAdminCb
-from bot.vote_notices import opening
+from bot.ui import results_view as view
+from bot.ui.confirm_keyboards import yes_no
+from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
+from bot.ui.results_callbacks import ResultsAdminAction, ResultsAdminCb
+from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from handlers.results import send_results
 from models.amounts import format_pounds
 from models.audience import Audience, Choice, members
@@ -51,7 +51,7 @@ async def voting(message: Message, session: AsyncSession, i18n: I18nContext) -> 
 
 
 # Open, close and publish ask first (a preview and Yes / No); the Yes acts only if the round
-# is still as the preview showed it (bot/organiser_callbacks.py).
+# is still as the preview showed it (bot/ui/organiser_callbacks.py).
 _ASKS = {VotingAdminAction.OPEN: Step.OPEN_VOTING, VotingAdminAction.CLOSE: Step.CLOSE_VOTING,
          VotingAdminAction.PUBLISH: Step.PUBLISH}
 _FROM = {Step.OPEN_VOTING: (RoundStatus.CLOSED,), Step.CLOSE_VOTING: (RoundStatus.VOTING,),

@@ -16,13 +16,13 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import worldcafe_keyboards as kb
-from bot.event_texts import escape
 from bot.filters import IS_ANSWER
 from bot.latest_question import FestivalAskedLast, asked_now
-from bot.worldcafe_callbacks import CafeAction as Act
-from bot.worldcafe_callbacks import CafeCb
-from bot.worldcafe_texts import answer_line, question_screen, screen
+from bot.ui import worldcafe_keyboards as kb
+from bot.ui.event_texts import escape
+from bot.ui.worldcafe_callbacks import CafeAction as Act
+from bot.ui.worldcafe_callbacks import CafeCb
+from bot.ui.worldcafe_texts import answer_line, question_screen, screen
 from models import event as events
 from models import worldcafe as cafe
 from models.base import utcnow

@@ -17,15 +17,15 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot import upload_files
-from bot import worldcafe_keyboards as kb
-from bot.event_texts import escape, title, when_range
 from bot.filters import IS_ANSWER
 from bot.settings import Settings
-from bot.worldcafe_callbacks import CafeAdminAction as Adm
-from bot.worldcafe_callbacks import CafeAdminCb
-from bot.worldcafe_keyboards import STATUS_MARKS, short
-from bot.worldcafe_texts import cafe_link, cafe_short, table_card, tell_checked_in
+from bot.ui import upload_files
+from bot.ui import worldcafe_keyboards as kb
+from bot.ui.event_texts import escape, title, when_range
+from bot.ui.worldcafe_callbacks import CafeAdminAction as Adm
+from bot.ui.worldcafe_callbacks import CafeAdminCb
+from bot.ui.worldcafe_keyboards import STATUS_MARKS, short
+from bot.ui.worldcafe_texts import cafe_link, cafe_short, table_card, tell_checked_in
 from models import worldcafe as cafe
 from models import worldcafe_files as files
 from models.base import utcnow

@@ -1,4 +1,4 @@
-"""Alembic environment: runs on the connection handed over by `bot.migrate`."""
+"""Alembic environment: runs on the connection handed over by `bot.cli.migrate`."""
 
 from __future__ import annotations
 

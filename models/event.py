@@ -64,7 +64,7 @@ class HelperStatus(StrEnum):
 
 # Statuses that hold a place (an offer holds one until it is taken or lapses).
 HOLDS_PLACE = (RegStatus.CONFIRMED, RegStatus.OFFERED)
-# Every outbox key about events starts with one of these (bot/event_notices.py writes them):
+# Every outbox key about events starts with one of these (bot/jobs/event_notices.py writes them):
 # reminders, briefings, cancellations, changes, offers, lapsed offers, volunteer notices.
 OUTBOX_PREFIXES = ("rem:", "brief:", "evx:", "evm:", "offer:", "lapse:", "vconf:", "vmsg:")
 ACTIVE = (RegStatus.CONFIRMED, RegStatus.OFFERED, RegStatus.WAITING)
@@ -616,7 +616,7 @@ async def export_person(session: AsyncSession, telegram_id: int,
 async def erase_person(session: AsyncSession, telegram_id: int) -> None:
     """Delete the person's registrations, offers to help and this feature's messages to them
     (sent or not: nothing re-plans them once the registrations are gone). A place they held
-    goes to the next person waiting at the next tick of bot/event_monitor.py. That they came
+    goes to the next person waiting at the next tick of bot/jobs/event_monitor.py. That they came
     or helped is kept first, as anonymous counts (models/tallies.py)."""
     await _keep_counts(session, telegram_id)
     await session.execute(delete(Registration).where(Registration.telegram_id == telegram_id))

@@ -1,6 +1,6 @@
 """Rules for events that need no database: reminder offsets, door codes, capacity, times.
 
-Pure functions, so they are tested on their own (tests/test_event_rules.py) and the queries
+Pure functions, so they are tested on their own (tests/unit/test_event_rules.py) and the queries
 in `models.event` stay plain.
 """
 

@@ -1,7 +1,7 @@
 """The outbox: every message the bot sends on its own initiative, one row per recipient.
 
 Planners (reminders, broadcasts, notifications) render each message in the recipient's
-language and `enqueue` it; the delivery worker (`bot.delivery`) claims due rows one at a
+language and `enqueue` it; the delivery worker (`bot.jobs.delivery`) claims due rows one at a
 time, sends them and records the outcome. The row is the single source of truth for
 "was this delivered?", which is what makes delivery exactly-once across restarts.
 

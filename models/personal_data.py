@@ -3,7 +3,7 @@
 One registry, `HOLDERS`, lists every table column that can hold a Telegram id, a name or
 words a person typed, with the eraser that clears it. Columns that can never hold such a
 thing are declared in `NOT_PERSONAL`, and columns kept on purpose once the link to the person
-is gone in `KEPT_UNLINKED`, each with its reason. tests/test_personal_data_registry.py reads
+is gone in `KEPT_UNLINKED`, each with its reason. tests/unit/test_personal_data_registry.py reads
 every table of `Base.metadata` and fails when a column that `may_hold_person` flags is in none
 of the three: a new feature cannot store something about people without saying how it goes.
 
@@ -100,7 +100,7 @@ async def _forget_messages(session: AsyncSession, telegram_id: int) -> None:
     """Every message to the person, whatever its state: pending ones are never sent, and sent
     ones' rows (dedupe key, text) named them. Other people's rows are untouched, so their
     exactly-once delivery is too; a row being sent right now just records its outcome on
-    nothing (bot/delivery.py updates by id)."""
+    nothing (bot/jobs/delivery.py updates by id)."""
     await session.execute(delete(OutboxMessage).where(OutboxMessage.chat_id == telegram_id)
                           .execution_options(synchronize_session=False))
 

@@ -49,7 +49,7 @@ async def claim_update_in_turn(session: AsyncSession, update_id: int,
     updates run one at a time across every process. One statement, one round trip: the
     lock is taken before the insert looks for a clash, so a re-delivery being handled
     elsewhere is seen once that transaction has committed. (Telegram ids are far below
-    `bot.leader.SCHEDULER_LOCK`, the bot's only other advisory lock.)"""
+    `bot.jobs.leader.SCHEDULER_LOCK`, the bot's only other advisory lock.)"""
     person_id = bindparam("person", person, BigInteger)
     turn = select(func.pg_advisory_xact_lock(person_id)).subquery("turn")
     rows = select(bindparam("update_id", update_id, BigInteger),

@@ -1,6 +1,6 @@
 """One-time voting codes: printed cards that give one ballot to whoever uses them first.
 
-Organisers print a stack of cards for a round (bot/voting_cards.py); each card's QR opens the
+Organisers print a stack of cards for a round (bot/ui/voting_cards.py); each card's QR opens the
 bot on `start=v_<code>`. The first Telegram account to use a code claims it in one
 `UPDATE ... WHERE claimant_key IS NULL`, so two people scanning the same card at the same
 moment cannot both get it; UNIQUE(code_hash) and UNIQUE(round_id, claimant_key) back that up.

@@ -12,7 +12,7 @@ Pabulib elections):
 Both are found by counting again (models.voting.count_election) with the election changed:
 a search over whole numbers, so the answers are exact for the rule used, whatever it is
 (fund down the ranking with any policy, Equal Shares and its completions). Pure functions;
-the bot words them (bot/results_view.py).
+the bot words them (bot/ui/results_view.py).
 """
 
 from __future__ import annotations

@@ -9,8 +9,8 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
 from models.db import create_engine, create_session_maker
-from tests.databases import BACKENDS, MigratedTemplates, require_redis, temporary_database
-from tests.flow import Harness
+from tests.support.databases import BACKENDS, MigratedTemplates, require_redis, temporary_database
+from tests.support.flow import Harness
 
 TOKEN = "123456789:AAH-test-token-for-the-stand-in-0000000"
 ORGANISER_ID = 900

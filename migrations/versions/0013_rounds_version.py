@@ -50,7 +50,7 @@ def upgrade() -> None:
     else:
         # SQLite: one writer at a time, so plain triggers. A later migration that rebuilds
         # one of these tables (batch_alter_table) drops its triggers and must create them
-        # again; tests/test_round_cache.py notices.
+        # again; tests/flow/test_round_cache.py notices.
         for table in TABLES:
             for change in ('INSERT', 'UPDATE', 'DELETE'):
                 op.execute(f"""CREATE TRIGGER {table}_{change.lower()}_changed

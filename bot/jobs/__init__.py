@@ -1,0 +1,1 @@
+"""Background work: the outbox sender, the monitors and the scheduled chores."""

@@ -1,0 +1,1 @@
+"""What people see: callback data, keyboards, texts and pictures. Pure functions."""

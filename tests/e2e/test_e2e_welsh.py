@@ -1,0 +1,152 @@
+"""Welsh equal to English, through the real bot process and the Bot API stand-in.
+
+Residents whose Telegram app is in Welsh, and others whose app is in English, come in by
+/help, by /code, by a voting card's QR link and by an event poster's QR link. None of them
+ever taps a language. Each is answered in their app's language at once, with the privacy
+notice first; and everything sent to them later, by the organisers' actions, comes in that
+language too: a broadcast, a vote reminder, the results, the festival of learning's
+question. On SQLite, and on PostgreSQL with Redis (the several-process setup).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from bot.cli.migrate import migrate
+from bot.ui.callbacks import Locale
+from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
+from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
+from bot.ui.vote_callbacks import VotingAdminAction as Act
+from models.db import create_engine, create_session_maker
+from models.round import Eligibility
+from tests.flow.test_pledge_flow import ASK, attend
+from tests.flow.test_vote_admin_flow import cb
+from tests.flow.test_voting_codes import ACCEPTED, codes_for
+from tests.support.broadcast_scenario import ORGANISER, organiser_sends
+from tests.support.e2e import backend_env, start_polling_bot, stub_token
+from tests.support.event_fixtures import WELSH_TITLE, make_event
+from tests.support.telegram_stub import SentMessage, TelegramStub
+from tests.unit.test_vote_ballots import voting_round
+
+WAYS_IN = ("/help", "/code", "card QR", "poster QR")
+NOTICE = {Locale.EN: "<b>Before we start</b>", Locale.CY: "<b>Cyn i ni ddechrau</b>"}
+ANSWER = {"/help": {Locale.EN: "<b>pbchat</b> helps", Locale.CY: "Mae <b>pbchat</b> yn helpu"},
+          "/code": ACCEPTED, "card QR": ACCEPTED,
+          "poster QR": {Locale.EN: "<b>Ringland World Café</b>",
+                        Locale.CY: f"<b>{WELSH_TITLE}</b>"}}
+BROADCAST = {Locale.EN: "Tea and cake at the hall on Saturday",
+             Locale.CY: "Te a chacen yn y neuadd ddydd Sadwrn"}
+REMINDER = {Locale.EN: "There's still time to vote in Safer Speke 2026!",
+            Locale.CY: "Mae amser o hyd i bleidleisio yn y rownd Speke Mwy Diogel 2026!"}
+RESULTS = {Locale.EN: "The results of Safer Speke 2026 are out.",
+           Locale.CY: "Mae canlyniadau Speke Mwy Diogel 2026 wedi'u cyhoeddi."}
+PEOPLE = {(way, locale): 770_000 + 10 * n + (locale == Locale.CY)
+          for n, way in enumerate(WAYS_IN) for locale in (Locale.EN, Locale.CY)}
+BALLOT_SECRET = b"test-ballot-key-0123456789abcdef"
+CODE_HOLDERS = {key: person for key, person in PEOPLE.items() if key[0] in ("/code", "card QR")}
+
+
+async def seed(database_url: str) -> tuple[int, list[str], int, int]:
+    """A round in voting that only people with a voting card (or checked in) may vote in, a
+    card for each person coming in with one, an event with a poster, and an event that
+    started two hours ago (a festival of learning's)."""
+    engine = create_engine(database_url)
+    await migrate(engine)
+    session_maker = create_session_maker(engine)
+    try:
+        round_id, _bids = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)
+        codes = await codes_for(session_maker, round_id, len(CODE_HOLDERS),
+                                BALLOT_SECRET)
+        event_id = await make_event(session_maker)
+        festival_event = await make_event(session_maker, starts_in=timedelta(hours=-2))
+    finally:
+        await engine.dispose()
+    return round_id, codes, event_id, festival_event
+
+
+async def everyone_attended(database_url: str, event_id: int) -> None:
+    """Everyone came to the festival's event and was checked in at the door."""
+    engine = create_engine(database_url)
+    try:
+        for person in PEOPLE.values():
+            await attend(create_session_maker(engine), event_id, person)
+    finally:
+        await engine.dispose()
+
+
+def arrived(stub: TelegramStub, person: int, start: str) -> Callable[[], bool]:
+    return lambda: any((m.text or "").startswith(start) for m in stub.messages_to(person))
+
+
+def texts_to(stub: TelegramStub, person: int) -> list[str]:
+    return [m.text or "" for m in stub.messages_to(person)]
+
+
+async def test_welsh_and_english_app_users_get_everything_in_their_language(database_url):
+    round_id, codes, event_id, festival_event = await seed(database_url)
+    card = dict(zip(CODE_HOLDERS, codes, strict=True))
+    async with (TelegramStub(stub_token()) as stub,
+                backend_env(stub, database_url, BALLOT_SECRET=BALLOT_SECRET.decode())
+                as env):
+        process = await start_polling_bot(stub, env)
+        said = {"/help": lambda key: "/help", "/code": lambda key: f"/code {card[key]}",
+                "card QR": lambda key: f"/start v_{card[key]}",
+                "poster QR": lambda key: f"/start ev_{event_id}"}
+        for (way, locale), person in PEOPLE.items():
+            stub.push_message(person, said[way]((way, locale)), language_code=locale.value)
+        for (way, locale), person in PEOPLE.items():
+            first: list[SentMessage] = await stub.wait_for_messages(person, 2, timeout=30)
+            assert first[0].text.startswith(NOTICE[locale]), (way, locale, first[0].text)
+            assert first[1].text.startswith(ANSWER[way][locale]), (way, locale, first[1].text)
+
+        # Later, the organisers act; what each resident gets is in their own language.
+        await organiser_sends(stub, BROADCAST[Locale.EN], BROADCAST[Locale.CY])
+        # The organiser's buttons, as /remindvoters and /voting offer them.
+        stub.push_callback(ORGANISER, VotingAccessCb(action=VotingAccessAction.REMIND,
+                                                     round=round_id, value=1).pack(),
+                           require_button=False)
+        for (_way, locale), person in PEOPLE.items():
+            await stub.wait_for(arrived(stub, person, BROADCAST[locale]), timeout=60,
+                                what=f"the broadcast in {locale} to {person}")
+        for (_way, locale), person in CODE_HOLDERS.items():
+            await stub.wait_for(arrived(stub, person, REMINDER[locale]), timeout=60,
+                                what=f"the reminder in {locale} to {person}")
+        answered = len(stub.callback_answers)
+        stub.push_callback(ORGANISER, cb(Act.CLOSE, round_id), require_button=False)
+        await stub.wait_for(lambda: len(stub.callback_answers) > answered, timeout=30)
+        stub.push_callback(ORGANISER, cb(Act.PUBLISH, round_id), require_button=False)
+        for (_way, locale), person in PEOPLE.items():
+            await stub.wait_for(arrived(stub, person, RESULTS[locale]), timeout=60,
+                                what=f"the results in {locale} to {person}")
+
+        # The festival of learning asks everyone who came what they learned.
+        await everyone_attended(database_url, festival_event)
+        # One step at a time, each after the bot's answer to the one before (updates
+        # fetched together are handled side by side).
+        steps = [lambda: stub.push_message(ORGANISER, "/festival"),
+                 lambda: stub.push_callback(ORGANISER, FestivalCb(
+                     action=FestivalAction.AUDIENCE, event=festival_event).pack(),
+                     require_button=False),
+                 lambda: stub.push_message(ORGANISER, "6 weeks")]
+        for step in steps:
+            count = len(stub.messages_to(ORGANISER))
+            step()
+            await stub.wait_for_messages(ORGANISER, count + 1, timeout=30)
+        stub.push_callback(ORGANISER, FestivalCb(action=FestivalAction.SEND).pack(),
+                           require_button=False)
+        for (_way, locale), person in PEOPLE.items():
+            await stub.wait_for(lambda p=person, loc=locale: any(
+                ASK[loc] in (m.text or "") for m in stub.messages_to(p)), timeout=60,
+                what=f"the festival question in {locale} to {person}")
+
+        for (way, locale), person in PEOPLE.items():
+            other = Locale.EN if locale == Locale.CY else Locale.CY
+            got = texts_to(stub, person)
+            wrong = [text for text in got
+                     if text.startswith((NOTICE[other], BROADCAST[other], REMINDER[other],
+                                         RESULTS[other])) or ASK[other] in text]
+            assert wrong == [], (way, locale, got)
+            assert sum(text.startswith(NOTICE[locale]) for text in got) == 1
+        assert await process.stop() == 0, process.log_tail()
+        assert "Traceback" not in process.log_text()

@@ -1,0 +1,1 @@
+"""Test support code: the Bot API stand-in, harness, fixtures, scenarios."""

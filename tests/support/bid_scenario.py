@@ -1,0 +1,120 @@
+"""Shared steps for the bid tests: a round in the database, people, and a group's answers."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.ui.bid_callbacks import BidAction, BidCb
+from bot.ui.callbacks import LanguageCb, Locale, MenuCb, MenuItem
+from models.base import utcnow
+from models.bid import Bid
+from models.outbox import OutboxMessage
+from models.round import AreaSpec, RoundSpec, RoundStatus, create_round
+from tests.support.flow import buttons, texts
+
+_ids = itertools.count(900_000)
+SPEKE = AreaSpec("SPK", "Speke", "Speke", 20_000_00)
+GARSTON = AreaSpec("GAR", "Garston", "Garstwn", 6_000_00)
+# A group's answers in the order of the standard questions; the area is tapped, not typed.
+ANSWERS = {
+    "group": "Speke <Youth> & Friends",
+    "title": "Football after school",
+    "description": "Two coached sessions a week in the park.",
+    "benefits": "About 40 young people aged 11 to 16",
+    "amount": "£1,500",
+    "contact": "07700 900123",
+}
+
+
+async def make_round(session_maker, *, areas=(SPEKE, GARSTON), status=RoundStatus.OPEN,
+                     deadline: datetime | None = None, **fields: Any) -> int:
+    spec = RoundSpec(name_en="Safer Speke 2026", name_cy="Speke Mwy Diogel 2026",
+                     areas=tuple(areas), max_bid_pence=2_000_00,
+                     bid_deadline=deadline or utcnow() + timedelta(days=20),
+                     priorities=(("Things for young people to do",
+                                  "Pethau i bobl ifanc eu gwneud"),),
+                     status=status, **fields)
+    async with session_maker.begin() as session:
+        return (await create_round(session, spec)).id
+
+
+async def join(harness, user_id: int, locale: Locale) -> None:
+    await harness.send(user_id, "/start")
+    await harness.tap(user_id, LanguageCb(locale=locale).pack())
+
+
+def tap_data(action: BidAction, bid: int = 0, round_: int = 0, value: str = "") -> str:
+    return BidCb(action=action, bid=bid, round=round_, value=value).pack()
+
+
+def media_update(user_id: int, kind: str, file_id: str) -> dict[str, Any]:
+    """A voice note or a photo from `user_id`, as Telegram sends it."""
+    media: Any = ({"file_id": file_id, "file_unique_id": file_id, "duration": 4}
+                  if kind == "voice" else
+                  [{"file_id": file_id, "file_unique_id": file_id, "width": 90, "height": 90}])
+    return {"update_id": next(_ids), "message": {
+        "message_id": next(_ids), "date": int(time.time()),
+        "chat": {"id": user_id, "type": "private"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Test"},
+        kind: media,
+    }}
+
+
+async def start_bid(harness, user_id: int, round_id: int) -> list:
+    await harness.tap(user_id, MenuCb(item=MenuItem.BID).pack())
+    return await harness.tap(user_id, tap_data(BidAction.START, round_=round_id))
+
+
+async def latest_bid(session_maker, user_id: int) -> Bid:
+    async with session_maker() as session:
+        return await session.scalar(select(Bid).where(Bid.owner_telegram_id == user_id)
+                                    .order_by(Bid.id.desc()).limit(1))
+
+
+async def area_id(session_maker, round_id: int, code: str) -> int:
+    from models.round import Area
+
+    async with session_maker() as session:
+        return await session.scalar(select(Area.id).where(Area.round_id == round_id,
+                                                          Area.code == code))
+
+
+async def write_bid(harness, session_maker, user_id: int, round_id: int, *,
+                    area: str = "SPK", answers: dict[str, str] | None = None) -> list:
+    """Start a bid and answer every question; returns what the last answer brought (the summary)."""
+    answers = ANSWERS | (answers or {})
+    await start_bid(harness, user_id, round_id)
+    for key in ("group", "title", "description", "benefits", "amount"):
+        sent = await harness.send(user_id, answers[key])
+    bid = await latest_bid(session_maker, user_id)
+    chosen = await area_id(session_maker, round_id, area)
+    await harness.tap(user_id, tap_data(BidAction.AREA, bid=bid.id, value=str(chosen)))
+    sent = await harness.send(user_id, answers["contact"])
+    return sent
+
+
+async def submit(harness, session_maker, user_id: int) -> list:
+    bid = await latest_bid(session_maker, user_id)
+    return await harness.tap(user_id, tap_data(BidAction.SUBMIT, bid=bid.id))
+
+
+async def outbox_rows(session_maker, prefix: str = "") -> list[OutboxMessage]:
+    async with session_maker() as session:
+        return list(await session.scalars(
+            select(OutboxMessage).where(OutboxMessage.dedupe_key.like(f"{prefix}%"))
+            .order_by(OutboxMessage.id)))
+
+
+def last_text(sent: list) -> str:
+    return texts(sent)[-1]
+
+
+def shown_buttons(sent: list) -> list[tuple[str, str]]:
+    """The buttons under the last message that has any."""
+    with_buttons = [buttons(r) for r in sent if buttons(r)]
+    return with_buttons[-1] if with_buttons else []

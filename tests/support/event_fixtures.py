@@ -1,0 +1,67 @@
+"""Helpers shared by the event tests: residents who chose a language, events in the database,
+button data, and a look at the outbox."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from sqlalchemy import select
+
+from bot.ui.callbacks import (
+    EventAction,
+    EventAdminAction,
+    EventAdminCb,
+    EventCb,
+    LanguageCb,
+    Locale,
+)
+from models import event as events
+from models.base import utcnow
+from models.event import Event, Registration
+from models.outbox import OutboxMessage
+
+EN, CY = Locale.EN, Locale.CY
+WELSH_TITLE = "Caffi'r Byd Ringland"
+
+
+async def join(harness, user_id: int, locale: Locale) -> None:
+    await harness.send(user_id, "/start", language_code=locale.value)
+    await harness.tap(user_id, LanguageCb(locale=locale).pack())
+
+
+async def make_event(session_maker, *, starts_in: timedelta = timedelta(days=3),
+                     **fields) -> int:
+    start = (utcnow() + starts_in).replace(second=0, microsecond=0)
+    values = {"kind": "cafe", "title_en": "Ringland World Café", "title_cy": WELSH_TITLE,
+              "description_en": "Talk about <safety> & youth",
+              "description_cy": "Siarad am ddiogelwch",
+              "area": "Ringland", "venue": "Community Centre", "address": "1 Ringland Circle",
+              "starts_at": start, "ends_at": start + timedelta(hours=2)} | fields
+    async with session_maker.begin() as session:
+        event = await events.create_event(session, created_by=900, **values)
+        return event.id
+
+
+def ev(action: EventAction, event_id: int = 0, value: int = 0) -> str:
+    return EventCb(action=action, event_id=event_id, value=value).pack()
+
+
+def eva(action: EventAdminAction, event_id: int = 0, value: int = 0) -> str:
+    return EventAdminCb(action=action, event_id=event_id, value=value).pack()
+
+
+async def outbox(session_maker, prefix: str = "") -> list[OutboxMessage]:
+    async with session_maker() as session:
+        return list(await session.scalars(
+            select(OutboxMessage).where(OutboxMessage.dedupe_key.like(f"{prefix}%"))
+            .order_by(OutboxMessage.id)))
+
+
+async def registration(session_maker, event_id: int, telegram_id: int) -> Registration | None:
+    async with session_maker() as session:
+        return await events.find_registration(session, event_id, telegram_id)
+
+
+async def event_row(session_maker, event_id: int) -> Event:
+    async with session_maker() as session:
+        return await session.get(Event, event_id)

@@ -1,0 +1,1 @@
+"""Tests of one module or rule at a time, without the dispatcher."""

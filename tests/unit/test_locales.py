@@ -1,0 +1,40 @@
+"""Welsh is first-class: the same messages, with the same variables, as English."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.cli import locale_check
+
+
+def test_every_locale_matches_english_and_the_code():
+    assert locale_check.problems() == []
+
+
+def test_the_check_catches_a_missing_key(tmp_path, monkeypatch):
+    for lang, body in {"en": "a = A\nb = B { $n }\n", "cy": "a = A\nb = B\n"}.items():
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "x.ftl").write_text(body)
+    monkeypatch.setattr(locale_check, "LOCALES", tmp_path)
+    assert any("other variables" in p and "'b'" in p for p in locale_check.problems())
+    (tmp_path / "cy" / "x.ftl").write_text("a = A\n")
+    assert any("lacks ['b']" in p for p in locale_check.problems())
+
+
+def test_no_english_left_in_welsh_files():
+    english = locale_check.locale_keys(Path(locale_check.LOCALES, "en"))
+    assert english, "no English messages found"
+    from fluent.syntax import FluentParser, ast
+
+    def values(lang):
+        out = {}
+        for path in Path(locale_check.LOCALES, lang).rglob("*.ftl"):
+            for entry in FluentParser().parse(path.read_text("utf-8")).body:
+                if isinstance(entry, ast.Message) and entry.value is not None:
+                    out[entry.id.name] = path.read_text("utf-8")[entry.span.start:entry.span.end]
+        return out
+
+    en, cy = values("en"), values("cy")
+    # Identical text is allowed only where the message is deliberately bilingual or a name.
+    same = {key for key in en if en[key] == cy.get(key)}
+    assert same <= {"choose-language", "menu-help", "audit-line"}, same
