@@ -81,9 +81,9 @@ def timed(work: Callable[[], Any], repeats: int = 1) -> tuple[Timing, Any]:
 def pabutools_child(path: str, rule: str) -> None:
     """Run in the child: count `path` with pabutools, print {"seconds", "selected"} as JSON.
 
-    The calls are the ones DOMAIN.md names (and tests/unit/test_tally_pabutools.py compares). For
-    points ballots greedy needs a satisfaction of points × cost: pabutools' greedy ranks by
-    satisfaction per unit of cost, so this ranks by points, as pbchat does.
+    The calls are the ones docs/domain.md names (tests/unit/test_tally_pabutools.py compares
+    them). For points ballots greedy needs a satisfaction of points × cost: pabutools' greedy
+    ranks by satisfaction per unit of cost, so this ranks by points, as pbchat does.
     """
     from pabutools.election import (
         AdditiveSatisfaction,

@@ -7,7 +7,7 @@ comma-separated list of project ids and ``points``, when present, the matching l
 Fields may be quoted, so the csv module does the splitting. Like the reference parser
 (pabutools), every field is stripped of surrounding blanks.
 
-Any pbchat round exports to this format so that anyone can recount it (see DOMAIN.md); `write_pb`
+Any pbchat round exports to this format so that anyone can recount it (docs/domain.md); `write_pb`
 is therefore the exact inverse of `parse_pb` on everything `parse_pb` produces.
 
 Some published files name a project twice on one ballot. They are read as pabutools reads them:

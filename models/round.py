@@ -2,11 +2,12 @@
 
 A round is created by an organiser (`/newround`) or from a YAML file (`python -m bot rounds
 import`); both go through `RoundSpec` and `spec_problems`, so the same rules apply. The ballot
-and allocation settings are stored here for the voting feature (see DOMAIN.md).
+and allocation settings are stored here for the voting feature (see docs/domain.md).
 
-Status moves draft -> open (taking bids) -> closed (reviewing) -> voting -> results. Bids are
-taken only while the round is open *and* its deadline has not passed: the deadline is enforced
-by the clock, not by someone remembering to close the round.
+Status moves draft -> open (taking bids) -> closed (reviewing) -> voting -> counting (paper
+sheets still welcome) -> results. Bids are taken only while the round is open *and* its
+deadline has not passed: the deadline is enforced by the clock, not by someone remembering to
+close the round.
 """
 
 from __future__ import annotations

@@ -1,8 +1,8 @@
 """Counting a round's ballots and publishing the results.
 
-Each area of a round is counted on its own, from its own pot (DOMAIN.md: "Rounds may have one
-pot per area"), as one Pabulib election: the count is made *from* the `.pb` election that the
-export writes, so recounting an export with `python -m bot tally` gives the round's result.
+Each area of a round is counted on its own, from its own pot (docs/domain.md: "A round may
+have one pot per area"), as one Pabulib election: the count is made *from* the `.pb` election
+that the export writes, so recounting an export with `python -m bot tally` gives the round's result.
 Amounts are whole pounds (META currency GBP) when every cost and the pot are, else pence
 (GBX): add1 raises each voter's share one currency unit at a time, so the unit is part of the
 count and the export states it; pounds also keep add1 a hundred times shorter.

@@ -5,8 +5,8 @@ Everything here is a pure function of its arguments (no I/O, no database), so th
 `fractions.Fraction`, never floats, because a single rounding error can flip who is funded.
 
 Projects are given as ``{project_id: cost}`` in the order they should be reported; ballots as
-one ``{project_id: points}`` mapping per voter (approval: 1 per ticked bid). See DOMAIN.md,
-"Allocation rules", for the rules themselves and the reference implementation (pabutools).
+one ``{project_id: points}`` mapping per voter (approval: 1 per ticked bid). See docs/domain.md,
+"Counting", for the rules themselves and the reference implementation (pabutools).
 
 The modules: `outcome` (what a count produces, the tie-break), `ranking` (fund down the
 ranking), `mes` (one run of the Method of Equal Shares), `completion` (add1, and add1 then

@@ -1,4 +1,4 @@
-"""Ballot rules (DOMAIN.md, "Ballots"): what each kind of ballot may contain."""
+"""Ballot rules (docs/domain.md, "Ballots"): what each kind of ballot may contain."""
 
 from __future__ import annotations
 

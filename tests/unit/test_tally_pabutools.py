@@ -124,7 +124,7 @@ def reference(instance: Instance, profile) -> Reference:
 
 
 def add1_params(ref: Reference, tie: TieBreakingRule) -> dict:
-    """The official add1, exactly as DOMAIN.md gives it (a fresh dict: pabutools mutates it)."""
+    """The official add1, as docs/domain.md gives it (a fresh dict: pabutools mutates it)."""
     return {
         "rule": method_of_equal_shares,
         "rule_params": {"sat_class": ref.mes_sat, "tie_breaking": tie},
