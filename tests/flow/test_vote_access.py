@@ -275,7 +275,7 @@ async def test_a_final_vote_is_refused_on_confirm_too(harness, session_maker):
 
 
 async def test_changing_the_rule_takes_effect_at_once(harness, session_maker):
-    """Eligibility is read on every tap, not remembered from the start of the ballot."""
+    """Eligibility is read again at Confirm, not remembered from the start of the ballot."""
     round_id, (a, b, c, _draft) = await voting_round(session_maker)
     await join(harness, VOTER, Locale.EN)
     await vote_all(harness, VOTER, round_id, [a, b, c])
