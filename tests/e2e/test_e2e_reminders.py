@@ -17,6 +17,7 @@ from bot.ui.callbacks import EventAction, EventCb
 from models import event as events
 from models.base import utcnow
 from models.db import create_engine, create_session_maker
+from models.event_rules import OFFERED_PLACE
 from tests.support.bot_process import BotProcess, ClockFile
 from tests.support.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
@@ -81,7 +82,8 @@ async def test_reminders_fire_once_each_across_restarts(tmp_path):
         # From the poster: the link (the privacy notice, then the event), then Register.
         stub.push_message(RESIDENT, f"/start ev_{event_id}")
         card = (await stub.wait_for_messages(RESIDENT, 2))[-1]
-        register = EventCb(action=EventAction.REGISTER, event_id=event_id).pack()
+        register = EventCb(action=EventAction.REGISTER, event_id=event_id,
+                           value=OFFERED_PLACE).pack()
         assert (("✅ Register", register) in stub.buttons(card)), card.text
         stub.push_callback(RESIDENT, register)
         sent = await stub.wait_for_messages(RESIDENT, 4)
