@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from bot.cli.migrate import migrate
 from bot.ui.callbacks import Locale
+from bot.ui.organiser_callbacks import ConfirmCb, Say
 from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
 from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
 from bot.ui.vote_callbacks import VotingAdminAction as Act
@@ -41,6 +42,23 @@ REMINDER = {Locale.EN: "There's still time to vote in Safer Speke 2026!",
             Locale.CY: "Mae amser o hyd i bleidleisio yn y rownd Speke Mwy Diogel 2026!"}
 RESULTS = {Locale.EN: "The results of Safer Speke 2026 are out.",
            Locale.CY: "Mae canlyniadau Speke Mwy Diogel 2026 wedi'u cyhoeddi."}
+async def confirmed(stub: TelegramStub, data: str) -> None:
+    """The organiser's button that asks first, then its Yes, each once the bot has answered."""
+    seen = len(stub.messages_to(ORGANISER))
+
+    def yes_offered() -> list[str]:
+        return [value for message in stub.messages_to(ORGANISER)[seen:]
+                for _, value in stub.buttons(message)
+                if value and value.startswith(f"{ConfirmCb.__prefix__}:")
+                and ConfirmCb.unpack(value).say == Say.YES]
+
+    stub.push_callback(ORGANISER, data, require_button=False)
+    await stub.wait_for(yes_offered, timeout=30)
+    answered = len(stub.callback_answers)
+    stub.push_callback(ORGANISER, yes_offered()[-1])
+    await stub.wait_for(lambda: len(stub.callback_answers) > answered, timeout=30)
+
+
 PEOPLE = {(way, locale): 770_000 + 10 * n + (locale == Locale.CY)
           for n, way in enumerate(WAYS_IN) for locale in (Locale.EN, Locale.CY)}
 BALLOT_SECRET = b"test-ballot-key-0123456789abcdef"
@@ -112,10 +130,8 @@ async def test_welsh_and_english_app_users_get_everything_in_their_language(data
         for (_way, locale), person in CODE_HOLDERS.items():
             await stub.wait_for(arrived(stub, person, REMINDER[locale]), timeout=60,
                                 what=f"the reminder in {locale} to {person}")
-        answered = len(stub.callback_answers)
-        stub.push_callback(ORGANISER, cb(Act.CLOSE, round_id), require_button=False)
-        await stub.wait_for(lambda: len(stub.callback_answers) > answered, timeout=30)
-        stub.push_callback(ORGANISER, cb(Act.PUBLISH, round_id), require_button=False)
+        await confirmed(stub, cb(Act.CLOSE, round_id))
+        await confirmed(stub, cb(Act.PUBLISH, round_id))
         for (_way, locale), person in PEOPLE.items():
             await stub.wait_for(arrived(stub, person, RESULTS[locale]), timeout=60,
                                 what=f"the results in {locale} to {person}")
