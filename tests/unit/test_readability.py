@@ -18,6 +18,7 @@ def test_every_english_message_is_under_the_limit():
     graded = scores(locale_check.LOCALES / "en")
     assert len(graded) > 100
     assert graded[0].grade <= MAX_GRADE, graded[0]
+    assert report(locale_check.LOCALES / "en")[1] == []
     residents = [s.grade for s in graded if not s.for_organisers]
     assert sum(residents) / len(residents) < 4  # GOV.UK's reading age of 9, on average
 
