@@ -24,7 +24,7 @@ from bot.ui import worldcafe_keyboards as kb
 from bot.ui.event_texts import escape, title, when_range
 from bot.ui.worldcafe_callbacks import CafeAdminAction as Adm
 from bot.ui.worldcafe_callbacks import CafeAdminCb
-from bot.ui.worldcafe_keyboards import STATUS_MARKS, short
+from bot.ui.worldcafe_keyboards import short, status_mark
 from bot.ui.worldcafe_texts import cafe_link, cafe_short, table_card, tell_checked_in
 from models import worldcafe as cafe
 from models import worldcafe_files as files
@@ -96,7 +96,7 @@ async def show_panel(message: Message, session: AsyncSession, state: FSMContext,
         for question in members:
             number += 1
             tally = tallies.get(question.id, Tally())
-            lines.append(f"{STATUS_MARKS[question.status]} {number}. "
+            lines.append(f"{number}. {status_mark(i18n, question.status)} · "
                          f"{escape(short(question.text(i18n.locale), 90))} · "
                          + i18n.get("wc-admin-tally", shown=tally.shown, hidden=tally.hidden))
     if not questions:

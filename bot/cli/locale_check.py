@@ -1,7 +1,8 @@
 """Every locale has exactly the keys English has, with the same variables; every key the code
 uses exists; counted phrases have every plural form their language needs, and no name
 follows a Welsh word that would change it (bot/cli/plural_check.py); no English message reads
-above a school-leaver's grade, and the hardest are listed (bot/cli/readability_check.py).
+above a school-leaver's grade, and the hardest are listed (bot/cli/readability_check.py); no
+message in any language starts a line with an emoji or is emoji alone (bot/cli/emoji_check.py).
 
 Run by `make test` before the tests, so a missing Welsh string fails the build.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from fluent.syntax import FluentParser, ast
 from fluent.syntax.visitor import Visitor
 
+from bot.cli import emoji_check
 from bot.cli import readability_check as readability
 from bot.cli.plural_check import mutation_problems, plural_problems
 
@@ -72,6 +74,7 @@ def problems() -> list[str]:
             found.append(f"locales/{name} uses other variables than English in {mismatched}")
     found += plural_problems(LOCALES) + mutation_problems(LOCALES)
     found += readability.report(LOCALES / "en")[1]
+    found += emoji_check.problems(LOCALES)
     if undefined := sorted(k for k in used_keys() - english.keys()
                            if not k.startswith(DYNAMIC_PREFIXES)):
         found.append(f"code uses keys no locale defines: {undefined}")

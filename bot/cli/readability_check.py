@@ -93,28 +93,9 @@ def scores(english_dir: Path) -> list[Score]:
     return sorted(found, key=lambda s: s.grade, reverse=True)
 
 
-_EMOJI = re.compile("[\u2190-\u2bff\u2600-\u27bf\U0001f000-\U0001faff]")
-
-
-def emoji_placement(english_dir: Path) -> tuple[list[str], list[str]]:
-    """(messages that begin with an emoji: a screen reader says its name before the words;
-    messages that are only emoji: no words at all, a problem)."""
-    first, alone = [], []
-    for path in sorted(english_dir.rglob("*.ftl")):
-        for entry in FluentParser().parse(path.read_text("utf-8")).body:
-            if not isinstance(entry, ast.Message) or entry.value is None:
-                continue
-            text = _TAG.sub("", _plain(entry.value)).strip()
-            if _EMOJI.match(text):
-                first.append(entry.id.name)
-            if _EMOJI.search(text) and not re.search(r"[^\W\d_]", _EMOJI.sub("", text)):
-                alone.append(entry.id.name)
-    return first, alone
-
-
 def report(english_dir: Path, shown: int = 8) -> tuple[list[str], list[str]]:
-    """(lines to print: the hardest messages for residents and for organisers, and those that
-    begin with an emoji; problems: messages above MAX_GRADE, or of emoji alone)."""
+    """(lines to print: the hardest messages for residents and for organisers; problems:
+    messages above MAX_GRADE). Emoji have their own check (bot/cli/emoji_check.py)."""
     graded = scores(english_dir)
     lines = []
     for title, group in (("residents", [s for s in graded if not s.for_organisers]),
@@ -126,9 +107,4 @@ def report(english_dir: Path, shown: int = 8) -> tuple[list[str], list[str]]:
             lines += [f"  {s.grade:5.1f}  {s.key}: {s.text[:90]}" for s in group[:shown]]
     problems = [f"locales/en: {s.key} reads at grade {s.grade} (over {MAX_GRADE}): "
                 f"shorter sentences, everyday words" for s in graded if s.grade > MAX_GRADE]
-    first, alone = emoji_placement(english_dir)
-    if first:
-        lines.append(f"begin with an emoji (better after the words): {len(first)}: "
-                     + ", ".join(first[:12]) + (" ..." if len(first) > 12 else ""))
-    problems += [f"locales/en: {key} is only emoji: say it in words too" for key in alone]
     return lines, problems

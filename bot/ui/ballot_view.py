@@ -44,9 +44,9 @@ def with_menu(i18n: I18nContext) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[[menu_button(i18n)]])
 
 
-def shown_value(round_: Round, value: int | None) -> str:
-    if round_.ballot_kind in TICK_KINDS:
-        return "✓" if value else "—"
+def shown_value(round_: Round, value: int | None, i18n: I18nContext) -> str:
+    if round_.ballot_kind in TICK_KINDS:  # "Yes ✓": a tick alone says nothing to a screen reader
+        return i18n.get("vote-tick-yes") if value else "—"
     return str(value) if value else "—"
 
 
@@ -76,7 +76,7 @@ def card_text(round_: Round, bids: Sequence[Row], position: int, choices: Mappin
                     how=i18n.get(f"vote-how-{round_.ballot_kind}",
                                  tokens=round_.ballot_tokens or 0, n=round_.ballot_n or 0))
     if bid.id in choices:
-        text += "\n" + i18n.get("vote-card-now", value=shown_value(round_, choices[bid.id]))
+        text += "\n" + i18n.get("vote-card-now", value=shown_value(round_, choices[bid.id], i18n))
     line = standing_line(round_, bids, choices, i18n)
     return f"{text}\n\n{line}" if line else text
 
@@ -108,13 +108,13 @@ def card_keyboard(i18n: I18nContext, round_: Round, bid: Row, position: int, rev
 
 
 def _bid_buttons(round_: Round, bids: Sequence[Row], choices: Mapping[int, int],
-                 rev: int) -> list[list[InlineKeyboardButton]]:
+                 rev: int, i18n: I18nContext) -> list[list[InlineKeyboardButton]]:
     rows = []
     for bid in bids:
         title = bid.title or ""
         if len(title) > LABEL_LIMIT:
             title = title[:LABEL_LIMIT - 1] + "…"
-        label = f"{shown_value(round_, choices.get(bid.id))} · {title}"
+        label = f"{shown_value(round_, choices.get(bid.id), i18n)} · {title}"
         rows.append([_button(label, VoteCb(action=VoteAction.OPEN, round=round_.id,
                                            bid=bid.id, rev=rev))])
     return rows
@@ -122,7 +122,7 @@ def _bid_buttons(round_: Round, bids: Sequence[Row], choices: Mapping[int, int],
 
 def review_text(round_: Round, bids: Sequence[Row], choices: Mapping[int, int],
                 missing: Unfinished | None, i18n: I18nContext) -> str:
-    lines = [f"{shown_value(round_, choices.get(bid.id))} · {escape(bid.title or '')} "
+    lines = [f"{shown_value(round_, choices.get(bid.id), i18n)} · {escape(bid.title or '')} "
              f"({format_pounds(bid.amount_pence or 0)})" for bid in bids]
     text = i18n.get("vote-review", lines="\n".join(lines))
     line = standing_line(round_, bids, choices, i18n)
@@ -143,7 +143,7 @@ def review_keyboard(i18n: I18nContext, round_: Round, bids: Sequence[Row],
     else:
         last = _button(i18n.get("vote-score-the-rest"), VoteCb(
             action=VoteAction.BACK, round=round_.id, value=missing.position, rev=rev))
-    return InlineKeyboardMarkup(inline_keyboard=[*_bid_buttons(round_, bids, choices, rev),
+    return InlineKeyboardMarkup(inline_keyboard=[*_bid_buttons(round_, bids, choices, rev, i18n),
                                                  [last]])
 
 
@@ -157,7 +157,7 @@ def receipt_text(round_: Round, receipt: str, replaced: bool, i18n: I18nContext)
 def receipt_keyboard(i18n: I18nContext, round_: Round, bids: Sequence[Row],
                      choices: Mapping[int, int], rev: int) -> InlineKeyboardMarkup:
     """While changes are allowed, each bid opens its card again; always a Menu button."""
-    rows = _bid_buttons(round_, bids, choices, rev) if round_.changes_allowed else []
+    rows = _bid_buttons(round_, bids, choices, rev, i18n) if round_.changes_allowed else []
     return InlineKeyboardMarkup(inline_keyboard=[*rows, [menu_button(i18n)]])
 
 

@@ -52,7 +52,7 @@ def summary(i18n: I18nContext, round_: Round, bid: Bid, can_change: bool) -> Inl
     if can_change:
         keys = questions_for(bid, round_)
         for key in keys:
-            builder.button(text=f"✏️ {i18n.get(f'bid-label-{key}')}",
+            builder.button(text=i18n.get("bid-edit-field", field=i18n.get(f"bid-label-{key}")),
                            callback_data=BidCb(action=BidAction.EDIT, bid=bid.id, value=key))
         widths += [2] * (len(keys) // 2) + [1] * (len(keys) % 2)
         builder.button(text=i18n.get("bid-photo-change" if bid.photo_file_id else "bid-photo-add"),
@@ -102,7 +102,7 @@ def open_bid(i18n: I18nContext, bid: Bid, key: str) -> InlineKeyboardMarkup:
 def mine(i18n: I18nContext, bids: list[Bid]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for bid in bids:
-        builder.button(text=f"📝 {bid.reference or plain_title(i18n, bid)}",
+        builder.button(text=f"{bid.reference or plain_title(i18n, bid)} 📝",
                        callback_data=BidCb(action=BidAction.OPEN, bid=bid.id))
     builder.adjust(2)
     return builder.as_markup()

@@ -175,7 +175,7 @@ def questions(i18n: Texts, first_name: bool, access: bool,
     builder = InlineKeyboardBuilder()
     for number, (key, on) in enumerate((("ev-q-first-name", first_name),
                                         ("ev-q-access", access)), start=1):
-        builder.button(text=("☑ " if on else "☐ ") + i18n.get(key),
+        builder.button(text=i18n.get("ev-q-on" if on else "ev-q-off", question=i18n.get(key)),
                        callback_data=EventAdminCb(action=Adm.ASK, event_id=event_id,
                                                   value=number))
     builder.button(text=i18n.get("ev-done"),
@@ -199,8 +199,10 @@ def admin_list(i18n: Texts, events: Sequence[Event], tz: ZoneInfo,
                action: EventAdminAction = Adm.OPEN) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for event in events:
-        prefix = "" if event.is_open else "✖ "
-        builder.button(text=prefix + list_label(i18n, event, tz),
+        label = list_label(i18n, event, tz)
+        if not event.is_open:
+            label = i18n.get("ev-admin-list-cancelled", event=label)
+        builder.button(text=label,
                        callback_data=EventAdminCb(action=action, event_id=event.id))
     builder.adjust(1)
     return builder.as_markup()

@@ -82,7 +82,7 @@ def place(event: Event) -> str:
 def summary(i18n: Texts, event: Event, tz: ZoneInfo) -> str:
     """Title, time and place: the top of every message about an event."""
     # Only names, dates and places: nothing to translate, so no message key.
-    return f"<b>{title(i18n, event)}</b>\n🗓 {when_range(event, tz, i18n.locale)}\n📍 {place(event)}"
+    return f"<b>{title(i18n, event)}</b>\n{when_range(event, tz, i18n.locale)} 🗓\n{place(event)} 📍"
 
 
 def list_label(i18n: Texts, event: Event, tz: ZoneInfo) -> str:

@@ -14,8 +14,14 @@ from models.event import Event
 from models.worldcafe import Answer, Question, QuestionStatus, Tally
 
 Act, Adm = CafeAction, CafeAdminAction
-STATUS_MARKS = {QuestionStatus.DRAFT: "⏸", QuestionStatus.OPEN: "🟢", QuestionStatus.CLOSED: "⏹"}
+# A word for each status, its mark after it: a mark alone means nothing to a screen reader.
+STATUS_KEYS = {QuestionStatus.DRAFT: "wc-mark-draft", QuestionStatus.OPEN: "wc-mark-open",
+               QuestionStatus.CLOSED: "wc-mark-closed"}
 LABEL_LENGTH = 48
+
+
+def status_mark(i18n: Texts, status: QuestionStatus) -> str:
+    return i18n.get(STATUS_KEYS[status])
 
 
 def short(text: str, length: int = LABEL_LENGTH) -> str:
@@ -88,7 +94,7 @@ def panel(i18n: Texts, event_id: int, questions: Sequence[Question],
     builder = InlineKeyboardBuilder()
     for number, q in enumerate(questions, start=1):
         count = tallies.get(q.id, Tally()).shown
-        label = (f"{STATUS_MARKS[q.status]} {number}. {short(q.group_label, 16)} · "
+        label = (f"{number}. {status_mark(i18n, q.status)} · {short(q.group_label, 16)} · "
                  f"{short(q.text(i18n.locale), 28)} ({count})")
         builder.button(text=label, callback_data=_adm(Adm.QUESTION, event_id, q.id))
     builder.button(text=i18n.get("wc-admin-add"), callback_data=_adm(Adm.ADD, event_id))

@@ -9,8 +9,8 @@ bid-intro =
     Bydd y trefnwyr yn darllen eich atebion, gan gynnwys sut i gysylltu â'ch grŵp.
     Peidiwch ag enwi pobl na rhoi gwybod am droseddau yn eich atebion: i roi gwybod am drosedd ffoniwch 101 (999 mewn argyfwng), neu Taclo'r Taclau (Crimestoppers) yn ddienw ar 0800 555 111.
 bid-intro-priorities = Beth mae'r arian ar ei gyfer (o'r Caffi Byd):
-bid-start = ▶ Dechrau cais newydd
-bid-continue = ✏️ Parhau: { $title }
+bid-start = Dechrau cais newydd ▶
+bid-continue = Parhau: { $title } ✏️
 bid-untitled = (dim teitl eto)
 bid-progress = Cwestiwn { $n } o { $total }
 
@@ -36,6 +36,7 @@ bid-label-benefits = Pwy sy'n elwa
 bid-label-amount = Swm
 bid-label-area = Ardal
 bid-label-contact = Cyswllt
+bid-edit-field = Golygu: { $field } ✏️
 
 bid-use-buttons = Dewiswch gydag un o'r botymau, os gwelwch yn dda.
 bid-need-text = Teipiwch eich ateb fel neges, os gwelwch yn dda.
@@ -45,23 +46,23 @@ bid-amount-zero = Mae angen i'r swm fod yn fwy na £0.
 bid-over-cap = Mae hynny'n { $amount }, ond gall cais ofyn am { $max } ar y mwyaf. Rhowch swm llai, os gwelwch yn dda.
 bid-too-long = Mae hynny'n { $length } o nodau, a'r terfyn yma yw { $limit }. Byrhewch e ac anfonwch e eto, os gwelwch yn dda.
 
-bid-voice-note = 🎤 neges llais
-bid-photo-attached = 📷 Mae llun wedi'i atodi.
+bid-voice-note = neges llais 🎤
+bid-photo-attached = Mae llun wedi'i atodi. 📷
 bid-summary-draft = <b>Gwiriwch eich cais</b> cyn ei anfon. Tapiwch fotwm i newid ateb.
 bid-summary-sent = <b>Eich cais { $reference }</b> · { $status }
 bid-organisers-said = Dywedodd y trefnwyr: <i>{ $note }</i>
 bid-deadline-line = Gallwch chi newid neu dynnu ceisiadau'n ôl tan { $deadline }.
-bid-photo-add = 📷 Ychwanegu llun
-bid-photo-change = 📷 Newid y llun
-bid-submit = ✅ Anfon fy nghais
-bid-delete = 🗑 Dileu'r drafft hwn
-bid-withdraw = ↩ Tynnu fy nghais yn ôl
-bid-done = ✔ Wedi gorffen
+bid-photo-add = Ychwanegu llun 📷
+bid-photo-change = Newid y llun 📷
+bid-submit = Anfon fy nghais ✅
+bid-delete = Dileu'r drafft hwn 🗑
+bid-withdraw = Tynnu fy nghais yn ôl ↩
+bid-done = Wedi gorffen ✔
 bid-keep = Na, cadwch e
 
 bid-ask-photo = Anfonwch un llun o'ch grŵp neu o'ch prosiect.
-bid-photo-remove = ✖ Tynnu'r llun
-bid-back = ◀ Yn ôl i fy nghais
+bid-photo-remove = Tynnu'r llun ✖
+bid-back = Yn ôl i fy nghais ◀
 bid-need-photo = Anfonwch lun, neu tapiwch Yn ôl, os gwelwch yn dda.
 
 bid-submitted =
@@ -93,8 +94,8 @@ bid-mine-draft = Drafft · { $title } — cwestiynau wedi'u hateb: { $answered }
 
 ## Negeseuon mae'r bot yn eu hanfon ei hun
 bid-nudge = <b>Nodyn atgoffa:</b> dydy eich cais ar gyfer { $round } ddim wedi'i anfon eto. Mae ceisiadau'n cau { $deadline }, ymhen deuddydd. Mae eich atebion wedi'u cadw: tapiwch isod i'w orffen.
-bid-nudge-button = ✏️ Parhau â fy nghais
-bid-open-button = 📝 Agor fy nghais
+bid-nudge-button = Parhau â fy nghais ✏️
+bid-open-button = Agor fy nghais 📝
 bid-told-eligible = Newyddion da: gall eich cais <b>{ $reference }</b> “{ $title }” fynd i'r bleidlais.
 bid-told-needs_changes =
     Mae angen gwneud rhai newidiadau i'ch cais <b>{ $reference }</b> “{ $title }” cyn iddo allu mynd i'r bleidlais. Mae'r trefnwyr yn dweud:
@@ -131,17 +132,17 @@ rv-overview-area = { $code }: { $bids ->
     [many] 6 chais
    *[other] { $bids } o geisiadau
 }, { $asked } wedi'i ofyn o { $pot }
-rv-review-next = ▶ Adolygu'r un nesaf ({ $count } yn aros)
-rv-all = 📋 Pob cais
-rv-csv = ⬇ Lawrlwytho fel CSV
+rv-review-next = Adolygu'r un nesaf ({ $count } yn aros) ▶
+rv-all = Pob cais 📋
+rv-csv = Lawrlwytho fel CSV ⬇
 rv-card-position = Cais { $n } o { $total }
 rv-note = Nodyn y trefnwyr: <i>{ $note }</i>
-rv-eligible = ✅ Cymwys
-rv-changes = ✏️ Angen newidiadau
-rv-not-eligible = ⛔ Ddim yn gymwys
-rv-listen = 🔊 Gwrando
-rv-photo = 📷 Llun
-rv-prev = ◀ Blaenorol
+rv-eligible = Cymwys ✅
+rv-changes = Angen newidiadau ✏️
+rv-not-eligible = Ddim yn gymwys ⛔
+rv-listen = Gwrando 🔊
+rv-photo = Llun 📷
+rv-prev = Blaenorol ◀
 rv-next = Nesaf ▶
 rv-ask-changes = Beth ddylai { $reference } ei newid? Teipiwch eich neges i'r grŵp (hyd at { $limit } nod). Bydd y bot yn ei hanfon atyn nhw air am air.
 rv-ask-reason = Pam nad yw { $reference } yn gymwys? Teipiwch y rheswm i'r grŵp (hyd at { $limit } nod).
@@ -170,8 +171,8 @@ rn-status-closed = wedi cau i geisiadau
 rn-status-voting = pleidleisio
 rn-status-counting = pleidleisio wedi cau, yn cyfrif
 rn-status-results = canlyniadau wedi'u cyhoeddi
-rn-move-open = ▶ Agor rownd { $id } ar gyfer ceisiadau
-rn-move-closed = ⏹ Cau ceisiadau rownd { $id }
+rn-move-open = Agor rownd { $id } ar gyfer ceisiadau ▶
+rn-move-closed = Cau ceisiadau rownd { $id } ⏹
 rn-moved = Mae { $name } bellach: { $status }.
 rn-move-stale = Does dim modd gwneud hynny nawr: mae'r rownd wedi symud ymlaen, neu mae ei dyddiad cau wedi mynd heibio.
 
@@ -198,7 +199,7 @@ rn-ask-questions =
     Pa gwestiynau ddylai cais eu hateb, ac ym mha drefn? Y rhai arferol yw:
     { $standard }
     Tapiwch y botwm i'w defnyddio, neu anfonwch y rhai rydych chi eu heisiau yn eu trefn, gyda choma rhyngddyn nhw.
-rn-use-standard = ✅ Defnyddio'r cwestiynau arferol
+rn-use-standard = Defnyddio'r cwestiynau arferol ✅
 rn-bad-questions = Alla i ddim defnyddio'r rhestr yna. Defnyddiwch y rhain yn unig, pob un unwaith. Rhaid cadw'r teitl a'r swm (a'r ardal, os oes mwy nag un ardal): { $standard }
 rn-ask-deadline = Pryd mae ceisiadau'n cau? Teipiwch y dyddiad a'r amser yn amser y DU, er enghraifft 12/12/2026 17:00.
 rn-ask-voting-opens = Pryd mae'r pleidleisio'n agor? Teipiwch y dyddiad a'r amser (amser y DU): ar ôl i'r ceisiadau gau, bydd y pleidleisio'n agor ac yn cau ar ei ben ei hun. Neu tapiwch Hepgor i'w agor a'i gau eich hun gyda /voting.
@@ -236,9 +237,9 @@ rn-preview =
     Enillwyr: { $rule }
 rn-voting-later = ei agor a'i gau â llaw gyda /voting
 rn-none-given = dim wedi'u rhoi
-rn-create = 💾 Cadw fel drafft
-rn-create-open = ▶ Cadw ac agor ar gyfer ceisiadau
-rn-discard = ✖ Taflu
+rn-create = Cadw fel drafft 💾
+rn-create-open = Cadw ac agor ar gyfer ceisiadau ▶
+rn-discard = Taflu ✖
 rn-created = Mae rownd { $id }, { $name }, wedi'i chadw: { $status }. Gwelwch bob rownd gyda /rounds.
 rn-discarded = Wedi'i thaflu. Chafodd dim rownd ei chreu.
 rn-invalid = Does dim modd cadw'r rownd hon eto: { $problems }

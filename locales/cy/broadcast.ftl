@@ -53,8 +53,8 @@ bc-preview = Uchod mae'r hyn y bydd pobl yn ei weld.
        *[other] {" "}({ $blocked } wedi rhwystro'r bot, a byddan nhw'n cael eu hepgor)
     }
     Pryd: { $when }
-bc-send = ✅ Anfon
-bc-discard = ✖ Taflu
+bc-send = Anfon ✅
+bc-discard = Taflu ✖
 bc-discarded = Wedi'i daflu. Chafodd dim byd ei anfon.
 bc-starting = Yn dechrau anfon at { $recipients ->
     [zero] dim pobl
@@ -72,7 +72,7 @@ bc-scheduled = Wedi'i drefnu ar gyfer { $when }. Heddiw, { $recipients ->
     [many] { $recipients } pherson yw hynny
    *[other] { $recipients } o bobl yw hynny
 }; bydd y rhestr yn cael ei gwneud eto pan fydd yn dechrau.
-bc-stop = ⏹ Stopio anfon
+bc-stop = Stopio anfon ⏹
 bc-stopped = Wedi stopio. { $withdrawn ->
     [zero] Does dim negeseuon ar ôl i'w hatal.
     [one] Fydd 1 neges ddim yn cael ei hanfon.
@@ -110,10 +110,10 @@ bc-report = <b>Mae'r darllediad wedi gorffen.</b>
 org-list = <b>Trefnwyr</b>
     Wedi'u gosod yn y ffurfweddiad: { $configured }
     Wedi'u hychwanegu yma: { $added }
-org-add = ➕ Ychwanegu trefnydd
-org-remove = ✖ Tynnu { $id }
+org-add = Ychwanegu trefnydd ➕
+org-remove = Tynnu { $id } ✖
 org-ask = Pwy ddylai ddod yn drefnydd? Tapiwch y botwm i'w dewis o'ch cysylltiadau, neu teipiwch eu rhif defnyddiwr Telegram.
-org-pick = 👤 Dewis person
+org-pick = Dewis person 👤
 org-not-a-person = Dewiswch berson gyda'r botwm, neu teipiwch eu rhif defnyddiwr Telegram (digidau yn unig), os gwelwch yn dda.
 org-added = Mae { $id } bellach yn drefnydd.
 org-already = Roedd { $id } eisoes yn drefnydd.

@@ -33,20 +33,20 @@ ev-places-full = Mae'r digwyddiad hwn yn llawn. { $waiting ->
     [many] Mae { $waiting } pherson ar y rhestr aros; gallwch chi ymuno hefyd.
    *[other] Mae { $waiting } o bobl ar y rhestr aros; gallwch chi ymuno hefyd.
 }
-ev-you-are-registered = ✅ Rydych chi wedi cofrestru. Eich cod ar gyfer y drws: <code>{ $code }</code>
-ev-you-are-waiting = ⏳ Rydych chi'n rhif { $position } ar y rhestr aros.
-ev-you-are-offered = 🎉 Mae lle wedi dod ar gael i chi. Derbyniwch e, neu gadewch iddo fynd.
-ev-is-cancelled = ✖ Mae'r digwyddiad hwn wedi'i ganslo.
+ev-you-are-registered = Rydych chi wedi cofrestru. Eich cod ar gyfer y drws: <code>{ $code }</code> ✅
+ev-you-are-waiting = Rydych chi'n rhif { $position } ar y rhestr aros. ⏳
+ev-you-are-offered = Mae lle wedi dod ar gael i chi. Derbyniwch e, neu gadewch iddo fynd. 🎉
+ev-is-cancelled = Mae'r digwyddiad hwn wedi'i ganslo. ✖
 ev-gone = Mae'n ddrwg gennym, mae'r digwyddiad hwnnw wedi'i ganslo neu wedi dod i ben.
-ev-register = ✅ Cofrestru
-ev-join-waiting = ⏳ Ymuno â'r rhestr aros
-ev-ticket = 🎟 Fy nghod a'r ffeil calendr
-ev-cancel-place = ✖ Canslo fy lle
-ev-leave-waiting = ✖ Gadael y rhestr aros
-ev-all-events = 📅 Pob digwyddiad
+ev-register = Cofrestru ✅
+ev-join-waiting = Ymuno â'r rhestr aros ⏳
+ev-ticket = Fy nghod a'r ffeil calendr 🎟
+ev-cancel-place = Canslo fy lle ✖
+ev-leave-waiting = Gadael y rhestr aros ✖
+ev-all-events = Pob digwyddiad 📅
 ev-back = « Yn ôl
-ev-help = 🙋 Gwirfoddoli yn y digwyddiad hwn
-ev-unhelp = ✖ Rhoi'r gorau i wirfoddoli
+ev-help = Gwirfoddoli yn y digwyddiad hwn 🙋
+ev-unhelp = Rhoi'r gorau i wirfoddoli ✖
 
 ## Cofrestru
 ev-ask-first-name = Beth yw eich enw cyntaf? Mae'r trefnwyr yn ei ddefnyddio wrth y drws ac yn ei ddileu ar ôl y digwyddiad. (/cancel i stopio)
@@ -55,14 +55,14 @@ ev-ask-access = Oes gennych chi unrhyw anghenion mynediad y dylai'r trefnwyr wyb
 ev-no-access-needs = Dim diolch
 ev-bad-access = Disgrifiwch nhw mewn ychydig eiriau (hyd at { $limit } nod), os gwelwch yn dda.
 ev-registered =
-    ✅ <b>Rydych chi wedi cofrestru.</b>
+    <b>Rydych chi wedi cofrestru.</b> ✅
     { $summary }
 
     Eich cod ar gyfer y drws: <code>{ $code }</code>
     Dangoswch y llun hwn neu dywedwch y cod pan fyddwch chi'n cyrraedd.
 ev-code-caption = Dangoswch hwn wrth y drws
 ev-ics-caption = Ychwanegwch y digwyddiad at galendr eich ffôn: agorwch y ffeil hon.
-ev-waiting = ⏳ Mae <b>{ $title }</b> yn llawn, felly rydych chi ar y rhestr aros (rhif { $position }). Os daw lle ar gael, byddwn ni'n anfon neges atoch chi ar unwaith.
+ev-waiting = Mae <b>{ $title }</b> yn llawn, felly rydych chi ar y rhestr aros (rhif { $position }). Os daw lle ar gael, byddwn ni'n anfon neges atoch chi ar unwaith. ⏳
 ev-not-registered = Dydych chi ddim wedi cofrestru ar gyfer y digwyddiad hwnnw bellach.
 ev-cancel-ask =
     Canslo eich lle?
@@ -71,8 +71,8 @@ ev-cancel-yes = Ie, canslwch fy lle
 ev-cancel-keep = Na, cadwch fy lle
 ev-cancelled-place = Wedi'i wneud: dydych chi ddim ar y rhestr ar gyfer <b>{ $title }</b> bellach. Diolch am roi gwybod — gall rhywun arall gael y lle.
 ev-kept-place = Da iawn: mae eich lle wedi'i gadw.
-ev-accept = ✅ Derbyn y lle
-ev-decline = ✖ Alla i ddim dod
+ev-accept = Derbyn y lle ✅
+ev-decline = Alla i ddim dod ✖
 ev-offer-gone = Mae'n ddrwg gennym, mae'r cynnig hwnnw wedi dod i ben neu wedi'i ateb yn barod.
 ev-declined = Diolch am roi gwybod. Mae'r lle ar gyfer <b>{ $title }</b> yn mynd i'r person nesaf sy'n aros.
 
@@ -85,44 +85,44 @@ ev-unhelped = Wedi'i wneud: dydych chi ddim ar y rhestr i helpu yn y digwyddiad 
 
 ## Negeseuon sy'n cael eu hanfon yn nes ymlaen (nodiadau atgoffa, rhestr aros, newidiadau)
 ev-reminder =
-    ⏰ <b>Nodyn atgoffa</b>
+    <b>Nodyn atgoffa</b> ⏰
     { $summary }
 
     Eich cod ar gyfer y drws: <code>{ $code }</code>
 ev-cant-come = Methu dod? Canslo
 ev-briefing =
-    🙋 <b>Gwybodaeth i wirfoddolwyr</b>: diolch am helpu fel { $role }.
+    <b>Gwybodaeth i wirfoddolwyr</b>: diolch am helpu fel { $role }. 🙋
     { $summary }
 
     Dewch erbyn { $arrive }, os gwelwch yn dda. Gofynnwch am y trefnwyr wrth y drws.
 ev-cant-help = Methu dod? Rhowch wybod
 ev-cancelled-notice =
-    ✖ <b>Wedi'i ganslo</b>
+    <b>Wedi'i ganslo</b> ✖
     Mae'n ddrwg gennym: fydd y digwyddiad hwn ddim yn cael ei gynnal.
     { $summary }
 ev-changed-notice =
-    ✏️ <b>Mae'r digwyddiad wedi newid.</b> Dyma'r manylion newydd:
+    <b>Mae'r digwyddiad wedi newid.</b> ✏️ Dyma'r manylion newydd:
     { $summary }
 ev-offer =
-    🎉 <b>Mae lle wedi dod ar gael i chi!</b>
+    <b>Mae lle wedi dod ar gael i chi!</b> 🎉
     { $summary }
 
     Derbyniwch e erbyn { $until }, neu bydd yn mynd i'r person nesaf sy'n aros.
 ev-offer-lapsed = Aeth y lle a gynigion ni i chi yn y digwyddiad hwn i'r person nesaf, gan na chlywson ni gennych chi mewn pryd. Gallwch chi gofrestru eto os hoffech chi ddod o hyd.
     { $summary }
 ev-helper-confirmed =
-    🙋 <b>Rydych chi wedi'ch cadarnhau fel gwirfoddolwr</b>: { $role }.
+    <b>Rydych chi wedi'ch cadarnhau fel gwirfoddolwr</b>: { $role }. 🙋
     { $summary }
 
     Dewch erbyn { $arrive }, os gwelwch yn dda. Diolch!
 ev-helpers-message =
-    📣 <b>Gan y trefnwyr, i'r gwirfoddolwyr</b>
+    <b>Gan y trefnwyr, i'r gwirfoddolwyr</b> 📣
     { $summary }
 
     { $body }
 
 ## Fy mhethau
-mine-title = 📂 <b>Fy mhethau</b>
+mine-title = <b>Fy mhethau</b> 📂
 mine-empty = Does gennych chi ddim byd wedi'i drefnu eto. Tapiwch y botwm Digwyddiadau yn y ddewislen i ddod o hyd i rywbeth.
 mine-events = <b>Digwyddiadau</b>
 mine-registered = wedi cofrestru (cod <code>{ $code }</code>)
@@ -132,9 +132,9 @@ mine-helping = gwirfoddoli fel { $role }{ $confirmed ->
     [yes] {" "}(wedi'i gadarnhau)
    *[other] {""}
 }
-ev-mine-cancel = ✖ Canslo
-ev-mine-leave = ✖ Gadael y rhestr
-ev-mine-unhelp = ✖ Peidio â helpu
+ev-mine-cancel = Canslo ✖
+ev-mine-leave = Gadael y rhestr ✖
+ev-mine-unhelp = Peidio â helpu ✖
 
 ## Trefnwyr: /newevent
 ev-ask-kind = Pa fath o ddigwyddiad yw e?
@@ -155,7 +155,9 @@ ev-ask-questions = Beth ddylai pobl gael eu holi wrth gofrestru? Tapiwch i droi 
 ev-q-first-name = Enw cyntaf
 ev-q-access = Anghenion mynediad
 ev-q-none = dim byd
-ev-done = ✅ Wedi gorffen
+ev-q-on = { $question }: gofyn ☑
+ev-q-off = { $question }: peidio â gofyn ☐
+ev-done = Wedi gorffen ✅
 ev-ask-round = Ar gyfer pa rownd cyllidebu cyfranogol mae'r bleidlais hon? Teipiwch ei rhif, neu tapiwch Hepgor.
 ev-skip = Hepgor
 ev-ask-reminders = Pryd dylai'r nodiadau atgoffa fynd? Er enghraifft: 48h, 3h (h am awr, m am funud). Neu tapiwch y botwm i gael y rhai arferol.
@@ -177,33 +179,34 @@ ev-preview =
     { $description_en }
     Cymraeg: <b>{ $title_cy }</b>
     { $description_cy }
-    🗓 { $when }
-    📍 { $place }
+    { $when } 🗓
+    { $place } 📍
     Lleoedd: { $capacity } · Cwestiynau: { $questions } · Rownd: { $round }
     Nodiadau atgoffa cyn y dechrau: { $reminders }
-ev-create = ✅ Creu'r digwyddiad
-ev-discard = ✖ Taflu
+ev-create = Creu'r digwyddiad ✅
+ev-discard = Taflu ✖
 ev-discarded = Wedi'i daflu. Chafodd dim byd ei gadw.
-ev-created = ✅ Mae'r digwyddiad wedi'i greu. Rhannwch y ddolen neu argraffwch y poster.
+ev-created = Mae'r digwyddiad wedi'i greu. Rhannwch y ddolen neu argraffwch y poster. ✅
 
 ## Trefnwyr: /manage
 ev-admin-none = Does dim digwyddiadau i ddod. Crëwch un gyda /newevent.
 ev-admin-list = Pa ddigwyddiad?
+ev-admin-list-cancelled = { $event } · wedi'i ganslo ✖
 ev-admin-facts =
     Digwyddiad rhif { $id } · { $kind } · { $area }
     Lleoedd: { $capacity } · Cwestiynau: { $questions } · Rownd: { $round }
     Nodiadau atgoffa: { $reminders }
 ev-admin-counts = Wedi cofrestru: { $confirmed } · Wedi cael cynnig lle: { $offered } · Yn aros: { $waiting } · Wedi dod: { $checked } · Gwirfoddolwyr: { $helpers }
 ev-admin-link = Dolen: { $link }
-ev-admin-edit = ✏️ Golygu
-ev-admin-regs = 👥 Cofrestriadau
-ev-admin-export = 📄 Allforio CSV
-ev-admin-poster = 🖨 Poster i'w argraffu
-ev-admin-checkin = 🚪 Cofnodi presenoldeb
-ev-admin-roles = 🙋 Rolau gwirfoddoli
-ev-admin-helpers = 🙋 Gwirfoddolwyr
-ev-admin-message = 📣 Neges i'r gwirfoddolwyr
-ev-admin-cancel = ✖ Canslo'r digwyddiad
+ev-admin-edit = Golygu ✏️
+ev-admin-regs = Cofrestriadau 👥
+ev-admin-export = Allforio CSV 📄
+ev-admin-poster = Poster i'w argraffu 🖨
+ev-admin-checkin = Cofnodi presenoldeb 🚪
+ev-admin-roles = Rolau gwirfoddoli 🙋
+ev-admin-helpers = Gwirfoddolwyr 🙋
+ev-admin-message = Neges i'r gwirfoddolwyr 📣
+ev-admin-cancel = Canslo'r digwyddiad ✖
 ev-edit-which = Beth hoffech chi ei newid?
 ev-field-title-en = Teitl (Saesneg)
 ev-field-title-cy = Teitl (Cymraeg)
@@ -251,7 +254,7 @@ ev-status-confirmed = wedi cofrestru
 ev-status-waiting = yn aros
 ev-status-offered = wedi cael cynnig lle
 ev-status-cancelled = wedi canslo
-ev-status-checked = ✅ wedi dod
+ev-status-checked = wedi dod ✅
 ev-status-walk-in = heb gofrestru ymlaen llaw
 ev-needs = anghenion: { $needs }
 ev-admin-export-caption = Cofrestriadau ar gyfer { $title }.
@@ -260,7 +263,7 @@ ev-poster-scan = Sganiwch i gofrestru
 ev-poster-caption = Yn barod i'w argraffu (A4). Mae'r cod QR yn agor y bot ar y digwyddiad hwn: { $link }
 ev-admin-roles-title = Rolau gwirfoddoli ar gyfer <b>{ $title }</b> (Saesneg / Cymraeg):
 ev-admin-no-roles = Dim eto. Ychwanegwch rolau fel desg groeso, croesawu wrth fwrdd neu gyfrif pleidleisiau.
-ev-admin-add-role = ➕ Ychwanegu rôl
+ev-admin-add-role = Ychwanegu rôl ➕
 ev-ask-role-en = Enw'r rôl yn Saesneg (er enghraifft Welcome desk)?
 ev-ask-role-cy = Ac yn Gymraeg (er enghraifft Desg groeso)?
 ev-admin-helpers-title = Gwirfoddolwyr ar gyfer <b>{ $title }</b>:
@@ -269,7 +272,7 @@ ev-admin-helper-line = • { $name }, { $role }{ $confirmed ->
     [yes] {" "}✅ wedi'i gadarnhau
    *[other] {" "}(yn aros i chi gadarnhau)
 }
-ev-admin-confirm-helper = ✅ Cadarnhau { $name } ({ $role })
+ev-admin-confirm-helper = Cadarnhau { $name } ({ $role }) ✅
 ev-admin-no-confirmed-helpers = Does dim gwirfoddolwyr wedi'u cadarnhau i anfon neges atyn nhw eto.
 ev-ask-helper-message = Teipiwch y neges i'r { $people ->
     [one] gwirfoddolwr sydd wedi'i gadarnhau
@@ -284,15 +287,15 @@ ev-too-long = Mae hynna'n { $length } nod; cadwch e o dan { $limit }, os gwelwch
 ## Trefnwyr: cofnodi presenoldeb wrth y drws
 ev-checkin-which = Cofnodi presenoldeb ar gyfer pa ddigwyddiad?
 ev-checkin-start =
-    🚪 <b>Presenoldeb: { $title }</b>
+    <b>Presenoldeb: { $title }</b> 🚪
     Teipiwch neu sganiwch god pob person. { $checked } o { $expected } wedi dod hyd yma.
-ev-checkin-walkin = ➕ Heb gofrestru
-ev-checkin-finish = ⏹ Gorffen
+ev-checkin-walkin = Heb gofrestru ➕
+ev-checkin-finish = Gorffen ⏹
 ev-checkin-bad-code = Dydy hwnna ddim yn edrych fel cod (6 llythyren a rhif). Rhowch gynnig arall arni.
-ev-checked-in = ✅ { $code } wedi dod. { $checked } yma hyd yma.
+ev-checked-in = { $code } wedi dod. { $checked } yma hyd yma. ✅
 ev-checkin-already = Roedd { $code } wedi'i gofnodi'n barod am { $at }.
 ev-checkin-cancelled = Mae { $code } wedi canslo'r lle. Cofrestrwch y person fel rhywun heb gofrestru os oes lle.
 ev-checkin-unknown = Does dim cofrestriad ar gyfer y digwyddiad hwn gyda'r cod { $code }.
 ev-walkin-name = Enw cyntaf y person? (Neu Hepgor.)
-ev-walkin-done = ✅ Wedi cofrestru a chofnodi: cod { $code }. { $checked } yma hyd yma.
+ev-walkin-done = Wedi cofrestru a chofnodi: cod { $code }. { $checked } yma hyd yma. ✅
 ev-checkin-finished = Wedi gorffen cofnodi presenoldeb ar gyfer <b>{ $title }</b>: daeth { $checked }.

@@ -1,6 +1,6 @@
 ## Cadarnhau cyn camau na ellir eu dadwneud (trefnwyr)
-cf-yes = ✅ Ie, ewch ymlaen
-cf-no = ✖ Na
+cf-yes = Ie, ewch ymlaen ✅
+cf-no = Na ✖
 cf-stale = Mae hyn wedi dyddio: mae rhywbeth wedi newid ers i chi ei weld. Wnaeth dim byd ddigwydd. Anfonwch y gorchymyn eto i weld sut mae pethau nawr.
 cf-nothing-changed = Dim wedi newid.
 cf-ask-cb = <b>Cau ceisiadau: { $round }</b>
@@ -24,25 +24,25 @@ cf-ask-pb = <b>Cyhoeddi'r canlyniadau: { $round }</b>
     Pobl a fydd yn cael gwybod: { $told }
     Bydd y pleidleisio'n cau, a does dim modd dadwneud hyn. Ewch ymlaen?
 cf-reopened = Mae'r pleidleisio ar agor eto.
-cf-reopen-button = ↩ Agor y pleidleisio eto
+cf-reopen-button = Agor y pleidleisio eto ↩
 cf-ask-ao = <b>Trefnydd newydd: { $id }?</b>
     Byddan nhw'n gallu defnyddio pob gorchymyn trefnwyr: anfon negeseuon at bawb, cau'r pleidleisio, cyhoeddi canlyniadau a darllen cofnod y trefnwyr. Byddan nhw'n cael gwybod.
 cf-ask-ro = <b>Tynnu trefnydd: { $id }?</b>
     Fyddan nhw ddim yn gallu defnyddio gorchmynion trefnwyr mwyach.
 org-picked = Iawn.
 org-list-after = Y trefnwyr a ychwanegwyd yma nawr:
-org-welcome = 👋 Mae { $by } wedi eich gwneud chi'n drefnydd. Mae gorchmynion y trefnwyr yn eich dewislen nawr; anfonwch /help i'w gweld.
+org-welcome = Mae { $by } wedi eich gwneud chi'n drefnydd. Mae gorchmynion y trefnwyr yn eich dewislen nawr; anfonwch /help i'w gweld. 👋
 
 ## /audit: cofnod y trefnwyr
 audit-page-title = <b>Cofnod y trefnwyr</b> · tudalen { $page } o { $pages }
 audit-for-round = Rownd: { $round }
 audit-for-person = Pwy: { $who }
-audit-newer = ◀ Mwy newydd
+audit-newer = Mwy newydd ◀
 audit-older = Hŷn ▶
 audit-by-round = Fesul rownd
 audit-by-person = Fesul person
 audit-everything = Popeth
-audit-csv = 📄 Ffeil CSV
+audit-csv = Ffeil CSV 📄
 audit-csv-caption = Cofnod y trefnwyr fel ffeil taenlen (cofnodion: { $n }).
 audit-pick-round = Pa rownd?
 audit-pick-person = Camau pwy?
@@ -106,6 +106,6 @@ bc-why-blocked = wedi rhwystro'r bot
 bc-why-failed = wnaeth Telegram ddim derbyn y neges
 bc-why-uncertain = ddim yn siŵr a gyrhaeddodd (stopiodd y bot wrth anfon)
 bc-unreached-retry-hint = I'r rhai sydd wedi'u marcio “ddim yn siŵr”, gallwch roi cynnig arall arni: efallai y bydd ambell un yn cael y neges ddwywaith.
-bc-retry = 🔁 Rhoi cynnig arall ar y rhain ({ $people })
+bc-retry = Rhoi cynnig arall ar y rhain ({ $people }) 🔁
 bc-retry-stale = Mae cynnig arall wedi'i roi eisoes, neu does dim byd ar ôl i roi cynnig arno. Ni anfonwyd dim.
 bc-retrying = Rhoi cynnig arall arni (pobl: { $people }). Byddwch chi'n cael adroddiad newydd pan fydd wedi gorffen.

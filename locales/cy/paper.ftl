@@ -1,5 +1,5 @@
 ## Paper ballots (organisers)
-paper-button = 📝 Pleidleisiau papur
+paper-button = Pleidleisiau papur 📝
 paper-turnout = { $chat } yn y sgwrs · { $paper } ar bapur
 paper-start-sheets =
     <b>Pleidleisiau papur: { $round }</b>
@@ -18,10 +18,10 @@ paper-start-totals =
     Llinell gyntaf: enw i'r cyfrif hwn a faint o daflenni mae'n eu cynnwys. Wedyn llinell i bob cais gyda'i gyfanswm, er enghraifft:
     <pre>{ $example }</pre>
     Neu anfonwch ffeil CSV gyda rhes i bob cyfrif a'r penawdau hyn: <code>count,sheets,{ $refs }</code>
-paper-sheets-button = 📝 Taflenni un wrth un
-paper-totals-button = 🧮 Cyfansymiau cyfrif â llaw
-paper-done-button = ✅ Wedi gorffen
-paper-remove-button = ↩ Tynnu { $label } allan
+paper-sheets-button = Taflenni un wrth un 📝
+paper-totals-button = Cyfansymiau cyfrif â llaw 🧮
+paper-done-button = Wedi gorffen ✅
+paper-remove-button = Tynnu { $label } allan ↩
 paper-saved = Mae taflen <b>{ $label }</b> i mewn (marciau: { $marks }). Ar bapur hyd yma: { $paper }.
 paper-count-saved = Mae cyfrif <b>{ $label }</b> i mewn (taflenni: { $sheets }). Ar bapur hyd yma: { $paper }.
 paper-already = Mae taflen { $label } i mewn yn barod gyda'r un marciau: dydy hi ddim yn cael ei chyfrif ddwywaith.

@@ -2,7 +2,7 @@
 fol-name-everyone = Gŵyl ddysgu
 fol-name-event = Gŵyl ddysgu: { $title }
 fol-ask-learned =
-    🌱 <b>{ $festival }</b>
+    <b>{ $festival }</b> 🌱
     Diolch am gymryd rhan. <b>Beth wnaethoch chi ei ddysgu?</b>
     Ysgrifennwch ychydig eiriau yma, neu tapiwch Hepgor. Bydd beth rydych chi'n ei ysgrifennu'n cael ei rannu gyda'r trefnwyr heb eich enw.
 fol-ask-next =
@@ -14,18 +14,18 @@ fol-thanks-pledge =
     Ar { $date } bydda i'n gofyn i chi sut aeth hi.
 fol-thanks = Diolch am gymryd rhan.
 fol-follow-up =
-    🌱 Ar { $date } dywedoch chi y byddech chi'n: <i>{ $pledge }</i>
+    Ar { $date } dywedoch chi y byddech chi'n: <i>{ $pledge }</i> 🌱
     Sut aeth hi?
-fol-outcome-done = ✅ Wedi'i wneud
-fol-outcome-partly = 🌓 Yn rhannol
-fol-outcome-notyet = ⏳ Ddim eto
+fol-outcome-done = Wedi'i wneud ✅
+fol-outcome-partly = Yn rhannol 🌓
+fol-outcome-notyet = Ddim eto ⏳
 fol-note-ask = Diolch! Oes unrhyw beth hoffech chi ei ychwanegu? Ysgrifennwch ychydig eiriau, neu tapiwch Hepgor.
 fol-note-thanks = Diolch. Mae hynny'n helpu'r trefnwyr i weld beth newidiodd.
 fol-gone = Mae'r cwestiwn hwn wedi cau erbyn hyn. Diolch yr un fath.
 
 ## Festival of learning: organisers
 fol-admin-who =
-    🌱 <b>Gŵyl ddysgu</b>
+    <b>Gŵyl ddysgu</b> 🌱
     Pwy ddylwn i eu holi “Beth wnaethoch chi ei ddysgu?” a “Beth wnewch chi nesaf?”
 fol-admin-everyone = Pawb a gymerodd ran ({ $count })
 fol-admin-event = { $title } ({ $count } wedi dod)
@@ -41,8 +41,8 @@ fol-admin-preview =
         [many] { $count } pherson
        *[other] { $count } o bobl
     } ({ $audience }), pob un yn ei iaith ei hun, a gofyn sut aeth pob addewid { $period } ar ôl ei wneud?
-fol-admin-send = ✅ Anfon
-fol-admin-discard = ✖ Taflu
+fol-admin-send = Anfon ✅
+fol-admin-discard = Taflu ✖
 fol-admin-discarded = Wedi'i daflu. Chafodd dim byd ei anfon.
 fol-admin-started = Yn y ciw: bydd { $count ->
         [zero] dim pobl
@@ -56,7 +56,7 @@ fol-admin-stale = Dydy'r ŵyl honno ddim yn cael ei pharatoi bellach. Anfonwch /
 fol-admin-list-title = <b>Gwyliau dysgu</b>
 fol-admin-list-line = #{ $number } { $name } ({ $date }): { $asked } wedi'u holi · { $learned } wedi dweud beth ddysgon nhw · addewidion: { $pledged } · sut aeth hi: { $done } wedi'i wneud, { $partly } yn rhannol, { $notyet } ddim eto
 fol-admin-none = Does dim gŵyl ddysgu eto. Dechreuwch un gyda /festival.
-fol-admin-csv = ⬇ Ffeil CSV #{ $number }
-fol-admin-md = ⬇ Ffeil Markdown #{ $number }
+fol-admin-csv = Ffeil CSV #{ $number } ⬇
+fol-admin-md = Ffeil Markdown #{ $number } ⬇
 fol-admin-export-caption = { $name }: atebion gan bobl: { $count } (dim enwau, dim rhifau adnabod Telegram).
 fol-admin-gone = Dydy'r ŵyl honno ddim yno bellach.

@@ -1,5 +1,5 @@
 ## Programme report (/report)
-report-title = 📊 <b>Adroddiad y rhaglen</b>
+report-title = <b>Adroddiad y rhaglen</b> 📊
 report-line = Caffis y Byd: { $cafes } (pobl: { $cafe_people }) · Gwirfoddolwyr: { $volunteers } · Digwyddiadau PB: { $vote_events } (pobl: { $vote_people }) · Ceisiadau: { $bids } (yn gofyn am { $asked }) · Pleidleiswyr: { $voters } · Prosiectau wedi'u hariannu: { $funded } ({ $awarded })
 report-total = Cyfanswm
 report-md-title = Adroddiad y rhaglen

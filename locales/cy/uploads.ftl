@@ -1,12 +1,12 @@
 ## Ffeiliau mae trefnwyr yn eu hanfon (models/uploads.py): un neges yn enwi beth sy'n bod, dim byd wedi'i gadw.
 upload-failed =
-    ⚠️ <b>Does dim byd wedi'i gadw.</b> Cywirwch y ffeil a'i hanfon eto, os gwelwch yn dda:
+    <b>Does dim byd wedi'i gadw.</b> ⚠️ Cywirwch y ffeil a'i hanfon eto, os gwelwch yn dda:
     { $problems }
     { $hint }
 upload-hint =
     Colofnau neu allweddi disgwyliedig: <code>{ $expected }</code>
     Am ffeil enghreifftiol, anfonwch /template { $kind }
-upload-offer = 📄 Ffeil enghreifftiol i'w llenwi: /template { $kind }
+upload-offer = Ffeil enghreifftiol i'w llenwi: /template { $kind } 📄
 upload-line = Llinell { $line }: { $problem }
 upload-more = …a { $count } arall.
 
@@ -36,10 +36,10 @@ template-which =
     • /template ballots: taflenni pleidleisio papur
     • /template events: digwyddiadau (wedi'u mewnforio o'r llinell orchymyn)
     • /template rounds: rownd cyllidebu cyfranogol (wedi'i mewnforio o'r llinell orchymyn)
-template-questions = 📄 Cwestiynau Caffi'r Byd. Llenwch y ffeil a'i hanfon o banel y caffi (/worldcafe).
-template-ballots = 📄 Taflenni pleidleisio papur ar gyfer y rownd hon: { $round }. Llenwch un rhes ar gyfer pob taflen a'i hanfon o'r sgrin pleidleisiau papur (/voting).
-template-events = 📄 Digwyddiadau. Llenwch y ffeil a'i rhoi i bwy bynnag sy'n rhedeg y bot: <code>python -m bot events import events.yaml</code>
-template-rounds = 📄 Rownd cyllidebu cyfranogol. Llenwch y ffeil a'i rhoi i bwy bynnag sy'n rhedeg y bot: <code>python -m bot rounds import round.yaml</code>
+template-questions = Cwestiynau Caffi'r Byd. Llenwch y ffeil a'i hanfon o banel y caffi (/worldcafe). 📄
+template-ballots = Taflenni pleidleisio papur ar gyfer y rownd hon: { $round }. Llenwch un rhes ar gyfer pob taflen a'i hanfon o'r sgrin pleidleisiau papur (/voting). 📄
+template-events = Digwyddiadau. Llenwch y ffeil a'i rhoi i bwy bynnag sy'n rhedeg y bot: <code>python -m bot events import events.yaml</code> 📄
+template-rounds = Rownd cyllidebu cyfranogol. Llenwch y ffeil a'i rhoi i bwy bynnag sy'n rhedeg y bot: <code>python -m bot rounds import round.yaml</code> 📄
 template-no-round = Does dim pleidlais ar agor ar gyfer pleidleisiau papur eto. Rhowch gynnig arall arni pan fydd y pleidleisio wedi agor.
 
 ## Nodiadau yn y ffeiliau (ar ôl # mewn YAML a CSV; mae'r allweddi eu hunain yn aros yn Saesneg)

@@ -3,10 +3,10 @@ vote-no-round = Does dim pleidlais ar agor ar hyn o bryd. Byddwn yn rhoi gwybod 
 vote-pick-round = Ym mha bleidlais hoffech chi gymryd rhan?
 vote-closed = Mae'r bleidlais wedi cau.
 vote-stale = Mae'r botwm hwn yn hen. Tapiwch Pleidleisio yn y ddewislen i ddechrau eto.
-vote-tick-yes = ✓ Ie
+vote-tick-yes = Ie ✓
 vote-tick-no = Na
-vote-back = ◀ Yn ôl
-vote-confirm = ✅ Cadarnhau fy mhleidlais
+vote-back = Yn ôl ◀
+vote-confirm = Cadarnhau fy mhleidlais ✅
 vote-start-again = Dechrau eto
 vote-card =
     Cais { $n } o { $total }
@@ -56,14 +56,14 @@ va-round =
 va-status-closed = ceisiadau wedi cau, pleidleisio heb agor eto
 va-status-voting = mae pleidleisio ar agor
 va-status-counting = mae'r bleidlais wedi cau, canlyniadau heb eu cyhoeddi eto
-va-open = ▶ Agor pleidleisio
-va-turnout = 🔄 Nifer y pleidleisiau
-va-publish = 📣 Cau pleidleisio a chyhoeddi'r canlyniadau
-va-close = ⏹ Cau'r bleidlais (mae modd teipio taflenni papur o hyd)
+va-open = Agor pleidleisio ▶
+va-turnout = Nifer y pleidleisiau 🔄
+va-publish = Cau pleidleisio a chyhoeddi'r canlyniadau 📣
+va-close = Cau'r bleidlais (mae modd teipio taflenni papur o hyd) ⏹
 va-closed = Mae'r bleidlais wedi cau. Teipiwch unrhyw daflenni papur, yna cyhoeddwch.
-va-publish-counted = 📣 Cyhoeddi'r canlyniadau
-va-auto-opened = 🗳 Mae'r bleidlais ar gyfer <b>{ $round }</b> wedi agor, fel y bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting.
-va-auto-closed = 🗳 Mae'r bleidlais ar gyfer <b>{ $round }</b> wedi cau, fel y bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y canlyniadau gyda /voting.
+va-publish-counted = Cyhoeddi'r canlyniadau 📣
+va-auto-opened = Mae'r bleidlais ar gyfer <b>{ $round }</b> wedi agor, fel y bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting. 🗳
+va-auto-closed = Mae'r bleidlais ar gyfer <b>{ $round }</b> wedi cau, fel y bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y canlyniadau gyda /voting. 🗳
 va-opened = Mae pleidleisio ar agor.
 va-moved-on = Mae'r rownd hon wedi symud ymlaen ers hynny; does dim byd wedi newid. Anfonwch /voting eto.
 va-note-funded = Newyddion da: bydd eich cais “{ $title }” yn y rownd { $round } yn cael ei ariannu.
@@ -93,8 +93,8 @@ vote-score-all-left = { $left ->
     [many] Rhowch sgôr i bob cais cyn cadarnhau: mae chwe chais heb sgôr eto.
    *[other] Rhowch sgôr i bob cais cyn cadarnhau: mae { $left } o geisiadau heb sgôr eto.
 }
-vote-score-the-rest = ✏️ Rhoi sgôr i'r ceisiadau sydd ar ôl
-vote-now = 🗳 Pleidleisio nawr
+vote-score-the-rest = Rhoi sgôr i'r ceisiadau sydd ar ôl ✏️
+vote-now = Pleidleisio nawr 🗳
 vote-code-how = Anfonwch y cod o'ch cerdyn pleidleisio fel hyn: /code 7KQ9X-4MRTA (neu sganiwch y cod QR ar y cerdyn).
 vote-code-accepted = Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn y rownd { $round }. Tapiwch isod i ddechrau.
 vote-code-kept = Mae eich cerdyn pleidleisio wedi'i gadw ar gyfer { $round }. Dydy'r bleidlais ddim wedi dechrau eto: tapiwch Pleidleisio yn y ddewislen pan fydd hi'n agor.

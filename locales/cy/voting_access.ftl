@@ -5,7 +5,7 @@ vx-who-anyone = unrhyw un
 vx-who-checked_in = pobl sydd wedi cofrestru yn y digwyddiad pleidleisio
 vx-who-area = pobl sy'n byw yn ardaloedd y rownd (ar-lein)
 vx-who-both = pobl sydd wedi cofrestru yn y digwyddiad pleidleisio neu sy'n byw yn ardaloedd y rownd
-vx-set-who = 👥 Pwy sy'n cael pleidleisio: { $who }
+vx-set-who = Pwy sy'n cael pleidleisio: { $who } 👥
 vx-set-score-all = Rhaid rhoi sgôr i bob cais: { $value }
 vx-set-changes = Gellir newid pleidleisiau: { $value }
 vx-set-age = Gofyn grŵp oedran pleidleiswyr: { $value }
@@ -14,12 +14,12 @@ vx-summary =
     Gellir newid pleidleisiau: { $changes }
     Gofyn grŵp oedran: { $age }
 vx-summary-score-all = Rhaid rhoi sgôr i bob cais: { $value }
-vx-codes-button = 🎟 Cardiau pleidleisio
-vx-remind-button = 🔔 Atgoffa pobl sydd heb bleidleisio
+vx-codes-button = Cardiau pleidleisio 🎟
+vx-remind-button = Atgoffa pobl sydd heb bleidleisio 🔔
 vx-codes-no-round = Does dim rownd i wneud cardiau pleidleisio ar ei chyfer. Crëwch un gyda /newround.
 vx-codes-title = <b>Cardiau pleidleisio</b> (mae pob cerdyn yn rhoi un bleidlais, i bwy bynnag sy'n ei ddefnyddio gyntaf)
 vx-codes-line = { $round }: { $made } wedi'u gwneud, { $used } wedi'u defnyddio
-vx-codes-for = 🎟 Cardiau ar gyfer { $round }
+vx-codes-for = Cardiau ar gyfer { $round } 🎟
 vx-codes-how-many = Faint o gardiau pleidleisio ar gyfer { $round }? Teipiwch rif o 1 i { $most }.
 vx-codes-bad-number = Teipiwch rif cyfan o 1 i { $most }, os gwelwch yn dda.
 vx-codes-made = { $count } cerdyn pleidleisio ar gyfer { $round }. Argraffwch nhw a'u torri ar hyd y llinellau llwyd. Dim ond yn y ffeil hon mae'r codau: cadwch hi'n ddiogel, a gwnewch gardiau newydd os bydd yn mynd ar goll.
@@ -30,7 +30,7 @@ vx-remind-panel =
     Pwy sy'n cael pleidleisio: { $who }
     Pobl sy'n cael pleidleisio ond sydd heb wneud eto: { $count }
     Nodiadau atgoffa wedi'u hanfon hyd yma: { $sent }
-vx-remind-send = 🔔 Anfon nodyn atgoffa { $number }
+vx-remind-send = Anfon nodyn atgoffa { $number } 🔔
 vx-remind-already = Mae nodyn atgoffa { $number } wedi'i anfon yn barod. Anfonwch /remindvoters i weld yr un nesaf.
 vx-remind-queued = { $count ->
     [zero] Does neb i'w atgoffa y tro hwn.

@@ -1,10 +1,10 @@
 ## The ballot message: cards, review, receipt (bot/ballot_view.py)
-menu-again = ☰ Menu
+menu-again = Menu ☰
 vote-card-now = Your answer now: { $value }
 vote-tokens-left = Tokens left: { $left } of { $tokens }
 vote-picks-left = Picked: { $picked } of { $n }
-vote-photo = 📷 See the photo
-vote-back-to-review = ◀ Back to your vote
+vote-photo = See the photo 📷
+vote-back-to-review = Back to your vote ◀
 vote-tokens-unspent = { $left ->
     [one] Please give all your tokens before you confirm: one token is left.
    *[other] Please give all your tokens before you confirm: { $left } tokens are left.
@@ -26,9 +26,9 @@ vote-skip = Skip ▶
 ## Told when it matters (bot/vote_notices.py)
 vote-opened-note = Voting is open: <b>{ $round }</b>. You took part or asked to hear, so we're letting you know. Tap below to have your say. 🗳
 vote-finish-note = You started voting in <b>{ $round }</b>, but your vote is not in yet: it only counts once you tap Confirm. Tap below to carry on where you stopped.
-vote-finish-button = 🗳 Finish my vote
+vote-finish-button = Finish my vote 🗳
 vote-no-round-ask = No vote is open at the moment. Would you like us to tell you when voting opens?
-vote-tell-me = 🔔 Tell me when voting opens
+vote-tell-me = Tell me when voting opens 🔔
 vote-will-tell = Thank you. We'll send you a message when voting opens.
 va-finish-rate = Ballots started in the chat: { $started } · confirmed: { $confirmed }
 va-note-results-plain = The results of { $round } are out.

@@ -9,8 +9,8 @@ bid-intro =
     The organisers will read your answers, including how to contact your group.
     Please don't name people or report crimes in your answers: to report a crime call 101 (999 in an emergency), or Crimestoppers anonymously on 0800 555 111.
 bid-intro-priorities = What the money is for (from the World Café):
-bid-start = ▶ Start a new bid
-bid-continue = ✏️ Carry on: { $title }
+bid-start = Start a new bid ▶
+bid-continue = Carry on: { $title } ✏️
 bid-untitled = (no title yet)
 bid-progress = Question { $n } of { $total }
 
@@ -36,6 +36,7 @@ bid-label-benefits = Who benefits
 bid-label-amount = Amount
 bid-label-area = Area
 bid-label-contact = Contact
+bid-edit-field = Edit: { $field } ✏️
 
 bid-use-buttons = Please choose with one of the buttons.
 bid-need-text = Please type your answer as a message.
@@ -45,23 +46,23 @@ bid-amount-zero = The amount needs to be more than £0.
 bid-over-cap = That's { $amount }, but a bid can ask for { $max } at most. Please give a smaller amount.
 bid-too-long = That's { $length } characters, and the limit here is { $limit }. Please shorten it and send it again.
 
-bid-voice-note = 🎤 voice note
-bid-photo-attached = 📷 A photo is attached.
+bid-voice-note = voice note 🎤
+bid-photo-attached = A photo is attached. 📷
 bid-summary-draft = <b>Check your bid</b> before you send it. Tap a button to change an answer.
 bid-summary-sent = <b>Your bid { $reference }</b> · { $status }
 bid-organisers-said = The organisers said: <i>{ $note }</i>
 bid-deadline-line = Bids can be changed or withdrawn until { $deadline }.
-bid-photo-add = 📷 Add a photo
-bid-photo-change = 📷 Change the photo
-bid-submit = ✅ Send my bid
-bid-delete = 🗑 Delete this draft
-bid-withdraw = ↩ Withdraw my bid
-bid-done = ✔ Done
+bid-photo-add = Add a photo 📷
+bid-photo-change = Change the photo 📷
+bid-submit = Send my bid ✅
+bid-delete = Delete this draft 🗑
+bid-withdraw = Withdraw my bid ↩
+bid-done = Done ✔
 bid-keep = No, keep it
 
 bid-ask-photo = Send one photo of your group or your project.
-bid-photo-remove = ✖ Remove the photo
-bid-back = ◀ Back to my bid
+bid-photo-remove = Remove the photo ✖
+bid-back = Back to my bid ◀
 bid-need-photo = Please send a photo, or tap Back.
 
 bid-submitted =
@@ -93,8 +94,8 @@ bid-mine-draft = Draft · { $title } — questions answered: { $answered } of { 
 
 ## Messages the bot sends by itself
 bid-nudge = <b>A reminder:</b> your bid for { $round } hasn't been sent yet. Bids close { $deadline }, in two days. Your answers are saved: tap below to finish it.
-bid-nudge-button = ✏️ Carry on with my bid
-bid-open-button = 📝 Open my bid
+bid-nudge-button = Carry on with my bid ✏️
+bid-open-button = Open my bid 📝
 bid-told-eligible = Good news: your bid <b>{ $reference }</b> “{ $title }” can go to the vote.
 bid-told-needs_changes =
     Your bid <b>{ $reference }</b> “{ $title }” needs some changes before it can go to the vote. The organisers say:
@@ -123,17 +124,17 @@ rv-overview-area = { $code }: { $bids ->
     [one] 1 bid
    *[other] { $bids } bids
 }, { $asked } asked of { $pot }
-rv-review-next = ▶ Review the next one ({ $count } waiting)
-rv-all = 📋 All bids
-rv-csv = ⬇ Download as CSV
+rv-review-next = Review the next one ({ $count } waiting) ▶
+rv-all = All bids 📋
+rv-csv = Download as CSV ⬇
 rv-card-position = Bid { $n } of { $total }
 rv-note = Organisers' note: <i>{ $note }</i>
-rv-eligible = ✅ Eligible
-rv-changes = ✏️ Needs changes
-rv-not-eligible = ⛔ Not eligible
-rv-listen = 🔊 Listen
-rv-photo = 📷 Photo
-rv-prev = ◀ Previous
+rv-eligible = Eligible ✅
+rv-changes = Needs changes ✏️
+rv-not-eligible = Not eligible ⛔
+rv-listen = Listen 🔊
+rv-photo = Photo 📷
+rv-prev = Previous ◀
 rv-next = Next ▶
 rv-ask-changes = What should { $reference } change? Type your message to the group (up to { $limit } characters). The bot sends it to them word for word.
 rv-ask-reason = Why is { $reference } not eligible? Type the reason for the group (up to { $limit } characters).
@@ -158,8 +159,8 @@ rn-status-closed = closed for bids
 rn-status-voting = voting
 rn-status-counting = voting closed, counting
 rn-status-results = results published
-rn-move-open = ▶ Open round { $id } for bids
-rn-move-closed = ⏹ Close bids for round { $id }
+rn-move-open = Open round { $id } for bids ▶
+rn-move-closed = Close bids for round { $id } ⏹
 rn-moved = { $name } is now: { $status }.
 rn-move-stale = That can't be done now: the round has moved on, or its deadline has passed.
 
@@ -186,7 +187,7 @@ rn-ask-questions =
     Which questions should a bid answer, and in what order? The standard ones are:
     { $standard }
     Tap the button to use them, or send the ones you want in order, separated by commas.
-rn-use-standard = ✅ Use the standard questions
+rn-use-standard = Use the standard questions ✅
 rn-bad-questions = I can't use that list. Use only these, each once, and keep title and amount (and area, if there is more than one area): { $standard }
 rn-ask-deadline = When do bids close? Type the date and time in UK time, for example 12/12/2026 17:00.
 rn-ask-voting-opens = When does voting open? Type the date and time (UK time): once bids are closed, voting then opens and closes on its own. Or tap Skip to open and close it yourself with /voting.
@@ -224,9 +225,9 @@ rn-preview =
     Winners: { $rule }
 rn-voting-later = opened and closed by hand with /voting
 rn-none-given = none given
-rn-create = 💾 Save as a draft
-rn-create-open = ▶ Save and open for bids
-rn-discard = ✖ Discard
+rn-create = Save as a draft 💾
+rn-create-open = Save and open for bids ▶
+rn-discard = Discard ✖
 rn-created = Round { $id }, { $name }, is saved: { $status }. See every round with /rounds.
 rn-discarded = Discarded. No round was created.
 rn-invalid = This round can't be saved yet: { $problems }

@@ -45,8 +45,8 @@ bc-preview = Above is what people will see.
        *[other] {" "}({ $blocked } blocked the bot and will be skipped)
     }
     When: { $when }
-bc-send = ✅ Send
-bc-discard = ✖ Discard
+bc-send = Send ✅
+bc-discard = Discard ✖
 bc-discarded = Discarded. Nothing was sent.
 bc-starting = Starting to send to { $recipients ->
     [one] 1 person
@@ -56,7 +56,7 @@ bc-scheduled = Scheduled for { $when }. Today that is { $recipients ->
     [one] 1 person
    *[other] { $recipients } people
 }; the list is made again when it starts.
-bc-stop = ⏹ Stop sending
+bc-stop = Stop sending ⏹
 bc-stopped = Stopped. { $withdrawn ->
     [one] 1 message
    *[other] { $withdrawn } messages
@@ -83,10 +83,10 @@ bc-report = <b>Broadcast finished.</b>
 org-list = <b>Organisers</b>
     Set in the configuration: { $configured }
     Added here: { $added }
-org-add = ➕ Add an organiser
-org-remove = ✖ Remove { $id }
+org-add = Add an organiser ➕
+org-remove = Remove { $id } ✖
 org-ask = Who should become an organiser? Tap the button to pick them from your contacts, or type their Telegram user number.
-org-pick = 👤 Pick a person
+org-pick = Pick a person 👤
 org-not-a-person = Please pick a person with the button, or type their Telegram user number (digits only).
 org-added = { $id } is now an organiser.
 org-already = { $id } was already an organiser.

@@ -22,20 +22,20 @@ ev-places-full = This event is full. { $waiting ->
     [one] 1 person is on the waiting list; you can join it too.
    *[other] { $waiting } people are on the waiting list; you can join it too.
 }
-ev-you-are-registered = ✅ You're registered. Your code for the door: <code>{ $code }</code>
-ev-you-are-waiting = ⏳ You're number { $position } on the waiting list.
-ev-you-are-offered = 🎉 A place has come up for you. Please take it or let it go.
-ev-is-cancelled = ✖ This event has been cancelled.
+ev-you-are-registered = You're registered. Your code for the door: <code>{ $code }</code> ✅
+ev-you-are-waiting = You're number { $position } on the waiting list. ⏳
+ev-you-are-offered = A place has come up for you. Please take it or let it go. 🎉
+ev-is-cancelled = This event has been cancelled. ✖
 ev-gone = Sorry, that event has been cancelled or is over.
-ev-register = ✅ Register
-ev-join-waiting = ⏳ Join the waiting list
-ev-ticket = 🎟 My code and calendar file
-ev-cancel-place = ✖ Cancel my place
-ev-leave-waiting = ✖ Leave the waiting list
-ev-all-events = 📅 All events
+ev-register = Register ✅
+ev-join-waiting = Join the waiting list ⏳
+ev-ticket = My code and calendar file 🎟
+ev-cancel-place = Cancel my place ✖
+ev-leave-waiting = Leave the waiting list ✖
+ev-all-events = All events 📅
 ev-back = « Back
-ev-help = 🙋 Volunteer at this event
-ev-unhelp = ✖ Stop volunteering
+ev-help = Volunteer at this event 🙋
+ev-unhelp = Stop volunteering ✖
 
 ## Registering
 ev-ask-first-name = What's your first name? The organisers use it at the door and delete it after the event. (/cancel to stop)
@@ -44,14 +44,14 @@ ev-ask-access = Do you have any access needs the organisers should know about (f
 ev-no-access-needs = No, thanks
 ev-bad-access = Please describe them in a few words (up to { $limit } characters).
 ev-registered =
-    ✅ <b>You're registered.</b>
+    <b>You're registered.</b> ✅
     { $summary }
 
     Your code for the door: <code>{ $code }</code>
     Show this picture or say the code when you arrive.
 ev-code-caption = Show this at the door
 ev-ics-caption = Add the event to your phone's calendar: open this file.
-ev-waiting = ⏳ <b>{ $title }</b> is full, so you're on the waiting list (number { $position }). If a place comes up, we'll message you straight away.
+ev-waiting = <b>{ $title }</b> is full, so you're on the waiting list (number { $position }). If a place comes up, we'll message you straight away. ⏳
 ev-not-registered = You're not registered for that event any more.
 ev-cancel-ask =
     Cancel your place?
@@ -60,8 +60,8 @@ ev-cancel-yes = Yes, cancel it
 ev-cancel-keep = No, keep it
 ev-cancelled-place = Done: you're no longer down for <b>{ $title }</b>. Thanks for letting us know — someone else can have the place.
 ev-kept-place = Good: your place is kept.
-ev-accept = ✅ Take the place
-ev-decline = ✖ I can't make it
+ev-accept = Take the place ✅
+ev-decline = I can't make it ✖
 ev-offer-gone = Sorry, that offer has run out or has already been answered.
 ev-declined = Thanks for telling us. The place for <b>{ $title }</b> goes to the next person waiting.
 
@@ -74,44 +74,44 @@ ev-unhelped = Done: you're no longer down to help at <b>{ $title }</b>.
 
 ## Messages sent later (reminders, waiting list, changes)
 ev-reminder =
-    ⏰ <b>Reminder</b>
+    <b>Reminder</b> ⏰
     { $summary }
 
     Your code for the door: <code>{ $code }</code>
 ev-cant-come = Can't come? Cancel
 ev-briefing =
-    🙋 <b>Volunteer briefing</b>: thank you for helping as { $role }.
+    <b>Volunteer briefing</b>: thank you for helping as { $role }. 🙋
     { $summary }
 
     Please arrive by { $arrive }. Ask for the organisers at the door.
 ev-cant-help = Can't make it? Let us know
 ev-cancelled-notice =
-    ✖ <b>Cancelled</b>
+    <b>Cancelled</b> ✖
     Sorry: this event will not take place.
     { $summary }
 ev-changed-notice =
-    ✏️ <b>The event has changed.</b> Here are the new details:
+    <b>The event has changed.</b> ✏️ Here are the new details:
     { $summary }
 ev-offer =
-    🎉 <b>A place has come up for you!</b>
+    <b>A place has come up for you!</b> 🎉
     { $summary }
 
     Please take it by { $until }, or it goes to the next person waiting.
 ev-offer-lapsed = The place we offered you at this event went to the next person, as we didn't hear back in time. You can register again if you'd still like to come.
     { $summary }
 ev-helper-confirmed =
-    🙋 <b>You're confirmed as a volunteer</b>: { $role }.
+    <b>You're confirmed as a volunteer</b>: { $role }. 🙋
     { $summary }
 
     Please arrive by { $arrive }. Thank you!
 ev-helpers-message =
-    📣 <b>From the organisers, to the volunteers</b>
+    <b>From the organisers, to the volunteers</b> 📣
     { $summary }
 
     { $body }
 
 ## My things
-mine-title = 📂 <b>My things</b>
+mine-title = <b>My things</b> 📂
 mine-empty = You have nothing booked yet. Tap Events in the menu to find something.
 mine-events = <b>Events</b>
 mine-registered = registered (code <code>{ $code }</code>)
@@ -121,9 +121,9 @@ mine-helping = volunteering as { $role }{ $confirmed ->
     [yes] {" "}(confirmed)
    *[other] {""}
 }
-ev-mine-cancel = ✖ Cancel
-ev-mine-leave = ✖ Leave list
-ev-mine-unhelp = ✖ Stop helping
+ev-mine-cancel = Cancel ✖
+ev-mine-leave = Leave list ✖
+ev-mine-unhelp = Stop helping ✖
 
 ## Organisers: /newevent
 ev-ask-kind = What kind of event is it?
@@ -144,7 +144,9 @@ ev-ask-questions = What should people be asked when they register? Tap to switch
 ev-q-first-name = First name
 ev-q-access = Access needs
 ev-q-none = nothing
-ev-done = ✅ Done
+ev-q-on = { $question }: ask ☑
+ev-q-off = { $question }: don't ask ☐
+ev-done = Done ✅
 ev-ask-round = Which PB round is this vote for? Type its number, or tap Skip.
 ev-skip = Skip
 ev-ask-reminders = When should the reminders go? For example: 48h, 3h. Or tap the button for the usual ones.
@@ -166,33 +168,34 @@ ev-preview =
     { $description_en }
     Welsh: <b>{ $title_cy }</b>
     { $description_cy }
-    🗓 { $when }
-    📍 { $place }
+    { $when } 🗓
+    { $place } 📍
     Places: { $capacity } · Questions: { $questions } · Round: { $round }
     Reminders before the start: { $reminders }
-ev-create = ✅ Create the event
-ev-discard = ✖ Discard
+ev-create = Create the event ✅
+ev-discard = Discard ✖
 ev-discarded = Discarded. Nothing was saved.
-ev-created = ✅ Event created. Share its link or print the poster.
+ev-created = Event created. Share its link or print the poster. ✅
 
 ## Organisers: /manage
 ev-admin-none = There are no upcoming events. Create one with /newevent.
 ev-admin-list = Which event?
+ev-admin-list-cancelled = { $event } · cancelled ✖
 ev-admin-facts =
     Event no. { $id } · { $kind } · { $area }
     Places: { $capacity } · Questions: { $questions } · Round: { $round }
     Reminders: { $reminders }
 ev-admin-counts = Registered: { $confirmed } · Offered a place: { $offered } · Waiting: { $waiting } · Checked in: { $checked } · Volunteers: { $helpers }
 ev-admin-link = Link: { $link }
-ev-admin-edit = ✏️ Edit
-ev-admin-regs = 👥 Registrations
-ev-admin-export = 📄 Export CSV
-ev-admin-poster = 🖨 Poster
-ev-admin-checkin = 🚪 Check-in
-ev-admin-roles = 🙋 Volunteer roles
-ev-admin-helpers = 🙋 Volunteers
-ev-admin-message = 📣 Message volunteers
-ev-admin-cancel = ✖ Cancel the event
+ev-admin-edit = Edit ✏️
+ev-admin-regs = Registrations 👥
+ev-admin-export = Export CSV 📄
+ev-admin-poster = Poster 🖨
+ev-admin-checkin = Check-in 🚪
+ev-admin-roles = Volunteer roles 🙋
+ev-admin-helpers = Volunteers 🙋
+ev-admin-message = Message volunteers 📣
+ev-admin-cancel = Cancel the event ✖
 ev-edit-which = What would you like to change?
 ev-field-title-en = Title (English)
 ev-field-title-cy = Title (Welsh)
@@ -231,7 +234,7 @@ ev-status-confirmed = registered
 ev-status-waiting = waiting
 ev-status-offered = offered a place
 ev-status-cancelled = cancelled
-ev-status-checked = ✅ came
+ev-status-checked = came ✅
 ev-status-walk-in = walk-in
 ev-needs = needs: { $needs }
 ev-admin-export-caption = Registrations for { $title }.
@@ -240,7 +243,7 @@ ev-poster-scan = Scan to register
 ev-poster-caption = Ready to print (A4). The QR code opens the bot on this event: { $link }
 ev-admin-roles-title = Volunteer roles for <b>{ $title }</b> (English / Welsh):
 ev-admin-no-roles = None yet. Add roles such as welcome desk, table host or vote counter.
-ev-admin-add-role = ➕ Add a role
+ev-admin-add-role = Add a role ➕
 ev-ask-role-en = The role's name in English (for example Welcome desk)?
 ev-ask-role-cy = And in Welsh (for example Desg groeso)?
 ev-admin-helpers-title = Volunteers for <b>{ $title }</b>:
@@ -249,7 +252,7 @@ ev-admin-helper-line = • { $name }, { $role }{ $confirmed ->
     [yes] {" "}✅ confirmed
    *[other] {" "}(waiting for you to confirm)
 }
-ev-admin-confirm-helper = ✅ Confirm { $name } ({ $role })
+ev-admin-confirm-helper = Confirm { $name } ({ $role }) ✅
 ev-admin-no-confirmed-helpers = There are no confirmed volunteers to message yet.
 ev-ask-helper-message = Type the message for the { $people ->
     [one] confirmed volunteer
@@ -264,15 +267,15 @@ ev-too-long = That's { $length } characters; please keep it under { $limit }.
 ## Organisers: check-in at the door
 ev-checkin-which = Check-in for which event?
 ev-checkin-start =
-    🚪 <b>Check-in: { $title }</b>
+    <b>Check-in: { $title }</b> 🚪
     Type or scan each person's code. { $checked } of { $expected } checked in so far.
-ev-checkin-walkin = ➕ Walk-in
-ev-checkin-finish = ⏹ Finish
+ev-checkin-walkin = Walk-in ➕
+ev-checkin-finish = Finish ⏹
 ev-checkin-bad-code = That doesn't look like a code (6 letters and numbers). Please try again.
-ev-checked-in = ✅ { $code } checked in. { $checked } here so far.
+ev-checked-in = { $code } checked in. { $checked } here so far. ✅
 ev-checkin-already = { $code } was already checked in at { $at }.
 ev-checkin-cancelled = { $code } cancelled their place. Register them as a walk-in if there's room.
 ev-checkin-unknown = No registration for this event has the code { $code }.
 ev-walkin-name = The walk-in's first name? (Or Skip.)
-ev-walkin-done = ✅ Walk-in registered and checked in: code { $code }. { $checked } here so far.
+ev-walkin-done = Walk-in registered and checked in: code { $code }. { $checked } here so far. ✅
 ev-checkin-finished = Check-in for <b>{ $title }</b> finished: { $checked } came.

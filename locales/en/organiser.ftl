@@ -1,6 +1,6 @@
 ## Confirmations before irreversible steps (organisers)
-cf-yes = ✅ Yes, go ahead
-cf-no = ✖ No
+cf-yes = Yes, go ahead ✅
+cf-no = No ✖
 cf-stale = This is out of date: something changed since you saw it. Nothing was done. Send the command again to see where things are now.
 cf-nothing-changed = Nothing changed.
 cf-ask-cb = <b>Close bids: { $round }</b>
@@ -24,25 +24,25 @@ cf-ask-pb = <b>Publish the results: { $round }</b>
     People who will be told: { $told }
     Voting closes, and this cannot be undone. Go ahead?
 cf-reopened = Voting is open again.
-cf-reopen-button = ↩ Open voting again
+cf-reopen-button = Open voting again ↩
 cf-ask-ao = <b>Make { $id } an organiser?</b>
     They will be able to use every organiser command: send messages to everyone, close voting, publish results and read the organiser log. They will be told.
 cf-ask-ro = <b>Remove this organiser: { $id }?</b>
     They will no longer be able to use organiser commands.
 org-picked = Got it.
 org-list-after = The organisers added here now:
-org-welcome = 👋 { $by } has made you an organiser. Your menu now has the organiser commands; send /help to see them.
+org-welcome = { $by } has made you an organiser. Your menu now has the organiser commands; send /help to see them. 👋
 
 ## /audit: the organiser log
 audit-page-title = <b>Organiser log</b> · page { $page } of { $pages }
 audit-for-round = Round: { $round }
 audit-for-person = Person: { $who }
-audit-newer = ◀ Newer
+audit-newer = Newer ◀
 audit-older = Older ▶
 audit-by-round = By round
 audit-by-person = By person
 audit-everything = Everything
-audit-csv = 📄 CSV file
+audit-csv = CSV file 📄
 audit-csv-caption = The organiser log as a spreadsheet file ({ $n ->
     [one] 1 entry
    *[other] { $n } entries
@@ -121,7 +121,7 @@ bc-why-blocked = blocked the bot
 bc-why-failed = Telegram would not take the message
 bc-why-uncertain = not sure it arrived (the bot stopped while sending)
 bc-unreached-retry-hint = For the ones marked “not sure”, you can try again: a few people may then get the message twice.
-bc-retry = 🔁 Try again for these ({ $people })
+bc-retry = Try again for these ({ $people }) 🔁
 bc-retry-stale = This has been tried again already, or there is nothing left to try. Nothing was sent.
 bc-retrying = Trying again for { $people ->
     [one] 1 person

@@ -1,5 +1,5 @@
 ## Paper ballots (organisers)
-paper-button = 📝 Paper ballots
+paper-button = Paper ballots 📝
 paper-turnout = { $chat } in the chat · { $paper } on paper
 paper-start-sheets =
     <b>Paper ballots: { $round }</b>
@@ -18,10 +18,10 @@ paper-start-totals =
     First line: a name for this count and how many sheets it covers. Then a line per bid with its total, for example:
     <pre>{ $example }</pre>
     Or send a CSV file with a row per count and these headings: <code>count,sheets,{ $refs }</code>
-paper-sheets-button = 📝 Sheets one by one
-paper-totals-button = 🧮 Hand-count totals
-paper-done-button = ✅ Done
-paper-remove-button = ↩ Remove { $label }
+paper-sheets-button = Sheets one by one 📝
+paper-totals-button = Hand-count totals 🧮
+paper-done-button = Done ✅
+paper-remove-button = Remove { $label } ↩
 paper-saved = Sheet <b>{ $label }</b> is in (marks: { $marks }). On paper so far: { $paper }.
 paper-count-saved = Count <b>{ $label }</b> is in (sheets: { $sheets }). On paper so far: { $paper }.
 paper-already = Sheet { $label } is already in with the same marks: it is not counted twice.

@@ -1,5 +1,5 @@
 ## Programme report (/report)
-report-title = 📊 <b>Programme report</b>
+report-title = <b>Programme report</b> 📊
 report-line = { $cafe_people ->
         [one] 1 person
        *[other] { $cafe_people } people

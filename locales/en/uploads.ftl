@@ -1,12 +1,12 @@
 ## Files organisers send (models/uploads.py): one message naming what is wrong, nothing saved.
 upload-failed =
-    ⚠️ <b>Nothing was saved.</b> Please fix the file and send it again:
+    <b>Nothing was saved.</b> ⚠️ Please fix the file and send it again:
     { $problems }
     { $hint }
 upload-hint =
     Expected columns or keys: <code>{ $expected }</code>
     For an example file, send /template { $kind }
-upload-offer = 📄 An example file to fill in: /template { $kind }
+upload-offer = An example file to fill in: /template { $kind } 📄
 upload-line = Line { $line }: { $problem }
 upload-more = …and { $count } more.
 
@@ -36,10 +36,10 @@ template-which =
     • /template ballots: paper ballot sheets
     • /template events: events (imported from the command line)
     • /template rounds: a PB round (imported from the command line)
-template-questions = 📄 World Café questions. Fill it in and send it from the café's panel (/worldcafe).
-template-ballots = 📄 Paper ballot sheets for { $round }. Fill in one row per sheet and send it from the paper ballots screen (/voting).
-template-events = 📄 Events. Fill it in and give it to whoever runs the bot: <code>python -m bot events import events.yaml</code>
-template-rounds = 📄 A PB round. Fill it in and give it to whoever runs the bot: <code>python -m bot rounds import round.yaml</code>
+template-questions = World Café questions. Fill it in and send it from the café's panel (/worldcafe). 📄
+template-ballots = Paper ballot sheets for { $round }. Fill in one row per sheet and send it from the paper ballots screen (/voting). 📄
+template-events = Events. Fill it in and give it to whoever runs the bot: <code>python -m bot events import events.yaml</code> 📄
+template-rounds = A PB round. Fill it in and give it to whoever runs the bot: <code>python -m bot rounds import round.yaml</code> 📄
 template-no-round = There is no vote open for paper ballots yet. Try again once voting has opened.
 
 ## Notes inside the files (after # in YAML and CSV; the keys themselves stay in English)

@@ -3,10 +3,10 @@ vote-no-round = No vote is open at the moment. We'll let everyone know when voti
 vote-pick-round = Which vote would you like to take part in?
 vote-closed = Voting has closed.
 vote-stale = This button is out of date. Tap Vote in the menu to start again.
-vote-tick-yes = ✓ Yes
+vote-tick-yes = Yes ✓
 vote-tick-no = No
-vote-back = ◀ Back
-vote-confirm = ✅ Confirm my vote
+vote-back = Back ◀
+vote-confirm = Confirm my vote ✅
 vote-start-again = Start again
 vote-card =
     Bid { $n } of { $total }
@@ -56,14 +56,14 @@ va-round =
 va-status-closed = bids closed, voting not open yet
 va-status-voting = voting is open
 va-status-counting = voting has closed, results not published yet
-va-open = ▶ Open voting
-va-turnout = 🔄 Turnout
-va-publish = 📣 Close voting and publish results
-va-close = ⏹ Close voting (paper sheets can still be typed in)
+va-open = Open voting ▶
+va-turnout = Turnout 🔄
+va-publish = Close voting and publish results 📣
+va-close = Close voting (paper sheets can still be typed in) ⏹
 va-closed = Voting has closed. Type in any paper sheets, then publish.
-va-publish-counted = 📣 Publish results
-va-auto-opened = 🗳 Voting in <b>{ $round }</b> has opened, as planned. Watch turnout with /voting.
-va-auto-closed = 🗳 Voting in <b>{ $round }</b> has closed, as planned. Type in any paper sheets, then publish the results with /voting.
+va-publish-counted = Publish results 📣
+va-auto-opened = Voting in <b>{ $round }</b> has opened, as planned. Watch turnout with /voting. 🗳
+va-auto-closed = Voting in <b>{ $round }</b> has closed, as planned. Type in any paper sheets, then publish the results with /voting. 🗳
 va-opened = Voting is open.
 va-moved-on = This round has moved on since; nothing changed. Send /voting again.
 va-note-funded = Good news: your bid “{ $title }” in { $round } will be funded.
@@ -89,8 +89,8 @@ vote-score-all-left = { $left ->
     [one] Please score every bid before you confirm: one bid still needs a score.
    *[other] Please score every bid before you confirm: { $left } bids still need a score.
 }
-vote-score-the-rest = ✏️ Score the bids left
-vote-now = 🗳 Vote now
+vote-score-the-rest = Score the bids left ✏️
+vote-now = Vote now 🗳
 vote-code-how = Send the code from your voting card like this: /code 7KQ9X-4MRTA (or scan the QR code on the card).
 vote-code-accepted = Your voting card is accepted: you can vote in { $round }. Tap below to start.
 vote-code-kept = Your voting card is saved for { $round }. Voting hasn't started yet: tap Vote in the menu when it opens.

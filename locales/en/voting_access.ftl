@@ -5,7 +5,7 @@ vx-who-anyone = anyone
 vx-who-checked_in = people checked in at the vote event
 vx-who-area = people living in the round's areas (online)
 vx-who-both = people checked in at the vote event or living in the round's areas
-vx-set-who = 👥 Who may vote: { $who }
+vx-set-who = Who may vote: { $who } 👥
 vx-set-score-all = Every bid must be scored: { $value }
 vx-set-changes = Votes can be changed: { $value }
 vx-set-age = Ask voters their age group: { $value }
@@ -14,12 +14,12 @@ vx-summary =
     Votes can be changed: { $changes }
     Age group asked: { $age }
 vx-summary-score-all = Every bid must be scored: { $value }
-vx-codes-button = 🎟 Voting cards
-vx-remind-button = 🔔 Remind people who haven't voted
+vx-codes-button = Voting cards 🎟
+vx-remind-button = Remind people who haven't voted 🔔
 vx-codes-no-round = There is no round to make voting cards for. Create one with /newround.
 vx-codes-title = <b>Voting cards</b> (each card gives one vote, to whoever uses it first)
 vx-codes-line = { $round }: { $made } made, { $used } used
-vx-codes-for = 🎟 Cards for { $round }
+vx-codes-for = Cards for { $round } 🎟
 vx-codes-how-many = How many voting cards for { $round }? Type a number from 1 to { $most }.
 vx-codes-bad-number = Please type a whole number from 1 to { $most }.
 vx-codes-made = { $count } voting cards for { $round }. Print them and cut along the grey lines. The codes are only in this file: keep it safe, and make new cards if it is lost.
@@ -30,7 +30,7 @@ vx-remind-panel =
     Who may vote: { $who }
     People who may vote and haven't yet: { $count }
     Reminders sent so far: { $sent }
-vx-remind-send = 🔔 Send reminder { $number }
+vx-remind-send = Send reminder { $number } 🔔
 vx-remind-already = Reminder { $number } has already been sent. Send /remindvoters to see the next one.
 vx-remind-queued = { $count ->
     [one] Reminder { $number } is on its way to one person who may vote and hasn't yet.

@@ -54,7 +54,8 @@ async def started(stub: TelegramStub, env: dict[str, str]) -> BotProcess:
 
 
 def reminders(stub: TelegramStub) -> list:
-    return [m for m in stub.messages_to(RESIDENT) if (m.text or "").startswith("⏰")]
+    return [m for m in stub.messages_to(RESIDENT)
+            if (m.text or "").startswith("<b>Reminder</b> ⏰")]
 
 
 async def test_reminders_fire_once_each_across_restarts(tmp_path):
@@ -84,7 +85,7 @@ async def test_reminders_fire_once_each_across_restarts(tmp_path):
         card = (await stub.wait_for_messages(RESIDENT, 2))[-1]
         register = EventCb(action=EventAction.REGISTER, event_id=event_id,
                            value=OFFERED_PLACE).pack()
-        assert (("✅ Register", register) in stub.buttons(card)), card.text
+        assert (("Register ✅", register) in stub.buttons(card)), card.text
         stub.push_callback(RESIDENT, register)
         sent = await stub.wait_for_messages(RESIDENT, 4)
         assert sent[2].method == "sendPhoto" and "You're registered" in sent[2].text

@@ -102,10 +102,10 @@ async def test_paged_filtered_by_round_and_person(harness, session_maker):
     first = await harness.send(ORGANISER_ID, "/audit")
     assert texts(first)[0].startswith("<b>Organiser log</b> · page 1 of 4\n")
     labels = dict(buttons(first[-1]))
-    assert list(labels) == ["Older ▶", "By round", "By person", "📄 CSV file"]
+    assert list(labels) == ["Older ▶", "By round", "By person", "CSV file 📄"]
     second = await harness.tap(ORGANISER_ID, labels["Older ▶"])
     assert texts(second)[0].startswith("<b>Organiser log</b> · page 2 of 4\n")
-    assert "◀ Newer" in dict(buttons(second[-1]))
+    assert "Newer ◀" in dict(buttons(second[-1]))
 
     rounds = await harness.tap(ORGANISER_ID, labels["By round"])
     choice = dict(buttons(rounds[-1]))

@@ -59,7 +59,7 @@ async def test_twelve_bids_in_fourteen_taps_and_one_message(harness, session_mak
     assert (screen.taps, screen.new_messages, screen.edits) == (14, 1, 13)
     assert await recorded(session_maker, round_id) == [
         {bid: k % 5 + 1 for k, bid in enumerate(seen, start=1)}]
-    assert screen.buttons[-1][0] == "☰ Menu"
+    assert screen.buttons[-1][0] == "Menu ☰"
     # Another voter meets the bids in another order; neither follows the bid numbers.
     await join(harness, SECOND, Locale.EN)
     other = Screen(harness, SECOND)
@@ -86,11 +86,11 @@ async def test_a_restart_mid_ballot_keeps_the_order_and_the_card_in_welsh(harnes
     await screen.vote()  # Vote again after the restart: the same card, in a new message
     assert screen.text.startswith("Cais 6 o 12") and screen.card_bid() == sixth
     screen.buttons = buttons  # and the buttons of the message before still work
-    await screen.press("◀ Yn ôl")
+    await screen.press("Yn ôl ◀")
     assert screen.alerts and screen.alerts[0].startswith("Mae'r neges hon wedi dyddio")
     await harness.restart()
     await screen.vote()
-    await screen.press("◀ Yn ôl")
+    await screen.press("Yn ôl ◀")
     assert screen.text.startswith("Cais 5 o 12") and screen.card_bid() == seen[4]
     assert "Eich ateb nawr: 4" in screen.text
     await screen.press("2")  # changes bid 5, then on to the first card not yet answered
@@ -164,8 +164,8 @@ async def test_an_old_confirm_records_nothing_and_one_answer_changes_in_three_ta
 async def test_a_knapsack_pick_over_the_pot_is_refused_at_the_tap(harness, session_maker):
     round_id, ids = await many_bids(session_maker, n=4, kind=BallotKind.KNAPSACK,
                                     pot=2_500_00)
-    for user, locale, yes, no in ((VOTER, Locale.EN, "✓ Yes", "No"),
-                                  (SECOND, Locale.CY, "✓ Ie", "Na")):
+    for user, locale, yes, no in ((VOTER, Locale.EN, "Yes ✓", "No"),
+                                  (SECOND, Locale.CY, "Ie ✓", "Na")):
         await join(harness, user, locale)
         screen = Screen(harness, user)
         await screen.vote()
@@ -220,7 +220,7 @@ async def test_two_rounds_open_ask_which_and_a_photo_is_one_tap_away(harness, se
     assert screen.text.startswith("Cais 1 o 2") and screen.new_messages == 2
     if screen.card_bid() != ids[0]:
         await screen.press("3")
-    sent = await screen.press("📷 Gweld y llun")
+    sent = await screen.press("Gweld y llun 📷")
     assert [getattr(r, "photo", None) for r in sent if hasattr(r, "photo")] == [
         "photo-of-the-bench"]
     assert screen.card_bid() == ids[0]  # the ballot message is still where it was

@@ -47,7 +47,7 @@ async def test_the_whole_conversation_in_english(harness, session_maker):
                                      "of up to £2,000.")
     assert "• Things for young people to do" in texts(sent)[0]
     start = tap_data(BidAction.START, round_=round_id)
-    assert shown_buttons(sent) == [("▶ Start a new bid", start)]
+    assert shown_buttons(sent) == [("Start a new bid ▶", start)]
 
     sent = await harness.tap(GROUP, tap_data(BidAction.START, round_=round_id))
     assert last_text(sent).startswith("<i>Question 1 of 7</i>\n<b>What is your group called?</b>")
@@ -71,9 +71,10 @@ async def test_the_whole_conversation_in_english(harness, session_maker):
     assert summary.startswith("<b>Check your bid</b>")
     assert "<b>Amount:</b> £1,500" in summary and "<b>Area:</b> Garston" in summary
     labels = [text for text, _ in shown_buttons(sent)]
-    assert labels[:7] == ["✏️ Group", "✏️ Project", "✏️ What it will do", "✏️ Who benefits",
-                          "✏️ Amount", "✏️ Area", "✏️ Contact"]
-    assert labels[7:] == ["📷 Add a photo", "✅ Send my bid", "🗑 Delete this draft", "✔ Done"]
+    assert labels[:7] == ["Edit: Group ✏️", "Edit: Project ✏️", "Edit: What it will do ✏️",
+                          "Edit: Who benefits ✏️", "Edit: Amount ✏️", "Edit: Area ✏️",
+                          "Edit: Contact ✏️"]
+    assert labels[7:] == ["Add a photo 📷", "Send my bid ✅", "Delete this draft 🗑", "Done ✔"]
 
     sent = await submit(harness, session_maker, GROUP)
     assert texts(sent)[0].startswith("<b>Sent!</b> Your reference is <b>GAR-001</b>.")
@@ -88,7 +89,7 @@ async def test_the_whole_conversation_in_welsh(harness, session_maker):
     sent = await harness.tap(WELSH_GROUP, MenuCb(item=MenuItem.BID).pack())
     assert texts(sent)[0].startswith("<b>Speke Mwy Diogel 2026</b>\nGall grwpiau lleol ofyn")
     assert "• Pethau i bobl ifanc eu gwneud" in texts(sent)[0]
-    assert [text for text, _ in shown_buttons(sent)] == ["▶ Dechrau cais newydd"]
+    assert [text for text, _ in shown_buttons(sent)] == ["Dechrau cais newydd ▶"]
     sent = await harness.tap(WELSH_GROUP, tap_data(BidAction.START, round_=round_id))
     assert last_text(sent).startswith("<i>Cwestiwn 1 o 7</i>\n<b>Beth yw enw eich grŵp?</b>")
     for answer in ("Clwb Ieuenctid", "Pêl-droed", "Sesiynau hyfforddi"):
@@ -111,7 +112,7 @@ async def test_the_whole_conversation_in_welsh(harness, session_maker):
     sent = await harness.send(WELSH_GROUP, "01234 567890")
     assert last_text(sent).startswith("<b>Gwiriwch eich cais</b> cyn ei anfon.")
     assert "<b>Swm:</b> £1,200" in last_text(sent)
-    assert "✅ Anfon fy nghais" in [text for text, _ in shown_buttons(sent)]
+    assert "Anfon fy nghais ✅" in [text for text, _ in shown_buttons(sent)]
     sent = await submit(harness, session_maker, WELSH_GROUP)
     assert texts(sent)[0].startswith("<b>Wedi'i anfon!</b> Eich cyfeirnod yw <b>SPK-001</b>.")
     assert texts(sent)[-1] == "Beth hoffech chi ei wneud?"
@@ -201,7 +202,7 @@ async def test_a_restart_and_cancel_mid_draft_lose_nothing(harness, session_make
     await harness.restart()
     sent = await harness.tap(GROUP, MenuCb(item=MenuItem.BID).pack())
     bid = await latest_bid(session_maker, GROUP)
-    assert shown_buttons(sent)[0] == ("✏️ Carry on: Football", tap_data(BidAction.OPEN, bid=bid.id))
+    assert shown_buttons(sent)[0] == ("Carry on: Football ✏️", tap_data(BidAction.OPEN, bid=bid.id))
     sent = await harness.tap(GROUP, tap_data(BidAction.OPEN, bid=bid.id))
     assert texts(sent)[0].startswith("<i>Question 4 of 7</i>")
     assert (bid.group_name, bid.title, bid.description) == ("Speke Youth", "Football",
@@ -273,7 +274,7 @@ async def test_editing_after_sending_and_a_photo(harness, session_maker):
     sent = await harness.tap(GROUP, tap_data(BidAction.OPEN, bid=bid.id))
     assert texts(sent)[0].startswith("<b>Your bid SPK-001</b> · sent, waiting for the organisers")
     labels = [text for text, _ in shown_buttons(sent)]
-    assert "↩ Withdraw my bid" in labels and "✅ Send my bid" not in labels
+    assert "Withdraw my bid ↩" in labels and "Send my bid ✅" not in labels
     sent = await harness.tap(GROUP, tap_data(BidAction.EDIT, bid=bid.id, value="amount"))
     assert texts(sent)[0].startswith("<i>Question 5 of 7</i>")
     sent = await harness.send(GROUP, "£3k")
@@ -285,13 +286,13 @@ async def test_editing_after_sending_and_a_photo(harness, session_maker):
     sent = await harness.send(GROUP, "here it is")
     assert texts(sent) == ["Please send a photo, or tap Back."]
     sent = await harness.feed(media_update(GROUP, "photo", "team-photo"))
-    assert "📷 A photo is attached." in last_text(sent)
+    assert "A photo is attached. 📷" in last_text(sent)
     bid = await latest_bid(session_maker, GROUP)
     assert (bid.status, bid.reference, bid.amount_pence, bid.photo_file_id) == (
         "submitted", "SPK-001", 180_000, "team-photo")
     await harness.tap(GROUP, tap_data(BidAction.PHOTO, bid=bid.id))
     sent = await harness.tap(GROUP, tap_data(BidAction.NO_PHOTO, bid=bid.id))
-    assert "📷 A photo is attached." not in last_text(sent)
+    assert "A photo is attached. 📷" not in last_text(sent)
     # The organisers hear about the change in their digest.
     [digest] = await outbox_rows(session_maker, "bidsnew")
     assert digest.chat_id == ORGANISER_ID and "SPK-001" in digest.payload["text"]
@@ -350,7 +351,7 @@ async def test_a_passed_deadline_stops_answers_sending_and_changes(harness, sess
     assert alerts(sent)[0].startswith("The deadline for bids has passed")
     # The sent bid can still be read, without buttons to change it.
     sent = await harness.tap(WELSH_GROUP, tap_data(BidAction.OPEN, bid=sent_bid.id))
-    assert [t for t, _ in shown_buttons(sent)] == ["✔ Wedi gorffen"]
+    assert [t for t, _ in shown_buttons(sent)] == ["Wedi gorffen ✔"]
     assert (await latest_bid(session_maker, GROUP)).status == BidStatus.DRAFT
 
 
@@ -446,6 +447,6 @@ async def test_my_things_shows_each_bid_and_where_it_stands(harness, session_mak
     assert "<b>Your bids</b>" in shown
     assert "SPK-001 · Football after school · £1,500 — sent, waiting for the organisers" in shown
     assert "Draft · &lt;Garden&gt; &amp; more — questions answered: 2 of 7" in shown
-    assert ("📝 SPK-001", tap_data(BidAction.OPEN, bid=(await latest_bid(session_maker,
+    assert ("SPK-001 📝", tap_data(BidAction.OPEN, bid=(await latest_bid(session_maker,
                                                                          GROUP)).id - 1)) \
         in shown_buttons(sent)

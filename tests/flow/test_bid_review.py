@@ -73,8 +73,8 @@ async def test_overview_counts_and_money_at_a_glance(harness, session_maker):
     assert "Asked for: £2,100 of £26,000 (eligible bids: £0)" in overview
     assert "SPK: 1 bid, £1,500 asked of £20,000" in overview
     assert "GAR: 1 bid, £600 asked of £6,000" in overview
-    assert [t for t, _ in shown_buttons(sent)] == ["▶ Review the next one (2 waiting)",
-                                                  "📋 All bids", "⬇ Download as CSV"]
+    assert [t for t, _ in shown_buttons(sent)] == ["Review the next one (2 waiting) ▶",
+                                                  "All bids 📋", "Download as CSV ⬇"]
 
 
 async def test_eligible_and_the_group_is_told_in_its_language(harness, session_maker):
@@ -84,8 +84,8 @@ async def test_eligible_and_the_group_is_told_in_its_language(harness, session_m
     assert card.startswith("<b>SPK-001</b> · Speke · sent, waiting for the organisers")
     assert "<b>Group:</b> Speke &lt;Youth&gt; &amp; Friends" in card
     assert "<b>Contact:</b> 07700 900123" in card and "<i>Bid 1 of 2</i>" in card
-    assert [t for t, _ in shown_buttons(sent)] == ["✅ Eligible", "✏️ Needs changes",
-                                                  "⛔ Not eligible", "Next ▶"]
+    assert [t for t, _ in shown_buttons(sent)] == ["Eligible ✅", "Needs changes ✏️",
+                                                  "Not eligible ⛔", "Next ▶"]
     sent = await harness.tap(ORGANISER_ID, review(ReviewAction.ELIGIBLE, english))
     assert texts(sent)[0] == ("SPK-001 is now “eligible: it will go to the vote”. "
                               "The group has been told.")
@@ -115,7 +115,7 @@ async def test_needs_changes_with_a_message_then_the_group_changes_it(harness, s
     assert text.startswith("Mae angen gwneud rhai newidiadau i'ch cais <b>GAR-002</b>")
     assert "<i>Please add what the &lt;money&gt; buys &amp; when</i>" in text
     button = notice.payload["reply_markup"]["inline_keyboard"][0][0]
-    assert button == {"text": "📝 Agor fy nghais",
+    assert button == {"text": "Agor fy nghais 📝",
                       "callback_data": tap_data(BidAction.OPEN, bid=welsh.id)}
     sent = await harness.tap(WELSH_GROUP, button["callback_data"])
     assert texts(sent)[0].startswith("<b>Eich cais GAR-002</b> · angen newidiadau")
@@ -193,8 +193,8 @@ async def test_browsing_listening_and_the_csv_file(harness, session_maker):
     assert texts(sent)[0].startswith("<b>SPK-001</b>")
     sent = await harness.tap(ORGANISER_ID, review(ReviewAction.SHOW, welsh))
     card = texts(sent)[0]
-    assert "<b>What it will do:</b> 🎤 voice note" in card and "<i>Bid 2 of 2</i>" in card
-    assert [t for t, _ in shown_buttons(sent)][-3:] == ["🔊 Listen", "📷 Photo", "◀ Previous"]
+    assert "<b>What it will do:</b> voice note 🎤" in card and "<i>Bid 2 of 2</i>" in card
+    assert [t for t, _ in shown_buttons(sent)][-3:] == ["Listen 🔊", "Photo 📷", "Previous ◀"]
     sent = await harness.tap(ORGANISER_ID, review(ReviewAction.LISTEN, welsh))
     [voice] = [r for r in sent if isinstance(r, SendVoice)]
     assert voice.voice == "voice-note-1" and voice.caption == "GAR-002"

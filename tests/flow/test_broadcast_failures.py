@@ -62,7 +62,7 @@ async def test_the_report_names_each_failure_by_reference_and_offers_a_retry(har
         assert str(telegram_id) not in text
     assert re.fullmatch(r"P-[A-Z2-7]{4}", short_reference(key, 7001))
     [[button]] = report.payload["reply_markup"]["inline_keyboard"]
-    assert button["text"] == "🔁 Try again for these (1)"
+    assert button["text"] == "Try again for these (1) 🔁"
 
 
 async def test_try_again_resends_only_the_uncertain_once(harness, session_maker):
@@ -92,7 +92,7 @@ async def test_in_welsh(harness, session_maker):
     assert "<b>Doedd dim modd cyrraedd:</b>" in text
     assert "wedi rhwystro'r bot" in text and "ddim yn siŵr a gyrhaeddodd" in text
     [[button]] = report.payload["reply_markup"]["inline_keyboard"]
-    assert button["text"] == "🔁 Rhoi cynnig arall ar y rhain (1)"
+    assert button["text"] == "Rhoi cynnig arall ar y rhain (1) 🔁"
     sent = await harness.tap(ORGANISER_ID, button["callback_data"])
     assert texts(sent)[-1].startswith("Rhoi cynnig arall arni (pobl: 1).")
 

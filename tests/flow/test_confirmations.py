@@ -93,7 +93,7 @@ async def test_publish_previews_then_no_changes_nothing_and_yes_publishes(harnes
         "<b>Publish the results: Safer Speke 2026</b>\nBids funded: 2\n"
         "Money given: £2,500 of £2,600\nBallots counted: 2\nPeople who will be told: 2\n"
         "Voting closes, and this cannot be undone. Go ahead?"]
-    assert [label for label, _ in buttons(asked[-1])] == ["✅ Yes, go ahead", "✖ No"]
+    assert [label for label, _ in buttons(asked[-1])] == ["Yes, go ahead ✅", "No ✖"]
     assert await status(session_maker, round_id) == "voting"  # asking changed nothing
 
     said_no = await harness.tap(ORGANISER_ID, no_of(asked))
@@ -161,7 +161,7 @@ async def test_voting_can_be_opened_again_until_results_are_published(harness, s
     async with session_maker.begin() as session:
         await session.execute(update(Round).values(voting_closes=utcnow() - timedelta(hours=1)))
     panel = await harness.send(ORGANISER_ID, "/voting")
-    reopen = next(data for label, data in buttons(panel[-1]) if label == "↩ Open voting again")
+    reopen = next(data for label, data in buttons(panel[-1]) if label == "Open voting again ↩")
     asked = await harness.tap(ORGANISER_ID, reopen)
     assert texts(asked)[0].startswith("<b>Open voting again: Safer Speke 2026</b>")
     done = await tap_as(harness, ORGANISER_ID, "Sam", yes_of(asked))
@@ -192,7 +192,7 @@ async def test_reopening_in_welsh(harness, session_maker):
     asked = await harness.tap(ORGANISER_ID, ConfirmCb(step=Step.REOPEN_VOTING,
                                                       round=round_id).pack())
     assert texts(asked)[0].startswith("<b>Agor y pleidleisio eto: Speke Mwy Diogel 2026</b>")
-    assert [label for label, _ in buttons(asked[-1])] == ["✅ Ie, ewch ymlaen", "✖ Na"]
+    assert [label for label, _ in buttons(asked[-1])] == ["Ie, ewch ymlaen ✅", "Na ✖"]
     assert alerts(await harness.tap(ORGANISER_ID, no_of(asked))) == ["Dim wedi newid."]
     assert await status(session_maker, round_id) == "counting"
     done = await harness.tap(ORGANISER_ID, yes_of(asked))

@@ -53,7 +53,9 @@ async def new_event_up_to_preview(harness, kind: int = 1) -> list:
     await harness.tap(o, eva(Adm.ASK, value=1))  # first name on
     await harness.tap(o, eva(Adm.ASK, value=2))
     sent = await harness.tap(o, eva(Adm.ASK, value=2))  # access on, then off again
-    assert [text[0] for text, _ in buttons(sent[-1])][:2] == ["☑", "☐"]
+    assert [text for text, _ in buttons(sent[-1])][:2] in (
+        ["First name: ask ☑", "Access needs: don't ask ☐"],
+        ["Enw cyntaf: gofyn ☑", "Anghenion mynediad: peidio â gofyn ☐"])
     await harness.tap(o, eva(Adm.ASKED))
     await harness.send(o, "#3")  # the PB round
     return await harness.tap(o, eva(Adm.SKIP))  # the usual reminders
@@ -114,8 +116,8 @@ async def test_moving_an_event_moves_its_reminders_and_tells_people(harness, ses
         assert row.due_at == before[key].due_at + timedelta(days=7)
         assert row.payload["text"] != before[key].payload["text"]  # the new date is in it
     notices = {r.chat_id: r.payload["text"] for r in await outbox(session_maker, "evm:")}
-    assert notices[ANN].startswith("✏️ <b>The event has changed.")
-    assert notices[BEN].startswith("✏️ <b>Mae'r digwyddiad wedi newid.")
+    assert notices[ANN].startswith("<b>The event has changed.</b> ✏️")
+    assert notices[BEN].startswith("<b>Mae'r digwyddiad wedi newid.</b> ✏️")
 
 
 async def test_cancelling_an_event_tells_everyone_and_cancels_reminders(harness,

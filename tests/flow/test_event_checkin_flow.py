@@ -39,7 +39,7 @@ async def test_codes_walk_ins_and_attendance(harness, session_maker, locale):
     # A scanner or a person typing: any case, with a dash in the middle.
     typed = f"{ann.code[:3].lower()}-{ann.code[3:]}"
     sent = await harness.send(ORGANISER_ID, typed)
-    assert texts(sent)[0].startswith(f"✅ {ann.code}")
+    assert texts(sent)[0].startswith(f"{ann.code} ")
     assert "<b>Ann</b>" in texts(sent)[0] and "Wheelchair &lt;space&gt;" in texts(sent)[0]
     sent = await harness.send(ORGANISER_ID, ann.code)
     assert ("'n barod" if locale is CY else "already") in texts(sent)[0]
@@ -77,7 +77,7 @@ async def test_walk_in_without_questions_is_one_tap(harness, session_maker):
     await join(harness, ORGANISER_ID, EN)
     await harness.send(ORGANISER_ID, f"/checkin {event_id}")
     sent = await harness.tap(ORGANISER_ID, eva(Adm.WALKIN, event_id))
-    assert texts(sent)[0].startswith("✅ Walk-in registered and checked in")
+    assert texts(sent)[0].startswith("Walk-in registered and checked in")
 
 
 async def test_check_in_buttons_of_another_event_are_stale(harness, session_maker):

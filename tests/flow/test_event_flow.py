@@ -34,7 +34,7 @@ from tests.support.flow import alerts, buttons, texts
 ANN, BEN, CAT = 5001, 5002, 5003
 STALE = {EN: "That button is out of date. Here's the current menu.",
          CY: "Mae'r botwm yna wedi dyddio. Dyma'r ddewislen gyfredol."}
-REGISTER = {EN: "✅ Register", CY: "✅ Cofrestru"}
+REGISTER = {EN: "Register ✅", CY: "Cofrestru ✅"}
 
 
 def monitor(harness, session_maker) -> EventMonitor:
@@ -158,8 +158,8 @@ async def test_waiting_list_promotion_and_timeout(harness, session_maker, locale
         await join(harness, person, locale)
     await harness.tap(ANN, ev(A.REGISTER, event_id))
     sent = await harness.send(BEN, f"/start ev_{event_id}")
-    assert buttons(sent[-1])[0][0] == {EN: "⏳ Join the waiting list",
-                                       CY: "⏳ Ymuno â'r rhestr aros"}[locale]
+    assert buttons(sent[-1])[0][0] == {EN: "Join the waiting list ⏳",
+                                       CY: "Ymuno â'r rhestr aros ⏳"}[locale]
     sent = await harness.tap(BEN, ev(A.REGISTER, event_id))
     assert ("rhif 1" if locale is CY else "number 1") in texts(sent)[0]
     sent = await harness.tap(CAT, ev(A.REGISTER, event_id))

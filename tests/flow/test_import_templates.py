@@ -57,13 +57,13 @@ async def test_the_questions_template_comes_back_as_questions(harness, session_m
     assert "/worldcafe" in caption
     sent = await harness.tap(ORGANISER_ID, CafeAdminCb(action=CafeAdminAction.IMPORT,
                                                        event=event_id).pack())
-    assert texts(sent)[0].endswith({EN: "📄 An example file to fill in: /template questions",
-                                    CY: "📄 Ffeil enghreifftiol i'w llenwi: /template questions",
+    assert texts(sent)[0].endswith({EN: "An example file to fill in: /template questions 📄",
+                                    CY: "Ffeil enghreifftiol i'w llenwi: /template questions 📄",
                                     }[locale])
     serve(harness, monkeypatch, {"template": data})
     sent = await harness.feed(document("template", name, len(data)))
-    assert {EN: "✅ 2 questions added, 0 already there.",
-            CY: "✅ 2 cwestiwn wedi'u hychwanegu, 0 yno'n barod."}[locale] in texts(sent)
+    assert {EN: "Questions added: 2. Already there: 0. ✅",
+            CY: "Cwestiynau wedi'u hychwanegu: 2. Yno'n barod: 0. ✅"}[locale] in texts(sent)
     assert await count(session_maker, Question) == 2
 
 

@@ -64,14 +64,14 @@ async def test_typing_in_sheets_in_english(harness, session_maker):
     await join(harness, ORGANISER_ID, Locale.EN)
     sent = await harness.send(ORGANISER_ID, "/voting")
     assert "0 in the chat · 0 on paper" in texts(sent)[0]
-    assert ("📝 Paper ballots", paper(PaperAction.SHEETS, round_id)) in buttons(sent[0])
+    assert ("Paper ballots 📝", paper(PaperAction.SHEETS, round_id)) in buttons(sent[0])
     sent = await harness.tap(ORGANISER_ID, paper(PaperAction.SHEETS, round_id))
     assert "<pre>17\nSPK-001 4\nSPK-002 5\nSPK-003 2</pre>" in texts(sent)[0]
     assert "<code>sheet,SPK-001,SPK-002,SPK-003</code>" in texts(sent)[0]
 
     sent = await harness.send(ORGANISER_ID, "17\nSPK-001 4\nspk-2 5\n3 2")
     assert texts(sent) == ["Sheet <b>17</b> is in (marks: 3). On paper so far: 1."]
-    remove = [data for label, data in buttons(sent[0]) if label == "↩ Remove 17"]
+    remove = [data for label, data in buttons(sent[0]) if label == "Remove 17 ↩"]
     sent = await harness.send(ORGANISER_ID, "17\nSPK-001 4\nSPK-002 5\nSPK-003 2")
     assert texts(sent) == ["Sheet 17 is already in with the same marks: it is not counted twice."]
     sent = await harness.send(ORGANISER_ID, "17\nSPK-001 1")
@@ -130,7 +130,7 @@ async def test_equal_shares_rounds_take_sheets_not_totals(harness, session_maker
     round_id, _bids = await voting_round(session_maker, allocation_rule=AllocationRule.MES)
     await join(harness, ORGANISER_ID, Locale.EN)
     sent = await harness.tap(ORGANISER_ID, paper(PaperAction.SHEETS, round_id))
-    assert "🧮 Hand-count totals" not in [label for label, _ in buttons(sent[0])]
+    assert "Hand-count totals 🧮" not in [label for label, _ in buttons(sent[0])]
     sent = await harness.tap(ORGANISER_ID, paper(PaperAction.TOTALS, round_id))
     assert "Send one sheet per message" in texts(sent)[0]  # still sheets
 

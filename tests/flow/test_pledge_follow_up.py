@@ -78,7 +78,7 @@ async def test_follow_up_fires_once_across_restarts(harness, session_maker):
     [to_ann], [to_ceri] = follow_ups_to(harness, ANN), follow_ups_to(harness, CERI)
     assert "Start a litter pick" in to_ann.text and "Gwirfoddoli" in to_ceri.text
     assert [b.text for b in to_ceri.reply_markup.inline_keyboard[0]] == [
-        "✅ Wedi'i wneud", "🌓 Yn rhannol", "⏳ Ddim eto"]
+        "Wedi'i wneud ✅", "Yn rhannol 🌓", "Ddim eto ⏳"]
 
     # The answers: a button, then a few words (or Skip).
     done = to_ann.reply_markup.inline_keyboard[0][0].callback_data

@@ -78,7 +78,7 @@ async def test_a_date_range(harness, session_maker):
     await a_cafe_running_early(session_maker)
     await join(harness, ORGANISER_ID, EN)
     old = await report_text(harness, "1/1/2020 31/12/2020")
-    assert old.startswith("📊 <b>Programme report</b>\nFrom 1 Jan 2020 to 31 Dec 2020\n\n"
+    assert old.startswith("<b>Programme report</b> 📊\nFrom 1 Jan 2020 to 31 Dec 2020\n\n"
                           "World Cafés held: 0\n")
     day = (utcnow() + timedelta(days=1)).date()
     now = await report_text(harness, f"{day.isoformat()} {day.isoformat()}")

@@ -74,8 +74,8 @@ async def test_publishing_sends_organisers_the_chart_the_card_and_the_pb_file(ha
             "big for what was left was passed over. Bids with equal support were ranked "
             "cheaper first, then by reference (9 before 10).") in card
     labels = [label for label, _ in buttons(sent[-1])]
-    assert labels == ["❓ Why? SPK-001", "❓ Why? SPK-002", "❓ Why? SPK-003",
-                      "⬇ Pabulib file (.pb)"]
+    assert labels == ["Why? SPK-001 ❓", "Why? SPK-002 ❓", "Why? SPK-003 ❓",
+                      "Pabulib file (.pb) ⬇"]
 
     sent = await harness.tap(ORGANISER_ID, ResultsAdminCb(action=ResultsAdminAction.PB,
                                                           round=round_id).pack())
@@ -95,15 +95,15 @@ async def test_residents_get_the_results_from_their_note_or_results(harness, ses
         note = (await session.scalars(select(OutboxMessage).where(
             OutboxMessage.chat_id == RESIDENT))).one()
     (button,) = note.payload["reply_markup"]["inline_keyboard"][0]
-    assert button["text"] == "📊 Gweld y canlyniadau"
+    assert button["text"] == "Gweld y canlyniadau 📊"
     sent = await harness.tap(RESIDENT, button["callback_data"])
     assert [type(r) for r in sent if isinstance(r, (SendPhoto,))] == [SendPhoto]
     card = texts(sent)[-1]
     assert card.startswith("<b>Canlyniadau: Speke Mwy Diogel 2026</b>")
     assert "Pleidleisiau: 3 (2 yn y sgwrs · 1 ar bapur)" in card
     assert "â'r rhataf yn gyntaf" in card
-    assert [label for label, _ in buttons(sent[-1])] == ["❓ Pam? SPK-001", "❓ Pam? SPK-002",
-                                                        "❓ Pam? SPK-003"]
+    assert [label for label, _ in buttons(sent[-1])] == ["Pam? SPK-001 ❓", "Pam? SPK-002 ❓",
+                                                        "Pam? SPK-003 ❓"]
     sent = await harness.send(RESIDENT, "/results")
     assert texts(sent)[-1] == card
 
@@ -186,16 +186,16 @@ async def test_my_things_shows_funded_or_not_after_publishing(harness, session_m
     assert "SPK-002 · Bid 2 · £2,000 — not funded this time" in mine
     assert ("Results are out for Safer Speke 2026. Tap your bid to see why it was or was not "
             "funded.") in mine
-    assert ("❓ Why? SPK-002", why(round_id, b)) in buttons(sent[0])
+    assert ("Why? SPK-002 ❓", why(round_id, b)) in buttons(sent[0])
     sent = [r for r in await harness.tap(GROUP_OWNER, MenuCb(item=MenuItem.MINE).pack())
             if isinstance(r, SendMessage)]
     assert "SPK-001 · Bid 1 · £1,500 — wedi'i ariannu 🎉" in texts(sent)[0]
-    assert ("❓ Pam? SPK-001", why(round_id, a)) in buttons(sent[0])
+    assert ("Pam? SPK-001 ❓", why(round_id, a)) in buttons(sent[0])
     async with session_maker() as session:
         note = (await session.scalars(select(OutboxMessage).where(
             OutboxMessage.chat_id == GROUP_OWNER))).one()
     assert [b["text"] for b in note.payload["reply_markup"]["inline_keyboard"][0]] == [
-        "❓ Pam? SPK-001", "📊 Gweld y canlyniadau"]
+        "Pam? SPK-001 ❓", "Gweld y canlyniadau 📊"]
 
 
 async def test_before_publishing_there_is_nothing_to_explain(harness, session_maker):

@@ -47,7 +47,7 @@ async def test_a_round_in_english_with_every_bad_answer_on_the_way(harness, sess
     assert (await say(harness, "No slash here"))[0].startswith("Line 1 needs the English")
     sent = await harness.send(ORGANISER_ID, "Youth <clubs> / Clybiau ieuenctid\n- Parks / Parciau")
     assert texts(sent)[0].startswith("Which questions should a bid answer")
-    assert shown_buttons(sent) == [("✅ Use the standard questions", cb(RoundAction.QUESTIONS))]
+    assert shown_buttons(sent) == [("Use the standard questions ✅", cb(RoundAction.QUESTIONS))]
     assert (await say(harness, "title, amount, shoe size"))[0].startswith("I can't use that")
     assert (await say(harness, "title, amount"))[0].startswith("I can't use that")
     assert (await say(harness, "title, amount, area, contact"))[0].startswith("When do bids")
@@ -156,11 +156,11 @@ async def test_rounds_are_opened_and_closed_from_the_list(harness, session_maker
     await join(harness, ORGANISER_ID, Locale.EN)
     sent = await harness.send(ORGANISER_ID, "/rounds")
     assert texts(sent)[0].startswith("<b>Rounds</b>\n1. Safer Speke 2026 — draft (not open yet)")
-    assert shown_buttons(sent) == [("▶ Open round 1 for bids",
+    assert shown_buttons(sent) == [("Open round 1 for bids ▶",
                                     cb(RoundAction.MOVE, "open", draft))]
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.MOVE, "open", draft))
     assert texts(sent)[0] == "Safer Speke 2026 is now: open for bids."
-    assert shown_buttons(sent) == [("⏹ Close bids for round 1",
+    assert shown_buttons(sent) == [("Close bids for round 1 ⏹",
                                     cb(RoundAction.MOVE, "closed", draft))]
     stale = await harness.tap(ORGANISER_ID, cb(RoundAction.MOVE, "open", draft))
     assert alerts(stale)[0].startswith("That can't be done now")

@@ -57,7 +57,7 @@ async def test_the_reminder_reaches_eligible_non_voters_once(harness, session_ma
     round_id, _bids = await scene(harness, session_maker)
     sent = await harness.send(ORGANISER_ID, "/remindvoters")
     assert "People who may vote and haven't yet: 3" in texts(sent)[0]
-    assert buttons(sent[0]) == [("🔔 Send reminder 1",
+    assert buttons(sent[0]) == [("Send reminder 1 🔔",
                                  remind(VotingAccessAction.REMIND, round_id, 1))]
     sent = await harness.tap(ORGANISER_ID, remind(VotingAccessAction.REMIND, round_id, 1))
     assert texts(sent)[-1] == ("Reminder 1 is on its way to 3 people who may vote and "

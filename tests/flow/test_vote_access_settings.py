@@ -59,7 +59,7 @@ async def test_newround_preview_sets_who_may_vote_in_english(harness, session_ma
     assert "Who may vote: anyone (and anyone with a voting card)" in preview
     assert "Votes can be changed: yes" in preview and "Every bid must be scored: yes" in preview
     assert [label for label, _ in shown_buttons(sent)][:4] == [
-        "👥 Who may vote: anyone", "Every bid must be scored: yes", "Votes can be changed: yes",
+        "Who may vote: anyone 👥", "Every bid must be scored: yes", "Votes can be changed: yes",
         "Ask voters their age group: no"]
     for which in (RoundSetting.WHO, RoundSetting.WHO, RoundSetting.SCORE_ALL,
                   RoundSetting.CHANGES, RoundSetting.AGE):

@@ -38,7 +38,7 @@ async def test_a_score_ballot_end_to_end_in_english(harness, session_maker):
     assert "score from 1 (low) to 5 (high)" in screen.text
     first = screen.card_bid()
     await screen.press("2")
-    await screen.press("◀ Back")
+    await screen.press("Back ◀")
     assert screen.text.startswith("Bid 1 of 3") and screen.card_bid() == first
     await screen.press("5")
     await harness.restart()  # progress is kept in the database
@@ -114,7 +114,7 @@ async def test_vote_with_no_round_open_says_so_and_offers_to_tell_them(harness):
     screen = Screen(harness, VOTER)
     await screen.vote()
     assert screen.text.startswith("Does dim pleidlais ar agor ar hyn o bryd. Hoffech chi")
-    await screen.press("🔔 Rhowch wybod i mi pan fydd yn agor")
+    await screen.press("Rhowch wybod i mi pan fydd yn agor 🔔")
     assert screen.text == ("Diolch. Byddwn yn anfon neges atoch chi pan fydd y bleidlais yn "
                            "agor.")
-    assert screen.buttons == [("☰ Dewislen", MenuCb(item=MenuItem.MENU).pack())]
+    assert screen.buttons == [("Dewislen ☰", MenuCb(item=MenuItem.MENU).pack())]

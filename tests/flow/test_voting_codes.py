@@ -162,7 +162,7 @@ async def test_organisers_print_cards(harness, session_maker):
     sent = await harness.send(ORGANISER_ID, "/votingcodes")
     assert "Safer Speke 2026: 0 made, 0 used" in texts(sent)[0]
     data = VotingAccessCb(action=VotingAccessAction.CODES, round=round_id).pack()
-    assert buttons(sent[0]) == [("🎟 Cards for Safer Speke 2026", data)]
+    assert buttons(sent[0]) == [("Cards for Safer Speke 2026 🎟", data)]
     sent = await harness.tap(ORGANISER_ID, data)
     assert texts(sent) == ["How many voting cards for Safer Speke 2026? Type a number from 1 "
                            "to 500."]

@@ -77,15 +77,15 @@ async def test_organisers_are_told_once_in_their_language(harness, session_maker
         notes = sorted((row.chat_id, row.payload["text"])
                        for row in await session.scalars(select(OutboxMessage)))
     assert notes == sorted([
-        (ORGANISER_ID, "🗳 Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi agor, fel y "
-                       "bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting."),
-        (ORGANISER_ID, "🗳 Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi cau, fel y "
+        (ORGANISER_ID, "Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi agor, fel y "
+                       "bwriadwyd. Gwyliwch faint sydd wedi pleidleisio gyda /voting. 🗳"),
+        (ORGANISER_ID, "Mae'r bleidlais ar gyfer <b>Speke Mwy Diogel 2026</b> wedi cau, fel y "
                        "bwriadwyd. Teipiwch unrhyw daflenni papur, yna cyhoeddwch y "
-                       "canlyniadau gyda /voting."),
-        (760_900, "🗳 Voting in <b>Safer Speke 2026</b> has opened, as planned. Watch turnout "
-                  "with /voting."),
-        (760_900, "🗳 Voting in <b>Safer Speke 2026</b> has closed, as planned. Type in any "
-                  "paper sheets, then publish the results with /voting."),
+                       "canlyniadau gyda /voting. 🗳"),
+        (760_900, "Voting in <b>Safer Speke 2026</b> has opened, as planned. Watch turnout "
+                  "with /voting. 🗳"),
+        (760_900, "Voting in <b>Safer Speke 2026</b> has closed, as planned. Type in any "
+                  "paper sheets, then publish the results with /voting. 🗳"),
     ])
 
 
@@ -122,16 +122,16 @@ async def test_closing_by_hand_in_welsh_then_publishing(harness, session_maker):
     await cast(session_maker, round_id, 760_003, {a: 5, b: 4, c: 1})
     sent = await harness.send(ORGANISER_ID, "/voting")
     assert [label for label, _ in buttons(sent[0])][:3] == [
-        "🔄 Nifer y pleidleisiau",
-        "⏹ Cau'r bleidlais (mae modd teipio taflenni papur o hyd)",
-        "📣 Cau pleidleisio a chyhoeddi'r canlyniadau"]
+        "Nifer y pleidleisiau 🔄",
+        "Cau'r bleidlais (mae modd teipio taflenni papur o hyd) ⏹",
+        "Cau pleidleisio a chyhoeddi'r canlyniadau 📣"]
     close = VotingAdminCb(action=Act.CLOSE, round=round_id).pack()
     sent = await tap_and_confirm(harness, ORGANISER_ID, close)
     assert alerts(sent)[-1:] == ["Mae'r bleidlais wedi cau. Teipiwch unrhyw daflenni papur, yna "
                             "cyhoeddwch."]
     assert "mae'r bleidlais wedi cau, canlyniadau heb eu cyhoeddi eto" in texts(sent)[-1]
     labels = [label for label, _ in buttons(sent[-1])]
-    assert "📣 Cyhoeddi'r canlyniadau" in labels
+    assert "Cyhoeddi'r canlyniadau 📣" in labels
     assert not any("Atgoffa" in label or "⏹" in label for label in labels)
     assert alerts(await harness.tap(ORGANISER_ID, close)) == [
         "Mae'r rownd hon wedi symud ymlaen ers hynny; does dim byd wedi newid. "

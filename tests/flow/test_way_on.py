@@ -20,7 +20,7 @@ from tests.support.event_fixtures import make_event
 from tests.support.flow import buttons, texts
 
 ANN, BEN = 760_001, 760_002
-MENU = {Locale.EN: "☰ Menu", Locale.CY: "☰ Dewislen"}
+MENU = {Locale.EN: "Menu ☰", Locale.CY: "Dewislen ☰"}
 MENU_DATA = MenuCb(item=MenuItem.MENU).pack()
 
 
@@ -35,8 +35,8 @@ async def test_a_ticket_and_a_waiting_place_have_the_right_words_and_a_menu(
     assert (MENU[locale], MENU_DATA) in buttons(ticket)
     sent = await harness.tap(BEN, EventCb(action=EventAction.REGISTER, event_id=event_id).pack())
     labels = [label for label, _ in buttons(sent[-1])]
-    assert labels[0] == {Locale.EN: "✖ Leave the waiting list",
-                         Locale.CY: "✖ Gadael y rhestr aros"}[locale]
+    assert labels[0] == {Locale.EN: "Leave the waiting list ✖",
+                         Locale.CY: "Gadael y rhestr aros ✖"}[locale]
     assert MENU[locale] in labels
     sent = await harness.tap(BEN, MENU_DATA)
     assert texts(sent)[-1] == {Locale.EN: "What would you like to do?",

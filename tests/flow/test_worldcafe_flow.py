@@ -407,7 +407,7 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
     await harness.tap(ORGANISER_ID, adm(CafeAdminAction.IMPORT, event_id))
     sent = await harness.feed(document("bad", "questions.csv"))
     assert texts(sent) == [
-        "⚠️ <b>Nothing was saved.</b> Please fix the file and send it again:\n"
+        "<b>Nothing was saved.</b> ⚠️ Please fix the file and send it again:\n"
         "Line 2: “cy” is missing or longer than 500 characters.\n"
         "Line 3: “group” is missing or longer than 40 characters.\n"
         "Expected columns or keys: <code>group, en, cy</code>\n"

@@ -221,7 +221,7 @@ FACTS_CY = ("Caffis y Byd a gynhaliwyd: 2\nPobl yng Nghaffis y Byd: 115\nGwirfod
 
 async def test_message_gives_the_key_facts_line_by_line_total_first(translate):
     text = report_message(SAMPLE, translate("en"), "en")
-    assert text.startswith("📊 <b>Programme report</b>\n\n" + FACTS_EN + "\n\n<b>Ringland</b>\n"
+    assert text.startswith("<b>Programme report</b> 📊\n\n" + FACTS_EN + "\n\n<b>Ringland</b>\n"
                            "World Cafés held: 1\nPeople at World Cafés: 60\nVolunteers: 15\n")
     assert "\n\n<b>=Alway &lt;north&gt;</b>\nWorld Cafés held: 1\nPeople at World Cafés: 55" \
         in text
