@@ -30,7 +30,7 @@ from tests.support.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
 ROOT = Path(__file__).resolve().parent.parent
 
-TEXT = "Bench broadcast"
+TEXT, TEXT_CY = "Bench broadcast", "Darllediad mainc"
 
 
 async def bench(recipients: int, rate: float) -> dict[str, object]:
@@ -43,13 +43,13 @@ async def bench(recipients: int, rate: float) -> dict[str, object]:
                    "SEND_RATE": str(rate), "LOG_LEVEL": "WARNING"}
             async with BotProcess(env) as process:
                 await stub.wait_polling(timeout=60)
-                await organiser_sends(stub, TEXT, None)
+                await organiser_sends(stub, TEXT, TEXT_CY)
                 started = time.monotonic()
                 await stub.wait_for(lambda: report_of(stub) is not None,
                                     timeout=recipients / 10 + 120)
-                finished = max(m.at for m in stub.sent if m.text == TEXT)
+                finished = max(m.at for m in stub.sent if m.text in (TEXT, TEXT_CY))
                 await asyncio.sleep(1)
-                got = deliveries(stub, residents, TEXT)
+                got = deliveries(stub, residents, TEXT, TEXT_CY)
                 await process.stop()
     seconds = finished - started
     delivered = sum(got.values())

@@ -34,7 +34,7 @@ from models import bid as bids
 from models.base import utcnow
 from models.bid import Bid, BidStatus, Refusal, group_refusal
 from models.bid_notify import notify_organisers
-from models.bid_questions import QUESTIONS, check_answer
+from models.bid_questions import QUESTIONS, area_typed, check_answer
 from models.organiser import added_organisers
 from models.round import Round, accepting_bids, get_round, rounds_taking_bids
 from models.user import User
@@ -111,6 +111,9 @@ async def answer(message: Message, state: FSMContext, session: AsyncSession, use
     bid, round_ = await _load(session, data.get("bid"))
     if not await _may_change(message, state, user, bid, round_, i18n):
         return
+    if data["q"] == "area" and message.text:
+        await _typed_area(message, state, session, user, round_, bid, data, settings, i18n)
+        return
     checked = check_answer(QUESTIONS[data["q"]], text=message.text,
                            voice_file_id=message.voice.file_id if message.voice else None,
                            max_pence=round_.max_bid_pence)
@@ -139,6 +142,39 @@ async def area(query: CallbackQuery, callback_data: BidCb, state: FSMContext,
     await bids.save_answer(session, bid, "area", chosen.id)
     await _after_answer(query.message, state, session, user, round_, bid, data.get("edit", False),
                         settings, i18n)
+
+
+async def _typed_area(message: Message, state: FSMContext, session: AsyncSession, user: User,
+                      round_: Round, bid: Bid, data: dict, settings: Settings,
+                      i18n: I18nContext) -> None:
+    """An area typed instead of tapped: taken when it names one of the round's areas."""
+    chosen = area_typed(round_.areas, message.text)
+    if chosen is None:
+        typed = " ".join((message.text or "").split())
+        await message.answer(i18n.get(
+            "res-bid-area-unknown", typed=esc(typed[:40] + ("…" if len(typed) > 40 else "")),
+            choices=esc(", ".join(area.name(i18n.locale) for area in round_.areas))))
+        await _ask(message, state, round_, bid, "area", i18n, editing=data.get("edit", False))
+        return
+    await bids.save_answer(session, bid, "area", chosen.id)
+    await _after_answer(message, state, session, user, round_, bid, data.get("edit", False),
+                        settings, i18n)
+
+
+@router.callback_query(BidCb.filter(F.action.in_({BidAction.PLAY_VOICE, BidAction.SEE_PHOTO})))
+async def own_media(query: CallbackQuery, callback_data: BidCb, session: AsyncSession,
+                    user: User, i18n: I18nContext) -> None:
+    """The group's own voice note or photo, sent back from the file Telegram keeps."""
+    bid, _ = await _load(session, callback_data.bid)
+    voice = callback_data.action == BidAction.PLAY_VOICE
+    file_id = (bid.voice_file_id if voice else bid.photo_file_id) if bid else None
+    if file_id is None or bid.owner_telegram_id != user.telegram_id:
+        await query.answer(i18n.get("button-stale"), show_alert=True)
+        return
+    await query.answer()
+    send = query.message.answer_voice if voice else query.message.answer_photo
+    await send(file_id, caption=esc(kb.plain_title(i18n, bid)),
+               reply_markup=kb.open_bid(i18n, bid, "bid-back"))
 
 
 @router.callback_query(BidCb.filter(F.action == BidAction.EDIT))

@@ -17,6 +17,7 @@ from bot.filters import IS_ANSWER
 from bot.jobs.periodic import after_commit
 from bot.settings import Settings
 from bot.ui.broadcast_keyboards import audience_label, audience_menu, target_menu, which_key
+from bot.ui.broadcast_texts import length_with_note
 from bot.ui.callbacks import BroadcastAction as Act
 from bot.ui.callbacks import BroadcastCb
 from bot.ui.keyboards import broadcast_confirm, broadcast_stop, broadcast_when, single_button
@@ -89,6 +90,14 @@ async def welsh(message: Message, state: FSMContext, i18n: I18nContext) -> None:
 @router.callback_query(Draft.welsh, BroadcastCb.filter(F.action == Act.SKIP_WELSH))
 async def skip_welsh(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> None:
     await query.answer()
+    draft = await state.get_data()
+    # Welsh readers get a line saying it is only in English: it must still fit.
+    limit = CAPTION_LIMIT if draft.get("photo") else TEXT_LIMIT
+    length = length_with_note(i18n.core, draft.get("length_en", 0))
+    if length > limit:
+        await query.message.answer(i18n.get("res-bc-no-room-for-note", length=length,
+                                            limit=limit))
+        return
     await query.message.edit_reply_markup(reply_markup=None)
     await _ask_when(query.message, state, i18n)
 
@@ -207,7 +216,7 @@ async def _take_text(message: Message, state: FSMContext, i18n: I18nContext, fie
     if length > limit:
         await message.answer(i18n.get("bc-too-long", limit=limit, length=length))
         return False
-    values = {field: text}
+    values = {field: text, f"length_{field[-2:]}": length}
     if message.photo:
         values["photo"] = message.photo[-1].file_id
     await state.update_data(values)

@@ -22,12 +22,12 @@ from bot.ui import event_keyboards as kb
 from bot.ui.calendar import event_ics
 from bot.ui.callbacks import EventAction as Act
 from bot.ui.callbacks import EventCb, MenuCb, MenuItem
-from bot.ui.event_texts import card, event_link, summary, title, when_range
+from bot.ui.event_texts import card, event_link, list_text, summary, title, when_range
 from bot.ui.poster import code_card
 from models import event as events
 from models.base import utcnow
 from models.event import Event, HelperStatus, Registration, RegStatus
-from models.event_rules import area_first, places_left, stale_register
+from models.event_rules import area_first, one_per_event, places_left, stale_register
 from models.user import User
 
 router = Router(name=__name__)
@@ -62,7 +62,7 @@ async def show_list(message: Message, session: AsyncSession, user: User, setting
     if not found:
         await message.answer(i18n.get("ev-list-empty"))
         return
-    await message.answer(i18n.get("ev-list-title", count=len(found)),
+    await message.answer(list_text(i18n, found, settings.tz),
                          reply_markup=kb.events_list(i18n, found, settings.tz))
 
 
@@ -417,23 +417,31 @@ async def mine_section(session: AsyncSession, user: User, settings: Settings,
     if not registrations and not helping:
         return [], []
     lines = [i18n.get("mine-events")]
-    for registration, event in registrations:
-        status = RegStatus(registration.status)
-        if status is RegStatus.WAITING:
-            detail = i18n.get("mine-waiting",
-                              position=await events.waiting_position(session, registration))
-        elif status is RegStatus.OFFERED:
-            detail = i18n.get("mine-offered")
-        else:
-            detail = i18n.get("mine-registered", code=registration.code)
-        lines.append(_mine_line(i18n, event, settings, detail))
-    for helper, role, event in helping:
-        detail = i18n.get("mine-helping", role=role.name(i18n.locale),
-                          confirmed="yes" if helper.status == HelperStatus.CONFIRMED else "no")
-        lines.append(_mine_line(i18n, event, settings, detail))
+    entries = one_per_event(registrations, helping)
+    for event, registration, helper_role in entries:
+        details = []
+        if registration is not None:
+            details.append(await _registration_detail(session, i18n, registration))
+        if helper_role is not None:
+            helper, role = helper_role
+            details.append(i18n.get(
+                "mine-helping", role=role.name(i18n.locale),
+                confirmed="yes" if helper.status == HelperStatus.CONFIRMED else "no"))
+        lines.append(_mine_line(i18n, event, settings, "; ".join(details)))
     rows = [[InlineKeyboardButton(text=text, callback_data=data.pack()) for text, data in row]
-            for row in kb.mine(i18n, registrations, helping)]
+            for row in kb.mine(i18n, entries)]
     return lines, rows
+
+
+async def _registration_detail(session: AsyncSession, i18n: I18nContext,
+                               registration: Registration) -> str:
+    status = RegStatus(registration.status)
+    if status is RegStatus.WAITING:
+        return i18n.get("mine-waiting",
+                        position=await events.waiting_position(session, registration))
+    if status is RegStatus.OFFERED:
+        return i18n.get("mine-offered")
+    return i18n.get("mine-registered", code=registration.code)
 
 
 def _mine_line(i18n: I18nContext, event: Event, settings: Settings, detail: str) -> str:

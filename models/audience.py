@@ -7,9 +7,11 @@ the database (a forged or stale button resolves to nothing); `members` lists the
 as the bot knows them now, so the count at preview, at Send and when sending starts are each
 worked out afresh.
 
-Only people with a `users` row and a language count: someone who used /forget is gone, and
-someone half-way through /start has no language to be written to in. People who blocked the
-bot are listed with `blocked` set, so the preview can say how many will be skipped.
+Everyone with a `users` row counts: someone who used /forget is gone. A row from before
+languages were stored on first contact has none: it is listed with `locale` None, and the
+planner writes to that person in DEFAULT_LOCALE (models/broadcast.py `plan`) rather than leave
+them out. People who blocked the bot are listed with `blocked` set, so the preview can say how
+many will be skipped.
 
 Voters: the round's roll (models/ballot.py: who voted, never how) holds a keyed hash of each
 voter, never the id. Members are found by computing each known person's hash and looking it
@@ -180,7 +182,7 @@ async def still_there(session: AsyncSession, choice: Choice) -> bool:
 
 
 def _people() -> Select:
-    return select(User.telegram_id, User.locale, User.blocked_at).where(User.locale.is_not(None))
+    return select(User.telegram_id, User.locale, User.blocked_at)
 
 
 async def members(session: AsyncSession, choice: Choice, *, secret: bytes) -> list[Member]:

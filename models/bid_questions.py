@@ -123,3 +123,16 @@ def check_answer(question: Question, *, text: str | None, voice_file_id: str | N
         return Checked(problem="too-long", detail={"length": len(cleaned),
                                                    "limit": question.limit})
     return Checked(value=cleaned)
+
+
+def _squeezed(name: str) -> str:
+    return "".join(name.split()).casefold()
+
+
+def area_typed(areas: Sequence[Any], text: str | None) -> Any | None:
+    """The area whose English or Welsh name was typed, with case and spaces ignored
+    ("ringland", "Ring Land"), so a group need not use the buttons; None if none matches."""
+    wanted = _squeezed((text or "")[:200])
+    return next((area for area in areas
+                 if wanted and wanted in (_squeezed(area.name_en), _squeezed(area.name_cy))),
+                None)

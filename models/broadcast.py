@@ -86,8 +86,21 @@ def text_for(broadcast: Broadcast, locale: str | None) -> str:
     return broadcast.text_en or broadcast.text_cy or ""
 
 
-def render(broadcast: Broadcast, recipient: Recipient) -> NewMessage:
+def english_only_for(broadcast: Broadcast, locale: str | None) -> bool:
+    """A Welsh reader gets the English because the organiser skipped the Welsh: they are told
+    so in a line before it, never left to find out (as event descriptions do)."""
+    return locale == "cy" and not (broadcast.text_cy or "").strip() and bool(broadcast.text_en)
+
+
+def with_note(text: str, note: str) -> str:
+    return f"{note}\n{text}" if note else text
+
+
+def render(broadcast: Broadcast, recipient: Recipient, only_in_english: str = "") -> NewMessage:
+    """`only_in_english`: the line, in Welsh, put before the English for a Welsh reader."""
     text = text_for(broadcast, recipient.locale)
+    if english_only_for(broadcast, recipient.locale):
+        text = with_note(text, only_in_english)
     if broadcast.photo_file_id:
         kind, payload = Kind.PHOTO, {"photo": broadcast.photo_file_id, "caption": text,
                                      "parse_mode": "HTML"}
@@ -100,12 +113,15 @@ def render(broadcast: Broadcast, recipient: Recipient) -> NewMessage:
     )
 
 
-async def plan(session: AsyncSession, broadcast: Broadcast, *, secret: bytes) -> int:
-    """Write one outbox row per person in the audience as it is now (blocked people skipped).
+async def plan(session: AsyncSession, broadcast: Broadcast, *, secret: bytes,
+               default_locale: str, only_in_english: str = "") -> int:
+    """Write one outbox row per person in the audience as it is now (blocked people skipped),
+    in their language, or `default_locale` for someone with none stored.
     Planning twice adds nobody twice."""
     members = await audiences.members(session, choice_of(broadcast), secret=secret)
-    recipients = [Recipient(m.telegram_id, m.locale) for m in members if not m.blocked]
-    await enqueue(session, (render(broadcast, r) for r in recipients))
+    recipients = [Recipient(m.telegram_id, m.locale or default_locale)
+                  for m in members if not m.blocked]
+    await enqueue(session, (render(broadcast, r, only_in_english) for r in recipients))
     broadcast.recipients = len(recipients)
     broadcast.status = BroadcastStatus.SENDING
     return len(recipients)

@@ -10,7 +10,7 @@ import re
 import secrets
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime, timedelta
-from typing import TypeVar
+from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from models.when import parse_local
@@ -174,3 +174,30 @@ def area_first(items: Sequence[T], area_of: Callable[[T], str], start_of: Callab
     wanted = (home or "").casefold()
     return sorted(items, key=lambda item: (area_of(item).casefold() != wanted if wanted else False,
                                            start_of(item)))
+
+
+def one_per_event(registrations: Sequence[tuple[Any, Any]],
+                  helping: Sequence[tuple[Any, Any, Any]]) -> list[tuple[Any, Any, Any]]:
+    """A person's places and offers to help as (event, registration or None, (helper, role) or
+    None), one entry per event, soonest first: someone registered for an event who also helps
+    at it sees it once, with both, not twice."""
+    found: dict[int, list[Any]] = {}
+    for registration, event in registrations:
+        found.setdefault(event.id, [event, None, None])[1] = registration
+    for helper, role, event in helping:
+        found.setdefault(event.id, [event, None, None])[2] = (helper, role)
+    return sorted((tuple(entry) for entry in found.values()),
+                  key=lambda entry: (entry[0].starts_at, entry[0].id))
+
+
+def fit_lines(lines: Iterable[str], limit: int) -> list[str]:
+    """As many whole lines as fit in `limit` characters with a blank line between each: a
+    long list must not make its message too long to send."""
+    kept: list[str] = []
+    used = 0
+    for line in lines:
+        used += len(line) + 2
+        if used > limit:
+            break
+        kept.append(line)
+    return kept

@@ -22,6 +22,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.jobs.delivery import RateLimiter
 from bot.jobs.periodic import Periodic
 from bot.ui.broadcast_keyboards import audience_label
+from bot.ui.broadcast_texts import only_in_english_note
 from bot.ui.keyboards import broadcast_stop
 from bot.ui.unreached_text import retry_button, unreached_text
 from models import broadcast as broadcasts
@@ -55,7 +56,10 @@ class BroadcastMonitor(Periodic):
             due = await broadcasts.due_scheduled(session)
             for broadcast in due:
                 # The audience is worked out now, not when the organiser wrote it.
-                planned = await broadcasts.plan(session, broadcast, secret=self._ballot_key)
+                planned = await broadcasts.plan(
+                    session, broadcast, secret=self._ballot_key,
+                    default_locale=self._i18n.core.default_locale,
+                    only_in_english=only_in_english_note(self._i18n.core))
                 log.info("broadcast %s planned for %s recipients", broadcast.id, planned)
         if due:
             self._wake_sender()

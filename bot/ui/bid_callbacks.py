@@ -28,6 +28,8 @@ class BidAction(StrEnum):
     DELETE_YES = "dy"
     SUMMARY = "sum"
     DONE = "ok"
+    PLAY_VOICE = "pv"  # the group hears its own voice note again
+    SEE_PHOTO = "sp"  # the group sees its own photo again
 
 
 class BidCb(CallbackData, prefix="b"):

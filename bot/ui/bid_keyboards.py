@@ -68,6 +68,12 @@ def summary(i18n: I18nContext, round_: Round, bid: Bid, can_change: bool) -> Inl
         builder.button(text=i18n.get("bid-withdraw"),
                        callback_data=BidCb(action=BidAction.WITHDRAW, bid=bid.id))
         widths.append(1)
+    media = [(BidAction.PLAY_VOICE, "res-bid-play-voice", bid.voice_file_id),
+             (BidAction.SEE_PHOTO, "res-bid-see-photo", bid.photo_file_id)]
+    for action, key, file_id in media:
+        if file_id:
+            builder.button(text=i18n.get(key), callback_data=BidCb(action=action, bid=bid.id))
+            widths.append(1)
     builder.button(text=i18n.get("bid-done"), callback_data=BidCb(action=BidAction.DONE))
     widths.append(1)
     builder.adjust(*widths)

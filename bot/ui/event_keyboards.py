@@ -141,21 +141,23 @@ def roles(i18n: Texts, event_id: int, event_roles: Sequence[Role]) -> InlineKeyb
     return builder.as_markup()
 
 
-def mine(i18n: Texts, registrations: Sequence[tuple[Registration, Event]],
-         helping: Sequence[tuple[Helper, Role, Event]]) -> list[list[tuple[str, EventCb]]]:
-    """Rows of (text, callback) for the My things screen: open an event, or cancel."""
+def mine(i18n: Texts, entries: Sequence[tuple[Event, Registration | None, Any]]
+         ) -> list[list[tuple[str, EventCb]]]:
+    """Rows of (text, callback) for the My things screen, one entry per event
+    (models.event_rules.one_per_event): open it, and leave the list or stop helping. With
+    both to offer, the event's button has a row of its own above them."""
     rows = []
-    for registration, event in registrations:
-        cancel_key = ("ev-mine-leave" if registration.status == RegStatus.WAITING
-                      else "ev-mine-cancel")
-        rows.append([(event.title(i18n.locale)[:40],
-                      EventCb(action=Act.SHOW, event_id=event.id)),
-                     (i18n.get(cancel_key), EventCb(action=Act.CANCEL, event_id=event.id))])
-    for _, _, event in helping:
-        rows.append([(event.title(i18n.locale)[:40],
-                      EventCb(action=Act.SHOW, event_id=event.id)),
-                     (i18n.get("ev-mine-unhelp"), EventCb(action=Act.UNHELP,
-                                                          event_id=event.id))])
+    for event, registration, helper_role in entries:
+        open_it = (event.title(i18n.locale)[:40], EventCb(action=Act.SHOW, event_id=event.id))
+        actions = []
+        if registration is not None:
+            cancel_key = ("ev-mine-leave" if registration.status == RegStatus.WAITING
+                          else "ev-mine-cancel")
+            actions.append((i18n.get(cancel_key), EventCb(action=Act.CANCEL, event_id=event.id)))
+        if helper_role is not None:
+            actions.append((i18n.get("ev-mine-unhelp"),
+                            EventCb(action=Act.UNHELP, event_id=event.id)))
+        rows += [[open_it], actions] if len(actions) > 1 else [[open_it, *actions]]
     return rows
 
 

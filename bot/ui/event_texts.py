@@ -17,7 +17,7 @@ from aiogram_i18n.cores import BaseCore
 from babel.dates import format_datetime
 
 from models.event import Counts, Event, EventKind, Registration, RegStatus
-from models.event_rules import places_left
+from models.event_rules import fit_lines, places_left
 from models.when import show_local
 
 KIND_KEYS = {
@@ -89,6 +89,20 @@ def list_label(i18n: Texts, event: Event, tz: ZoneInfo) -> str:
     """One line of a list button (buttons take no HTML)."""
     moment = format_datetime(event.starts_at, "EEE d MMM, HH:mm", tzinfo=tz, locale=i18n.locale)
     return f"{moment} · {event.title(i18n.locale)}"[:60]
+
+
+LIST_ROOM = 3500  # characters of event lines in one list message (Telegram allows 4096)
+
+
+def list_text(i18n: Texts, events: list[Event], tz: ZoneInfo) -> str:
+    """The event list: how many, then each event with when and where (venue and area), so a
+    person can see which is near them before tapping. Lines that would not fit are left to
+    the buttons below."""
+    lines = fit_lines((i18n.get("res-list-event", title=title(i18n, event),
+                                when=when_range(event, tz, i18n.locale),
+                                venue=escape(event.venue), area=escape(event.area))
+                       for event in events), LIST_ROOM)
+    return "\n\n".join([i18n.get("ev-list-title", count=len(events)), *lines])
 
 
 def card(i18n: Texts, event: Event, tz: ZoneInfo, counts: Counts,

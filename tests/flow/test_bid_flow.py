@@ -104,8 +104,9 @@ async def test_the_whole_conversation_in_welsh(harness, session_maker):
                               "Rhowch swm llai, os gwelwch yn dda.")
     sent = await harness.send(WELSH_GROUP, "£1,200")
     assert [text for text, _ in shown_buttons(sent)] == ["Speke", "Garstwn"]
-    sent = await harness.send(WELSH_GROUP, "Garstwn")
-    assert texts(sent)[0] == "Dewiswch gydag un o'r botymau, os gwelwch yn dda."
+    sent = await harness.send(WELSH_GROUP, "Woolton")
+    assert texts(sent)[0] == ("Mae'n ddrwg gen i, dydw i ddim yn adnabod yr ardal \"Woolton\". "
+                              "Tapiwch fotwm, neu teipiwch un o'r rhain: Speke, Garstwn.")
     bid = await latest_bid(session_maker, WELSH_GROUP)
     speke = await area_id(session_maker, round_id, "SPK")
     await harness.tap(WELSH_GROUP, tap_data(BidAction.AREA, bid=bid.id, value=str(speke)))
@@ -131,7 +132,8 @@ async def test_the_whole_conversation_in_welsh(harness, session_maker):
     ("amount", "0", "The amount needs to be more than £0."),
     ("amount", "1,50", "I couldn't read “1,50” as an amount of money. Please write it like "
                        "£1,500 or 1500."),
-    ("area", "Speke", "Please choose with one of the buttons."),
+    ("area", "Woolton", "Sorry, I don't know the area \"Woolton\". Please tap a button, or "
+                        "type one of these: Speke, Garston."),
     ("contact", "y" * 201, "That's 201 characters, and the limit here is 200. Please shorten it "
                            "and send it again."),
 ])

@@ -83,7 +83,13 @@ async def test_without_welsh_everyone_gets_english(harness, session_maker):
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
-    assert {row.payload["text"][:4] for row in await outbox(session_maker)} == {"Vote"}
+    # Welsh readers are told first, in Welsh, that it is only in English.
+    note = "<i>(Dim ond yn Saesneg mae hwn ar gael)</i>\n"
+    assert {row.chat_id: row.payload["text"].removeprefix(note)[:4]
+            for row in await outbox(session_maker)} == dict.fromkeys([*RESIDENTS, ORGANISER_ID],
+                                                                     "Vote")
+    assert [row.chat_id for row in await outbox(session_maker)
+            if row.payload["text"].startswith(note)] == [7002, 7003]
 
 
 async def test_progress_and_a_single_report(harness, session_maker):

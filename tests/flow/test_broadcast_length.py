@@ -35,7 +35,8 @@ async def test_a_full_length_text_with_escaped_characters_is_accepted(harness, s
     await draft(harness, Locale.EN)
     sent = await harness.send(ORGANISER_ID, ESCAPED_FULL)
     assert texts(sent)[0].startswith("Now send the Welsh version")
-    await harness.tap(ORGANISER_ID, cb(Act.SKIP_WELSH))
+    # Skipping would leave no room for the "only in English" line (test_broadcast_welsh.py).
+    await harness.send(ORGANISER_ID, ESCAPED_FULL)
     await harness.tap(ORGANISER_ID, cb(Act.NOW))
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     async with session_maker() as session:
