@@ -133,6 +133,14 @@ def is_last_ask(project: Project, n: int) -> bool:
     return n == len(parse_ask_days(project.ask_days))
 
 
+def is_late(project: Project, last_report: datetime | None, now: datetime) -> bool:
+    """An ask went unanswered for NUDGE_AFTER: organisers see who is late."""
+    if project.finished:
+        return False
+    return any(due + NUDGE_AFTER <= now and (last_report is None or last_report < due)
+               for _, due in ask_times(project))
+
+
 def week_of(now: datetime) -> tuple[datetime, datetime]:
     """The digest week `now` falls in: (start, end), Monday 09:00 UTC to the next. A digest is
     due at the end, about the updates made in the week: one a week per person at most."""
@@ -236,6 +244,21 @@ async def latest_updates(session: AsyncSession, project_ids: list[int]) -> dict[
     for row in rows:
         latest[row.project_id] = row
     return latest
+
+
+async def last_reports(session: AsyncSession, project_ids: list[int]) -> dict[int, datetime]:
+    """When each project's group last sent an update (hidden ones count: they did report)."""
+    if not project_ids:
+        return {}
+    rows = await session.execute(select(ProjectUpdate.project_id, func.max(
+        ProjectUpdate.created_at)).where(ProjectUpdate.project_id.in_(project_ids),
+                                         ProjectUpdate.by_organiser.is_(False))
+        .group_by(ProjectUpdate.project_id))
+    return dict(rows.all())
+
+
+async def get_update(session: AsyncSession, update_id: int) -> ProjectUpdate | None:
+    return await session.get(ProjectUpdate, update_id)
 
 
 async def hide_update(session: AsyncSession, update_id: int) -> ProjectUpdate | None:
