@@ -150,6 +150,9 @@ async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncS
     else:
         await projects.unfollow(session, round_id, user.telegram_id)
         await query.answer(i18n.get("pj-not-following"), show_alert=True)
+    # This week's round-up gains (or loses) the round's updates made so far.
+    await ProjectNotices(i18n.core, settings.default_locale).sync_digests(
+        session, round_id, utcnow(), only=user.telegram_id)
 
 
 # --- a group's update ------------------------------------------------------------------------

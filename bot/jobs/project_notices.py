@@ -106,11 +106,13 @@ class ProjectNotices:
             OutboxMessage.dedupe_key.in_(keys), OutboxMessage.status == Status.PENDING.value)
             .values(status=Status.CANCELLED.value).execution_options(synchronize_session=False))
 
-    async def sync_digests(self, session: AsyncSession, round_id: int, at: datetime) -> None:
-        """Make every follower's round-up for the week of `at` say what it should: the shown
-        updates of that week in the rounds they follow. Rows already sent are never touched."""
+    async def sync_digests(self, session: AsyncSession, round_id: int, at: datetime,
+                           only: int | None = None) -> None:
+        """Make every follower's round-up (or only one person's) for the week of `at` say what
+        it should: the shown updates of that week in the rounds they follow now. Rows already
+        sent are never touched."""
         start, end = projects.week_of(at)
-        people = await projects.followers(session, round_id)
+        people = [only] if only is not None else await projects.followers(session, round_id)
         locales = await self._locales(session, set(people))
         for telegram_id in people:
             if telegram_id not in locales:
