@@ -317,6 +317,13 @@ async def _gone(message: Message, state: FSMContext, i18n: I18nContext) -> None:
     await message.answer(i18n.get("pj-gone"))
 
 
+# Last in the residents' router: a step's button from an update already sent or abandoned
+# (its state is gone). Organisers' buttons go on to `admin_router`.
+@router.callback_query(ProjectCb.filter(~F.action.in_({ProjectAction.HIDE, ProjectAction.NOTE})))
+async def stale_step(query: CallbackQuery, i18n: I18nContext) -> None:
+    await _stale(query, i18n)
+
+
 # --- organisers --------------------------------------------------------------------------------
 
 
@@ -365,3 +372,4 @@ async def got_note(message: Message, state: FSMContext, session: AsyncSession, u
     await ProjectNotices(i18n.core, settings.default_locale).sync_digests(
         session, project.round_id, now)
     await message.answer(i18n.get("pj-note-saved"))
+
