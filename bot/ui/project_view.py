@@ -32,10 +32,16 @@ def status_name(t: Texts, status: str) -> str:
     return t.get(f"pj-status-{status.replace('_', '-')}")
 
 
-def project_name(bid: Bid | None) -> str:
+def plain_name(bid: Bid | None) -> str:
+    """For a button (never parsed as HTML)."""
     if bid is None:
         return "?"
-    return escape(" ".join(part for part in (bid.reference, bid.title) if part))
+    return " ".join(part for part in (bid.reference, bid.title) if part)
+
+
+def project_name(bid: Bid | None) -> str:
+    """For a message in HTML."""
+    return escape(plain_name(bid))
 
 
 def words(t: Texts, update: ProjectUpdate, limit: int | None = QUOTE_CHARS) -> str:
@@ -78,7 +84,7 @@ def round_buttons(t: Texts, round_id: int, projects: list[Project], bids: dict[i
                   follow: bool | None) -> InlineKeyboardMarkup:
     """`follow`: None if this person may not follow, else whether they do now."""
     rows = [[InlineKeyboardButton(
-        text=t.get("pj-open", name=project_name(bids.get(p.bid_id))),
+        text=plain_name(bids.get(p.bid_id)),
         callback_data=ProjectCb(action=ProjectAction.SHOW, round=round_id,
                                 project=p.id).pack())] for p in projects]
     if follow is not None:

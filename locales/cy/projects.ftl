@@ -10,7 +10,6 @@ pj-no-update = Dim diweddariad eto.
 pj-has-photo = (gyda llun 📷)
 pj-has-voice = (gyda neges llais 🎤)
 pj-no-words = (dim geiriau)
-pj-open = { $name }
 pj-follow-button = Dywedwch wrtha i sut mae'r prosiectau'n dod yn eu blaen 🔔
 pj-unfollow-button = Peidiwch â dweud wrtha i am y prosiectau 🔕
 pj-following = Iawn. Unwaith yr wythnos ar y mwyaf, bydda i'n dweud wrthych chi beth mae'r grwpiau'n ei ddweud.
@@ -48,7 +47,7 @@ pj-hidden = Wedi'i guddio. Mae'r diweddariad yn cael ei gadw, ond mae allan o'r 
 pj-ask-note = Teipiwch eich nodyn. Bydd pawb sy'n edrych ar y prosiect hwn yn ei weld.
 pj-note-saved = Mae'ch nodyn wedi'i ychwanegu ✅
 pj-digest-title = <b>Sut mae'r prosiectau'n dod yn eu blaen</b> 🏗️
-pj-digest-item = <b>{ $name }</b> ({ $round }) — { $status }
+pj-digest-item = <b>{ $name }</b> (rownd: { $round }) — { $status }
 pj-digest-more = { $count ->
     [zero] Dim diweddariad arall.
     [one] Ac 1 diweddariad arall.

@@ -10,7 +10,6 @@ pj-no-update = No update yet.
 pj-has-photo = (with a photo 📷)
 pj-has-voice = (with a voice note 🎤)
 pj-no-words = (no words)
-pj-open = { $name }
 pj-follow-button = Tell me how the projects get on 🔔
 pj-unfollow-button = Stop telling me about the projects 🔕
 pj-following = Done. Once a week at most, I will tell you what the groups say.
@@ -48,7 +47,7 @@ pj-hidden = Hidden. The update is kept, but left out of the page and the news.
 pj-ask-note = Type your note. Everyone who looks at this project will see it.
 pj-note-saved = Your note is added ✅
 pj-digest-title = <b>How the projects are getting on</b> 🏗️
-pj-digest-item = <b>{ $name }</b> ({ $round }) — { $status }
+pj-digest-item = <b>{ $name }</b> (round: { $round }) — { $status }
 pj-digest-more = { $count ->
     [one] And 1 more update.
    *[other] And { $count } more updates.
