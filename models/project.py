@@ -15,6 +15,7 @@ group was told so); a voice note goes, as it is the person's own voice. Follows 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -39,6 +40,7 @@ from models.ballot import has_voted
 from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.event import ACTIVE, Event, Registration
+from models.round import Round
 from models.upsert import dialect_insert
 
 DEFAULT_ASK_DAYS = (30, 90, 180)
@@ -341,11 +343,14 @@ class Delivery:
     spent_pence: int
 
 
-async def delivery(session: AsyncSession, round_ids: list[int] | None = None) -> Delivery:
+async def delivery(session: AsyncSession,
+                   in_period: Callable[[Any], list] | None = None) -> Delivery:
+    """Projects by status and money; `in_period` (models.report.Period.of) keeps the projects
+    of rounds whose bid deadline falls in the report's dates, as the report's other figures."""
     query = select(Project.status, func.count(), func.coalesce(func.sum(Project.award_pence), 0),
                    func.coalesce(func.sum(Project.spent_pence), 0)).group_by(Project.status)
-    if round_ids is not None:
-        query = query.where(Project.round_id.in_(round_ids))
+    if in_period is not None and (conditions := in_period(Round.bid_deadline)):
+        query = query.where(Project.round_id.in_(select(Round.id).where(*conditions)))
     rows = {status: (n, awarded, spent) for status, n, awarded, spent
             in await session.execute(query)}
     count = sum(n for n, _, _ in rows.values())

@@ -65,3 +65,7 @@ pj-nudge =
     A gentle reminder: residents would love to hear how your project is going.
     <b>{ $name }</b>
     A few words are enough.
+pj-report =
+    <b>After the vote</b> 🏗️
+    Funded projects: { $projects } · under way: { $started } · done: { $done } · stopped: { $stopped }
+    Money awarded: { $awarded } · spent so far: { $spent }

@@ -54,7 +54,7 @@ async def published(harness, session_maker, group_locale: Locale):
         await save_paper(session, round_, [PaperRecord("P1", {a: 5, b: 3, c: 1}, 1)], "chat")
         for voter, ballot in ((VOTER_EN, {a: 5, b: 4, c: 1}), (VOTER_CY, {a: 5, b: 1, c: 1})):
             await cast_ballot(session, round_, voter, ballot, secret=key)
-    await join(harness, ORGANISER_ID, Locale.EN)
+    await join(harness, ORGANISER_ID, group_locale)
     other = Locale.EN if group_locale is Locale.CY else Locale.CY
     for user, locale in ((GROUP_OWNER, group_locale), (OTHER_GROUP, other),
                          (VOTER_EN, Locale.EN), (VOTER_CY, Locale.CY),
@@ -90,7 +90,10 @@ SAID = {
                 "bad": "I could not read that as an amount of money.",
                 "saved": "Thank you! Your update is saved ✅",
                 "stale": "That button is out of date. Send /projects to see the latest.",
-                "spent": "Spent £250.50 of £1,500", "on_track": "On track"},
+                "spent": "Spent £250.50 of £1,500", "on_track": "On track",
+                "hidden": "Hidden. The update is kept, but left out of the page and the news.",
+                "report": "Funded projects: 2 · under way: 2 · done: 0 · stopped: 0\n"
+                          "Money awarded: £2,500 · spent so far: £250.50"},
     Locale.CY: {"ask": "Helo! Cafodd eich prosiect grant o'r bleidlais.",
                 "public": "felly mae'n gyhoeddus. Peidiwch ag ysgrifennu enw neb",
                 "permission": "Oes gennych chi ganiatâd pawb sydd ynddo",
@@ -98,7 +101,12 @@ SAID = {
                 "saved": "Diolch! Mae'ch diweddariad wedi'i gadw ✅",
                 "stale": "Mae'r botwm yna wedi dyddio. Anfonwch /projects i weld y diweddaraf.",
                 "spent": "Wedi gwario: £250.50 (cyfanswm y grant: £1,500)",
-                "on_track": "Ar y trywydd iawn"},
+                "on_track": "Ar y trywydd iawn",
+                "hidden": "Wedi'i guddio. Mae'r diweddariad yn cael ei gadw, ond mae allan o'r "
+                          "dudalen a'r newyddion.",
+                "report": "Prosiectau wedi'u hariannu: 2 · ar y gweill: 2 · wedi gorffen: 0 · "
+                          "wedi stopio: 0\nArian wedi'i ddyfarnu: £2,500 · wedi'i wario hyd yma: "
+                          "£250.50"},
 }
 
 
@@ -216,10 +224,11 @@ async def test_publish_ask_update_follow_hide_and_see(harness, session_maker, cl
 
     # An organiser hides the first group's update: kept, left out of the page and round-up.
     sent = await harness.tap(ORGANISER_ID, cb(ProjectAction.SHOW, project))
-    hide = dict(buttons(sent[0] if not texts(sent) else next(
-        r for r in sent if getattr(r, "reply_markup", None))))
-    sent = await harness.tap(ORGANISER_ID, hide["Hide update number 1 🙈"])
-    assert alerts(sent) == ["Hidden. The update is kept, but left out of the page and the news."]
+    hide = buttons(next(r for r in sent if getattr(r, "reply_markup", None)))[0]
+    assert hide[0] == ("Hide update number 1 🙈" if lang is Locale.EN
+                       else "Cuddio diweddariad rhif 1 🙈")
+    sent = await harness.tap(ORGANISER_ID, hide[1])
+    assert alerts(sent) == [said["hidden"]]
     async with session_maker() as session:
         kept = await session.get(ProjectUpdate, update.id)
     assert kept.hidden and kept.photo_file_id == "garden-photo"
@@ -239,6 +248,10 @@ async def test_publish_ask_update_follow_hide_and_see(harness, session_maker, cl
     page = texts(sent)[-1]
     assert "Latest: “Benches are in. Diolch!”" in page
     assert page.count("No update yet.") == 1  # SPK-001's only update is hidden
+
+    # /report adds delivery: projects by status, money awarded and spent.
+    sent = await harness.send(ORGANISER_ID, "/report")
+    assert said["report"] in texts(sent)[-1]
 
 
 async def test_forget_unlinks_updates_and_drops_follows(harness, session_maker, clock):
