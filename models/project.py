@@ -330,6 +330,17 @@ async def followed_rounds(session: AsyncSession, telegram_id: int) -> list[int]:
                                       .order_by(ProjectFollow.round_id)))
 
 
+async def follows_of(session: AsyncSession, people: list[int]) -> dict[int, set[int]]:
+    """Person -> the rounds whose projects they follow."""
+    found: dict[int, set[int]] = {}
+    if people:
+        for telegram_id, round_id in await session.execute(
+                select(ProjectFollow.telegram_id, ProjectFollow.round_id)
+                .where(ProjectFollow.telegram_id.in_(people))):
+            found.setdefault(telegram_id, set()).add(round_id)
+    return found
+
+
 # --- the programme report ---------------------------------------------------------------------
 
 

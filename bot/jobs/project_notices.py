@@ -110,37 +110,39 @@ class ProjectNotices:
                            only: int | None = None) -> None:
         """Make every follower's round-up (or only one person's) for the week of `at` say what
         it should: the shown updates of that week in the rounds they follow now. Rows already
-        sent are never touched."""
+        sent are never touched. A few queries for all the followers together, not per person."""
         start, end = projects.week_of(at)
         people = [only] if only is not None else await projects.followers(session, round_id)
         locales = await self._locales(session, set(people))
-        for telegram_id in people:
-            if telegram_id not in locales:
-                continue
-            rounds = await projects.followed_rounds(session, telegram_id)
-            items = await projects.updates_in(session, rounds, start, end)
-            await self._one_digest(session, telegram_id, locales[telegram_id], items, end)
-
-    async def _one_digest(self, session: AsyncSession, telegram_id: int, locale: str,
-                          items: list, end: datetime) -> None:
-        key = digest_key(telegram_id, end)
-        row = await session.scalar(select(OutboxMessage).where(OutboxMessage.dedupe_key == key)
-                                   .execution_options(populate_existing=True))
-        if row is not None and row.status not in (Status.PENDING, Status.CANCELLED):
+        if not locales:
             return
-        if not items:
-            if row is not None:
-                await _set(session, row, status=Status.CANCELLED.value)
-            return
-        t = self.texts(locale)
+        follows = await projects.follows_of(session, list(locales))
+        round_ids = sorted({r for rounds in follows.values() for r in rounds})
+        items = await projects.updates_in(session, round_ids, start, end)
         bids = await projects.project_bids(session, [p for _, p in items])
-        names = {r.id: r.name(locale) for r in await session.scalars(
-            select(Round).where(Round.id.in_({p.round_id for _, p in items})))}
-        message = _text(key, telegram_id, view.digest(t, items, bids, names), end)
-        if row is None:
-            await enqueue(session, [message])
-        else:
-            await _set(session, row, status=Status.PENDING.value, payload=message.payload)
+        rounds = list(await session.scalars(select(Round).where(Round.id.in_(round_ids))))
+        keys = {tid: digest_key(tid, end) for tid in locales}
+        rows = {row.dedupe_key: row for row in await session.scalars(
+            select(OutboxMessage).where(OutboxMessage.dedupe_key.in_(keys.values()))
+            .execution_options(populate_existing=True))}
+        new = []
+        for telegram_id, locale in sorted(locales.items()):
+            mine = [(u, p) for u, p in items if p.round_id in follows.get(telegram_id, ())]
+            row = rows.get(keys[telegram_id])
+            if row is not None and row.status not in (Status.PENDING, Status.CANCELLED):
+                continue
+            if not mine:
+                if row is not None:
+                    await _set(session, row, status=Status.CANCELLED.value)
+                continue
+            names = {r.id: r.name(locale) for r in rounds}
+            message = _text(keys[telegram_id], telegram_id,
+                            view.digest(self.texts(locale), mine, bids, names), end)
+            if row is None:
+                new.append(message)
+            else:
+                await _set(session, row, status=Status.PENDING.value, payload=message.payload)
+        await enqueue(session, new)
 
 
 def _text(key: str, chat_id: int, text: str, due_at: datetime,
