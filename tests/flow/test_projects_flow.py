@@ -21,6 +21,7 @@ from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
 from models.base import set_clock_offset, utcnow
+from models.event import Event, EventKind, Registration, RegStatus
 from models.outbox import OutboxMessage, Status
 from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project, ProjectFollow, ProjectUpdate
@@ -281,3 +282,103 @@ async def test_forget_unlinks_updates_and_drops_follows(harness, session_maker, 
     assert (update.author_telegram_id, update.voice_file_id, update.status) == (
         None, None, "done")
     assert follows == [] and stored.owner_telegram_id is None and stored.status == "done"
+
+
+@pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
+async def test_a_late_group_is_nudged_once_and_organisers_see_it(harness, session_maker, clock,
+                                                                 lang):
+    round_id = await published(harness, session_maker, lang)
+    project = (await projects_of(session_maker, round_id))[GROUP_OWNER]
+    clock(45)  # the first ask was 15 days ago, and no word since
+    async with session_maker() as session:
+        due_now = sorted(await session.scalars(select(OutboxMessage.dedupe_key).where(
+            OutboxMessage.dedupe_key.like(f"proj:{project.id}:%"),
+            OutboxMessage.due_at <= utcnow())))
+        nudge = await session.scalar(select(OutboxMessage).where(
+            OutboxMessage.dedupe_key == f"proj:{project.id}:nudge:1"))
+    assert due_now == [f"proj:{project.id}:ask:1", f"proj:{project.id}:nudge:1"]
+    assert nudge.payload["text"].startswith(
+        "A gentle reminder" if lang is Locale.EN else "Nodyn bach i'ch atgoffa")
+    late = "late for an update ⏰" if lang is Locale.EN else "yn hwyr gyda diweddariad ⏰"
+    page = texts(await harness.send(ORGANISER_ID, "/projects"))[-1]
+    assert page.count(late) == 2  # both groups are late
+    assert "late for an update" not in texts(await harness.send(VOTER_EN, "/projects"))[-1]
+
+    # Planning again (a second publish, another process) sends no second nudge.
+    async with session_maker.begin() as session:
+        round_ = await session.get(Round, round_id)
+        await ProjectNotices(harness.dp["i18n_middleware"].core, "en").start_projects(
+            session, round_, (30, 90, 180), utcnow())
+    assert len(await rows(session_maker, f"proj:{project.id}:nudge:1")) == 1
+
+    # The group reports "done": nothing more is asked, and it is no longer late.
+    await harness.tap(GROUP_OWNER, cb(ProjectAction.UPDATE, project))
+    await harness.send(GROUP_OWNER, "All planted.")
+    sent = await harness.tap(GROUP_OWNER, cb(ProjectAction.SKIP_SPENT, project))
+    await harness.tap(GROUP_OWNER, buttons(sent[-1])[3][1])
+    states = {r.dedupe_key: r.status for r in await rows(session_maker, f"proj:{project.id}:")}
+    assert set(states.values()) == {Status.CANCELLED}
+    page = texts(await harness.send(ORGANISER_ID, "/projects"))[-1]
+    assert page.count(late) == 1
+
+
+def document_update(user_id: int) -> dict:
+    update = media_update(user_id, "photo", "x")
+    message = update["message"]
+    del message["photo"]
+    message["document"] = {"file_id": "doc-1", "file_unique_id": "doc-1",
+                           "file_name": "plan.pdf"}
+    return update
+
+
+async def test_hostile_or_wrong_input_saves_nothing(harness, session_maker, clock):
+    round_id = await published(harness, session_maker, Locale.EN)
+    project = (await projects_of(session_maker, round_id))[GROUP_OWNER]
+    await harness.tap(GROUP_OWNER, cb(ProjectAction.UPDATE, project))
+    sent = await harness.send(GROUP_OWNER, "x" * 1001)
+    assert texts(sent) == ["That is too long. Please make it shorter and send it again."]
+    sent = await harness.feed(document_update(GROUP_OWNER))
+    assert texts(sent) == ["Please send a few words, a photo or a voice note."]
+    # A photo without permission is left out, not kept.
+    sent = await harness.feed(media_update(GROUP_OWNER, "photo", "crowd-photo"))
+    sent = await harness.tap(GROUP_OWNER, buttons(sent[-1])[1][1])
+    assert texts(sent)[-1].startswith("I have left the photo out.")
+    await harness.send(GROUP_OWNER, "<b>Big</b> & <a href='x'>news</a>")
+    sent = await harness.send(GROUP_OWNER, "-5")
+    assert texts(sent)[0].startswith("I could not read that as an amount of money.")
+    await harness.send(GROUP_OWNER, "1.5k")
+    # A forged status beyond the list changes nothing.
+    sent = await harness.tap(GROUP_OWNER, cb(ProjectAction.STATUS, project, value=99))
+    assert alerts(sent) == [SAID[Locale.EN]["stale"]]
+    async with session_maker() as session:
+        assert list(await session.scalars(select(ProjectUpdate))) == []
+    await harness.tap(GROUP_OWNER, cb(ProjectAction.STATUS, project, value=2))
+    async with session_maker() as session:
+        (update,) = list(await session.scalars(select(ProjectUpdate)))
+    assert (update.photo_file_id, update.spent_pence, update.status) == (None, 1_500_00,
+                                                                         "delayed")
+    sent = await harness.tap(VOTER_EN, cb(ProjectAction.SHOW, project))
+    page = texts(sent)[-1]
+    assert "“&lt;b&gt;Big&lt;/b&gt; &amp; &lt;a href=&#x27;x&#x27;&gt;news&lt;/a&gt;”" in page
+    assert "Delayed" in page and "spent £1,500" in page
+
+
+async def test_people_from_the_rounds_events_may_follow(harness, session_maker):
+    round_id = await published(harness, session_maker, Locale.EN)
+    sent = await harness.send(NOT_A_VOTER, "/projects")
+    assert "Tell me how" not in str(buttons(sent[-1]))
+    async with session_maker.begin() as session:
+        event = Event(kind=EventKind.PB_VOTE.value, title_en="Vote", title_cy="Pleidlais",
+                      description_en="", area="Speke", venue="Hall", address="1 Road",
+                      starts_at=utcnow(), ends_at=utcnow() + timedelta(hours=2),
+                      round_id=round_id)
+        session.add(event)
+        await session.flush()
+        session.add(Registration(event_id=event.id, telegram_id=NOT_A_VOTER,
+                                 status=RegStatus.CONFIRMED.value, code="ABC-123"))
+    sent = await harness.send(NOT_A_VOTER, "/projects")
+    assert buttons(sent[-1])[-1][0] == "Tell me how the projects get on 🔔"
+    sent = await harness.tap(NOT_A_VOTER, cb(ProjectAction.FOLLOW, round_id=round_id))
+    assert alerts(sent) == ["Done. Once a week at most, I will tell you what the groups say."]
+    sent = await harness.send(NOT_A_VOTER, "/projects")
+    assert buttons(sent[-1])[-1][0] == "Stop telling me about the projects 🔕"
