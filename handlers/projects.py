@@ -22,12 +22,12 @@ from bot.filters import IS_ANSWER
 from bot.jobs.project_notices import ProjectNotices
 from bot.settings import Settings
 from bot.ui import project_view as view
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
+from bot.ui.project_callbacks import ORGANISER_ACTIONS, ProjectAction, ProjectCb
 from models import project as projects
 from models.amounts import format_pounds, parse_amount
 from models.base import utcnow
 from models.organiser import is_organiser
-from models.project import MAX_WORDS, NewUpdate, Project
+from models.project import MAX_WORDS, NewUpdate, PaymentKind, Project
 from models.round import get_round
 from models.user import User
 
@@ -44,6 +44,10 @@ class UpdateFlow(StatesGroup):
 
 class NoteFlow(StatesGroup):
     words = State()  # data: project
+
+
+class PaymentFlow(StatesGroup):
+    amount = State()  # data: project, kind
 
 
 def _cb(action: ProjectAction):
@@ -120,8 +124,11 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
     updates = await projects.updates_of(session, project.id)
     bid = (await projects.project_bids(session, [project])).get(project.bid_id)
     organiser = await is_organiser(session, user.telegram_id, settings.organiser_ids)
+    payments = ((await projects.money_of(session, [project.id])).get(project.id,
+                                                                      projects.Money())
+                if organiser else None)
     await message.answer(
-        view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale),
+        view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments),
         reply_markup=view.project_buttons(
             i18n, project, updates, organiser=organiser,
             group=projects.can_report(project, user.telegram_id)))
@@ -319,7 +326,7 @@ async def _gone(message: Message, state: FSMContext, i18n: I18nContext) -> None:
 
 # Last in the residents' router: a step's button from an update already sent or abandoned
 # (its state is gone). Organisers' buttons go on to `admin_router`.
-@router.callback_query(ProjectCb.filter(~F.action.in_({ProjectAction.HIDE, ProjectAction.NOTE})))
+@router.callback_query(ProjectCb.filter(~F.action.in_(ORGANISER_ACTIONS)))
 async def stale_step(query: CallbackQuery, i18n: I18nContext) -> None:
     await _stale(query, i18n)
 
@@ -373,3 +380,43 @@ async def got_note(message: Message, state: FSMContext, session: AsyncSession, u
         session, project.round_id, now)
     await message.answer(i18n.get("pj-note-saved"))
 
+
+
+@admin_router.callback_query(_cb(ProjectAction.PAY))
+@admin_router.callback_query(_cb(ProjectAction.RETURN))
+async def start_payment(query: CallbackQuery, callback_data: ProjectCb, state: FSMContext,
+                        session: AsyncSession, i18n: I18nContext) -> None:
+    project = await session.get(Project, callback_data.project)
+    if project is None:
+        await _stale(query, i18n)
+        return
+    kind = PaymentKind.PAID if callback_data.action == ProjectAction.PAY else PaymentKind.RETURNED
+    await query.answer()
+    await state.set_state(PaymentFlow.amount)
+    await state.set_data({"project": project.id, "kind": kind.value})
+    bid = (await projects.project_bids(session, [project])).get(project.bid_id)
+    await query.message.answer(i18n.get(f"pj-ask-{kind.value}", name=view.project_name(bid)))
+
+
+@admin_router.message(PaymentFlow.amount, F.text, IS_ANSWER)
+async def got_payment(message: Message, state: FSMContext, session: AsyncSession, user: User,
+                      i18n: I18nContext) -> None:
+    pence = parse_amount(message.text[:40])
+    if pence is None:
+        await message.answer(i18n.get("pj-bad-amount"))
+        return
+    data = await state.get_data()
+    project_id = data.get("project")
+    project = await session.get(Project, project_id) if isinstance(project_id, int) else None
+    if project is None or data.get("kind") not in set(PaymentKind):
+        await state.clear()
+        await message.answer(i18n.get("pj-gone"))
+        return
+    kind = PaymentKind(data["kind"])
+    problem = await projects.record_payment(session, project, kind, pence, user.telegram_id,
+                                            utcnow())
+    if problem is not None:
+        await message.answer(i18n.get(problem))
+        return
+    await state.clear()
+    await message.answer(i18n.get(f"pj-{kind.value}-saved", amount=format_pounds(pence)))

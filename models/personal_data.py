@@ -155,10 +155,12 @@ HOLDERS: tuple[Holder, ...] = (
            "deleted.",
            ("voting_notices",)),
     Holder(("projects.owner_telegram_id", "project_updates.author_telegram_id",
-            "project_updates.voice_file_id", "project_follows.telegram_id"),
+            "project_updates.voice_file_id", "project_follows.telegram_id",
+            "project_payments.recorded_by"),
            projects.erase_person,
            "Project updates stay without saying who wrote them (a voice note goes); projects "
-           "stay without their group's id; following projects stops.",
+           "stay without their group's id; following projects stops; payments an organiser "
+           "recorded stay without saying who.",
            ("projects",)),
     Holder(("outbox.chat_id", "outbox.dedupe_key", "outbox.payload", "outbox.last_error",
             "outbox.telegram_message_id"), _forget_messages,
@@ -191,6 +193,7 @@ NOT_PERSONAL: dict[str, str] = {
            "voting_codes": ("code_hash",),
            "projects": ("status", "ask_days"),
            "project_updates": ("status",),
+           "project_payments": ("kind",),
        }.items() for column in columns},
     # Written by organisers for everyone to read.
     **{f"{table}.{column}": "written by organisers for everyone to read"
@@ -213,7 +216,8 @@ NOT_PERSONAL: dict[str, str] = {
     "round_areas.pot_pence": "an amount of money",
     "bids.amount_pence": "an amount of money",
     **{column: "an amount of money" for column in (
-        "projects.award_pence", "projects.spent_pence", "project_updates.spent_pence")},
+        "projects.award_pence", "projects.spent_pence", "project_updates.spent_pence",
+        "project_payments.amount_pence")},
     "broadcasts.progress_message_id": "a message number in the organiser's chat",
     "processed_updates.update_id": "Telegram's number for an update, not for a person",
     "rounds_version.version": "a counter",

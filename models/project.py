@@ -108,6 +108,25 @@ class ProjectFollow(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
 
 
+class PaymentKind(StrEnum):
+    PAID = "paid"  # the organisers paid the group
+    RETURNED = "returned"  # the group gave money back
+
+
+class ProjectPayment(Base):
+    """Money the organisers recorded as paid to a project's group, or returned by it."""
+
+    __tablename__ = "project_payments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    project_id: Mapped[int] = mapped_column(ForeignKey("projects.id", ondelete="CASCADE"),
+                                            index=True)
+    kind: Mapped[str] = mapped_column(String(8))
+    amount_pence: Mapped[int] = mapped_column(BigInteger)
+    recorded_by: Mapped[int | None] = mapped_column(BigInteger)
+    recorded_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
 # --- the schedule (pure) ---------------------------------------------------------------------
 
 
@@ -341,6 +360,52 @@ async def follows_of(session: AsyncSession, people: list[int]) -> dict[int, set[
     return found
 
 
+# --- money paid and returned ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Money:
+    paid_pence: int = 0
+    returned_pence: int = 0
+
+
+def payment_problem(money: Money, kind: PaymentKind, pence: int) -> str | None:
+    """Why an organiser may not record this, as a locale key; None if they may. More can be
+    paid than awarded (a top-up is the organisers' call), but not more returned than paid."""
+    if pence <= 0:
+        return "pj-pay-bad-amount"
+    if kind == PaymentKind.RETURNED and money.returned_pence + pence > money.paid_pence:
+        return "pj-pay-more-than-paid"
+    return None
+
+
+async def money_of(session: AsyncSession, project_ids: list[int]) -> dict[int, Money]:
+    if not project_ids:
+        return {}
+    sums: dict[int, dict[str, int]] = {}
+    for project_id, kind, pence in await session.execute(
+            select(ProjectPayment.project_id, ProjectPayment.kind,
+                   func.sum(ProjectPayment.amount_pence))
+            .where(ProjectPayment.project_id.in_(project_ids))
+            .group_by(ProjectPayment.project_id, ProjectPayment.kind)):
+        sums.setdefault(project_id, {})[kind] = int(pence)
+    return {pid: Money(paid_pence=by.get(PaymentKind.PAID, 0),
+                       returned_pence=by.get(PaymentKind.RETURNED, 0))
+            for pid, by in sums.items()}
+
+
+async def record_payment(session: AsyncSession, project: Project, kind: PaymentKind,
+                         pence: int, by: int, now: datetime) -> str | None:
+    """Record it, or say why not (a locale key) and record nothing."""
+    money = (await money_of(session, [project.id])).get(project.id, Money())
+    problem = payment_problem(money, kind, pence)
+    if problem is None:
+        session.add(ProjectPayment(project_id=project.id, kind=kind.value, amount_pence=pence,
+                                   recorded_by=by, recorded_at=now))
+        await session.flush()
+    return problem
+
+
 # --- the programme report ---------------------------------------------------------------------
 
 
@@ -352,6 +417,8 @@ class Delivery:
     stopped: int
     awarded_pence: int
     spent_pence: int
+    paid_pence: int = 0
+    returned_pence: int = 0
 
 
 async def delivery(session: AsyncSession,
@@ -367,9 +434,17 @@ async def delivery(session: AsyncSession,
     count = sum(n for n, _, _ in rows.values())
     done = rows.get(ProjectStatus.DONE.value, (0, 0, 0))[0]
     stopped = rows.get(ProjectStatus.STOPPED.value, (0, 0, 0))[0]
+    payments = select(ProjectPayment.kind, func.coalesce(func.sum(
+        ProjectPayment.amount_pence), 0)).group_by(ProjectPayment.kind)
+    if in_period is not None and (conditions := in_period(Round.bid_deadline)):
+        payments = payments.join(Project, Project.id == ProjectPayment.project_id).where(
+            Project.round_id.in_(select(Round.id).where(*conditions)))
+    money = {kind: int(pence) for kind, pence in await session.execute(payments)}
     return Delivery(projects=count, started=count - done - stopped, done=done, stopped=stopped,
                     awarded_pence=int(sum(a for _, a, _ in rows.values())),
-                    spent_pence=int(sum(s for _, _, s in rows.values())))
+                    spent_pence=int(sum(s for _, _, s in rows.values())),
+                    paid_pence=money.get(PaymentKind.PAID, 0),
+                    returned_pence=money.get(PaymentKind.RETURNED, 0))
 
 
 # --- /mydata and /forget ----------------------------------------------------------------------
@@ -400,3 +475,5 @@ async def erase_person(session: AsyncSession, telegram_id: int) -> None:
                           .values(owner_telegram_id=None)
                           .execution_options(synchronize_session=False))
     await session.execute(delete(ProjectFollow).where(ProjectFollow.telegram_id == telegram_id))
+    await session.execute(update(ProjectPayment).where(ProjectPayment.recorded_by == telegram_id)
+                          .values(recorded_by=None).execution_options(synchronize_session=False))

@@ -25,6 +25,13 @@ class ProjectAction(StrEnum):
     STATUS = "t"  # value: the index of the status in STATUSES; saves the update
     HIDE = "h"  # organisers: value is the update's id
     NOTE = "o"  # organisers: add their own note
+    PAY = "m"  # organisers: record money paid to the group
+    RETURN = "b"  # organisers: record money the group gave back
+
+
+# Handled behind the organiser filter (handlers/projects.py admin_router).
+ORGANISER_ACTIONS = frozenset({ProjectAction.HIDE, ProjectAction.NOTE, ProjectAction.PAY,
+                               ProjectAction.RETURN})
 
 
 class ProjectCb(CallbackData, prefix="pj"):

@@ -15,7 +15,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from models.amounts import format_pounds
 from models.bid import Bid
-from models.project import Delivery, Project, ProjectStatus, ProjectUpdate
+from models.project import Delivery, Money, Project, ProjectStatus, ProjectUpdate
 from models.when import show_local
 
 STATUSES = tuple(ProjectStatus)
@@ -96,8 +96,12 @@ def round_buttons(t: Texts, round_id: int, projects: list[Project], bids: dict[i
 
 
 def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[ProjectUpdate],
-                 tz: ZoneInfo, locale: str) -> str:
+                 tz: ZoneInfo, locale: str, payments: Money | None = None) -> str:
+    """`payments`: for organisers, what they recorded as paid and returned."""
     lines = [f"<b>{project_name(bid)}</b>", status_name(t, project.status), money(t, project)]
+    if payments is not None:
+        lines.append(t.get("pj-payments", paid=format_pounds(payments.paid_pence),
+                           returned=format_pounds(payments.returned_pence)))
     if not updates:
         lines += ["", t.get("pj-no-update")]
     for number, update in enumerate(updates, start=1):
@@ -125,6 +129,8 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
         rows += [[button(t.get("pj-hide-button", number=n), ProjectAction.HIDE, u.id)]
                  for n, u in enumerate(updates, start=1)]
         rows.append([button(t.get("pj-note-button"), ProjectAction.NOTE)])
+        rows.append([button(t.get("pj-pay-button"), ProjectAction.PAY),
+                     button(t.get("pj-return-button"), ProjectAction.RETURN)])
     rows.append([button(t.get("pj-back-button"), ProjectAction.ROUND)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -177,4 +183,6 @@ def delivery_text(t: Texts, figures: Delivery) -> str:
     return t.get("pj-report", projects=figures.projects, started=figures.started,
                  done=figures.done, stopped=figures.stopped,
                  awarded=format_pounds(figures.awarded_pence),
-                 spent=format_pounds(figures.spent_pence))
+                 spent=format_pounds(figures.spent_pence),
+                 paid=format_pounds(figures.paid_pence),
+                 returned=format_pounds(figures.returned_pence))

@@ -73,3 +73,13 @@ pj-report =
     <b>Ar ôl y bleidlais</b> 🏗️
     Prosiectau wedi'u hariannu: { $projects } · ar y gweill: { $started } · wedi gorffen: { $done } · wedi stopio: { $stopped }
     Arian wedi'i ddyfarnu: { $awarded } · wedi'i wario hyd yma: { $spent }
+    Wedi'i dalu i'r grwpiau: { $paid } · wedi'i roi'n ôl: { $returned }
+pj-payments = Wedi'i dalu i'r grŵp: { $paid } · wedi'i roi'n ôl: { $returned }
+pj-pay-button = Cofnodi arian wedi'i dalu 💷
+pj-return-button = Cofnodi arian wedi'i roi'n ôl ↩️
+pj-ask-paid = Faint gafodd ei dalu i'r grŵp? Prosiect: <b>{ $name }</b>. Er enghraifft: £500
+pj-ask-returned = Faint roddodd y grŵp yn ôl? Prosiect: <b>{ $name }</b>. Er enghraifft: £50
+pj-paid-saved = Wedi'i gofnodi: { $amount } wedi'i dalu i'r grŵp ✅
+pj-returned-saved = Wedi'i gofnodi: { $amount } wedi'i roi'n ôl gan y grŵp ✅
+pj-pay-bad-amount = Rhaid i'r swm fod yn fwy na £0. Anfonwch e eto, os gwelwch yn dda.
+pj-pay-more-than-paid = Mae hynny'n fwy na'r hyn gafodd y grŵp ei dalu. Gwiriwch y swm a'i anfon eto, os gwelwch yn dda.

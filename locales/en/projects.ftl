@@ -69,3 +69,13 @@ pj-report =
     <b>After the vote</b> 🏗️
     Funded projects: { $projects } · under way: { $started } · done: { $done } · stopped: { $stopped }
     Money awarded: { $awarded } · spent so far: { $spent }
+    Paid to groups: { $paid } · returned: { $returned }
+pj-payments = Paid to the group: { $paid } · returned: { $returned }
+pj-pay-button = Record money paid 💷
+pj-return-button = Record money returned ↩️
+pj-ask-paid = How much was paid to the group? Project: <b>{ $name }</b>. For example: £500
+pj-ask-returned = How much did the group give back? Project: <b>{ $name }</b>. For example: £50
+pj-paid-saved = Recorded: { $amount } paid to the group ✅
+pj-returned-saved = Recorded: { $amount } given back by the group ✅
+pj-pay-bad-amount = The amount must be more than £0. Please send it again.
+pj-pay-more-than-paid = That is more than the group was paid. Please check the amount and send it again.

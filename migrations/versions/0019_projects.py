@@ -1,4 +1,4 @@
-"""After the vote: funded projects, their updates, and who follows them
+"""After the vote: funded projects, their updates, who follows them, and money paid and returned
 
 Revision ID: 0019_projects
 Revises: 0018_ballot_ui
@@ -68,9 +68,23 @@ def upgrade() -> None:
     )
     op.create_index(op.f('ix_project_follows_round_id'), 'project_follows', ['round_id'])
     op.create_index(op.f('ix_project_follows_telegram_id'), 'project_follows', ['telegram_id'])
+    op.create_table('project_payments',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('project_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=8), nullable=False),
+    sa.Column('amount_pence', sa.BigInteger(), nullable=False),
+    sa.Column('recorded_by', sa.BigInteger(), nullable=True),
+    sa.Column('recorded_at', sa.DateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['project_id'], ['projects.id'],
+                            name=op.f('fk_project_payments_project_id_projects'),
+                            ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_project_payments'))
+    )
+    op.create_index(op.f('ix_project_payments_project_id'), 'project_payments', ['project_id'])
 
 
 def downgrade() -> None:
+    op.drop_table('project_payments')
     op.drop_table('project_follows')
     op.drop_table('project_updates')
     op.drop_table('projects')

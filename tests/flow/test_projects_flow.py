@@ -16,7 +16,7 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.jobs.project_notices import ProjectNotices
-from bot.ui.callbacks import Locale
+from bot.ui.callbacks import ForgetCb, Locale
 from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
@@ -24,7 +24,7 @@ from models.base import set_clock_offset, utcnow
 from models.event import Event, EventKind, Registration, RegStatus
 from models.outbox import OutboxMessage, Status
 from models.paper_ballot import PaperRecord, save_paper
-from models.project import Project, ProjectFollow, ProjectUpdate
+from models.project import Project, ProjectFollow, ProjectPayment, ProjectUpdate
 from models.round import Round
 from tests.conftest import ORGANISER_ID
 from tests.flow.test_vote_flow import join
@@ -263,7 +263,6 @@ async def test_forget_unlinks_updates_and_drops_follows(harness, session_maker, 
     await harness.feed(media_update(GROUP_OWNER, "voice", "voice-1"))
     sent = await harness.tap(GROUP_OWNER, cb(ProjectAction.SKIP_SPENT, project))
     await harness.tap(GROUP_OWNER, buttons(sent[-1])[3][1])  # done
-    from bot.ui.callbacks import ForgetCb  # noqa: PLC0415
     (document,) = [r for r in await harness.send(GROUP_OWNER, "/mydata")
                    if isinstance(r, SendDocument)]
     mine = json.loads(document.document.data)["projects"]
@@ -382,3 +381,45 @@ async def test_people_from_the_rounds_events_may_follow(harness, session_maker):
     assert alerts(sent) == ["Done. Once a week at most, I will tell you what the groups say."]
     sent = await harness.send(NOT_A_VOTER, "/projects")
     assert buttons(sent[-1])[-1][0] == "Stop telling me about the projects 🔕"
+
+
+@pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
+async def test_organisers_record_money_paid_and_returned(harness, session_maker, lang):
+    round_id = await published(harness, session_maker, lang)  # the organiser speaks `lang`
+    project = (await projects_of(session_maker, round_id))[GROUP_OWNER]
+    words = {Locale.EN: ("Recorded: £1,000 paid to the group ✅",
+                         "That is more than the group was paid.",
+                         "Recorded: £100 given back by the group ✅",
+                         "Paid to the group: £1,000 · returned: £100",
+                         "Paid to groups: £1,000 · returned: £100"),
+             Locale.CY: ("Wedi'i gofnodi: £1,000 wedi'i dalu i'r grŵp ✅",
+                         "Mae hynny'n fwy na'r hyn gafodd y grŵp ei dalu.",
+                         "Wedi'i gofnodi: £100 wedi'i roi'n ôl gan y grŵp ✅",
+                         "Wedi'i dalu i'r grŵp: £1,000 · wedi'i roi'n ôl: £100",
+                         "Wedi'i dalu i'r grwpiau: £1,000 · wedi'i roi'n ôl: £100")}[lang]
+    await harness.tap(ORGANISER_ID, cb(ProjectAction.PAY, project))
+    assert texts(await harness.send(ORGANISER_ID, "0"))[0].startswith(
+        "The amount must be more than £0" if lang is Locale.EN else "Rhaid i'r swm")
+    assert texts(await harness.send(ORGANISER_ID, "£1,000")) == [words[0]]
+    await harness.tap(ORGANISER_ID, cb(ProjectAction.RETURN, project))
+    assert texts(await harness.send(ORGANISER_ID, "£2,000"))[0].startswith(words[1])
+    assert texts(await harness.send(ORGANISER_ID, "£100")) == [words[2]]
+    page = texts(await harness.tap(ORGANISER_ID, cb(ProjectAction.SHOW, project)))
+    assert words[3] in page[-1]
+    # Residents see no payments, and cannot record one with a forged button.
+    assert "Paid to the group" not in texts(await harness.tap(
+        VOTER_EN, cb(ProjectAction.SHOW, project)))[-1]
+    await harness.tap(VOTER_EN, cb(ProjectAction.PAY, project))
+    await harness.send(VOTER_EN, "£5,000")
+    assert words[4] in texts(await harness.send(ORGANISER_ID, "/report"))[-1]
+    async with session_maker() as session:
+        recorded = list(await session.scalars(select(ProjectPayment).order_by(ProjectPayment.id)))
+    assert [(p.kind, p.amount_pence, p.recorded_by) for p in recorded] == [
+        ("paid", 1_000_00, ORGANISER_ID), ("returned", 100_00, ORGANISER_ID)]
+    # /forget of the organiser keeps the payments, without who recorded them.
+    await harness.send(ORGANISER_ID, "/forget")
+    await harness.tap(ORGANISER_ID, ForgetCb(confirm=True).pack())
+    async with session_maker() as session:
+        recorded = list(await session.scalars(select(ProjectPayment).order_by(ProjectPayment.id)))
+    assert [(p.kind, p.amount_pence, p.recorded_by) for p in recorded] == [
+        ("paid", 1_000_00, None), ("returned", 100_00, None)]
