@@ -103,9 +103,11 @@ async def _send_round(message: Message, session: AsyncSession, user: User, setti
     if await projects.may_follow(session, round_id, user.telegram_id,
                                  secret=settings.ballot_key):
         follow = await projects.is_following(session, round_id, user.telegram_id)
-    await message.answer(
-        view.round_page(i18n, round_.name(i18n.locale), made, bids, latest, late),
-        reply_markup=view.round_buttons(i18n, round_id, made, bids, follow))
+    pages = view.round_page(i18n, round_.name(i18n.locale), made, bids, latest, late)
+    for page in pages[:-1]:
+        await message.answer(page)
+    await message.answer(pages[-1],
+                         reply_markup=view.round_buttons(i18n, round_id, made, bids, follow))
 
 
 @router.callback_query(_cb(ProjectAction.SHOW))
@@ -133,7 +135,7 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
             i18n, project, updates, organiser=organiser,
             group=projects.can_report(project, user.telegram_id)))
     # The newest few photos and voice notes themselves, after the page that numbers them.
-    for number, update in [(n, u) for n, u in enumerate(updates, start=1)
+    for number, update in [(n, u) for n, u in enumerate(updates[:view.PAGE_UPDATES], start=1)
                            if u.photo_file_id or u.voice_file_id][:view.MEDIA_SHOWN]:
         caption = i18n.get("pj-media-caption", number=number)
         if update.photo_file_id:

@@ -19,9 +19,14 @@ from models.project import Delivery, Money, Project, ProjectStatus, ProjectUpdat
 from models.when import show_local
 
 STATUSES = tuple(ProjectStatus)
-QUOTE_CHARS = 300  # of a group's words in a list or round-up; the project page shows them all
+# Telegram holds 4096 characters in a message. With titles of at most 80 characters and round
+# names of at most a few dozen, these keep every message well inside it (tests/unit).
+MESSAGE_LIMIT = 4000
+QUOTE_CHARS = 200  # of a group's words in a list or round-up
+PAGE_WORDS = 500  # of a group's words on the project's page
+PAGE_UPDATES = 5  # newest updates on a project's page
 MEDIA_SHOWN = 3  # photos and voice notes sent under a project's page
-DIGEST_ITEMS = 10  # a round-up stays far inside Telegram's 4096 characters
+DIGEST_ITEMS = 6
 
 
 class Texts(Protocol):
@@ -44,12 +49,11 @@ def project_name(bid: Bid | None) -> str:
     return escape(plain_name(bid))
 
 
-def words(t: Texts, update: ProjectUpdate, limit: int | None = QUOTE_CHARS) -> str:
+def words(t: Texts, update: ProjectUpdate, limit: int = QUOTE_CHARS) -> str:
     """The update in one line: its words quoted (clipped in lists), and what else it holds."""
     parts = []
     if update.text:
-        text = update.text if limit is None or len(update.text) <= limit \
-            else update.text[:limit - 1] + "…"
+        text = update.text if len(update.text) <= limit else update.text[:limit - 1] + "…"
         parts.append(f"“{escape(text)}”")
     if update.photo_file_id:
         parts.append(t.get("pj-has-photo"))
@@ -66,18 +70,29 @@ def money(t: Texts, project: Project) -> str:
 
 
 def round_page(t: Texts, round_name: str, projects: list[Project], bids: dict[int, Bid],
-               latest: dict[int, ProjectUpdate], late: set[int]) -> str:
-    lines = [t.get("pj-round-title", round=escape(round_name))]
+               latest: dict[int, ProjectUpdate], late: set[int]) -> list[str]:
+    """One or more messages (a round may fund many projects), each inside Telegram's limit."""
+    blocks = [t.get("pj-round-title", round=escape(round_name))]
     for project in projects:
         status = status_name(t, project.status)
         if project.id in late:
             status += " · " + t.get("pj-late")
-        lines += ["", f"<b>{project_name(bids.get(project.bid_id))}</b> — {status}",
-                  money(t, project)]
         update = latest.get(project.id)
-        lines.append(t.get("pj-latest", words=words(t, update)) if update
-                     else t.get("pj-no-update"))
-    return "\n".join(lines)
+        blocks.append("\n".join((
+            f"<b>{project_name(bids.get(project.bid_id))}</b> — {status}", money(t, project),
+            t.get("pj-latest", words=words(t, update)) if update else t.get("pj-no-update"))))
+    return pack(blocks)
+
+
+def pack(blocks: list[str], limit: int = MESSAGE_LIMIT) -> list[str]:
+    """Blocks joined by blank lines into as few messages as fit in `limit` each."""
+    messages: list[str] = []
+    for block in blocks:
+        if messages and len(messages[-1]) + 2 + len(block) <= limit:
+            messages[-1] += "\n\n" + block
+        else:
+            messages.append(block[:limit])
+    return messages
 
 
 def round_buttons(t: Texts, round_id: int, projects: list[Project], bids: dict[int, Bid],
@@ -99,12 +114,14 @@ def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[Proj
                  tz: ZoneInfo, locale: str, payments: Money | None = None) -> str:
     """`payments`: for organisers, what they recorded as paid and returned."""
     lines = [f"<b>{project_name(bid)}</b>", status_name(t, project.status), money(t, project)]
+    if len(updates) > PAGE_UPDATES:
+        lines.append(t.get("pj-newest", shown=PAGE_UPDATES, count=len(updates)))
     if payments is not None:
         lines.append(t.get("pj-payments", paid=format_pounds(payments.paid_pence),
                            returned=format_pounds(payments.returned_pence)))
     if not updates:
         lines += ["", t.get("pj-no-update")]
-    for number, update in enumerate(updates, start=1):
+    for number, update in enumerate(updates[:PAGE_UPDATES], start=1):
         head = f"{number}. {show_local(update.created_at, tz, locale)}"
         if update.status:
             head += " · " + status_name(t, update.status)
@@ -112,7 +129,7 @@ def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[Proj
             head += " · " + t.get("pj-spent", spent=format_pounds(update.spent_pence))
         if update.by_organiser:
             head += " · " + t.get("pj-organiser-note")
-        lines += ["", head, words(t, update, limit=None)]
+        lines += ["", head, words(t, update, limit=PAGE_WORDS)]
     return "\n".join(lines)
 
 
@@ -127,7 +144,7 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
         rows.append([button(t.get("pj-update-button"), ProjectAction.UPDATE)])
     if organiser:
         rows += [[button(t.get("pj-hide-button", number=n), ProjectAction.HIDE, u.id)]
-                 for n, u in enumerate(updates, start=1)]
+                 for n, u in enumerate(updates[:PAGE_UPDATES], start=1)]
         rows.append([button(t.get("pj-note-button"), ProjectAction.NOTE)])
         rows.append([button(t.get("pj-pay-button"), ProjectAction.PAY),
                      button(t.get("pj-return-button"), ProjectAction.RETURN)])

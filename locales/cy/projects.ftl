@@ -83,3 +83,11 @@ pj-paid-saved = Wedi'i gofnodi: { $amount } wedi'i dalu i'r grŵp ✅
 pj-returned-saved = Wedi'i gofnodi: { $amount } wedi'i roi'n ôl gan y grŵp ✅
 pj-pay-bad-amount = Rhaid i'r swm fod yn fwy na £0. Anfonwch e eto, os gwelwch yn dda.
 pj-pay-more-than-paid = Mae hynny'n fwy na'r hyn gafodd y grŵp ei dalu. Gwiriwch y swm a'i anfon eto, os gwelwch yn dda.
+pj-newest = { $count ->
+    [zero] Dim diweddariadau.
+    [one] Y diweddariad diweddaraf.
+    [two] Y { $shown } diweddaraf o { $count } ddiweddariad.
+    [few] Y { $shown } diweddaraf o { $count } diweddariad.
+    [many] Y { $shown } diweddaraf o { $count } diweddariad.
+   *[other] Y { $shown } diweddaraf o'r { $count } diweddariad.
+}

@@ -79,3 +79,7 @@ pj-paid-saved = Recorded: { $amount } paid to the group ✅
 pj-returned-saved = Recorded: { $amount } given back by the group ✅
 pj-pay-bad-amount = The amount must be more than £0. Please send it again.
 pj-pay-more-than-paid = That is more than the group was paid. Please check the amount and send it again.
+pj-newest = { $count ->
+    [one] The newest update.
+   *[other] The newest { $shown } of { $count } updates.
+}

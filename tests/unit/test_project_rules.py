@@ -71,9 +71,28 @@ def test_late_means_an_ask_unanswered_for_two_weeks():
     assert not is_late(project(status="done"), None, first_ask + timedelta(days=100))
 
 
-def test_a_round_up_shows_at_most_ten_updates_and_says_how_many_more():
+def test_a_round_up_shows_at_most_six_updates_and_says_how_many_more():
     items = [(ProjectUpdate(text=f"news {n}", created_at=START), project(id=n))
              for n in range(DIGEST_ITEMS + 3)]
     text = digest(English(), items, {}, {1: "Round"})
-    assert "news 9" in text and "news 10" not in text
+    assert "news 5" in text and "news 6" not in text
     assert "pj-digest-more[('count', 3)]" in text
+
+
+def test_every_message_fits_in_telegram_whatever_the_groups_write():
+    from bot.ui.project_view import MESSAGE_LIMIT, project_page, round_page
+    from models.bid import Bid
+
+    long = "ẃ" * 1000
+    made = [project(id=n, bid_id=n) for n in range(1, 41)]
+    bids = {n: Bid(id=n, reference=f"SPK-{n:03d}", title="T" * 80) for n in range(1, 41)}
+    latest = {p.id: ProjectUpdate(text=long, created_at=START) for p in made}
+    pages = round_page(English(), "R" * 100, made, bids, latest, {p.id for p in made})
+    assert len(pages) > 1 and all(len(page) <= MESSAGE_LIMIT for page in pages)
+    assert sum(page.count("SPK-") for page in pages) == 40  # every project, once
+    updates = [ProjectUpdate(text=long, created_at=START, spent_pence=1, status="delayed")
+               for _ in range(12)]
+    page = project_page(English(), made[0], bids[1], updates, UTC, "en")
+    assert len(page) <= MESSAGE_LIMIT and "pj-newest[('count', 12), ('shown', 5)]" in page
+    items = [(ProjectUpdate(text=long, created_at=START), p) for p in made]
+    assert len(digest(English(), items, bids, {1: "R" * 100})) <= MESSAGE_LIMIT
