@@ -22,7 +22,7 @@ from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
 from models.base import set_clock_offset, utcnow
 from models.event import Event, EventKind, Registration, RegStatus
-from models.outbox import OutboxMessage, Status
+from models.outbox import OutboxMessage, Status, claim_next
 from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project, ProjectFollow, ProjectPayment, ProjectUpdate
 from models.round import Round
@@ -253,6 +253,19 @@ async def test_publish_ask_update_follow_hide_and_see(harness, session_maker, cl
     # /report adds delivery: projects by status, money awarded and spent.
     sent = await harness.send(ORGANISER_ID, "/report")
     assert said["report"] in texts(sent)[-1]
+
+    # The delivery worker takes no round-up before the week is over, then each one once.
+    week_end = digests[0].due_at
+    taken = []
+    async with session_maker.begin() as session:
+        while (row := await claim_next(session, "worker", week_end - timedelta(seconds=1))):
+            taken.append(row.dedupe_key)
+    assert taken and not [key for key in taken if key.startswith("projd:")]
+    async with session_maker.begin() as session:
+        while (row := await claim_next(session, "worker", week_end)):
+            taken.append(row.dedupe_key)
+    assert sorted(key.split(":")[1] for key in taken if key.startswith("projd:")) == sorted(
+        [str(VOTER_EN), str(VOTER_CY)])
 
 
 async def test_forget_unlinks_updates_and_drops_follows(harness, session_maker, clock):
