@@ -30,6 +30,7 @@ from sqlalchemy import (
     UniqueConstraint,
     delete,
     func,
+    or_,
     select,
     update,
 )
@@ -39,7 +40,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.ballot import has_voted
 from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
-from models.event import ACTIVE, Event, Registration
+from models.event import Event, Registration, RegStatus
 from models.round import Round
 from models.upsert import dialect_insert
 
@@ -310,14 +311,16 @@ async def updates_in(session: AsyncSession, round_ids: list[int], start: datetim
 
 async def may_follow(session: AsyncSession, round_id: int, telegram_id: int, *,
                      secret: bytes) -> bool:
-    """Voters of the round and people registered for one of its events."""
+    """Voters of the round, and people with a place at one of its events (or checked in
+    there); not people only on a waiting list."""
     if await has_voted(session, round_id, telegram_id, secret=secret):
         return True
     return await session.scalar(select(func.count()).select_from(Registration)
                                 .join(Event, Event.id == Registration.event_id)
                                 .where(Event.round_id == round_id,
                                        Registration.telegram_id == telegram_id,
-                                       Registration.status.in_(ACTIVE))) > 0
+                                       or_(Registration.status == RegStatus.CONFIRMED,
+                                           Registration.checked_in_at.is_not(None)))) > 0
 
 
 async def is_following(session: AsyncSession, round_id: int, telegram_id: int) -> bool:

@@ -386,8 +386,13 @@ async def test_people_from_the_rounds_events_may_follow(harness, session_maker):
                       round_id=round_id)
         session.add(event)
         await session.flush()
-        session.add(Registration(event_id=event.id, telegram_id=NOT_A_VOTER,
-                                 status=RegStatus.CONFIRMED.value, code="ABC-123"))
+        waiting = Registration(event_id=event.id, telegram_id=NOT_A_VOTER,
+                               status=RegStatus.WAITING.value, code="ABC-123")
+        session.add(waiting)
+    sent = await harness.send(NOT_A_VOTER, "/projects")  # only on the waiting list: not yet
+    assert "Tell me how" not in str(buttons(sent[-1]))
+    async with session_maker.begin() as session:
+        (await session.get(Registration, waiting.id)).status = RegStatus.CONFIRMED.value
     sent = await harness.send(NOT_A_VOTER, "/projects")
     assert buttons(sent[-1])[-1][0] == "Tell me how the projects get on 🔔"
     sent = await harness.tap(NOT_A_VOTER, cb(ProjectAction.FOLLOW, round_id=round_id))
