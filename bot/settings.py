@@ -12,6 +12,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator, model_v
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from models.event_rules import parse_offsets
+from models.project import parse_ask_days
 
 # What @BotFather hands out: a numeric bot id, a colon, then at least 30 url-safe characters.
 TOKEN_PATTERN = re.compile(r"^\d{3,20}:[A-Za-z0-9_-]{30,}$")
@@ -36,6 +37,9 @@ class Settings(BaseSettings):
     throttle_burst: float = Field(default=8.0, ge=1)
     # Event reminders before the start, e.g. "24h,2h" (d/h/m/s; seconds are for tests).
     reminder_offsets: str = "24h,2h"
+    # Funded groups are asked for an update this many days after results (the last ask is
+    # "is it finished?"), e.g. "30,90,180" (models/project.py).
+    project_update_days: str = "30,90,180"
     # Tests only: a file holding seconds to add to the bot's clock, read on every look at
     # the time, so an end-to-end test moves time forward instead of waiting (bot/clock.py).
     test_clock_file: str | None = None
@@ -108,6 +112,12 @@ class Settings(BaseSettings):
         parse_offsets(value)
         return value
 
+    @field_validator("project_update_days")
+    @classmethod
+    def _update_days(cls, value: str) -> str:
+        parse_ask_days(value)
+        return value
+
     @model_validator(mode="after")
     def _webhook_needs_a_secret(self) -> Settings:
         if self.webhook_url:
@@ -130,6 +140,10 @@ class Settings(BaseSettings):
             return self.ballot_secret.get_secret_value().encode()
         token = self.bot_token.get_secret_value().encode()
         return hmac.new(token, b"pbchat ballot key", hashlib.sha256).digest()
+
+    @property
+    def project_ask_days(self) -> tuple[int, ...]:
+        return parse_ask_days(self.project_update_days)
 
     @property
     def reminder_offset_seconds(self) -> tuple[int, ...]:

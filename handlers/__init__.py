@@ -28,6 +28,7 @@ from handlers import (
     pledges,
     pledges_admin,
     privacy,
+    projects,
     receipt,
     refusals,
     report,
@@ -55,7 +56,7 @@ def organiser_router() -> Router:
                          rounds_admin.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
                          pledges_admin.router, report.router, worldcafe_admin.router,
-                         templates.router, confirm.router]
+                         templates.router, confirm.router, projects.admin_router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 
@@ -75,6 +76,7 @@ def get_routers() -> list[Router]:
         bids.router,
         vote.router,
         results.router,
+        projects.router,
         worldcafe.router,
     ]
     return [

@@ -14,7 +14,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui.event_texts import when
+from bot.ui.project_view import delivery_text
 from models.base import utcnow
+from models.project import delivery
 from models.report import (
     Period,
     parse_period,
@@ -48,6 +50,10 @@ async def report_command(message: Message, command: CommandObject, session: Asyn
     await message.answer_document(BufferedInputFile(
         report_csv(report, i18n.locale, i18n.get("report-total")),
         filename=f"programme-report-{day}.csv"))
+    # After the vote: what the funded projects have done (models/project.py), once there are any.
+    figures = await delivery(session, period.of)
+    if figures.projects:
+        await message.answer(delivery_text(i18n, figures))
 
 
 def _day(moment, locale: str) -> str:

@@ -11,6 +11,7 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.jobs.project_notices import ProjectNotices
 from bot.jobs.vote_notices import opening
 from bot.settings import Settings
 from bot.ui import results_view as view
@@ -186,6 +187,9 @@ async def publish(query: CallbackQuery, round_: Round, session: AsyncSession,
     if counts is None:
         await query.answer(i18n.get("cf-stale"), show_alert=True)
         return False
+    # Each funded bid becomes a project its group reports on (handlers/projects.py).
+    await ProjectNotices(core, default).start_projects(session, round_, settings.project_ask_days,
+                                                       utcnow())
     await query.answer()
     await send_results(query.message, session, round_, i18n, organiser=True, counts=counts)
     return True

@@ -14,6 +14,7 @@ from models import (  # noqa: F401
     paper_ballot,
     pledge,
     processed_update,
+    project,
     retention,
     round,
     round_cache,

@@ -31,6 +31,7 @@ from models import bid as bids
 from models import eligibility, worldcafe
 from models import event as events
 from models import pledge as pledges
+from models import project as projects
 from models.audit import AuditEntry, forget_actor
 from models.ballot_notices import erase_person as erase_notices
 from models.ballot_notices import export_person as export_notices
@@ -153,6 +154,14 @@ HOLDERS: tuple[Holder, ...] = (
            "Asking to be told when voting opens, and ballots started but not confirmed, are "
            "deleted.",
            ("voting_notices",)),
+    Holder(("projects.owner_telegram_id", "project_updates.author_telegram_id",
+            "project_updates.voice_file_id", "project_follows.telegram_id",
+            "project_payments.recorded_by"),
+           projects.erase_person,
+           "Project updates stay without saying who wrote them (a voice note goes); projects "
+           "stay without their group's id; following projects stops; payments an organiser "
+           "recorded stay without saying who.",
+           ("projects",)),
     Holder(("outbox.chat_id", "outbox.dedupe_key", "outbox.payload", "outbox.last_error",
             "outbox.telegram_message_id"), _forget_messages,
            "Every message queued or sent to the person is deleted.",
@@ -182,6 +191,9 @@ NOT_PERSONAL: dict[str, str] = {
            "round_areas": ("code",),
            "worldcafe_questions": ("token",),
            "voting_codes": ("code_hash",),
+           "projects": ("status", "ask_days"),
+           "project_updates": ("status",),
+           "project_payments": ("kind",),
        }.items() for column in columns},
     # Written by organisers for everyone to read.
     **{f"{table}.{column}": "written by organisers for everyone to read"
@@ -203,6 +215,9 @@ NOT_PERSONAL: dict[str, str] = {
     "rounds.max_bid_pence": "an amount of money",
     "round_areas.pot_pence": "an amount of money",
     "bids.amount_pence": "an amount of money",
+    **{column: "an amount of money" for column in (
+        "projects.award_pence", "projects.spent_pence", "project_updates.spent_pence",
+        "project_payments.amount_pence")},
     "broadcasts.progress_message_id": "a message number in the organiser's chat",
     "processed_updates.update_id": "Telegram's number for an update, not for a person",
     "rounds_version.version": "a counter",
@@ -216,6 +231,10 @@ KEPT_UNLINKED: dict[str, str] = {
     **{f"bids.{column}": "a sent bid was read and voted on by residents: its words stay in "
                          "its round without its owner (drafts are deleted)"
        for column in ("group_name", "title", "description", "beneficiaries", "photo_file_id")},
+    "project_updates.text": "a funded group's update, written to be public (the group was "
+                            "told so before sending): it stays without its author",
+    "project_updates.photo_file_id": "a funded group's photo, sent public with the permission "
+                                     "of the people in it: it stays without its author",
     "ballots.voter_key": "a keyed hash, not the id; ballot secrecy (models/ballot.py) breaks "
                          "the link on /forget and at close",
     "voting_roll.roll_key": "a keyed hash, not the id (who voted, never how); /forget "
@@ -258,6 +277,7 @@ async def export_personal_data(session: AsyncSession, user: User,
         "world_cafe_answers": await worldcafe.export_person(session, tid, locale),
         "messages_to_you": await _export_messages(session, tid),
         "voting_notices": await export_notices(session, tid),
+        "projects": await projects.export_person(session, tid),
         **await _export_organiser(session, tid),
     }
 

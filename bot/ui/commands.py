@@ -20,6 +20,7 @@ log = logging.getLogger(__name__)
 
 COMMANDS = ("start", "help", "language", "cancel", "privacy", "mydata", "forget", "results",
             "receipt")
+COMMANDS += ("projects",)  # what the vote funded and how it is going (handlers/projects.py)
 ORGANISER_COMMANDS = ("broadcast", "organisers", "audit", "newevent", "manage", "poster",
                       "checkin", "bids", "newround", "rounds", "voting", "votingcodes",
                       "remindvoters", "festival", "pledges", "report", "worldcafe")

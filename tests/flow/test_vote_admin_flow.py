@@ -53,7 +53,8 @@ async def test_organisers_open_watch_and_publish(harness, session_maker):
     async with session_maker() as session:
         statuses = [(await session.get(Bid, i)).status for i in (a, b, c)]
         notes = {row.chat_id: row.payload["text"]
-                 for row in await session.scalars(select(OutboxMessage))}
+                 for row in await session.scalars(select(OutboxMessage).where(
+                     OutboxMessage.dedupe_key.like("result:%")))}  # not projects' asks
     assert statuses == [BidStatus.FUNDED, BidStatus.NOT_FUNDED, BidStatus.FUNDED]
     assert notes[GROUP_OWNER] == ("Newyddion da: bydd eich cais “Bid 1” yn y rownd "
                                   "Speke Mwy Diogel 2026 yn cael ei ariannu.")

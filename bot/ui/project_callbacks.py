@@ -1,0 +1,41 @@
+"""Callback data of /projects and of a group's update. Short prefix: 64 bytes at most.
+
+Ids are only pointers: every handler reloads the project (and update) and checks who may do
+what with it now, so a forged or old button changes nothing.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from aiogram.filters.callback_data import CallbackData
+
+from bot.ui.callbacks import RowId
+
+
+class ProjectAction(StrEnum):
+    ROUND = "r"  # a round's funded projects
+    SHOW = "s"  # one project and its updates, newest first
+    FOLLOW = "f"  # tell me how the round's projects get on
+    UNFOLLOW = "n"
+    UPDATE = "u"  # the group starts an update
+    PERMISSION = "p"  # the group has permission from the people in its photo
+    NO_PERMISSION = "x"
+    SKIP_SPENT = "k"
+    STATUS = "t"  # value: the index of the status in STATUSES; saves the update
+    HIDE = "h"  # organisers: value is the update's id
+    NOTE = "o"  # organisers: add their own note
+    PAY = "m"  # organisers: record money paid to the group
+    RETURN = "b"  # organisers: record money the group gave back
+
+
+# Handled behind the organiser filter (handlers/projects.py admin_router).
+ORGANISER_ACTIONS = frozenset({ProjectAction.HIDE, ProjectAction.NOTE, ProjectAction.PAY,
+                               ProjectAction.RETURN})
+
+
+class ProjectCb(CallbackData, prefix="pj"):
+    action: ProjectAction
+    round: RowId = 0
+    project: RowId = 0
+    value: RowId = 0
