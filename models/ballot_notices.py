@@ -12,6 +12,10 @@ they started is still waiting for its Confirm.
   row is claimed with an UPDATE … WHERE reminded_at IS NULL, and the outbox row has a dedupe
   key besides, so it happens at most once across restarts and processes. Rows go with the
   person (/forget) and with the round.
+
+Someone whose row is from before languages were stored on first contact has none: they are
+told all the same, and `render` writes to them in DEFAULT_LOCALE (bot/jobs/vote_notices.py),
+as broadcasts do (models/audience.py), rather than leave them out.
 """
 
 from __future__ import annotations
@@ -114,7 +118,7 @@ async def tell_voting_open(session: AsyncSession, round_: Round, render: Render,
     if not people:
         return 0
     rows = await session.execute(select(User.telegram_id, User.locale).where(
-        User.telegram_id.in_(people), User.blocked_at.is_(None), User.locale.is_not(None)))
+        User.telegram_id.in_(people), User.blocked_at.is_(None)))
     notes = []
     for telegram_id, locale in rows:
         text, markup = render(locale)
@@ -161,10 +165,11 @@ async def remind_unfinished(session: AsyncSession, *, now: datetime, after: time
             continue
         if round_id not in rounds:
             rounds[round_id] = await session.get(Round, round_id)
-        locale = await session.scalar(select(User.locale).where(
-            User.telegram_id == telegram_id, User.blocked_at.is_(None)))
-        if locale is None:
+        found = (await session.execute(select(User.locale).where(
+            User.telegram_id == telegram_id, User.blocked_at.is_(None)))).first()
+        if found is None:  # gone (/forget) or blocked the bot
             continue
+        locale = found[0]  # None on a row from before languages were stored: DEFAULT_LOCALE
         text, markup = render(locale, rounds[round_id])
         payload = {"text": text, "parse_mode": "HTML"}
         notes.append(NewMessage(dedupe_key=f"vfin:{round_id}:{telegram_id}",
