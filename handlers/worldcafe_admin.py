@@ -214,9 +214,9 @@ async def file_sent(message: Message, bot: Bot, session: AsyncSession, state: FS
         return
     try:
         data = await upload_files.download(bot, message.document, files.MAX_FILE_BYTES)
-        questions, problems = files.read_questions(name, data)
+        questions, problems, notes = files.read_questions_noting(name, data)
     except UploadError as error:
-        questions, problems = [], [error.problem]
+        questions, problems, notes = [], [error.problem], []
     if problems:
         await message.answer(upload_files.failed(i18n, problems, files.EXPECTED_KEYS,
                                                  "questions"))
@@ -226,9 +226,12 @@ async def file_sent(message: Message, bot: Bot, session: AsyncSession, state: FS
         if await cafe.question_exists(session, event.id, item.group, item.text_en):
             skipped += 1
             continue
-        await cafe.add_question(session, event, item.group, item.text_en, item.text_cy, utcnow())
+        await cafe.add_question(session, event, item.group, item.text_en, item.text_cy, utcnow(),
+                                group_label_cy=item.group_cy)
         added += 1
     await message.answer(i18n.get("wc-admin-imported", added=added, skipped=skipped))
+    if welsh := upload_files.welsh_notes(i18n, notes):
+        await message.answer(welsh)
     await show_panel(message, session, state, settings, i18n, event)
 
 

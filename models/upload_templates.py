@@ -31,13 +31,16 @@ def _day(now: datetime, tz: ZoneInfo, days: int, time: str) -> str:
 
 
 def questions_yaml(say: Say) -> bytes:
-    lines = [*_notes(say, "tpl-questions-about", "tpl-questions-group", "tpl-questions-en",
-                     "tpl-questions-cy", "tpl-keys", "tpl-notes"),
+    lines = [*_notes(say, "tpl-questions-about", "tpl-questions-group",
+                     "tpl-questions-group-cy", "tpl-questions-en", "tpl-questions-cy",
+                     "tpl-questions-welsh-optional", "tpl-keys", "tpl-notes"),
              "questions:",
              "  - group: Table 1",
+             "    group_cy: Bwrdd 1",
              "    en: What would make your area a better place to live?",
              "    cy: Beth fyddai'n gwneud eich ardal yn lle gwell i fyw?",
              "  - group: Table 2",
+             "    group_cy: Bwrdd 2",
              "    en: Who is missing from this conversation?",
              "    cy: Pwy sydd ar goll o'r sgwrs hon?"]
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -57,6 +57,16 @@ class Problem:
     args: dict[str, Any] = field(default_factory=dict)
 
 
+def welsh_missing(line: int, field: str) -> Problem:
+    """Not a problem that stops an import: a text residents will read has English and no
+    Welsh (`upload-welsh-missing` in locales/*/imports_welsh.ftl), named so it can be added."""
+    return Problem(line, "welsh-missing", {"field": field})
+
+
+def has_text(value: Any) -> bool:
+    return value is not None and not isinstance(value, bool) and str(value).strip() != ""
+
+
 class UploadError(Exception):
     def __init__(self, line: int, code: str, **args: Any) -> None:
         super().__init__(f"line {line}: {code} {args}" if line else f"{code} {args}")

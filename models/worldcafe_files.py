@@ -28,8 +28,9 @@ from models.worldcafe import (
 MAX_FILE_BYTES = uploads.MAX_YAML_BYTES
 MAX_QUESTIONS = 60
 # What the template and the error message name; the other spellings are also read.
-EXPECTED_KEYS = "group, en, cy"
+EXPECTED_KEYS = "group, group_cy, en, cy"
 GROUP_KEYS = ("group", "table", "round")
+GROUP_CY_KEYS = ("group_cy", "table_cy", "round_cy")
 EN_KEYS = ("en", "text_en", "question_en")
 CY_KEYS = ("cy", "text_cy", "question_cy")
 LANGUAGES = {"en": "English", "cy": "Cymraeg"}
@@ -42,7 +43,8 @@ VOICE = "(voice note)"
 class NewQuestion:
     group: str
     text_en: str
-    text_cy: str
+    text_cy: str  # "" when the file has none: residents reading Welsh see the English
+    group_cy: str | None = None  # None: the label has no Welsh of its own
 
 
 def _first(row: dict[str, Any], keys: tuple[str, ...]) -> str:
@@ -53,15 +55,24 @@ def _first(row: dict[str, Any], keys: tuple[str, ...]) -> str:
 
 
 def read_questions(file_name: str, data: bytes) -> tuple[list[NewQuestion], list[Problem]]:
-    """Questions from a YAML list (`questions:` with group, en, cy) or a CSV with the columns
-    group, en, cy. Returns the questions, or the problems with their lines (then save
-    nothing). Read within the bounds of models/uploads.py."""
+    """The questions, or the problems with their lines (see `read_questions_noting`)."""
+    questions, problems, _notes = read_questions_noting(file_name, data)
+    return questions, problems
+
+
+def read_questions_noting(file_name: str, data: bytes,
+                          ) -> tuple[list[NewQuestion], list[Problem], list[Problem]]:
+    """Questions from a YAML list (`questions:` with group, group_cy, en, cy) or a CSV with
+    those columns. Returns the questions, or the problems with their lines (then save
+    nothing); and, beside the questions, a note for each label or question with no Welsh
+    (imported all the same, so a café is never held up by a missing translation).
+    Read within the bounds of models/uploads.py."""
     try:
         uploads.check_size(len(data), MAX_FILE_BYTES)
         if file_name.lower().endswith(".csv"):
             header, rows = uploads.dict_rows(uploads.read_csv(data))
             if header and not any(key in header for key in GROUP_KEYS + EN_KEYS + CY_KEYS):
-                return [], [Problem(1, "no-columns", {"found": ", ".join(header)[:200]})]
+                return [], [Problem(1, "no-columns", {"found": ", ".join(header)[:200]})], []
             found: list[tuple[int, Any]] = rows
         else:
             loaded = uploads.load_yaml(data)
@@ -70,12 +81,15 @@ def read_questions(file_name: str, data: bytes) -> tuple[list[NewQuestion], list
             found = ([(uploads.line_of(r), r) for r in loaded]
                      if isinstance(loaded, list) else [])
     except uploads.UploadError as error:
-        return [], [error.problem]
+        return [], [error.problem], []
     if not found:
-        return [], [Problem(0, "none-found")]
+        return [], [Problem(0, "none-found")], []
     if len(found) > MAX_QUESTIONS:
-        return [], [Problem(found[MAX_QUESTIONS][0], "too-many-items", {"limit": MAX_QUESTIONS})]
-    questions, problems = [], []
+        return [], [Problem(found[MAX_QUESTIONS][0], "too-many-items",
+                            {"limit": MAX_QUESTIONS})], []
+    questions: list[NewQuestion] = []
+    problems: list[Problem] = []
+    notes: list[Problem] = []
     for line, raw in found:
         if not isinstance(raw, dict):
             problems.append(Problem(line, "not-a-mapping"))
@@ -83,14 +97,20 @@ def read_questions(file_name: str, data: bytes) -> tuple[list[NewQuestion], list
         row = {str(k).strip().lower(): v for k, v in raw.items() if k is not None}
         group = clean_label(_first(row, GROUP_KEYS))
         en = clean_question(_first(row, EN_KEYS))
-        cy = clean_question(_first(row, CY_KEYS))
-        for value, key, limit in ((group, "group", GROUP_LIMIT), (en, "en", QUESTION_LIMIT),
-                                  (cy, "cy", QUESTION_LIMIT)):
+        # No Welsh is imported with a note; Welsh that is there must be usable.
+        cy_given, group_cy_given = _first(row, CY_KEYS).strip(), _first(row, GROUP_CY_KEYS).strip()
+        cy = clean_question(cy_given) if cy_given else ""
+        group_cy = clean_label(group_cy_given) if group_cy_given else ""
+        for value, key, limit in ((group, "group", GROUP_LIMIT),
+                                  (group_cy, "group_cy", GROUP_LIMIT),
+                                  (en, "en", QUESTION_LIMIT), (cy, "cy", QUESTION_LIMIT)):
             if value is None:
                 problems.append(Problem(line, "missing-or-long", {"key": key, "limit": limit}))
-        if group and en and cy:
-            questions.append(NewQuestion(group, en, cy))
-    return (questions, []) if not problems else ([], problems)
+        if group and en and cy is not None and group_cy is not None:
+            notes += [uploads.welsh_missing(line, key)
+                      for key, value in (("group_cy", group_cy), ("cy", cy)) if not value]
+            questions.append(NewQuestion(group, en, cy, group_cy or None))
+    return (questions, [], notes) if not problems else ([], problems, [])
 
 
 # --- the report -----------------------------------------------------------------------------

@@ -93,6 +93,25 @@ def plan(rows: list[dict[str, Any]], settings: Settings) -> tuple[list[Planned],
     return planned, problems
 
 
+# Texts residents read that may be imported without Welsh: (English column, Welsh column).
+# (Titles and role names need both: the file is refused without them.)
+OPTIONAL_WELSH = (("description_en", "description_cy"),)
+
+
+def welsh_gaps(rows: list[dict[str, Any]]) -> list[uploads.Problem]:
+    """A note, with its line, for each text that has English and no Welsh: imported all the
+    same (Welsh readers see the English), and named so the organiser can add it."""
+    notes = []
+    for row in rows:
+        found = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
+        key_lines = getattr(row, "key_lines", {})
+        for en, cy in OPTIONAL_WELSH:
+            if uploads.has_text(found.get(en)) and not uploads.has_text(found.get(cy)):
+                line = key_lines.get(cy) or key_lines.get(en) or uploads.line_of(row)
+                notes.append(uploads.welsh_missing(line, cy))
+    return notes
+
+
 def _read_row(row: dict[str, Any], context: form.Context) -> tuple[dict[str, Any], list[str]]:
     problems: list[str] = []
     row = {str(k).strip().lower(): v for k, v in row.items() if k is not None}
@@ -180,6 +199,8 @@ def main(argv: list[str], settings: Settings) -> int:
         print(f"events: nothing imported ({len(problems)} problems)\n{EXPECTED}",
               file=sys.stderr)
         return EXIT_BAD_INPUT
+    for note in welsh_gaps(rows):
+        print(f"events: {upload_files.in_english(note)}")
     if args.dry_run:
         print(f"{len(planned)} events read; nothing saved (--dry-run)")
         return 0

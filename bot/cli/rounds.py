@@ -71,7 +71,11 @@ class _Reader:
         return ""
 
     def bilingual(self, value: Any, where: str) -> tuple[str, str]:
-        """{en: ..., cy: ...}; a plain string stands for both (place names often do)."""
+        """{en: ..., cy: ...}; a plain string stands for both (place names often do). English
+        with no Welsh is read as English in both: `welsh_gaps` names it, it is no error."""
+        if isinstance(value, dict) and _no_welsh(value):
+            text = self.text(value.get("en"), f"{where}.en")
+            return text, text
         if isinstance(value, dict):
             return self.text(value.get("en"), f"{where}.en"), self.text(value.get("cy"),
                                                                        f"{where}.cy")
@@ -186,6 +190,28 @@ def spec_from_mapping(data: Any, tz: ZoneInfo, now: datetime) -> RoundSpec:
     return spec
 
 
+def _no_welsh(value: Any) -> bool:
+    return (isinstance(value, dict) and uploads.has_text(value.get("en"))
+            and not uploads.has_text(value.get("cy")))
+
+
+def welsh_gaps(data: Any) -> list[uploads.Problem]:
+    """A note, with its line, for each name residents read (the round's, an area's, a
+    priority) that has English and no Welsh: imported all the same, named so it can be added.
+    A plain string is the same text in both languages on purpose, so it is not noted."""
+    if not isinstance(data, dict):
+        return []
+    named = [(data.get("name"), "name")]
+    areas, priorities = data.get("areas"), data.get("priorities")
+    for number, area in enumerate(areas if isinstance(areas, list) else [], 1):
+        if isinstance(area, dict):
+            named.append((area.get("name"), f"areas[{number}].name"))
+    for number, item in enumerate(priorities if isinstance(priorities, list) else [], 1):
+        named.append((item, f"priorities[{number}]"))
+    return [uploads.welsh_missing(uploads.path_line(data, f"{where}.cy"), f"{where}.cy")
+            for value, where in named if _no_welsh(value)]
+
+
 def describe(spec: RoundSpec, round_id: int) -> str:
     areas = len(spec.areas)
     rules = [f"who may vote: {spec.eligibility}"] if spec.eligibility != Eligibility.ANYONE else []
@@ -226,6 +252,8 @@ def main(argv: list[str], settings: Settings) -> int:
         return EXIT_BAD_INPUT
     round_id = asyncio.run(import_round(settings.database_url, spec))
     print(describe(spec, round_id))
+    for note in welsh_gaps(data):
+        print(f"rounds: {argv[1]}: {upload_files.in_english(note)}")
     return 0
 
 

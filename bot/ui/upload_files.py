@@ -51,6 +51,16 @@ def failed(i18n: I18nContext, problems: list[Problem], expected: str, template: 
                     hint=i18n.get("upload-hint", expected=escape(expected), kind=template))
 
 
+def welsh_notes(i18n: I18nContext, notes: list[Problem]) -> str | None:
+    """After an import: the texts that have no Welsh, each with its line (None if all do)."""
+    if not notes:
+        return None
+    lines = [problem_line(i18n, note) for note in notes[:uploads.SHOWN_PROBLEMS]]
+    if len(notes) > uploads.SHOWN_PROBLEMS:
+        lines.append(i18n.get("upload-more", count=len(notes) - uploads.SHOWN_PROBLEMS))
+    return i18n.get("upload-welsh-heading", problems="\n".join(lines))
+
+
 # --- the command-line imports (events, rounds) ----------------------------------------------
 
 def read_path(path: Path, limit: int) -> bytes:

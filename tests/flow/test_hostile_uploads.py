@@ -131,7 +131,7 @@ async def test_a_hostile_questions_file_is_refused_at_once_and_others_are_answer
     assert expected[locale] in reply
     heading = {EN: "Nothing was saved.", CY: "Does dim byd wedi'i gadw."}[locale]
     assert heading in reply and "/template questions" in reply
-    assert "<code>group, en, cy</code>" in reply
+    assert "<code>group, group_cy, en, cy</code>" in reply
     if size is not None and size > len(data):
         assert fetched == []  # refused on the size Telegram reported: never downloaded
     async with session_maker() as session:

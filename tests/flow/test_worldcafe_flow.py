@@ -379,7 +379,7 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
                  b"  - group: Table 1\n    en: What helps?\n    cy: Beth sy'n helpu?\n"
                  b"  - group: Round 2\n    en: Who is missing?\n    cy: Pwy sydd ar goll?\n"
                  ),
-        "bad": b"group,en,cy\nTable 1,What now?,\n,Only English,Dim ond Cymraeg\n",
+        "bad": b"group,en,cy\nTable 1,What now?,/start\n,Only English,Dim ond Cymraeg\n",
     }
     recording = harness.telegram
     original = recording.make_request
@@ -410,7 +410,7 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
         "<b>Nothing was saved.</b> ⚠️ Please fix the file and send it again:\n"
         "Line 2: “cy” is missing or longer than 500 characters.\n"
         "Line 3: “group” is missing or longer than 40 characters.\n"
-        "Expected columns or keys: <code>group, en, cy</code>\n"
+        "Expected columns or keys: <code>group, group_cy, en, cy</code>\n"
         "For an example file, send /template questions"]
     assert await questions(session_maker) == []
     sent = await harness.feed(document("good", "questions.yaml"))

@@ -55,7 +55,7 @@ def test_reading_questions_from_csv_and_yaml():
     assert files.read_questions("q.yml", yaml_list) == (
         [files.NewQuestion("Round 1", "One", "Un")], [])
     # All or nothing: one bad row and nothing is returned, each problem named.
-    bad = "group,en,cy\nTable 1,What helps?,\n" + "Table 2," + "x" * 501 + ",Pwy?\n"
+    bad = "group,en,cy\nTable 1,What helps?,/start\n" + "Table 2," + "x" * 501 + ",Pwy?\n"
     questions, problems = files.read_questions("q.csv", bad.encode())
     assert questions == []
     # Each problem at its line in the file, naming the key (the header is line 1).
