@@ -24,7 +24,6 @@ from models.db import create_engine, create_session_maker
 from models.outbox import OutboxMessage
 from models.user import User
 from tests.e2e.test_e2e_broadcast import report_counts
-from tests.flow.test_vote_flow import cb
 from tests.support.bot_process import BotProcess
 from tests.support.broadcast_scenario import (
     ORGANISER,
@@ -34,8 +33,9 @@ from tests.support.broadcast_scenario import (
     seed_residents,
 )
 from tests.support.e2e import backend_env, free_port, stub_token, wait_healthy
+from tests.support.factories import vote_cb as cb
+from tests.support.factories import voting_round
 from tests.support.telegram_stub import TelegramStub
-from tests.unit.test_vote_ballots import voting_round
 
 RECIPIENTS = 300
 SECRET = "scale-test-webhook-secret-0042"

@@ -23,8 +23,8 @@ from models.paper_ballot import paper_sheet_count
 from models.worldcafe import Question
 from tests.conftest import ORGANISER_ID
 from tests.support.event_fixtures import join, make_event
+from tests.support.factories import voting_round
 from tests.support.flow import texts
-from tests.unit.test_vote_ballots import voting_round
 
 RESIDENT = 7301
 _ids = itertools.count(9_100_000)

@@ -17,12 +17,11 @@ from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea, area_named, may_vote
 from models.round import Eligibility, Round
-from tests.flow.test_privacy import rows_mentioning
-from tests.flow.test_vote_flow import cb, join
 from tests.support.ballot_screen import answer_cards, find, start, vote_in_chat
 from tests.support.event_fixtures import make_event
+from tests.support.factories import join, rows_mentioning, voting_round
+from tests.support.factories import vote_cb as cb
 from tests.support.flow import alerts, buttons, texts
-from tests.unit.test_vote_ballots import voting_round
 
 VOTER = 740_001
 STALE = {

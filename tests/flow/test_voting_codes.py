@@ -26,10 +26,10 @@ from models.voting_code import (
     spaced,
 )
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import cb, join
 from tests.support.ballot_screen import start, vote_in_chat
+from tests.support.factories import join, voting_round
+from tests.support.factories import vote_cb as cb
 from tests.support.flow import buttons, texts
-from tests.unit.test_vote_ballots import voting_round
 
 SECRET = b"test-ballot-secret"
 FIRST, SECOND = 760_001, 760_002

@@ -426,7 +426,7 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
 
 async def test_forget_deletes_every_answer_anonymous_ones_too(harness, session_maker):
     from bot.ui.callbacks import ForgetCb
-    from tests.flow.test_privacy import rows_mentioning
+    from tests.support.factories import rows_mentioning
 
     event_id = await make_event(session_maker)
     question = await add_question(session_maker, event_id, opened=True)

@@ -4,22 +4,19 @@ from __future__ import annotations
 
 import itertools
 import time
-from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
 from bot.ui.bid_callbacks import BidAction, BidCb
-from bot.ui.callbacks import LanguageCb, Locale, MenuCb, MenuItem
-from models.base import utcnow
+from bot.ui.callbacks import MenuCb, MenuItem
 from models.bid import Bid
-from models.outbox import OutboxMessage
-from models.round import AreaSpec, RoundSpec, RoundStatus, create_round
+
+# Rounds and people come from the shared factories; importers of this module still find them here.
+from tests.support.factories import GARSTON, SPEKE, join, make_round, outbox_rows  # noqa: F401
 from tests.support.flow import buttons, texts
 
 _ids = itertools.count(900_000)
-SPEKE = AreaSpec("SPK", "Speke", "Speke", 20_000_00)
-GARSTON = AreaSpec("GAR", "Garston", "Garstwn", 6_000_00)
 # A group's answers in the order of the standard questions; the area is tapped, not typed.
 ANSWERS = {
     "group": "Speke <Youth> & Friends",
@@ -29,23 +26,6 @@ ANSWERS = {
     "amount": "£1,500",
     "contact": "07700 900123",
 }
-
-
-async def make_round(session_maker, *, areas=(SPEKE, GARSTON), status=RoundStatus.OPEN,
-                     deadline: datetime | None = None, **fields: Any) -> int:
-    spec = RoundSpec(name_en="Safer Speke 2026", name_cy="Speke Mwy Diogel 2026",
-                     areas=tuple(areas), max_bid_pence=2_000_00,
-                     bid_deadline=deadline or utcnow() + timedelta(days=20),
-                     priorities=(("Things for young people to do",
-                                  "Pethau i bobl ifanc eu gwneud"),),
-                     status=status, **fields)
-    async with session_maker.begin() as session:
-        return (await create_round(session, spec)).id
-
-
-async def join(harness, user_id: int, locale: Locale) -> None:
-    await harness.send(user_id, "/start")
-    await harness.tap(user_id, LanguageCb(locale=locale).pack())
 
 
 def tap_data(action: BidAction, bid: int = 0, round_: int = 0, value: str = "") -> str:
@@ -101,13 +81,6 @@ async def write_bid(harness, session_maker, user_id: int, round_id: int, *,
 async def submit(harness, session_maker, user_id: int) -> list:
     bid = await latest_bid(session_maker, user_id)
     return await harness.tap(user_id, tap_data(BidAction.SUBMIT, bid=bid.id))
-
-
-async def outbox_rows(session_maker, prefix: str = "") -> list[OutboxMessage]:
-    async with session_maker() as session:
-        return list(await session.scalars(
-            select(OutboxMessage).where(OutboxMessage.dedupe_key.like(f"{prefix}%"))
-            .order_by(OutboxMessage.id)))
 
 
 def last_text(sent: list) -> str:

@@ -43,7 +43,7 @@ from models.round import Round, RoundStatus
 from models.round_steps import reopen_voting
 from models.user import User
 from models.voting import apply_voting_windows, close_voting, count_round, publish_results
-from tests.unit.test_vote_ballots import SECRET, voting_round
+from tests.support.factories import SECRET, voting_round
 
 TOKEN_SECRET = b"123456789:AAH-test-token"  # what else an operator finds in the settings
 PEOPLE = (710_001, 710_002, 710_003, 710_004, 710_005)
