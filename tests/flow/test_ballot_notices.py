@@ -26,7 +26,7 @@ from tests.support.ballot_screen import start, vote_in_chat
 from tests.support.event_fixtures import make_event
 from tests.support.factories import GROUP_OWNER, closed_round, join, rows_mentioning, voting_round
 from tests.support.factories import voting_admin_cb as cb
-from tests.support.flow import texts
+from tests.support.flow import tap_and_confirm, texts
 
 REGISTERED, ASKED, ASKED_ELSEWHERE, STRANGER = 750_001, 750_002, 750_003, 750_004
 VOTER, STARTER = 750_005, 750_006
@@ -58,7 +58,7 @@ async def people_who_took_part(harness, session_maker, round_id: int) -> None:
 async def test_opening_by_hand_tells_everyone_who_took_part_once(harness, session_maker):
     round_id, _bids = await closed_round(session_maker)
     await people_who_took_part(harness, session_maker, round_id)
-    await harness.tap(ORGANISER_ID, cb(Act.OPEN, round_id))
+    await tap_and_confirm(harness, ORGANISER_ID, cb(Act.OPEN, round_id))
     told = await notes(session_maker, f"vopen:{round_id}:")
     assert set(told) == {GROUP_OWNER, REGISTERED, ASKED}
     assert told[GROUP_OWNER].startswith(OPENED[Locale.CY])
@@ -92,7 +92,7 @@ async def test_thank_you_for_voting_only_to_people_who_voted(harness, session_ma
         await join(harness, person, locale)
     await vote_in_chat(harness, VOTER, round_id, {}, default=4)
     await harness.send(ORGANISER_ID, "/voting")
-    await harness.tap(ORGANISER_ID, cb(Act.PUBLISH, round_id))
+    await tap_and_confirm(harness, ORGANISER_ID, cb(Act.PUBLISH, round_id))
     told = await notes(session_maker, f"result:{round_id}:user:")
     assert told[VOTER] == ("Mae canlyniadau Speke Mwy Diogel 2026 wedi'u cyhoeddi. "
                            "Diolch am bleidleisio.")

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from bot.ui.callbacks import (
     EventAction,
     EventAdminAction,
@@ -18,7 +16,7 @@ from bot.ui.callbacks import (
 from models import event as events
 from models.base import utcnow
 from models.event import Event, Registration
-from models.outbox import OutboxMessage
+from tests.support.factories import outbox_rows as outbox  # noqa: F401  (what event tests import)
 
 EN, CY = Locale.EN, Locale.CY
 WELSH_TITLE = "Caffi'r Byd Ringland"
@@ -48,13 +46,6 @@ def ev(action: EventAction, event_id: int = 0, value: int = 0) -> str:
 
 def eva(action: EventAdminAction, event_id: int = 0, value: int = 0) -> str:
     return EventAdminCb(action=action, event_id=event_id, value=value).pack()
-
-
-async def outbox(session_maker, prefix: str = "") -> list[OutboxMessage]:
-    async with session_maker() as session:
-        return list(await session.scalars(
-            select(OutboxMessage).where(OutboxMessage.dedupe_key.like(f"{prefix}%"))
-            .order_by(OutboxMessage.id)))
 
 
 async def registration(session_maker, event_id: int, telegram_id: int) -> Registration | None:
