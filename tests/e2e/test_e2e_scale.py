@@ -23,12 +23,12 @@ from models.base import utcnow
 from models.db import create_engine, create_session_maker
 from models.outbox import OutboxMessage
 from models.user import User
-from tests.e2e.test_e2e_broadcast import report_counts
 from tests.support.bot_process import BotProcess
 from tests.support.broadcast_scenario import (
     ORGANISER,
     deliveries,
     organiser_sends,
+    report_counts,
     report_of,
     seed_residents,
 )

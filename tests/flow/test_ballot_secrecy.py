@@ -23,8 +23,8 @@ from tests.conftest import ORGANISER_ID
 from tests.support.ballot_screen import vote_in_chat
 from tests.support.event_fixtures import make_event
 from tests.support.factories import join, rows_mentioning, voting_round
-from tests.support.flow import callback_update, message_update, texts
-from tests.unit.test_ballot_seal import attack
+from tests.support.flow import callback_update, message_update, tap_and_confirm, texts
+from tests.support.secrecy import attack
 
 VOTER = 960_001
 
@@ -175,8 +175,8 @@ async def test_once_voting_closes_no_secret_ties_a_ballot_to_anyone_and_receipts
     # While voting is open, the database and the secret do find each ballot: the attack is real.
     assert set(await attack(session_maker, round_id, people, secrets)) == set(people)
 
-    await harness.tap(ORGANISER_ID, VotingAdminCb(action=VotingAdminAction.CLOSE,
-                                                  round=round_id).pack())
+    await tap_and_confirm(harness, ORGANISER_ID, VotingAdminCb(action=VotingAdminAction.CLOSE,
+                                                               round=round_id).pack())
 
     assert await attack(session_maker, round_id, people, secrets) == {}
     async with session_maker() as session:
@@ -185,8 +185,8 @@ async def test_once_voting_closes_no_secret_ties_a_ballot_to_anyone_and_receipts
     for person, locale in people.items():
         said = texts(await harness.send(person, f"/receipt {receipts[person].lower()}"))[0]
         assert RECEIPT_SAYS[locale]["counting"] in said and RECEIPT_SAYS[locale]["secret"] in said
-    await harness.tap(ORGANISER_ID, VotingAdminCb(action=VotingAdminAction.PUBLISH,
-                                                  round=round_id).pack())
+    await tap_and_confirm(harness, ORGANISER_ID, VotingAdminCb(action=VotingAdminAction.PUBLISH,
+                                                               round=round_id).pack())
     assert await attack(session_maker, round_id, people, secrets) == {}
     for person, locale in people.items():
         said = texts(await harness.send(person, f"/receipt {receipts[person]}"))[0]

@@ -18,11 +18,11 @@ from bot.ui.vote_callbacks import VotingAdminAction as Act
 from models.round import Eligibility
 from models.user import User
 from tests.conftest import ORGANISER_ID, make_settings
-from tests.flow.test_voting_codes import ACCEPTED, codes_for
+from tests.flow.test_voting_codes import ACCEPTED
 from tests.support.event_fixtures import WELSH_TITLE, make_event, outbox
+from tests.support.factories import codes_for, voting_round
 from tests.support.factories import voting_admin_cb as cb
-from tests.support.factories import voting_round
-from tests.support.flow import Harness, alerts, buttons, texts
+from tests.support.flow import Harness, alerts, buttons, tap_and_confirm, texts
 
 NOTICE = {Locale.EN: "<b>Before we start</b>", Locale.CY: "<b>Cyn i ni ddechrau</b>"}
 OTHER = {Locale.EN: ("Cymraeg", Locale.CY), Locale.CY: ("English", Locale.EN)}
@@ -126,8 +126,8 @@ async def test_later_reminders_and_results_use_the_language_of_first_contact(
                  for row in await outbox(session_maker, f"vrem:{round_id}:")}
     assert set(reminders) == {people["/code"], people["card QR"]}
     assert all(text.startswith(REMINDER[locale]) for text in reminders.values()), reminders
-    await harness.tap(ORGANISER_ID, cb(Act.CLOSE, round_id))
-    await harness.tap(ORGANISER_ID, cb(Act.PUBLISH, round_id))
+    await tap_and_confirm(harness, ORGANISER_ID, cb(Act.CLOSE, round_id))
+    await tap_and_confirm(harness, ORGANISER_ID, cb(Act.PUBLISH, round_id))
     results = {row.chat_id: row.payload["text"]
                for row in await outbox(session_maker, f"result:{round_id}:user:")}
     assert {person: results.get(person, "")[:len(RESULTS[locale])]

@@ -24,6 +24,7 @@ from tests.conftest import ORGANISER_ID
 from tests.support.factories import (
     GROUP_OWNER,
     OTHER_GROUP,
+    bar_runs,
     join,
     published_round,
     voting_round,
@@ -31,7 +32,6 @@ from tests.support.factories import (
 )
 from tests.support.factories import RESULTS_RESIDENT as RESIDENT
 from tests.support.flow import alerts, buttons, texts
-from tests.unit.test_chart import bar_runs
 
 
 async def test_publishing_sends_organisers_the_chart_the_card_and_the_pb_file(harness,

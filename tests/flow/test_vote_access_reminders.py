@@ -12,9 +12,8 @@ from models.round import Eligibility, Round
 from models.user import User
 from models.voting_code import claim_code, generate_codes
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_access import check_in, register_only, vote_event
 from tests.support.ballot_screen import vote_in_chat
-from tests.support.event_fixtures import outbox
+from tests.support.event_fixtures import check_in, outbox, register_only, vote_event
 from tests.support.factories import join, voting_round
 from tests.support.factories import vote_cb as cb
 from tests.support.flow import alerts, buttons, texts

@@ -56,3 +56,21 @@ async def registration(session_maker, event_id: int, telegram_id: int) -> Regist
 async def event_row(session_maker, event_id: int) -> Event:
     async with session_maker() as session:
         return await session.get(Event, event_id)
+
+
+async def vote_event(session_maker, round_id: int, area: str = "Speke") -> int:
+    return await make_event(session_maker, starts_in=timedelta(hours=-1), kind="vote",
+                            round_id=round_id, area=area)
+
+
+async def check_in(session_maker, event_id: int, telegram_id: int) -> None:
+    async with session_maker.begin() as session:
+        event = await events.get_event(session, event_id)
+        registration = await events.register(session, event, telegram_id, now=utcnow())
+        await events.check_in(session, event, registration.code, utcnow())
+
+
+async def register_only(session_maker, event_id: int, telegram_id: int) -> None:
+    async with session_maker.begin() as session:
+        await events.register(session, await events.get_event(session, event_id), telegram_id,
+                              now=utcnow())

@@ -7,9 +7,11 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
+from PIL import Image
 from sqlalchemy import inspect, select, text, update
 
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, LanguageCb, Locale
+from bot.ui.chart import FUNDED, NOT_FUNDED, TOP
 from bot.ui.results_callbacks import ResultsAction, ResultsCb
 from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
@@ -18,6 +20,7 @@ from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
 from models.paper_ballot import PaperRecord, save_paper
 from models.round import AreaSpec, BallotKind, Round, RoundSpec, RoundStatus, create_round
+from models.voting_code import generate_codes
 from tests.conftest import ORGANISER_ID
 from tests.support.flow import tap_and_confirm
 
@@ -154,3 +157,19 @@ async def rows_mentioning(session_maker, value: int) -> list[tuple[str, tuple]]:
             found += [(name, tuple(row)) for row in rows
                       if any(mentions(cell, value) for cell in row)]
     return found
+
+
+async def codes_for(session_maker, round_id: int, count: int, secret: bytes) -> list[str]:
+    async with session_maker.begin() as session:
+        return await generate_codes(session, round_id, count, secret=secret)
+
+
+def bar_runs(image: Image.Image, x: int) -> list[tuple[int, tuple[int, int, int]]]:
+    """Down the column at x, below the legend: (first row, colour) of each run of bar colour."""
+    runs, previous = [], None
+    for y in range(TOP, image.height):
+        colour = image.getpixel((x, y))
+        if colour in (FUNDED, NOT_FUNDED) and colour != previous:
+            runs.append((y, colour))
+        previous = colour if colour in (FUNDED, NOT_FUNDED) else None
+    return runs
