@@ -8,9 +8,10 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.ui.bid_callbacks import BidAction, BidCb
-from bot.ui.callbacks import MenuCb, MenuItem
+from bot.ui.bid_callbacks import BidAction, BidCb, ReviewAction, ReviewCb
+from bot.ui.callbacks import Locale, MenuCb, MenuItem
 from models.bid import Bid
+from tests.conftest import ORGANISER_ID
 
 # Rounds and people come from the shared factories; importers of this module still find them here.
 from tests.support.factories import GARSTON, SPEKE, join, make_round, outbox_rows  # noqa: F401
@@ -91,3 +92,28 @@ def shown_buttons(sent: list) -> list[tuple[str, str]]:
     """The buttons under the last message that has any."""
     with_buttons = [buttons(r) for r in sent if buttons(r)]
     return with_buttons[-1] if with_buttons else []
+
+
+GROUP, WELSH_GROUP, RESIDENT = 6101, 6102, 6103
+
+
+def review(action: ReviewAction, bid: Bid | None = None, *, round_id: int = 0,
+           rev: int | None = None) -> str:
+    return ReviewCb(action=action, round=bid.round_id if bid else round_id,
+                    bid=bid.id if bid else 0,
+                    rev=bid.revision if bid and rev is None else (rev or 0)).pack()
+
+
+async def sent_bids(harness, session_maker) -> tuple[int, Bid, Bid]:
+    """One English and one Welsh group, each with a bid sent; the organiser has joined."""
+    round_id = await make_round(session_maker)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    await join(harness, GROUP, Locale.EN)
+    await join(harness, WELSH_GROUP, Locale.CY)
+    await write_bid(harness, session_maker, GROUP, round_id)
+    await submit(harness, session_maker, GROUP)
+    await write_bid(harness, session_maker, WELSH_GROUP, round_id, area="GAR",
+                    answers={"title": "Gardd <gymunedol>", "amount": "£600"})
+    await submit(harness, session_maker, WELSH_GROUP)
+    return (round_id, await latest_bid(session_maker, GROUP),
+            await latest_bid(session_maker, WELSH_GROUP))

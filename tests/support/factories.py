@@ -10,6 +10,7 @@ from typing import Any
 from PIL import Image
 from sqlalchemy import inspect, select, text, update
 
+from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, LanguageCb, Locale
 from bot.ui.chart import FUNDED, NOT_FUNDED, TOP
 from bot.ui.results_callbacks import ResultsAction, ResultsCb
@@ -22,7 +23,7 @@ from models.paper_ballot import PaperRecord, save_paper
 from models.round import AreaSpec, BallotKind, Round, RoundSpec, RoundStatus, create_round
 from models.voting_code import generate_codes
 from tests.conftest import ORGANISER_ID
-from tests.support.flow import tap_and_confirm
+from tests.support.flow import tap_and_confirm, texts
 
 SECRET = b"test-ballot-secret"
 GROUP_OWNER = 700_001  # owns SPK-001 in voting_round
@@ -173,3 +174,16 @@ def bar_runs(image: Image.Image, x: int) -> list[tuple[int, tuple[int, int, int]
             runs.append((y, colour))
         previous = colour if colour in (FUNDED, NOT_FUNDED) else None
     return runs
+
+
+def round_cb(action: RoundAction, value: str = "", round_id: int = 0) -> str:
+    return RoundCb(action=action, round=round_id, value=value).pack()
+
+
+async def say(harness, text: str) -> list[str]:
+    return texts(await harness.send(ORGANISER_ID, text))
+
+
+async def only_round(session_maker) -> Round:
+    async with session_maker() as session:
+        return await session.scalar(select(Round))
