@@ -36,6 +36,7 @@ from handlers import (
     rounds_admin,
     start,
     templates,
+    volunteers_admin,
     vote,
     voting_access,
     voting_admin,
@@ -52,6 +53,7 @@ def organiser_router() -> Router:
     organisers.message.middleware(AuditMiddleware())
     organisers.callback_query.middleware(AuditMiddleware())
     organiser_routers = [broadcast.router, organiser_team.router, audit.router,
+                         volunteers_admin.router,
                          events_admin.router, checkin.router, bids_review.router,
                          rounds_admin.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,

@@ -25,6 +25,7 @@ from models.bid import NOTE_LIMIT, REVIEWABLE, Bid, BidStatus, round_under_revie
 from models.bid_export import bids_csv
 from models.bid_notify import refresh_digests
 from models.bid_questions import clean_text
+from models.outbox import html_payload
 from models.round import Round, RoundStatus, all_rounds, get_round
 
 router = Router(name=__name__)
@@ -209,9 +210,8 @@ async def _tell_group(session: AsyncSession, round_: Round, bid: Bid, settings: 
     with i18n.use_locale(await bids.owner_locale(session, bid) or settings.default_locale):
         text = decision_text(i18n, round_, bid, settings.tz)
         markup = kb.open_bid(i18n, bid, "bid-open-button")
-    await bids.tell_owner(session, bid, {
-        "text": text, "parse_mode": "HTML",
-        "reply_markup": markup.model_dump(mode="json", exclude_none=True)})
+    await bids.tell_owner(session, bid, html_payload(
+        text, markup.model_dump(mode="json", exclude_none=True)))
 
 
 async def _overview(message: Message, session: AsyncSession, round_: Round,

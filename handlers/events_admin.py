@@ -1,5 +1,6 @@
-"""Events for organisers: /newevent, /manage (edit, cancel, registrations, CSV, volunteers)
-and /poster. Behind the organiser filter (handlers.organiser_router).
+"""Events for organisers: /newevent, /manage (edit, cancel, registrations, CSV) and /poster;
+the volunteers are in handlers/volunteers_admin.py. Behind the organiser filter
+(handlers.organiser_router).
 
 /newevent asks one thing at a time, with buttons where the answers are few; every typed
 field is read by models/event_form.py, the same reader the file import and Edit use.
@@ -39,14 +40,12 @@ from handlers import checkin
 from models import event as events
 from models import event_form as form
 from models.base import utcnow
-from models.event import Event, HelperStatus, RegStatus
+from models.event import Event, RegStatus
 from models.event_rules import format_offsets, offsets_of
 from models.when import show_local
 
 router = Router(name=__name__)
 TEXT_LIMIT = 4096
-# Room is left for the line above it saying which event it is about.
-HELPER_MESSAGE_LIMIT = 3500
 TELL_PEOPLE = {"starts_at", "ends_at", "venue", "address"}
 STATUS_KEYS = {RegStatus.CONFIRMED: "ev-status-confirmed", RegStatus.WAITING: "ev-status-waiting",
                RegStatus.OFFERED: "ev-status-offered", RegStatus.CANCELLED: "ev-status-cancelled"}
@@ -72,15 +71,6 @@ class NewEvent(StatesGroup):
 
 class EditEvent(StatesGroup):
     value = State()
-
-
-class RoleDraft(StatesGroup):
-    name_en = State()
-    name_cy = State()
-
-
-class HelperMessage(StatesGroup):
-    text = State()
 
 
 STATE_OF = {name: getattr(NewEvent, name) for name in form.NEW_EVENT_ORDER}
@@ -286,8 +276,8 @@ async def send_admin_card(message: Message, session: AsyncSession, settings: Set
                          reply_markup=kb.admin_card(i18n, event), disable_web_page_preview=True)
 
 
-async def _open(query: CallbackQuery, session: AsyncSession, event_id: int,
-                i18n: I18nContext) -> Event | None:
+async def event_to_change(query: CallbackQuery, session: AsyncSession, event_id: int,
+                          i18n: I18nContext) -> Event | None:
     """The event an organiser button is about, if it can still be changed."""
     event = await events.get_event(session, event_id)
     if event is None or not event.is_open:
@@ -301,7 +291,7 @@ async def _open(query: CallbackQuery, session: AsyncSession, event_id: int,
 @router.callback_query(EventAdminCb.filter(F.action == Adm.EDIT))
 async def edit(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
                state: FSMContext, i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+    if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     number = callback_data.value
     if not 0 <= number <= len(kb.EDITABLE):
@@ -350,7 +340,7 @@ async def edited_to_default(query: CallbackQuery, callback_data: EventAdminCb,
             or form.FIELDS[data["field"]].skip is None):
         await query.answer(i18n.get("button-stale"), show_alert=True)
         return
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+    if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     await query.answer()
     await state.set_state(None)
@@ -361,7 +351,7 @@ async def edited_to_default(query: CallbackQuery, callback_data: EventAdminCb,
 async def toggle_question(query: CallbackQuery, callback_data: EventAdminCb,
                           session: AsyncSession, i18n: I18nContext) -> None:
     field = {1: "ask_first_name", 2: "ask_access"}.get(callback_data.value)
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+    if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     if field is None:
         await query.answer(i18n.get("button-stale"), show_alert=True)
@@ -376,7 +366,7 @@ async def toggle_question(query: CallbackQuery, callback_data: EventAdminCb,
 async def questions_done(query: CallbackQuery, callback_data: EventAdminCb,
                          session: AsyncSession, settings: Settings, bot: Bot,
                          i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+    if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
@@ -404,7 +394,7 @@ async def _apply(message: Message, session: AsyncSession, settings: Settings, bo
 @router.callback_query(EventAdminCb.filter(F.action == Adm.CANCEL))
 async def cancel_ask(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
                      settings: Settings, i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+    if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     people = await _to_tell(session, event.id)
     await query.answer()
@@ -417,7 +407,7 @@ async def cancel_ask(query: CallbackQuery, callback_data: EventAdminCb, session:
 @router.callback_query(EventAdminCb.filter(F.action == Adm.CANCEL_YES))
 async def cancel_yes(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
                      settings: Settings, i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+    if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     if await _to_tell(session, event.id) != callback_data.value:  # people came or went since
         await query.answer(i18n.get("cf-stale"), show_alert=True)
@@ -529,7 +519,7 @@ async def poster_command(message: Message, command: CommandObject, session: Asyn
 async def poster_button(query: CallbackQuery, callback_data: EventAdminCb,
                         session: AsyncSession, settings: Settings, bot: Bot,
                         i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
+    if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     await query.answer()
     await send_poster(query.message, settings, bot, i18n, event)
@@ -548,138 +538,6 @@ async def send_poster(message: Message, settings: Settings, bot: Bot, i18n: I18n
     )
     await message.answer_document(BufferedInputFile(image, filename=f"poster-event-{event.id}.png"),
                                   caption=i18n.get("ev-poster-caption", link=link))
-
-
-# --- volunteers -----------------------------------------------------------------------------
-
-@router.callback_query(EventAdminCb.filter(F.action == Adm.ROLES))
-async def roles(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
-                i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
-        return
-    await query.answer()
-    await _show_roles(query.message, session, i18n, event)
-
-
-async def _show_roles(message: Message, session: AsyncSession, i18n: I18nContext,
-                      event: Event) -> None:
-    names = [f"• {escape(r.name_en)} / {escape(r.name_cy)}"
-             for r in await events.roles_of(session, event.id)]
-    text = i18n.get("ev-admin-roles-title", title=title(i18n, event))
-    await message.answer("\n".join([text, *names]) if names
-                         else f"{text}\n{i18n.get('ev-admin-no-roles')}",
-                         reply_markup=kb.role_admin(i18n, event.id))
-
-
-@router.callback_query(EventAdminCb.filter(F.action == Adm.ADD_ROLE))
-async def add_role(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
-                   state: FSMContext, i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
-        return
-    await query.answer()
-    await state.set_state(RoleDraft.name_en)
-    await state.set_data({"event_id": event.id})
-    await query.message.answer(i18n.get("ev-ask-role-en"))
-
-
-@router.message(RoleDraft.name_en, F.text, IS_ANSWER)
-async def role_english(message: Message, state: FSMContext, i18n: I18nContext) -> None:
-    name = form.read_name(message.text)
-    if name is form.INVALID:
-        await message.answer(i18n.get("ev-bad-text"))
-        return
-    await state.update_data(name_en=name)
-    await state.set_state(RoleDraft.name_cy)
-    await message.answer(i18n.get("ev-ask-role-cy"))
-
-
-@router.message(RoleDraft.name_cy, F.text, IS_ANSWER)
-async def role_welsh(message: Message, state: FSMContext, session: AsyncSession,
-                     i18n: I18nContext) -> None:
-    name = form.read_name(message.text)
-    if name is form.INVALID:
-        await message.answer(i18n.get("ev-bad-text"))
-        return
-    data = await state.get_data()
-    await state.set_state(None)
-    event = await events.get_event(session, data.get("event_id", 0))
-    if event is None or not event.is_open:
-        await message.answer(i18n.get("ev-gone"))
-        return
-    await events.add_role(session, event, data["name_en"], name)
-    await _show_roles(message, session, i18n, event)
-
-
-@router.callback_query(EventAdminCb.filter(F.action == Adm.HELPERS))
-async def helpers(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
-                  i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
-        return
-    await query.answer()
-    await _show_helpers(query.message, session, i18n, event)
-
-
-async def _show_helpers(message: Message, session: AsyncSession, i18n: I18nContext,
-                        event: Event) -> None:
-    people = await events.helpers_of(session, event.id)
-    lines = [i18n.get("ev-admin-helpers-title", title=title(i18n, event))]
-    lines += [i18n.get("ev-admin-helper-line", name=escape(h.first_name),
-                       role=escape(r.name(i18n.locale)),
-                       confirmed="yes" if h.status == HelperStatus.CONFIRMED else "no")
-              for h, r in people] or [i18n.get("ev-admin-no-helpers")]
-    await message.answer("\n".join(lines), reply_markup=kb.helpers(i18n, event.id, people))
-
-
-@router.callback_query(EventAdminCb.filter(F.action == Adm.CONFIRM_HELPER))
-async def confirm_helper(query: CallbackQuery, callback_data: EventAdminCb,
-                         session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
-        return
-    helper = await events.get_helper(session, callback_data.value)
-    if (helper is None or helper.event_id != event.id
-            or not await events.confirm_helper(session, helper)):
-        await query.answer(i18n.get("button-stale"), show_alert=True)
-        return
-    await query.answer()
-    now = utcnow()
-    notices = Notices.of(i18n.core, settings)
-    await notices.helper_confirmed(session, event, helper,
-                                   await events.get_role(session, helper.role_id), now)
-    await notices.sync_reminders(session, event, now, helper.telegram_id)
-    await _show_helpers(query.message, session, i18n, event)
-
-
-@router.callback_query(EventAdminCb.filter(F.action == Adm.MESSAGE_HELPERS))
-async def message_helpers(query: CallbackQuery, callback_data: EventAdminCb,
-                          session: AsyncSession, state: FSMContext, i18n: I18nContext) -> None:
-    if (event := await _open(query, session, callback_data.event_id, i18n)) is None:
-        return
-    confirmed = await events.helpers_of(session, event.id, HelperStatus.CONFIRMED)
-    if not confirmed:
-        await query.answer(i18n.get("ev-admin-no-confirmed-helpers"), show_alert=True)
-        return
-    await query.answer()
-    await state.set_state(HelperMessage.text)
-    await state.set_data({"event_id": event.id})
-    await query.message.answer(i18n.get("ev-ask-helper-message", people=len(confirmed)))
-
-
-@router.message(HelperMessage.text, F.text, IS_ANSWER)
-async def helper_message(message: Message, state: FSMContext, session: AsyncSession,
-                         settings: Settings, i18n: I18nContext) -> None:
-    if len(message.html_text) > HELPER_MESSAGE_LIMIT:
-        await message.answer(i18n.get("ev-too-long", limit=HELPER_MESSAGE_LIMIT,
-                                      length=len(message.html_text)))
-        return
-    data = await state.get_data()
-    await state.set_state(None)
-    event = await events.get_event(session, data.get("event_id", 0))
-    if event is None or not event.is_open:
-        await message.answer(i18n.get("ev-gone"))
-        return
-    sent = await Notices.of(i18n.core, settings).message_helpers(
-        session, event, message.html_text, message.message_id, utcnow())
-    await message.answer(i18n.get("ev-admin-helpers-messaged", people=sent))
 
 
 @router.callback_query(EventAdminCb.filter(~F.action.in_(checkin.ACTIONS)))

@@ -24,7 +24,7 @@ from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from models.audit import Event, record
 from models.base import utcnow
 from models.organiser import add_organiser, added_organisers, remove_organiser
-from models.outbox import Kind, NewMessage, enqueue
+from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.user import find_user
 
 router = Router(name=__name__)
@@ -116,9 +116,8 @@ async def _welcome(query: CallbackQuery, session: AsyncSession, settings: Settin
     await enqueue(session, [NewMessage(
         dedupe_key=f"organiser-added:{telegram_id}:{utcnow().isoformat()}",
         chat_id=telegram_id, kind=Kind.TEXT, due_at=utcnow(),
-        payload={"text": i18n.core.get("org-welcome", locale,
-                                        by=escape(query.from_user.first_name or "")),
-                 "parse_mode": "HTML"})])
+        payload=html_payload(i18n.core.get("org-welcome", locale,
+                                           by=escape(query.from_user.first_name or ""))))])
 
 
 async def _add(message: Message, state: FSMContext, session: AsyncSession, i18n: I18nContext,

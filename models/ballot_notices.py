@@ -42,7 +42,7 @@ from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid
 from models.eligibility import VoterArea
 from models.event import ACTIVE, Event, Registration, home_area
-from models.outbox import Kind, NewMessage, enqueue
+from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.round import Round, RoundStatus
 from models.upsert import dialect_insert
 from models.user import User
@@ -122,10 +122,9 @@ async def tell_voting_open(session: AsyncSession, round_: Round, render: Render,
     notes = []
     for telegram_id, locale in rows:
         text, markup = render(locale)
-        payload = {"text": text, "parse_mode": "HTML"}
         notes.append(NewMessage(dedupe_key=f"vopen:{round_.id}:{telegram_id}",
                                 chat_id=telegram_id, kind=Kind.TEXT, due_at=now,
-                                payload=payload | ({"reply_markup": markup} if markup else {})))
+                                payload=html_payload(text, markup)))
     return await enqueue(session, notes)
 
 
@@ -171,10 +170,9 @@ async def remind_unfinished(session: AsyncSession, *, now: datetime, after: time
             continue
         locale = found[0]  # None on a row from before languages were stored: DEFAULT_LOCALE
         text, markup = render(locale, rounds[round_id])
-        payload = {"text": text, "parse_mode": "HTML"}
         notes.append(NewMessage(dedupe_key=f"vfin:{round_id}:{telegram_id}",
                                 chat_id=telegram_id, kind=Kind.TEXT, due_at=now,
-                                payload=payload | ({"reply_markup": markup} if markup else {})))
+                                payload=html_payload(text, markup)))
     return await enqueue(session, notes)
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.base import utcnow
 from models.bid import Bid, BidStatus
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
+from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
 from models.round import Round, RoundStatus
 from models.user import User
 
@@ -121,7 +121,7 @@ async def _add_to_digest(session: AsyncSession, organiser_id: int, locale: str |
         return True
     return await enqueue(session, [NewMessage(
         dedupe_key=digest_key(organiser_id, since), chat_id=organiser_id, kind=Kind.TEXT,
-        payload={"text": render(locale, bids, since), "parse_mode": "HTML"},
+        payload=html_payload(render(locale, bids, since)),
         due_at=await _due(session, due, bids, now),
     )]) == 1
 
@@ -151,7 +151,7 @@ async def _rerender(session: AsyncSession, row: OutboxMessage, locale: str | Non
     false if it has gone already."""
     since, now = since_of(row.dedupe_key), utcnow()
     bids = await changed_since(session, since, now)
-    values = ({"payload": {"text": render(locale, bids, since), "parse_mode": "HTML"},
+    values = ({"payload": html_payload(render(locale, bids, since)),
                "due_at": await _due(session, row.due_at, bids, now)} if bids
               else {"status": Status.CANCELLED.value})
     result = await session.execute(

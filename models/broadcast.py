@@ -13,7 +13,15 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models import audience as audiences
 from models.audience import Audience, Choice
 from models.base import Base, UtcDateTime, utcnow
-from models.outbox import Kind, NewMessage, Status, cancel_pending, enqueue, status_counts
+from models.outbox import (
+    Kind,
+    NewMessage,
+    Status,
+    cancel_pending,
+    enqueue,
+    html_payload,
+    status_counts,
+)
 
 __all__ = ["Audience", "Broadcast", "BroadcastStatus", "Choice"]
 
@@ -105,7 +113,7 @@ def render(broadcast: Broadcast, recipient: Recipient, only_in_english: str = ""
         kind, payload = Kind.PHOTO, {"photo": broadcast.photo_file_id, "caption": text,
                                      "parse_mode": "HTML"}
     else:
-        kind, payload = Kind.TEXT, {"text": text, "parse_mode": "HTML"}
+        kind, payload = Kind.TEXT, html_payload(text)
     return NewMessage(
         dedupe_key=f"bc:{broadcast.id}:u:{recipient.telegram_id}",
         chat_id=recipient.telegram_id, kind=kind, payload=payload,

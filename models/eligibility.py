@@ -34,7 +34,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from models.ballot import RollEntry, roll_key, voter_key
 from models.base import Base, UtcDateTime, utcnow
 from models.event import Event, Registration, home_area
-from models.outbox import Kind, NewMessage, enqueue
+from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.round import Area, Eligibility, Round
 from models.user import User
 from models.voting_code import claimant_key, claimant_keys, holds_code
@@ -225,9 +225,7 @@ async def plan_reminder(session: AsyncSession, round_: Round, number: int, *, se
         if locale not in rendered:
             rendered[locale] = render(locale)
         text, markup = rendered[locale]
-        payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
-        if markup is not None:
-            payload["reply_markup"] = markup
+        payload = html_payload(text, markup)
         messages.append(NewMessage(dedupe_key=f"vrem:{round_.id}:{number}:u:{telegram_id}",
                                    chat_id=telegram_id, kind=Kind.TEXT, payload=payload,
                                    due_at=due))

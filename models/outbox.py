@@ -105,6 +105,15 @@ class NewMessage:
     broadcast_id: int | None = None
 
 
+def html_payload(text: str, markup: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A text message in Telegram's HTML mode as the delivery worker sends it; the keyboard
+    (a reply_markup as JSON) only when there is one."""
+    payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
+    if markup:
+        payload["reply_markup"] = markup
+    return payload
+
+
 async def enqueue(session: AsyncSession, messages: Iterable[NewMessage]) -> int:
     """Add messages whose dedupe_key is new; return how many rows were inserted.
 

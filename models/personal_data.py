@@ -28,8 +28,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from models import ballot as ballots
 from models import bid as bids
-from models import eligibility, worldcafe
-from models import event as events
+from models import eligibility, event_personal_data, worldcafe
 from models import pledge as pledges
 from models import project as projects
 from models.audit import AuditEntry, forget_actor
@@ -107,7 +106,7 @@ async def _forget_messages(session: AsyncSession, telegram_id: int) -> None:
 
 
 async def _forget_events(session: AsyncSession, telegram_id: int) -> None:
-    await events.erase_person(session, telegram_id)
+    await event_personal_data.erase_person(session, telegram_id)
 
 
 async def _forget_bids(session: AsyncSession, telegram_id: int) -> None:
@@ -270,7 +269,7 @@ async def export_personal_data(session: AsyncSession, user: User,
                                     if user.privacy_seen_at else None),
         },
         "conversation_in_progress": conversation,
-        **await events.export_person(session, tid, locale),
+        **await event_personal_data.export_person(session, tid, locale),
         "areas_told_for_voting": await eligibility.export_person(session, tid),
         "bids": await bids.export_bids(session, tid),
         "festival_of_learning": await pledges.export_person(session, tid),

@@ -42,7 +42,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid, BidStatus
 from models.event import Event, Helper, HelperStatus, Registration
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
+from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
 from models.user import User
 
 ANSWER_LIMIT = 2000
@@ -234,9 +234,7 @@ async def _locales(session: AsyncSession, ids: Iterable[int], default: str) -> d
 
 def _message(key: str, chat_id: int, text: str, markup: dict[str, Any] | None,
              due_at: datetime) -> NewMessage:
-    payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
-    if markup:
-        payload["reply_markup"] = markup
+    payload = html_payload(text, markup)
     return NewMessage(dedupe_key=key, chat_id=chat_id, kind=Kind.TEXT, payload=payload,
                       due_at=due_at)
 

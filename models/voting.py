@@ -26,7 +26,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from models.ballot import round_ballots, seal_closed_rounds, seal_round, votable_bids
 from models.base import utcnow
 from models.bid import Bid, BidStatus
-from models.outbox import Kind, NewMessage, enqueue
+from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.pabulib import Election, Project, Vote, ballot_points, write_pb
 from models.paper_ballot import paper_ballots
 from models.round import (
@@ -145,8 +145,7 @@ ResidentButtons = Callable[[str | None], dict | None]
 
 
 def _payload(text: str, buttons: dict | None) -> dict:
-    payload = {"text": text, "parse_mode": "HTML"}
-    return payload | {"reply_markup": buttons} if buttons else payload
+    return html_payload(text, buttons)
 
 
 async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: BidderNote,

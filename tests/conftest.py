@@ -51,6 +51,16 @@ async def engine(database_url: str) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture
+async def sqlite_engine(tmp_path, templates) -> AsyncIterator[AsyncEngine]:
+    """A migrated SQLite database alone, for tests of one process's own timing where a second
+    backend adds nothing (the delivery worker's pacing)."""
+    async with templates.copy("sqlite", tmp_path) as url:
+        engine = create_engine(url)
+        yield engine
+        await engine.dispose()
+
+
+@pytest.fixture
 def session_maker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:
     return create_session_maker(engine)
 

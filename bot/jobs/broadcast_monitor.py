@@ -27,7 +27,7 @@ from bot.ui.keyboards import broadcast_stop
 from bot.ui.unreached_text import retry_button, unreached_text
 from models import broadcast as broadcasts
 from models.base import utcnow
-from models.outbox import Kind, NewMessage, enqueue
+from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.unreached import can_retry, unreached
 from models.user import find_user
 
@@ -81,7 +81,7 @@ class BroadcastMonitor(Periodic):
                               failed=progress.failed)
             found = await unreached(session, broadcast.id, self._ballot_key)
             report += unreached_text(i18n, found)
-            payload = {"text": report, "parse_mode": "HTML"}
+            payload = html_payload(report)
             if can_retry(broadcast, found):
                 payload["reply_markup"] = retry_button(i18n, broadcast.id, found).model_dump(
                     mode="json", exclude_none=True)

@@ -26,7 +26,7 @@ from bot.ui.event_texts import LocaleTexts, summary, when
 from models import event as events
 from models.event import Event, Helper, HelperStatus, Registration, Role
 from models.event_rules import reminder_times
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
+from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
 from models.user import User
 
 HELPERS_ARRIVE_BEFORE = timedelta(hours=1)
@@ -75,9 +75,7 @@ class Notices:
 
     def _text(self, key: str, chat_id: int, text: str, due_at: datetime,
               markup: dict | None = None) -> NewMessage:
-        payload = {"text": text, "parse_mode": "HTML"}
-        if markup is not None:
-            payload["reply_markup"] = markup
+        payload = html_payload(text, markup)
         return NewMessage(dedupe_key=key, chat_id=chat_id, kind=Kind.TEXT, payload=payload,
                           due_at=due_at)
 

@@ -19,7 +19,7 @@ from bot.jobs.vote_notices import opening
 from models.ballot_notices import tell_voting_open
 from models.base import utcnow
 from models.organiser import organiser_locales
-from models.outbox import Kind, NewMessage, enqueue
+from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.round import get_round
 from models.voting import apply_voting_windows
 
@@ -66,5 +66,5 @@ class VotingMonitor(Periodic):
                                       round=escape(round_.name(locale)))
                 notes.append(NewMessage(
                     dedupe_key=f"vwin:{round_id}:{change}:{chat_id}", chat_id=chat_id,
-                    kind=Kind.TEXT, payload={"text": text, "parse_mode": "HTML"}, due_at=now))
+                    kind=Kind.TEXT, payload=html_payload(text), due_at=now))
         return notes

@@ -22,7 +22,7 @@ from bot.ui.event_texts import LocaleTexts, Texts, deep_link, escape, only_in_en
 from bot.ui.poster import font, qr_image, wrap
 from models import worldcafe as cafe
 from models.event import Event
-from models.outbox import Kind, NewMessage, enqueue
+from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.user import User
 from models.worldcafe import Question
 
@@ -83,9 +83,8 @@ async def tell_checked_in(session: AsyncSession, core: BaseCore, default_locale:
         messages.append(NewMessage(
             dedupe_key=f"{cafe.OUTBOX_PREFIX}{question.id}:u:{telegram_id}", chat_id=telegram_id,
             kind=Kind.TEXT, due_at=now,
-            payload={"text": question_screen(i18n, event, question, tap_first=True),
-                     "parse_mode": "HTML",
-                     "reply_markup": as_payload(markup)}))
+            payload=html_payload(question_screen(i18n, event, question, tap_first=True),
+                                 as_payload(markup))))
     return await enqueue(session, messages)
 
 

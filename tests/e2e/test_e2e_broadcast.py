@@ -8,7 +8,6 @@ sharing a broadcast on PostgreSQL, one killed, is tests/e2e/test_e2e_scale.py).
 from __future__ import annotations
 
 import asyncio
-import re
 
 import pytest
 
@@ -16,6 +15,7 @@ from tests.support.broadcast_scenario import (
     ORGANISER,
     deliveries,
     organiser_sends,
+    report_counts,
     report_of,
     seed_residents,
 )
@@ -25,10 +25,6 @@ from tests.support.telegram_stub import TelegramStub
 RECIPIENTS = 300
 ENGLISH, WELSH = "PB vote this <Saturday> at 2pm", "Pleidlais PB ddydd Sadwrn"
 SENT_AS = ("PB vote this &lt;Saturday&gt; at 2pm", WELSH)
-
-
-def report_counts(report: str) -> dict[str, int]:
-    return {label: int(n) for label, n in re.findall(r"(\w[\w ]*): (\d+)", report)}
 
 
 async def run_broadcast_with_interruption(database_url: str, *, kill: bool) -> None:

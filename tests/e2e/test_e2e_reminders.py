@@ -18,7 +18,8 @@ from models import event as events
 from models.base import utcnow
 from models.db import create_engine, create_session_maker
 from models.event_rules import OFFERED_PLACE
-from tests.support.bot_process import BotProcess, ClockFile
+from tests.support.bot_process import ClockFile
+from tests.support.e2e import start_polling_bot as started
 from tests.support.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
 RESIDENT = 424242
@@ -40,17 +41,6 @@ async def seed_event(database_url: str) -> int:
         event_id = event.id
     await engine.dispose()
     return event_id
-
-
-async def started(stub: TelegramStub, env: dict[str, str]) -> BotProcess:
-    stub.reset_polling_marker()
-    process = BotProcess(env)
-    await process.start()
-    try:
-        await stub.wait_polling(timeout=60)
-    except AssertionError:
-        raise AssertionError(f"bot did not start:\n{process.log_tail()}") from None
-    return process
 
 
 def reminders(stub: TelegramStub) -> list:

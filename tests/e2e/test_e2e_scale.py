@@ -23,19 +23,19 @@ from models.base import utcnow
 from models.db import create_engine, create_session_maker
 from models.outbox import OutboxMessage
 from models.user import User
-from tests.e2e.test_e2e_broadcast import report_counts
-from tests.flow.test_vote_flow import cb
 from tests.support.bot_process import BotProcess
 from tests.support.broadcast_scenario import (
     ORGANISER,
     deliveries,
     organiser_sends,
+    report_counts,
     report_of,
     seed_residents,
 )
 from tests.support.e2e import backend_env, free_port, stub_token, wait_healthy
+from tests.support.factories import vote_cb as cb
+from tests.support.factories import voting_round
 from tests.support.telegram_stub import TelegramStub
-from tests.unit.test_vote_ballots import voting_round
 
 RECIPIENTS = 300
 SECRET = "scale-test-webhook-secret-0042"

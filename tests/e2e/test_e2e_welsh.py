@@ -22,13 +22,13 @@ from bot.ui.vote_callbacks import VotingAdminAction as Act
 from models.db import create_engine, create_session_maker
 from models.round import Eligibility
 from tests.flow.test_pledge_flow import ASK, attend
-from tests.flow.test_vote_admin_flow import cb
-from tests.flow.test_voting_codes import ACCEPTED, codes_for
+from tests.flow.test_voting_codes import ACCEPTED
 from tests.support.broadcast_scenario import ORGANISER, organiser_sends
 from tests.support.e2e import backend_env, start_polling_bot, stub_token
 from tests.support.event_fixtures import WELSH_TITLE, make_event
+from tests.support.factories import codes_for, voting_round
+from tests.support.factories import voting_admin_cb as cb
 from tests.support.telegram_stub import SentMessage, TelegramStub
-from tests.unit.test_vote_ballots import voting_round
 
 WAYS_IN = ("/help", "/code", "card QR", "poster QR")
 NOTICE = {Locale.EN: "<b>Before we start</b>", Locale.CY: "<b>Cyn i ni ddechrau</b>"}

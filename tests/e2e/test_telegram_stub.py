@@ -44,7 +44,7 @@ from tests.support.telegram_stub import (
     DEFAULT_TOKEN,
     HtmlParseError,
     TelegramStub,
-    _form_fields,
+    form_fields,
     parse_html,
 )
 
@@ -661,7 +661,7 @@ async def test_a_webhook_reply_is_read_as_telegram_reads_it() -> None:
                                  show_alert=True))
     sink = Sink()
     await writer.write(sink)
-    assert _form_fields(sink.body, writer.headers["Content-Type"]) == {
+    assert form_fields(sink.body, writer.headers["Content-Type"]) == {
         "method": "answerCallbackQuery", "callback_query_id": "42",
         "text": "Diolch – wedi'i gadw ✓", "show_alert": "true"}
     await bot.session.close()

@@ -9,10 +9,10 @@ from bot.ui.callbacks import Locale
 from bot.ui.vote_callbacks import VoteAction
 from models.ballot import Ballot, round_ballots
 from models.eligibility import AgeBand, may_take_part
-from tests.flow.test_vote_flow import cb, join
 from tests.support.ballot_screen import answer_cards, find, start, vote_in_chat
+from tests.support.factories import join, voting_round
+from tests.support.factories import vote_cb as cb
 from tests.support.flow import alerts, buttons, texts
-from tests.unit.test_vote_ballots import voting_round
 
 VOTER = 780_001
 ASK = {Locale.EN: "Before you vote: which age group are you in?",

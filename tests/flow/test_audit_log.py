@@ -19,9 +19,8 @@ from bot.ui.vote_callbacks import VotingAdminAction as Act
 from bot.ui.vote_callbacks import VotingAdminCb
 from models.audit import AuditEntry, Event, record
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
+from tests.support.factories import join, voting_round
 from tests.support.flow import buttons, callback_update, message_update, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import voting_round
 
 RESIDENT = 731_001
 

@@ -10,10 +10,9 @@ from bot.ui.callbacks import Locale
 from bot.ui.vote_callbacks import VoteAction, VoteCb
 from models.ballot import round_ballots
 from models.bid import Bid, BidStatus
-from models.round import BallotKind, Round, RoundStatus
-from tests.flow.test_vote_flow import join
+from models.round import AreaSpec, BallotKind, Round, RoundStatus
 from tests.support.ballot_screen import Screen, answer_cards
-from tests.support.bid_scenario import AreaSpec, make_round
+from tests.support.factories import join, make_round
 
 VOTER, SECOND = 730_001, 730_002
 OUT_OF_DATE_EN = ("This message is out of date, so nothing has changed. Please use the newest "

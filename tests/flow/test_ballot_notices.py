@@ -21,14 +21,11 @@ from models.retention import erase_round
 from models.round import Round, get_round
 from models.voting import apply_voting_windows
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_privacy import rows_mentioning
-from tests.flow.test_vote_access import register_only
-from tests.flow.test_vote_admin_flow import cb, closed_round
-from tests.flow.test_vote_flow import join
 from tests.support.ballot_screen import start, vote_in_chat
-from tests.support.event_fixtures import make_event
+from tests.support.event_fixtures import make_event, register_only
+from tests.support.factories import GROUP_OWNER, closed_round, join, rows_mentioning, voting_round
+from tests.support.factories import voting_admin_cb as cb
 from tests.support.flow import tap_and_confirm, texts
-from tests.unit.test_vote_ballots import GROUP_OWNER, voting_round
 
 REGISTERED, ASKED, ASKED_ELSEWHERE, STRANGER = 750_001, 750_002, 750_003, 750_004
 VOTER, STARTER = 750_005, 750_006

@@ -20,13 +20,11 @@ from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingA
 from models.ballot import Ballot, RollEntry, roll_key, round_ballots, voter_key
 from models.bid import Bid
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_privacy import rows_mentioning
-from tests.flow.test_vote_flow import join
 from tests.support.ballot_screen import vote_in_chat
 from tests.support.event_fixtures import make_event
+from tests.support.factories import join, rows_mentioning, voting_round
 from tests.support.flow import callback_update, message_update, tap_and_confirm, texts
-from tests.unit.test_ballot_seal import attack
-from tests.unit.test_vote_ballots import voting_round
+from tests.support.secrecy import attack
 
 VOTER = 960_001
 

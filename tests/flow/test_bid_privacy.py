@@ -11,7 +11,6 @@ from bot.ui.bid_callbacks import BidAction, ReviewAction, ReviewCb
 from bot.ui.callbacks import ForgetCb, Locale
 from models.bid import Bid
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_privacy import rows_mentioning
 from tests.support.bid_scenario import (
     join,
     latest_bid,
@@ -22,6 +21,7 @@ from tests.support.bid_scenario import (
     tap_data,
     write_bid,
 )
+from tests.support.factories import rows_mentioning
 
 GROUP = 7_771_234
 

@@ -20,41 +20,22 @@ from models.outbox import OutboxMessage, Status
 from models.round import Round, RoundStatus
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import (
+    GROUP,
+    RESIDENT,
+    WELSH_GROUP,
     join,
     latest_bid,
     make_round,
     media_update,
     outbox_rows,
+    review,
+    sent_bids,
     shown_buttons,
     submit,
     tap_data,
     write_bid,
 )
 from tests.support.flow import alerts, texts
-
-GROUP, WELSH_GROUP, RESIDENT = 6101, 6102, 6103
-
-
-def review(action: ReviewAction, bid: Bid | None = None, *, round_id: int = 0,
-           rev: int | None = None) -> str:
-    return ReviewCb(action=action, round=bid.round_id if bid else round_id,
-                    bid=bid.id if bid else 0,
-                    rev=bid.revision if bid and rev is None else (rev or 0)).pack()
-
-
-async def sent_bids(harness, session_maker) -> tuple[int, Bid, Bid]:
-    """One English and one Welsh group, each with a bid sent; the organiser has joined."""
-    round_id = await make_round(session_maker)
-    await join(harness, ORGANISER_ID, Locale.EN)
-    await join(harness, GROUP, Locale.EN)
-    await join(harness, WELSH_GROUP, Locale.CY)
-    await write_bid(harness, session_maker, GROUP, round_id)
-    await submit(harness, session_maker, GROUP)
-    await write_bid(harness, session_maker, WELSH_GROUP, round_id, area="GAR",
-                    answers={"title": "Gardd <gymunedol>", "amount": "£600"})
-    await submit(harness, session_maker, WELSH_GROUP)
-    return (round_id, await latest_bid(session_maker, GROUP),
-            await latest_bid(session_maker, WELSH_GROUP))
 
 
 async def notices_to(session_maker, chat_id: int) -> list[OutboxMessage]:

@@ -13,7 +13,7 @@ from sqlalchemy import delete, func, select, update
 from bot.jobs.broadcast_monitor import BroadcastMonitor
 from bot.jobs.delivery import RateLimiter
 from bot.ui.callbacks import BroadcastAction as Act
-from bot.ui.callbacks import BroadcastCb, ForgetCb, LanguageCb, Locale
+from bot.ui.callbacks import ForgetCb, LanguageCb, Locale
 from models.audience import place_token
 from models.ballot import RollEntry, roll_key, voter_key
 from models.base import utcnow
@@ -27,6 +27,7 @@ from models.user import User
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import make_round
 from tests.support.event_fixtures import make_event
+from tests.support.factories import broadcast_cb as cb
 from tests.support.flow import alerts, buttons, texts
 
 EN, CY = Locale.EN, Locale.CY
@@ -47,10 +48,6 @@ class World:
     long_ago: int
     round_id: int  # in voting, areas Speke and Garston
     draft_round: int
-
-
-def cb(action: Act, value: str = "") -> str:
-    return BroadcastCb(action=action, value=value).pack()
 
 
 async def seed(harness, session_maker) -> World:

@@ -15,7 +15,9 @@ from bot.ui.callbacks import Locale
 from models.outbox import OutboxMessage, Status
 from models.unreached import short_reference
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_broadcast_flow import RESIDENTS, cb, join, outbox, write_broadcast
+from tests.flow.test_broadcast_flow import RESIDENTS, outbox, write_broadcast
+from tests.support.factories import broadcast_cb as cb
+from tests.support.factories import join
 from tests.support.flow import alerts, texts
 
 

@@ -10,22 +10,15 @@ from sqlalchemy import func, select
 from bot.jobs.broadcast_monitor import BroadcastMonitor
 from bot.jobs.delivery import RateLimiter
 from bot.ui.callbacks import BroadcastAction as Act
-from bot.ui.callbacks import BroadcastCb, LanguageCb, Locale
+from bot.ui.callbacks import Locale
 from models.broadcast import Broadcast
 from models.outbox import OutboxMessage, Status
 from tests.conftest import ORGANISER_ID
+from tests.support.factories import broadcast_cb as cb
+from tests.support.factories import join
 from tests.support.flow import alerts, buttons, texts
 
 RESIDENTS = {7001: Locale.EN, 7002: Locale.CY, 7003: Locale.CY}
-
-
-def cb(action: Act, value: str = "") -> str:
-    return BroadcastCb(action=action, value=value).pack()
-
-
-async def join(harness, user_id: int, locale: Locale) -> None:
-    await harness.send(user_id, "/start")
-    await harness.tap(user_id, LanguageCb(locale=locale).pack())
 
 
 async def write_broadcast(harness, *, welsh: str | None = "Helo <b>bawb</b>") -> list:

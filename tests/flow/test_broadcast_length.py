@@ -6,18 +6,15 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.ui.callbacks import BroadcastAction as Act
-from bot.ui.callbacks import BroadcastCb, Locale
+from bot.ui.callbacks import Locale
 from models.broadcast import Broadcast, telegram_length
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
+from tests.support.factories import broadcast_cb as cb
+from tests.support.factories import join
 from tests.support.flow import texts
 
 # 4,096 visible characters that HTML escaping makes 17,746 long.
 ESCAPED_FULL = "<>&" * 1365 + "x"
-
-
-def cb(action: Act, value: str = "") -> str:
-    return BroadcastCb(action=action, value=value).pack()
 
 
 async def draft(harness, locale: Locale) -> None:

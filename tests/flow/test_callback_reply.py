@@ -16,11 +16,10 @@ from bot.dispatcher import create_bot
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
 from bot.ui.vote_callbacks import VoteAction
 from tests.conftest import make_settings
-from tests.flow.test_vote_flow import join
 from tests.support.ballot_screen import find, start
+from tests.support.factories import join, voting_round
 from tests.support.fake_telegram import RecordingSession
 from tests.support.flow import callback_update, texts
-from tests.unit.test_vote_ballots import voting_round
 
 RESIDENT = 730_001
 # The mechanism is the same on both backends; the flow tests run on SQLite only.

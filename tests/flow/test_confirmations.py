@@ -15,7 +15,6 @@ from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.callbacks import Locale
 from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from bot.ui.vote_callbacks import VotingAdminAction as Act
-from bot.ui.vote_callbacks import VotingAdminCb
 from models.audit import AuditEntry, Event
 from models.base import utcnow
 from models.bid import Bid, BidStatus
@@ -24,16 +23,12 @@ from models.outbox import OutboxMessage
 from models.round import Round, RoundStatus
 from models.voting import apply_voting_windows
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
 from tests.support.bid_scenario import make_round
+from tests.support.factories import cast, join, voting_round
+from tests.support.factories import voting_admin_cb as cb
 from tests.support.flow import alerts, buttons, callback_update, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import cast, voting_round
 
 SECOND = 901  # another organiser, added in chat
-
-
-def cb(action: Act, round_id: int) -> str:
-    return VotingAdminCb(action=action, round=round_id).pack()
 
 
 def yes_of(sent) -> str:

@@ -13,8 +13,17 @@ from models.base import utcnow
 from models.outbox import OutboxMessage, Status
 from models.round import Round
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_bid_review import GROUP, RESIDENT, review, sent_bids
-from tests.support.bid_scenario import join, latest_bid, outbox_rows, submit, write_bid
+from tests.support.bid_scenario import (
+    GROUP,
+    RESIDENT,
+    join,
+    latest_bid,
+    outbox_rows,
+    review,
+    sent_bids,
+    submit,
+    write_bid,
+)
 from tests.support.flow import tap_and_confirm
 
 

@@ -24,13 +24,11 @@ from models.ballot import round_ballots
 from models.event import Registration
 from models.outbox import OutboxMessage, Status
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_privacy import rows_mentioning
-from tests.flow.test_results_flow import publish
 from tests.flow.test_worldcafe_flow import QUESTION_CY, QUESTION_EN, add_question, answers_of
 from tests.support.ballot_screen import vote_in_chat
 from tests.support.event_fixtures import CY, EN, ev, join, make_event
+from tests.support.factories import publish, rows_mentioning, voting_round
 from tests.support.flow import tap_and_confirm, texts
-from tests.unit.test_vote_ballots import voting_round
 
 # Big enough to take 6 bytes in SQLite's record format, so its binary form can be looked for.
 PERSON = 71_234_567_891

@@ -12,8 +12,8 @@ from bot.jobs.event_notices import Notices
 from bot.ui.callbacks import EventAction as A
 from bot.ui.callbacks import ForgetCb
 from models import event as events
-from tests.flow.test_privacy import rows_mentioning
 from tests.support.event_fixtures import EN, ev, join, make_event, outbox
+from tests.support.factories import rows_mentioning
 
 ANN, BEN = 8101, 8102
 

@@ -15,11 +15,11 @@ from bot.ui.callbacks import EventAction as A
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
 from bot.ui.vote_callbacks import VoteAction
 from handlers import vote
-from tests.flow.test_vote_flow import join as vote_join
 from tests.support.ballot_screen import find, start
 from tests.support.event_fixtures import EN, ev, join, make_event, registration
+from tests.support.factories import join as vote_join
+from tests.support.factories import voting_round
 from tests.support.flow import texts
-from tests.unit.test_vote_ballots import voting_round
 
 ANN = 9201
 

@@ -18,11 +18,11 @@ from bot.ui.vote_callbacks import VotingAdminAction as Act
 from models.round import Eligibility
 from models.user import User
 from tests.conftest import ORGANISER_ID, make_settings
-from tests.flow.test_vote_admin_flow import cb
-from tests.flow.test_voting_codes import ACCEPTED, codes_for
+from tests.flow.test_voting_codes import ACCEPTED
 from tests.support.event_fixtures import WELSH_TITLE, make_event, outbox
+from tests.support.factories import codes_for, voting_round
+from tests.support.factories import voting_admin_cb as cb
 from tests.support.flow import Harness, alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import voting_round
 
 NOTICE = {Locale.EN: "<b>Before we start</b>", Locale.CY: "<b>Cyn i ni ddechrau</b>"}
 OTHER = {Locale.EN: ("Cymraeg", Locale.CY), Locale.CY: ("English", Locale.EN)}

@@ -67,8 +67,8 @@ from models.organiser import Organiser
 from models.round import Area, Round, RoundStatus
 from tests.support.bid_scenario import make_round
 from tests.support.event_fixtures import make_event
+from tests.support.factories import voting_round
 from tests.support.flow import alerts, callback_update, message_update, texts
-from tests.unit.test_vote_ballots import voting_round
 
 SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 

@@ -9,11 +9,9 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from typing import Any
 
 import pytest
-from aiogram.methods import GetFile, SendMessage
-from aiogram.types import File
+from aiogram.methods import SendMessage
 from sqlalchemy import func, select
 
 from bot.ui.callbacks import Locale
@@ -23,25 +21,14 @@ from models.paper_ballot import paper_sheet_count
 from models.worldcafe import Question
 from tests.conftest import ORGANISER_ID
 from tests.support.event_fixtures import join, make_event
+from tests.support.factories import voting_round
 from tests.support.flow import texts
-from tests.unit.test_vote_ballots import voting_round
+from tests.support.uploads import ALIAS_BOMB, document, serve
 
 RESIDENT = 7301
 _ids = itertools.count(9_100_000)
 EN, CY = Locale.EN, Locale.CY
 
-# 338 bytes that PyYAML's safe_load expands to two lists of 4.8 million strings.
-ALIAS_BOMB = b"""x: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]
-y: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]
-z: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]
-w: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]
-v: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]
-u: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]
-questions:
-- group: Table 1
-  en: [*f, *f, *f, *f, *f, *f, *f, *f, *f]
-  cy: [*f, *f, *f, *f, *f, *f, *f, *f, *f]
-"""
 DEEP = b"questions:\n- group: Table 1\n  en: " + b"[" * 500 + b"]" * 500 + b"\n  cy: x\n"
 TOO_MANY = b"group,en,cy\n" + b"".join(b"T%d,Q%d?,C%d?\n" % (i, i, i) for i in range(70))
 NOT_UTF8 = "questions:\n- group: Table 1\n  en: Café?\n".encode("cp1252") + b"  cy: Caffi?\n"
@@ -67,35 +54,6 @@ HOSTILE = {
         EN: "Line 3: this line is not UTF-8 text.",
         CY: "Llinell 3: dydy'r llinell hon ddim yn destun UTF-8."}),
 }
-
-
-def serve(harness, monkeypatch, content: dict[str, bytes]) -> list[str]:
-    """Telegram's getFile and download, answered from `content`; returns what was fetched."""
-    fetched: list[str] = []
-    original = harness.telegram.make_request
-
-    async def make_request(bot, method, *args, **kwargs):
-        if isinstance(method, GetFile):
-            return File(file_id=method.file_id, file_unique_id="u",
-                        file_path=f"documents/{method.file_id}")
-        return await original(bot, method, *args, **kwargs)
-
-    async def stream_content(url: str, *args, **kwargs):
-        fetched.append(url.rsplit("/", 1)[-1])
-        yield content[fetched[-1]]
-
-    monkeypatch.setattr(harness.telegram, "make_request", make_request)
-    monkeypatch.setattr(harness.telegram, "stream_content", stream_content)
-    return fetched
-
-
-def document(file_id: str, name: str, size: int) -> dict[str, Any]:
-    return {"update_id": next(_ids), "message": {
-        "message_id": next(_ids), "date": int(time.time()),
-        "chat": {"id": ORGANISER_ID, "type": "private"},
-        "from": {"id": ORGANISER_ID, "is_bot": False, "first_name": "Org"},
-        "document": {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
-                     "file_size": size}}}
 
 
 def said_to(sent, chat_id: int) -> list[str]:

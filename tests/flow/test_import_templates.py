@@ -22,10 +22,10 @@ from models.round import Round
 from models.uploads import Problem
 from models.worldcafe import Question
 from tests.conftest import ORGANISER_ID, make_settings
-from tests.flow.test_hostile_uploads import ALIAS_BOMB, document, serve
 from tests.support.event_fixtures import join, make_event
+from tests.support.factories import voting_round
 from tests.support.flow import texts
-from tests.unit.test_vote_ballots import voting_round
+from tests.support.uploads import ALIAS_BOMB, document, serve
 
 EN, CY = Locale.EN, Locale.CY
 RESIDENT = 7401

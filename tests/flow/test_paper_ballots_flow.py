@@ -16,9 +16,8 @@ from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.paper_ballot import paper_ballots, paper_sheet_count
 from models.round import AllocationRule
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
+from tests.support.factories import cast, join, voting_round
 from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import cast, voting_round
 
 _ids = itertools.count(5_000_000)
 

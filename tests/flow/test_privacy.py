@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import re
 
 from aiogram.methods import SendDocument
-from sqlalchemy import inspect, select, text
 
 from bot.ui.callbacks import ForgetCb, LanguageCb, Locale
+from tests.support.factories import mentions, rows_mentioning
 from tests.support.flow import texts
 
 RESIDENT = 6161
@@ -49,10 +48,6 @@ async def test_forget_leaves_the_telegram_id_in_no_table(harness, session_maker)
     assert await rows_mentioning(session_maker, RESIDENT) == []
 
 
-def mentions(cell, value: int) -> bool:
-    return cell == value or re.search(rf"(?<!\d){value}(?!\d)", str(cell)) is not None
-
-
 def test_mentions_finds_whole_numbers_only():
     assert mentions(8101, 8101)
     assert mentions("fsm:123456789:8101:8101:default", 8101)
@@ -61,14 +56,3 @@ def test_mentions_finds_whole_numbers_only():
     assert not mentions(81010, 8101)
 
 
-async def rows_mentioning(session_maker, value: int) -> list[tuple[str, tuple]]:
-    """Every row of every table with a column equal to `value` (or containing it as a whole
-    number in text: a timestamp like 01:52:28.381016 must not count as a mention of 8101)."""
-    found = []
-    async with session_maker() as session:
-        names = await session.run_sync(lambda s: inspect(s.connection()).get_table_names())
-        for name in names:
-            rows = (await session.execute(select(text("*")).select_from(text(f'"{name}"')))).all()
-            found += [(name, tuple(row)) for row in rows
-                      if any(mentions(cell, value) for cell in row)]
-    return found

@@ -13,48 +13,25 @@ from sqlalchemy import select
 
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
 from bot.ui.chart import FUNDED, MARGIN, NOT_FUNDED, chart_size
-from bot.ui.results_callbacks import ResultsAction, ResultsAdminAction, ResultsAdminCb, ResultsCb
-from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
+from bot.ui.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
 from models.pabulib import parse_pb
-from models.paper_ballot import PaperRecord, save_paper
 from models.round import AllocationRule, BallotKind, Round
 from models.tally import explain
 from models.voting import count_round
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
-from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_chart import bar_runs
-from tests.unit.test_vote_ballots import GROUP_OWNER, cast, voting_round
-
-RESIDENT = 760_001
-OTHER_GROUP = 800_001  # owns SPK-002
-
-
-def why(round_id: int, bid: int) -> str:
-    return ResultsCb(action=ResultsAction.WHY, round=round_id, bid=bid).pack()
-
-
-def publish(round_id: int) -> str:
-    return VotingAdminCb(action=VotingAdminAction.PUBLISH, round=round_id).pack()
-
-
-async def published_round(harness, session_maker, **fields):
-    """SPK-001 (£1,500) and SPK-003 (£1,000) funded from a £2,500 pot; SPK-002 (£2,000) not."""
-    round_id, (a, b, c, _draft) = await voting_round(session_maker, **fields)
-    async with session_maker.begin() as session:
-        round_ = await session.get(Round, round_id)
-        round_.areas[0].pot_pence = 2_500_00
-        await save_paper(session, round_, [PaperRecord("P1", {a: 5, b: 3, c: 1}, 1)], "chat")
-    await cast(session_maker, round_id, 760_101, {a: 5, b: 4, c: 1})
-    await cast(session_maker, round_id, 760_102, {a: 5, b: 1, c: 1})
-    await join(harness, ORGANISER_ID, Locale.EN)
-    for user, locale in ((GROUP_OWNER, Locale.CY), (OTHER_GROUP, Locale.EN),
-                         (RESIDENT, Locale.CY)):
-        await join(harness, user, locale)
-    sent = await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
-    return round_id, (a, b, c), sent
+from tests.support.factories import (
+    GROUP_OWNER,
+    OTHER_GROUP,
+    bar_runs,
+    join,
+    published_round,
+    voting_round,
+    why,
+)
+from tests.support.factories import RESULTS_RESIDENT as RESIDENT
+from tests.support.flow import alerts, buttons, texts
 
 
 async def test_publishing_sends_organisers_the_chart_the_card_and_the_pb_file(harness,

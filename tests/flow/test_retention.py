@@ -23,8 +23,8 @@ from models.voting_code import VotingCode, claim_code, claimant_key, generate_co
 from models.worldcafe import Answer, Question, add_answer, add_question
 from tests.conftest import TOKEN
 from tests.support.event_fixtures import make_event
+from tests.support.factories import voting_round
 from tests.support.flow import texts
-from tests.unit.test_vote_ballots import voting_round
 
 SECRET = b"retention-test-secret"
 DAYS = 365

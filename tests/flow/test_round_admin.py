@@ -6,26 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, update
 
-from bot.ui.bid_callbacks import RoundAction, RoundCb
+from bot.ui.bid_callbacks import RoundAction
 from bot.ui.callbacks import Locale
 from models.base import utcnow
 from models.round import Round, RoundStatus
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import join, make_round, shown_buttons
+from tests.support.factories import only_round, say
+from tests.support.factories import round_cb as cb
 from tests.support.flow import alerts, tap_and_confirm, texts
-
-
-def cb(action: RoundAction, value: str = "", round_id: int = 0) -> str:
-    return RoundCb(action=action, round=round_id, value=value).pack()
-
-
-async def say(harness, text: str) -> list[str]:
-    return texts(await harness.send(ORGANISER_ID, text))
-
-
-async def only_round(session_maker) -> Round:
-    async with session_maker() as session:
-        return await session.scalar(select(Round))
 
 
 async def test_a_round_in_english_with_every_bad_answer_on_the_way(harness, session_maker):

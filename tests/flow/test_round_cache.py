@@ -16,11 +16,10 @@ from models.bid import Bid, BidStatus
 from models.processed_update import claim_update_in_turn
 from models.round import Area, Round, RoundStatus
 from models.round_cache import RoundCache, RoundsVersion
-from tests.flow.test_vote_flow import OUT_OF_DATE, join
 from tests.support.ballot_screen import find, start
+from tests.support.factories import OUT_OF_DATE, join, voting_round
 from tests.support.flow import alerts
 from tests.support.spies import asked_for
-from tests.unit.test_vote_ballots import voting_round
 
 postgresql_only = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
 VOTER = 700_101

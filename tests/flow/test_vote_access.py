@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import timedelta
 
 import pytest
 from aiogram.methods import SendDocument
@@ -11,18 +10,15 @@ from sqlalchemy import select, update
 
 from bot.ui.callbacks import ForgetCb, Locale
 from bot.ui.vote_callbacks import VoteAction
-from models import event as events
 from models.ballot import cast_ballot, round_ballots
-from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea, area_named, may_vote
 from models.round import Eligibility, Round
-from tests.flow.test_privacy import rows_mentioning
-from tests.flow.test_vote_flow import cb, join
 from tests.support.ballot_screen import answer_cards, find, start, vote_in_chat
-from tests.support.event_fixtures import make_event
+from tests.support.event_fixtures import check_in, make_event, register_only, vote_event
+from tests.support.factories import join, rows_mentioning, voting_round
+from tests.support.factories import vote_cb as cb
 from tests.support.flow import alerts, buttons, texts
-from tests.unit.test_vote_ballots import voting_round
 
 VOTER = 740_001
 STALE = {
@@ -46,24 +42,6 @@ NOT_EITHER = {
 FIRST_CARD = {Locale.EN: "Bid 1 of 3", Locale.CY: "Cais 1 o 3"}
 RECEIPT = {Locale.EN: "Your vote is in. Receipt:", Locale.CY: "Mae eich pleidlais i mewn."}
 BOTH = [Locale.EN, Locale.CY]
-
-
-async def vote_event(session_maker, round_id: int, area: str = "Speke") -> int:
-    return await make_event(session_maker, starts_in=timedelta(hours=-1), kind="vote",
-                            round_id=round_id, area=area)
-
-
-async def check_in(session_maker, event_id: int, telegram_id: int) -> None:
-    async with session_maker.begin() as session:
-        event = await events.get_event(session, event_id)
-        registration = await events.register(session, event, telegram_id, now=utcnow())
-        await events.check_in(session, event, registration.code, utcnow())
-
-
-async def register_only(session_maker, event_id: int, telegram_id: int) -> None:
-    async with session_maker.begin() as session:
-        await events.register(session, await events.get_event(session, event_id), telegram_id,
-                              now=utcnow())
 
 
 async def vote_all(harness, user_id: int, round_id: int, bids: list[int], score: int = 4):

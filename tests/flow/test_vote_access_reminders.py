@@ -12,12 +12,11 @@ from models.round import Eligibility, Round
 from models.user import User
 from models.voting_code import claim_code, generate_codes
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_access import check_in, register_only, vote_event
-from tests.flow.test_vote_flow import cb, join
 from tests.support.ballot_screen import vote_in_chat
-from tests.support.event_fixtures import outbox
+from tests.support.event_fixtures import check_in, outbox, register_only, vote_event
+from tests.support.factories import join, voting_round
+from tests.support.factories import vote_cb as cb
 from tests.support.flow import alerts, buttons, texts
-from tests.unit.test_vote_ballots import voting_round
 
 VOTED, WAITING_EN, WAITING_CY, NOT_THERE, CARD_HOLDER, BLOCKED, ONLY_REGISTERED = (
     750_001, 750_002, 750_003, 750_004, 750_005, 750_006, 750_007)

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
 from bot.ui.vote_callbacks import VotingAdminAction as Act
-from bot.ui.vote_callbacks import VotingAdminCb
 from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
 from models.round import Round, RoundStatus
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
+from tests.support.factories import GROUP_OWNER, cast, closed_round, join
+from tests.support.factories import voting_admin_cb as cb
 from tests.support.flow import alerts, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import GROUP_OWNER, cast, voting_round
-
-
-def cb(action: Act, round_id: int) -> str:
-    return VotingAdminCb(action=action, round=round_id).pack()
-
-
-async def closed_round(session_maker):
-    round_id, bids = await voting_round(session_maker)
-    async with session_maker.begin() as session:
-        await session.execute(update(Round).where(Round.id == round_id)
-                              .values(status=RoundStatus.CLOSED.value))
-    return round_id, bids
 
 
 async def test_organisers_open_watch_and_publish(harness, session_maker):

@@ -5,28 +5,16 @@ from __future__ import annotations
 
 from sqlalchemy import select, update
 
-from bot.ui.callbacks import LanguageCb, Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks import Locale, MenuCb, MenuItem
+from bot.ui.vote_callbacks import VoteAction
 from models.ballot import Ballot, round_ballots
 from models.round import BallotKind, Round, RoundStatus
 from tests.support.ballot_screen import Screen, answer_cards, find, start, vote_in_chat
+from tests.support.factories import GROUP_OWNER, OUT_OF_DATE, join, voting_round
+from tests.support.factories import vote_cb as cb
 from tests.support.flow import alerts
-from tests.unit.test_vote_ballots import GROUP_OWNER, voting_round
 
 VOTER = 720_001
-
-
-OUT_OF_DATE = ("This message is out of date, so nothing has changed. Please use the newest "
-               "ballot message, or tap Vote in the menu.")
-
-
-def cb(action: VoteAction, round_id: int, bid: int = 0, value: int = 0, rev: int = 0) -> str:
-    return VoteCb(action=action, round=round_id, bid=bid, value=value, rev=rev).pack()
-
-
-async def join(harness, user_id: int, locale: Locale) -> None:
-    await harness.send(user_id, "/start")
-    await harness.tap(user_id, LanguageCb(locale=locale).pack())
 
 
 async def test_a_score_ballot_end_to_end_in_english(harness, session_maker):

@@ -20,16 +20,15 @@ from models.voting_code import (
     claimant_key,
     code_counts,
     code_hash,
-    generate_codes,
     holds_code,
     normalise,
     spaced,
 )
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import cb, join
 from tests.support.ballot_screen import start, vote_in_chat
+from tests.support.factories import codes_for, join, voting_round
+from tests.support.factories import vote_cb as cb
 from tests.support.flow import buttons, texts
-from tests.unit.test_vote_ballots import voting_round
 
 SECRET = b"test-ballot-secret"
 FIRST, SECOND = 760_001, 760_002
@@ -47,11 +46,6 @@ UNKNOWN = {
     Locale.CY: "Dydyn ni ddim yn adnabod y cod pleidleisio hwn.",
 }
 BOTH = [Locale.EN, Locale.CY]
-
-
-async def codes_for(session_maker, round_id: int, count: int, secret: bytes) -> list[str]:
-    async with session_maker.begin() as session:
-        return await generate_codes(session, round_id, count, secret=secret)
 
 
 async def claim(session_maker, code: str, person: int, secret: bytes = SECRET):

@@ -17,9 +17,8 @@ from models.paper_ballot import paper_ballots
 from models.round import Round, RoundStatus
 from models.voting import apply_voting_windows
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
+from tests.support.factories import cast, join, voting_round
 from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import cast, voting_round
 
 VOTER = 760_001
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from bot.ui.bid_callbacks import RoundAction
 from bot.ui.callbacks import EventAction, Locale
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_round_admin import cb, only_round, say
 from tests.support.bid_scenario import join
 from tests.support.event_fixtures import ev, make_event
+from tests.support.factories import only_round, say
+from tests.support.factories import round_cb as cb
 from tests.support.flow import texts
 
 ONLY_ENGLISH = "<i>(Dim ond yn Saesneg mae hwn ar gael)</i>"

@@ -9,7 +9,7 @@ from models.round import AllocationRule
 from models.tally import fund_down_ranking
 from models.voting import count_election
 from models.why_not import how_close
-from tests.flow.test_results_flow import GROUP_OWNER, OTHER_GROUP, published_round, why
+from tests.support.factories import GROUP_OWNER, OTHER_GROUP, published_round, why
 from tests.support.flow import texts
 
 

@@ -21,6 +21,7 @@ from models.worldcafe import Answer, Question
 from tests.conftest import ORGANISER_ID
 from tests.support.event_fixtures import CY, EN, join, make_event, outbox
 from tests.support.flow import alerts, buttons, texts
+from tests.support.uploads import serve
 
 ANN, BEN, CAT = 7101, 7102, 7103
 _ids = itertools.count(7_000_000)
@@ -369,8 +370,6 @@ async def test_export_leaves_out_ids_unchosen_names_and_hidden_answers(harness, 
 
 
 async def test_questions_from_a_file(harness, session_maker, monkeypatch):
-    from aiogram.methods import GetFile
-    from aiogram.types import File
 
     event_id = await make_event(session_maker)
     await join(harness, ORGANISER_ID, EN)
@@ -381,20 +380,7 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
                  ),
         "bad": b"group,en,cy\nTable 1,What now?,/start\n,Only English,Dim ond Cymraeg\n",
     }
-    recording = harness.telegram
-    original = recording.make_request
-
-    async def make_request(bot, method, *args, **kwargs):
-        if isinstance(method, GetFile):
-            return File(file_id=method.file_id, file_unique_id="u",
-                        file_path=f"documents/{method.file_id}")
-        return await original(bot, method, *args, **kwargs)
-
-    async def stream_content(url: str, *args, **kwargs):
-        yield content[url.rsplit("/", 1)[-1]]
-
-    monkeypatch.setattr(recording, "make_request", make_request)
-    monkeypatch.setattr(recording, "stream_content", stream_content)
+    serve(harness, monkeypatch, content)
 
     def document(file_id: str, name: str) -> dict[str, Any]:
         return {"update_id": next(_ids), "message": {
@@ -426,7 +412,7 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
 
 async def test_forget_deletes_every_answer_anonymous_ones_too(harness, session_maker):
     from bot.ui.callbacks import ForgetCb
-    from tests.flow.test_privacy import rows_mentioning
+    from tests.support.factories import rows_mentioning
 
     event_id = await make_event(session_maker)
     question = await add_question(session_maker, event_id, opened=True)

@@ -4,22 +4,20 @@ from __future__ import annotations
 
 import itertools
 import time
-from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
 
-from bot.ui.bid_callbacks import BidAction, BidCb
-from bot.ui.callbacks import LanguageCb, Locale, MenuCb, MenuItem
-from models.base import utcnow
+from bot.ui.bid_callbacks import BidAction, BidCb, ReviewAction, ReviewCb
+from bot.ui.callbacks import Locale, MenuCb, MenuItem
 from models.bid import Bid
-from models.outbox import OutboxMessage
-from models.round import AreaSpec, RoundSpec, RoundStatus, create_round
+from tests.conftest import ORGANISER_ID
+
+# Rounds and people come from the shared factories; importers of this module still find them here.
+from tests.support.factories import GARSTON, SPEKE, join, make_round, outbox_rows  # noqa: F401
 from tests.support.flow import buttons, texts
 
 _ids = itertools.count(900_000)
-SPEKE = AreaSpec("SPK", "Speke", "Speke", 20_000_00)
-GARSTON = AreaSpec("GAR", "Garston", "Garstwn", 6_000_00)
 # A group's answers in the order of the standard questions; the area is tapped, not typed.
 ANSWERS = {
     "group": "Speke <Youth> & Friends",
@@ -29,23 +27,6 @@ ANSWERS = {
     "amount": "£1,500",
     "contact": "07700 900123",
 }
-
-
-async def make_round(session_maker, *, areas=(SPEKE, GARSTON), status=RoundStatus.OPEN,
-                     deadline: datetime | None = None, **fields: Any) -> int:
-    spec = RoundSpec(name_en="Safer Speke 2026", name_cy="Speke Mwy Diogel 2026",
-                     areas=tuple(areas), max_bid_pence=2_000_00,
-                     bid_deadline=deadline or utcnow() + timedelta(days=20),
-                     priorities=(("Things for young people to do",
-                                  "Pethau i bobl ifanc eu gwneud"),),
-                     status=status, **fields)
-    async with session_maker.begin() as session:
-        return (await create_round(session, spec)).id
-
-
-async def join(harness, user_id: int, locale: Locale) -> None:
-    await harness.send(user_id, "/start")
-    await harness.tap(user_id, LanguageCb(locale=locale).pack())
 
 
 def tap_data(action: BidAction, bid: int = 0, round_: int = 0, value: str = "") -> str:
@@ -103,13 +84,6 @@ async def submit(harness, session_maker, user_id: int) -> list:
     return await harness.tap(user_id, tap_data(BidAction.SUBMIT, bid=bid.id))
 
 
-async def outbox_rows(session_maker, prefix: str = "") -> list[OutboxMessage]:
-    async with session_maker() as session:
-        return list(await session.scalars(
-            select(OutboxMessage).where(OutboxMessage.dedupe_key.like(f"{prefix}%"))
-            .order_by(OutboxMessage.id)))
-
-
 def last_text(sent: list) -> str:
     return texts(sent)[-1]
 
@@ -118,3 +92,28 @@ def shown_buttons(sent: list) -> list[tuple[str, str]]:
     """The buttons under the last message that has any."""
     with_buttons = [buttons(r) for r in sent if buttons(r)]
     return with_buttons[-1] if with_buttons else []
+
+
+GROUP, WELSH_GROUP, RESIDENT = 6101, 6102, 6103
+
+
+def review(action: ReviewAction, bid: Bid | None = None, *, round_id: int = 0,
+           rev: int | None = None) -> str:
+    return ReviewCb(action=action, round=bid.round_id if bid else round_id,
+                    bid=bid.id if bid else 0,
+                    rev=bid.revision if bid and rev is None else (rev or 0)).pack()
+
+
+async def sent_bids(harness, session_maker) -> tuple[int, Bid, Bid]:
+    """One English and one Welsh group, each with a bid sent; the organiser has joined."""
+    round_id = await make_round(session_maker)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    await join(harness, GROUP, Locale.EN)
+    await join(harness, WELSH_GROUP, Locale.CY)
+    await write_bid(harness, session_maker, GROUP, round_id)
+    await submit(harness, session_maker, GROUP)
+    await write_bid(harness, session_maker, WELSH_GROUP, round_id, area="GAR",
+                    answers={"title": "Gardd <gymunedol>", "amount": "£600"})
+    await submit(harness, session_maker, WELSH_GROUP)
+    return (round_id, await latest_bid(session_maker, GROUP),
+            await latest_bid(session_maker, WELSH_GROUP))

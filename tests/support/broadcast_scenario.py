@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import re
 from collections import Counter
 
 from bot.cli.migrate import migrate
@@ -68,3 +69,7 @@ def report_of(stub: TelegramStub) -> str | None:
         if message.text and "Broadcast finished" in message.text:
             return message.text
     return None
+
+
+def report_counts(report: str) -> dict[str, int]:
+    return {label: int(n) for label, n in re.findall(r"(\w[\w ]*): (\d+)", report)}

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlalchemy import select
-
 from bot.ui.callbacks import (
     EventAction,
     EventAdminAction,
@@ -18,7 +16,7 @@ from bot.ui.callbacks import (
 from models import event as events
 from models.base import utcnow
 from models.event import Event, Registration
-from models.outbox import OutboxMessage
+from tests.support.factories import outbox_rows as outbox  # noqa: F401  (what event tests import)
 
 EN, CY = Locale.EN, Locale.CY
 WELSH_TITLE = "Caffi'r Byd Ringland"
@@ -50,13 +48,6 @@ def eva(action: EventAdminAction, event_id: int = 0, value: int = 0) -> str:
     return EventAdminCb(action=action, event_id=event_id, value=value).pack()
 
 
-async def outbox(session_maker, prefix: str = "") -> list[OutboxMessage]:
-    async with session_maker() as session:
-        return list(await session.scalars(
-            select(OutboxMessage).where(OutboxMessage.dedupe_key.like(f"{prefix}%"))
-            .order_by(OutboxMessage.id)))
-
-
 async def registration(session_maker, event_id: int, telegram_id: int) -> Registration | None:
     async with session_maker() as session:
         return await events.find_registration(session, event_id, telegram_id)
@@ -65,3 +56,21 @@ async def registration(session_maker, event_id: int, telegram_id: int) -> Regist
 async def event_row(session_maker, event_id: int) -> Event:
     async with session_maker() as session:
         return await session.get(Event, event_id)
+
+
+async def vote_event(session_maker, round_id: int, area: str = "Speke") -> int:
+    return await make_event(session_maker, starts_in=timedelta(hours=-1), kind="vote",
+                            round_id=round_id, area=area)
+
+
+async def check_in(session_maker, event_id: int, telegram_id: int) -> None:
+    async with session_maker.begin() as session:
+        event = await events.get_event(session, event_id)
+        registration = await events.register(session, event, telegram_id, now=utcnow())
+        await events.check_in(session, event, registration.code, utcnow())
+
+
+async def register_only(session_maker, event_id: int, telegram_id: int) -> None:
+    async with session_maker.begin() as session:
+        await events.register(session, await events.get_event(session, event_id), telegram_id,
+                              now=utcnow())

@@ -43,34 +43,8 @@ from models.round import Round, RoundStatus
 from models.round_steps import reopen_voting
 from models.user import User
 from models.voting import apply_voting_windows, close_voting, count_round, publish_results
-from tests.unit.test_vote_ballots import SECRET, voting_round
-
-TOKEN_SECRET = b"123456789:AAH-test-token"  # what else an operator finds in the settings
-PEOPLE = (710_001, 710_002, 710_003, 710_004, 710_005)
-
-
-async def attack(session_maker, round_id: int, people=PEOPLE,
-                 secrets=(SECRET, TOKEN_SECRET)) -> dict[int, set[int]]:
-    """{Telegram id: ids of the round's ballots that any key of theirs finds}."""
-    async with session_maker() as session:
-        people = set(people) | set(await session.scalars(select(User.telegram_id)))
-        salts = [salt for salt in await session.scalars(select(BallotBox.salt)) if salt]
-        ballots = [dict(row) for row in (await session.execute(
-            select(Ballot.__table__).where(Ballot.round_id == round_id))).mappings()]
-        entries = [dict(row) for row in (await session.execute(
-            select(BallotEntry.__table__).join(Ballot).where(Ballot.round_id == round_id)
-        )).mappings()]
-    found: dict[int, set[int]] = {}
-    for telegram_id in people:
-        keys = {str(telegram_id)}
-        for secret in secrets:
-            voter = voter_key(secret, telegram_id)
-            keys |= {voter, roll_key(voter), *(ballot_key(salt, voter) for salt in salts)}
-        hits = {row["id"] for row in ballots if keys & {str(v) for v in row.values()}}
-        hits |= {row["ballot_id"] for row in entries if keys & {str(v) for v in row.values()}}
-        if hits:
-            found[telegram_id] = hits
-    return found
+from tests.support.factories import SECRET, voting_round
+from tests.support.secrecy import PEOPLE, attack
 
 
 async def cast(session_maker, round_id: int, telegram_id: int, scores, **options):

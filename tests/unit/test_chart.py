@@ -20,6 +20,7 @@ from bot.ui.chart import (
     chart_size,
     support_chart,
 )
+from tests.support.factories import bar_runs
 
 BARS = [Bar("SPK-002 Boxing club kit and coaching for girls " * 3, 37, True),
         Bar("SPK-001 Youth café", 27, False),
@@ -31,17 +32,6 @@ def decode(png: bytes) -> Image.Image:
     image = Image.open(io.BytesIO(png))
     image.load()
     return image.convert("RGB")
-
-
-def bar_runs(image: Image.Image, x: int) -> list[tuple[int, tuple[int, int, int]]]:
-    """Down the column at x, below the legend: (first row, colour) of each run of bar colour."""
-    runs, previous = [], None
-    for y in range(TOP, image.height):
-        colour = image.getpixel((x, y))
-        if colour in (FUNDED, NOT_FUNDED) and colour != previous:
-            runs.append((y, colour))
-        previous = colour if colour in (FUNDED, NOT_FUNDED) else None
-    return runs
 
 
 def test_the_chart_is_a_png_sized_for_a_phone_with_one_bar_per_bid():

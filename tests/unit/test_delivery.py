@@ -34,8 +34,6 @@ from models.db import create_session_maker
 from models.outbox import Kind, NewMessage, OutboxMessage, Status
 from models.user import User
 
-pytest_plugins = ["tests.support.db_fixtures"]
-
 METHOD = SendMessage(chat_id=1, text="hello")
 
 
@@ -654,8 +652,8 @@ async def test_wake_finds_new_rows_without_waiting_for_the_poll(bot, sessions, l
     await running
 
 
-async def test_two_workers_never_send_a_row_twice(db_engine: AsyncEngine) -> None:
-    sessions = create_session_maker(db_engine)
+async def test_two_workers_never_send_a_row_twice(engine: AsyncEngine) -> None:
+    sessions = create_session_maker(engine)
     bot = FakeBot(delay=0.001)
     await enqueue(sessions, *(text(f"m{n}", n) for n in range(60)))
     workers = [make_worker(bot, sessions, FakeLimiter(), worker_id=f"w{n}") for n in (1, 2)]

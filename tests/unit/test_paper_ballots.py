@@ -25,7 +25,7 @@ from models.paper_ballot import (
 )
 from models.round import AllocationRule, BallotKind, Round, RoundStatus
 from models.voting import count_round, export_pb
-from tests.unit.test_vote_ballots import cast, voting_round
+from tests.support.factories import cast, voting_round
 
 BIDS = [Bid(id=11, number=1, reference="SPK-001", title="Bid 1", amount_pence=1_500_00),
         Bid(id=12, number=2, reference="SPK-002", title="Bid 2", amount_pence=2_000_00),

@@ -13,7 +13,6 @@ from models.ballot import (
     RollEntry,
     ballot_choices,
     cards_offered,
-    cast_ballot,
     find_ballot,
     has_voted,
     new_receipt,
@@ -23,40 +22,11 @@ from models.ballot import (
     votable_cards,
     voter_key,
 )
-from models.bid import Bid, BidStatus
 from models.round import BallotKind, Round, RoundStatus
-from tests.support.bid_scenario import SPEKE, make_round
+from tests.support.factories import GROUP_OWNER, SECRET, cast, voting_round
 
-SECRET = b"test-ballot-secret"
-GROUP_OWNER = 700_001
 VOTER = 700_002
 OTHER = 700_003
-
-
-async def voting_round(session_maker, kind=BallotKind.SCORE, **fields) -> tuple[int, list[int]]:
-    """A round in voting with three eligible bids (the first is GROUP_OWNER's) and a draft."""
-    round_id = await make_round(session_maker, areas=(SPEKE,), ballot_kind=kind, **fields)
-    async with session_maker.begin() as session:
-        area_id = (await session.get(Round, round_id)).areas[0].id
-        bids = [Bid(round_id=round_id, owner_telegram_id=owner, status=status, number=n,
-                    reference=f"SPK-{n:03d}", title=f"Bid {n}", group_name=f"Group {n}",
-                    amount_pence=amount, area_id=area_id)
-                for n, (owner, status, amount) in enumerate(
-                    [(GROUP_OWNER, BidStatus.ELIGIBLE, 1_500_00),
-                     (800_001, BidStatus.ELIGIBLE, 2_000_00),
-                     (800_002, BidStatus.ELIGIBLE, 1_000_00),
-                     (800_003, BidStatus.DRAFT, 500_00)], start=1)]
-        session.add_all(bids)
-        await session.flush()
-        await session.execute(update(Round).where(Round.id == round_id)
-                              .values(status=RoundStatus.VOTING.value))
-        return round_id, [bid.id for bid in bids]
-
-
-async def cast(session_maker, round_id, telegram_id, choices, **options):
-    async with session_maker.begin() as session:
-        round_ = await session.get(Round, round_id)
-        return await cast_ballot(session, round_, telegram_id, choices, secret=SECRET, **options)
 
 
 def test_voter_key_is_a_keyed_hash_not_the_id():

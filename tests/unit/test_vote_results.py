@@ -12,7 +12,7 @@ from models.round import AllocationRule, BallotKind, Round, RoundStatus
 from models.user import User
 from models.voting import count_round, export_pb, publish_results
 from tests.support.bid_scenario import SPEKE
-from tests.unit.test_vote_ballots import GROUP_OWNER, cast, voting_round
+from tests.support.factories import GROUP_OWNER, cast, voting_round
 
 VOTERS = range(710_000, 710_009)
 
