@@ -8,7 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from models.pabulib import Amount
-from models.tally.interval import interval_course, prepare_intervals
+from models.tally.interval import Course, interval_course, prepare_intervals
 from models.tally.mes import (
     _Electorate,
     _mes_result,
@@ -29,20 +29,31 @@ def _last_fitting_share(
     (models.tally.interval), exact where the bounds are unsure. From the last step known to fit,
     the search leaps ahead and runs MES there: if that run's course vouches for every step in
     between (see `Course.vouches_between`), all of them fund the same bids, so they fit as the
-    last one did, and the next leap is twice as long; if not, the leap shrinks to a quarter,
-    down to a single step, which needs no vouching. So every step is accounted for, and the
-    answer is the stepwise one.
+    last one did. Leaps double while they are vouched for; once one is not, the search halves
+    the stretch up to that run (a bisection, which finds where the course changes), and a
+    single step needs no vouching at all. So every step is accounted for, and the answer is
+    the stepwise one.
     """
     bounded = prepare_intervals(electorate)
     fitting, leap = 0, 1
     here = interval_course(bounded, base)
+    # a later step whose run did not vouch for the steps up to it, and that run
+    ahead: tuple[int, Course | None] | None = None
     while fitting < steps:
-        target = min(fitting + leap, steps)
-        there = interval_course(bounded, base + target, tight=target > fitting + 1)
+        if ahead is None:
+            target = min(fitting + leap, steps)
+            there = interval_course(bounded, base + target, tight=target > fitting + 1)
+        elif ahead[1] is not None and here is not None and here.vouches_between(ahead[1]):
+            target, there = ahead  # from here on, the run up there vouches after all
+        else:
+            target = fitting + max(1, (ahead[0] - fitting) // 2)
+            there = ahead[1] if target == ahead[0] else None
+            if there is None:
+                there = interval_course(bounded, base + target, tight=target > fitting + 1)
         if target > fitting + 1 and (
             there is None or here is None or not here.vouches_between(there)
         ):
-            leap = max(1, (target - fitting) // 4)
+            ahead = target, there
             continue
         if there is None:
             order: Sequence[int] = _run_equal_shares(electorate, base + target).order
@@ -54,6 +65,8 @@ def _last_fitting_share(
         steady = target > fitting + 1 or (here is not None and here.order == order)
         leap = 2 * (target - fitting) if steady else 1
         fitting, here = target, there
+        if ahead is not None and ahead[0] <= fitting:
+            ahead = None
     return base + fitting
 
 
