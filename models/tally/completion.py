@@ -8,16 +8,37 @@ from dataclasses import replace
 from fractions import Fraction
 
 from models.pabulib import Amount
-from models.tally.interval import Course, interval_course, prepare_intervals
+from models.tally.interval import (
+    Course,
+    IntervalElectorate,
+    interval_course,
+    prepare_intervals,
+)
 from models.tally.mes import (
     _Electorate,
     _mes_result,
     _no_ballots,
     _prepare,
+    _Record,
     _run_equal_shares,
 )
 from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Utility
 from models.tally.ranking import ballot_support, fund_down_ranking
+
+
+def _course(
+    electorate: _Electorate, bounded: IntervalElectorate, share: Fraction, tight: bool = False
+) -> Course:
+    """The course of the MES run at `share`: bounded, or exact where the bounds are unsure."""
+    found = interval_course(bounded, share, tight)
+    if found is not None:
+        return found
+    record: _Record = []
+    order = _run_equal_shares(electorate, share, record).order
+    if not record:
+        return Course(tuple(order), (), ())
+    highest, rivals = zip(*record, strict=True)
+    return Course(tuple(order), tuple(highest), tuple(rivals))
 
 
 def _last_fitting_share(
@@ -35,34 +56,29 @@ def _last_fitting_share(
     the stepwise one.
     """
     bounded = prepare_intervals(electorate)
+
+    def course(step: int, tight: bool) -> Course:
+        return _course(electorate, bounded, base + step, tight)
+
     fitting, leap = 0, 1
-    here = interval_course(bounded, base)
-    # a later step whose run did not vouch for the steps up to it, and that run
-    ahead: tuple[int, Course | None] | None = None
+    here = course(0, False)
+    ahead: tuple[int, Course] | None = None  # a later run that did not vouch for the steps up to it
     while fitting < steps:
         if ahead is None:
             target = min(fitting + leap, steps)
-            there = interval_course(bounded, base + target, tight=target > fitting + 1)
-        elif ahead[1] is not None and here is not None and here.vouches_between(ahead[1]):
+            there = course(target, target > fitting + 1)
+        elif here.vouches_between(ahead[1]):
             target, there = ahead  # from here on, the run up there vouches after all
         else:
             target = fitting + max(1, (ahead[0] - fitting) // 2)
-            there = ahead[1] if target == ahead[0] else None
-            if there is None:
-                there = interval_course(bounded, base + target, tight=target > fitting + 1)
-        if target > fitting + 1 and (
-            there is None or here is None or not here.vouches_between(there)
-        ):
+            there = ahead[1] if target == ahead[0] else course(target, target > fitting + 1)
+        if target > fitting + 1 and not here.vouches_between(there):
             ahead = target, there
             continue
-        if there is None:
-            order: Sequence[int] = _run_equal_shares(electorate, base + target).order
-        else:
-            order = there.order
-        if sum((electorate.bids[i].cost for i in order), 0) > budget:
+        if sum((electorate.bids[i].cost for i in there.order), 0) > budget:
             return base + fitting
         # After a single step that changed the course, the next is likely to change it too.
-        steady = target > fitting + 1 or (here is not None and here.order == order)
+        steady = target > fitting + 1 or here.order == there.order
         leap = 2 * (target - fitting) if steady else 1
         fitting, here = target, there
         if ahead is not None and ahead[0] <= fitting:

@@ -184,13 +184,15 @@ class Course:
     """A run's order of funding, and for each bought bid how surely it won.
 
     `highest[r]` is the most the exact ρ of the r-th bid bought through the heap (free bids
-    come first and are not counted) can be; `rivals[r]` the least any bid still in the running
-    then could cost (infinity if none was left).
+    come first and are not counted) can be, with that bid's tie-break rank; `rivals[r]` the
+    least any bid still in the running then could cost, with its rank (the smallest among bids
+    with that bound; infinity if none was left). From a bounded run the prices are floats; from
+    an exact run (models.tally.mes, where a bounded run gave up) the exact ρ and bounds.
     """
 
     order: tuple[int, ...]
-    highest: tuple[float, ...]
-    rivals: tuple[float, ...]
+    highest: tuple[tuple[float | Fraction, int], ...]
+    rivals: tuple[tuple[float | Fraction, int], ...]
 
     def vouches_between(self, later: Course) -> bool:
         """Whether every share between this run's and `later`'s (a larger one) runs this course.
@@ -199,7 +201,8 @@ class Course:
         much at a larger share as at a smaller one (a payer keeps max(0, m − ρ·u), and ρ falls
         as m rises). So at a share in between, in each round, the winner's ρ is at most what it
         was here, and every other bid's at least what it was at `later`: if that is more, the
-        winner wins there too. A bid its supporters could not afford at `later` they cannot
+        winner wins there too (where they could be equal, the tie-break ranks decide, as they
+        would at any share). A bid its supporters could not afford at `later` they cannot
         afford in between either, so the run also ends where both end.
         """
         return self.order == later.order and all(
@@ -221,8 +224,8 @@ def interval_course(
     money = np.full(prepared.groups, start)
     error = np.full(prepared.groups, start * _EPS)  # how far each group's money can be off
     order = list(prepared.free)
-    won_at: list[float] = []
-    rivals: list[float] = []
+    won_at: list[tuple[float | Fraction, int]] = []
+    rivals: list[tuple[float | Fraction, int]] = []
     heap: list[tuple[float, int, int, int, float]] = []
     for index, bid in enumerate(prepared.bids):
         if bid.bound is None or bid.bound_is_price_from is None or bid.cost == 0:
@@ -270,6 +273,6 @@ def interval_course(
                 heapq.heapreplace(heap, (found[0], other_rank, len(order), other_index, found[1]))
         _pay(bids[index], money, error, lowest, highest)
         order.append(index)
-        won_at.append(highest)
-        rivals.append(heap[0][0] if heap else math.inf)
+        won_at.append((highest, rank))
+        rivals.append((heap[0][0], heap[0][1]) if heap else (math.inf, 0))
     return Course(tuple(order), tuple(won_at), tuple(rivals))

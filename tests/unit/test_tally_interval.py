@@ -9,6 +9,7 @@ follows that course.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from fractions import Fraction
 from unittest.mock import patch
 
@@ -76,14 +77,21 @@ def test_an_exact_tie_is_left_to_the_exact_run():
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(elections(), shares, st.integers(1, 40))
-def test_a_vouching_run_is_right_about_every_share_in_between(election, share, width):
+@given(elections(), shares, st.integers(1, 40), st.booleans(), st.booleans())
+def test_a_vouching_run_is_right_about_every_share_in_between(
+    election, share, width, bounded_here, bounded_there
+):
+    # Courses come from bounded runs (float bounds) or, where those give up, from exact runs
+    # (exact prices, ties decided by rank); either kind may vouch for the other.
     costs, ballots, utility = election
     electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
     bounded = prepare_intervals(electorate)
-    here = interval_course(bounded, share)
-    there = interval_course(bounded, share + width, tight=True)
-    if here is None or there is None or not here.vouches_between(there):
+    exact = replace(bounded, usable=False)
+    here = completion._course(electorate, bounded if bounded_here else exact, share)
+    there = completion._course(
+        electorate, bounded if bounded_there else exact, share + width, tight=True
+    )
+    if not here.vouches_between(there):
         return
     for step in range(width + 1):
         for part in (Fraction(0), Fraction(1, 3)):
