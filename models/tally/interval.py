@@ -2,9 +2,9 @@
 
 An exact run keeps voters' money as integers over a common denominator that grows past 500 bits
 on a large election, which makes it slow (Warszawa 2021 Bielany: about 0.15 s a run, and add1
-needs 167 runs). add1 only needs each run's course (which bids are funded, in which order), and
-a course is decided by comparisons. So this run keeps every ballot group's money in floating
-point together with one bound E on how far any of them can be from the exact money, and every
+steps 161 times). add1 only needs each run's course (which bids are funded, in which order),
+and a course is decided by comparisons. So this run keeps every ballot group's money in
+floating point together with a bound on how far it can be from the exact money, and every
 price as an interval [lowest, highest] that surely holds the exact ρ. A decision is taken only
 when the bounds prove it: the winner's highest possible ρ is below every other bid's lowest
 (or equal, and the winner comes first in the tie-break); a bid is dropped only when its
@@ -12,13 +12,15 @@ supporters surely cannot pay for it. Where the bounds cannot prove a decision (a
 near-tie), the run gives up and the caller runs MES exactly. So a course this run returns is
 always the exact run's course.
 
-Why the bounds hold (m is a group's exact money, a its floating-point value, |m − a| ≤ E):
+Why the bounds hold (m is a group's exact money, a its floating-point value, |m − a| ≤ e):
 
 - Any split of a bid's supporters into "pay all they have" (set S) and the rest gives a lower
-  bound on ρ: cost = Σ min(m, ρ·u) ≤ Σ_S m + ρ·Σ_rest u. Using a + E for m it is still one.
-- Any ρ at which Σ min(a − E, ρ·u) already covers the cost is an upper bound.
+  bound on ρ: cost = Σ min(m, ρ·u) ≤ Σ_S m + ρ·Σ_rest u. Using a + e for m it is still one.
+- Any ρ at which Σ min(max(a − e, 0), ρ·u) already covers the cost is an upper bound.
 - A payer keeps max(0, m − ρ·u); with ρ within h of the middle of its interval, the group's new
-  value is within E + u·h of the exact one (plus rounding), which becomes the next E.
+  value is within e + u·h of the exact one (plus rounding). A group that surely cannot pay ρ·u
+  keeps exactly nothing, with no error: so errors do not snowball through the poor, whose
+  money is what moves ρ.
 - Money only ever falls during a run, so a bid's lower bound from an earlier round stays one
   (the lazy greedy of models.tally.mes relies on the same fact).
 
