@@ -345,7 +345,13 @@ def _first_bound(bid: _Bid, share: Fraction, purchases: int) -> _HeapEntry | Non
     return float(bid.bound), bid.bound, bid.tie_rank, purchases if exact else -1, bid.index
 
 
-def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
+_Record = list[tuple[tuple[Fraction, int], tuple[Fraction | float, int]]]
+"""For each bid bought from the heap: (its ρ, its rank), (the least other bound, its rank)."""
+
+
+def _run_equal_shares(
+    electorate: _Electorate, share: Fraction, record: _Record | None = None
+) -> _Run:
     """One run of MES in which every voter starts with `share`.
 
     Repeatedly fund the bid with the smallest ρ (ties: the tie-break) until no bid's supporters
@@ -353,6 +359,8 @@ def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
     the bids wait in a heap ordered by (bound, tie-break rank), and when the bid on top was
     priced since the last purchase, its bound is exact and beats every other bid's true ρ
     ("lazy greedy"; pabutools prunes the same way). Most bids are never re-priced.
+    `record`, if given, gets the winner's (ρ, rank) and the least (bound, rank) of any other
+    bid for each bid bought from the heap, as models.tally.interval.Course keeps them.
     """
     denominator = math.lcm(share.denominator, electorate.cost_denominator)
     start = _objects([int(share * denominator)])
@@ -369,6 +377,9 @@ def _run_equal_shares(electorate: _Electorate, share: Fraction) -> _Run:
         bid = electorate.bids[index]
         if priced_after == len(run.order):
             _pay(bid, run, bound, priced.pop(index, None))
+            if record is not None:  # the winner's ρ, and the least any other bid could cost
+                rival = (heap[0][1], heap[0][2]) if heap else (math.inf, 0)
+                record.append(((bound, rank), rival))
             continue
         found = _price(bid, run)
         if found is not None:

@@ -1,0 +1,280 @@
+"""One MES run in floating point with a proven error bound, for add1's many runs.
+
+An exact run keeps voters' money as integers over a common denominator that grows past 500 bits
+on a large election, which makes it slow (Warszawa 2021 Bielany: about 0.15 s a run, and add1
+steps 161 times). add1 only needs each run's course (which bids are funded, in which order),
+and a course is decided by comparisons. So this run keeps every ballot group's money in
+floating point together with a bound on how far it can be from the exact money, and every
+price as an interval [lowest, highest] that surely holds the exact ρ. A decision is taken only
+when the bounds prove it: the winner's highest possible ρ is below every other bid's lowest
+(or equal, and the winner comes first in the tie-break); a bid is dropped only when its
+supporters surely cannot pay for it. Where the bounds cannot prove a decision (a tie or a
+near-tie), the run gives up and the caller runs MES exactly. So a course this run returns is
+always the exact run's course.
+
+Why the bounds hold (m is a group's exact money, a its floating-point value, |m − a| ≤ e):
+
+- Any split of a bid's supporters into "pay all they have" (set S) and the rest gives a lower
+  bound on ρ: cost = Σ min(m, ρ·u) ≤ Σ_S m + ρ·Σ_rest u. Using a + e for m it is still one.
+- Any ρ at which Σ min(max(a − e, 0), ρ·u) already covers the cost is an upper bound.
+- A payer keeps max(0, m − ρ·u); with ρ within h of the middle of its interval, the group's new
+  value is within e + u·h of the exact one (plus rounding). A group that surely cannot pay ρ·u
+  keeps exactly nothing, with no error: so errors do not snowball through the poor, whose
+  money is what moves ρ.
+- Money only ever falls during a run, so a bid's lower bound from an earlier round stays one
+  (the lazy greedy of models.tally.mes relies on the same fact).
+
+Rounding is covered generously: a sum of n non-negative products is within (n + 4)·2⁻⁵² of its
+value (relative), a product or a quotient within 2⁻⁵². Costs and every bid's total utility
+must be whole numbers below 2⁵⁰, so that they and their sums are exact in floating point;
+otherwise `IntervalElectorate.usable` is False and the caller counts exactly.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Final
+
+import numpy as np
+
+from models.tally.mes import _Electorate
+
+_EPS: Final = 2.0**-52
+_EXACT_BELOW: Final = 2.0**50
+_UNAFFORDABLE: Final = (-1.0, -1.0)
+"""What `_price` returns for a bid whose supporters surely cannot pay for it."""
+
+
+@dataclass(frozen=True)
+class _FloatBid:
+    tie_rank: int
+    cost: float
+    supporters: np.ndarray
+    weight: np.ndarray
+    utility: np.ndarray
+    weighted_utility: np.ndarray
+    total_utility: float
+    voters: float  # how many voters support it
+    top_utility: float
+    flat_utility: float  # every supporter's utility, if they are all the same (else 0)
+    slack: float  # the relative error bound of a sum over its supporters
+    bound: Fraction | None
+    bound_is_price_from: Fraction | None
+
+
+@dataclass(frozen=True)
+class IntervalElectorate:
+    """An electorate's bids prepared once for any number of bounded runs."""
+
+    groups: int
+    bids: tuple[_FloatBid, ...]
+    free: tuple[int, ...]  # supported free bids, in tie-break order (funded first, at ρ = 0)
+    usable: bool
+
+
+def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
+    bids = []
+    usable = True
+    for bid in electorate.bids:
+        cost = Fraction(bid.cost)
+        utilities = np.array(bid.utilities, dtype=np.float64)
+        utility = utilities[bid.utility_code] if len(bid.utilities) else np.zeros(0)
+        weighted = bid.weight * utility
+        total = float(weighted.sum())
+        if cost.denominator != 1 or cost >= _EXACT_BELOW or total >= _EXACT_BELOW:
+            usable = False
+        bids.append(
+            _FloatBid(
+                tie_rank=bid.tie_rank,
+                cost=float(cost),
+                supporters=bid.supporters,
+                weight=bid.weight,
+                utility=utility,
+                weighted_utility=weighted,
+                total_utility=total,
+                voters=float(bid.weight.sum()),
+                top_utility=float(max(bid.utilities, default=0)),
+                flat_utility=float(bid.utilities[0]) if len(bid.utilities) == 1 else 0.0,
+                slack=(len(bid.supporters) + 4) * _EPS,
+                bound=bid.bound,
+                bound_is_price_from=bid.bound_is_price_from,
+            )
+        )
+    free = tuple(
+        bid.index
+        for bid in sorted(electorate.bids, key=lambda b: b.tie_rank)
+        if bid.supported and bid.cost == 0
+    )
+    return IntervalElectorate(len(electorate.weight), tuple(bids), free, usable)
+
+
+def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float, float] | None:
+    """(lowest, highest) possible exact ρ, _UNAFFORDABLE if surely unaffordable, None: unsure.
+
+    The split into poor and rich is found on the floating-point money (pabutools' loop); any
+    split gives a lower bound, and the upper bound is checked, so a wrong split only widens
+    the interval. (Masks multiply the weights rather than select from the arrays: on a few
+    hundred supporters, numpy's selecting costs several times more than its arithmetic.)
+    """
+    rows = bid.supporters
+    held, off = money[rows], error[rows]
+    weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
+    dot = np.dot
+    total = float(dot(weight, held))
+    spread = float(dot(weight, off)) * (1 + slack)  # how far the supporters' total can be off
+    if total * (1 + slack) + spread < cost:
+        return _UNAFFORDABLE
+    if total * (1 - slack) - spread < cost:
+        return None
+    rho, count, paid, used, poor_weight = cost / bid.total_utility, 0, 0.0, 0.0, weight
+    flat = bid.flat_utility
+    while True:
+        poor = held < (rho * flat if flat else rho * utility)
+        now = int(np.count_nonzero(poor))
+        if now == count:
+            break
+        count = now
+        poor_weight = weight * poor
+        paid = float(dot(poor_weight, held))
+        # whole numbers below 2**50: exact
+        used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
+        if used >= bid.total_utility:
+            return None
+        rho = (cost - paid) / (bid.total_utility - used)
+    # Only the poor's money enters ρ, so only their errors move it.
+    moved = float(dot(poor_weight, off)) * (1 + slack) if count else 0.0
+    rest = bid.total_utility - used
+    short = cost - paid * (1 + slack) - moved
+    lowest = 0.0 if short <= 0 else short / rest * (1 - 2 * _EPS)
+    highest = (cost - paid * (1 - slack) + moved) / rest * (1 + 4 * slack + 1e-13)
+    least = np.maximum(held - off, 0.0)  # no group can hold less than this
+    for _ in range(2):
+        covered = float(dot(weight, np.minimum(least, highest * utility)))
+        if covered * (1 - slack - 8 * _EPS) >= cost:
+            return lowest, highest
+        highest *= 1 + 1e-9
+    return None
+
+
+def _pay(
+    bid: _FloatBid, money: np.ndarray, error: np.ndarray, lowest: float, highest: float
+) -> None:
+    """Each supporter keeps max(0, m − ρ·u), for a ρ somewhere in [lowest, highest].
+
+    A group that surely could not pay ρ·u is left with exactly nothing (no error); any other
+    keeps its error, plus u times half the interval's width, plus rounding.
+    """
+    rows, utility = bid.supporters, bid.utility
+    held, off = money[rows], error[rows]
+    rho = (lowest + highest) / 2
+    half = (highest - lowest) / 2 * (1 + 4 * _EPS) + highest * _EPS
+    charge = rho * utility
+    left = np.maximum(held - charge, 0.0)
+    off = off + utility * half * (1 + 4 * _EPS) + 2 * _EPS * (held + charge)
+    surely_poor = (held + off) * (1 + 4 * _EPS) < lowest * utility * (1 - 4 * _EPS)
+    left[surely_poor] = 0.0
+    off[surely_poor] = 0.0
+    money[rows] = left
+    error[rows] = off * (1 + 4 * _EPS)
+
+
+@dataclass(frozen=True)
+class Course:
+    """A run's order of funding, and for each bought bid how surely it won.
+
+    `highest[r]` is the most the exact ρ of the r-th bid bought through the heap (free bids
+    come first and are not counted) can be, with that bid's tie-break rank; `rivals[r]` the
+    least any bid still in the running then could cost, with its rank (the smallest among bids
+    with that bound; infinity if none was left). From a bounded run the prices are floats; from
+    an exact run (models.tally.mes, where a bounded run gave up) the exact ρ and bounds.
+    """
+
+    order: tuple[int, ...]
+    highest: tuple[tuple[float | Fraction, int], ...]
+    rivals: tuple[tuple[float | Fraction, int], ...]
+
+    def vouches_between(self, later: Course) -> bool:
+        """Whether every share between this run's and `later`'s (a larger one) runs this course.
+
+        More money never raises a price, and along one course every voter holds at least as
+        much at a larger share as at a smaller one (a payer keeps max(0, m − ρ·u), and ρ falls
+        as m rises). So at a share in between, in each round, the winner's ρ is at most what it
+        was here, and every other bid's at least what it was at `later`: if that is more, the
+        winner wins there too (where they could be equal, the tie-break ranks decide, as they
+        would at any share). A bid its supporters could not afford at `later` they cannot
+        afford in between either, so the run also ends where both end.
+        """
+        return self.order == later.order and all(
+            rival > highest for rival, highest in zip(later.rivals, self.highest, strict=True)
+        )
+
+
+def interval_course(
+    prepared: IntervalElectorate, share: Fraction, tight: bool = False
+) -> Course | None:
+    """The exact MES run's course at `share`, or None where bounds cannot prove it.
+
+    `tight` prices the runner-up afresh in every round (where its bound is an old one), which
+    costs more pricing but makes `rivals` as high as they can be, for vouching.
+    """
+    if not prepared.usable:
+        return None
+    start = float(share)
+    money = np.full(prepared.groups, start)
+    error = np.full(prepared.groups, start * _EPS)  # how far each group's money can be off
+    order = list(prepared.free)
+    won_at: list[tuple[float | Fraction, int]] = []
+    rivals: list[tuple[float | Fraction, int]] = []
+    heap: list[tuple[float, int, int, int, float]] = []
+    for index, bid in enumerate(prepared.bids):
+        if bid.bound is None or bid.bound_is_price_from is None or bid.cost == 0:
+            continue
+        bound = float(bid.bound)
+        # Before anyone has paid, cost / total utility is the exact ρ if every supporter can
+        # pay ρ·u out of the share (as in models.tally.mes._first_bound).
+        fresh = len(order) if bid.bound_is_price_from <= share else -1
+        heap.append((bound * (1 - 2 * _EPS), bid.tie_rank, fresh, index, bound * (1 + 2 * _EPS)))
+    heapq.heapify(heap)
+    bids = prepared.bids
+    while heap:
+        lowest, rank, priced_after, index, highest = heap[0]
+        if priced_after != len(order):
+            found = _price(bids[index], money, error)
+            if found is None:
+                return None
+            if found is _UNAFFORDABLE:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (found[0], rank, len(order), index, found[1]))
+            continue
+        heapq.heappop(heap)
+        if heap:
+            other_lowest, other_rank, other_priced, other_index, _ = heap[0]
+            if not (highest < other_lowest or (highest <= other_lowest and rank < other_rank)):
+                if other_priced == len(order):
+                    return None  # two current prices overlap: a tie or a near-tie
+                # The runner-up's bound is old: price it now, and look again.
+                heapq.heapreplace(heap, (lowest, rank, priced_after, index, highest))
+                found = _price(bids[other_index], money, error)
+                if found is None:
+                    return None
+                if found is not _UNAFFORDABLE:
+                    heapq.heappush(heap, (found[0], other_rank, len(order), other_index, found[1]))
+                continue
+        while tight and heap and heap[0][2] != len(order):
+            _, other_rank, _, other_index, _ = heap[0]
+            found = _price(bids[other_index], money, error)
+            if found is None:
+                return None
+            if found is _UNAFFORDABLE:
+                heapq.heappop(heap)
+            else:
+                heapq.heapreplace(heap, (found[0], other_rank, len(order), other_index, found[1]))
+        _pay(bids[index], money, error, lowest, highest)
+        order.append(index)
+        won_at.append((highest, rank))
+        rivals.append((heap[0][0], heap[0][1]) if heap else (math.inf, 0))
+    return Course(tuple(order), tuple(won_at), tuple(rivals))
