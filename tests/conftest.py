@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator, Iterator
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
 from models.db import create_engine, create_session_maker
 from tests.support.databases import BACKENDS, MigratedTemplates, require_redis, temporary_database
 from tests.support.flow import Harness
+
+# Property-based tests draw the same examples on every run (no example database): a CI run is
+# then a repeatable check, never a new random search that could fail or crawl on one clone
+# only. HYPOTHESIS_PROFILE=explore draws fresh examples, for looking for new failures by hand.
+hypothesis_settings.register_profile("repeatable", derandomize=True, database=None)
+hypothesis_settings.register_profile("explore", derandomize=False, database=None)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 TOKEN = "123456789:AAH-test-token-for-the-stand-in-0000000"
 ORGANISER_ID = 900
