@@ -53,6 +53,21 @@ def locale_keys(locale_dir: Path) -> dict[str, frozenset[str]]:
     return keys
 
 
+def duplicate_keys(locale_dir: Path) -> list[str]:
+    """Message ids defined twice in one locale: Fluent keeps the last one silently, so two
+    people's edits of one message (merged side by side) would show only one, unreviewed."""
+    seen: dict[str, Path] = {}
+    found = []
+    for path in sorted(locale_dir.rglob("*.ftl")):
+        for entry in FluentParser().parse(path.read_text("utf-8")).body:
+            if isinstance(entry, ast.Message):
+                if entry.id.name in seen:
+                    found.append(f"locales/{locale_dir.name}/{path.name}: {entry.id.name} is "
+                                 "defined twice")
+                seen[entry.id.name] = path
+    return found
+
+
 def used_keys() -> set[str]:
     found: set[str] = set()
     for folder in CODE_DIRS:
@@ -66,6 +81,7 @@ def problems() -> list[str]:
     english = locales["en"]
     found = []
     for name, keys in locales.items():
+        found += duplicate_keys(LOCALES / name)
         if missing := sorted(english.keys() - keys.keys()):
             found.append(f"locales/{name} lacks {missing}")
         if extra := sorted(keys.keys() - english.keys()):

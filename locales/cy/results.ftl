@@ -59,7 +59,6 @@ why-count-stopped = Heb ei ariannu: stopiodd y cyfrif wrth gais uwch ei safle na
 why-supporters-short = Heb ei ariannu: roedd gan ei gefnogwyr { $left } ar ôl rhyngddyn nhw (dechreuodd pob pleidleisiwr gyda { $share }). Mae'n costio { $cost }.
 why-did-not-fit = Heb ei ariannu: dim ond { $pot } oedd ar ôl yn y gronfa ar ôl y ceisiadau uwch ei safle, ac mae'n costio { $cost }.
 why-did-not-fit-after-shares = Heb ei ariannu: roedd gan ei gefnogwyr { $left } ar ôl rhyngddyn nhw (dechreuodd pob pleidleisiwr gyda { $share }). Mae'n costio { $cost }. Wedyn dim ond { $pot } oedd ar ôl yn y gronfa.
-why-did-not-fit-after-shares = Heb ei ariannu: roedd gan ei gefnogwyr { $left } ar ôl rhyngddyn nhw (dechreuodd pob pleidleisiwr gyda { $share }), ac mae'n costio { $cost }; wedyn dim ond { $pot } oedd ar ôl yn y gronfa.
 
 ## Pa mor agos y daeth cais heb ei ariannu (bot/why_not_text.py)
 why-needed-voters = { $kind ->

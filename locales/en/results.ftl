@@ -47,7 +47,6 @@ why-count-stopped = Not funded: the count stopped at a bid ranked above it that 
 why-supporters-short = Not funded: its supporters had { $left } left between them (each voter started with { $share }). It costs { $cost }.
 why-did-not-fit = Not funded: only { $pot } was left in the pot after the bids ranked above it, and it costs { $cost }.
 why-did-not-fit-after-shares = Not funded: its supporters had { $left } left between them (each voter started with { $share }). It costs { $cost }. After that, only { $pot } was left in the pot.
-why-did-not-fit-after-shares = Not funded: its supporters had { $left } left between them (each voter started with { $share }), and it costs { $cost }; after that only { $pot } was left in the pot.
 
 ## How close an unfunded bid came (bot/why_not_text.py)
 why-needed-voters = { $kind ->

@@ -38,3 +38,15 @@ def test_no_english_left_in_welsh_files():
     # Identical text is allowed only where the message is deliberately bilingual or a name.
     same = {key for key in en if en[key] == cy.get(key)}
     assert same <= {"choose-language", "menu-help", "audit-line"}, same
+
+
+def test_the_check_catches_a_message_defined_twice(tmp_path, monkeypatch):
+    # Two edits of one message merged side by side: Fluent would quietly show only the last.
+    for lang in ("en", "cy"):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "x.ftl").write_text("a = A\n")
+        (tmp_path / lang / "y.ftl").write_text("b = B\n")
+    monkeypatch.setattr(locale_check, "LOCALES", tmp_path)
+    assert not any("twice" in p for p in locale_check.problems())
+    (tmp_path / "cy" / "y.ftl").write_text("b = B\na = A again\n")
+    assert "locales/cy/y.ftl: a is defined twice" in locale_check.problems()
