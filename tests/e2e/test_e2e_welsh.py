@@ -4,8 +4,8 @@ Residents whose Telegram app is in Welsh, and others whose app is in English, co
 /help, by /code, by a voting card's QR link and by an event poster's QR link. None of them
 ever taps a language. Each is answered in their app's language at once, with the privacy
 notice first; and everything sent to them later, by the organisers' actions, comes in that
-language too: a broadcast, a vote reminder, the results, the festival of learning's
-question. On SQLite, and on PostgreSQL with Redis (the several-process setup).
+language too: a broadcast, a vote reminder, the results, voting opening in the next round,
+the festival of learning's question. On SQLite, and on PostgreSQL with Redis (the several-process setup).
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from bot.ui.organiser_callbacks import ConfirmCb, Say
 from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
 from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
 from bot.ui.vote_callbacks import VotingAdminAction as Act
+from models.ballot_notices import ask_to_be_told
 from models.db import create_engine, create_session_maker
 from models.round import Eligibility
 from tests.flow.test_pledge_flow import ASK, attend
@@ -26,7 +27,7 @@ from tests.flow.test_voting_codes import ACCEPTED
 from tests.support.broadcast_scenario import ORGANISER, organiser_sends
 from tests.support.e2e import backend_env, start_polling_bot, stub_token
 from tests.support.event_fixtures import WELSH_TITLE, make_event
-from tests.support.factories import codes_for, voting_round
+from tests.support.factories import closed_round, codes_for, voting_round
 from tests.support.factories import voting_admin_cb as cb
 from tests.support.telegram_stub import SentMessage, TelegramStub
 
@@ -59,16 +60,19 @@ async def confirmed(stub: TelegramStub, data: str) -> None:
     await stub.wait_for(lambda: len(stub.callback_answers) > answered, timeout=30)
 
 
+OPENED = {Locale.EN: "Voting is open: <b>Safer Speke 2026</b>.",
+          Locale.CY: "Mae'r bleidlais ar agor: <b>Speke Mwy Diogel 2026</b>."}
 PEOPLE = {(way, locale): 770_000 + 10 * n + (locale == Locale.CY)
           for n, way in enumerate(WAYS_IN) for locale in (Locale.EN, Locale.CY)}
 BALLOT_SECRET = b"test-ballot-key-0123456789abcdef"
 CODE_HOLDERS = {key: person for key, person in PEOPLE.items() if key[0] in ("/code", "card QR")}
 
 
-async def seed(database_url: str) -> tuple[int, list[str], int, int]:
+async def seed(database_url: str) -> tuple[int, list[str], int, int, int]:
     """A round in voting that only people with a voting card (or checked in) may vote in, a
-    card for each person coming in with one, an event with a poster, and an event that
-    started two hours ago (a festival of learning's)."""
+    card for each person coming in with one, an event with a poster, an event that started
+    two hours ago (a festival of learning's), and a second round whose bids are reviewed and
+    whose voting has not opened yet."""
     engine = create_engine(database_url)
     await migrate(engine)
     session_maker = create_session_maker(engine)
@@ -78,9 +82,21 @@ async def seed(database_url: str) -> tuple[int, list[str], int, int]:
                                 BALLOT_SECRET)
         event_id = await make_event(session_maker)
         festival_event = await make_event(session_maker, starts_in=timedelta(hours=-2))
+        next_round, _bids = await closed_round(session_maker)
     finally:
         await engine.dispose()
-    return round_id, codes, event_id, festival_event
+    return round_id, codes, event_id, festival_event, next_round
+
+
+async def everyone_asks_to_be_told(database_url: str) -> None:
+    """Each person asked to be told when voting opens (the "Tell me" button's record)."""
+    engine = create_engine(database_url)
+    try:
+        async with create_session_maker(engine).begin() as session:
+            for person in PEOPLE.values():
+                await ask_to_be_told(session, person)
+    finally:
+        await engine.dispose()
 
 
 async def everyone_attended(database_url: str, event_id: int) -> None:
@@ -102,7 +118,7 @@ def texts_to(stub: TelegramStub, person: int) -> list[str]:
 
 
 async def test_welsh_and_english_app_users_get_everything_in_their_language(database_url):
-    round_id, codes, event_id, festival_event = await seed(database_url)
+    round_id, codes, event_id, festival_event, next_round = await seed(database_url)
     card = dict(zip(CODE_HOLDERS, codes, strict=True))
     async with (TelegramStub(stub_token()) as stub,
                 backend_env(stub, database_url, BALLOT_SECRET=BALLOT_SECRET.decode())
@@ -136,6 +152,14 @@ async def test_welsh_and_english_app_users_get_everything_in_their_language(data
             await stub.wait_for(arrived(stub, person, RESULTS[locale]), timeout=60,
                                 what=f"the results in {locale} to {person}")
 
+        # Voting opens in the next round: everyone who asked to be told hears it, in their
+        # language.
+        await everyone_asks_to_be_told(database_url)
+        await confirmed(stub, cb(Act.OPEN, next_round))
+        for (_way, locale), person in PEOPLE.items():
+            await stub.wait_for(arrived(stub, person, OPENED[locale]), timeout=60,
+                                what=f"voting open in {locale} to {person}")
+
         # The festival of learning asks everyone who came what they learned.
         await everyone_attended(database_url, festival_event)
         # One step at a time, each after the bot's answer to the one before (updates
@@ -161,7 +185,7 @@ async def test_welsh_and_english_app_users_get_everything_in_their_language(data
             got = texts_to(stub, person)
             wrong = [text for text in got
                      if text.startswith((NOTICE[other], BROADCAST[other], REMINDER[other],
-                                         RESULTS[other])) or ASK[other] in text]
+                                         RESULTS[other], OPENED[other])) or ASK[other] in text]
             assert wrong == [], (way, locale, got)
             assert sum(text.startswith(NOTICE[locale]) for text in got) == 1
         assert await process.stop() == 0, process.log_tail()
