@@ -5,7 +5,8 @@ Residents whose Telegram app is in Welsh, and others whose app is in English, co
 ever taps a language. Each is answered in their app's language at once, with the privacy
 notice first; and everything sent to them later, by the organisers' actions, comes in that
 language too: a broadcast, a vote reminder, the results, voting opening in the next round,
-the festival of learning's question. On SQLite, and on PostgreSQL with Redis (the several-process setup).
+the festival of learning's question. On SQLite, and on PostgreSQL with Redis (the
+several-process setup).
 """
 
 from __future__ import annotations
