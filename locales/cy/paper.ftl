@@ -39,8 +39,6 @@ paper-gone = Mae'r daflen honno wedi'i thynnu allan yn barod.
 paper-done = Pleidleisiau papur { $round }: { $paper } ar bapur. Anfonwch /voting i weld y rownd.
 paper-closed = Mae modd ychwanegu neu dynnu pleidleisiau papur o'r adeg mae'r bleidlais yn agor nes i'r canlyniadau gael eu cyhoeddi; dydy'r rownd hon ddim ar y cam hwnnw.
 paper-not-csv = Anfonwch y taflenni fel ffeil CSV (.csv), neu teipiwch nhw, os gwelwch yn dda.
-paper-file-failed = Doedd dim modd llwytho'r ffeil i lawr. Anfonwch hi eto, os gwelwch yn dda.
-
 ## What is wrong with a line or row ({ $text } is what was typed)
 paper-problem-empty = does dim byd i'w ddarllen.
 paper-problem-bad-label = Dydy “{ $text }” ddim yn rhif taflen (llythrennau, rhifau a - yn unig, hyd at 30).
@@ -55,7 +53,6 @@ paper-problem-blank = does dim marciau ar daflen { $text }.
 paper-problem-totals-need-sheets = mae'r rownd hon yn cael ei chyfrif drwy gyfrannau cyfartal, sydd angen pob taflen: teipiwch daflenni, nid cyfansymiau, os gwelwch yn dda.
 paper-problem-no-sheets = rhaid i gyfrif { $text } gynnwys o leiaf 1 daflen.
 paper-problem-total-too-big = mae “{ $text }” yn fwy nag y gallai'r nifer yna o daflenni ei roi.
-paper-problem-file-too-big = mae'r ffeil yn rhy fawr (1 MB ar y mwyaf).
 paper-problem-bad-header = dylai'r pennawd cyntaf fod yn “sheet” (neu “count” ar gyfer cyfansymiau), nid “{ $text }”.
 paper-problem-label-twice = mae taflen { $text } yn y ffeil ddwywaith.
 paper-problem-extra-cells = mae gan daflen { $text } fwy o gelloedd nag sydd o benawdau.

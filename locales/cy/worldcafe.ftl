@@ -68,9 +68,6 @@ wc-admin-import-help =
         cy: Beth sy'n gwneud i bobl ifanc yma deimlo'n ddiogel?</pre>
     CSV: y colofnau <code>group,en,cy</code>. Mae pob rhes yn cael ei gwirio; does dim yn cael ei gadw oni bai bod y ffeil gyfan yn iawn, ac mae cwestiwn sydd yno'n barod yn cael ei hepgor.
 wc-admin-not-a-file = Anfonwch ffeil .yaml, .yml neu .csv.
-wc-admin-import-failed =
-    Does dim wedi'i gadw. Cywirwch y rhain ac anfonwch y ffeil eto:
-    { $problems }
 wc-admin-imported = Cwestiynau wedi'u hychwanegu: { $added }. Yno'n barod: { $skipped }. ✅
 wc-status-draft = heb agor eto
 wc-status-open = ar agor ers { $since } 🟢

@@ -39,8 +39,6 @@ paper-gone = That sheet has already been taken out.
 paper-done = Paper ballots for { $round }: { $paper } on paper. Send /voting to see the round.
 paper-closed = Paper ballots can be added or taken out from when voting opens until the results are published; this round is not at that stage.
 paper-not-csv = Please send the sheets as a CSV file (.csv), or type them in.
-paper-file-failed = The file could not be downloaded. Please send it again.
-
 ## What is wrong with a line or row ({ $text } is what was typed)
 paper-problem-empty = there is nothing to read.
 paper-problem-bad-label = “{ $text }” is not a sheet number (letters, digits and - only, up to 30).
@@ -55,7 +53,6 @@ paper-problem-blank = sheet { $text } has no marks on it.
 paper-problem-totals-need-sheets = this round is counted by equal shares, which needs every sheet: please type in sheets, not totals.
 paper-problem-no-sheets = count { $text } must cover at least 1 sheet.
 paper-problem-total-too-big = “{ $text }” is more than that many sheets could give.
-paper-problem-file-too-big = the file is too big (1 MB at most).
 paper-problem-bad-header = the first heading should be “sheet” (or “count” for totals), not “{ $text }”.
 paper-problem-label-twice = sheet { $text } appears twice in the file.
 paper-problem-extra-cells = sheet { $text } has more cells than there are headings.

@@ -71,9 +71,6 @@ wc-admin-import-help =
         cy: Beth sy'n gwneud i bobl ifanc yma deimlo'n ddiogel?</pre>
     CSV: the columns <code>group,en,cy</code>. Every row is checked; nothing is saved unless the whole file is right, and a question already there is skipped.
 wc-admin-not-a-file = Please send a .yaml, .yml or .csv file.
-wc-admin-import-failed =
-    Nothing was saved. Please fix these and send the file again:
-    { $problems }
 wc-admin-imported = Questions added: { $added }. Already there: { $skipped }. ✅
 wc-status-draft = not open yet
 wc-status-open = open since { $since } 🟢
