@@ -300,7 +300,10 @@ async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSes
             i18n, round_, bids, draft.choices, None, draft.rev))
         return
     shown, draft.choices, draft.confirmed, draft.from_review = draft.choices, {}, True, False
-    await state.set_data({**data, **draft.dump()})
+    # The band now lives with the ballot (and, once sealed, only in the round's counts): the
+    # conversation keeps no copy of it tied to the person.
+    ages = {key: band for key, band in data.get("vote_age", {}).items() if key != str(round_.id)}
+    await state.set_data({**data, "vote_age": ages, **draft.dump()})
     await _put(query, receipt_text(round_, result.receipt, result.replaced, i18n),
                receipt_keyboard(i18n, round_, bids, shown, draft.rev))
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
@@ -65,6 +68,11 @@ async def test_the_band_is_kept_with_the_ballot_only(harness, session_maker, loc
     assert screen.text.startswith(FIRST_CARD[locale])
     await answer_cards(screen, {}, default=3)
     await screen.tap(find(screen, VoteAction.CONFIRM))
+    # Confirmed: the conversation keeps no copy of the band next to the person.
+    sent = await harness.send(VOTER, "/mydata")
+    document = next(r for r in sent if isinstance(r, SendDocument))
+    conversation = json.loads(document.document.data)["conversation_in_progress"]
+    assert "16-17" not in json.dumps(conversation)
     # Changing the vote later: not asked again, and the band stays.
     screen = await start(harness, VOTER, round_id)
     assert screen.text.startswith({Locale.EN: "<b>Your vote</b>",
