@@ -24,7 +24,7 @@ from models.amounts import format_pounds
 from models.audience import Audience, Choice, members
 from models.audit import Event, record
 from models.ballot import turnout, votable_bids
-from models.ballot_notices import started_count, tell_voting_open
+from models.ballot.notices import started_count, tell_voting_open
 from models.base import utcnow
 from models.bid import Bid
 from models.paper_ballot import paper_sheet_count

@@ -32,8 +32,8 @@ from models import eligibility, event_personal_data, worldcafe
 from models import pledge as pledges
 from models import project as projects
 from models.audit import AuditEntry, forget_actor
-from models.ballot_notices import erase_person as erase_notices
-from models.ballot_notices import export_person as export_notices
+from models.ballot.notices import erase_person as erase_notices
+from models.ballot.notices import export_person as export_notices
 from models.broadcast import Broadcast
 from models.conversation import forget_states
 from models.event import Event
@@ -234,10 +234,10 @@ KEPT_UNLINKED: dict[str, str] = {
                             "told so before sending): it stays without its author",
     "project_updates.photo_file_id": "a funded group's photo, sent public with the permission "
                                      "of the people in it: it stays without its author",
-    "ballots.voter_key": "a keyed hash, not the id; ballot secrecy (models/ballot.py) breaks "
+    "ballots.voter_key": "a keyed hash, not the id; ballot secrecy (models/ballot/box.py) breaks "
                          "the link on /forget and at close",
     "voting_roll.roll_key": "a keyed hash, not the id (who voted, never how); /forget "
-                            "replaces it at random once voting has closed (models/ballot.py)",
+                            "replaces it at random once voting has closed (models/ballot/box.py)",
     "voting_codes.claimant_key": "a keyed hash, not the id, dropped by retention once the "
                                  "round is over (models/retention.py)",
 }

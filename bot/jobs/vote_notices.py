@@ -1,5 +1,5 @@
 """What residents are told about a vote, rendered in each person's language for the outbox
-(models/ballot_notices.py decides who and when): voting has opened; a ballot is waiting for
+(models/ballot/notices.py decides who and when): voting has opened; a ballot is waiting for
 its Confirm. Also the loop that plans those reminders."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs.periodic import Periodic
 from bot.ui.vote_keyboards import vote_now_in
-from models.ballot_notices import Render, remind_unfinished
+from models.ballot.notices import Render, remind_unfinished
 from models.base import utcnow
 from models.round import Round
 
@@ -46,7 +46,7 @@ def finish(core: BaseCore, default_locale: str) -> Callable[[str | None, Round],
 
 class FinishReminders(Periodic):
     """Every few minutes: one reminder to each person whose ballot has waited `after` for its
-    Confirm (models.ballot_notices.remind_unfinished: at most once, whatever the processes)."""
+    Confirm (models.ballot.notices.remind_unfinished: at most once, whatever the processes)."""
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession], core: BaseCore, *,
                  default_locale: str, after: timedelta, secret: bytes,

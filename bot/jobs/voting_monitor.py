@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs.periodic import Periodic
 from bot.jobs.vote_notices import opening
-from models.ballot_notices import tell_voting_open
+from models.ballot.notices import tell_voting_open
 from models.base import utcnow
 from models.organiser import organiser_locales
 from models.outbox import Kind, NewMessage, enqueue, html_payload

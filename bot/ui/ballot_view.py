@@ -17,7 +17,7 @@ from sqlalchemy import Row
 from bot.ui.callbacks import MenuCb, MenuItem
 from bot.ui.vote_callbacks import VoteAction, VoteCb
 from models.amounts import format_pounds
-from models.ballot_rules import TICK_KINDS, Refusal, Unfinished, spent_pence, tokens_used
+from models.ballot.rules import TICK_KINDS, Refusal, Unfinished, spent_pence, tokens_used
 from models.round import BallotKind, Round
 from models.tally import SCORES
 

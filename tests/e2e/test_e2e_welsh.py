@@ -20,7 +20,7 @@ from bot.ui.organiser_callbacks import ConfirmCb, Say
 from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
 from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
 from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import ask_to_be_told
+from models.ballot.notices import ask_to_be_told
 from models.db import create_engine, create_session_maker
 from models.round import Eligibility
 from tests.flow.test_pledge_flow import ASK, attend

@@ -12,7 +12,7 @@ from sqlalchemy import update
 from bot.jobs.vote_notices import FinishReminders, opening
 from bot.ui.callbacks import Locale
 from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import tell_voting_open
+from models.ballot.notices import tell_voting_open
 from models.base import utcnow
 from models.round import get_round
 from models.user import User

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.ballot_rules import (
+from models.ballot.rules import (
     Limits,
     for_recording,
     next_position,
