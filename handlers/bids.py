@@ -16,7 +16,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui import bid_keyboards as kb
-from bot.ui.bid_callbacks import BidAction, BidCb
 from bot.ui.bid_texts import (
     digest_text,
     esc,
@@ -29,6 +28,7 @@ from bot.ui.bid_texts import (
     when,
 )
 from bot.ui.callbacks import MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction, BidCb
 from handlers.menu import show_menu
 from models import bid as bids
 from models.base import utcnow

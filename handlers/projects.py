@@ -22,7 +22,7 @@ from bot.filters import IS_ANSWER
 from bot.jobs.project_notices import ProjectNotices
 from bot.settings import Settings
 from bot.ui import project_view as view
-from bot.ui.project_callbacks import ORGANISER_ACTIONS, ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import ORGANISER_ACTIONS, ProjectAction, ProjectCb
 from models import project as projects
 from models.amounts import format_pounds, parse_amount
 from models.base import utcnow

@@ -45,7 +45,7 @@ from bot.ui.ballot_view import (
     with_menu,
 )
 from bot.ui.callbacks import MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb
 from bot.ui.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
 from models.ballot import (
     Ballots,

@@ -21,9 +21,9 @@ from bot.filters import IS_ANSWER
 from bot.settings import Settings
 from bot.ui import upload_files
 from bot.ui import worldcafe_keyboards as kb
+from bot.ui.callbacks.worldcafe import CafeAdminAction as Adm
+from bot.ui.callbacks.worldcafe import CafeAdminCb
 from bot.ui.event_texts import escape, title, when_range
-from bot.ui.worldcafe_callbacks import CafeAdminAction as Adm
-from bot.ui.worldcafe_callbacks import CafeAdminCb
 from bot.ui.worldcafe_keyboards import short, status_mark
 from bot.ui.worldcafe_texts import cafe_link, cafe_short, table_card, tell_checked_in
 from models import worldcafe as cafe

@@ -19,8 +19,8 @@ from sqlalchemy import select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ui import project_view as view
+from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
-from bot.ui.project_callbacks import ProjectAction
 from models import project as projects
 from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project

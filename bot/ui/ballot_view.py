@@ -15,7 +15,7 @@ from aiogram_i18n import I18nContext
 from sqlalchemy import Row
 
 from bot.ui.callbacks import MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb
 from models.amounts import format_pounds
 from models.ballot.rules import TICK_KINDS, Refusal, Unfinished, spent_pence, tokens_used
 from models.round import BallotKind, Round

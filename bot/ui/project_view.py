@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb
 from models.amounts import format_pounds
 from models.bid import Bid
 from models.project import Delivery, Money, Project, ProjectStatus, ProjectUpdate

@@ -18,8 +18,7 @@ from typing import Any, Protocol
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.ui.chart import Bar, support_chart
-from bot.ui.results_callbacks import (
+from bot.ui.callbacks.results import (
     PaperAction,
     PaperCb,
     ResultsAction,
@@ -27,6 +26,7 @@ from bot.ui.results_callbacks import (
     ResultsAdminCb,
     ResultsCb,
 )
+from bot.ui.chart import Bar, support_chart
 from bot.ui.vote_keyboards import voting_admin
 from bot.ui.why_not_text import how_close_text
 from models.amounts import format_pounds

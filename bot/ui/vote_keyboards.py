@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.ui.vote_callbacks import (
+from bot.ui.callbacks.vote import (
     RoundSetting,
     RoundSettingCb,
     VoteAction,

@@ -16,10 +16,10 @@ from datetime import timedelta
 
 from bot.cli.migrate import migrate
 from bot.ui.callbacks import Locale
-from bot.ui.organiser_callbacks import ConfirmCb, Say
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.organiser import ConfirmCb, Say
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.ballot.notices import ask_to_be_told
 from models.db import create_engine, create_session_maker
 from models.round import Eligibility

@@ -13,7 +13,7 @@ from sqlalchemy import select, update
 from bot.jobs.vote_notices import FinishReminders, opening
 from bot.jobs.voting_monitor import VotingMonitor
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.ballot.notices import BallotStart, ask_to_be_told, tell_voting_open
 from models.base import utcnow
 from models.outbox import OutboxMessage

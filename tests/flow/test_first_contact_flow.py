@@ -13,8 +13,8 @@ import pytest
 from sqlalchemy import select
 
 from bot.ui.callbacks import LanguageSwitchCb, Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.round import Eligibility
 from models.user import User
 from tests.conftest import ORGANISER_ID, make_settings
@@ -142,7 +142,7 @@ async def test_festival_questions_use_the_language_of_first_contact(harness, ses
     organiser's festival-of-learning questions reach each in the language of first contact."""
     from datetime import timedelta
 
-    from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
+    from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
     from tests.flow.test_pledge_flow import ASK, attend
 
     round_id, _ = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)

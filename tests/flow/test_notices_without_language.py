@@ -11,7 +11,7 @@ from sqlalchemy import update
 
 from bot.jobs.vote_notices import FinishReminders, opening
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.ballot.notices import tell_voting_open
 from models.base import utcnow
 from models.round import get_round

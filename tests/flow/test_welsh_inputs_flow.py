@@ -4,8 +4,8 @@ a round's bid questions in Welsh and takes them typed in Welsh."""
 
 from __future__ import annotations
 
-from bot.ui.bid_callbacks import RoundAction
 from bot.ui.callbacks import EventAction, Locale
+from bot.ui.callbacks.bids import RoundAction
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import join
 from tests.support.event_fixtures import ev, make_event
@@ -53,7 +53,7 @@ async def test_welsh_newround_names_the_questions_in_welsh_and_takes_them(harnes
 
 
 async def test_a_cafe_table_label_can_be_the_same_in_both_languages(harness, session_maker):
-    from bot.ui.worldcafe_callbacks import CafeAdminAction
+    from bot.ui.callbacks.worldcafe import CafeAdminAction
     from models import worldcafe as cafe
     from tests.flow.test_worldcafe_flow import adm, questions
 
