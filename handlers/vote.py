@@ -52,9 +52,9 @@ from models.ballot import (
     Limits,
     next_position,
     rounds_in_voting,
-    tap_refusal,
+    still_offered,
+    tap,
     unfinished,
-    value_allowed,
 )
 from models.ballot.notices import ask_to_be_told, note_started
 from models.eligibility import AgeBand, declare_area, may_take_part, uses_area
@@ -178,12 +178,9 @@ async def set_value(query: CallbackQuery, callback_data: VoteCb, state: FSMConte
     if found is None:
         return
     copy, data, draft, bids = found
-    limits, bid_id, value = Limits.of(copy.round), callback_data.bid, callback_data.value
-    if (bid_id != draft.at or bid_id not in {bid.id for bid in bids}
-            or not value_allowed(limits, value)):  # not what the card offers (any longer)
-        await query.answer(i18n.get("vote-out-of-date"), show_alert=True)
-        return
-    refusal = tap_refusal(limits, bids, draft.choices, bid_id, value)
+    bid_id, value = callback_data.bid, callback_data.value
+    refusal = tap(Limits.of(copy.round), bids, draft.choices, showing=draft.at, bid_id=bid_id,
+                  value=value)
     if refusal is not None:
         await query.answer(refusal_text(refusal, i18n), show_alert=True)
         return
@@ -377,10 +374,9 @@ async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
     data = await state.get_data()
     old = Draft.of(data)
     bids = ballots.order(copy, query.from_user.id)
-    ids = [bid.id for bid in bids]
     draft = Draft(round_id=round_.id, rev=old.rev)
     if old.round_id == round_.id and old.choices and not old.confirmed:
-        draft.choices = {bid_id: v for bid_id, v in old.choices.items() if bid_id in ids}
+        draft.choices = still_offered(bids, old.choices)
     elif ballot is not None:
         draft.choices, draft.from_review = dict(ballot.choices), True
     band = data.get("vote_age", {}).get(str(round_.id))

@@ -163,6 +163,8 @@ def receipt_keyboard(i18n: I18nContext, round_: Round, bids: Sequence[Row],
 
 def refusal_text(refusal: Refusal, i18n: I18nContext) -> str:
     """Why a tap was refused, with its numbers (an alert: at most 200 characters)."""
+    if refusal.code == "out-of-date":
+        return i18n.get("vote-out-of-date")
     if refusal.code == "over-pot":
         return i18n.get("vote-refuse-over-pot", total=format_pounds(refusal.total),
                         pot=format_pounds(refusal.limit), left=format_pounds(refusal.left))

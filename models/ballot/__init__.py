@@ -55,6 +55,8 @@ from models.ballot.rules import (
     for_recording,
     is_tick_kind,
     next_position,
+    still_offered,
+    tap,
     tap_refusal,
     unfinished,
     value_allowed,
@@ -71,6 +73,6 @@ __all__ = [
     "find_ballot", "for_recording", "forget_roll", "forget_voter", "has_voted", "is_tick_kind",
     "look_up", "new_receipt", "next_position", "normal_receipt", "random_key", "record",
     "roll_key", "round_ballots", "rounds_in_voting", "seal_closed_rounds", "seal_round",
-    "tap_refusal", "turnout", "unfinished", "value_allowed", "votable_bids", "votable_cards",
-    "voter_key", "voter_order",
+    "still_offered", "tap", "tap_refusal", "turnout", "unfinished", "value_allowed",
+    "votable_bids", "votable_cards", "voter_key", "voter_order",
 ]

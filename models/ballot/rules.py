@@ -92,7 +92,7 @@ def tokens_used(choices: Mapping[int, int]) -> int:
 class Refusal:
     """Why a tap was refused: a locale key's last part, and the numbers it speaks of."""
 
-    code: str  # "over-pot", "too-many", "tokens-over"
+    code: str  # "over-pot", "too-many", "tokens-over"; "out-of-date": not what the card offers
     total: int = 0  # pence (over-pot) or tokens (tokens-over) the choice would come to
     limit: int = 0  # the pot in pence, N, or the tokens there are
     left: int = 0  # pence or tokens still free before this choice
@@ -117,6 +117,23 @@ def tap_refusal(limits: Limits, cards: Sequence[Card], choices: Mapping[int, int
             return Refusal("tokens-over", total=total, limit=limits.tokens,
                            left=max(0, limits.tokens - tokens_used(_without(choices, bid_id))))
     return None
+
+
+def tap(limits: Limits, cards: Sequence[Card], choices: Mapping[int, int], *, showing: int,
+        bid_id: int, value: int) -> Refusal | None:
+    """None if an answer button may give `bid_id` the value `value`: the bid is the card on
+    screen (`showing`) and still offered, the value is one the card offers (a forged button
+    may say anything), and the ballot stays within its limits (`tap_refusal`)."""
+    if (bid_id != showing or bid_id not in {card.id for card in cards}
+            or not value_allowed(limits, value)):
+        return Refusal("out-of-date")
+    return tap_refusal(limits, cards, choices, bid_id, value)
+
+
+def still_offered(cards: Sequence[Card], choices: Mapping[int, int]) -> dict[int, int]:
+    """The answers for bids still on this voter's ballot (a bid may have been withdrawn)."""
+    offered = {card.id for card in cards}
+    return {bid_id: value for bid_id, value in choices.items() if bid_id in offered}
 
 
 def _without(choices: Mapping[int, int], bid_id: int) -> dict[int, int]:

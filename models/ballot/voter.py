@@ -21,7 +21,14 @@ from sqlalchemy.ext.asyncio import AsyncSession
 # whichever is imported first, the other is read only when called.
 from models import eligibility, voting_code
 from models.ballot.box import ballot_choices, has_voted, look_up, record, voter_key
-from models.ballot.rules import Limits, Unfinished, for_recording, unfinished, voter_order
+from models.ballot.rules import (
+    Limits,
+    Unfinished,
+    for_recording,
+    still_offered,
+    unfinished,
+    voter_order,
+)
 
 if TYPE_CHECKING:
     from models.eligibility import Standing
@@ -88,10 +95,9 @@ class Ballots:
         place = await look_up(session, copy.round.id, voter_key(self._secret, telegram_id))
         if place.ballot is None:
             return None
-        offered = {card.id for card in copy.offered_to(telegram_id)}
         choices = await ballot_choices(session, place.ballot.id)
         return Recorded(place.entry.receipt, place.ballot.age_band,
-                        {bid_id: value for bid_id, value in choices.items() if bid_id in offered})
+                        still_offered(copy.offered_to(telegram_id), choices))
 
     async def confirm(self, session: AsyncSession, copy: VotingCopy, telegram_id: int,
                       draft: Mapping[int, int], *, age_band: str | None) -> Confirmed:
@@ -112,9 +118,7 @@ class Ballots:
         missing = unfinished(Limits.of(round_), cards, draft)
         if missing is not None:
             return Confirmed(cards, unfinished=missing)
-        offered = {card.id for card in cards}
-        choices = for_recording(round_.ballot_kind, {
-            bid_id: value for bid_id, value in draft.items() if bid_id in offered})
+        choices = for_recording(round_.ballot_kind, still_offered(cards, draft))
         result = await record(session, round_, telegram_id, choices, place, cards=copy.cards,
                               age_band=age_band)
         return Confirmed(cards, result.receipt, result.replaced, result.problems)
