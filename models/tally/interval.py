@@ -152,7 +152,8 @@ def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float,
     highest = (cost - paid * (1 - slack) + moved) / rest * (1 + 4 * slack + 1e-13)
     least = np.maximum(held - off, 0.0)  # no group can hold less than this
     for _ in range(2):
-        covered = float(dot(weight, np.minimum(least, highest * utility)))
+        charge = highest * flat if flat else highest * utility
+        covered = float(dot(weight, np.minimum(least, charge)))
         if covered * (1 - slack - 8 * _EPS) >= cost:
             return lowest, highest
         highest *= 1 + 1e-9

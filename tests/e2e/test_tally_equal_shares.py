@@ -139,6 +139,24 @@ def test_add1_does_not_stop_at_the_first_result_that_uses_up_the_money():
     assert (result.selected, result.share) == (("Y",), 6)
 
 
+def test_a_bid_beyond_its_supporters_whole_shares_waits_until_add1_raises_them():
+    # Two voters, pot 9 (4.50 each). A costs 8 and only voter 1 backs it: out of reach, and
+    # said with what its supporter held. add1 raises the shares; at 8.50 each A is affordable
+    # but A and B together (10) overspend, so add1 keeps the result at 7.50 each.
+    costs = {"A": 8, "B": 2}
+    ballots = [{"A": 1}, {"B": 1}]
+    plain = equal_shares(costs, ballots, 9)
+    assert plain.selected == ("B",)
+    assert (plain.bids["A"].reason, plain.bids["A"].supporters_left) == (
+        Reason.SUPPORTERS_SHORT,
+        Fraction(9, 2),
+    )
+    result = equal_shares_add1(costs, ballots, 9)
+    assert (result.selected, result.share) == (("B",), Fraction(15, 2))
+    assert result.bids["A"].supporters_left == Fraction(15, 2)
+    assert equal_shares(costs, ballots, 17).selected == ("B", "A")
+
+
 def test_add1_when_every_supported_bid_fits_funds_them_all():
     result = equal_shares_add1({"a": 3, "b": 4, "c": 50}, [{"a": 1}, {"b": 1}], 10)
     assert sorted(result.selected) == ["a", "b"]
