@@ -28,6 +28,7 @@ from bot.ui.digest_render import digest_renderer
 from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from bot.ui.vote_callbacks import RoundSetting, RoundSettingCb
 from bot.ui.vote_keyboards import round_settings
+from handlers.project_schedule import schedule_buttons, schedule_line
 from models import bid as bids
 from models.amounts import format_pounds, parse_amount
 from models.audit import Event, record
@@ -417,7 +418,10 @@ async def _list(message: Message, session: AsyncSession, settings: Settings,
             status=i18n.get(f"rn-status-{round_.status}"),
             deadline=when(round_.bid_deadline, settings.tz, i18n),
             bids=sum(counts.values())))
-    await message.answer("\n".join(lines), reply_markup=kb.rounds_admin(i18n, rounds))
+        lines.append(schedule_line(i18n, round_, settings))
+    markup = kb.rounds_admin(i18n, rounds)
+    markup.inline_keyboard += schedule_buttons(i18n, rounds)
+    await message.answer("\n".join(lines), reply_markup=markup)
 
 
 async def _next(message: Message, state: FSMContext, step: State, text: str,

@@ -42,11 +42,10 @@ from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.event import Event, Registration, RegStatus
 from models.round import Round
+from models.update_schedule import parse_ask_days
 from models.upsert import dialect_insert
 
-DEFAULT_ASK_DAYS = (30, 90, 180)
 NUDGE_AFTER = timedelta(days=14)
-MAX_ASKS = 6
 MAX_WORDS = 1000  # characters of an update's words; a Telegram message holds 4096
 
 
@@ -129,20 +128,6 @@ class ProjectPayment(Base):
 
 
 # --- the schedule (pure) ---------------------------------------------------------------------
-
-
-def parse_ask_days(text: str) -> tuple[int, ...]:
-    """"30,90,180" -> (30, 90, 180); bounded (at most MAX_ASKS, each 1..3650 days, rising).
-    Raises ValueError naming the problem."""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not parts or len(parts) > MAX_ASKS:
-        raise ValueError(f"give 1 to {MAX_ASKS} numbers of days, like 30,90,180")
-    days = tuple(int(part) for part in parts if part.isdigit() and len(part) <= 4)
-    if len(days) != len(parts) or any(not 1 <= d <= 3650 for d in days):
-        raise ValueError("each is a whole number of days from 1 to 3650")
-    if list(days) != sorted(set(days)):
-        raise ValueError("the days must rise, like 30,90,180")
-    return days
 
 
 def ask_times(project: Project) -> list[tuple[int, datetime]]:
