@@ -12,7 +12,8 @@ without ever sending anything twice:
 - an ask whose time has passed is not planned (no backlog of old asks for someone who joins
   late, or when the schedule moves an ask into the past); a pending row already due is in
   the delivery worker's hands and left alone;
-- a nudge is planned only while the group has not reported since its ask;
+- a nudge is planned only while the group has not reported since its ask (someone who joins
+  after an ask, before its nudge, gets the nudge);
 - a cancelled row whose ask is wanted again (a schedule that grew back, someone re-invited)
   is made pending again: its dedupe key is taken, so it cannot be inserted twice.
 """
@@ -104,13 +105,12 @@ class ProjectAsks:
                                             project))
         found = {}
         for n, due in projects.ask_times(project):
-            if due <= now:
-                continue
-            key = "pj-ask-final" if projects.is_last_ask(project, n) else "pj-ask"
-            found[person_key(ask_key(project.id, n), owner, telegram_id)] = _Wanted(
-                telegram_id, due, html_payload(view.ask_text(t, key, bid, name, project),
-                                               button))
-            if last_report is None or last_report < due:
+            if due > now:
+                key = "pj-ask-final" if projects.is_last_ask(project, n) else "pj-ask"
+                found[person_key(ask_key(project.id, n), owner, telegram_id)] = _Wanted(
+                    telegram_id, due, html_payload(view.ask_text(t, key, bid, name, project),
+                                                   button))
+            if due + NUDGE_AFTER > now and (last_report is None or last_report < due):
                 found[person_key(nudge_key(project.id, n), owner, telegram_id)] = _Wanted(
                     telegram_id, due + NUDGE_AFTER,
                     html_payload(view.ask_text(t, "pj-nudge", bid, name, project), button))
