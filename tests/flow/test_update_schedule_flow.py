@@ -196,3 +196,6 @@ async def test_a_round_sets_and_changes_its_update_schedule(harness, session_mak
     assert alerts(await harness.tap(ORGANISER_ID, change(999))) == [said["stale"]]
     assert alerts(await harness.tap(ORGANISER_ID, ScheduleCb(
         action=ScheduleAction.STANDARD, round=round_id).pack())) == [said["stale"]]
+    # Residents may not change it.
+    assert alerts(await harness.tap(760_101, change(round_id))) == [
+        "Sorry, this is for organisers."]
