@@ -58,6 +58,7 @@ from models.round import (
     spec_problems,
 )
 from models.round_steps import closing_bids
+from models.update_schedule import shown
 from models.when import parse_local
 
 router = Router(name=__name__)
@@ -482,7 +483,9 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
     rule_name = i18n.get(f"rn-rule-{spec.allocation_rule}")
     if spec.allocation_rule in RULES_WITH_POLICY:
         rule_name += f" · {i18n.get(f'rn-policy-{spec.allocation_policy}')}"
-    return access_summary(i18n, spec, i18n.get(
+    # When funded groups will be asked for updates: changed from /rounds once the round exists.
+    schedule = i18n.get("sc-line", days=shown(spec.update_days or settings.project_ask_days))
+    text = access_summary(i18n, spec, i18n.get(
         "rn-preview", name=esc(spec.name_en), name_cy=esc(spec.name_cy), areas=areas,
         max=format_pounds(spec.max_bid_pence),
         pot=format_pounds(sum(a.pot_pence for a in spec.areas)),
@@ -492,6 +495,7 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
         deadline=when(spec.bid_deadline, settings.tz, i18n), voting=voting, ballot=ballot,
         rule=rule_name,
     ))
+    return f"{text}\n{schedule}"
 
 
 def access_summary(i18n: I18nContext, round_: RoundSpec | Round, text: str = "") -> str:

@@ -60,8 +60,9 @@ def member_name(t: Texts, member: ProjectMember) -> str:
 def group_page(t: Texts, project: Project, bid: Bid | None, members: list[ProjectMember],
                viewer: int) -> str:
     owner = project.owner_telegram_id == viewer
-    lines = [t.get("pg-title", name=project_name(bid)),
-             t.get("pg-owner-you") if owner else t.get("pg-owner")]
+    lines = [t.get("pg-title", name=project_name(bid))]
+    if project.owner_telegram_id is not None:  # None once the owner used /forget
+        lines.append(t.get("pg-owner-you") if owner else t.get("pg-owner"))
     for member in members:
         name = escape(member_name(t, member))
         lines.append(t.get("pg-member-you", name=name) if member.telegram_id == viewer

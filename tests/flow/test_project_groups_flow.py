@@ -290,6 +290,15 @@ async def test_mydata_shows_and_forget_removes_a_co_owner(harness, session_maker
             OutboxMessage.chat_id == CO_EN)))
     sent = await harness.tap(GROUP_OWNER, team(TeamAction.SHOW, project))
     assert "Gwen" not in texts(sent)[-1]
+    # The owner's /forget leaves the project without them; co-owners stay and still report.
+    token = await make_link(harness, project)
+    await harness.send(CO_CY, f"/start pj_{token}")
+    await harness.tap(CO_CY, team(TeamAction.JOIN, project, token=token))
+    await harness.send(GROUP_OWNER, "/forget")
+    await harness.tap(GROUP_OWNER, ForgetCb(confirm=True).pack())
+    sent = await harness.tap(CO_CY, team(TeamAction.SHOW, project))
+    assert texts(sent)[-1].splitlines()[1:3] == ["• Test (chi)", ""]
+    assert "Anfon diweddariad ✏️" in dict(buttons(sent[-1]))
 
 
 async def test_someone_in_no_group_sees_no_projects_under_my_things(harness, session_maker):

@@ -67,6 +67,7 @@ async def test_a_round_in_english_with_every_bad_answer_on_the_way(harness, sess
     assert "Ballot: Tick up to a set number of bids (3)" in preview
     assert "Winners: Fund down the ranking · Stop there" in preview
     assert "Voting: Sun 17 Jan 2100, 13:00 – Sun 17 Jan 2100, 16:00" in preview
+    assert preview.endswith("\nAsks for updates (days after the results): 30 · 90 · 180")
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.CREATE, "open"))
     assert texts(sent)[-1] == ("Round 1, Safer Speke 2026, is saved: open for bids. "
                                "See every round with /rounds.")
