@@ -86,8 +86,10 @@ async def join(query: CallbackQuery, callback_data: TeamCb, session: AsyncSessio
         await query.message.answer(i18n.get("pg-full", name=name, most=MAX_MEMBERS))
         return
     round_ = await get_round(session, joined.project.round_id)
-    await _asks(i18n, settings).sync(session, round_, [joined.project], now,
-                                     only=user.telegram_id)
+    asks = _asks(i18n, settings)
+    await asks.sync(session, round_, [joined.project], now, only=user.telegram_id)
+    await asks.tell(session, f"pg:{joined.project.id}:joined:{joined.member_id}",
+                    joined.project.owner_telegram_id, "pg-told-joined", name)
     await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get("pg-joined", name=name))
 
@@ -171,7 +173,11 @@ async def remove(query: CallbackQuery, callback_data: TeamCb, session: AsyncSess
                                                       member.telegram_id):
         await _stale(query, i18n)
         return
-    await _asks(i18n, settings).drop_person(session, member.project_id, member.telegram_id)
+    asks = _asks(i18n, settings)
+    await asks.drop_person(session, member.project_id, member.telegram_id)
+    await asks.tell(session, f"pg:{member.project_id}:removed:{member.id}", member.telegram_id,
+                    "pg-told-removed",
+                    await _name(session, await session.get(Project, member.project_id)))
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get("pg-removed",

@@ -172,6 +172,7 @@ async def invited_project(session: AsyncSession, token: str, now: datetime) -> P
 class Joined:
     result: JoinResult
     project: Project | None = None
+    member_id: int | None = None  # the new co-owner row (names the owner's notice)
 
 
 async def join(session: AsyncSession, token: str, telegram_id: int, first_name: str | None,
@@ -195,7 +196,9 @@ async def join(session: AsyncSession, token: str, telegram_id: int, first_name: 
         project_id=project.id, telegram_id=telegram_id,
         first_name=(first_name or "").strip()[:NAME_LIMIT] or None, joined_at=now)
         .on_conflict_do_nothing(index_elements=[table.c.project_id, table.c.telegram_id]))
-    return Joined(JoinResult.JOINED, project)
+    member_id = await session.scalar(select(ProjectMember.id).where(
+        ProjectMember.project_id == project.id, ProjectMember.telegram_id == telegram_id))
+    return Joined(JoinResult.JOINED, project, member_id)
 
 
 # --- /mydata and /forget ----------------------------------------------------------------------

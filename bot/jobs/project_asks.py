@@ -32,6 +32,7 @@ from bot.ui.event_keyboards import as_payload
 from bot.ui.project_callbacks import ProjectAction
 from models import project as projects
 from models import project_team as team
+from models.base import utcnow
 from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
 from models.project import NUDGE_AFTER, Project
 from models.round import Round
@@ -127,6 +128,19 @@ class ProjectAsks:
             for row in await session.scalars(query.execution_options(populate_existing=True)):
                 found[row.dedupe_key] = row
         return found
+
+    async def tell(self, session: AsyncSession, key: str, telegram_id: int | None,
+                   message: str, name: str) -> None:
+        """One message about the group to one person, in their language, exactly once (`key`
+        names the membership it is about). It names the project only, never who joined or
+        left, so nobody's /forget leaves their name in someone else's messages."""
+        locale = (await self.notices._locales(session, {telegram_id} if telegram_id else set())
+                  ).get(telegram_id)
+        if locale is None:
+            return
+        text = self.notices.texts(locale).get(message, name=name)
+        await enqueue(session, [NewMessage(dedupe_key=key, chat_id=telegram_id, kind=Kind.TEXT,
+                                           payload=html_payload(text), due_at=utcnow())])
 
     async def drop_person(self, session: AsyncSession, project_id: int,
                           telegram_id: int) -> None:

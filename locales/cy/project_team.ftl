@@ -50,3 +50,5 @@ sc-bad = Doeddwn i ddim yn gallu defnyddio hynny. Anfonwch ddyddiau fel 30, 90, 
 sc-gone = Does dim modd cadw hynny: mae'r rownd wedi mynd. Anfonwch /rounds i weld y rowndiau.
 sc-saved = Wedi'i gadw ✅ <b>{ $round }</b>: bydd grwpiau'n cael cais am ddiweddariad ar y dyddiau hyn ar ôl y canlyniadau: { $days }.
 sc-saved-projects = Mae ceisiadau sydd heb eu hanfon eto'n symud i'r dyddiau newydd. Mae ceisiadau sydd wedi'u hanfon yn barod yn aros fel roedden nhw.
+pg-told-joined = Mae rhywun wedi ymuno â'r grŵp ar gyfer <b>{ $name }</b> gyda'ch dolen 👥 Gallwch chi weld pwy o dan Fy mhethau.
+pg-told-removed = Dydych chi ddim yn y grŵp ar gyfer <b>{ $name }</b> mwyach, felly bydda i'n stopio gofyn i chi am ei ddiweddariadau.

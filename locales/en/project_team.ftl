@@ -50,3 +50,5 @@ sc-bad = I could not use that. Please send days like 30, 90, 180: no more than {
 sc-gone = That can't be saved: the round is gone. Send /rounds to see the rounds.
 sc-saved = Saved ✅ <b>{ $round }</b>: groups are asked for updates on these days after the results: { $days }.
 sc-saved-projects = Asks not sent yet move to the new days. Asks already sent stay as they were.
+pg-told-joined = Someone has joined the group for <b>{ $name }</b> with your link 👥 You can see who under My things.
+pg-told-removed = You are not in the group for <b>{ $name }</b> any more, so I will stop asking you for its updates.

@@ -86,6 +86,13 @@ async def asks_to(session_maker, project: Project, person: int) -> dict[str, Out
         return {row.dedupe_key: row for row in rows}
 
 
+async def told_to(session_maker, project: Project, person: int) -> list[OutboxMessage]:
+    async with session_maker() as session:
+        return list(await session.scalars(select(OutboxMessage).where(
+            OutboxMessage.dedupe_key.like(f"pg:{project.id}:%"),
+            OutboxMessage.chat_id == person)))
+
+
 @pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
 async def test_the_owner_invites_co_owners_who_join_report_and_can_go(harness, session_maker,
                                                                       clock, lang):
@@ -147,6 +154,13 @@ async def test_the_owner_invites_co_owners_who_join_report_and_can_go(harness, s
         "Helo! Cafodd eich prosiect grant o'r bleidlais.")
     assert rows[f"proj:{project.id}:ask:3:{CO_CY}"].payload["text"].startswith(
         "Helo eto! Ydy'ch prosiect wedi gorffen?")
+    # The owner is told, in their language, without the newcomer's name in the message.
+    (told,) = await told_to(session_maker, project, GROUP_OWNER)
+    assert told.payload["text"] == (
+        "Someone has joined the group for <b>SPK-001 Bid 1</b> with your link 👥 You can see "
+        "who under My things." if english else
+        "Mae rhywun wedi ymuno â'r grŵp ar gyfer <b>SPK-001 Bid 1</b> gyda'ch dolen 👥 Gallwch "
+        "chi weld pwy o dan Fy mhethau.")
 
     # The link is used up: tapped again, or opened by someone else, it is out of date.
     assert alerts(await harness.tap(CO_CY, join_data)) == [STALE_LINK[Locale.CY]]
@@ -199,6 +213,9 @@ async def test_the_owner_invites_co_owners_who_join_report_and_can_go(harness, s
                                "Iawn. Dydy'r person hwn ddim yn y grŵp mwyach: Test.")
     assert {row.status for row in (await asks_to(session_maker, project, CO_EN)).values()
             } == {Status.CANCELLED}
+    (told,) = await told_to(session_maker, project, CO_EN)
+    assert told.payload["text"] == ("You are not in the group for <b>SPK-001 Bid 1</b> any more, "
+                                     "so I will stop asking you for its updates.")
     sent = await harness.tap(CO_EN, update_data)
     assert alerts(sent) == ["That button is out of date. Send /projects to see the latest."]
 
