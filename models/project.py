@@ -1,8 +1,9 @@
 """After the vote: each funded bid becomes a project its group reports on, and residents follow.
 
 - A project is made once per funded bid (unique bid_id) when results are published, with the
-  award, the group (the bid's owner) and the round's update schedule as day offsets from the
-  start ("30,90,180": about 1 month, 3 months, and when it should be finished).
+  award, the group (the bid's owner; co-owners and who may report: models/project_team.py)
+  and the round's update schedule as day offsets from the start ("30,90,180": about 1 month,
+  3 months, and when it should be finished; models/update_schedule.py).
 - An update is a few words, a photo (the group confirmed it has permission from the people in
   it) or a voice note, money spent so far and a status. Organisers may hide one (it is kept,
   left out of every page and digest) and add their own note (an update marked by_organiser).
@@ -206,11 +207,6 @@ class NewUpdate:
     voice_file_id: str | None = None
     spent_pence: int | None = None
     status: ProjectStatus | None = None
-
-
-def can_report(project: Project | None, telegram_id: int) -> bool:
-    return (project is not None and project.owner_telegram_id == telegram_id
-            and not project.finished)
 
 
 async def add_update(session: AsyncSession, project: Project, author: int, new: NewUpdate,
