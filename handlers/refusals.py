@@ -17,6 +17,7 @@ from bot.ui.callbacks.bids import ReviewCb, RoundCb
 from bot.ui.callbacks.organiser import AuditCb, ConfirmCb
 from bot.ui.callbacks.pledges import FestivalCb
 from bot.ui.callbacks.results import PaperCb, ResultsAdminCb
+from bot.ui.callbacks.schedule import ScheduleCb
 from bot.ui.callbacks.vote import RoundSettingCb, VotingAccessCb, VotingAdminCb
 from bot.ui.callbacks.worldcafe import CafeAdminCb
 from bot.ui.commands import ORGANISER_COMMANDS
@@ -48,6 +49,7 @@ async def refuse_command(message: Message, command: CommandObject, session: Asyn
 @router.callback_query(CafeAdminCb.filter())
 @router.callback_query(ConfirmCb.filter())
 @router.callback_query(AuditCb.filter())
+@router.callback_query(ScheduleCb.filter())
 async def refuse_button(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
     area = (query.data or "").split(":")[0]
     log.warning("refused organiser button of area %r", area)

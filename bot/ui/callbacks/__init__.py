@@ -23,6 +23,8 @@ Routers are gated by prefix (bot/filters.py), so a prefix also says which router
 | pl     | PledgeCb         | pledges      | a group's pledge at the festival            |
 | fl     | FestivalCb       | pledges      | organisers' festival of learning            |
 | pj     | ProjectCb        | projects     | /projects and a group's update              |
+| pg     | TeamCb           | projects     | a funded project's group and its co-owners  |
+| psc    | ScheduleCb       | schedule     | a round's update schedule                   |
 | pp     | PaperCb          | results      | paper ballots                               |
 | rs     | ResultsCb        | results      | published results                           |
 | rsa    | ResultsAdminCb   | results      | organisers' results                         |
@@ -52,7 +54,7 @@ from bot.ui.callbacks.organiser import (
     Step,
 )
 from bot.ui.callbacks.pledges import FestivalAction, FestivalCb, PledgeAction, PledgeCb
-from bot.ui.callbacks.projects import ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
 from bot.ui.callbacks.results import (
     PaperAction,
     PaperCb,
@@ -61,6 +63,7 @@ from bot.ui.callbacks.results import (
     ResultsAdminCb,
     ResultsCb,
 )
+from bot.ui.callbacks.schedule import ScheduleAction, ScheduleCb
 from bot.ui.callbacks.vote import (
     RoundSetting,
     RoundSettingCb,
@@ -81,6 +84,7 @@ __all__ = [
     "OrganiserCb", "PaperAction", "PaperCb", "PledgeAction", "PledgeCb", "ProjectAction",
     "ProjectCb", "ResultsAction", "ResultsAdminAction", "ResultsAdminCb", "ResultsCb",
     "ReviewAction", "ReviewCb", "RoundAction", "RoundCb", "RoundSetting", "RoundSettingCb",
-    "RowId", "Say", "Step", "TelegramId", "VoteAction", "VoteCb", "VotingAccessAction",
+    "RowId", "Say", "ScheduleAction", "ScheduleCb", "Step", "TeamAction", "TeamCb",
+    "TelegramId", "VoteAction", "VoteCb", "VotingAccessAction",
     "VotingAccessCb", "VotingAdminAction", "VotingAdminCb",
 ]
