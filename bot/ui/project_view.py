@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
+from bot.ui.project_callbacks import MoneyAction, MoneyFixCb, ProjectAction, ProjectCb
 from models.amounts import format_pounds
 from models.bid import Bid
 from models.project import Delivery, Money, Project, ProjectStatus, ProjectUpdate
@@ -148,6 +148,8 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
         rows.append([button(t.get("pj-note-button"), ProjectAction.NOTE)])
         rows.append([button(t.get("pj-pay-button"), ProjectAction.PAY),
                      button(t.get("pj-return-button"), ProjectAction.RETURN)])
+        rows.append([InlineKeyboardButton(text=t.get("pjm-fix-button"), callback_data=MoneyFixCb(
+            action=MoneyAction.LIST, project=project.id).pack())])
     rows.append([button(t.get("pj-back-button"), ProjectAction.ROUND)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
