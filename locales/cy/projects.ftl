@@ -69,11 +69,6 @@ pj-nudge =
     Nodyn bach i'ch atgoffa: byddai trigolion wrth eu bodd yn clywed sut mae'ch prosiect yn mynd.
     <b>{ $name }</b>
     Mae ychydig eiriau'n ddigon.
-pj-report =
-    <b>Ar ôl y bleidlais</b> 🏗️
-    Prosiectau wedi'u hariannu: { $projects } · ar y gweill: { $started } · wedi gorffen: { $done } · wedi stopio: { $stopped }
-    Arian wedi'i ddyfarnu: { $awarded } · wedi'i wario hyd yma: { $spent }
-    Wedi'i dalu i'r grwpiau: { $paid } · wedi'i roi'n ôl: { $returned }
 pj-payments = Wedi'i dalu i'r grŵp: { $paid } · wedi'i roi'n ôl: { $returned }
 pj-pay-button = Cofnodi arian wedi'i dalu 💷
 pj-return-button = Cofnodi arian wedi'i roi'n ôl ↩️

@@ -65,11 +65,6 @@ pj-nudge =
     A gentle reminder: residents would love to hear how your project is going.
     <b>{ $name }</b>
     A few words are enough.
-pj-report =
-    <b>After the vote</b> 🏗️
-    Funded projects: { $projects } · under way: { $started } · done: { $done } · stopped: { $stopped }
-    Money awarded: { $awarded } · spent so far: { $spent }
-    Paid to groups: { $paid } · returned: { $returned }
 pj-payments = Paid to the group: { $paid } · returned: { $returned }
 pj-pay-button = Record money paid 💷
 pj-return-button = Record money returned ↩️
