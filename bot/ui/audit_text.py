@@ -22,7 +22,7 @@ AREAS = frozenset({"bc", "org", "rv", "rn", "rst", "eva", "va", "pp", "rsa", "va
 # Conversations (StatesGroup names), each worded as `audit-step-<name in lower case>`.
 STEPS = frozenset({"addorganiser", "festivalsetup", "makecodes", "reviewflow", "paperentry",
                    "cafeadmin", "draft", "newevent", "editevent", "roledraft", "helpermessage",
-                   "newround", "checkingin"})
+                   "newround", "checkingin", "fixflow"})
 KNOWN_COMMANDS = frozenset(COMMANDS) | frozenset(ORGANISER_COMMANDS)
 SENTENCES = frozenset({Event.COMMAND, Event.BUTTON, Event.ANSWER, Event.REFUSED_COMMAND,
                        Event.REFUSED_BUTTON, Event.BIDS_CLOSED, Event.VOTING_OPENED,

@@ -53,8 +53,9 @@ class FollowOfferCb(CallbackData, prefix="pjf"):
     yes: bool
 
 
-# Money in pence (a correction's amounts): never negative, within a 64-bit column.
-Pence = Annotated[int, Field(ge=0, le=2**63 - 1)]
+# Money in pence (a correction's amounts): never negative, and no more than an entry may hold
+# (models/amounts.py MAX_PENCE, with room), so a Yes stays inside Telegram's 64 bytes.
+Pence = Annotated[int, Field(ge=0, le=10**10)]
 
 
 class MoneyAction(StrEnum):

@@ -107,6 +107,7 @@ audit-step-helpermessage = neges i wirfoddolwyr
 audit-step-newround = rownd newydd
 audit-step-checkingin = cofrestru pobl wrth y drws
 audit-step-other = sgwrs
+audit-step-fixflow = cywiro taliad
 
 ## Adroddiadau negeseuon: pwy nad oedd modd eu cyrraedd, a rhoi cynnig arall arni
 bc-unreached-title = <b>Doedd dim modd cyrraedd:</b>

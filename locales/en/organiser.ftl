@@ -122,6 +122,7 @@ audit-step-helpermessage = a message to volunteers
 audit-step-newround = a new round
 audit-step-checkingin = checking people in
 audit-step-other = a conversation
+audit-step-fixflow = correcting a payment
 
 ## Broadcast reports: who could not be reached, and trying again
 bc-unreached-title = <b>Could not be reached:</b>
