@@ -30,6 +30,8 @@ from handlers import (
     privacy,
     project_follow,
     project_money,
+    project_schedule,
+    project_team,
     projects,
     receipt,
     refusals,
@@ -57,7 +59,7 @@ def organiser_router() -> Router:
     organiser_routers = [broadcast.router, organiser_team.router, audit.router,
                          volunteers_admin.router,
                          events_admin.router, checkin.router, bids_review.router,
-                         rounds_admin.router, voting_admin.router,
+                         rounds_admin.router, project_schedule.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
                          pledges_admin.router, report.router, worldcafe_admin.router,
                          templates.router, confirm.router, projects.admin_router,
@@ -83,6 +85,7 @@ def get_routers() -> list[Router]:
         results.router,
         project_follow.router,
         projects.router,
+        project_team.router,
         worldcafe.router,
     ]
     return [
