@@ -109,7 +109,7 @@ SAID = {
                           "dudalen a'r newyddion.",
                 "report": "Prosiectau a ariannwyd: 2\nProsiectau ar y gweill: 2\n"
                           "Prosiectau wedi gorffen: 0\nProsiectau wedi stopio: 0\n"
-                          "Arian a roddwyd: £2,500\nArian a dalwyd i'r grwpiau: £0\n"
+                          "Arian a ddyfarnwyd: £2,500\nArian a dalwyd i'r grwpiau: £0\n"
                           "Arian a wariwyd, yn ôl y grwpiau: £250.50"},
 }
 
@@ -419,7 +419,7 @@ async def test_organisers_record_money_paid_and_returned(harness, session_maker,
                          "Wedi'i gofnodi: £100 wedi'i roi'n ôl gan y grŵp ✅",
                          "Wedi'i dalu i'r grŵp: £1,000 · wedi'i roi'n ôl: £100",
                          "Arian a dalwyd i'r grwpiau: £1,000\nArian a wariwyd, yn ôl y grwpiau: "
-                         "£0\nArian a roddwyd yn ôl gan y grwpiau: £100")}[lang]
+                         "£0\nArian a ddychwelwyd gan y grwpiau: £100")}[lang]
     await harness.tap(ORGANISER_ID, cb(ProjectAction.PAY, project))
     assert texts(await harness.send(ORGANISER_ID, "0"))[0].startswith(
         "The amount must be more than £0" if lang is Locale.EN else "Rhaid i'r swm")
