@@ -22,9 +22,9 @@ from models.round import Round
 from models.uploads import Problem
 from models.worldcafe import Question
 from tests.conftest import ORGANISER_ID, make_settings
-from tests.flow.test_hostile_uploads import document, serve
 from tests.support.event_fixtures import join, make_event
 from tests.support.flow import texts
+from tests.support.uploads import document, serve
 
 EN, CY = Locale.EN, Locale.CY
 QUESTIONS = (b"group,group_cy,en,cy\n"

@@ -14,8 +14,8 @@ from bot.jobs.delivery import DeliveryWorker, RateLimiter
 from bot.ui.pledge_callbacks import PledgeAction, PledgeCb
 from models.outbox import Status
 from models.pledge import Outcome, Stage, follow_up_key
-from tests.flow.test_pledge_flow import ANN, CERI, pledge_of, start_festival
 from tests.support.event_fixtures import EN, outbox
+from tests.support.festival import ANN, CERI, pledge_of, start_festival
 from tests.support.flow import alerts, texts
 
 PERIOD = 3  # seconds from the pledge to the follow-up

@@ -27,10 +27,9 @@ from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project, ProjectFollow, ProjectPayment, ProjectUpdate
 from models.round import Round
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
 from tests.support.bid_scenario import media_update
+from tests.support.factories import GROUP_OWNER, join, voting_round
 from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import GROUP_OWNER, voting_round
 
 OTHER_GROUP = 800_002  # owns SPK-003, funded; GROUP_OWNER owns SPK-001, funded
 VOTER_EN, VOTER_CY = 760_101, 760_102
