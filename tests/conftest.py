@@ -4,7 +4,8 @@ API stand-in with an aiogram client."""
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import timedelta
 
 import pytest
 from aiogram import Bot
@@ -12,6 +13,7 @@ from hypothesis import settings as hypothesis_settings
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
+from models.base import set_clock_offset
 from models.db import create_engine, create_session_maker
 from tests.support.api_client import client
 from tests.support.databases import BACKENDS, MigratedTemplates, require_redis, temporary_database
@@ -101,3 +103,13 @@ async def api(stub: TelegramStub) -> AsyncIterator[Bot]:
     """aiogram's HTTP client talking to `stub`."""
     async with client(stub.base_url) as bot:
         yield bot
+
+
+@pytest.fixture
+def clock() -> Iterator[Callable[[float], None]]:
+    """Move the bot's clock (models.base.utcnow) instead of waiting: `clock(days)` puts it that
+    many days ahead of the real time, for the rest of the test."""
+    def move(days: float) -> None:
+        set_clock_offset(lambda: timedelta(days=days))
+    yield move
+    set_clock_offset(None)

@@ -20,7 +20,7 @@ from bot.ui.callbacks import ForgetCb, Locale
 from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
-from models.base import set_clock_offset, utcnow
+from models.base import utcnow
 from models.event import Event, EventKind, Registration, RegStatus
 from models.outbox import OutboxMessage, Status, claim_next
 from models.paper_ballot import PaperRecord, save_paper
@@ -34,15 +34,6 @@ from tests.support.flow import alerts, buttons, tap_and_confirm, texts
 OTHER_GROUP = 800_002  # owns SPK-003, funded; GROUP_OWNER owns SPK-001, funded
 VOTER_EN, VOTER_CY = 760_101, 760_102
 NOT_A_VOTER = 760_500
-
-
-@pytest.fixture
-def clock():
-    """Move the bot's clock: `clock(days)` puts it that many days ahead of the real time."""
-    def move(days: float) -> None:
-        set_clock_offset(lambda: timedelta(days=days))
-    yield move
-    set_clock_offset(None)
 
 
 async def published(harness, session_maker, group_locale: Locale):
