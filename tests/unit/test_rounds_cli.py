@@ -13,6 +13,7 @@ from bot.__main__ import main as bot_main
 from bot.cli.rounds import RoundFileError, import_round, main, spec_from_mapping
 from models.round import Round
 from tests.conftest import make_settings
+from tests.support.databases import EMPTY_SQLITE_ONLY
 from tests.support.factories import ROUND_FILE
 
 LONDON = ZoneInfo("Europe/London")
@@ -95,8 +96,9 @@ async def test_importing_writes_the_round(database_url, session_maker):
         assert [area.code for area in round_.areas] == ["SPK", "GAR"]
 
 
-def test_the_command_line(tmp_path, capsys, monkeypatch):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+@EMPTY_SQLITE_ONLY
+def test_the_command_line(tmp_path, capsys, monkeypatch, empty_database_url):
+    url = empty_database_url
     settings = make_settings(url)
     good = tmp_path / "round.yaml"
     good.write_text(ROUND_FILE.replace("2026-12-12", "2099-12-12").replace("2027-01-17",
