@@ -3,7 +3,7 @@ plans its group's asks (exactly once, across restarts); the group sends an updat
 (with permission) and money spent; followers get one round-up a week in their language; an
 organiser hides an update; /projects shows it all. English and Welsh.
 
-Time is moved with the bot's clock (models.base.set_clock_offset), never waited for.
+Time is moved with the bot's clock (the `clock` fixture), never waited for.
 """
 
 from __future__ import annotations

@@ -130,18 +130,12 @@ def test_the_command_line(tmp_path, capsys, monkeypatch, empty_database_url):
 
 @pytest.mark.parametrize("written", ["30, 90, 365", "[30, 90, 365]", "30 · 90 · 365"])
 def test_a_round_file_sets_its_own_update_schedule(written):
-    spec = read(EXAMPLE + f"update_days: {written}\n")
+    spec = read(ROUND_FILE + f"update_days: {written}\n")
     assert spec.update_days == (30, 90, 365)
-    assert read(EXAMPLE).update_days is None  # left out: the setting's days
+    assert read(ROUND_FILE).update_days is None  # left out: the setting's days
 
 
-async def test_the_update_schedule_is_stored_with_the_round(database_url):
-    round_id = await import_round(database_url, read(EXAMPLE + "update_days: 14, 60\n"))
-    from models.db import create_engine, create_session_maker
-
-    engine = create_engine(database_url)
-    try:
-        async with create_session_maker(engine)() as session:
-            assert (await session.get(Round, round_id)).update_days == "14,60"
-    finally:
-        await engine.dispose()
+async def test_the_update_schedule_is_stored_with_the_round(database_url, session_maker):
+    round_id = await import_round(database_url, read(ROUND_FILE + "update_days: 14, 60\n"))
+    async with session_maker() as session:
+        assert (await session.get(Round, round_id)).update_days == "14,60"
