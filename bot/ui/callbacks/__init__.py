@@ -23,6 +23,8 @@ Routers are gated by prefix (bot/filters.py), so a prefix also says which router
 | pl     | PledgeCb         | pledges      | a group's pledge at the festival            |
 | fl     | FestivalCb       | pledges      | organisers' festival of learning            |
 | pj     | ProjectCb        | projects     | /projects and a group's update              |
+| pjf    | FollowOfferCb    | projects     | "tell me how the projects get on?"          |
+| pjm    | MoneyFixCb       | projects     | organisers correcting a recorded payment    |
 | pg     | TeamCb           | projects     | a funded project's group and its co-owners  |
 | psc    | ScheduleCb       | schedule     | a round's update schedule                   |
 | pp     | PaperCb          | results      | paper ballots                               |
@@ -54,7 +56,15 @@ from bot.ui.callbacks.organiser import (
     Step,
 )
 from bot.ui.callbacks.pledges import FestivalAction, FestivalCb, PledgeAction, PledgeCb
-from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from bot.ui.callbacks.projects import (
+    FollowOfferCb,
+    MoneyAction,
+    MoneyFixCb,
+    ProjectAction,
+    ProjectCb,
+    TeamAction,
+    TeamCb,
+)
 from bot.ui.callbacks.results import (
     PaperAction,
     PaperCb,
@@ -79,7 +89,8 @@ from bot.ui.callbacks.worldcafe import CafeAction, CafeAdminAction, CafeAdminCb,
 __all__ = [
     "AuditAction", "AuditCb", "BidAction", "BidCb", "BroadcastAction", "BroadcastCb",
     "CafeAction", "CafeAdminAction", "CafeAdminCb", "CafeCb", "ConfirmCb", "EventAction",
-    "EventAdminAction", "EventAdminCb", "EventCb", "FestivalAction", "FestivalCb", "ForgetCb",
+    "EventAdminAction", "EventAdminCb", "EventCb", "FestivalAction", "FestivalCb",
+    "FollowOfferCb", "ForgetCb", "MoneyAction", "MoneyFixCb",
     "LanguageCb", "LanguageSwitchCb", "Locale", "MenuCb", "MenuItem", "OrganiserAction",
     "OrganiserCb", "PaperAction", "PaperCb", "PledgeAction", "PledgeCb", "ProjectAction",
     "ProjectCb", "ResultsAction", "ResultsAdminAction", "ResultsAdminCb", "ResultsCb",
