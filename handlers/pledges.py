@@ -84,7 +84,6 @@ async def _advance(message: Message, session: AsyncSession, settings: Settings,
                 reply_markup=kb.skip(i18n, pledge.id, Stage.NEXT))
     elif pledge.stage == Stage.NEXT:
         date = await _follow_up_date(session, settings, i18n, pledge, now)
-
         if await pledges.answer_next(session, pledge, text, now):
             if pledge.pledge:  # asked again one period later how it went
                 await notifier.tell(

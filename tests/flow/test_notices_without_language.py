@@ -104,6 +104,6 @@ async def test_publish_results_plans_a_note_for_people_with_no_stored_language(
     async with session_maker.begin() as session:
         round_ = await get_round(session, round_id)
         await publish_results(session, round_)
-        await notifier_for(harness, default).votes.results(session, round_)
+        await notifier_for(harness, default).votes.results(session, round_, voters=set())
     told = await notes(session_maker, f"result:{round_id}:user:")
     assert told[STRANGER] == RESULTS[default]
