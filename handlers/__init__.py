@@ -28,6 +28,8 @@ from handlers import (
     pledges,
     pledges_admin,
     privacy,
+    project_schedule,
+    project_team,
     projects,
     receipt,
     refusals,
@@ -55,7 +57,7 @@ def organiser_router() -> Router:
     organiser_routers = [broadcast.router, organiser_team.router, audit.router,
                          volunteers_admin.router,
                          events_admin.router, checkin.router, bids_review.router,
-                         rounds_admin.router, voting_admin.router,
+                         rounds_admin.router, project_schedule.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
                          pledges_admin.router, report.router, worldcafe_admin.router,
                          templates.router, confirm.router, projects.admin_router]
@@ -79,6 +81,7 @@ def get_routers() -> list[Router]:
         vote.router,
         results.router,
         projects.router,
+        project_team.router,
         worldcafe.router,
     ]
     return [

@@ -24,6 +24,7 @@ from bot.settings import Settings
 from bot.ui import project_view as view
 from bot.ui.project_callbacks import ORGANISER_ACTIONS, ProjectAction, ProjectCb
 from models import project as projects
+from models import project_team as team
 from models.amounts import format_pounds, parse_amount
 from models.base import utcnow
 from models.organiser import is_organiser
@@ -134,7 +135,7 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
         view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments),
         reply_markup=view.project_buttons(
             i18n, project, updates, organiser=organiser,
-            group=projects.can_report(project, user.telegram_id)))
+            group=await team.may_report(session, project, user.telegram_id)))
     # The newest few photos and voice notes themselves, after the page that numbers them.
     for number, update in [(n, u) for n, u in enumerate(updates[:view.PAGE_UPDATES], start=1)
                            if u.photo_file_id or u.voice_file_id][:view.MEDIA_SHOWN]:
@@ -169,8 +170,9 @@ async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncS
 
 
 async def _own_project(session: AsyncSession, user: User, project_id: object) -> Project | None:
+    """The project, if this person is in its group (owner or co-owner) and may report now."""
     project = await session.get(Project, project_id) if isinstance(project_id, int) else None
-    return project if projects.can_report(project, user.telegram_id) else None
+    return project if await team.may_report(session, project, user.telegram_id) else None
 
 
 @router.callback_query(_cb(ProjectAction.UPDATE))

@@ -1,8 +1,9 @@
 """After the vote: each funded bid becomes a project its group reports on, and residents follow.
 
 - A project is made once per funded bid (unique bid_id) when results are published, with the
-  award, the group (the bid's owner) and the round's update schedule as day offsets from the
-  start ("30,90,180": about 1 month, 3 months, and when it should be finished).
+  award, the group (the bid's owner; co-owners and who may report: models/project_team.py)
+  and the round's update schedule as day offsets from the start ("30,90,180": about 1 month,
+  3 months, and when it should be finished; models/update_schedule.py).
 - An update is a few words, a photo (the group confirmed it has permission from the people in
   it) or a voice note, money spent so far and a status. Organisers may hide one (it is kept,
   left out of every page and digest) and add their own note (an update marked by_organiser).
@@ -42,11 +43,10 @@ from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.event import Event, Registration, RegStatus
 from models.round import Round
+from models.update_schedule import parse_ask_days
 from models.upsert import dialect_insert
 
-DEFAULT_ASK_DAYS = (30, 90, 180)
 NUDGE_AFTER = timedelta(days=14)
-MAX_ASKS = 6
 MAX_WORDS = 1000  # characters of an update's words; a Telegram message holds 4096
 
 
@@ -131,20 +131,6 @@ class ProjectPayment(Base):
 # --- the schedule (pure) ---------------------------------------------------------------------
 
 
-def parse_ask_days(text: str) -> tuple[int, ...]:
-    """"30,90,180" -> (30, 90, 180); bounded (at most MAX_ASKS, each 1..3650 days, rising).
-    Raises ValueError naming the problem."""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not parts or len(parts) > MAX_ASKS:
-        raise ValueError(f"give 1 to {MAX_ASKS} numbers of days, like 30,90,180")
-    days = tuple(int(part) for part in parts if part.isdigit() and len(part) <= 4)
-    if len(days) != len(parts) or any(not 1 <= d <= 3650 for d in days):
-        raise ValueError("each is a whole number of days from 1 to 3650")
-    if list(days) != sorted(set(days)):
-        raise ValueError("the days must rise, like 30,90,180")
-    return days
-
-
 def ask_times(project: Project) -> list[tuple[int, datetime]]:
     """(number of the ask, when it is due); the last one is "when finished"."""
     return [(n, project.created_at + timedelta(days=d))
@@ -221,11 +207,6 @@ class NewUpdate:
     voice_file_id: str | None = None
     spent_pence: int | None = None
     status: ProjectStatus | None = None
-
-
-def can_report(project: Project | None, telegram_id: int) -> bool:
-    return (project is not None and project.owner_telegram_id == telegram_id
-            and not project.finished)
 
 
 async def add_update(session: AsyncSession, project: Project, author: int, new: NewUpdate,

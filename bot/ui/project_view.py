@@ -16,6 +16,7 @@ from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from models.amounts import format_pounds
 from models.bid import Bid
 from models.project import Delivery, Money, Project, ProjectStatus, ProjectUpdate
+from models.update_schedule import parse_ask_days, shown
 from models.when import show_local
 
 STATUSES = tuple(ProjectStatus)
@@ -114,6 +115,8 @@ def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[Proj
                  tz: ZoneInfo, locale: str, payments: Money | None = None) -> str:
     """`payments`: for organisers, what they recorded as paid and returned."""
     lines = [f"<b>{project_name(bid)}</b>", status_name(t, project.status), money(t, project)]
+    if not project.finished:  # when the group is asked (the round's schedule)
+        lines.append(t.get("pj-schedule", days=shown(parse_ask_days(project.ask_days))))
     if len(updates) > PAGE_UPDATES:
         lines.append(t.get("pj-newest", shown=PAGE_UPDATES, count=len(updates)))
     if payments is not None:
