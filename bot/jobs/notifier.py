@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs.bid_notices import BidNotices
 from bot.jobs.event_notices import EventNotices
+from bot.jobs.project_asks import ProjectAsks
 from bot.jobs.project_notices import ProjectNotices
 from bot.jobs.vote_notices import VoteNotices
 from bot.settings import Settings
@@ -53,6 +54,8 @@ class Notifier:
         self.reminder_offsets = reminder_offsets
         self.events = EventNotices(self)
         self.projects = ProjectNotices(self)
+        # A project's asks kept in step with its group and its round's schedule.
+        self.project_asks = ProjectAsks(self.projects)
         self.votes = VoteNotices(self)
         self.bids = BidNotices(self)
 

@@ -52,10 +52,10 @@ class ProjectNotices:
     def texts(self, locale: str | None) -> LocaleTexts:
         return self._notifier.texts(locale)
 
-    async def _locales(self, session: AsyncSession, ids: set[int]) -> dict[int, str]:
+    async def languages(self, session: AsyncSession, ids: set[int]) -> dict[int, str]:
         return await self._notifier.languages(session, ids, reachable=True)
 
-    def _text(self, key: str, chat_id: int, text: str, due_at: datetime,
+    def message(self, key: str, chat_id: int, text: str, due_at: datetime,
               markup: dict | None = None) -> NewMessage:
         return self._notifier.message(key, chat_id, text, due_at, markup)
 
@@ -69,7 +69,7 @@ class ProjectNotices:
     async def plan_asks(self, session: AsyncSession, round_: Round,
                         made: list[Project]) -> int:
         bids = await projects.project_bids(session, made)
-        locales = await self._locales(session, {p.owner_telegram_id for p in made
+        locales = await self.languages(session, {p.owner_telegram_id for p in made
                                                 if p.owner_telegram_id is not None})
         messages = []
         for project in made:
@@ -83,9 +83,9 @@ class ProjectNotices:
             for n, due in projects.ask_times(project):
                 key = "pj-ask-final" if projects.is_last_ask(project, n) else "pj-ask"
                 bid = bids.get(project.bid_id)
-                messages.append(self._text(ask_key(project.id, n), project.owner_telegram_id,
+                messages.append(self.message(ask_key(project.id, n), project.owner_telegram_id,
                                       view.ask_text(t, key, bid, name, project), due, button))
-                messages.append(self._text(nudge_key(project.id, n), project.owner_telegram_id,
+                messages.append(self.message(nudge_key(project.id, n), project.owner_telegram_id,
                                       view.ask_text(t, "pj-nudge", bid, name, project),
                                       due + NUDGE_AFTER, button))
         return await enqueue(session, messages)
@@ -111,7 +111,7 @@ class ProjectNotices:
         sent are never touched. A few queries for all the followers together, not per person."""
         start, end = projects.week_of(at)
         people = [only] if only is not None else await projects.followers(session, round_id)
-        locales = await self._locales(session, set(people))
+        locales = await self.languages(session, set(people))
         if not locales:
             return
         follows = await projects.follows_of(session, list(locales))
@@ -134,7 +134,7 @@ class ProjectNotices:
                     await _set(session, row, status=Status.CANCELLED.value)
                 continue
             names = {r.id: r.name(locale) for r in rounds}
-            message = self._text(keys[telegram_id], telegram_id,
+            message = self.message(keys[telegram_id], telegram_id,
                             view.digest(self.texts(locale), mine, bids, names), end)
             if row is None:
                 new.append(message)
