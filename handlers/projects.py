@@ -23,6 +23,7 @@ from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import project_view as view
 from bot.ui.project_callbacks import ORGANISER_ACTIONS, ProjectAction, ProjectCb
+from handlers.project_follow import send_waiting
 from models import project as projects
 from models import project_team as team
 from models.amounts import format_pounds, parse_amount
@@ -67,8 +68,11 @@ async def _stale(query: CallbackQuery, i18n: I18nContext) -> None:
 async def projects_command(message: Message, session: AsyncSession, user: User,
                            settings: Settings, i18n: I18nContext) -> None:
     round_ids = await projects.rounds_with_projects(session)
+    # Rounds followed from the receipt whose results are not out yet: a way to stop.
+    waiting = await send_waiting(message, session, user.telegram_id, i18n)
     if not round_ids:
-        await message.answer(i18n.get("pj-none"))
+        if not waiting:
+            await message.answer(i18n.get("pj-none"))
         return
     if len(round_ids) == 1:
         await _send_round(message, session, user, settings, i18n, round_ids[0])
@@ -151,8 +155,13 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
 async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncSession,
                  user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     round_id = callback_data.round
-    if not await projects.round_projects(session, round_id) or not await projects.may_follow(
-            session, round_id, user.telegram_id, secret=settings.ballot_key):
+    if callback_data.action == ProjectAction.UNFOLLOW:  # stopping needs only the round
+        allowed = await get_round(session, round_id) is not None
+    else:
+        allowed = bool(await projects.round_projects(session, round_id)) and (
+            await projects.may_follow(session, round_id, user.telegram_id,
+                                      secret=settings.ballot_key))
+    if not allowed:
         await _stale(query, i18n)
         return
     if callback_data.action == ProjectAction.FOLLOW:
