@@ -30,10 +30,15 @@ ALLOWED = {
     # A row for the outbox: the notifier's, a broadcast's, and the bid digest, whose payload
     # the notifier composes (models/bid_notify.py only decides what it lists and when).
     "NewMessage": {"bot/jobs/notifier.py", "models/broadcast.py", "models/bid_notify.py"},
+    # The notifier's collaborators are built once, with it: nobody makes a second set.
+    "notices": {"bot/jobs/notifier.py"},
     # People's languages: the one query (models.user.languages), and the broadcast audience,
     # streamed with its blocked flag in pages over the whole user table.
     "User.locale": {"models/user.py", "models/audience.py"},
 }
+
+
+NOTICES = {"EventNotices", "ProjectNotices", "VoteNotices", "BidNotices", "ProjectAsks"}
 
 
 def uses(tree: ast.AST) -> set[str]:
@@ -44,6 +49,11 @@ def uses(tree: ast.AST) -> set[str]:
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and (
                 node.func.id == "NewMessage"):
             found.add("NewMessage")
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute) and (
+                getattr(node.func, "id", None) in NOTICES
+                or getattr(node.func, "attr", None) == "of" and getattr(
+                    node.func.value, "id", None) == "Notices"):
+            found.add("notices")
         elif isinstance(node, ast.Attribute) and node.attr == "locale" and isinstance(
                 node.value, ast.Name) and node.value.id == "User":
             found.add("User.locale")
@@ -75,6 +85,9 @@ def test_the_scan_sees_what_it_looks_for():
         "NewMessage", "html_payload"}
     assert uses(ast.parse("notifier.tell(s, people, 'key', dedupe='k:{person}')")) == set()
     assert uses(ast.parse("def plan() -> NewMessage: ...")) == set()
+    assert uses(ast.parse("ProjectNotices(i18n.core, 'en').sync_digests(s, 1, now)")) == {
+        "notices"}
+    assert uses(ast.parse("Notices.of(i18n.core, settings)")) == {"notices"}
 
 
 WELSH, ENGLISH, NO_LANGUAGE, BLOCKED, NEVER_STARTED = 771_001, 771_002, 771_003, 771_004, 771_005
