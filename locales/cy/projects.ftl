@@ -114,4 +114,4 @@ pjm-confirm-remove = Dileu'r cofnod hwn?
     Ar ôl ei ddileu:
 pjm-changed = Wedi'i gywiro ✅ Mae'r cofnod nawr yn dweud y swm newydd: { $amount }.
 pjm-removed = Wedi'i ddileu ✅
-pjm-returned-over-paid = Alla i ddim gwneud y newid yna: byddai'r grŵp wedi rhoi { $returned } yn ôl ond dim ond { $paid } wedi'i dalu iddo. All yr arian a roddwyd yn ôl ddim bod yn fwy na'r arian a dalwyd. Gwiriwch y symiau, os gwelwch yn dda.
+pjm-returned-over-paid = Alla i ddim gwneud y newid yna: byddai'r grŵp wedi rhoi { $returned } yn ôl ond dim ond { $paid } wedi'i dalu iddo. All yr arian a ddychwelwyd ddim bod yn fwy na'r arian a dalwyd. Gwiriwch y symiau, os gwelwch yn dda.

@@ -14,7 +14,7 @@ report-col-bids = Ceisiadau
 report-col-asked = Arian y gofynnwyd amdano
 report-col-voters = Pleidleiswyr
 report-col-funded = Prosiectau wedi'u hariannu
-report-col-awarded = Arian a roddwyd
+report-col-awarded = Arian a ddyfarnwyd
 report-files = Yr un ffigurau fel ffeiliau Markdown a CSV:
 report-facts =
     Caffis y Byd a gynhaliwyd: { $cafes }
@@ -34,10 +34,10 @@ report-delivery-facts =
     Prosiectau ar y gweill: { $under_way }
     Prosiectau wedi gorffen: { $done }
     Prosiectau wedi stopio: { $stopped }
-    Arian a roddwyd: { $awarded }
+    Arian a ddyfarnwyd: { $awarded }
     Arian a dalwyd i'r grwpiau: { $paid }
     Arian a wariwyd, yn ôl y grwpiau: { $spent }
-    Arian a roddwyd yn ôl gan y grwpiau: { $returned }
+    Arian a ddychwelwyd gan y grwpiau: { $returned }
 report-delivery-md-title = Ar ôl y bleidlais
 report-delivery-md-note = Prosiectau a ariannwyd, yn ôl sut maen nhw'n dod yn eu blaen (ar y gweill: wedi dechrau, ar y trywydd iawn neu wedi'u hoedi). Wedi'i dalu ac wedi'i roi'n ôl: fel y cofnododd y trefnwyr. Wedi'i wario: y ffigur diweddaraf a roddodd pob grŵp.
 report-col-projects = Prosiectau a ariannwyd

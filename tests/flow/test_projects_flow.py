@@ -3,7 +3,7 @@ plans its group's asks (exactly once, across restarts); the group sends an updat
 (with permission) and money spent; followers get one round-up a week in their language; an
 organiser hides an update; /projects shows it all. English and Welsh.
 
-Time is moved with the bot's clock (models.base.set_clock_offset), never waited for.
+Time is moved with the bot's clock (the `clock` fixture), never waited for.
 """
 
 from __future__ import annotations
@@ -19,30 +19,20 @@ from bot.ui.callbacks import ForgetCb, Locale
 from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
-from models.base import set_clock_offset, utcnow
+from models.base import utcnow
 from models.event import Event, EventKind, Registration, RegStatus
 from models.outbox import OutboxMessage, Status, claim_next
 from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project, ProjectFollow, ProjectPayment, ProjectUpdate
 from models.round import Round
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
 from tests.support.bid_scenario import media_update
+from tests.support.factories import GROUP_OWNER, join, voting_round
 from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import GROUP_OWNER, voting_round
 
 OTHER_GROUP = 800_002  # owns SPK-003, funded; GROUP_OWNER owns SPK-001, funded
 VOTER_EN, VOTER_CY = 760_101, 760_102
 NOT_A_VOTER = 760_500
-
-
-@pytest.fixture
-def clock():
-    """Move the bot's clock: `clock(days)` puts it that many days ahead of the real time."""
-    def move(days: float) -> None:
-        set_clock_offset(lambda: timedelta(days=days))
-    yield move
-    set_clock_offset(None)
 
 
 async def published(harness, session_maker, group_locale: Locale):
@@ -108,7 +98,7 @@ SAID = {
                           "dudalen a'r newyddion.",
                 "report": "Prosiectau a ariannwyd: 2\nProsiectau ar y gweill: 2\n"
                           "Prosiectau wedi gorffen: 0\nProsiectau wedi stopio: 0\n"
-                          "Arian a roddwyd: £2,500\nArian a dalwyd i'r grwpiau: £0\n"
+                          "Arian a ddyfarnwyd: £2,500\nArian a dalwyd i'r grwpiau: £0\n"
                           "Arian a wariwyd, yn ôl y grwpiau: £250.50"},
 }
 
@@ -418,7 +408,7 @@ async def test_organisers_record_money_paid_and_returned(harness, session_maker,
                          "Wedi'i gofnodi: £100 wedi'i roi'n ôl gan y grŵp ✅",
                          "Wedi'i dalu i'r grŵp: £1,000 · wedi'i roi'n ôl: £100",
                          "Arian a dalwyd i'r grwpiau: £1,000\nArian a wariwyd, yn ôl y grwpiau: "
-                         "£0\nArian a roddwyd yn ôl gan y grwpiau: £100")}[lang]
+                         "£0\nArian a ddychwelwyd gan y grwpiau: £100")}[lang]
     await harness.tap(ORGANISER_ID, cb(ProjectAction.PAY, project))
     assert texts(await harness.send(ORGANISER_ID, "0"))[0].startswith(
         "The amount must be more than £0" if lang is Locale.EN else "Rhaid i'r swm")

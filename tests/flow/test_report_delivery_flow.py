@@ -34,14 +34,14 @@ SAID = {
     Locale.CY: {"title": "<b>Ar ôl y bleidlais</b> 🏗️", "total": "Cyfanswm", "garston": "Garstwn",
                 "all": "Prosiectau a ariannwyd: 4\nProsiectau ar y gweill: 2\n"
                        "Prosiectau wedi gorffen: 1\nProsiectau wedi stopio: 1\n"
-                       "Arian a roddwyd: £5,000\nArian a dalwyd i'r grwpiau: £3,500\n"
+                       "Arian a ddyfarnwyd: £5,000\nArian a dalwyd i'r grwpiau: £3,500\n"
                        "Arian a wariwyd, yn ôl y grwpiau: £2,050\n"
-                       "Arian a roddwyd yn ôl gan y grwpiau: £800",
+                       "Arian a ddychwelwyd gan y grwpiau: £800",
                 "speke": "<b>Speke</b>\nProsiectau a ariannwyd: 3\nProsiectau ar y gweill: 2\n"
                          "Prosiectau wedi gorffen: 1\nProsiectau wedi stopio: 0\n"
-                         "Arian a roddwyd: £3,000\nArian a dalwyd i'r grwpiau: £2,500\n"
+                         "Arian a ddyfarnwyd: £3,000\nArian a dalwyd i'r grwpiau: £2,500\n"
                          "Arian a wariwyd, yn ôl y grwpiau: £1,750\n"
-                         "Arian a roddwyd yn ôl gan y grwpiau: £100",
+                         "Arian a ddychwelwyd gan y grwpiau: £100",
                 "recent": "Prosiectau a ariannwyd: 3\nProsiectau ar y gweill: 1\n",
                 "md": "| Speke | 3 | 2 | 1 | 0 | £3,000 | £2,500 | £1,750 | £100 |"},
 }

@@ -68,9 +68,9 @@ MESSAGE = {
            "<b>Speke</b>\nFunded projects: 3\n"),
     "cy": ("<b>Ar ôl y bleidlais</b> 🏗️\n\nProsiectau a ariannwyd: 4\n"
            "Prosiectau ar y gweill: 2\nProsiectau wedi gorffen: 1\nProsiectau wedi stopio: 1\n"
-           "Arian a roddwyd: £5,000\nArian a dalwyd i'r grwpiau: £3,500\n"
+           "Arian a ddyfarnwyd: £5,000\nArian a dalwyd i'r grwpiau: £3,500\n"
            "Arian a wariwyd, yn ôl y grwpiau: £2,050\n"
-           "Arian a roddwyd yn ôl gan y grwpiau: £800\n\n<b>Garstwn</b>\n"),
+           "Arian a ddychwelwyd gan y grwpiau: £800\n\n<b>Garstwn</b>\n"),
 }
 MARKDOWN = {
     "en": ("## After the vote",
@@ -81,7 +81,7 @@ MARKDOWN = {
            "| **Total** | 4 | 2 | 1 | 1 | £5,000 | £3,500 | £2,050 | £800 |"),
     "cy": ("## Ar ôl y bleidlais",
            "| Ardal | Prosiectau a ariannwyd | Ar y gweill | Wedi gorffen | Wedi stopio | "
-           "Arian a roddwyd | Wedi'i dalu | Wedi'i wario | Wedi'i roi'n ôl |",
+           "Arian a ddyfarnwyd | Wedi'i dalu | Wedi'i wario | Wedi'i roi'n ôl |",
            "| Garstwn | 1 | 0 | 0 | 1 | £2,000 | £1,000 | £300 | £700 |",
            "| **Cyfanswm** | 4 | 2 | 1 | 1 | £5,000 | £3,500 | £2,050 | £800 |"),
 }
