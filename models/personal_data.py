@@ -30,6 +30,7 @@ from models import ballot as ballots
 from models import bid as bids
 from models import eligibility, event_personal_data, worldcafe
 from models import pledge as pledges
+from models import voting_code as voting_codes
 from models import project as projects
 from models.audit import AuditEntry, forget_actor
 from models.ballot_notices import erase_person as erase_notices
@@ -238,8 +239,9 @@ KEPT_UNLINKED: dict[str, str] = {
                          "the link on /forget and at close",
     "voting_roll.roll_key": "a keyed hash, not the id (who voted, never how); /forget "
                             "replaces it at random once voting has closed (models/ballot.py)",
-    "voting_codes.claimant_key": "a keyed hash, not the id, dropped by retention once the "
-                                 "round is over (models/retention.py)",
+    "voting_codes.claimant_key": "a keyed hash, not the id; /forget frees the card, or "
+                                 "keeps it used under a random key if it was voted with "
+                                 "(models/voting_code.py); retention drops the rest",
 }
 
 
@@ -306,6 +308,9 @@ async def erase_personal_data(session: AsyncSession, user: User, *,
     """Every holder's eraser, in the registry's order (the account last). `secret`: the ballot
     secret, without which a ballot cast while voting is open cannot be found to cut it loose."""
     if secret is not None:
+        # Cards first: whether a card was voted with is read from the roll, which
+        # forget_voter may make unreadable.
+        await voting_codes.forget_claims(session, user.telegram_id, secret=secret)
         await ballots.forget_voter(session, user.telegram_id, secret=secret)
     for holder in HOLDERS:
         await holder.erase(session, user.telegram_id)
