@@ -30,8 +30,8 @@ from models import ballot as ballots
 from models import bid as bids
 from models import eligibility, event_personal_data, worldcafe
 from models import pledge as pledges
-from models import voting_code as voting_codes
 from models import project as projects
+from models import voting_code as voting_codes
 from models.audit import AuditEntry, forget_actor
 from models.ballot_notices import erase_person as erase_notices
 from models.ballot_notices import export_person as export_notices

@@ -22,7 +22,7 @@ from sqlalchemy.engine import make_url
 from bot.jobs.broadcast_monitor import BroadcastMonitor
 from bot.jobs.delivery import RateLimiter
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, EventAction, ForgetCb
-from models.ballot import ballot_key, round_ballots, roll_key, voter_key
+from models.ballot import ballot_key, roll_key, round_ballots, voter_key
 from models.event import Registration
 from models.outbox import OutboxMessage, Status
 from models.round import Round
