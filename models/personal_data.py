@@ -13,12 +13,13 @@ Erasure is complete by construction in three more places:
   reads its recipients from rows /forget deletes (users, registrations, pledges...);
 - logs name people only by `bot.log_ids.pseudonym` (a keyed hash, the key never stored);
 - SQLite: `secure_delete` zeroes deleted content, and `checkpoint_after_erasure` empties the
-  write-ahead log, so no copy stays in the file's free pages or the -wal file.
+  write-ahead log, so no copy stays in the file's free pages or the -wal file; PostgreSQL:
+  `checkpoint_after_erasure` vacuums the tables erased from, so no old row version stays
+  readable through the database (docs/privacy.md says what stays on its disk).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -37,13 +38,13 @@ from models.ballot_notices import erase_person as erase_notices
 from models.ballot_notices import export_person as export_notices
 from models.broadcast import Broadcast
 from models.conversation import forget_states
+from models.db import clean_after_delete
 from models.event import Event
 from models.organiser import Organiser
 from models.outbox import OutboxMessage
 from models.pledge import Festival
 from models.user import User
 
-log = logging.getLogger(__name__)
 Eraser = Callable[[AsyncSession, int], Awaitable[None]]
 # Column names that say "a person's Telegram id" whatever their type.
 ID_NAMES = ("telegram_id", "chat_id", "user_id", "_by", "actor", "owner", "claimant", "voter")
@@ -317,15 +318,16 @@ async def erase_personal_data(session: AsyncSession, user: User, *,
 
 
 async def checkpoint_after_erasure(engine: AsyncEngine) -> None:
-    """SQLite: copy the write-ahead log into the file and empty it, once the erasure is
-    committed. With secure_delete (models/db.py) the erased content was overwritten with
-    zeros; the log still held the pages as they were, until now. PostgreSQL keeps no such
-    file the bot can reach: its old row versions go at the next (auto)vacuum."""
-    if engine.dialect.name != "sqlite":
-        return
-    async with engine.connect() as connection:
-        busy, _, _ = (await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")).one()
-    if busy:
-        # A reader held the log for all of busy_timeout: the next erasure's checkpoint (or a
-        # restart) finishes the job. Rare: /forget is, and readers are short.
-        log.warning("checkpoint after an erasure could not finish; the log keeps old pages")
+    """Once the erasure is committed, no old copy of what it removed stays where the database
+    can read it: the SQLite write-ahead log is emptied into the zeroed file, and on
+    PostgreSQL every table /forget or retention touches is vacuumed
+    (models/db.py clean_after_delete)."""
+    await clean_after_delete(engine, erased_tables())
+
+
+def erased_tables() -> set[str]:
+    """Every table an erasure changes: the registry's, and the ballot tables and voting cards
+    whose keyed hashes /forget and retention cut loose (models/ballot.py, voting_code.py)."""
+    return ({column.split(".")[0] for holder in HOLDERS for column in holder.columns}
+            | {column.split(".")[0] for column in KEPT_UNLINKED}
+            | {"ballot_entries"})  # a ballot cut loose is written again, entries and all

@@ -21,7 +21,7 @@ from models.base import utcnow
 from models.organiser import organiser_locales
 from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.round import get_round
-from models.voting import apply_voting_windows
+from models.voting import apply_voting_windows, clean_after_seal
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,8 @@ class VotingMonitor(Periodic):
                 round_ = await get_round(session, round_id)
                 await tell_voting_open(session, round_, opening(
                     self._core, self._default_locale, round_), now)
+        if closed:  # their boxes were sealed: no old keyed ballot left readable
+            await clean_after_seal(self._session_maker.kw["bind"])
         if changes:
             log.info("voting opened in rounds %s, closed in rounds %s", opened, closed)
             self._wake_sender()
