@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
 from bot.settings import Settings
+from bot.ui.names import name_in
 from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
 from bot.ui.vote_keyboards import codes_rounds, reminder, vote_now_in
 from bot.ui.voting_cards import cards_pdf
@@ -79,7 +80,7 @@ async def make_codes(message: Message, session: AsyncSession, state: FSMContext,
     codes = await generate_codes(session, round_.id, int(text), secret=settings.ballot_key)
     core = i18n.core
     pdf = cards_pdf(codes, bot_username=(await bot.me()).username,
-                    titles=(round_.name_en, round_.name_cy),
+                    titles=(round_.name_en, round_.name("cy")),
                     instructions=[core.get("vx-card-how", "en"), core.get("vx-card-how", "cy")])
     await message.answer_document(
         BufferedInputFile(pdf, filename=f"voting-codes-round-{round_.id}.pdf"),
@@ -126,7 +127,7 @@ async def remind(query: CallbackQuery, callback_data: VotingAccessCb, session: A
 
     def render(locale: str | None) -> tuple[str, dict[str, Any]]:
         language = locale or default
-        text = core.get("vx-reminder", language, round=escape(round_.name(language)))
+        text = core.get("vx-reminder", language, round=name_in(core, language, round_))
         markup = vote_now_in(core.get("vote-now", language), round_.id)
         return text, markup.model_dump(exclude_none=True)
 

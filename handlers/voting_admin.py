@@ -18,6 +18,7 @@ from bot.jobs.vote_notices import opening
 from bot.settings import Settings
 from bot.ui import results_view as view
 from bot.ui.confirm_keyboards import yes_no
+from bot.ui.names import name_in
 from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from bot.ui.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
@@ -166,15 +167,15 @@ async def publish(query: CallbackQuery, round_: Round, session: AsyncSession,
     def bidder_note(locale: str | None, bid: Bid, won: bool) -> str:
         key = "va-note-funded" if won else "va-note-not-funded"
         return core.get(key, locale or default, title=escape(bid.title or ""),
-                        round=escape(round_.name(locale or default)))
+                        round=name_in(core, locale or default, round_))
 
     def resident_note(locale: str | None) -> str:
         return core.get("va-note-results", locale or default,
-                        round=escape(round_.name(locale or default)))
+                        round=name_in(core, locale or default, round_))
 
     def others_note(locale: str | None) -> str:  # no "thank you for voting" to non-voters
         return core.get("va-note-results-plain", locale or default,
-                        round=escape(round_.name(locale or default)))
+                        round=name_in(core, locale or default, round_))
 
     def bidder_buttons(locale: str | None, bid: Bid) -> dict:
         translator = view.Translator(core, locale or default)

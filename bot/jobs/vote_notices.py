@@ -7,13 +7,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from html import escape
 from typing import Any
 
 from aiogram_i18n.cores import BaseCore
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs.periodic import Periodic
+from bot.ui.names import name_in
 from bot.ui.vote_keyboards import vote_now_in
 from models.ballot_notices import Render, remind_unfinished
 from models.base import utcnow
@@ -30,7 +30,7 @@ def opening(core: BaseCore, default_locale: str, round_: Round) -> Render:
     """'Voting is open' with a Vote button, in the reader's language."""
     def render(locale: str | None) -> tuple[str, dict[str, Any] | None]:
         locale = locale or default_locale
-        text = core.get("vote-opened-note", locale, round=escape(round_.name(locale)))
+        text = core.get("vote-opened-note", locale, round=name_in(core, locale, round_))
         return text, _vote_button(core, locale, "vote-now", round_.id)
     return render
 
@@ -39,7 +39,7 @@ def finish(core: BaseCore, default_locale: str) -> Callable[[str | None, Round],
     """'Your vote is waiting for Confirm' with a button back to the ballot."""
     def render(locale: str | None, round_: Round) -> tuple[str, dict[str, Any] | None]:
         locale = locale or default_locale
-        text = core.get("vote-finish-note", locale, round=escape(round_.name(locale)))
+        text = core.get("vote-finish-note", locale, round=name_in(core, locale, round_))
         return text, _vote_button(core, locale, "vote-finish-button", round_.id)
     return render
 
