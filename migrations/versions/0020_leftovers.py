@@ -6,7 +6,16 @@ Create Date: 2026-12-05
 
 Rows already stored keep their Welsh name as it is: one equal to the English may be a place
 name that is the same in both languages, so it is not taken for a missing translation.
+
+SQLite cannot drop a NOT NULL with ALTER TABLE, and the usual rebuild (batch_alter_table) would
+drop `rounds` while foreign keys are on, which deletes every bid, ballot and roll entry of
+every round through their ON DELETE CASCADE, and would drop the round cache's triggers. So the
+table's stored definition is edited instead, the procedure SQLite documents for removing a NOT
+NULL constraint (sqlite.org/lang_altertable.html, "making other kinds of table schema
+changes"): nothing on disk changes but the schema text.
 """
+import re
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -17,22 +26,35 @@ branch_labels = None
 depends_on = None
 
 _COLUMNS = (('rounds', 120), ('round_areas', 80))
-BUMP = 'UPDATE rounds_version SET version = version + 1 WHERE id = 1'
+
+
+def _sqlite_nullable(nullable: bool) -> None:
+    bind = op.get_bind()
+    version = bind.exec_driver_sql("PRAGMA schema_version").scalar()
+    bind.exec_driver_sql("PRAGMA writable_schema=ON")
+    for table, length in _COLUMNS:
+        sql = bind.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'table' AND name = ?", (table,)).scalar()
+        before, after = ((f"name_cy VARCHAR({length}) NOT NULL", f"name_cy VARCHAR({length})")
+                         if nullable else
+                         (f"name_cy VARCHAR({length})", f"name_cy VARCHAR({length}) NOT NULL"))
+        changed, count = re.subn(re.escape(before) + r"(?=\s*,)", after, sql)
+        if count != 1:
+            raise RuntimeError(f"{table}.name_cy not found as {before!r} in its definition")
+        bind.exec_driver_sql(
+            "UPDATE sqlite_master SET sql = ? WHERE type = 'table' AND name = ?",
+            (changed, table))
+    bind.exec_driver_sql(f"PRAGMA schema_version={version + 1}")
+    bind.exec_driver_sql("PRAGMA writable_schema=OFF")
 
 
 def _nullable(nullable: bool) -> None:
-    sqlite = op.get_bind().dialect.name == 'sqlite'
+    if op.get_bind().dialect.name == 'sqlite':
+        _sqlite_nullable(nullable)
+        return
     for table, length in _COLUMNS:
-        with op.batch_alter_table(table, schema=None) as batch_op:
-            batch_op.alter_column('name_cy', existing_type=sa.String(length=length),
-                                  nullable=nullable)
-        if sqlite:
-            # SQLite rebuilt the table, dropping the triggers that tell every process's round
-            # cache of a change (0013_rounds_version): made again, as they were.
-            for change in ('INSERT', 'UPDATE', 'DELETE'):
-                op.execute(f"DROP TRIGGER IF EXISTS {table}_{change.lower()}_changed")
-                op.execute(f"""CREATE TRIGGER {table}_{change.lower()}_changed
-                    AFTER {change} ON {table} BEGIN {BUMP}; END""")
+        op.alter_column(table, 'name_cy', existing_type=sa.String(length=length),
+                        nullable=nullable)
 
 
 def upgrade() -> None:
