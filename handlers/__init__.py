@@ -28,6 +28,10 @@ from handlers import (
     pledges,
     pledges_admin,
     privacy,
+    project_follow,
+    project_money,
+    project_schedule,
+    project_team,
     projects,
     receipt,
     refusals,
@@ -55,10 +59,11 @@ def organiser_router() -> Router:
     organiser_routers = [broadcast.router, organiser_team.router, audit.router,
                          volunteers_admin.router,
                          events_admin.router, checkin.router, bids_review.router,
-                         rounds_admin.router, voting_admin.router,
+                         rounds_admin.router, project_schedule.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
                          pledges_admin.router, report.router, worldcafe_admin.router,
-                         templates.router, confirm.router, projects.admin_router]
+                         templates.router, confirm.router, projects.admin_router,
+                         project_money.router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 
@@ -78,7 +83,9 @@ def get_routers() -> list[Router]:
         bids.router,
         vote.router,
         results.router,
+        project_follow.router,
         projects.router,
+        project_team.router,
         worldcafe.router,
     ]
     return [

@@ -13,11 +13,12 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui.callbacks import MenuCb, MenuItem
-from handlers import bids, events, results
+from handlers import bids, events, project_team, results
 from models.user import User
 
 router = Router(name=__name__)
-SECTIONS = (events.mine_section, bids.mine_section, results.mine_section)
+SECTIONS = (events.mine_section, bids.mine_section, project_team.mine_section,
+            results.mine_section)
 
 
 @router.callback_query(MenuCb.filter(F.item == MenuItem.MINE))

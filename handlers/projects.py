@@ -24,7 +24,9 @@ from bot.settings import Settings
 from bot.ui import project_view as view
 from bot.ui.names import name_text
 from bot.ui.project_callbacks import ORGANISER_ACTIONS, ProjectAction, ProjectCb
+from handlers.project_follow import send_waiting
 from models import project as projects
+from models import project_team as team
 from models.amounts import format_pounds, parse_amount
 from models.base import utcnow
 from models.organiser import is_organiser
@@ -67,8 +69,11 @@ async def _stale(query: CallbackQuery, i18n: I18nContext) -> None:
 async def projects_command(message: Message, session: AsyncSession, user: User,
                            settings: Settings, i18n: I18nContext) -> None:
     round_ids = await projects.rounds_with_projects(session)
+    # Rounds followed from the receipt whose results are not out yet: a way to stop.
+    waiting = await send_waiting(message, session, user.telegram_id, i18n)
     if not round_ids:
-        await message.answer(i18n.get("pj-none"))
+        if not waiting:
+            await message.answer(i18n.get("pj-none"))
         return
     if len(round_ids) == 1:
         await _send_round(message, session, user, settings, i18n, round_ids[0])
@@ -135,7 +140,7 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
         view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments),
         reply_markup=view.project_buttons(
             i18n, project, updates, organiser=organiser,
-            group=projects.can_report(project, user.telegram_id)))
+            group=await team.may_report(session, project, user.telegram_id)))
     # The newest few photos and voice notes themselves, after the page that numbers them.
     for number, update in [(n, u) for n, u in enumerate(updates[:view.PAGE_UPDATES], start=1)
                            if u.photo_file_id or u.voice_file_id][:view.MEDIA_SHOWN]:
@@ -151,8 +156,13 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
 async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncSession,
                  user: User, settings: Settings, i18n: I18nContext) -> None:
     round_id = callback_data.round
-    if not await projects.round_projects(session, round_id) or not await projects.may_follow(
-            session, round_id, user.telegram_id, secret=settings.ballot_key):
+    if callback_data.action == ProjectAction.UNFOLLOW:  # stopping needs only the round
+        allowed = await get_round(session, round_id) is not None
+    else:
+        allowed = bool(await projects.round_projects(session, round_id)) and (
+            await projects.may_follow(session, round_id, user.telegram_id,
+                                      secret=settings.ballot_key))
+    if not allowed:
         await _stale(query, i18n)
         return
     if callback_data.action == ProjectAction.FOLLOW:
@@ -170,8 +180,9 @@ async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncS
 
 
 async def _own_project(session: AsyncSession, user: User, project_id: object) -> Project | None:
+    """The project, if this person is in its group (owner or co-owner) and may report now."""
     project = await session.get(Project, project_id) if isinstance(project_id, int) else None
-    return project if projects.can_report(project, user.telegram_id) else None
+    return project if await team.may_report(session, project, user.telegram_id) else None
 
 
 @router.callback_query(_cb(ProjectAction.UPDATE))

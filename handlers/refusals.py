@@ -18,6 +18,7 @@ from bot.ui.commands import ORGANISER_COMMANDS
 from bot.ui.organiser_callbacks import AuditCb, ConfirmCb
 from bot.ui.pledge_callbacks import FestivalCb
 from bot.ui.results_callbacks import PaperCb, ResultsAdminCb
+from bot.ui.schedule_callbacks import ScheduleCb
 from bot.ui.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
 from bot.ui.worldcafe_callbacks import CafeAdminCb
 from models.audit import Event, record
@@ -48,6 +49,7 @@ async def refuse_command(message: Message, command: CommandObject, session: Asyn
 @router.callback_query(CafeAdminCb.filter())
 @router.callback_query(ConfirmCb.filter())
 @router.callback_query(AuditCb.filter())
+@router.callback_query(ScheduleCb.filter())
 async def refuse_button(query: CallbackQuery, session: AsyncSession, i18n: I18nContext) -> None:
     area = (query.data or "").split(":")[0]
     log.warning("refused organiser button of area %r", area)

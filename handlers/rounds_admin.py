@@ -28,6 +28,7 @@ from bot.ui.digest_render import digest_renderer
 from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from bot.ui.vote_callbacks import RoundSetting, RoundSettingCb
 from bot.ui.vote_keyboards import round_settings
+from handlers.project_schedule import schedule_buttons, schedule_line
 from models import bid as bids
 from models.amounts import format_pounds, parse_amount
 from models.audit import Event, record
@@ -57,6 +58,7 @@ from models.round import (
     spec_problems,
 )
 from models.round_steps import closing_bids
+from models.update_schedule import shown
 from models.when import parse_local
 
 router = Router(name=__name__)
@@ -417,7 +419,10 @@ async def _list(message: Message, session: AsyncSession, settings: Settings,
             status=i18n.get(f"rn-status-{round_.status}"),
             deadline=when(round_.bid_deadline, settings.tz, i18n),
             bids=sum(counts.values())))
-    await message.answer("\n".join(lines), reply_markup=kb.rounds_admin(i18n, rounds))
+        lines.append(schedule_line(i18n, round_, settings))
+    markup = kb.rounds_admin(i18n, rounds)
+    markup.inline_keyboard += schedule_buttons(i18n, rounds)
+    await message.answer("\n".join(lines), reply_markup=markup)
 
 
 async def _next(message: Message, state: FSMContext, step: State, text: str,
@@ -478,7 +483,9 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
     rule_name = i18n.get(f"rn-rule-{spec.allocation_rule}")
     if spec.allocation_rule in RULES_WITH_POLICY:
         rule_name += f" · {i18n.get(f'rn-policy-{spec.allocation_policy}')}"
-    return access_summary(i18n, spec, i18n.get(
+    # When funded groups will be asked for updates: changed from /rounds once the round exists.
+    schedule = i18n.get("sc-line", days=shown(spec.update_days or settings.project_ask_days))
+    text = access_summary(i18n, spec, i18n.get(
         "rn-preview", name=esc(spec.name_en), name_cy=esc(spec.name_cy or spec.name_en),
         areas=areas,
         max=format_pounds(spec.max_bid_pence),
@@ -489,6 +496,7 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
         deadline=when(spec.bid_deadline, settings.tz, i18n), voting=voting, ballot=ballot,
         rule=rule_name,
     ))
+    return f"{text}\n{schedule}"
 
 
 def access_summary(i18n: I18nContext, round_: RoundSpec | Round, text: str = "") -> str:

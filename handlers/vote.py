@@ -46,6 +46,7 @@ from bot.ui.callbacks import MenuCb, MenuItem
 from bot.ui.names import name_html
 from bot.ui.vote_callbacks import VoteAction, VoteCb
 from bot.ui.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
+from handlers.project_follow import with_follow_offer
 from models.ballot import ballot_choices, cast_ballot, find_ballot, rounds_in_voting, voter_key
 from models.ballot_notices import ask_to_be_told, note_started
 from models.ballot_rules import (
@@ -305,8 +306,12 @@ async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSes
     # conversation keeps no copy of it tied to the person.
     ages = {key: band for key, band in data.get("vote_age", {}).items() if key != str(round_.id)}
     await state.set_data({**data, "vote_age": ages, **draft.dump()})
-    await _put(query, receipt_text(round_, result.receipt, result.replaced, i18n),
-               receipt_keyboard(i18n, round_, bids, shown, draft.rev))
+    text = receipt_text(round_, result.receipt, result.replaced, i18n)
+    markup = receipt_keyboard(i18n, round_, bids, shown, draft.rev)
+    if not result.replaced:  # the first Confirm: "tell me how the projects get on?"
+        text, markup = await with_follow_offer(session, round_.id, query.from_user.id, i18n,
+                                               text, markup)
+    await _put(query, text, markup)
 
 
 # Rare taps come after the frequent ones: aiogram tries handlers in order.

@@ -33,6 +33,7 @@ from models.bid import Bid
 from models.paper_ballot import paper_sheet_count
 from models.round import PAPER_OPEN, Round, RoundStatus, get_round
 from models.round_steps import ballots_in, publishing, reopen_voting
+from models.update_schedule import round_ask_days
 from models.voting import (
     clean_after_seal,
     close_voting,
@@ -195,8 +196,9 @@ async def publish(query: CallbackQuery, round_: Round, session: AsyncSession,
         await query.answer(i18n.get("cf-stale"), show_alert=True)
         return False
     # Each funded bid becomes a project its group reports on (handlers/projects.py).
-    await ProjectNotices(core, default).start_projects(session, round_, settings.project_ask_days,
-                                                       utcnow())
+    # On the round's own schedule if it has one (handlers/project_schedule.py).
+    await ProjectNotices(core, default).start_projects(
+        session, round_, round_ask_days(round_.update_days, settings.project_ask_days), utcnow())
     await query.answer()
     await send_results(query.message, session, round_, i18n, organiser=True, counts=counts)
     return True

@@ -15,6 +15,7 @@ from models import (  # noqa: F401
     pledge,
     processed_update,
     project,
+    project_team,
     retention,
     round,
     round_cache,

@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from models import ballot as ballots
 from models import bid as bids
-from models import eligibility, event_personal_data, worldcafe
+from models import eligibility, event_personal_data, project_team, worldcafe
 from models import pledge as pledges
 from models import project as projects
 from models import voting_code as voting_codes
@@ -163,6 +163,11 @@ HOLDERS: tuple[Holder, ...] = (
            "stay without their group's id; following projects stops; payments an organiser "
            "recorded stay without saying who.",
            ("projects",)),
+    Holder(("project_members.telegram_id", "project_members.first_name"),
+           project_team.erase_person,
+           "Being a co-owner of a funded project's group (and the first name the group saw) "
+           "is deleted.",
+           ("project_groups",)),
     Holder(("outbox.chat_id", "outbox.dedupe_key", "outbox.payload", "outbox.last_error",
             "outbox.telegram_message_id"), _forget_messages,
            "Every message queued or sent to the person is deleted.",
@@ -222,6 +227,8 @@ NOT_PERSONAL: dict[str, str] = {
     "broadcasts.progress_message_id": "a message number in the organiser's chat",
     "processed_updates.update_id": "Telegram's number for an update, not for a person",
     "rounds_version.version": "a counter",
+    "rounds.update_days": "numbers of days set by organisers (when groups are asked)",
+    "project_invites.token_hash": "a hash of a random invitation link; it names nobody",
     "voting_roll.receipt": "a random code given to the voter; it names nobody",
     "ballot_boxes.salt": "a random value, thrown away when voting closes",
     "ballot_boxes.age_bands": "counts of age bands per round, never one person's",
@@ -280,6 +287,7 @@ async def export_personal_data(session: AsyncSession, user: User,
         "messages_to_you": await _export_messages(session, tid),
         "voting_notices": await export_notices(session, tid),
         "projects": await projects.export_person(session, tid),
+        "project_groups": await project_team.export_person(session, tid),
         **await _export_organiser(session, tid),
     }
 

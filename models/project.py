@@ -1,8 +1,9 @@
 """After the vote: each funded bid becomes a project its group reports on, and residents follow.
 
 - A project is made once per funded bid (unique bid_id) when results are published, with the
-  award, the group (the bid's owner) and the round's update schedule as day offsets from the
-  start ("30,90,180": about 1 month, 3 months, and when it should be finished).
+  award, the group (the bid's owner; co-owners and who may report: models/project_team.py)
+  and the round's update schedule as day offsets from the start ("30,90,180": about 1 month,
+  3 months, and when it should be finished; models/update_schedule.py).
 - An update is a few words, a photo (the group confirmed it has permission from the people in
   it) or a voice note, money spent so far and a status. Organisers may hide one (it is kept,
   left out of every page and digest) and add their own note (an update marked by_organiser).
@@ -15,7 +16,6 @@ group was told so); a voice note goes, as it is the person's own voice. Follows 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -41,12 +41,10 @@ from models.ballot import has_voted
 from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.event import Event, Registration, RegStatus
-from models.round import Round
+from models.update_schedule import parse_ask_days
 from models.upsert import dialect_insert
 
-DEFAULT_ASK_DAYS = (30, 90, 180)
 NUDGE_AFTER = timedelta(days=14)
-MAX_ASKS = 6
 MAX_WORDS = 1000  # characters of an update's words; a Telegram message holds 4096
 
 
@@ -131,20 +129,6 @@ class ProjectPayment(Base):
 # --- the schedule (pure) ---------------------------------------------------------------------
 
 
-def parse_ask_days(text: str) -> tuple[int, ...]:
-    """"30,90,180" -> (30, 90, 180); bounded (at most MAX_ASKS, each 1..3650 days, rising).
-    Raises ValueError naming the problem."""
-    parts = [part.strip() for part in text.split(",") if part.strip()]
-    if not parts or len(parts) > MAX_ASKS:
-        raise ValueError(f"give 1 to {MAX_ASKS} numbers of days, like 30,90,180")
-    days = tuple(int(part) for part in parts if part.isdigit() and len(part) <= 4)
-    if len(days) != len(parts) or any(not 1 <= d <= 3650 for d in days):
-        raise ValueError("each is a whole number of days from 1 to 3650")
-    if list(days) != sorted(set(days)):
-        raise ValueError("the days must rise, like 30,90,180")
-    return days
-
-
 def ask_times(project: Project) -> list[tuple[int, datetime]]:
     """(number of the ask, when it is due); the last one is "when finished"."""
     return [(n, project.created_at + timedelta(days=d))
@@ -221,11 +205,6 @@ class NewUpdate:
     voice_file_id: str | None = None
     spent_pence: int | None = None
     status: ProjectStatus | None = None
-
-
-def can_report(project: Project | None, telegram_id: int) -> bool:
-    return (project is not None and project.owner_telegram_id == telegram_id
-            and not project.finished)
 
 
 async def add_update(session: AsyncSession, project: Project, author: int, new: NewUpdate,
@@ -407,47 +386,6 @@ async def record_payment(session: AsyncSession, project: Project, kind: PaymentK
                                    recorded_by=by, recorded_at=now))
         await session.flush()
     return problem
-
-
-# --- the programme report ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Delivery:
-    projects: int
-    started: int  # not yet finished: started, on track or delayed
-    done: int
-    stopped: int
-    awarded_pence: int
-    spent_pence: int
-    paid_pence: int = 0
-    returned_pence: int = 0
-
-
-async def delivery(session: AsyncSession,
-                   in_period: Callable[[Any], list] | None = None) -> Delivery:
-    """Projects by status and money; `in_period` (models.report.Period.of) keeps the projects
-    of rounds whose bid deadline falls in the report's dates, as the report's other figures."""
-    query = select(Project.status, func.count(), func.coalesce(func.sum(Project.award_pence), 0),
-                   func.coalesce(func.sum(Project.spent_pence), 0)).group_by(Project.status)
-    if in_period is not None and (conditions := in_period(Round.bid_deadline)):
-        query = query.where(Project.round_id.in_(select(Round.id).where(*conditions)))
-    rows = {status: (n, awarded, spent) for status, n, awarded, spent
-            in await session.execute(query)}
-    count = sum(n for n, _, _ in rows.values())
-    done = rows.get(ProjectStatus.DONE.value, (0, 0, 0))[0]
-    stopped = rows.get(ProjectStatus.STOPPED.value, (0, 0, 0))[0]
-    payments = select(ProjectPayment.kind, func.coalesce(func.sum(
-        ProjectPayment.amount_pence), 0)).group_by(ProjectPayment.kind)
-    if in_period is not None and (conditions := in_period(Round.bid_deadline)):
-        payments = payments.join(Project, Project.id == ProjectPayment.project_id).where(
-            Project.round_id.in_(select(Round.id).where(*conditions)))
-    money = {kind: int(pence) for kind, pence in await session.execute(payments)}
-    return Delivery(projects=count, started=count - done - stopped, done=done, stopped=stopped,
-                    awarded_pence=int(sum(a for _, a, _ in rows.values())),
-                    spent_pence=int(sum(s for _, _, s in rows.values())),
-                    paid_pence=money.get(PaymentKind.PAID, 0),
-                    returned_pence=money.get(PaymentKind.RETURNED, 0))
 
 
 # --- /mydata and /forget ----------------------------------------------------------------------

@@ -35,6 +35,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from models.amounts import parse_amount
 from models.base import Base, UtcDateTime, utcnow
 from models.bid_questions import DEFAULT_QUESTIONS, question_problems
+from models.update_schedule import schedule_problems, stored
 
 NAME_LIMIT = 120
 AREA_NAME_LIMIT = 80
@@ -129,6 +130,9 @@ class Round(Base):
     age_band_required: Mapped[bool] = mapped_column(default=False, server_default=false())
     # Reminders to eligible non-voters sent so far (the next one is number reminders_sent + 1).
     reminders_sent: Mapped[int] = mapped_column(default=0, server_default="0")
+    # Days after the results when each funded group is asked for an update ("30,90,180",
+    # models/update_schedule.py); None: the setting PROJECT_UPDATE_DAYS.
+    update_days: Mapped[str | None] = mapped_column(String(64))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
 
     areas: Mapped[list[Area]] = relationship(
@@ -212,6 +216,7 @@ class RoundSpec:
     score_all: bool = True
     changes_allowed: bool = True
     age_band_required: bool = False
+    update_days: tuple[int, ...] | None = None  # None: the setting PROJECT_UPDATE_DAYS
 
 
 def spec_problems(spec: RoundSpec, now: datetime) -> list[str]:
@@ -247,6 +252,8 @@ def spec_problems(spec: RoundSpec, now: datetime) -> list[str]:
         problems.append("a tokens ballot needs tokens (how many each voter spreads), at least 1")
     if spec.status not in (RoundStatus.DRAFT, RoundStatus.OPEN):
         problems.append("a new round starts as draft or open")
+    if spec.update_days is not None:
+        problems += schedule_problems(spec.update_days)
     return problems
 
 
@@ -295,6 +302,7 @@ async def create_round(session: AsyncSession, spec: RoundSpec) -> Round:
         allocation_policy=spec.allocation_policy.value,
         eligibility=spec.eligibility.value, score_all=spec.score_all,
         changes_allowed=spec.changes_allowed, age_band_required=spec.age_band_required,
+        update_days=stored(spec.update_days) if spec.update_days else None,
         areas=[Area(code=a.code, name_en=a.name_en.strip(), name_cy=_welsh(a.name_cy),
                     pot_pence=a.pot_pence) for a in spec.areas],
     )

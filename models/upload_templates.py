@@ -115,5 +115,7 @@ def rounds_yaml(say: Say, now: datetime, tz: ZoneInfo) -> bytes:
              "allocation: {rule: greedy}",
              *_notes(say, "tpl-rounds-who"),
              "who_may_vote: anyone",
-             "age_band: no"]
+             "age_band: no",
+             *_notes(say, "tpl-rounds-update-days"),
+             "update_days: 30, 90, 180"]
     return ("\n".join(lines) + "\n").encode("utf-8")

@@ -35,12 +35,13 @@ from models.round import (
     create_round,
     spec_problems,
 )
+from models.update_schedule import parse_ask_days
 from models.when import parse_local
 
 USAGE = "usage: python -m bot rounds import FILE.yaml"
 EXIT_BAD_INPUT = 2
 KEYS = {"name", "status", "areas", "max_bid", "priorities", "questions", "bid_deadline",
-        "voting", "ballot", "allocation", "who_may_vote", "age_band"}
+        "voting", "ballot", "allocation", "who_may_vote", "age_band", "update_days"}
 BALLOT_KEYS = {"kind", "n", "tokens", "score_all", "changes_allowed"}
 EXPECTED = ("rounds: expected keys: " + ", ".join(sorted(KEYS)) + "; ballot: "
             + ", ".join(sorted(BALLOT_KEYS)) + ". For an example file, send the bot "
@@ -123,6 +124,18 @@ class _Reader:
             return default
         return value
 
+    def days(self, value: Any, where: str) -> tuple[int, ...] | None:
+        """update_days: `30, 90, 180` or a list of whole numbers; None: the usual days."""
+        if value is None:
+            return None
+        if isinstance(value, list):
+            value = ",".join(str(item) for item in value)
+        try:
+            return parse_ask_days(str(value))
+        except ValueError as error:
+            self.fail(where, f"{value!r}: {error}")
+            return None
+
     def mapping(self, value: Any, where: str) -> dict[str, Any]:
         if value is None:
             return {}
@@ -181,6 +194,7 @@ def spec_from_mapping(data: Any, tz: ZoneInfo, now: datetime) -> RoundSpec:
         changes_allowed=reader.flag(ballot.get("changes_allowed"), "ballot.changes_allowed",
                                     True),
         age_band_required=reader.flag(data.get("age_band"), "age_band", False),
+        update_days=reader.days(data.get("update_days"), "update_days"),
     )
     for key in sorted(set(ballot) - BALLOT_KEYS, key=str):
         reader.fail(f"ballot.{key}", "unknown setting (a typo?)")
@@ -226,6 +240,9 @@ def describe(spec: RoundSpec, round_id: int) -> str:
         rules.append("votes can't be changed")
     if spec.age_band_required:
         rules.append("age band asked")
+    if spec.update_days:
+        rules.append("updates asked " + ", ".join(map(str, spec.update_days))
+                     + " days after the results")
     return (f"imported round {round_id}: {spec.name_en} ({spec.status}) · "
             f"{areas} area{'s' if areas != 1 else ''} · "
             f"pot {format_pounds(sum(a.pot_pence for a in spec.areas))} · "

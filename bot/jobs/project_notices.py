@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ui import project_view as view
@@ -103,8 +103,11 @@ class ProjectNotices:
         if project.finished:
             keys = [f(project.id, n) for n, _ in projects.ask_times(project)
                     for f in (ask_key, nudge_key)]
+        # Co-owners' rows are the same keys with ":<their id>" after (bot/jobs/project_asks.py).
         await session.execute(update(OutboxMessage).where(
-            OutboxMessage.dedupe_key.in_(keys), OutboxMessage.status == Status.PENDING.value)
+            or_(OutboxMessage.dedupe_key.in_(keys),
+                *(OutboxMessage.dedupe_key.like(f"{key}:%") for key in keys)),
+            OutboxMessage.status == Status.PENDING.value)
             .values(status=Status.CANCELLED.value).execution_options(synchronize_session=False))
 
     async def sync_digests(self, session: AsyncSession, round_id: int, at: datetime,

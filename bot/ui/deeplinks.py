@@ -12,6 +12,10 @@ KINDS: dict[str, re.Pattern[str]] = {
     "ev": re.compile(r"[1-9]\d{0,9}"),  # an event: ev_<id> (handlers/events.py)
     "v": re.compile(r"[A-Za-z0-9]{4,20}"),  # a voting code card: v_<code> (handlers/vote.py)
     "wc": re.compile(r"[A-Za-z0-9]{10}"),  # a World Café question: wc_<token> (worldcafe.py)
+    # An invitation to a funded project's group: pj_<token> (handlers/project_team.py). Any
+    # token-like value gets as far as the lookup, so an old or mangled link is told "out of
+    # date" rather than "unknown".
+    "pj": re.compile(r"[A-Za-z0-9_-]{8,61}"),
 }
 
 

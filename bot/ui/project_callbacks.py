@@ -7,10 +7,12 @@ what with it now, so a forged or old button changes nothing.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
+from pydantic import Field
 
-from bot.ui.callbacks import RowId
+from bot.ui.callbacks import RowId, TelegramId
 
 
 class ProjectAction(StrEnum):
@@ -39,3 +41,38 @@ class ProjectCb(CallbackData, prefix="pj"):
     round: RowId = 0
     project: RowId = 0
     value: RowId = 0
+
+
+class FollowOfferCb(CallbackData, prefix="pjf"):
+    """"Tell me how the projects get on?" under a voter's receipt (handlers/project_follow.py).
+    It names the round and the person it was offered to, nothing about the ballot: the tap is
+    checked again (same person, round still there, still on its roll or at its events)."""
+
+    round: RowId
+    who: TelegramId
+    yes: bool
+
+
+# Money in pence (a correction's amounts): never negative, and no more than an entry may hold
+# (models/amounts.py MAX_PENCE, with room), so a Yes stays inside Telegram's 64 bytes.
+Pence = Annotated[int, Field(ge=0, le=10**10)]
+
+
+class MoneyAction(StrEnum):
+    LIST = "l"  # a project's recent payment entries
+    PICK = "p"  # one entry: change its amount, or remove it
+    CHANGE = "c"  # asks for the right amount
+    REMOVE = "r"  # asks to confirm the removal
+    YES = "y"  # the confirmation's Yes: `was` as shown, `to` the new amount (0: remove)
+    NO = "n"
+
+
+class MoneyFixCb(CallbackData, prefix="pjm"):
+    """Correcting a recorded payment (handlers/project_money.py, organisers only). A Yes carries
+    the amount its question showed, so it acts only while the entry still holds that amount."""
+
+    action: MoneyAction
+    project: RowId = 0
+    payment: RowId = 0
+    was: Pence = 0
+    to: Pence = 0

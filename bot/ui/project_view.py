@@ -12,10 +12,11 @@ from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
+from bot.ui.project_callbacks import MoneyAction, MoneyFixCb, ProjectAction, ProjectCb
 from models.amounts import format_pounds
 from models.bid import Bid
-from models.project import Delivery, Money, Project, ProjectStatus, ProjectUpdate
+from models.project import Money, Project, ProjectStatus, ProjectUpdate
+from models.update_schedule import parse_ask_days, shown
 from models.when import show_local
 
 STATUSES = tuple(ProjectStatus)
@@ -114,6 +115,8 @@ def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[Proj
                  tz: ZoneInfo, locale: str, payments: Money | None = None) -> str:
     """`payments`: for organisers, what they recorded as paid and returned."""
     lines = [f"<b>{project_name(bid)}</b>", status_name(t, project.status), money(t, project)]
+    if not project.finished:  # when the group is asked (the round's schedule)
+        lines.append(t.get("pj-schedule", days=shown(parse_ask_days(project.ask_days))))
     if len(updates) > PAGE_UPDATES:
         lines.append(t.get("pj-newest", shown=PAGE_UPDATES, count=len(updates)))
     if payments is not None:
@@ -148,6 +151,8 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
         rows.append([button(t.get("pj-note-button"), ProjectAction.NOTE)])
         rows.append([button(t.get("pj-pay-button"), ProjectAction.PAY),
                      button(t.get("pj-return-button"), ProjectAction.RETURN)])
+        rows.append([InlineKeyboardButton(text=t.get("pjm-fix-button"), callback_data=MoneyFixCb(
+            action=MoneyAction.LIST, project=project.id).pack())])
     rows.append([button(t.get("pj-back-button"), ProjectAction.ROUND)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -193,13 +198,3 @@ def digest(t: Texts, items: list[tuple[ProjectUpdate, Project]], bids: dict[int,
 def ask_text(t: Texts, key: str, bid: Bid | None, round_name: str, project: Project) -> str:
     return t.get(key, name=project_name(bid), round=escape(round_name),
                  award=format_pounds(project.award_pence))
-
-
-def delivery_text(t: Texts, figures: Delivery) -> str:
-    """/report's figures after the vote: projects by status, money awarded and spent."""
-    return t.get("pj-report", projects=figures.projects, started=figures.started,
-                 done=figures.done, stopped=figures.stopped,
-                 awarded=format_pounds(figures.awarded_pence),
-                 spent=format_pounds(figures.spent_pence),
-                 paid=format_pounds(figures.paid_pence),
-                 returned=format_pounds(figures.returned_pence))

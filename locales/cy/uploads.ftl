@@ -72,3 +72,4 @@ tpl-rounds-deadline = bid_deadline: y dyddiad a'r amser olaf ar gyfer ceisiadau 
 tpl-rounds-voting = voting: pryd mae'r pleidleisio'n agor ac yn cau (dewisol).
 tpl-rounds-ballot = ballot kind: score, approval, top_n, tokens neu knapsack. allocation rule: greedy (i lawr y rhestr) neu mes (cyfrannau cyfartal).
 tpl-rounds-who = who_may_vote: anyone, checked_in (yn y digwyddiad pleidleisio), area (yn byw mewn ardal) neu both. age_band: yes i ofyn i bleidleiswyr am eu band oedran.
+tpl-rounds-update-days = update_days: y dyddiau ar ôl y canlyniadau pan fydd pob grŵp sydd wedi cael arian yn cael cais am ddiweddariad, fel 30, 90, 180. Y cais olaf yw: ydy e wedi gorffen? Gadewch e allan i ddefnyddio'r dyddiau arferol.

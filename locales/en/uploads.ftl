@@ -72,3 +72,4 @@ tpl-rounds-deadline = bid_deadline: the last date and time for bids (UK time).
 tpl-rounds-voting = voting: when voting opens and closes (optional).
 tpl-rounds-ballot = ballot kind: score, approval, top_n, tokens or knapsack. allocation rule: greedy (down the ranking) or mes (equal shares).
 tpl-rounds-who = who_may_vote: anyone, checked_in (at the vote event), area (lives in an area) or both. age_band: yes to ask voters their age band.
+tpl-rounds-update-days = update_days: the days after the results when each funded group is asked for an update, like 30, 90, 180. The last ask is: is it finished? Leave it out to use the usual days.

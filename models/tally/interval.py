@@ -152,7 +152,8 @@ def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float,
     highest = (cost - paid * (1 - slack) + moved) / rest * (1 + 4 * slack + 1e-13)
     least = np.maximum(held - off, 0.0)  # no group can hold less than this
     for _ in range(2):
-        covered = float(dot(weight, np.minimum(least, highest * utility)))
+        charge = highest * flat if flat else highest * utility
+        covered = float(dot(weight, np.minimum(least, charge)))
         if covered * (1 - slack - 8 * _EPS) >= cost:
             return lowest, highest
         highest *= 1 + 1e-9
@@ -167,18 +168,23 @@ def _pay(
     A group that surely could not pay ρ·u is left with exactly nothing (no error); any other
     keeps its error, plus u times half the interval's width, plus rounding.
     """
-    rows, utility = bid.supporters, bid.utility
+    rows = bid.supporters
     held, off = money[rows], error[rows]
     rho = (lowest + highest) / 2
     half = (highest - lowest) / 2 * (1 + 4 * _EPS) + highest * _EPS
-    charge = rho * utility
-    left = np.maximum(held - charge, 0.0)
-    off = off + utility * half * (1 + 4 * _EPS) + 2 * _EPS * (held + charge)
-    surely_poor = (held + off) * (1 + 4 * _EPS) < lowest * utility * (1 - 4 * _EPS)
-    left[surely_poor] = 0.0
-    off[surely_poor] = 0.0
-    money[rows] = left
-    error[rows] = off * (1 + 4 * _EPS)
+    flat = bid.flat_utility
+    if flat:  # every supporter's utility is the same: the charge is one number
+        charge = rho * flat
+        off = off + (flat * half * (1 + 4 * _EPS) + 2 * _EPS * charge) + 2 * _EPS * held
+        least_charge = lowest * flat * (1 - 4 * _EPS)
+    else:
+        utility = bid.utility
+        charge = rho * utility
+        off = off + utility * half * (1 + 4 * _EPS) + 2 * _EPS * (held + charge)
+        least_charge = lowest * utility * (1 - 4 * _EPS)
+    surely_poor = (held + off) * (1 + 4 * _EPS) < least_charge
+    money[rows] = np.where(surely_poor, 0.0, np.maximum(held - charge, 0.0))
+    error[rows] = np.where(surely_poor, 0.0, off * (1 + 4 * _EPS))
 
 
 @dataclass(frozen=True)
@@ -232,6 +238,8 @@ def interval_course(
     for index, bid in enumerate(prepared.bids):
         if bid.bound is None or bid.bound_is_price_from is None or bid.cost == 0:
             continue
+        if bid.voters * start * (1 + 4 * _EPS) < bid.cost:
+            continue  # never affordable (see models.tally.mes._first_bound)
         bound = float(bid.bound)
         # Before anyone has paid, cost / total utility is the exact ρ if every supporter can
         # pay ρ·u out of the share (as in models.tally.mes._first_bound).

@@ -163,7 +163,8 @@ async def test_every_event_has_words_in_both_languages(harness):
     for locale in ("en", "cy"):
         for key in keys:
             assert core.get(key, locale, who="W", round="R", command="c", area="a", step="s",
-                            bids=1, ballots=1, funded=1, people=1) != key, (locale, key)
+                            bids=1, ballots=1, funded=1, people=1, kind="paid", project="P",
+                            was="£2", to="£1") != key, (locale, key)
 
 
 async def test_tap_and_confirm_is_used_for_closing(harness, session_maker):

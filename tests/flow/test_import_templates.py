@@ -114,6 +114,8 @@ async def test_event_and_round_templates_import_from_the_command_line(
         assert await asyncio.to_thread(cli.main, ["import", str(path)], settings) == 0, (
             capsys.readouterr().err)
         assert await count(session_maker, model) == 1
+    async with session_maker() as session:  # the round's update schedule, as the file says
+        assert (await session.scalar(select(Round))).update_days == "30,90,180"
     assert {EN: "# start: the date and time (UK time).",
             CY: "# start: y dyddiad a'r amser (amser y DU)."}[locale] in (
         tmp_path / "events.yaml").read_text()

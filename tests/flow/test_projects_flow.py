@@ -93,8 +93,10 @@ SAID = {
                 "stale": "That button is out of date. Send /projects to see the latest.",
                 "spent": "Spent £250.50 of £1,500", "on_track": "On track",
                 "hidden": "Hidden. The update is kept, but left out of the page and the news.",
-                "report": "Funded projects: 2 · under way: 2 · done: 0 · stopped: 0\n"
-                          "Money awarded: £2,500 · spent so far: £250.50"},
+                "report": "Funded projects: 2\nProjects under way: 2\nProjects done: 0\n"
+                          "Projects stopped: 0\nMoney awarded: £2,500\n"
+                          "Money paid out to groups: £0\n"
+                          "Money spent, as groups report it: £250.50"},
     Locale.CY: {"ask": "Helo! Cafodd eich prosiect grant o'r bleidlais.",
                 "public": "felly mae'n gyhoeddus. Peidiwch ag ysgrifennu enw neb",
                 "permission": "Oes gennych chi ganiatâd pawb sydd ynddo",
@@ -105,9 +107,10 @@ SAID = {
                 "on_track": "Ar y trywydd iawn",
                 "hidden": "Wedi'i guddio. Mae'r diweddariad yn cael ei gadw, ond mae allan o'r "
                           "dudalen a'r newyddion.",
-                "report": "Prosiectau wedi'u hariannu: 2 · ar y gweill: 2 · wedi gorffen: 0 · "
-                          "wedi stopio: 0\nArian wedi'i ddyfarnu: £2,500 · wedi'i wario hyd yma: "
-                          "£250.50"},
+                "report": "Prosiectau a ariannwyd: 2\nProsiectau ar y gweill: 2\n"
+                          "Prosiectau wedi gorffen: 0\nProsiectau wedi stopio: 0\n"
+                          "Arian a ddyfarnwyd: £2,500\nArian a dalwyd i'r grwpiau: £0\n"
+                          "Arian a wariwyd, yn ôl y grwpiau: £250.50"},
 }
 
 
@@ -409,12 +412,14 @@ async def test_organisers_record_money_paid_and_returned(harness, session_maker,
                          "That is more than the group was paid.",
                          "Recorded: £100 given back by the group ✅",
                          "Paid to the group: £1,000 · returned: £100",
-                         "Paid to groups: £1,000 · returned: £100"),
+                         "Money paid out to groups: £1,000\nMoney spent, as groups report it: "
+                         "£0\nMoney given back by groups: £100"),
              Locale.CY: ("Wedi'i gofnodi: £1,000 wedi'i dalu i'r grŵp ✅",
                          "Mae hynny'n fwy na'r hyn gafodd y grŵp ei dalu.",
                          "Wedi'i gofnodi: £100 wedi'i roi'n ôl gan y grŵp ✅",
                          "Wedi'i dalu i'r grŵp: £1,000 · wedi'i roi'n ôl: £100",
-                         "Wedi'i dalu i'r grwpiau: £1,000 · wedi'i roi'n ôl: £100")}[lang]
+                         "Arian a dalwyd i'r grwpiau: £1,000\nArian a wariwyd, yn ôl y grwpiau: "
+                         "£0\nArian a ddychwelwyd gan y grwpiau: £100")}[lang]
     await harness.tap(ORGANISER_ID, cb(ProjectAction.PAY, project))
     assert texts(await harness.send(ORGANISER_ID, "0"))[0].startswith(
         "The amount must be more than £0" if lang is Locale.EN else "Rhaid i'r swm")

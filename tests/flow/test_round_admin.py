@@ -8,6 +8,7 @@ from sqlalchemy import func, select, update
 
 from bot.ui.bid_callbacks import RoundAction
 from bot.ui.callbacks import Locale
+from bot.ui.schedule_callbacks import ScheduleAction, ScheduleCb
 from models.base import utcnow
 from models.round import Round, RoundStatus
 from tests.conftest import ORGANISER_ID
@@ -66,6 +67,7 @@ async def test_a_round_in_english_with_every_bad_answer_on_the_way(harness, sess
     assert "Ballot: Tick up to a set number of bids (3)" in preview
     assert "Winners: Fund down the ranking · Stop there" in preview
     assert "Voting: Sun 17 Jan 2100, 13:00 – Sun 17 Jan 2100, 16:00" in preview
+    assert preview.endswith("\nAsks for updates (days after the results): 30 · 90 · 180")
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.CREATE, "open"))
     assert texts(sent)[-1] == ("Round 1, Safer Speke 2026, is saved: open for bids. "
                                "See every round with /rounds.")
@@ -145,12 +147,16 @@ async def test_rounds_are_opened_and_closed_from_the_list(harness, session_maker
     await join(harness, ORGANISER_ID, Locale.EN)
     sent = await harness.send(ORGANISER_ID, "/rounds")
     assert texts(sent)[0].startswith("<b>Rounds</b>\n1. Safer Speke 2026 — draft (not open yet)")
+    # Each round also says when its funded groups will be asked for updates, and can change it.
+    assert texts(sent)[0].endswith("\nAsks for updates (days after the results): 30 · 90 · 180")
+    schedule = ("Change when groups are asked: round 1 🗓️",
+                ScheduleCb(action=ScheduleAction.CHANGE, round=draft).pack())
     assert shown_buttons(sent) == [("Open round 1 for bids ▶",
-                                    cb(RoundAction.MOVE, "open", draft))]
+                                    cb(RoundAction.MOVE, "open", draft)), schedule]
     sent = await harness.tap(ORGANISER_ID, cb(RoundAction.MOVE, "open", draft))
     assert texts(sent)[0] == "Safer Speke 2026 is now: open for bids."
     assert shown_buttons(sent) == [("Close bids for round 1 ⏹",
-                                    cb(RoundAction.MOVE, "closed", draft))]
+                                    cb(RoundAction.MOVE, "closed", draft)), schedule]
     stale = await harness.tap(ORGANISER_ID, cb(RoundAction.MOVE, "open", draft))
     assert alerts(stale)[0].startswith("That can't be done now")
     for data in (cb(RoundAction.MOVE, "voting", draft), cb(RoundAction.MOVE, "open", 99),

@@ -19,6 +19,7 @@ from models.project import (
     parse_ask_days,
     week_of,
 )
+from models.update_schedule import round_ask_days, schedule_problems, shown, stored
 
 START = datetime(2026, 12, 5, 12, 0, tzinfo=UTC)  # a Saturday
 
@@ -96,3 +97,11 @@ def test_every_message_fits_in_telegram_whatever_the_groups_write():
     assert len(page) <= MESSAGE_LIMIT and "pj-newest[('count', 12), ('shown', 5)]" in page
     items = [(ProjectUpdate(text=long, created_at=START), p) for p in made]
     assert len(digest(English(), items, bids, {1: "R" * 100})) <= MESSAGE_LIMIT
+
+
+def test_a_schedule_may_be_written_as_the_bot_shows_it():
+    assert parse_ask_days("14 · 30 · 90") == parse_ask_days("14 30 90") == (14, 30, 90)
+    assert shown((14, 30, 90)) == "14 · 30 · 90" and stored((14, 30, 90)) == "14,30,90"
+    assert round_ask_days(None, (30, 90, 180)) == (30, 90, 180)
+    assert round_ask_days("14,60", (30, 90, 180)) == (14, 60)
+    assert schedule_problems((60, 14)) == ["update_days: the days must rise, like 30,90,180"]

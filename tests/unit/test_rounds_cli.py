@@ -98,6 +98,11 @@ def test_summer_times_are_uk_time():
     (("en: Safer Speke 2026", "en: ''"), "name.en: needs some text"),
     (("status: open", "status: results"), "a new round starts as draft or open"),
     (("status: open", "stauts: open"), "stauts: unknown setting (a typo?)"),
+    (("status: open", "status: open\nupdate_days: 90, 30"), "update_days: '90, 30': the days "
+                                                            "must rise"),
+    (("status: open", "status: open\nupdate_days: [30, 9000]"), "update_days: '30,9000': each "
+                                                               "is a whole number of days"),
+    (("status: open", "status: open\nupdate_days: 1,2,3,4,5,6,7"), "give 1 to 6 numbers"),
 ])
 def test_each_mistake_is_named(change, problem):
     old, new = change
@@ -149,3 +154,22 @@ def test_the_command_line(tmp_path, capsys, monkeypatch):
     monkeypatch.chdir(tmp_path)
     assert bot_main(["rounds", "import", str(good)]) == 0
     assert "imported round 2" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("written", ["30, 90, 365", "[30, 90, 365]", "30 · 90 · 365"])
+def test_a_round_file_sets_its_own_update_schedule(written):
+    spec = read(EXAMPLE + f"update_days: {written}\n")
+    assert spec.update_days == (30, 90, 365)
+    assert read(EXAMPLE).update_days is None  # left out: the setting's days
+
+
+async def test_the_update_schedule_is_stored_with_the_round(database_url):
+    round_id = await import_round(database_url, read(EXAMPLE + "update_days: 14, 60\n"))
+    from models.db import create_engine, create_session_maker
+
+    engine = create_engine(database_url)
+    try:
+        async with create_session_maker(engine)() as session:
+            assert (await session.get(Round, round_id)).update_days == "14,60"
+    finally:
+        await engine.dispose()

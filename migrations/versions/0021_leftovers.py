@@ -1,7 +1,7 @@
 """Round and area names may have no Welsh: Welsh readers are then told the name is only in English
 
-Revision ID: 0020_leftovers
-Revises: 0019_projects
+Revision ID: 0021_leftovers
+Revises: 0020_owners
 Create Date: 2026-12-05
 
 Rows already stored keep their Welsh name as it is: one equal to the English may be a place
@@ -20,8 +20,8 @@ from alembic import op
 import sqlalchemy as sa
 
 
-revision = '0020_leftovers'
-down_revision = '0019_projects'
+revision = '0021_leftovers'
+down_revision = '0020_owners'
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,160 @@
+"""A project's asks and nudges kept in step with its group and its round's schedule.
+
+Publishing plans the owner's asks (bot/jobs/project_notices.py). Afterwards the group and the
+schedule can change: a co-owner joins or leaves, an organiser changes the round's schedule.
+`ProjectAsks.sync` then makes the outbox say what it should, for every person in the group,
+without ever sending anything twice:
+
+- the owner's rows keep their keys (`proj:<project>:ask:<n>`, `proj:<project>:nudge:<n>`);
+  a co-owner's carry their id (`proj:<project>:ask:<n>:<person>`), each in their language;
+- a row is only ever rewritten while pending (its time, its words, "is it finished?" moving
+  to the new last ask) or cancelled; a row sent, or being sent, is left alone;
+- an ask whose time has passed is not planned (no backlog of old asks for someone who joins
+  late, or when the schedule moves an ask into the past); a pending row already due is in
+  the delivery worker's hands and left alone;
+- a nudge is planned only while the group has not reported since its ask (someone who joins
+  after an ask, before its nudge, gets the nudge);
+- a cancelled row whose ask is wanted again (a schedule that grew back, someone re-invited)
+  is made pending again: its dedupe key is taken, so it cannot be inserted twice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.jobs.project_notices import ProjectNotices, ask_key, nudge_key
+from bot.ui import project_view as view
+from bot.ui.event_keyboards import as_payload
+from bot.ui.project_callbacks import ProjectAction
+from models import project as projects
+from models import project_team as team
+from models.base import utcnow
+from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
+from models.project import NUDGE_AFTER, Project
+from models.round import Round
+
+
+def person_key(key: str, owner: bool, telegram_id: int) -> str:
+    return key if owner else f"{key}:{telegram_id}"
+
+
+@dataclass(frozen=True)
+class _Wanted:
+    chat_id: int
+    due_at: datetime
+    payload: dict
+
+
+@dataclass(frozen=True)
+class ProjectAsks:
+    notices: ProjectNotices
+
+    async def sync(self, session: AsyncSession, round_: Round, made: list[Project],
+                   now: datetime, *, only: int | None = None) -> int:
+        """Make the asks and nudges of these projects right; `only`: one person's rows (someone
+        who just joined). Returns how many rows were added or rewritten."""
+        made = [p for p in made if not p.finished]
+        if not made:
+            return 0
+        ids = [p.id for p in made]
+        members = await team.member_ids(session, ids)
+        group = {p.id: [(tid, tid == p.owner_telegram_id) for tid in
+                        ([p.owner_telegram_id] if p.owner_telegram_id is not None else [])
+                        + members.get(p.id, []) if only is None or tid == only]
+                 for p in made}
+        locales = await self.notices._locales(session, {tid for people in group.values()
+                                                        for tid, _ in people})
+        reports = await projects.last_reports(session, ids)
+        bids = await projects.project_bids(session, made)
+        wanted: dict[str, _Wanted] = {}
+        for project in made:
+            for telegram_id, owner in group[project.id]:
+                if telegram_id in locales:
+                    wanted |= self._wanted(project, bids.get(project.bid_id), round_,
+                                           telegram_id, owner, locales[telegram_id],
+                                           reports.get(project.id), now)
+        existing = await self._rows(session, ids, only)
+        changed = 0
+        for key, row in existing.items():
+            want = wanted.pop(key, None)
+            if row.status == Status.PENDING and row.due_at <= now:
+                continue  # due already: the delivery worker has it
+            if want is None:
+                if row.status == Status.PENDING:
+                    changed += await _set(session, row, status=Status.CANCELLED.value)
+            elif row.status in (Status.PENDING, Status.CANCELLED) and (
+                    row.status != Status.PENDING or row.due_at != want.due_at
+                    or row.payload != want.payload):
+                changed += await _set(session, row, status=Status.PENDING.value,
+                                      due_at=want.due_at, payload=want.payload)
+        changed += await enqueue(session, [
+            NewMessage(dedupe_key=key, chat_id=want.chat_id, kind=Kind.TEXT,
+                       payload=want.payload, due_at=want.due_at)
+            for key, want in sorted(wanted.items())])
+        return changed
+
+    def _wanted(self, project: Project, bid, round_: Round, telegram_id: int, owner: bool,
+                locale: str, last_report: datetime | None, now: datetime
+                ) -> dict[str, _Wanted]:
+        t = self.notices.texts(locale)
+        name = round_.name(locale)
+        button = as_payload(view.one_button(t, "pj-update-button", ProjectAction.UPDATE,
+                                            project))
+        found = {}
+        for n, due in projects.ask_times(project):
+            if due > now:
+                key = "pj-ask-final" if projects.is_last_ask(project, n) else "pj-ask"
+                found[person_key(ask_key(project.id, n), owner, telegram_id)] = _Wanted(
+                    telegram_id, due, html_payload(view.ask_text(t, key, bid, name, project),
+                                                   button))
+            if due + NUDGE_AFTER > now and (last_report is None or last_report < due):
+                found[person_key(nudge_key(project.id, n), owner, telegram_id)] = _Wanted(
+                    telegram_id, due + NUDGE_AFTER,
+                    html_payload(view.ask_text(t, "pj-nudge", bid, name, project), button))
+        return found
+
+    async def _rows(self, session: AsyncSession, project_ids: list[int],
+                    only: int | None) -> dict[str, OutboxMessage]:
+        found = {}
+        for project_id in project_ids:
+            query = select(OutboxMessage).where(
+                OutboxMessage.dedupe_key.like(f"proj:{project_id}:%"))
+            if only is not None:
+                query = query.where(OutboxMessage.chat_id == only)
+            for row in await session.scalars(query.execution_options(populate_existing=True)):
+                found[row.dedupe_key] = row
+        return found
+
+    async def tell(self, session: AsyncSession, key: str, telegram_id: int | None,
+                   message: str, name: str) -> None:
+        """One message about the group to one person, in their language, exactly once (`key`
+        names the membership it is about). It names the project only, never who joined or
+        left, so nobody's /forget leaves their name in someone else's messages."""
+        locale = (await self.notices._locales(session, {telegram_id} if telegram_id else set())
+                  ).get(telegram_id)
+        if locale is None:
+            return
+        text = self.notices.texts(locale).get(message, name=name)
+        await enqueue(session, [NewMessage(dedupe_key=key, chat_id=telegram_id, kind=Kind.TEXT,
+                                           payload=html_payload(text), due_at=utcnow())])
+
+    async def drop_person(self, session: AsyncSession, project_id: int,
+                          telegram_id: int) -> None:
+        """A co-owner left or was removed: their asks and nudges not yet sent are cancelled."""
+        await session.execute(update(OutboxMessage).where(
+            OutboxMessage.chat_id == telegram_id,
+            OutboxMessage.dedupe_key.like(f"proj:{project_id}:%"),
+            OutboxMessage.status == Status.PENDING.value)
+            .values(status=Status.CANCELLED.value).execution_options(synchronize_session=False))
+
+
+async def _set(session: AsyncSession, row: OutboxMessage, **values: object) -> int:
+    # Guarded by status: a row the delivery worker claimed meanwhile is left alone.
+    result = await session.execute(update(OutboxMessage).where(
+        OutboxMessage.id == row.id, OutboxMessage.status == row.status).values(**values)
+        .execution_options(synchronize_session=False))
+    return result.rowcount

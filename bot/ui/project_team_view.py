@@ -1,0 +1,120 @@
+"""What a funded project's group sees about itself: who is in it, the invitation link, the
+confirmation to join, and "Your projects" under My things.
+
+Callback data is only pointers: handlers/project_team.py reloads the project and checks who
+may do what now. The join button carries the invitation's token itself (the secret), so a
+forged button without the link joins no one.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from html import escape
+
+from aiogram.filters.callback_data import CallbackData
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+
+from bot.ui.callbacks import RowId, TelegramId
+from bot.ui.event_texts import deep_link
+from bot.ui.project_callbacks import ProjectAction, ProjectCb
+from bot.ui.project_view import Texts, money, plain_name, project_name, status_name
+from models.bid import Bid
+from models.project import Project
+from models.project_team import ProjectMember
+
+INVITE_KIND = "pj"  # t.me/<bot>?start=pj_<token> (bot/ui/deeplinks.py)
+
+
+class TeamAction(StrEnum):
+    SHOW = "s"  # the group's page
+    INVITE = "i"  # the owner makes a one-time link
+    REMOVE = "r"  # the owner asks to remove a co-owner (person)
+    REMOVE_YES = "R"
+    LEAVE = "l"  # a co-owner asks to leave
+    LEAVE_YES = "L"
+    JOIN = "j"  # whoever opened a link confirms (token)
+    NO = "n"  # not now (to joining, removing or leaving)
+
+
+class TeamCb(CallbackData, prefix="pg"):
+    action: TeamAction
+    project: RowId = 0
+    person: TelegramId = 0
+    token: str = ""
+
+
+def invite_link(bot_username: str, token: str) -> str:
+    return deep_link(bot_username, f"{INVITE_KIND}_{token}")
+
+
+def _button(text: str, action: TeamAction, project: int = 0, person: int = 0,
+            token: str = "") -> InlineKeyboardButton:
+    return InlineKeyboardButton(text=text, callback_data=TeamCb(
+        action=action, project=project, person=person, token=token).pack())
+
+
+def member_name(t: Texts, member: ProjectMember) -> str:
+    return member.first_name or t.get("pg-no-name")
+
+
+def group_page(t: Texts, project: Project, bid: Bid | None, members: list[ProjectMember],
+               viewer: int) -> str:
+    owner = project.owner_telegram_id == viewer
+    lines = [t.get("pg-title", name=project_name(bid))]
+    if project.owner_telegram_id is not None:  # None once the owner used /forget
+        lines.append(t.get("pg-owner-you") if owner else t.get("pg-owner"))
+    for member in members:
+        name = escape(member_name(t, member))
+        lines.append(t.get("pg-member-you", name=name) if member.telegram_id == viewer
+                     else t.get("pg-member", name=name))
+    if not members:
+        lines.append(t.get("pg-no-members"))
+    lines += ["", t.get("pg-explain-owner" if owner else "pg-explain-member")]
+    return "\n".join(lines)
+
+
+def group_buttons(t: Texts, project: Project, members: list[ProjectMember], viewer: int, *,
+                  can_invite: bool) -> InlineKeyboardMarkup:
+    rows = []
+    if not project.finished:
+        rows.append([InlineKeyboardButton(text=t.get("pj-update-button"), callback_data=ProjectCb(
+            action=ProjectAction.UPDATE, round=project.round_id, project=project.id).pack())])
+    if project.owner_telegram_id == viewer:
+        if can_invite:
+            rows.append([_button(t.get("pg-invite-button"), TeamAction.INVITE, project.id)])
+        rows += [[_button(t.get("pg-remove-button", name=member_name(t, member)),
+                          TeamAction.REMOVE, project.id, member.telegram_id)]
+                 for member in members]
+    elif any(member.telegram_id == viewer for member in members):
+        rows.append([_button(t.get("pg-leave-button"), TeamAction.LEAVE, project.id)])
+    return InlineKeyboardMarkup(inline_keyboard=rows)
+
+
+def confirm_buttons(t: Texts, yes_key: str, yes: TeamAction, project: int = 0, person: int = 0,
+                    token: str = "") -> InlineKeyboardMarkup:
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [_button(t.get(yes_key), yes, project, person, token)],
+        [_button(t.get("pg-no-button"), TeamAction.NO, project)]])
+
+
+def mine_lines(t: Texts, made: list[Project], bids: dict[int, Bid]) -> list[str]:
+    """"Your projects" under My things: each with its status and money."""
+    lines = [t.get("pg-mine-title")]
+    for project in made:
+        lines.append(f"• {project_name(bids.get(project.bid_id))} — "
+                     f"{status_name(t, project.status)} · {money(t, project)}")
+    return lines
+
+
+def mine_rows(t: Texts, made: list[Project], bids: dict[int, Bid]
+              ) -> list[list[InlineKeyboardButton]]:
+    rows = []
+    for project in made:
+        name = plain_name(bids.get(project.bid_id))
+        if not project.finished:
+            rows.append([InlineKeyboardButton(
+                text=t.get("pg-mine-update", name=name), callback_data=ProjectCb(
+                    action=ProjectAction.UPDATE, round=project.round_id,
+                    project=project.id).pack())])
+        rows.append([_button(t.get("pg-mine-group", name=name), TeamAction.SHOW, project.id)])
+    return rows

@@ -1,0 +1,54 @@
+## Grŵp prosiect wedi'i ariannu (handlers/project_team.py) ac amserlen diweddariadau rownd (handlers/project_schedule.py)
+pg-stale = Mae'r botwm yna wedi dyddio. Agorwch Fy mhethau i weld eich prosiectau.
+pg-link-stale = Mae'r ddolen hon wedi dyddio: mae wedi cael ei defnyddio'n barod, neu mae'n hŷn nag wythnos. Gofynnwch am un newydd gan y person a'i hanfonodd, os gwelwch yn dda.
+pg-already = Rydych chi yn y grŵp ar gyfer <b>{ $name }</b> yn barod. Mae o dan Fy mhethau.
+pg-ask-join =
+    Ymuno â'r grŵp ar gyfer <b>{ $name }</b>?
+    Byddwch chi'n gallu anfon diweddariadau am y prosiect, a bydda i'n gofyn i chi amdanyn nhw o bryd i'w gilydd. Mae diweddariadau'n gyhoeddus i bobl sy'n dilyn y prosiectau.
+pg-join-button = Ie, ymuno â'r grŵp ✅
+pg-no-button = Na, dim nawr
+pg-joined = Rydych chi yn y grŵp ar gyfer <b>{ $name }</b> nawr ✅ Bydda i'n gofyn i chi am ddiweddariadau. Mae'r prosiect o dan Fy mhethau.
+pg-not-now = Iawn. Does dim byd wedi newid.
+pg-full = Mae'r grŵp ar gyfer <b>{ $name }</b> yn llawn. Gofynnwch i'r person a anfonodd y ddolen, os gwelwch yn dda.
+pg-title = <b>Y grŵp ar gyfer { $name }</b> 👥
+pg-owner = • Y person a anfonodd y cais
+pg-owner-you = • Chi (chi anfonodd y cais)
+pg-member = • { $name }
+pg-member-you = • { $name } (chi)
+pg-no-members = Neb arall eto.
+pg-no-name = (dim enw)
+pg-explain-owner = Gall pawb yn y grŵp anfon diweddariadau, ac maen nhw i gyd yn cael y ceisiadau amdanyn nhw. I ychwanegu rhywun, gwnewch ddolen a'i hanfon atyn nhw: mae'n gweithio unwaith, am wythnos.
+pg-explain-member = Gall pawb yn y grŵp anfon diweddariadau, ac maen nhw i gyd yn cael y ceisiadau amdanyn nhw.
+pg-invite-button = Gwneud dolen i wahodd rhywun 🔗
+pg-remove-button = Tynnu allan o'r grŵp: { $name } ❌
+pg-leave-button = Gadael y grŵp 🚪
+pg-too-many-links = Rydych chi wedi gwneud sawl dolen nad oes neb wedi'u defnyddio eto. Mae pob un yn gweithio am wythnos. Arhoswch nes bod un wedi'i defnyddio, yna gwnewch un arall, os gwelwch yn dda.
+pg-link =
+    Anfonwch y ddolen hon at y person rydych chi eisiau yn y grŵp ar gyfer <b>{ $name }</b>. Mae'n gweithio unwaith, am wythnos:
+    { $link }
+    Gall unrhyw un sy'n ei hagor ymuno, felly anfonwch hi atyn nhw yn unig.
+pg-ask-remove = Tynnu'r person hwn allan o'r grŵp ar gyfer <b>{ $name }</b>: { $person }? Bydda i'n stopio gofyn iddyn nhw am ddiweddariadau.
+pg-remove-yes = Ie, tynnu allan
+pg-removed = Iawn. Dydy'r person hwn ddim yn y grŵp mwyach: { $person }.
+pg-ask-leave = Gadael y grŵp ar gyfer <b>{ $name }</b>? Bydda i'n stopio gofyn i chi am ddiweddariadau arno.
+pg-leave-yes = Ie, gadael y grŵp
+pg-left = Iawn. Rydych chi wedi gadael y grŵp ar gyfer <b>{ $name }</b>.
+pg-mine-title = <b>Eich prosiectau</b> 🏗️
+pg-mine-update = Anfon diweddariad: { $name } ✏️
+pg-mine-group = Y grŵp: { $name } 👥
+
+pj-schedule = Gofyn am ddiweddariad (dyddiau ar ôl y canlyniadau): { $days }
+sc-line = Gofyn am ddiweddariad (dyddiau ar ôl y canlyniadau): { $days }
+sc-button = Newid pryd mae grwpiau'n cael cais: rownd { $id } 🗓️
+sc-stale = Mae'r botwm yna wedi dyddio. Anfonwch /rounds i weld y diweddaraf.
+sc-ask =
+    <b>{ $round }</b>
+    Mae pob grŵp sydd wedi cael arian yn cael cais am ddiweddariad ar y dyddiau hyn ar ôl y canlyniadau: { $days }. Y cais olaf yw "ydy'ch prosiect wedi gorffen?".
+    Anfonwch y dyddiau rydych chi eisiau, fel 30, 90, 365: dim mwy na { $most } ohonyn nhw, pob un yn fwy na'r un cynt. Mae 30 diwrnod tua mis. Mae ceisiadau sydd wedi'u hanfon yn barod yn aros fel roedden nhw.
+sc-standard-button = Defnyddio'r dyddiau arferol ({ $days })
+sc-bad = Doeddwn i ddim yn gallu defnyddio hynny. Anfonwch ddyddiau fel 30, 90, 180, os gwelwch yn dda: dim mwy na { $most } ohonyn nhw, pob un yn fwy na'r un cynt, pob un rhwng 1 a { $longest }.
+sc-gone = Does dim modd cadw hynny: mae'r rownd wedi mynd. Anfonwch /rounds i weld y rowndiau.
+sc-saved = Wedi'i gadw ✅ <b>{ $round }</b>: bydd grwpiau'n cael cais am ddiweddariad ar y dyddiau hyn ar ôl y canlyniadau: { $days }.
+sc-saved-projects = Mae ceisiadau sydd heb eu hanfon eto'n symud i'r dyddiau newydd. Mae ceisiadau sydd wedi'u hanfon yn barod yn aros fel roedden nhw.
+pg-told-joined = Mae rhywun wedi ymuno â'r grŵp ar gyfer <b>{ $name }</b> gyda'ch dolen 👥 Gallwch chi weld pwy o dan Fy mhethau.
+pg-told-removed = Dydych chi ddim yn y grŵp ar gyfer <b>{ $name }</b> mwyach, felly bydda i'n stopio gofyn i chi am ei ddiweddariadau.

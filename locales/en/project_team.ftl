@@ -1,0 +1,54 @@
+## A funded project's group (handlers/project_team.py) and a round's update schedule (handlers/project_schedule.py)
+pg-stale = That button is out of date. Open My things to see your projects.
+pg-link-stale = This link is out of date: it has been used already, or it is more than a week old. Please ask the person who sent it for a new one.
+pg-already = You are in the group for <b>{ $name }</b> already. You can find it under My things.
+pg-ask-join =
+    Join the group for <b>{ $name }</b>?
+    You will be able to send updates on the project, and I will ask you for them from time to time. Updates are public to people who follow the projects.
+pg-join-button = Yes, join the group ✅
+pg-no-button = No, not now
+pg-joined = You are in the group for <b>{ $name }</b> now ✅ I will ask you for updates. You can find the project under My things.
+pg-not-now = All right. Nothing has changed.
+pg-full = The group for <b>{ $name }</b> is full. Please ask the person who sent the link.
+pg-title = <b>The group for { $name }</b> 👥
+pg-owner = • The person who sent the bid
+pg-owner-you = • You (you sent the bid)
+pg-member = • { $name }
+pg-member-you = • { $name } (you)
+pg-no-members = No one else yet.
+pg-no-name = (no name)
+pg-explain-owner = Everyone in the group can send updates, and gets the asks for them. To add someone, make a link and send it to them: it works once, for a week.
+pg-explain-member = Everyone in the group can send updates, and gets the asks for them.
+pg-invite-button = Make a link to invite someone 🔗
+pg-remove-button = Take out of the group: { $name } ❌
+pg-leave-button = Leave the group 🚪
+pg-too-many-links = You have made several links that nobody has used yet. Each one works for a week. Please wait until one is used, then make another.
+pg-link =
+    Send this link to the person you want in the group for <b>{ $name }</b>. It works once, for a week:
+    { $link }
+    Anyone who opens it can join, so send it only to them.
+pg-ask-remove = Take { $person } out of the group for <b>{ $name }</b>? I will stop asking them for updates.
+pg-remove-yes = Yes, take them out
+pg-removed = Done. { $person } is not in the group any more.
+pg-ask-leave = Leave the group for <b>{ $name }</b>? I will stop asking you for updates on it.
+pg-leave-yes = Yes, leave the group
+pg-left = Done. You have left the group for <b>{ $name }</b>.
+pg-mine-title = <b>Your projects</b> 🏗️
+pg-mine-update = Send an update: { $name } ✏️
+pg-mine-group = The group: { $name } 👥
+
+pj-schedule = Asks for updates (days after the results): { $days }
+sc-line = Asks for updates (days after the results): { $days }
+sc-button = Change when groups are asked: round { $id } 🗓️
+sc-stale = That button is out of date. Send /rounds to see the latest.
+sc-ask =
+    <b>{ $round }</b>
+    Each funded group is asked for an update on these days after the results: { $days }. The last ask is "is your project finished?".
+    Send the days you want, like 30, 90, 365: no more than { $most } of them, each bigger than the one before. 30 days is about a month. Asks already sent stay as they were.
+sc-standard-button = Use the usual days ({ $days })
+sc-bad = I could not use that. Please send days like 30, 90, 180: no more than { $most } of them, each bigger than the one before, each from 1 to { $longest }.
+sc-gone = That can't be saved: the round is gone. Send /rounds to see the rounds.
+sc-saved = Saved ✅ <b>{ $round }</b>: groups are asked for updates on these days after the results: { $days }.
+sc-saved-projects = Asks not sent yet move to the new days. Asks already sent stay as they were.
+pg-told-joined = Someone has joined the group for <b>{ $name }</b> with your link 👥 You can see who under My things.
+pg-told-removed = You are not in the group for <b>{ $name }</b> any more, so I will stop asking you for its updates.

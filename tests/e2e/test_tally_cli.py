@@ -1,0 +1,135 @@
+"""`python -m bot tally FILE --rule ...`: one JSON line, explanations, bad input, repeats."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from bot.cli.tally import main
+from models.tally import (
+    equal_shares,
+    natural_key,
+)
+from tests.support.tally import (
+    CZESTOCHOWA,
+    KRAKOW,
+    SWIECIE,
+    election_and_ballots,
+)
+
+# --- The command line -------------------------------------------------------------------------
+
+
+def run_cli(capsys, *argv: str) -> tuple[int, list[str], str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out.splitlines(), err
+
+
+def test_cli_prints_one_json_line(capsys):
+    code, lines, err = run_cli(capsys, str(CZESTOCHOWA), "--rule", "greedy")
+    assert (code, err, len(lines)) == (0, "", 1)
+    assert json.loads(lines[0]) == {
+        "selected": ["196", "443", "463", "47", "198"],
+        "cost": 215294,
+        "rule": "greedy",
+        "budget": 225862,
+        "voters": 201,
+    }
+
+
+def test_cli_lists_selected_in_the_files_project_order(capsys):
+    code, lines, _ = run_cli(capsys, str(SWIECIE), "--rule", "mes")
+    election, ballots = election_and_ballots(SWIECIE)
+    funding_order = equal_shares(election.costs, ballots, election.budget).selected
+    selected = json.loads(lines[-1])["selected"]
+    assert code == 0
+    assert funding_order[0] == "c12" and selected[0] == "c1"
+    assert selected == sorted(funding_order, key=natural_key)
+
+
+def test_cli_explain_prints_a_line_per_project_before_the_json(capsys):
+    code, lines, _ = run_cli(
+        capsys, str(KRAKOW), "--rule", "greedy", "--explain", "--policy", "stop"
+    )
+    election, _ = election_and_ballots(KRAKOW)
+    assert code == 0
+    assert len(lines) == len(election.projects) + 1
+    assert lines[0].startswith("2 Zróbmy skwer przy Fabrycznej!")
+    assert lines[0].endswith("Funded 1st: 2,734 points, cost 270,000 PLN")
+    assert json.loads(lines[-1])["rule"] == "greedy"
+
+
+def test_cli_mes_on_points_ballots_uses_score_utility(capsys):
+    code, lines, _ = run_cli(capsys, str(CZESTOCHOWA), "--rule", "mes")
+    election, ballots = election_and_ballots(CZESTOCHOWA)
+    expected = equal_shares(election.costs, ballots, election.budget, utility="score")
+    assert code == 0
+    assert set(json.loads(lines[0])["selected"]) == set(expected.selected)
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["missing.pb", "--rule", "greedy"], "cannot read missing.pb"),
+        ([str(KRAKOW), "--rule", "dictator"], "invalid choice"),
+        ([str(KRAKOW)], "required"),
+        ([str(KRAKOW), "--rule", "mes", "--policy", "maybe"], "invalid choice"),
+    ],
+)
+def test_cli_bad_input_is_one_line_on_stderr_and_exit_2(capsys, argv, message):
+    code, lines, err = run_cli(capsys, *argv)
+    assert (code, lines) == (2, [])
+    assert err.count("\n") == 1 and message in err
+
+
+def test_cli_rejects_a_file_that_is_not_pabulib(capsys, tmp_path):
+    bad = tmp_path / "bad.pb"
+    bad.write_text("META\nkey;value\nbudget;10\n", encoding="utf-8")
+    code, _, err = run_cli(capsys, str(bad), "--rule", "greedy")
+    assert code == 2 and "missing section" in err
+
+
+def repeated_ballots_file(tmp_path, voters: int) -> tuple[str, str]:
+    """A small approval election whose first `voters` ballots name project 1 twice.
+
+    Returns the file and the same file with each project named once (the expected reading).
+    """
+    head = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
+    head += "1;60\n2;50\n3;40\nVOTES\nvoter_id;vote\n"
+    rows = [f"v{i};1,2,1" if i < voters else f"v{i};2,3" for i in range(voters + 3)]
+    once = [row.replace("1,2,1", "1,2") for row in rows]
+    twice_path, once_path = tmp_path / "twice.pb", tmp_path / "once.pb"
+    twice_path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    once_path.write_text(head + "\n".join(once) + "\n", encoding="utf-8")
+    return str(twice_path), str(once_path)
+
+
+@pytest.mark.parametrize("rule", ["greedy", "mes", "mes-add1", "mes-add1-greedy"])
+def test_cli_counts_a_repeated_project_once_and_names_the_voters(capsys, tmp_path, rule):
+    # A sloppy export names project 1 twice on two ballots: the recount goes ahead, exactly as
+    # if each project had been named once, and says on stderr whose ballots they were.
+    twice, once = repeated_ballots_file(tmp_path, voters=2)
+    code, lines, err = run_cli(capsys, twice, "--rule", rule)
+    assert code == 0
+    assert err.count("\n") == 1 and err.startswith("tally: warning: 2 ballot(s)")
+    assert err.rstrip().endswith("Voters: v0, v1")
+    expected_code, expected, expected_err = run_cli(capsys, once, "--rule", rule)
+    assert (expected_code, expected_err) == (0, "")
+    assert lines == expected
+
+
+def test_cli_warning_about_repeats_names_twenty_voters_then_counts_the_rest(capsys, tmp_path):
+    twice, _ = repeated_ballots_file(tmp_path, voters=25)
+    code, _, err = run_cli(capsys, twice, "--rule", "greedy")
+    named = ", ".join(f"v{i}" for i in range(20))
+    assert code == 0 and err.rstrip().endswith(f"Voters: {named} and 5 more")
+
+
+def test_cli_help_says_how_ranked_ballots_become_points(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "as many points as the file's META max_length, the second one point less" in text
+    assert "without max_length is counted as if max_length were the length of its longest" in text
