@@ -97,4 +97,3 @@ async def send_waiting(message: Message, session: AsyncSession, telegram_id: int
                 text=i18n.get("pj-unfollow-button"), callback_data=ProjectCb(
                     action=ProjectAction.UNFOLLOW, round=round_.id).pack())]]))
     return bool(rounds)
-
