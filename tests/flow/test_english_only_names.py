@@ -29,6 +29,7 @@ from tests.support.factories import vote_cb as cb
 from tests.support.flow import buttons, tap_and_confirm, texts
 
 PERSON = 760_301
+GROUP = 700_301  # owns SPK-001, which is funded
 NOTE = {Locale.CY: " (dim ond yn Saesneg)", Locale.EN: ""}
 AREA = {Locale.CY: "Speke Ward (dim ond yn Saesneg)", Locale.EN: "Speke Ward"}
 BOTH = [Locale.EN, Locale.CY]
@@ -65,7 +66,7 @@ async def imported_round_in_voting(session_maker, eligibility: str = "anyone") -
                     number=n, reference=f"SPK-{n:03d}", title=f"Bid {n}",
                     group_name=f"Group {n}", amount_pence=amount, area_id=speke)
                 for n, (owner, amount) in enumerate(
-                    [(700_301, 1_500_00), (700_302, 2_000_00), (700_303, 1_000_00)], start=1)]
+                    [(GROUP, 1_500_00), (700_302, 2_000_00), (700_303, 1_000_00)], start=1)]
         session.add_all(bids)
         await session.flush()
         await session.execute(update(Round).where(Round.id == round_.id)
@@ -113,8 +114,17 @@ async def test_notices_results_and_projects_say_so_too(harness, session_maker, l
         assert (await cast_ballot(session, round_, PERSON, {a: 5, b: 1, c: 4},
                                   secret=harness.settings.ballot_key)).ok
     await join(harness, PERSON, locale)
+    await join(harness, GROUP, locale)
     await join(harness, ORGANISER_ID, Locale.EN)
     await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
+    async with session_maker() as session:  # the funded group: "funded", then asks for news
+        to_group = [row["text"] for row in await session.scalars(
+            select(OutboxMessage.payload).where(OutboxMessage.chat_id == GROUP))]
+    naming = [text for text in to_group if "Safer Speke 2026" in text]
+    assert len(naming) >= 2  # "your bid was funded" and the first ask (nudges name no round)
+    for text in naming:
+        assert f"Safer Speke 2026{NOTE[locale]}" in text, text
+        assert locale is Locale.CY or "only in English" not in text
     async with session_maker() as session:
         told = await session.scalar(select(OutboxMessage.payload).where(
             OutboxMessage.dedupe_key == f"result:{round_id}:user:{PERSON}"))
