@@ -28,11 +28,17 @@ from models.outbox import OutboxMessage, Status
 from models.round import Round
 from models.voting_code import claimant_key
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_worldcafe_flow import QUESTION_CY, QUESTION_EN, add_question, answers_of
 from tests.support.ballot_screen import vote_in_chat
 from tests.support.event_fixtures import CY, EN, ev, join, make_event
-from tests.support.factories import codes_for, publish, rows_mentioning, voting_round
+from tests.support.factories import (
+    codes_for,
+    publish,
+    rows_holding,
+    rows_mentioning,
+    voting_round,
+)
 from tests.support.flow import tap_and_confirm, texts
+from tests.support.worldcafe import QUESTION_CY, QUESTION_EN, add_question, answers_of
 
 # Big enough to take 6 bytes in SQLite's record format, so its binary form can be looked for.
 PERSON = 71_234_567_891
@@ -151,19 +157,6 @@ async def keyed_hashes(session_maker, secret: bytes, person: int) -> list[str]:
                                            .where(BallotBox.salt.is_not(None))))
     return [voter, roll_key(voter), *(ballot_key(salt, voter) for salt in salts),
             *(claimant_key(secret, round_id, person) for round_id in round_ids)]
-
-
-async def rows_holding(session_maker, needles: list[str]) -> list[tuple[str, tuple]]:
-    """Rows of every table with any of `needles` in any column."""
-    from sqlalchemy import inspect, text
-    found = []
-    async with session_maker() as session:
-        names = await session.run_sync(lambda s: inspect(s.connection()).get_table_names())
-        for name in names:
-            rows = (await session.execute(select(text("*")).select_from(text(f'"{name}"')))).all()
-            found += [(name, tuple(row)) for row in rows
-                      if any(needle in str(cell) for cell in row for needle in needles)]
-    return found
 
 
 def sqlite_bytes(database_url: str) -> bytes:

@@ -18,9 +18,8 @@ from models.round import get_round
 from models.user import User
 from models.voting import publish_results
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_ballot_notices import (
+from tests.support.ballot_notices import (
     ASKED,
-    GROUP_OWNER,
     OPENED,
     REGISTERED,
     STARTER,
@@ -28,11 +27,10 @@ from tests.flow.test_ballot_notices import (
     notes,
     people_who_took_part,
 )
-from tests.flow.test_vote_admin_flow import cb, closed_round
-from tests.flow.test_vote_flow import join
 from tests.support.ballot_screen import start
+from tests.support.factories import GROUP_OWNER, closed_round, join, voting_round
+from tests.support.factories import voting_admin_cb as cb
 from tests.support.flow import tap_and_confirm
-from tests.unit.test_vote_ballots import voting_round
 
 FINISH = {"en": "You started voting in <b>Safer Speke 2026</b>, but your vote is not in yet",
           "cy": "Fe ddechreuoch chi bleidleisio, ond dydy eich pleidlais ddim i mewn eto: "

@@ -3,7 +3,7 @@ plans its group's asks (exactly once, across restarts); the group sends an updat
 (with permission) and money spent; followers get one round-up a week in their language; an
 organiser hides an update; /projects shows it all. English and Welsh.
 
-Time is moved with the bot's clock (models.base.set_clock_offset), never waited for.
+Time is moved with the bot's clock (the `clock` fixture), never waited for.
 """
 
 from __future__ import annotations
@@ -20,30 +20,20 @@ from bot.ui.callbacks import ForgetCb, Locale
 from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
-from models.base import set_clock_offset, utcnow
+from models.base import utcnow
 from models.event import Event, EventKind, Registration, RegStatus
 from models.outbox import OutboxMessage, Status, claim_next
 from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project, ProjectFollow, ProjectPayment, ProjectUpdate
 from models.round import Round
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
 from tests.support.bid_scenario import media_update
+from tests.support.factories import GROUP_OWNER, join, voting_round
 from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import GROUP_OWNER, voting_round
 
 OTHER_GROUP = 800_002  # owns SPK-003, funded; GROUP_OWNER owns SPK-001, funded
 VOTER_EN, VOTER_CY = 760_101, 760_102
 NOT_A_VOTER = 760_500
-
-
-@pytest.fixture
-def clock():
-    """Move the bot's clock: `clock(days)` puts it that many days ahead of the real time."""
-    def move(days: float) -> None:
-        set_clock_offset(lambda: timedelta(days=days))
-    yield move
-    set_clock_offset(None)
 
 
 async def published(harness, session_maker, group_locale: Locale):

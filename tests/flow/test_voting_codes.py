@@ -26,17 +26,12 @@ from models.voting_code import (
 )
 from tests.conftest import ORGANISER_ID
 from tests.support.ballot_screen import start, vote_in_chat
-from tests.support.factories import codes_for, join, voting_round
+from tests.support.factories import CARD_ACCEPTED, codes_for, join, voting_round
 from tests.support.factories import vote_cb as cb
 from tests.support.flow import buttons, texts
 
 SECRET = b"test-ballot-secret"
 FIRST, SECOND = 760_001, 760_002
-ACCEPTED = {
-    Locale.EN: "Your voting card is accepted: you can vote in Safer Speke 2026.",
-    Locale.CY: ("Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn y rownd "
-                "Speke Mwy Diogel 2026."),
-}
 USED = {
     Locale.EN: "This voting card has already been used. Each card gives one vote",
     Locale.CY: "Mae'r cerdyn pleidleisio hwn wedi'i ddefnyddio'n barod.",
@@ -115,7 +110,7 @@ async def test_a_card_gives_one_vote_in_a_check_in_round(harness, session_maker,
     await join(harness, FIRST, locale)
     await join(harness, SECOND, locale)
     sent = await harness.send(FIRST, f"/start v_{code}")
-    assert texts(sent)[0].startswith(ACCEPTED[locale])
+    assert texts(sent)[0].startswith(CARD_CARD_ACCEPTED[locale])
     assert buttons(sent[0])[0][1] == cb(VoteAction.ROUND, round_id)
     receipt = (await vote_in_chat(harness, FIRST, round_id, {}, default=4)).text
     assert {Locale.EN: "Receipt:", Locale.CY: "Derbynneb:"}[locale] in receipt
@@ -139,7 +134,7 @@ async def test_a_newcomer_scanning_a_card_is_answered_at_once(harness, session_m
     (code,) = await codes_for(session_maker, round_id, 1, harness.settings.ballot_key)
     sent = await harness.send(FIRST, f"/start v_{code}", language_code="cy")
     assert texts(sent)[0].startswith("<b>Cyn i ni ddechrau</b>")
-    assert texts(sent)[1].startswith(ACCEPTED[Locale.CY])
+    assert texts(sent)[1].startswith(CARD_ACCEPTED[Locale.CY])
     sent = await harness.tap(FIRST, cb(VoteAction.ROUND, round_id))  # no area question
     assert texts(sent)[0].startswith("Cais 1 o 3")
 
@@ -230,7 +225,7 @@ async def test_forget_while_voting_drops_the_card_claim_and_still_one_vote(
     # ...for someone else.
     await join(harness, SECOND, locale)
     assert texts(await harness.send(SECOND, f"/start v_{second_card}"))[0].startswith(
-        ACCEPTED[locale])
+        CARD_ACCEPTED[locale])
     await vote_in_chat(harness, SECOND, round_id, {}, default=3)
     async with session_maker() as session:
         assert len(await round_ballots(session, round_id)) == 2
@@ -251,7 +246,7 @@ async def test_forget_before_voting_frees_the_card(harness, session_maker, local
     assert await _claims_of(session_maker, FIRST, round_id, secret) == []
 
     await join(harness, FIRST, locale)
-    assert texts(await harness.send(FIRST, f"/start v_{card}"))[0].startswith(ACCEPTED[locale])
+    assert texts(await harness.send(FIRST, f"/start v_{card}"))[0].startswith(CARD_ACCEPTED[locale])
     await vote_in_chat(harness, FIRST, round_id, {}, default=4)
     await join(harness, SECOND, locale)
     assert texts(await harness.send(SECOND, f"/start v_{card}"))[0].startswith(USED[locale])

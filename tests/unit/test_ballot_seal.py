@@ -43,6 +43,7 @@ from models.round import Round, RoundStatus
 from models.round_steps import reopen_voting
 from models.user import User
 from models.voting import apply_voting_windows, close_voting, count_round, publish_results
+from tests.support.databases import SQLITE_ONLY
 from tests.support.factories import SECRET, voting_round
 from tests.support.secrecy import PEOPLE, attack
 
@@ -288,28 +289,25 @@ async def test_totals_always_equal_the_ballots_cast_and_the_seal_leaves_no_link(
         await session.execute(delete(User).where(User.telegram_id.in_(PEOPLE)))
 
 
-async def test_no_page_of_the_sqlite_file_keeps_a_key_after_the_seal_or_forget(templates,
+@SQLITE_ONLY
+async def test_no_page_of_the_sqlite_file_keeps_a_key_after_the_seal_or_forget(engine,
+                                                                               session_maker,
                                                                                tmp_path):
     """Deleted rows must not stay readable in the file: SQLite builds differ in whether they
     overwrite deleted content, so the bot asks for it (`secure_delete`)."""
-    async with templates.copy("sqlite", tmp_path) as url:
-        engine = create_engine(url)
-        session_maker = create_session_maker(engine)
-        try:
-            round_id, _ = await voting_round(session_maker)
-            for person in PEOPLE:
-                assert (await cast(session_maker, round_id, person, [2, 3, 4])).ok
-            async with session_maker() as session:
-                keys = [key.encode() for key in await session.scalars(select(Ballot.voter_key))]
-            await forget(session_maker, PEOPLE[0])
-            async with session_maker() as session:
-                keys += [key.encode() for key in await session.scalars(select(Ballot.voter_key))]
-            assert await close(session_maker, round_id)
-            async with engine.connect() as connection:  # what a copy of the file would hold
-                await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            await engine.dispose()
-        stored = b"".join(path.read_bytes() for path in tmp_path.glob("pbchat-test.db*"))
+    round_id, _ = await voting_round(session_maker)
+    for person in PEOPLE:
+        assert (await cast(session_maker, round_id, person, [2, 3, 4])).ok
+    async with session_maker() as session:
+        keys = [key.encode() for key in await session.scalars(select(Ballot.voter_key))]
+    await forget(session_maker, PEOPLE[0])
+    async with session_maker() as session:
+        keys += [key.encode() for key in await session.scalars(select(Ballot.voter_key))]
+    assert await close(session_maker, round_id)
+    async with engine.connect() as connection:  # what a copy of the file would hold
+        await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    await engine.dispose()  # every connection closed, as when the file is copied off the disk
+    stored = b"".join(path.read_bytes() for path in tmp_path.glob("pbchat-test.db*"))
     assert len(set(keys)) == len(PEOPLE) + 1 and not [key for key in keys if key in stored]
 
 
