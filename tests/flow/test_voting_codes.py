@@ -110,7 +110,7 @@ async def test_a_card_gives_one_vote_in_a_check_in_round(harness, session_maker,
     await join(harness, FIRST, locale)
     await join(harness, SECOND, locale)
     sent = await harness.send(FIRST, f"/start v_{code}")
-    assert texts(sent)[0].startswith(CARD_CARD_ACCEPTED[locale])
+    assert texts(sent)[0].startswith(CARD_ACCEPTED[locale])
     assert buttons(sent[0])[0][1] == cb(VoteAction.ROUND, round_id)
     receipt = (await vote_in_chat(harness, FIRST, round_id, {}, default=4)).text
     assert {Locale.EN: "Receipt:", Locale.CY: "Derbynneb:"}[locale] in receipt
