@@ -17,7 +17,7 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, InlineKeyboardMar
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.jobs.project_notices import ProjectNotices
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui.names import name_html
 from bot.ui.project_callbacks import FollowOfferCb, ProjectAction, ProjectCb
@@ -51,7 +51,8 @@ async def with_follow_offer(session: AsyncSession, round_id: int, who: int, i18n
 
 @router.callback_query(FollowOfferCb.filter())
 async def answer_offer(query: CallbackQuery, callback_data: FollowOfferCb,
-                       session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
+                       session: AsyncSession, settings: Settings, notifier: Notifier,
+                       i18n: I18nContext) -> None:
     who, round_ = query.from_user.id, await get_round(session, callback_data.round)
     if (callback_data.who != who or round_ is None or not await projects.may_follow(
             session, round_.id, who, secret=settings.ballot_key)):
@@ -63,7 +64,7 @@ async def answer_offer(query: CallbackQuery, callback_data: FollowOfferCb,
     else:
         await projects.unfollow(session, round_.id, who)
     if await projects.round_projects(session, round_.id):  # results out: this week's news
-        await ProjectNotices(i18n.core, settings.default_locale).sync_digests(
+        await notifier.projects.sync_digests(
             session, round_.id, now, only=who)
     await query.answer(i18n.get("pjf-yes" if callback_data.yes else "pjf-no"), show_alert=True)
     await _drop_offer(query)

@@ -10,11 +10,11 @@ from datetime import timedelta
 from aiogram.methods import SendDocument
 from sqlalchemy import select, update
 
-from bot.jobs.vote_notices import FinishReminders, opening
+from bot.jobs.vote_notices import FinishReminders
 from bot.jobs.voting_monitor import VotingMonitor
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
 from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import BallotStart, ask_to_be_told, tell_voting_open
+from models.ballot_notices import BallotStart, ask_to_be_told
 from models.base import utcnow
 from models.retention import erase_round
 from models.round import Round, get_round
@@ -46,8 +46,7 @@ async def test_opening_by_hand_tells_everyone_who_took_part_once(harness, sessio
     assert told[ASKED].startswith(OPENED[Locale.EN])
     async with session_maker.begin() as session:  # planned again: nobody is told twice
         round_ = await get_round(session, round_id)
-        assert await tell_voting_open(session, round_, opening(
-            harness.dp["i18n_middleware"].core, "en", round_)) == 0
+        assert await harness.dp["notifier"].votes.voting_open(session, round_) == 0
 
 
 async def test_opening_on_schedule_tells_them_too(harness, session_maker):
@@ -57,8 +56,8 @@ async def test_opening_on_schedule_tells_them_too(harness, session_maker):
         await session.execute(update(Round).where(Round.id == round_id).values(
             voting_opens=utcnow() - timedelta(minutes=1),
             voting_closes=utcnow() + timedelta(days=1)))
-    monitor = VotingMonitor(session_maker, harness.dp["i18n_middleware"].core,
-                            organiser_ids=frozenset({ORGANISER_ID}), default_locale="en")
+    monitor = VotingMonitor(session_maker, harness.dp["notifier"],
+                            organiser_ids=frozenset({ORGANISER_ID}))
     assert (await monitor.tick())[0] == [round_id]
     assert set(await notes(session_maker, f"vopen:{round_id}:")) == {
         GROUP_OWNER, REGISTERED, ASKED}
@@ -93,8 +92,7 @@ async def test_one_reminder_to_finish_a_ballot_and_the_panel_shows_the_finish_ra
     assert "Ballots started in the chat: 2 · confirmed: 1" in texts(sent)[0]
 
     def reminders() -> FinishReminders:  # a process's loop, as after a restart
-        return FinishReminders(session_maker, harness.dp["i18n_middleware"].core,
-                               default_locale="en", after=timedelta(hours=3),
+        return FinishReminders(session_maker, harness.dp["notifier"], after=timedelta(hours=3),
                                secret=harness.settings.ballot_key)
     assert await reminders().tick(now=started + timedelta(hours=2)) == 0  # too soon
     assert await reminders().tick(now=started + timedelta(hours=4)) == 1

@@ -22,7 +22,7 @@ from tests.support.flow import alerts, texts
 
 
 def monitor_for(harness, session_maker) -> BroadcastMonitor:
-    return BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    return BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                             limiter=RateLimiter(1000), wake_sender=lambda: None,
                             ballot_key=harness.settings.ballot_key)
 

@@ -33,7 +33,7 @@ async def test_sending_plans_one_message_per_person_in_their_language(harness, s
     await write_broadcast(harness, welsh="Helo bawb")
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
     assert texts(sent)[-1] == "Starting to send to 4 people…"
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
@@ -49,7 +49,7 @@ async def test_sending_plans_one_message_per_person_in_their_language(harness, s
 async def test_without_welsh_everyone_gets_english(harness, session_maker):
     await write_broadcast(harness, welsh=None)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
@@ -65,7 +65,7 @@ async def test_without_welsh_everyone_gets_english(harness, session_maker):
 async def test_progress_and_a_single_report(harness, session_maker):
     await write_broadcast(harness)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
@@ -89,7 +89,7 @@ async def test_progress_and_a_single_report(harness, session_maker):
 async def test_progress_edits_are_spaced_out_but_the_last_one_is_not(harness, session_maker):
     await write_broadcast(harness)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key, progress_every=60)
     before = len(harness.telegram.requests)
@@ -122,7 +122,7 @@ async def test_scheduled_then_stopped(harness, session_maker):
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
     assert texts(sent)[-1].startswith(
         "Wedi'i drefnu ar gyfer Iau 31 Rhag 2099, 18:30. Heddiw, 4 o bobl")
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()

@@ -15,10 +15,10 @@ import yaml
 from sqlalchemy import select, update
 
 from bot.cli.rounds import spec_from_mapping
-from bot.jobs.vote_notices import opening
 from bot.ui.callbacks import Locale
 from bot.ui.vote_callbacks import VoteAction
 from models.ballot import cast_ballot
+from models.ballot_notices import ask_to_be_told
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
@@ -106,14 +106,17 @@ async def test_notices_results_and_projects_say_so_too(harness, session_maker, l
     round_id, (a, b, c) = await imported_round_in_voting(session_maker)
     async with session_maker() as session:
         round_ = await get_round(session, round_id)
-    core = harness.dp["i18n_middleware"].core
-    opened, _ = opening(core, "en", round_)(locale.value)
-    assert f"<b>Safer Speke 2026{NOTE[locale]}</b>" in opened
+    await join(harness, PERSON, locale)
+    async with session_maker.begin() as session:  # asked to be told: "voting is open"
+        await ask_to_be_told(session, PERSON)
+        assert await harness.dp["notifier"].votes.voting_open(session, round_) == 1
+        opened = await session.scalar(select(OutboxMessage.payload).where(
+            OutboxMessage.dedupe_key == f"vopen:{round_id}:{PERSON}"))
+    assert f"<b>Safer Speke 2026{NOTE[locale]}</b>" in opened["text"]
 
     async with session_maker.begin() as session:
         assert (await cast_ballot(session, round_, PERSON, {a: 5, b: 1, c: 4},
                                   secret=harness.settings.ballot_key)).ok
-    await join(harness, PERSON, locale)
     await join(harness, GROUP, locale)
     await join(harness, ORGANISER_ID, Locale.EN)
     await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))

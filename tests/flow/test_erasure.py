@@ -80,7 +80,7 @@ async def live_a_little(harness, session_maker, locale) -> str:
     await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.SKIP_WELSH).pack())
     await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.NOW).pack())
     await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.SEND).pack())
-    await BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    await BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                            limiter=RateLimiter(1000), wake_sender=lambda: None,
                            ballot_key=harness.settings.ballot_key).tick()
     await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))

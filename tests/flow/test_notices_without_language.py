@@ -9,10 +9,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from bot.jobs.vote_notices import FinishReminders, opening
+from bot.jobs.notifier import Notifier
+from bot.jobs.vote_notices import FinishReminders
 from bot.ui.callbacks import Locale
 from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import tell_voting_open
 from models.base import utcnow
 from models.round import get_round
 from models.user import User
@@ -39,6 +39,12 @@ RESULTS = {"en": "The results of Safer Speke 2026 are out.",
            "cy": "Mae canlyniadau Speke Mwy Diogel 2026 wedi'u cyhoeddi."}
 
 
+def notifier_for(harness, default: str) -> Notifier:
+    """The bot's notifier as it is built with DEFAULT_LOCALE=`default`."""
+    return Notifier.of(harness.dp["notifier"].core,
+                       harness.settings.model_copy(update={"default_locale": default}))
+
+
 async def forget_language(session_maker, *people: int) -> None:
     """As a row written before the language was stored on first contact."""
     async with session_maker.begin() as session:
@@ -54,8 +60,7 @@ async def test_voting_open_reaches_people_with_no_stored_language(harness, sessi
     await forget_language(session_maker, REGISTERED)
     async with session_maker.begin() as session:
         round_ = await get_round(session, round_id)
-        assert await tell_voting_open(session, round_, opening(
-            harness.dp["i18n_middleware"].core, default, round_)) == 3
+        assert await notifier_for(harness, default).votes.voting_open(session, round_) == 3
     told = await notes(session_maker, f"vopen:{round_id}:")
     assert set(told) == {GROUP_OWNER, REGISTERED, ASKED}
     assert told[REGISTERED].startswith(OPENED[Locale(default)])
@@ -70,9 +75,8 @@ async def test_the_reminder_to_confirm_reaches_people_with_no_stored_language(
     started = utcnow()
     await start(harness, STARTER, round_id)  # begun, never confirmed
     await forget_language(session_maker, STARTER)
-    reminders = FinishReminders(session_maker, harness.dp["i18n_middleware"].core,
-                                default_locale=default, after=timedelta(hours=3),
-                                secret=harness.settings.ballot_key)
+    reminders = FinishReminders(session_maker, notifier_for(harness, default),
+                                after=timedelta(hours=3), secret=harness.settings.ballot_key)
     assert await reminders.tick(now=started + timedelta(hours=4)) == 1
     told = await notes(session_maker, f"vfin:{round_id}:")
     assert told[STARTER].startswith(FINISH[default])
@@ -97,7 +101,7 @@ async def test_publish_results_plans_a_note_for_people_with_no_stored_language(
     await forget_language(session_maker, STRANGER)
     async with session_maker.begin() as session:
         round_ = await get_round(session, round_id)
-        await publish_results(session, round_, bidder_note=lambda *_: "",
-                              resident_note=lambda locale: RESULTS[locale or default])
+        await publish_results(session, round_)
+        await notifier_for(harness, default).votes.results(session, round_, voters=set())
     told = await notes(session_maker, f"result:{round_id}:user:")
     assert told[STRANGER] == RESULTS[default]

@@ -140,8 +140,8 @@ async def test_the_seal_leaves_no_keyed_ballot_on_postgresql(harness, session_ma
     else:
         async with session_maker.begin() as session:
             (await session.get(Round, round_id)).voting_closes = utcnow()
-        monitor = VotingMonitor(session_maker, harness.dp["i18n_middleware"].core,
-                                organiser_ids=frozenset(), default_locale="en")
+        monitor = VotingMonitor(session_maker, harness.dp["notifier"],
+                                organiser_ids=frozenset())
         assert (await monitor.tick())[1] == [round_id]
 
     assert await dead_rows(engine, SEALED_TABLES) == {}

@@ -15,7 +15,6 @@ import pytest
 from aiogram.methods import SendDocument
 from sqlalchemy import select
 
-from bot.jobs.project_notices import ProjectNotices
 from bot.ui.callbacks import ForgetCb, Locale
 from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
@@ -132,7 +131,7 @@ async def test_publish_ask_update_follow_hide_and_see(harness, session_maker, cl
     await harness.restart()
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
-        again = await ProjectNotices(harness.dp["i18n_middleware"].core, "en").start_projects(
+        again = await harness.dp["notifier"].projects.start_projects(
             session, round_, (30, 90, 180), utcnow())
     assert len(again) == 2
     assert len(await rows(session_maker, "proj:")) == 12
@@ -312,7 +311,7 @@ async def test_a_late_group_is_nudged_once_and_organisers_see_it(harness, sessio
     # Planning again (a second publish, another process) sends no second nudge.
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
-        await ProjectNotices(harness.dp["i18n_middleware"].core, "en").start_projects(
+        await harness.dp["notifier"].projects.start_projects(
             session, round_, (30, 90, 180), utcnow())
     assert len(await rows(session_maker, f"proj:{project.id}:nudge:1")) == 1
 

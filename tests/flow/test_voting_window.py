@@ -65,9 +65,9 @@ async def test_organisers_are_told_once_in_their_language(harness, session_maker
     await join(harness, ORGANISER_ID, Locale.CY)
     round_id, _ = await round_with(session_maker, RoundStatus.CLOSED, -timedelta(minutes=1),
                                    timedelta(hours=2))
-    monitors = [VotingMonitor(session_maker, harness.dp["i18n_middleware"].core,
-                              organiser_ids=frozenset({ORGANISER_ID, 760_900}),
-                              default_locale="en") for _ in range(2)]  # two processes
+    monitors = [VotingMonitor(session_maker, harness.dp["notifier"],
+                              organiser_ids=frozenset({ORGANISER_ID, 760_900}))
+                for _ in range(2)]  # two processes
     assert await monitors[0].tick() == ([round_id], [])
     assert await monitors[1].tick() == ([], [])
     assert await monitors[1].tick(utcnow() + timedelta(hours=3)) == ([], [round_id])
