@@ -29,6 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.project_notices import ProjectNotices, ask_key, nudge_key
 from bot.ui import project_view as view
 from bot.ui.event_keyboards import as_payload
+from bot.ui.names import name_text
 from bot.ui.project_callbacks import ProjectAction
 from models import project as projects
 from models import project_team as team
@@ -91,7 +92,7 @@ class ProjectAsks:
                 locale: str, last_report: datetime | None, now: datetime
                 ) -> dict[str, NewMessage]:
         t = self.notices.texts(locale)
-        name = round_.name(locale)
+        name = name_text(t, round_)
         button = as_payload(view.one_button(t, "pj-update-button", ProjectAction.UPDATE,
                                             project))
         found = {}
