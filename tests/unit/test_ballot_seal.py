@@ -39,8 +39,8 @@ from models.ballot import (
     voter_key,
 )
 from models.base import utcnow
-from models.db import create_engine, create_session_maker
 from models.bid import Bid
+from models.db import create_engine, create_session_maker
 from models.round import Area, Round, RoundStatus
 from models.round_steps import reopen_voting
 from models.user import User
