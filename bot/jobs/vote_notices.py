@@ -25,6 +25,7 @@ from models.ballot_notices import claim_unfinished, took_part
 from models.base import utcnow
 from models.bid import BidStatus
 from models.outbox import enqueue
+from models.project import followers
 from models.round import Round
 from models.user import reachable_people
 
@@ -113,12 +114,20 @@ class VoteNotices:
                         view.why_mine(t, round_.id, bid)),
                     dedupe=f"result:{round_.id}:bid:{bid.id}", due_at=now, reachable=True)
         residents = [tid for tid in await reachable_people(session) if tid not in by_owner]
+        # Voters who did not say yes at the receipt may still want news of what they funded;
+        # the tap is checked again like the one on /projects (handlers/projects.py).
+        # Only when something was funded: the projects (made in the same transaction) are
+        # what one follows.
+        funded = any(bid.status == BidStatus.FUNDED for bid in bids)
+        following = set(await followers(session, round_.id))
 
         def resident(t: LocaleTexts, person: int) -> tuple[str, object]:
             plain = voters is not None and person not in voters
             key = "va-note-results-plain" if plain else "va-note-results"
+            offer = (funded and voters is not None and person in voters
+                     and person not in following)
             return (t.get(key, round=name_html(t, round_)),
-                    view.see_results(t, round_.id))
+                    view.see_results(t, round_.id, follow=offer))
         rows += await notifier.messages(session, residents, resident, due_at=now,
                                         dedupe=f"result:{round_.id}:user:{{person}}",
                                         reachable=True)

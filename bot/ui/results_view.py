@@ -20,6 +20,7 @@ from aiogram.utils.keyboard import InlineKeyboardBuilder
 
 from bot.ui.chart import Bar, support_chart
 from bot.ui.names import name_html, name_text
+from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.results_callbacks import (
     PaperAction,
     PaperCb,
@@ -162,10 +163,15 @@ def why_button(i18n: Translates, round_id: int, bid: Bid) -> InlineKeyboardButto
         callback_data=ResultsCb(action=ResultsAction.WHY, round=round_id, bid=bid.id).pack())
 
 
-def see_results(i18n: Translates, round_id: int) -> InlineKeyboardMarkup:
+def see_results(i18n: Translates, round_id: int, *, follow: bool = False) -> InlineKeyboardMarkup:
+    """`follow`: also offer "Tell me how the projects get on" (a voter who does not yet)."""
     builder = InlineKeyboardBuilder()
     builder.button(text=i18n.get("results-see"),
                    callback_data=ResultsCb(action=ResultsAction.SHOW, round=round_id))
+    if follow:
+        builder.button(text=i18n.get("pj-follow-button"),
+                       callback_data=ProjectCb(action=ProjectAction.FOLLOW, round=round_id))
+    builder.adjust(1)
     return builder.as_markup()
 
 
