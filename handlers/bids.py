@@ -28,6 +28,7 @@ from bot.ui.bid_texts import (
 )
 from bot.ui.callbacks import MenuCb, MenuItem
 from bot.ui.callbacks.bids import BidAction, BidCb
+from bot.ui.names import name_text
 from handlers.menu import show_menu
 from models import bid as bids
 from models.base import utcnow
@@ -154,7 +155,7 @@ async def _typed_area(message: Message, state: FSMContext, session: AsyncSession
         typed = " ".join((message.text or "").split())
         await message.answer(i18n.get(
             "res-bid-area-unknown", typed=esc(typed[:40] + ("…" if len(typed) > 40 else "")),
-            choices=esc(", ".join(area.name(i18n.locale) for area in round_.areas))))
+            choices=esc(", ".join(name_text(i18n, area) for area in round_.areas))))
         await _ask(message, state, round_, bid, "area", i18n, editing=data.get("edit", False))
         return
     await bids.save_answer(session, bid, "area", chosen.id)

@@ -20,6 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui.callbacks.projects import FollowOfferCb, ProjectAction, ProjectCb
+from bot.ui.names import name_html
 from models import project as projects
 from models.base import utcnow
 from models.project_follow import follow_from_receipt, waiting_rounds
@@ -92,12 +93,8 @@ async def send_waiting(message: Message, session: AsyncSession, telegram_id: int
     rounds = await waiting_rounds(session, telegram_id)
     for round_ in rounds:
         await message.answer(
-            i18n.get("pjf-waiting", round=_html(round_.name(i18n.locale))),
+            i18n.get("pjf-waiting", round=name_html(i18n, round_)),
             reply_markup=InlineKeyboardMarkup(inline_keyboard=[[InlineKeyboardButton(
                 text=i18n.get("pj-unfollow-button"), callback_data=ProjectCb(
                     action=ProjectAction.UNFOLLOW, round=round_.id).pack())]]))
     return bool(rounds)
-
-
-def _html(value: str) -> str:
-    return value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

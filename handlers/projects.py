@@ -23,6 +23,7 @@ from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import project_view as view
 from bot.ui.callbacks.projects import ORGANISER_ACTIONS, ProjectAction, ProjectCb
+from bot.ui.names import name_text
 from handlers.project_follow import send_waiting
 from models import project as projects
 from models import project_team as team
@@ -80,7 +81,7 @@ async def projects_command(message: Message, session: AsyncSession, user: User,
     rounds = [await get_round(session, round_id) for round_id in round_ids]
     await message.answer(i18n.get("pj-choose-round"), reply_markup=InlineKeyboardMarkup(
         inline_keyboard=[[InlineKeyboardButton(
-            text=r.name(i18n.locale), callback_data=ProjectCb(
+            text=name_text(i18n, r), callback_data=ProjectCb(
                 action=ProjectAction.ROUND, round=r.id).pack())] for r in rounds if r]))
 
 
@@ -109,7 +110,7 @@ async def _send_round(message: Message, session: AsyncSession, user: User, setti
     if await projects.may_follow(session, round_id, user.telegram_id,
                                  secret=settings.ballot_key):
         follow = await projects.is_following(session, round_id, user.telegram_id)
-    pages = view.round_page(i18n, round_.name(i18n.locale), made, bids, latest, late)
+    pages = view.round_page(i18n, name_text(i18n, round_), made, bids, latest, late)
     for page in pages[:-1]:
         await message.answer(page)
     await message.answer(pages[-1],

@@ -471,7 +471,7 @@ async def _preview(message: Message, state: FSMContext, settings: Settings,
 
 def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
     areas = ", ".join(f"{a.code} {esc(a.name_en)}"
-                      + (f" / {esc(a.name_cy)}" if a.name_cy != a.name_en else "")
+                      + (f" / {esc(a.name_cy)}" if a.name_cy and a.name_cy != a.name_en else "")
                       + f" {format_pounds(a.pot_pence)}" for a in spec.areas)
     voting = (f"{when(spec.voting_opens, settings.tz, i18n)} – "
               f"{when(spec.voting_closes, settings.tz, i18n)}" if spec.voting_opens
@@ -485,7 +485,8 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
     # When funded groups will be asked for updates: changed from /rounds once the round exists.
     schedule = i18n.get("sc-line", days=shown(spec.update_days or settings.project_ask_days))
     text = access_summary(i18n, spec, i18n.get(
-        "rn-preview", name=esc(spec.name_en), name_cy=esc(spec.name_cy), areas=areas,
+        "rn-preview", name=esc(spec.name_en), name_cy=esc(spec.name_cy or spec.name_en),
+        areas=areas,
         max=format_pounds(spec.max_bid_pence),
         pot=format_pounds(sum(a.pot_pence for a in spec.areas)),
         priorities="\n".join(f"• {esc(en)} / {esc(cy)}" for en, cy in spec.priorities)

@@ -46,6 +46,7 @@ from bot.ui.ballot_view import (
 )
 from bot.ui.callbacks import MenuCb, MenuItem
 from bot.ui.callbacks.vote import VoteAction, VoteCb
+from bot.ui.names import name_html
 from bot.ui.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
 from handlers.project_follow import with_follow_offer
 from models.ballot import (
@@ -89,8 +90,8 @@ async def _votable(query: CallbackQuery, session: AsyncSession, voting_rounds: V
         return copy
     await query.answer()
     if found.ask_area:
-        await query.message.answer(i18n.get("vote-ask-area", round=escape(round_.name(
-            i18n.locale))), reply_markup=area_choice(i18n, round_))
+        await query.message.answer(i18n.get("vote-ask-area", round=name_html(i18n, round_)),
+                                   reply_markup=area_choice(i18n, round_))
     else:
         await query.message.answer(not_eligible_text(round_, i18n), reply_markup=with_menu(i18n))
     return None
@@ -331,7 +332,7 @@ async def open_code(message: Message, session: AsyncSession, ballots: Ballots,
     if claim.outcome not in (Claim.CLAIMED, Claim.ALREADY_YOURS) or round_ is None:
         await message.answer(i18n.get(f"vote-code-{claim.outcome}"))
         return
-    name = escape(round_.name(i18n.locale))
+    name = name_html(i18n, round_)
     if round_.status == RoundStatus.VOTING:
         await message.answer(i18n.get("vote-code-accepted", round=name),
                              reply_markup=vote_now(i18n, round_.id))
@@ -402,9 +403,9 @@ async def _ask_age(query: CallbackQuery, state: FSMContext, data: dict, draft: D
 
 
 def not_eligible_text(round_: Round, i18n: I18nContext) -> str:
-    areas = ", ".join(escape(area.name(i18n.locale)) for area in round_.areas)
+    areas = ", ".join(name_html(i18n, area) for area in round_.areas)
     return i18n.get(f"vote-not-eligible-{round_.eligibility}", areas=areas,
-                    round=escape(round_.name(i18n.locale)))
+                    round=name_html(i18n, round_))
 
 
 async def _render(query: CallbackQuery, state: FSMContext, data: dict, round_: Round,

@@ -79,7 +79,7 @@ async def make_codes(message: Message, session: AsyncSession, state: FSMContext,
     codes = await generate_codes(session, round_.id, int(text), secret=settings.ballot_key)
     core = i18n.core
     pdf = cards_pdf(codes, bot_username=(await bot.me()).username,
-                    titles=(round_.name_en, round_.name_cy),
+                    titles=(round_.name_en, round_.name("cy")),
                     instructions=[core.get("vx-card-how", "en"), core.get("vx-card-how", "cy")])
     await message.answer_document(
         BufferedInputFile(pdf, filename=f"voting-codes-round-{round_.id}.pdf"),

@@ -3,6 +3,8 @@ paper ballots (handlers/paper_ballots.py), publish the results and download the 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from functools import partial
 from html import escape
 
 from aiogram import F, Router
@@ -30,6 +32,7 @@ from models.round import PAPER_OPEN, Round, RoundStatus, get_round
 from models.round_steps import ballots_in, publishing, reopen_voting
 from models.update_schedule import round_ask_days
 from models.voting import (
+    clean_after_seal,
     close_voting,
     count_round,
     export_pb,
@@ -83,7 +86,8 @@ async def ask_again(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
 
 @router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.YES)))
 async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
-                    settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
+                    settings: Settings, notifier: Notifier, i18n: I18nContext,
+                    after_commit: list[Callable[[], Awaitable[None]]]) -> None:
     round_ = await get_round(session, callback_data.round)
     shown = None if round_ is None else await _facts(session, round_, callback_data.step,
                                                      i18n.locale)
@@ -92,6 +96,8 @@ async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
         await query.answer(i18n.get("cf-stale"), show_alert=True)
         return
     who = query.from_user
+    if callback_data.step in (Step.PUBLISH, Step.CLOSE_VOTING):  # both seal the ballot box
+        after_commit.append(partial(clean_after_seal, session.bind))
     if callback_data.step == Step.PUBLISH:
         if await publish(query, round_, session, settings, notifier, i18n):
             await record(session, who.id, Event.RESULTS_PUBLISHED, actor_name=who.first_name,

@@ -91,7 +91,7 @@ def area_named(round_: Round, place: str | None) -> Area | None:
     """The round's area whose English or Welsh name is `place` (as events spell areas)."""
     wanted = (place or "").strip().casefold()
     return next((area for area in round_.areas
-                 if wanted and wanted in (area.name_en.casefold(), area.name_cy.casefold())),
+                 if wanted and wanted in (area.name_en.casefold(), area.name("cy").casefold())),
                 None)
 
 

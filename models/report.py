@@ -104,10 +104,10 @@ class _Areas:
         self.of_area_id: dict[int, str] = {}
         for area in round_areas:
             key = self._alias.get(area_key(area.name_en)) or self._alias.get(
-                area_key(area.name_cy)) or area_key(area.name_en)
-            self.names.setdefault(key, (area.name_en, area.name_cy or area.name_en))
+                area_key(area.name("cy"))) or area_key(area.name_en)
+            self.names.setdefault(key, (area.name_en, area.name("cy")))
             self._alias.setdefault(area_key(area.name_en), key)
-            self._alias.setdefault(area_key(area.name_cy or area.name_en), key)
+            self._alias.setdefault(area_key(area.name("cy")), key)
             self.of_area_id[area.id] = key
 
     def of_event(self, name: str) -> str:

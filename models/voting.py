@@ -20,11 +20,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from models.ballot import round_ballots, seal_closed_rounds, seal_round, votable_bids
 from models.base import utcnow
 from models.bid import Bid, BidStatus
+from models.db import clean_after_delete
 from models.pabulib import Election, Project, Vote, ballot_points, write_pb
 from models.paper_ballot import paper_ballots
 from models.round import (
@@ -150,6 +151,17 @@ async def publish_results(session: AsyncSession, round_: Round) -> list[AreaCoun
         bid.updated_at = now
     await session.flush()
     return counts
+
+
+# What a seal rewrites (models/ballot/seal.py seal_round): old ballots, their entries, the salt,
+# the keys of the roll entries of people who used /forget.
+SEALED_TABLES = ("ballots", "ballot_entries", "ballot_boxes", "voting_roll")
+
+
+async def clean_after_seal(engine: AsyncEngine) -> None:
+    """Once a seal is committed (close_voting, publish_results, apply_voting_windows): no
+    old keyed ballot stays where the database can read it back (models/db.py)."""
+    await clean_after_delete(engine, SEALED_TABLES)
 
 
 async def open_voting(session: AsyncSession, round_: Round) -> bool:

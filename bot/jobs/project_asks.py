@@ -30,6 +30,7 @@ from bot.jobs.project_notices import ProjectNotices, ask_key, nudge_key
 from bot.ui import project_view as view
 from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
+from bot.ui.names import name_text
 from models import project as projects
 from models import project_team as team
 from models.base import utcnow
@@ -91,7 +92,7 @@ class ProjectAsks:
                 locale: str, last_report: datetime | None, now: datetime
                 ) -> dict[str, NewMessage]:
         t = self.notices.texts(locale)
-        name = round_.name(locale)
+        name = name_text(t, round_)
         button = as_payload(view.one_button(t, "pj-update-button", ProjectAction.UPDATE,
                                             project))
         found = {}

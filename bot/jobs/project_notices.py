@@ -22,6 +22,7 @@ from bot.ui import project_view as view
 from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
 from bot.ui.event_texts import LocaleTexts
+from bot.ui.names import name_text
 from models import project as projects
 from models.outbox import NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project
@@ -77,7 +78,7 @@ class ProjectNotices:
             if locale is None or project.finished:
                 continue
             t = self.texts(locale)
-            name = round_.name(locale)
+            name = name_text(self.texts(locale), round_)
             button = as_payload(view.one_button(t, "pj-update-button", ProjectAction.UPDATE,
                                                 project))
             for n, due in projects.ask_times(project):
@@ -133,7 +134,7 @@ class ProjectNotices:
                 if row is not None:
                     await _set(session, row, status=Status.CANCELLED.value)
                 continue
-            names = {r.id: r.name(locale) for r in rounds}
+            names = {r.id: name_text(self.texts(locale), r) for r in rounds}
             message = self.message(keys[telegram_id], telegram_id,
                             view.digest(self.texts(locale), mine, bids, names), end)
             if row is None:

@@ -18,12 +18,14 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from bot.jobs.periodic import Periodic
 from bot.ui import results_view as view
 from bot.ui.event_texts import LocaleTexts
+from bot.ui.names import name_html
 from bot.ui.vote_keyboards import vote_now_in
 from models.ballot import votable_bids
 from models.ballot.notices import claim_unfinished, took_part
 from models.base import utcnow
 from models.bid import BidStatus
 from models.outbox import enqueue
+from models.project import followers
 from models.round import Round
 from models.user import reachable_people
 
@@ -34,7 +36,8 @@ log = logging.getLogger(__name__)
 
 
 def _round_name(round_: Round) -> Callable[[LocaleTexts], str]:
-    return lambda texts: escape(round_.name(texts.locale))
+    """The round's name for each reader, marked for a Welsh reader if it has no Welsh."""
+    return lambda texts: name_html(texts, round_)
 
 
 def _vote_button(key: str, round_id: int) -> Callable[[LocaleTexts], object]:
@@ -107,16 +110,24 @@ class VoteNotices:
                 rows += await notifier.messages(
                     session, [owner], lambda t, _, bid=bid, won=won: (
                         t.get("va-note-funded" if won else "va-note-not-funded",
-                              title=escape(bid.title or ""), round=escape(round_.name(t.locale))),
+                              title=escape(bid.title or ""), round=name_html(t, round_)),
                         view.why_mine(t, round_.id, bid)),
                     dedupe=f"result:{round_.id}:bid:{bid.id}", due_at=now, reachable=True)
         residents = [tid for tid in await reachable_people(session) if tid not in by_owner]
+        # Voters who did not say yes at the receipt may still want news of what they funded;
+        # the tap is checked again like the one on /projects (handlers/projects.py).
+        # Only when something was funded: the projects (made in the same transaction) are
+        # what one follows.
+        funded = any(bid.status == BidStatus.FUNDED for bid in bids)
+        following = set(await followers(session, round_.id))
 
         def resident(t: LocaleTexts, person: int) -> tuple[str, object]:
             plain = voters is not None and person not in voters
             key = "va-note-results-plain" if plain else "va-note-results"
-            return (t.get(key, round=escape(round_.name(t.locale))),
-                    view.see_results(t, round_.id))
+            offer = (funded and voters is not None and person in voters
+                     and person not in following)
+            return (t.get(key, round=name_html(t, round_)),
+                    view.see_results(t, round_.id, follow=offer))
         rows += await notifier.messages(session, residents, resident, due_at=now,
                                         dedupe=f"result:{round_.id}:user:{{person}}",
                                         reachable=True)

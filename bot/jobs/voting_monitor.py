@@ -17,7 +17,7 @@ from bot.jobs.periodic import Periodic
 from models.base import utcnow
 from models.organiser import organiser_ids
 from models.round import get_round
-from models.voting import apply_voting_windows
+from models.voting import apply_voting_windows, clean_after_seal
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +45,8 @@ class VotingMonitor(Periodic):
             for round_, change in changes:  # residents who took part are told too, once each
                 if change == "opened":
                     await self._notices.voting_open(session, round_, now)
+        if closed:  # their boxes were sealed: no old keyed ballot left readable
+            await clean_after_seal(self._session_maker.kw["bind"])
         if changes:
             log.info("voting opened in rounds %s, closed in rounds %s", opened, closed)
             self._wake_sender()

@@ -89,7 +89,7 @@ async def took_part(session: AsyncSession, round_: Round) -> set[int]:
         .where(Event.round_id == round_.id, Registration.status.in_(ACTIVE),
                Registration.telegram_id.is_not(None))))
     places = {name.strip().casefold() for area in round_.areas
-              for name in (area.name_en, area.name_cy)}
+              for name in (area.name_en, area.name("cy"))}
     area_ids = {area.id for area in round_.areas}
     for telegram_id in await session.scalars(select(VoteAlert.telegram_id)):
         if telegram_id in people:

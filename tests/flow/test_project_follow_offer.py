@@ -7,12 +7,13 @@ before the results are out."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import inspect, select
+from sqlalchemy import inspect, select, update
 
 from bot.ui.callbacks import Locale
 from bot.ui.callbacks.projects import FollowOfferCb, ProjectAction
 from models.base import utcnow
 from models.project import ProjectFollow
+from models.round import Area
 from tests.conftest import ORGANISER_ID
 from tests.support.ballot_screen import vote_in_chat
 from tests.support.factories import GROUP_OWNER, join, publish, voting_round
@@ -160,3 +161,68 @@ async def test_stop_before_the_results_and_no_second_offer(harness, session_make
     await screen.press("Confirm")
     assert screen.text.startswith("Your vote has been changed.")
     assert SAID[Locale.EN]["offer"] not in screen.text
+
+
+RESULTS_OFFER = {
+    Locale.EN: {"see": "See the results 📊", "follow": "Tell me how the projects get on 🔔",
+                "following": "Done. Once a week at most, I will tell you what the groups say.",
+                "stale": "That button is out of date. Send /projects to see the latest."},
+    Locale.CY: {"see": "Gweld y canlyniadau 📊",
+                "follow": "Dywedwch wrtha i sut mae'r prosiectau'n dod yn eu blaen 🔔",
+                "following": "Iawn. Unwaith yr wythnos ar y mwyaf, bydda i'n dweud wrthych chi "
+                             "beth mae'r grwpiau'n ei ddweud.",
+                "stale": "Mae'r botwm yna wedi dyddio. Anfonwch /projects i weld y diweddaraf."},
+}
+
+
+def _labels(row) -> dict[str, str]:
+    markup = row.payload.get("reply_markup") or {"inline_keyboard": []}
+    return {button["text"]: button["callback_data"]
+            for line in markup["inline_keyboard"] for button in line}
+
+
+@pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
+async def test_the_results_offer_following_to_voters_who_did_not_say_yes(harness, session_maker,
+                                                                         lang):
+    """The results notice is a second chance for a voter who said No thanks (or did not
+    answer): one tap follows. Who already follows, or did not vote, is not offered it, and the
+    button is checked again when tapped."""
+    said, code = RESULTS_OFFER[lang], lang.value
+    round_id, _ = await voting_round(session_maker)
+    for person in (YES_VOTER, NO_VOTER, STRANGER):
+        await join(harness, person, lang)
+    screen = await vote_in_chat(harness, YES_VOTER, round_id, {}, default=4)
+    await screen.tap(screen.data(SAID[lang]["yes"]))
+    screen = await vote_in_chat(harness, NO_VOTER, round_id, {}, default=3)
+    await screen.tap(screen.data(SAID[lang]["no"]))
+    await join(harness, ORGANISER_ID, Locale.EN)
+    await join(harness, GROUP_OWNER, Locale.EN)
+    await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
+
+    notes = {row.chat_id: _labels(row) for row in await outbox_like(session_maker, "result:")
+             if row.chat_id in (YES_VOTER, NO_VOTER, STRANGER)}
+    assert set(notes) == {YES_VOTER, NO_VOTER, STRANGER}
+    assert list(notes[NO_VOTER]) == [said["see"], said["follow"]]
+    assert list(notes[YES_VOTER]) == [said["see"]]  # follows already
+    assert list(notes[STRANGER]) == [said["see"]]  # did not vote
+    follow = notes[NO_VOTER][said["follow"]]
+
+    # Forwarded to someone who did not vote: out of date, nothing recorded.
+    assert alerts(await harness.tap(STRANGER, follow, language_code=code)) == [said["stale"]]
+    assert [f.telegram_id for f in await follows(session_maker)] == [YES_VOTER]
+    assert alerts(await harness.tap(NO_VOTER, follow, language_code=code)) == [said["following"]]
+    assert sorted(f.telegram_id for f in await follows(session_maker)) == [YES_VOTER, NO_VOTER]
+
+
+async def test_no_follow_offer_when_nothing_was_funded(harness, session_maker):
+    round_id, bids = await voting_round(session_maker)
+    await join(harness, NO_VOTER, Locale.EN)
+    screen = await vote_in_chat(harness, NO_VOTER, round_id, {}, default=1)
+    await screen.tap(screen.data(SAID[Locale.EN]["no"]))
+    async with session_maker.begin() as session:  # a pot too small for any bid
+        await session.execute(update(Area).where(Area.round_id == round_id).values(pot_pence=1))
+    await join(harness, ORGANISER_ID, Locale.EN)
+    await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
+    (note,) = [row for row in await outbox_like(session_maker, "result:")
+               if row.chat_id == NO_VOTER]
+    assert list(_labels(note)) == [RESULTS_OFFER[Locale.EN]["see"]]
