@@ -29,6 +29,7 @@ from bot.storage import DatabaseStorage, RedisStateStorage
 from bot.throttling import ThrottlingMiddleware
 from bot.ui.commands import register_commands, show_organiser_menus
 from handlers import get_routers
+from models.ballot import Ballots
 from models.db import backend_of
 from models.organiser import organiser_locales
 
@@ -89,6 +90,8 @@ def create_dispatcher(
         events_isolation=create_isolation(storage, backend),
         settings=settings,
         session_maker=session_maker,
+        # The ballot rules under the ballot secret: handlers pass the person, never the secret.
+        ballots=Ballots(settings.ballot_key),
         # Set by /broadcast's Send once committed: the broadcast monitor looks at once.
         broadcast_wake=asyncio.Event(),
     )

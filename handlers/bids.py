@@ -17,7 +17,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import bid_keyboards as kb
-from bot.ui.bid_callbacks import BidAction, BidCb
 from bot.ui.bid_texts import (
     esc,
     mine_lines,
@@ -28,6 +27,7 @@ from bot.ui.bid_texts import (
     when,
 )
 from bot.ui.callbacks import MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction, BidCb
 from bot.ui.names import name_text
 from handlers.menu import show_menu
 from models import bid as bids

@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import bid_keyboards as kb
-from bot.ui.bid_callbacks import ReviewAction, ReviewCb
 from bot.ui.bid_texts import card_text, esc, overview_text, status_name
+from bot.ui.callbacks.bids import ReviewAction, ReviewCb
 from models import bid as bids
 from models.bid import NOTE_LIMIT, REVIEWABLE, Bid, BidStatus, round_under_review
 from models.bid_export import bids_csv

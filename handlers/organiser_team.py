@@ -18,10 +18,10 @@ from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui.callbacks import OrganiserAction, OrganiserCb
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
 from bot.ui.commands import hide_organiser_menu, show_organiser_menu
 from bot.ui.confirm_keyboards import yes_no
 from bot.ui.keyboards import organiser_list, pick_a_person
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from models.audit import Event, record
 from models.base import utcnow
 from models.organiser import add_organiser, added_organisers, remove_organiser

@@ -21,10 +21,10 @@ from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.latest_question import FestivalAskedLast
 from bot.settings import Settings
-from bot.ui import pledge_callbacks as kb
+from bot.ui import pledge_keyboards as kb
+from bot.ui.callbacks.pledges import PledgeAction, PledgeCb
 from bot.ui.event_texts import escape, when
 from bot.ui.keyboards import menu_again
-from bot.ui.pledge_callbacks import PledgeAction, PledgeCb
 from models import pledge as pledges
 from models.base import utcnow
 from models.pledge import OPEN_FOR, Outcome, Pledge, Stage

@@ -17,9 +17,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
-from bot.ui import pledge_callbacks as kb
+from bot.ui import pledge_keyboards as kb
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
 from bot.ui.event_texts import Texts, escape, when
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
 from models import event as events
 from models import pledge as pledges
 from models.base import utcnow

@@ -19,8 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
+from bot.ui.callbacks.projects import FollowOfferCb, ProjectAction, ProjectCb
 from bot.ui.names import name_html
-from bot.ui.project_callbacks import FollowOfferCb, ProjectAction, ProjectCb
 from models import project as projects
 from models.base import utcnow
 from models.project_follow import follow_from_receipt, waiting_rounds

@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
 from bot.settings import Settings
-from bot.ui.project_callbacks import MoneyAction, MoneyFixCb
+from bot.ui.callbacks.projects import MoneyAction, MoneyFixCb
 from bot.ui.project_view import project_name
 from models import project_money as money
 from models.amounts import format_pounds, parse_amount

@@ -17,7 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
-from bot.ui.schedule_callbacks import ScheduleAction, ScheduleCb
+from bot.ui.callbacks.schedule import ScheduleAction, ScheduleCb
 from models.base import utcnow
 from models.project_schedule import reschedule
 from models.round import Round, get_round

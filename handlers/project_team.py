@@ -20,7 +20,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import project_team_view as view
-from bot.ui.project_team_view import TeamAction, TeamCb
+from bot.ui.callbacks.projects import TeamAction, TeamCb
 from bot.ui.project_view import project_name
 from models import project as projects
 from models import project_team as team

@@ -22,8 +22,8 @@ from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import project_view as view
+from bot.ui.callbacks.projects import ORGANISER_ACTIONS, ProjectAction, ProjectCb
 from bot.ui.names import name_text
-from bot.ui.project_callbacks import ORGANISER_ACTIONS, ProjectAction, ProjectCb
 from handlers.project_follow import send_waiting
 from models import project as projects
 from models import project_team as team

@@ -1,7 +1,7 @@
 """/receipt: "was my vote counted?" from the code a voter was given, and nothing more.
 
 The code lives on the round's roll (who voted), not on the ballot (how): so the answer can
-only ever be "a vote with this receipt is counted", never what it said (models/ballot.py).
+only ever be "a vote with this receipt is counted", never what it said (models/ballot/box.py).
 """
 
 from __future__ import annotations

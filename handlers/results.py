@@ -11,8 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui import results_view as view
+from bot.ui.callbacks.results import ResultsAction, ResultsCb
 from bot.ui.names import name_html
-from bot.ui.results_callbacks import ResultsAction, ResultsCb
 from models.ballot import turnout, votable_bids
 from models.bid import Bid, BidStatus, bids_of
 from models.organiser import is_organiser

@@ -22,11 +22,11 @@ from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import bid_keyboards as kb
-from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.bid_texts import esc, question_keys, question_names, when
+from bot.ui.callbacks.bids import RoundAction, RoundCb
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.vote import RoundSetting, RoundSettingCb
 from bot.ui.confirm_keyboards import yes_no
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.vote_callbacks import RoundSetting, RoundSettingCb
 from bot.ui.vote_keyboards import round_settings
 from handlers.project_schedule import schedule_buttons, schedule_line
 from models import bid as bids

@@ -18,7 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
 from bot.ui.vote_keyboards import codes_rounds, reminder
 from bot.ui.voting_cards import cards_pdf
 from models.ballot import rounds_in_voting

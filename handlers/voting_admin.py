@@ -16,16 +16,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import results_view as view
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.results import ResultsAdminAction, ResultsAdminCb
+from bot.ui.callbacks.vote import VotingAdminAction, VotingAdminCb
 from bot.ui.confirm_keyboards import yes_no
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.results_callbacks import ResultsAdminAction, ResultsAdminCb
-from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from handlers.results import send_results
 from models.amounts import format_pounds
 from models.audience import Audience, Choice, members
 from models.audit import Event, record
 from models.ballot import turnout, votable_bids
-from models.ballot_notices import started_count
+from models.ballot.notices import started_count
 from models.base import utcnow
 from models.paper_ballot import paper_sheet_count
 from models.round import PAPER_OPEN, Round, RoundStatus, get_round
@@ -54,7 +54,7 @@ async def voting(message: Message, session: AsyncSession, i18n: I18nContext) -> 
 
 
 # Open, close and publish ask first (a preview and Yes / No); the Yes acts only if the round
-# is still as the preview showed it (bot/ui/organiser_callbacks.py).
+# is still as the preview showed it (bot/ui/callbacks/organiser.py).
 _ASKS = {VotingAdminAction.OPEN: Step.OPEN_VOTING, VotingAdminAction.CLOSE: Step.CLOSE_VOTING,
          VotingAdminAction.PUBLISH: Step.PUBLISH}
 _FROM = {Step.OPEN_VOTING: (RoundStatus.CLOSED,), Step.CLOSE_VOTING: (RoundStatus.VOTING,),

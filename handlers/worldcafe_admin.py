@@ -24,9 +24,9 @@ from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import upload_files
 from bot.ui import worldcafe_keyboards as kb
+from bot.ui.callbacks.worldcafe import CafeAdminAction as Adm
+from bot.ui.callbacks.worldcafe import CafeAdminCb
 from bot.ui.event_texts import escape, title, when_range
-from bot.ui.worldcafe_callbacks import CafeAdminAction as Adm
-from bot.ui.worldcafe_callbacks import CafeAdminCb
 from bot.ui.worldcafe_keyboards import short, status_mark
 from bot.ui.worldcafe_texts import cafe_link, cafe_short, question_screen, table_card
 from models import worldcafe as cafe

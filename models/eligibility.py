@@ -13,7 +13,7 @@ A person's area for a round is the area they told us when they first voted in it
 Nobody can check an address in a chat: this is self-declared, like most online PB votes;
 rounds that need more use check-in or codes.
 
-Reminders go to eligible people who are not on the round's roll (models/ballot.py: who voted,
+Reminders go to eligible people who are not on the round's roll (models/ballot/box.py: who voted,
 never how). The roll holds a keyed hash, not the id: it is computed for each person when the
 reminder is planned and compared with the roll.
 """

@@ -34,8 +34,8 @@ from models import pledge as pledges
 from models import project as projects
 from models import voting_code as voting_codes
 from models.audit import AuditEntry, forget_actor
-from models.ballot_notices import erase_person as erase_notices
-from models.ballot_notices import export_person as export_notices
+from models.ballot.notices import erase_person as erase_notices
+from models.ballot.notices import export_person as export_notices
 from models.broadcast import Broadcast
 from models.conversation import forget_states
 from models.db import clean_after_delete
@@ -243,10 +243,10 @@ KEPT_UNLINKED: dict[str, str] = {
                             "told so before sending): it stays without its author",
     "project_updates.photo_file_id": "a funded group's photo, sent public with the permission "
                                      "of the people in it: it stays without its author",
-    "ballots.voter_key": "a keyed hash, not the id; ballot secrecy (models/ballot.py) breaks "
+    "ballots.voter_key": "a keyed hash, not the id; ballot secrecy (models/ballot/box.py) breaks "
                          "the link on /forget and at close",
     "voting_roll.roll_key": "a keyed hash, not the id (who voted, never how); /forget "
-                            "replaces it at random once voting has closed (models/ballot.py)",
+                            "replaces it at random once voting has closed (models/ballot/box.py)",
     "voting_codes.claimant_key": "a keyed hash, not the id; /forget frees the card, or "
                                  "keeps it used under a random key if it was voted with "
                                  "(models/voting_code.py); retention drops the rest",
@@ -335,7 +335,7 @@ async def checkpoint_after_erasure(engine: AsyncEngine) -> None:
 
 def erased_tables() -> set[str]:
     """Every table an erasure changes: the registry's, and the ballot tables and voting cards
-    whose keyed hashes /forget and retention cut loose (models/ballot.py, voting_code.py)."""
+    whose keyed hashes /forget and retention cut loose (models/ballot/box.py, voting_code.py)."""
     return ({column.split(".")[0] for holder in HOLDERS for column in holder.columns}
             | {column.split(".")[0] for column in KEPT_UNLINKED}
             | {"ballot_entries"})  # a ballot cut loose is written again, entries and all

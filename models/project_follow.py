@@ -3,7 +3,7 @@
 A follow is a person-level record per round, like the round's roll (who voted), never the
 ballot (how): `project_follows` holds the round, the person and a day, nothing else. A follow
 made at the receipt keeps only the day it was made, not the time: a time next to a person
-would say when they voted, which the roll itself does not keep (models/ballot.py). Followers
+would say when they voted, which the roll itself does not keep (models/ballot/box.py). Followers
 of a round whose results are not out yet simply wait: their weekly round-ups start with the
 first update of its funded projects, and they can stop it from /projects before then.
 """

@@ -35,6 +35,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from models.amounts import parse_amount
 from models.base import Base, UtcDateTime, utcnow
 from models.bid_questions import DEFAULT_QUESTIONS, question_problems
+from models.tally.ballots import BallotKind  # one spelling: the tally's, stored as it is
 from models.update_schedule import schedule_problems, stored
 
 NAME_LIMIT = 120
@@ -57,14 +58,6 @@ class RoundStatus(StrEnum):
 
 # Votes from the chat are taken only in VOTING; paper sheets until the results are out.
 PAPER_OPEN = (RoundStatus.VOTING, RoundStatus.COUNTING)
-
-
-class BallotKind(StrEnum):
-    SCORE = "score"
-    APPROVAL = "approval"
-    TOP_N = "top_n"
-    TOKENS = "tokens"
-    KNAPSACK = "knapsack"
 
 
 class Eligibility(StrEnum):

@@ -8,7 +8,7 @@ Amounts are whole pounds (META currency GBP) when every cost and the pot are, el
 count and the export states it; pounds also keep add1 a hundred times shorter.
 
 Voters in an export are numbered 1..n in the order the sealed ballot box holds them (random,
-models/ballot.py): no Telegram id, nothing that leads back to one. Every way out of voting
+models/ballot/seal.py): no Telegram id, nothing that leads back to one. Every way out of voting
 seals the box first (`close_voting`, `apply_voting_windows`, `publish_results`). A ballot
 that gave nothing to an area's bids is not a voter in that area. Paper ballots
 (models/paper_ballot.py) follow the chat ballots as more anonymous voters.
@@ -153,7 +153,7 @@ async def publish_results(session: AsyncSession, round_: Round) -> list[AreaCoun
     return counts
 
 
-# What a seal rewrites (models/ballot.py seal_round): old ballots, their entries, the salt,
+# What a seal rewrites (models/ballot/seal.py seal_round): old ballots, their entries, the salt,
 # the keys of the roll entries of people who used /forget.
 SEALED_TABLES = ("ballots", "ballot_entries", "ballot_boxes", "voting_roll")
 

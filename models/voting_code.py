@@ -11,7 +11,7 @@ Nothing stored leads from a card to a ballot or to a person:
 - the claimant is an HMAC of the round and the Telegram id under the same secret, a different
   value from the ballot's `voter_key`, so the two tables cannot be joined without the secret;
 - /forget takes the claimant away (`forget_claims`). One vote per person does not rest on the
-  card: the roll (models/ballot.py) keeps that, also for someone who used /forget while voting
+  card: the roll (models/ballot/box.py) keeps that, also for someone who used /forget while voting
   is open, and a card is never taken by someone already on the round's roll.
 """
 
@@ -148,7 +148,7 @@ async def forget_claims(session: AsyncSession, telegram_id: int, *, secret: byte
     A card they voted with stays used, under a random key (their vote counts, and the roll
     stops them voting twice). A card they had not voted with yet is set free, as if never
     scanned: whoever holds it can still use it once. Runs before the roll forgets them
-    (models/ballot.py forget_voter), which may make their roll entry unreadable."""
+    (models/ballot/seal.py forget_voter), which may make their roll entry unreadable."""
     round_ids = list(await session.scalars(
         select(VotingCode.round_id).where(VotingCode.claimant_key.is_not(None)).distinct()))
     held = 0

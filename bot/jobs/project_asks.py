@@ -28,9 +28,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs.project_notices import ProjectNotices, ask_key, nudge_key
 from bot.ui import project_view as view
+from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
 from bot.ui.names import name_text
-from bot.ui.project_callbacks import ProjectAction
 from models import project as projects
 from models import project_team as team
 from models.base import utcnow

@@ -19,10 +19,10 @@ from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ui import project_view as view
+from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
 from bot.ui.event_texts import LocaleTexts
 from bot.ui.names import name_text
-from bot.ui.project_callbacks import ProjectAction
 from models import project as projects
 from models.outbox import NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project

@@ -1,7 +1,7 @@
 """What people are told about a vote, through the one Notifier (`notifier.votes`): voting has
 opened (to everyone who took part, and to the organisers when it happened on schedule); a
 ballot is waiting for its Confirm; a reminder to those who may vote and have not; the results.
-Models decide who (models/ballot_notices.py, models/eligibility.py, models/voting.py); this
+Models decide who (models/ballot/notices.py, models/eligibility.py, models/voting.py); this
 renders each message in the person's language. Also the loop that plans the Confirm reminders.
 """
 
@@ -21,7 +21,7 @@ from bot.ui.event_texts import LocaleTexts
 from bot.ui.names import name_html
 from bot.ui.vote_keyboards import vote_now_in
 from models.ballot import votable_bids
-from models.ballot_notices import claim_unfinished, took_part
+from models.ballot.notices import claim_unfinished, took_part
 from models.base import utcnow
 from models.bid import BidStatus
 from models.outbox import enqueue
@@ -70,7 +70,7 @@ class VoteNotices:
     async def finish_reminders(self, session: AsyncSession, *, now: datetime,
                                after: timedelta, secret: bytes) -> int:
         """'Your vote is waiting for Confirm', once to each person whose ballot has waited
-        `after` (models.ballot_notices.claim_unfinished decides who, at most once)."""
+        `after` (models.ballot.notices.claim_unfinished decides who, at most once)."""
         told = 0
         for round_, people in (await claim_unfinished(session, now=now, after=after,
                                                       secret=secret)).items():

@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.ui.bid_callbacks import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
+from bot.ui.callbacks.bids import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
 from bot.ui.names import name_text
 from models.bid import Bid, BidStatus, questions_for
 from models.round import MANUAL_MOVES, AllocationRule, BallotKind, Policy, Round, RoundStatus

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.project_callbacks import MoneyAction, MoneyFixCb, ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import MoneyAction, MoneyFixCb, ProjectAction, ProjectCb
 from models.amounts import format_pounds
 from models.bid import Bid
 from models.project import Money, Project, ProjectStatus, ProjectUpdate

@@ -18,10 +18,8 @@ from typing import Any, Protocol
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.ui.chart import Bar, support_chart
-from bot.ui.names import name_html, name_text
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
-from bot.ui.results_callbacks import (
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb
+from bot.ui.callbacks.results import (
     PaperAction,
     PaperCb,
     ResultsAction,
@@ -29,6 +27,8 @@ from bot.ui.results_callbacks import (
     ResultsAdminCb,
     ResultsCb,
 )
+from bot.ui.chart import Bar, support_chart
+from bot.ui.names import name_html, name_text
 from bot.ui.vote_keyboards import voting_admin
 from bot.ui.why_not_text import how_close_text
 from models.amounts import format_pounds

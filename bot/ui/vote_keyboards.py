@@ -6,8 +6,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.ui.names import name_text
-from bot.ui.vote_callbacks import (
+from bot.ui.callbacks.vote import (
     RoundSetting,
     RoundSettingCb,
     VoteAction,
@@ -17,6 +16,7 @@ from bot.ui.vote_callbacks import (
     VotingAdminAction,
     VotingAdminCb,
 )
+from bot.ui.names import name_text
 from models.eligibility import AgeBand
 from models.round import BallotKind, Round, RoundSpec, RoundStatus
 

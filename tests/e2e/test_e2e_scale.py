@@ -17,8 +17,8 @@ import aiohttp
 import pytest
 from sqlalchemy import distinct, func, select
 
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.vote import VoteAction
 from models.base import utcnow
 from models.outbox import OutboxMessage
 from models.user import User

@@ -15,11 +15,11 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from bot.ui.callbacks import Locale
-from bot.ui.organiser_callbacks import ConfirmCb, Say
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import ask_to_be_told
+from bot.ui.callbacks.organiser import ConfirmCb, Say
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
+from models.ballot.notices import ask_to_be_told
 from models.round import Eligibility
 from tests.support.ballot_notices import OPENED
 from tests.support.broadcast_scenario import ORGANISER, organiser_sends

@@ -14,9 +14,9 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, Locale
-from bot.ui.organiser_callbacks import AuditAction, AuditCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
-from bot.ui.vote_callbacks import VotingAdminCb
+from bot.ui.callbacks.organiser import AuditAction, AuditCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
+from bot.ui.callbacks.vote import VotingAdminCb
 from models.audit import AuditEntry, Event, record
 from tests.conftest import ORGANISER_ID
 from tests.support.factories import join, voting_round

@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb
 from models.ballot import round_ballots
 from models.bid import Bid, BidStatus
 from models.round import AreaSpec, BallotKind, Round, RoundStatus

@@ -13,8 +13,8 @@ from sqlalchemy import select, update
 from bot.jobs.vote_notices import FinishReminders
 from bot.jobs.voting_monitor import VotingMonitor
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import BallotStart, ask_to_be_told
+from bot.ui.callbacks.vote import VotingAdminAction as Act
+from models.ballot.notices import BallotStart, ask_to_be_told
 from models.base import utcnow
 from models.retention import erase_round
 from models.round import Round, get_round

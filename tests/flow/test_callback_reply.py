@@ -14,7 +14,7 @@ from aiogram.types import Update
 from bot.callback_reply import CallbackReplyMiddleware
 from bot.dispatcher import create_bot
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from tests.conftest import make_settings
 from tests.support.ballot_screen import find, start
 from tests.support.databases import SQLITE_ONLY

@@ -16,9 +16,9 @@ from sqlalchemy import select, update
 
 from bot.cli.rounds import spec_from_mapping
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from models.ballot import cast_ballot
-from models.ballot_notices import ask_to_be_told
+from models.ballot.notices import ask_to_be_told
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage

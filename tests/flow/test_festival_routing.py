@@ -9,7 +9,7 @@ from datetime import timedelta
 
 import pytest
 
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
 from models.pledge import Stage
 from tests.conftest import ORGANISER_ID
 from tests.support.event_fixtures import CY, EN, check_in, join, make_event

@@ -15,9 +15,9 @@ import pytest
 from sqlalchemy import select
 
 from bot.ui.callbacks import LanguageSwitchCb, Locale, MenuCb, MenuItem
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.round import Eligibility
 from models.user import User
 from tests.conftest import ORGANISER_ID, make_settings

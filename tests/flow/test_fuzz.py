@@ -35,7 +35,6 @@ from sqlalchemy import select
 
 import bot
 import handlers
-from bot.ui.bid_callbacks import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
 from bot.ui.callbacks import (
     EventAction,
     EventAdminAction,
@@ -46,9 +45,10 @@ from bot.ui.callbacks import (
     OrganiserAction,
     OrganiserCb,
 )
+from bot.ui.callbacks.bids import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
+from bot.ui.callbacks.results import ResultsAction, ResultsCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from bot.ui.commands import COMMANDS, ORGANISER_COMMANDS
-from bot.ui.results_callbacks import ResultsAction, ResultsCb
-from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models import event as events
 from models.audit import AuditEntry, Event
 from models.ballot import (

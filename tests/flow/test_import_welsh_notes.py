@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bot.cli import events as events_cli
 from bot.cli import rounds as rounds_cli
 from bot.ui.callbacks import Locale
-from bot.ui.worldcafe_callbacks import CafeAdminAction, CafeAdminCb
+from bot.ui.callbacks.worldcafe import CafeAdminAction, CafeAdminCb
 from models import worldcafe_files as files
 from models.event import Event
 from models.round import Round

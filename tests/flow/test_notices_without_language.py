@@ -12,7 +12,7 @@ from sqlalchemy import update
 from bot.jobs.notifier import Notifier
 from bot.jobs.vote_notices import FinishReminders
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.base import utcnow
 from models.round import get_round
 from models.user import User

@@ -4,8 +4,8 @@ counts, a CSV file (sent twice: counted once), bad lines named, and the chat/pap
 from __future__ import annotations
 
 from bot.ui.callbacks import Locale
-from bot.ui.results_callbacks import PaperAction, PaperCb
-from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
+from bot.ui.callbacks.results import PaperAction, PaperCb
+from bot.ui.callbacks.vote import VotingAdminAction, VotingAdminCb
 from models.paper_ballot import paper_ballots, paper_sheet_count
 from models.round import AllocationRule
 from tests.conftest import ORGANISER_ID

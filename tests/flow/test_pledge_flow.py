@@ -14,7 +14,7 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import ForgetCb
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb, PledgeAction, PledgeCb
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb, PledgeAction, PledgeCb
 from models.base import utcnow
 from models.outbox import OutboxMessage
 from models.pledge import Stage, follow_up_key

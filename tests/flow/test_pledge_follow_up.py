@@ -12,7 +12,7 @@ from contextlib import asynccontextmanager
 from aiogram.methods import SendMessage
 
 from bot.jobs.delivery import DeliveryWorker, RateLimiter
-from bot.ui.pledge_callbacks import PledgeAction, PledgeCb
+from bot.ui.callbacks.pledges import PledgeAction, PledgeCb
 from models.outbox import Status
 from models.pledge import Outcome, Stage, follow_up_key
 from tests.support.event_fixtures import EN, outbox

@@ -18,7 +18,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bot.jobs.voting_monitor import VotingMonitor
 from bot.ui.callbacks import EventAction, ForgetCb
-from bot.ui.vote_callbacks import VotingAdminAction
+from bot.ui.callbacks.vote import VotingAdminAction
 from models.ballot import Ballot, round_ballots, voter_key
 from models.base import utcnow
 from models.event import Registration

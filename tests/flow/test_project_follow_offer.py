@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import inspect, select, update
 
 from bot.ui.callbacks import Locale
-from bot.ui.project_callbacks import FollowOfferCb, ProjectAction
+from bot.ui.callbacks.projects import FollowOfferCb, ProjectAction
 from models.base import utcnow
 from models.project import ProjectFollow
 from models.round import Area

@@ -19,8 +19,7 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
-from bot.ui.project_team_view import TeamAction, TeamCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
 from models.outbox import OutboxMessage, Status
 from models.project import Project, ProjectUpdate
 from models.project_team import ProjectInvite, ProjectMember

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
-from bot.ui.project_callbacks import MoneyAction, MoneyFixCb, ProjectAction
+from bot.ui.callbacks.projects import MoneyAction, MoneyFixCb, ProjectAction
 from models.audit import AuditEntry
 from models.project import ProjectPayment
 from tests.conftest import ORGANISER_ID

@@ -16,8 +16,8 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import ForgetCb, Locale
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
-from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb
+from bot.ui.callbacks.vote import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
 from models.base import utcnow
 from models.event import Event, EventKind, Registration, RegStatus

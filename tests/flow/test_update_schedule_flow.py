@@ -14,9 +14,8 @@ import pytest
 from sqlalchemy import select, update
 
 from bot.ui.callbacks import Locale
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
-from bot.ui.project_team_view import TeamAction, TeamCb
-from bot.ui.schedule_callbacks import ScheduleAction, ScheduleCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from bot.ui.callbacks.schedule import ScheduleAction, ScheduleCb
 from models.outbox import OutboxMessage, Status
 from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VoteAction, VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VoteAction, VotingAccessAction, VotingAccessCb
 from models.ballot import cast_ballot
 from models.eligibility import eligible_non_voters
 from models.round import Eligibility, Round

@@ -11,9 +11,9 @@ import yaml
 from sqlalchemy import select
 
 from bot.cli.rounds import RoundFileError, describe, spec_from_mapping
-from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import RoundSetting, RoundSettingCb
+from bot.ui.callbacks.bids import RoundAction, RoundCb
+from bot.ui.callbacks.vote import RoundSetting, RoundSettingCb
 from handlers.rounds_admin import toggled
 from models.round import Eligibility, Round
 from tests.conftest import ORGANISER_ID

@@ -9,7 +9,7 @@ from aiogram.methods import SendDocument
 from sqlalchemy import inspect, select, text
 
 from bot.ui.callbacks import ForgetCb, Locale
-from bot.ui.vote_callbacks import VoteAction, VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VoteAction, VotingAccessAction, VotingAccessCb
 from bot.ui.voting_cards import cards_pdf, code_link
 from models.ballot import cast_ballot, round_ballots, voter_key
 from models.round import Eligibility, Round

@@ -8,9 +8,9 @@ from sqlalchemy import select, update
 
 from bot.jobs.voting_monitor import VotingMonitor
 from bot.ui.callbacks import Locale
-from bot.ui.results_callbacks import PaperAction, PaperCb
-from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.results import PaperAction, PaperCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb, VotingAdminCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.base import utcnow
 from models.outbox import OutboxMessage
 from models.paper_ballot import paper_ballots

@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from bot.ui.bid_callbacks import BidAction, ReviewAction
 from bot.ui.callbacks import EventAction, EventCb, Locale, MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction, ReviewAction
 from models.bid import Bid, BidStatus
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import GROUP, WELSH_GROUP, review, sent_bids, tap_data

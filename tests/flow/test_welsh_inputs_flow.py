@@ -4,9 +4,9 @@ a round's bid questions in Welsh and takes them typed in Welsh."""
 
 from __future__ import annotations
 
-from bot.ui.bid_callbacks import RoundAction
 from bot.ui.callbacks import EventAction, Locale
-from bot.ui.worldcafe_callbacks import CafeAdminAction
+from bot.ui.callbacks.bids import RoundAction
+from bot.ui.callbacks.worldcafe import CafeAdminAction
 from models import worldcafe as cafe
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import join

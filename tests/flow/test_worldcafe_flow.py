@@ -13,7 +13,7 @@ import pytest
 from aiogram.methods import SendDocument, SendMessage, SendVoice
 from sqlalchemy import func, select
 
-from bot.ui.worldcafe_callbacks import CafeAction, CafeAdminAction, CafeCb
+from bot.ui.callbacks.worldcafe import CafeAction, CafeAdminAction, CafeCb
 from models import event as events
 from models import worldcafe as cafe
 from models.base import utcnow

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.ui.callbacks import Locale
-from models.ballot_notices import ask_to_be_told
+from models.ballot.notices import ask_to_be_told
 from tests.conftest import ORGANISER_ID
 from tests.support.event_fixtures import make_event, register_only
 from tests.support.factories import GROUP_OWNER, join, outbox_rows

@@ -12,11 +12,11 @@ from typing import Any
 from PIL import Image
 from sqlalchemy import inspect, select, text, update
 
-from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, LanguageCb, Locale
+from bot.ui.callbacks.bids import RoundAction, RoundCb
+from bot.ui.callbacks.results import ResultsAction, ResultsCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from bot.ui.chart import FUNDED, NOT_FUNDED, TOP
-from bot.ui.results_callbacks import ResultsAction, ResultsCb
-from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
 from models.base import utcnow
 from models.bid import Bid, BidStatus

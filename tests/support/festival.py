@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
 from models.pledge import Pledge
 from tests.conftest import ORGANISER_ID
 from tests.support.event_fixtures import CY, EN, check_in, join, make_event

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb
 from models.outbox import OutboxMessage
 from models.project import Project
 from tests.support.flow import buttons

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.ui.worldcafe_callbacks import CafeAdminAction, CafeAdminCb
+from bot.ui.callbacks.worldcafe import CafeAdminAction, CafeAdminCb
 from models import event as events
 from models import worldcafe as cafe
 from models.base import utcnow

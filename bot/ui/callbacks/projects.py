@@ -12,7 +12,7 @@ from typing import Annotated
 from aiogram.filters.callback_data import CallbackData
 from pydantic import Field
 
-from bot.ui.callbacks import RowId, TelegramId
+from bot.ui.callbacks.ids import RowId, TelegramId
 
 
 class ProjectAction(StrEnum):
@@ -41,6 +41,29 @@ class ProjectCb(CallbackData, prefix="pj"):
     round: RowId = 0
     project: RowId = 0
     value: RowId = 0
+
+
+class TeamAction(StrEnum):
+    """A funded project's group: its page, invitations, co-owners (bot/ui/project_team_view.py).
+
+    The join button carries the invitation's token itself (the secret), so a forged button
+    without the link joins no one."""
+
+    SHOW = "s"  # the group's page
+    INVITE = "i"  # the owner makes a one-time link
+    REMOVE = "r"  # the owner asks to remove a co-owner (person)
+    REMOVE_YES = "R"
+    LEAVE = "l"  # a co-owner asks to leave
+    LEAVE_YES = "L"
+    JOIN = "j"  # whoever opened a link confirms (token)
+    NO = "n"  # not now (to joining, removing or leaving)
+
+
+class TeamCb(CallbackData, prefix="pg"):
+    action: TeamAction
+    project: RowId = 0
+    person: TelegramId = 0
+    token: str = ""
 
 
 class FollowOfferCb(CallbackData, prefix="pjf"):

@@ -36,7 +36,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.audience import NOT_BIDDING
-from models.ballot import has_voted
+from models.ballot.box import has_voted
 from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid
 from models.eligibility import VoterArea
