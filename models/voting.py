@@ -22,7 +22,13 @@ from datetime import datetime
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
-from models.ballot import round_ballots, seal_closed_rounds, seal_round, votable_bids
+from models.ballot import (
+    release_forgotten,
+    round_ballots,
+    seal_closed_rounds,
+    seal_round,
+    votable_bids,
+)
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.db import clean_after_delete
@@ -142,6 +148,7 @@ async def publish_results(session: AsyncSession, round_: Round) -> list[AreaCoun
     if not await shift_status(session, round_, RoundStatus.RESULTS, source=PAPER_OPEN):
         return None
     await seal_round(session, round_.id)
+    await release_forgotten(session, round_.id)  # voting can never open again
     counts = await count_round(session, round_)
     funded = {pid for c in counts for pid in c.result.selected}
     now = utcnow()

@@ -62,7 +62,13 @@ from models.ballot.rules import (
     value_allowed,
     voter_order,
 )
-from models.ballot.seal import forget_roll, forget_voter, seal_closed_rounds, seal_round
+from models.ballot.seal import (
+    forget_roll,
+    forget_voter,
+    release_forgotten,
+    seal_closed_rounds,
+    seal_round,
+)
 from models.ballot.voter import Ballots, Confirmed, Recorded
 
 __all__ = [
@@ -72,7 +78,7 @@ __all__ = [
     "ballot_problems", "cards_offered", "cast_ballot", "check_receipt", "export_voter",
     "find_ballot", "for_recording", "forget_roll", "forget_voter", "has_voted", "is_tick_kind",
     "look_up", "new_receipt", "next_position", "normal_receipt", "random_key", "record",
-    "roll_key", "round_ballots", "rounds_in_voting", "seal_closed_rounds", "seal_round",
-    "still_offered", "tap", "tap_refusal", "turnout", "unfinished", "value_allowed",
+    "release_forgotten", "roll_key", "round_ballots", "rounds_in_voting", "seal_closed_rounds",
+    "seal_round", "still_offered", "tap", "tap_refusal", "turnout", "unfinished", "value_allowed",
     "votable_bids", "votable_cards", "voter_key", "voter_order",
 ]

@@ -7,9 +7,10 @@ bands become counts on the box), the old rows are deleted (SQLite overwrites the
 ballot to a person, whatever secret one holds.
 
 `forget_voter` (/forget) cuts a person's ballot loose at once: it is written again under a
-random key, so it still counts and nobody can find it from the person. While voting is open
-their roll entry keeps its keyed hash, so coming back does not give a second vote; the hash
-goes when the round is sealed. docs/privacy.md says what each stage leaves, and to whom.
+random key, so it still counts and nobody can find it from the person. Until the results are
+out their roll entry keeps its keyed hash, so coming back does not give a second vote, even
+if voting is re-opened; the hash goes when the results are published. docs/privacy.md says
+what each stage leaves, and to whom.
 """
 
 from __future__ import annotations
@@ -84,8 +85,10 @@ async def seal_round(session: AsyncSession, round_id: int, *, rng: random.Random
     """Cut every ballot of the round loose from the people who cast it; how many ballots.
 
     Each is written again, in a random order, with a fresh id, no key and no age band (the
-    bands are added up on the box); the old rows are deleted; the salt goes; the roll entries
-    of people who used /forget lose their keys. Safe to repeat: a sealed box is left alone.
+    bands are added up on the box); the old rows are deleted; the salt goes. The roll entries
+    of people who used /forget keep their keys: voting may be re-opened until the results are
+    out, and the key is what stops a second vote (`release_forgotten` takes it at publishing).
+    Safe to repeat: a sealed box is left alone.
     `rng` is for tests; the seal uses the system's cryptographic source.
 
     Taking the salt is the claim: one UPDATE, so of two processes sealing at once (or a seal
@@ -102,9 +105,6 @@ async def seal_round(session: AsyncSession, round_id: int, *, rng: random.Random
     ballots = [(None, None, contents[ballot_id]) for ballot_id, _ in old]
     (rng or random.SystemRandom()).shuffle(ballots)
     await _write_again(session, round_id, ballots, [ballot_id for ballot_id, _ in old])
-    for entry in await session.scalars(select(RollEntry).where(
-            RollEntry.round_id == round_id, RollEntry.forgotten.is_(True))):
-        entry.roll_key = random_key()
     box = await session.get(BallotBox, round_id)
     if box is None:
         box = BallotBox(round_id=round_id)
@@ -147,9 +147,9 @@ async def forget_voter(session: AsyncSession, telegram_id: int, *, secret: bytes
     many rounds' roll entries were theirs.
 
     A ballot still found by its key (voting open) is written again under a random key, with
-    a fresh id. The roll entry is marked forgotten; while voting is open it keeps its key, so
-    coming back does not give a second vote (the seal takes the key away), otherwise the key
-    goes now."""
+    a fresh id. The roll entry is marked forgotten; until the results are out it keeps its
+    key, so coming back (also after voting is re-opened) does not give a second vote
+    (`release_forgotten` takes the key at publishing); after the results the key goes now."""
     voter = voter_key(secret, telegram_id)
     entries = list(await session.scalars(
         select(RollEntry).where(RollEntry.roll_key == roll_key(voter))))
@@ -168,8 +168,19 @@ async def forget_voter(session: AsyncSession, telegram_id: int, *, secret: bytes
                                [ballot.id])
         entry.forgotten = True
         status = await session.scalar(select(Round.status).where(Round.id == entry.round_id))
-        if status != RoundStatus.VOTING:
+        if status == RoundStatus.RESULTS:  # voting can never open again
             entry.roll_key = random_key()
+    await session.flush()
+    return len(entries)
+
+
+async def release_forgotten(session: AsyncSession, round_id: int) -> int:
+    """The results are out, so voting can never open again: the roll entries of people who
+    used /forget lose their keys (replaced at random); how many."""
+    entries = list(await session.scalars(select(RollEntry).where(
+        RollEntry.round_id == round_id, RollEntry.forgotten.is_(True))))
+    for entry in entries:
+        entry.roll_key = random_key()
     await session.flush()
     return len(entries)
 
@@ -177,6 +188,7 @@ async def forget_voter(session: AsyncSession, telegram_id: int, *, secret: bytes
 async def forget_roll(session: AsyncSession, round_id: int) -> int:
     """Retention: no roll entry of the round stands for a person any more (receipts stay)."""
     await seal_round(session, round_id)
+    await release_forgotten(session, round_id)
     entries = list(await session.scalars(select(RollEntry).where(
         RollEntry.round_id == round_id, RollEntry.forgotten.is_(False))))
     for entry in entries:

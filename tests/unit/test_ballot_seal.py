@@ -194,12 +194,22 @@ async def test_forget_while_voting_is_open_cuts_the_link_at_once_and_the_vote_co
         assert await export_voter(session, leaver, secret=SECRET) == [
             {"round": round_id, "receipt": first.receipt}]
     assert await close(session_maker, round_id)
+    # Voting may be opened again until the results are out: the leaver's roll key stays, so
+    # that does not give them a second vote.
+    async with session_maker.begin() as session:
+        assert await reopen_voting(session, await session.get(Round, round_id), utcnow())
+    again = await cast(session_maker, round_id, leaver, [1, 2, 3])
+    assert again.problems == ["forgotten-vote"]
+    assert await close(session_maker, round_id)
+    async with session_maker.begin() as session:
+        assert await publish_results(session, await session.get(Round, round_id)) is not None
     async with session_maker() as session:
         roll = list(await session.scalars(select(RollEntry).where(RollEntry.round_id == round_id)))
-    # After the seal the leaver is not even on the roll under their key any more.
+    # Once the results are out the leaver is not even on the roll under their key any more.
     assert roll_key(voter_key(SECRET, leaver)) not in {entry.roll_key for entry in roll}
     async with session_maker() as session:
         assert await export_voter(session, leaver, secret=SECRET) == []
+        assert await turnout(session, round_id) == 2
     assert roll_key(voter_key(SECRET, stayer)) in {entry.roll_key for entry in roll}
 
 
@@ -229,6 +239,7 @@ actions = st.lists(st.one_of(
               st.lists(st.integers(1, 5), min_size=3, max_size=3)),
     st.tuples(st.just("forget"), st.sampled_from(PEOPLE)),
     st.tuples(st.just("close")),
+    st.tuples(st.just("reopen")),
     st.tuples(st.just("publish")),
 ), max_size=14)
 
@@ -242,6 +253,7 @@ async def test_totals_always_equal_the_ballots_cast_and_the_seal_leaves_no_link(
     linked: dict[int, list[int]] = {}  # person -> their ballot, while they can change it
     cut_loose: list[list[int]] = []  # ballots of people who used /forget: counted, unlinked
     voted: set[int] = set()
+    forgotten: set[int] = set()  # voted, then used /forget
     status = RoundStatus.VOTING
     for step in steps:
         if step[0] == "vote":
@@ -250,8 +262,9 @@ async def test_totals_always_equal_the_ballots_cast_and_the_seal_leaves_no_link(
             result = await cast(session_maker, round_id, person, scores)
             if status != RoundStatus.VOTING:
                 assert result.problems == ["voting-closed"]
-            elif person in voted and person not in linked:
-                assert result.problems == ["forgotten-vote"]
+            elif person in voted and person not in linked:  # cut loose: /forget or a seal
+                assert result.problems == [
+                    "forgotten-vote" if person in forgotten else "sealed-vote"]
             else:
                 assert result.ok and result.replaced == (person in linked)
                 linked[person] = sorted(scores)
@@ -260,10 +273,21 @@ async def test_totals_always_equal_the_ballots_cast_and_the_seal_leaves_no_link(
             await forget(session_maker, step[1])
             if step[1] in linked:
                 cut_loose.append(linked.pop(step[1]))
+            if step[1] in voted:
+                forgotten.add(step[1])
         elif step[0] == "close":
             assert await close(session_maker, round_id) == (status == RoundStatus.VOTING)
             if status == RoundStatus.VOTING:
                 status = RoundStatus.COUNTING
+                cut_loose += linked.values()  # sealed: counted, nobody's any more
+                linked.clear()
+        elif step[0] == "reopen":
+            async with session_maker.begin() as session:
+                reopened = await reopen_voting(session, await session.get(Round, round_id),
+                                               utcnow())
+            assert reopened == (status == RoundStatus.COUNTING)
+            if reopened:
+                status = RoundStatus.VOTING
         else:
             async with session_maker.begin() as session:
                 counts = await publish_results(session, await session.get(Round, round_id))
@@ -280,6 +304,13 @@ async def test_totals_always_equal_the_ballots_cast_and_the_seal_leaves_no_link(
                 round_ = await session.get(Round, round_id)
                 votes = sum(len(c.election.votes) for c in await count_round(session, round_))
                 assert votes == len(voted)
+            roll = set(await session.scalars(select(RollEntry.roll_key).where(
+                RollEntry.round_id == round_id)))
+        keys = {person: roll_key(voter_key(SECRET, person)) for person in voted}
+        # Who used /forget stays on the roll under their key until the results are out (so
+        # re-opened voting gives them no second vote), and not a moment after.
+        assert {p for p in forgotten if keys[p] in roll} == (
+            set() if status == RoundStatus.RESULTS else forgotten)
         found = await attack(session_maker, round_id)
         if status == RoundStatus.VOTING:
             assert set(found) == set(linked)  # only people who still may change their vote
