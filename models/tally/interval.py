@@ -117,7 +117,11 @@ def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
 
 
 def _price(
-    bid: _FloatBid, money: np.ndarray, error: np.ndarray, hint: float = 0.0
+    bid: _FloatBid,
+    money: np.ndarray,
+    error: np.ndarray,
+    hint: float = 0.0,
+    keep: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> tuple[float, float] | None:
     """(lowest, highest) possible exact ρ, _UNAFFORDABLE if surely unaffordable, None: unsure.
 
@@ -166,6 +170,8 @@ def _price(
         charge = highest * flat if flat else highest * utility
         covered = float(dot(weight, np.minimum(least, charge)))
         if covered * (1 - slack - 8 * _EPS) >= cost:
+            if keep is not None:  # the winner's payment reads the same money again
+                keep[id(bid)] = held, off
             return lowest, highest
         highest *= 1 + 1e-9
     return None
@@ -177,7 +183,12 @@ def _dot_unthreaded(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def _pay(
-    bid: _FloatBid, money: np.ndarray, error: np.ndarray, lowest: float, highest: float
+    bid: _FloatBid,
+    money: np.ndarray,
+    error: np.ndarray,
+    lowest: float,
+    highest: float,
+    kept: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:
     """Each supporter keeps max(0, m − ρ·u), for a ρ somewhere in [lowest, highest].
 
@@ -185,7 +196,7 @@ def _pay(
     keeps its error, plus u times half the interval's width, plus rounding.
     """
     rows = bid.supporters
-    held, off = money[rows], error[rows]
+    held, off = (money[rows], error[rows]) if kept is None else kept
     rho = (lowest + highest) / 2
     half = (highest - lowest) / 2 * (1 + 4 * _EPS) + highest * _EPS
     flat = bid.flat_utility
@@ -283,6 +294,8 @@ def interval_course(
     following = guide is not None and guide.order[: len(order)] == tuple(order)
     underneath = below is not None and below.order[: len(order)] == tuple(order)
     dropped: list[tuple[int, int]] = []
+    # Supporters' money and errors as read by this round's pricings, for the winner's payment.
+    kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
     known = 0  # how many of the guide's dropped bids are dropped here too
     tried = -1  # the round the guide's winner was last tried in
     while heap:
@@ -292,11 +305,11 @@ def interval_course(
             known = _drop_as_guide_did(guide, known, heap, len(order), dropped)
             if not heap:
                 break
-            decided = _guided_winner(bids, guide, money, error, heap, order, won_at, dropped)
+            decided = _guided_winner(bids, guide, money, error, heap, order, won_at, dropped, kept)
         if decided is None:
             if not heap:
                 break
-            decided = _heap_winner(bids, money, error, heap, len(order), dropped)
+            decided = _heap_winner(bids, money, error, heap, len(order), dropped, kept)
             if decided is None:
                 return None
             if decided is _AGAIN:
@@ -315,7 +328,8 @@ def interval_course(
                 bids, money, error, heap, len(order), floor, proven_rival, dropped
             ):
                 return None
-        _pay(bids[index], money, error, lowest, highest)
+        _pay(bids[index], money, error, lowest, highest, kept.get(id(bids[index])))
+        kept.clear()
         order.append(index)
         if following and guide is not None:
             following = len(order) <= len(guide.order) and guide.order[len(order) - 1] == index
@@ -336,6 +350,7 @@ def _heap_winner(
     heap: list[tuple[float, int, int, int, float]],
     round_: int,
     dropped: list[tuple[int, int]],
+    kept: dict[int, tuple[np.ndarray, np.ndarray]],
 ) -> tuple[int, float, float, None] | None:
     """The lazy greedy's next step: the winner (taken off the heap), _AGAIN, or None: unsure.
 
@@ -344,7 +359,7 @@ def _heap_winner(
     """
     lowest, rank, priced_after, index, highest = heap[0]
     if priced_after != round_:
-        found = _price(bids[index], money, error, lowest)
+        found = _price(bids[index], money, error, lowest, kept)
         if found is None:
             return None
         if found is _UNAFFORDABLE:
@@ -361,7 +376,7 @@ def _heap_winner(
                 return None  # two current prices overlap: a tie or a near-tie
             # The runner-up's bound is old: price it now, and look again.
             heapq.heapreplace(heap, (lowest, rank, priced_after, index, highest))
-            found = _price(bids[other_index], money, error, other_lowest)
+            found = _price(bids[other_index], money, error, other_lowest, kept)
             if found is None:
                 return None
             if found is _UNAFFORDABLE:
@@ -406,6 +421,7 @@ def _guided_winner(
     order: list[int],
     won_at: list[tuple[float | Fraction, int]],
     dropped: list[tuple[int, int]],
+    kept: dict[int, tuple[np.ndarray, np.ndarray]],
 ) -> tuple[int, float, float, tuple[float | Fraction, int]] | None:
     """The bid `guide` (a run at a larger share) funded in this round, where it surely wins here.
 
@@ -429,7 +445,10 @@ def _guided_winner(
     lowest, _, priced_after, _, highest = heap[place]
     # A bound from this very round (the first, where cost / total utility can be exact) is
     # already a current price.
-    found = (lowest, highest) if priced_after == len(order) else _price(bid, money, error, lowest)
+    if priced_after == len(order):
+        found: tuple[float, float] | None = (lowest, highest)
+    else:
+        found = _price(bid, money, error, lowest, kept)
     if found is None:
         return None
     if found is not _UNAFFORDABLE and (found[1], bid.tie_rank) < rival:
