@@ -41,7 +41,7 @@ from sqlalchemy import func, select, update
 
 from bot.cli.migrate import migrate
 from bot.ui.callbacks import MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb
 from models.ballot import Ballot, ballot_choices, find_ballot, voter_key
 from models.base import utcnow
 from models.bid import Bid, BidStatus

@@ -20,9 +20,9 @@ from bot.dispatcher import create_bot, create_dispatcher
 from bot.jobs.broadcast_monitor import BroadcastMonitor
 from bot.jobs.delivery import DeliveryWorker, RateLimiter
 from bot.jobs.event_monitor import EventMonitor
-from bot.jobs.event_notices import Notices
 from bot.jobs.housekeeping import start_scheduler
 from bot.jobs.leader import Leader
+from bot.jobs.notifier import Notifier
 from bot.jobs.shared_limit import SharedRateLimiter
 from bot.jobs.vote_notices import FinishReminders
 from bot.jobs.voting_monitor import VotingMonitor
@@ -61,19 +61,16 @@ class Background:
             worker_id=f"{socket.gethostname()}-{os.getpid()}",
             stale_after=timedelta(seconds=settings.stale_after_seconds),
         )
-        self.monitor = BroadcastMonitor(bot, session_maker, dp["i18n_middleware"],
+        notifier: Notifier = dp["notifier"]
+        self.monitor = BroadcastMonitor(bot, session_maker, notifier,
                                         limiter=limiter, wake_sender=self.worker.wake,
                                         ballot_key=settings.ballot_key,
                                         wake=dp["broadcast_wake"])
-        self.events = EventMonitor(session_maker,
-                                   Notices.of(dp["i18n_middleware"].core, settings),
-                                   wake_sender=self.worker.wake)
-        self.voting = VotingMonitor(session_maker, dp["i18n_middleware"].core,
+        self.events = EventMonitor(session_maker, notifier, wake_sender=self.worker.wake)
+        self.voting = VotingMonitor(session_maker, notifier,
                                     organiser_ids=settings.organiser_ids,
-                                    default_locale=settings.default_locale,
                                     wake_sender=self.worker.wake)
-        self.finish = FinishReminders(session_maker, dp["i18n_middleware"].core,
-                                      default_locale=settings.default_locale,
+        self.finish = FinishReminders(session_maker, notifier,
                                       after=timedelta(hours=settings.ballot_reminder_hours),
                                       secret=settings.ballot_key, wake_sender=self.worker.wake)
         self._database_url = settings.database_url

@@ -21,6 +21,7 @@ from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
 from bot.filters import gate_buttons_by_prefix, run_filters_in_loop
 from bot.first_contact import FirstContactMiddleware
 from bot.i18n import create_i18n
+from bot.jobs.notifier import Notifier
 from bot.json_session import JsonSession
 from bot.middlewares import DatabaseMiddleware, InFlightMiddleware
 from bot.settings import Settings
@@ -28,6 +29,7 @@ from bot.storage import DatabaseStorage, RedisStateStorage
 from bot.throttling import ThrottlingMiddleware
 from bot.ui.commands import register_commands, show_organiser_menus
 from handlers import get_routers
+from models.ballot import Ballots
 from models.db import backend_of
 from models.organiser import organiser_locales
 
@@ -88,6 +90,8 @@ def create_dispatcher(
         events_isolation=create_isolation(storage, backend),
         settings=settings,
         session_maker=session_maker,
+        # The ballot rules under the ballot secret: handlers pass the person, never the secret.
+        ballots=Ballots(settings.ballot_key),
         # Set by /broadcast's Send once committed: the broadcast monitor looks at once.
         broadcast_wake=asyncio.Event(),
     )
@@ -109,6 +113,8 @@ def create_dispatcher(
     dp.update.outer_middleware(dp.fsm)
     i18n = create_i18n(settings.default_locale)
     i18n.setup(dp)
+    # The one notifier: handlers get it as `notifier`, the background loops from bot/app.py.
+    dp["notifier"] = Notifier.of(i18n.core, settings)
     # After the language is known: the privacy notice on anyone's first message or tap.
     first_contact = FirstContactMiddleware()
     dp.message.outer_middleware(first_contact)

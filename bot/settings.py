@@ -51,7 +51,7 @@ class Settings(BaseSettings):
     # Each is answered when handled, so this is the bot's queue depth, shared by the processes.
     webhook_max_connections: int = Field(default=40, ge=1, le=100)
     # Key of the hashes that stand for a voter on the roll and, while voting is open, on their
-    # ballot (models/ballot.py, docs/privacy.md). Unset: derived from BOT_TOKEN, so it is as
+    # ballot (models/ballot/box.py, docs/privacy.md). Unset: derived from BOT_TOKEN, so it is as
     # secret as the token; set it before voting if the token may be rotated mid-vote (a new
     # key would let people vote again). Keep it out of the database and its backups.
     ballot_secret: SecretStr | None = None

@@ -28,6 +28,8 @@ from handlers import (
     pledges,
     pledges_admin,
     privacy,
+    project_follow,
+    project_money,
     project_schedule,
     project_team,
     projects,
@@ -60,7 +62,8 @@ def organiser_router() -> Router:
                          rounds_admin.router, project_schedule.router, voting_admin.router,
                          voting_access.router, paper_ballots.router,
                          pledges_admin.router, report.router, worldcafe_admin.router,
-                         templates.router, confirm.router, projects.admin_router]
+                         templates.router, confirm.router, projects.admin_router,
+                         project_money.router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 
@@ -80,6 +83,7 @@ def get_routers() -> list[Router]:
         bids.router,
         vote.router,
         results.router,
+        project_follow.router,
         projects.router,
         project_team.router,
         worldcafe.router,

@@ -14,7 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui.audit_text import log_csv, sentence, who
-from bot.ui.organiser_callbacks import AuditAction, AuditCb
+from bot.ui.callbacks.organiser import AuditAction, AuditCb
 from models.audit import (
     EXPORT_LIMIT,
     Filter,

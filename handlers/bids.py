@@ -14,14 +14,12 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import bid_keyboards as kb
-from bot.ui.bid_callbacks import BidAction, BidCb
 from bot.ui.bid_texts import (
-    digest_text,
     esc,
     mine_lines,
-    nudge_text,
     problem_text,
     question_text,
     round_intro,
@@ -29,13 +27,14 @@ from bot.ui.bid_texts import (
     when,
 )
 from bot.ui.callbacks import MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction, BidCb
+from bot.ui.names import name_text
 from handlers.menu import show_menu
 from models import bid as bids
 from models.base import utcnow
 from models.bid import Bid, BidStatus, Refusal, group_refusal
-from models.bid_notify import notify_organisers
 from models.bid_questions import QUESTIONS, area_typed, check_answer
-from models.organiser import added_organisers
+from models.organiser import organiser_ids
 from models.round import Round, accepting_bids, get_round, rounds_taking_bids
 from models.user import User
 
@@ -77,13 +76,14 @@ async def round_page(query: CallbackQuery, callback_data: BidCb, session: AsyncS
 
 @router.callback_query(BidCb.filter(F.action == BidAction.START))
 async def start_bid(query: CallbackQuery, callback_data: BidCb, session: AsyncSession,
-                    user: User, state: FSMContext, settings: Settings, i18n: I18nContext) -> None:
+                    user: User, state: FSMContext, settings: Settings, notifier: Notifier,
+                    i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
     if round_ is None or not accepting_bids(round_, utcnow()):
         await query.answer(i18n.get("bid-refused-deadline"), show_alert=True)
         return
     bid = await bids.start_draft(session, round_, user.telegram_id)
-    await bids.plan_nudge(session, bid, round_, _nudge(i18n, round_, bid, settings))
+    await notifier.bids.nudge(session, round_, bid)
     await query.answer()
     await _ask(query.message, state, round_, bid, bids.next_unanswered(bid, round_), i18n)
 
@@ -106,13 +106,14 @@ async def open_bid(query: CallbackQuery, callback_data: BidCb, session: AsyncSes
 # Commands typed mid-question (/bids, /help...) go to their own handlers, not into the bid.
 @router.message(BidFlow.answering, ~F.text.startswith("/"))
 async def answer(message: Message, state: FSMContext, session: AsyncSession, user: User,
-                 settings: Settings, i18n: I18nContext) -> None:
+                 settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     data = await state.get_data()
     bid, round_ = await _load(session, data.get("bid"))
     if not await _may_change(message, state, user, bid, round_, i18n):
         return
     if data["q"] == "area" and message.text:
-        await _typed_area(message, state, session, user, round_, bid, data, settings, i18n)
+        await _typed_area(message, state, session, user, round_, bid, data, settings, notifier,
+                          i18n)
         return
     checked = check_answer(QUESTIONS[data["q"]], text=message.text,
                            voice_file_id=message.voice.file_id if message.voice else None,
@@ -123,12 +124,13 @@ async def answer(message: Message, state: FSMContext, session: AsyncSession, use
         return
     await bids.save_answer(session, bid, data["q"], checked.value, voice=checked.voice)
     await _after_answer(message, state, session, user, round_, bid, data.get("edit", False),
-                        settings, i18n)
+                        settings, notifier, i18n)
 
 
 @router.callback_query(BidFlow.answering, BidCb.filter(F.action == BidAction.AREA))
 async def area(query: CallbackQuery, callback_data: BidCb, state: FSMContext,
-               session: AsyncSession, user: User, settings: Settings, i18n: I18nContext) -> None:
+               session: AsyncSession, user: User, settings: Settings, notifier: Notifier,
+               i18n: I18nContext) -> None:
     data = await state.get_data()
     bid, round_ = await _load(session, callback_data.bid)
     chosen = round_.area(int(callback_data.value)) if round_ and callback_data.value.isdigit() \
@@ -141,11 +143,11 @@ async def area(query: CallbackQuery, callback_data: BidCb, state: FSMContext,
     await query.answer()
     await bids.save_answer(session, bid, "area", chosen.id)
     await _after_answer(query.message, state, session, user, round_, bid, data.get("edit", False),
-                        settings, i18n)
+                        settings, notifier, i18n)
 
 
 async def _typed_area(message: Message, state: FSMContext, session: AsyncSession, user: User,
-                      round_: Round, bid: Bid, data: dict, settings: Settings,
+                      round_: Round, bid: Bid, data: dict, settings: Settings, notifier: Notifier,
                       i18n: I18nContext) -> None:
     """An area typed instead of tapped: taken when it names one of the round's areas."""
     chosen = area_typed(round_.areas, message.text)
@@ -153,12 +155,12 @@ async def _typed_area(message: Message, state: FSMContext, session: AsyncSession
         typed = " ".join((message.text or "").split())
         await message.answer(i18n.get(
             "res-bid-area-unknown", typed=esc(typed[:40] + ("…" if len(typed) > 40 else "")),
-            choices=esc(", ".join(area.name(i18n.locale) for area in round_.areas))))
+            choices=esc(", ".join(name_text(i18n, area) for area in round_.areas))))
         await _ask(message, state, round_, bid, "area", i18n, editing=data.get("edit", False))
         return
     await bids.save_answer(session, bid, "area", chosen.id)
     await _after_answer(message, state, session, user, round_, bid, data.get("edit", False),
-                        settings, i18n)
+                        settings, notifier, i18n)
 
 
 @router.callback_query(BidCb.filter(F.action.in_({BidAction.PLAY_VOICE, BidAction.SEE_PHOTO})))
@@ -204,12 +206,13 @@ async def ask_photo(query: CallbackQuery, callback_data: BidCb, state: FSMContex
 
 @router.message(BidFlow.photo, F.photo)
 async def photo(message: Message, state: FSMContext, session: AsyncSession, user: User,
-                settings: Settings, i18n: I18nContext) -> None:
+                settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     bid, round_ = await _load(session, (await state.get_data()).get("bid"))
     if not await _may_change(message, state, user, bid, round_, i18n):
         return
     await bids.set_photo(bid, message.photo[-1].file_id)
-    await _after_answer(message, state, session, user, round_, bid, True, settings, i18n)
+    await _after_answer(message, state, session, user, round_, bid, True, settings, notifier,
+                        i18n)
 
 
 @router.message(BidFlow.photo, ~F.text.startswith("/"))
@@ -222,14 +225,15 @@ async def not_a_photo(message: Message, session: AsyncSession, state: FSMContext
 
 @router.callback_query(BidCb.filter(F.action == BidAction.NO_PHOTO))
 async def no_photo(query: CallbackQuery, callback_data: BidCb, state: FSMContext,
-                   session: AsyncSession, user: User, settings: Settings,
+                   session: AsyncSession, user: User, settings: Settings, notifier: Notifier,
                    i18n: I18nContext) -> None:
     bid, round_ = await _load(session, callback_data.bid)
     if not await _may_change(query, state, user, bid, round_, i18n):
         return
     await query.answer()
     await bids.set_photo(bid, None)
-    await _after_answer(query.message, state, session, user, round_, bid, True, settings, i18n)
+    await _after_answer(query.message, state, session, user, round_, bid, True, settings,
+                        notifier, i18n)
 
 
 @router.callback_query(BidCb.filter(F.action == BidAction.SUMMARY))
@@ -246,7 +250,7 @@ async def back_to_summary(query: CallbackQuery, callback_data: BidCb, state: FSM
 
 @router.callback_query(BidCb.filter(F.action == BidAction.SUBMIT))
 async def submit(query: CallbackQuery, callback_data: BidCb, state: FSMContext,
-                 session: AsyncSession, user: User, settings: Settings,
+                 session: AsyncSession, user: User, settings: Settings, notifier: Notifier,
                  i18n: I18nContext) -> None:
     bid, round_ = await _load(session, callback_data.bid)
     if bid is not None and bid.owner_telegram_id == user.telegram_id and bid.reference:
@@ -262,7 +266,7 @@ async def submit(query: CallbackQuery, callback_data: BidCb, state: FSMContext,
     if not await bids.submit(session, bid, round_):
         await query.answer(i18n.get("button-stale"), show_alert=True)
         return
-    await _sent(query, state, session, round_, bid, settings, i18n)
+    await _sent(query, state, session, round_, bid, settings, notifier, i18n)
 
 
 @router.callback_query(BidCb.filter(F.action.in_({BidAction.WITHDRAW, BidAction.DELETE})))
@@ -288,7 +292,7 @@ async def ask_to_confirm(query: CallbackQuery, callback_data: BidCb, state: FSMC
 
 @router.callback_query(BidCb.filter(F.action == BidAction.WITHDRAW_YES))
 async def withdraw(query: CallbackQuery, callback_data: BidCb, state: FSMContext,
-                   session: AsyncSession, user: User, settings: Settings,
+                   session: AsyncSession, user: User, settings: Settings, notifier: Notifier,
                    i18n: I18nContext) -> None:
     bid, round_ = await _load(session, callback_data.bid)
     if not await _may_change(query, state, user, bid, round_, i18n):
@@ -297,7 +301,7 @@ async def withdraw(query: CallbackQuery, callback_data: BidCb, state: FSMContext
         await query.answer(i18n.get("button-stale"), show_alert=True)
         return
     await query.answer()
-    await _tell_organisers(session, settings, i18n)
+    await _tell_organisers(session, settings, notifier)
     await query.message.answer(i18n.get("bid-withdrawn", reference=bid.reference))
     await show_menu(query.message, i18n)
 
@@ -371,10 +375,11 @@ async def _ask(message: Message, state: FSMContext, round_: Round, bid: Bid, key
 
 async def _after_answer(message: Message, state: FSMContext, session: AsyncSession, user: User,
                         round_: Round, bid: Bid, editing: bool, settings: Settings,
+                        notifier: Notifier,
                         i18n: I18nContext) -> None:
     """Next question for a draft being written; the summary after an edit or for a sent bid."""
     if bid.status != BidStatus.DRAFT:
-        await _tell_organisers(session, settings, i18n)
+        await _tell_organisers(session, settings, notifier)
         await message.answer(i18n.get("bid-saved-sent"))
     key = bids.next_unanswered(bid, round_)
     if bid.status == BidStatus.DRAFT and key is not None and not editing:
@@ -392,10 +397,10 @@ async def _summary(message: Message, state: FSMContext, user: User, round_: Roun
 
 
 async def _sent(query: CallbackQuery, state: FSMContext, session: AsyncSession, round_: Round,
-                bid: Bid, settings: Settings, i18n: I18nContext) -> None:
+                bid: Bid, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     await query.answer()
     await state.set_state(None)
-    await _tell_organisers(session, settings, i18n)
+    await _tell_organisers(session, settings, notifier)
     if isinstance(query.message, Message):
         await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get("bid-submitted", reference=esc(bid.reference),
@@ -403,20 +408,10 @@ async def _sent(query: CallbackQuery, state: FSMContext, session: AsyncSession, 
     await show_menu(query.message, i18n)
 
 
-async def _tell_organisers(session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
-    organisers = settings.organiser_ids | {o.telegram_id for o in await added_organisers(session)}
-
-    def render(locale: str | None, changed: list[Bid], since) -> str:
-        with i18n.use_locale(locale or settings.default_locale):
-            return digest_text(i18n, changed, since)
-
-    await notify_organisers(session, organisers, render)
-
-
-def _nudge(i18n: I18nContext, round_: Round, bid: Bid, settings: Settings) -> dict:
-    markup = kb.open_bid(i18n, bid, "bid-nudge-button")
-    return {"text": nudge_text(i18n, round_, bid, settings.tz), "parse_mode": "HTML",
-            "reply_markup": markup.model_dump(mode="json", exclude_none=True)}
+async def _tell_organisers(session: AsyncSession, settings: Settings,
+                           notifier: Notifier) -> None:
+    await notifier.bids.to_organisers(session, await organiser_ids(session,
+                                                                   settings.organiser_ids))
 
 
 async def mine_section(session: AsyncSession, user: User, settings: Settings,

@@ -15,17 +15,15 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import bid_keyboards as kb
-from bot.ui.bid_callbacks import ReviewAction, ReviewCb
-from bot.ui.bid_texts import card_text, decision_text, esc, overview_text, status_name
-from bot.ui.digest_render import digest_renderer
+from bot.ui.bid_texts import card_text, esc, overview_text, status_name
+from bot.ui.callbacks.bids import ReviewAction, ReviewCb
 from models import bid as bids
 from models.bid import NOTE_LIMIT, REVIEWABLE, Bid, BidStatus, round_under_review
 from models.bid_export import bids_csv
-from models.bid_notify import refresh_digests
 from models.bid_questions import clean_text
-from models.outbox import html_payload
 from models.round import Round, RoundStatus, all_rounds, get_round
 
 router = Router(name=__name__)
@@ -76,13 +74,13 @@ async def show(query: CallbackQuery, callback_data: ReviewCb, session: AsyncSess
 
 @router.callback_query(ReviewCb.filter(F.action == ReviewAction.ELIGIBLE))
 async def eligible(query: CallbackQuery, callback_data: ReviewCb, session: AsyncSession,
-                   settings: Settings, i18n: I18nContext) -> None:
+                   notifier: Notifier, i18n: I18nContext) -> None:
     bid, round_ = await _checked(query, callback_data, session, i18n)
     if bid is None:
         return
     await query.answer()
     await _decide(query.message, session, round_, bid, BidStatus.ELIGIBLE, None,
-                  callback_data.rev, settings, i18n)
+                  callback_data.rev, notifier, i18n)
 
 
 @router.callback_query(ReviewCb.filter(F.action.in_({ReviewAction.CHANGES,
@@ -102,7 +100,7 @@ async def ask_note(query: CallbackQuery, callback_data: ReviewCb, session: Async
 
 # A command typed instead of the message (/rounds, /newround) goes to its own handler.
 @router.message(ReviewFlow.note, ~F.text.startswith("/"))
-async def note(message: Message, state: FSMContext, session: AsyncSession, settings: Settings,
+async def note(message: Message, state: FSMContext, session: AsyncSession, notifier: Notifier,
                i18n: I18nContext) -> None:
     text = clean_text(message.text)
     if not text or len(text) > NOTE_LIMIT:
@@ -117,7 +115,7 @@ async def note(message: Message, state: FSMContext, session: AsyncSession, setti
         await message.answer(i18n.get("button-stale"))
         return
     await _decide(message, session, round_, bid, BidStatus(data["decision"]), text, data["rev"],
-                  settings, i18n)
+                  notifier, i18n)
 
 
 @router.callback_query(ReviewCb.filter(F.action.in_({ReviewAction.LISTEN, ReviewAction.PHOTO})))
@@ -185,15 +183,15 @@ async def _checked(query: CallbackQuery, callback_data: ReviewCb, session: Async
 
 
 async def _decide(message: Message, session: AsyncSession, round_: Round, bid: Bid,
-                  decision: BidStatus, note: str | None, revision: int, settings: Settings,
+                  decision: BidStatus, note: str | None, revision: int, notifier: Notifier,
                   i18n: I18nContext) -> None:
     if not round_under_review(round_) or not await bids.decide(session, bid, decision, note,
                                                                revision):
         await message.answer(i18n.get("rv-stale"))
         await _card(message, round_, await bids.round_bids(session, round_.id), bid, i18n)
         return
-    await _tell_group(session, round_, bid, settings, i18n)
-    await refresh_digests(session, digest_renderer(i18n, settings))  # one fewer waiting
+    await notifier.bids.decided(session, round_, bid)  # to the group, in its own language
+    await notifier.bids.refresh_digests(session)  # one fewer waiting
     await message.answer(i18n.get("rv-decided", reference=esc(bid.reference),
                                   status=status_name(i18n, bid.status)))
     sent = await bids.round_bids(session, round_.id)
@@ -202,16 +200,6 @@ async def _decide(message: Message, session: AsyncSession, round_: Round, bid: B
         await _card(message, round_, sent, waiting[0], i18n)
     else:
         await _overview(message, session, round_, i18n)
-
-
-async def _tell_group(session: AsyncSession, round_: Round, bid: Bid, settings: Settings,
-                      i18n: I18nContext) -> None:
-    """In the group's own language, through the outbox (the worker sends it within a second)."""
-    with i18n.use_locale(await bids.owner_locale(session, bid) or settings.default_locale):
-        text = decision_text(i18n, round_, bid, settings.tz)
-        markup = kb.open_bid(i18n, bid, "bid-open-button")
-    await bids.tell_owner(session, bid, html_payload(
-        text, markup.model_dump(mode="json", exclude_none=True)))
 
 
 async def _overview(message: Message, session: AsyncSession, round_: Round,

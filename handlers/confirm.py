@@ -6,7 +6,7 @@ from aiogram import F, Router
 from aiogram.types import CallbackQuery
 from aiogram_i18n import I18nContext
 
-from bot.ui.organiser_callbacks import ConfirmCb, Say
+from bot.ui.callbacks.organiser import ConfirmCb, Say
 
 router = Router(name=__name__)
 

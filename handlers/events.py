@@ -16,7 +16,7 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
-from bot.jobs.event_notices import Notices
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import event_keyboards as kb
 from bot.ui.calendar import event_ics
@@ -110,7 +110,7 @@ async def send_card(message: Message, session: AsyncSession, user: User, setting
 
 @router.callback_query(EventCb.filter(F.action == Act.REGISTER))
 async def register(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
-                   user: User, state: FSMContext, settings: Settings, bot: Bot,
+                   user: User, state: FSMContext, settings: Settings, notifier: Notifier, bot: Bot,
                    i18n: I18nContext) -> None:
     event = await events.open_event(session, callback_data.event_id, utcnow())
     if event is None:
@@ -128,12 +128,12 @@ async def register(query: CallbackQuery, callback_data: EventCb, session: AsyncS
     elif event.ask_access:
         await _ask_access(query.message, state, i18n, event.id)
     else:
-        await _complete(query.message, session, user, state, settings, bot, i18n, event)
+        await _complete(query.message, session, user, state, settings, notifier, bot, i18n, event)
 
 
 @router.message(Joining.first_name, F.text, IS_ANSWER)
 async def first_name(message: Message, session: AsyncSession, user: User, state: FSMContext,
-                     settings: Settings, bot: Bot, i18n: I18nContext) -> None:
+                     settings: Settings, notifier: Notifier, bot: Bot, i18n: I18nContext) -> None:
     name = _short_text(message.text, NAME_LIMIT)
     if name is None:
         await message.answer(i18n.get("ev-bad-first-name", limit=NAME_LIMIT))
@@ -143,24 +143,25 @@ async def first_name(message: Message, session: AsyncSession, user: User, state:
     if event is not None and event.ask_access:
         await _ask_access(message, state, i18n, event.id)
     elif event is not None:
-        await _complete(message, session, user, state, settings, bot, i18n, event)
+        await _complete(message, session, user, state, settings, notifier, bot, i18n, event)
 
 
 @router.message(Joining.access, F.text, IS_ANSWER)
 async def access_needs(message: Message, session: AsyncSession, user: User, state: FSMContext,
-                       settings: Settings, bot: Bot, i18n: I18nContext) -> None:
+                       settings: Settings, notifier: Notifier, bot: Bot, i18n: I18nContext) -> None:
     needs = _short_text(message.text, NEEDS_LIMIT)
     if needs is None:
         await message.answer(i18n.get("ev-bad-access", limit=NEEDS_LIMIT))
         return
     await state.update_data(access_needs=needs)
     if event := await _form_event(message, state, session, i18n):
-        await _complete(message, session, user, state, settings, bot, i18n, event)
+        await _complete(message, session, user, state, settings, notifier, bot, i18n, event)
 
 
 @router.callback_query(Joining.access, EventCb.filter(F.action == Act.SKIP))
 async def no_access_needs(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
-                          user: User, state: FSMContext, settings: Settings, bot: Bot,
+                          user: User, state: FSMContext, settings: Settings,
+                          notifier: Notifier, bot: Bot,
                           i18n: I18nContext) -> None:
     if callback_data.event_id != (await state.get_data()).get("event_id"):
         # From an earlier form, for another event: it would complete this one.
@@ -169,7 +170,7 @@ async def no_access_needs(query: CallbackQuery, callback_data: EventCb, session:
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     if event := await _form_event(query.message, state, session, i18n):
-        await _complete(query.message, session, user, state, settings, bot, i18n, event)
+        await _complete(query.message, session, user, state, settings, notifier, bot, i18n, event)
 
 
 async def _stale_register(session: AsyncSession, user: User, event: Event,
@@ -203,7 +204,8 @@ async def _form_event(message: Message, state: FSMContext, session: AsyncSession
 
 
 async def _complete(message: Message, session: AsyncSession, user: User, state: FSMContext,
-                    settings: Settings, bot: Bot, i18n: I18nContext, event: Event) -> None:
+                    settings: Settings, notifier: Notifier, bot: Bot, i18n: I18nContext,
+                    event: Event) -> None:
     # Only what this event asked, and nothing left behind in the conversation state.
     answers = await state.get_data() if event.ask_first_name or event.ask_access else {}
     await state.set_state(None)
@@ -218,7 +220,7 @@ async def _complete(message: Message, session: AsyncSession, user: User, state: 
         session, event, user.telegram_id, now=now, first_name=answers.get("first_name"),
         access_needs=answers.get("access_needs"))
     if registration.status == RegStatus.CONFIRMED:
-        await Notices.of(i18n.core, settings).sync_reminders(session, event, now,
+        await notifier.events.sync_reminders(session, event, now,
                                                              user.telegram_id)
         await send_ticket(message, settings, bot, i18n, event, registration)
     elif registration.status == RegStatus.WAITING:
@@ -277,14 +279,14 @@ async def cancel_ask(query: CallbackQuery, callback_data: EventCb, session: Asyn
 
 @router.callback_query(EventCb.filter(F.action == Act.CANCEL_YES))
 async def cancel_yes(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
-                     user: User, settings: Settings, i18n: I18nContext) -> None:
+                     user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     event, registration = await _mine(session, callback_data.event_id, user)
     if event is None:
         await query.answer(i18n.get("ev-not-registered"), show_alert=True)
         return
     await query.answer()
     await events.cancel_registration(session, registration)
-    await _place_freed(session, settings, i18n, event, user.telegram_id)
+    await _place_freed(session, settings, notifier, i18n, event, user.telegram_id)
     await query.message.edit_text(i18n.get("ev-cancelled-place", title=title(i18n, event)))
 
 
@@ -296,7 +298,8 @@ async def keep(query: CallbackQuery, i18n: I18nContext) -> None:
 
 @router.callback_query(EventCb.filter(F.action == Act.ACCEPT))
 async def accept(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
-                 user: User, settings: Settings, bot: Bot, i18n: I18nContext) -> None:
+                 user: User, settings: Settings, notifier: Notifier, bot: Bot,
+                 i18n: I18nContext) -> None:
     event, registration = await _mine(session, callback_data.event_id, user)
     now = utcnow()
     if event is None or not await events.accept_offer(session, registration, now):
@@ -304,20 +307,20 @@ async def accept(query: CallbackQuery, callback_data: EventCb, session: AsyncSes
         return
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
-    await Notices.of(i18n.core, settings).sync_reminders(session, event, now, user.telegram_id)
+    await notifier.events.sync_reminders(session, event, now, user.telegram_id)
     await send_ticket(query.message, settings, bot, i18n, event, registration)
 
 
 @router.callback_query(EventCb.filter(F.action == Act.DECLINE))
 async def decline(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
-                  user: User, settings: Settings, i18n: I18nContext) -> None:
+                  user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     event, registration = await _mine(session, callback_data.event_id, user)
     if event is None or registration.status != RegStatus.OFFERED:
         await query.answer(i18n.get("ev-offer-gone"), show_alert=True)
         return
     await query.answer()
     await events.cancel_registration(session, registration)
-    await _place_freed(session, settings, i18n, event, user.telegram_id)
+    await _place_freed(session, settings, notifier, i18n, event, user.telegram_id)
     await query.message.edit_text(i18n.get("ev-declined", title=title(i18n, event)))
 
 
@@ -332,11 +335,12 @@ async def _mine(session: AsyncSession, event_id: int,
     return event, registration
 
 
-async def _place_freed(session: AsyncSession, settings: Settings, i18n: I18nContext,
-                       event: Event, telegram_id: int) -> None:
+async def _place_freed(session: AsyncSession, settings: Settings, notifier: Notifier,
+                      i18n: I18nContext,
+                      event: Event, telegram_id: int) -> None:
     """Their reminders are withdrawn and the place goes to the next person waiting."""
     now = utcnow()
-    notices = Notices.of(i18n.core, settings)
+    notices = notifier.events
     await notices.sync_reminders(session, event, now, telegram_id)
     await notices.offered(session, event, await events.offer_free_places(session, event, now),
                           now)
@@ -392,7 +396,7 @@ async def helper_name(message: Message, session: AsyncSession, user: User, state
 
 @router.callback_query(EventCb.filter(F.action == Act.UNHELP))
 async def unhelp(query: CallbackQuery, callback_data: EventCb, session: AsyncSession,
-                 user: User, settings: Settings, i18n: I18nContext) -> None:
+                 user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     event = await events.get_event(session, callback_data.event_id)
     helper = (await events.find_helper(session, event.id, user.telegram_id)
               if event else None)
@@ -401,7 +405,7 @@ async def unhelp(query: CallbackQuery, callback_data: EventCb, session: AsyncSes
         return
     await query.answer()
     await events.withdraw_help(session, helper)
-    await Notices.of(i18n.core, settings).sync_reminders(session, event, utcnow(),
+    await notifier.events.sync_reminders(session, event, utcnow(),
                                                          user.telegram_id)
     await query.message.answer(i18n.get("ev-unhelped", title=title(i18n, event)))
 

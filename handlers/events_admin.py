@@ -21,7 +21,7 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
-from bot.jobs.event_notices import Notices
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import event_keyboards as kb
 from bot.ui.callbacks import EventAdminAction as Adm
@@ -316,7 +316,7 @@ async def edit(query: CallbackQuery, callback_data: EventAdminCb, session: Async
 
 @router.message(EditEvent.value, F.text, IS_ANSWER)
 async def edited(message: Message, state: FSMContext, session: AsyncSession,
-                 settings: Settings, bot: Bot, i18n: I18nContext) -> None:
+                 settings: Settings, notifier: Notifier, bot: Bot, i18n: I18nContext) -> None:
     data = await state.get_data()
     event = await events.get_event(session, data.get("event_id", 0))
     if event is None or not event.is_open:
@@ -328,13 +328,13 @@ async def edited(message: Message, state: FSMContext, session: AsyncSession,
         await message.answer(i18n.get(form.FIELDS[data["field"]].bad))
         return
     await state.set_state(None)
-    await _apply(message, session, settings, bot, i18n, event, data["field"], value)
+    await _apply(message, session, settings, notifier, bot, i18n, event, data["field"], value)
 
 
 @router.callback_query(EditEvent.value, EventAdminCb.filter(F.action == Adm.SKIP))
 async def edited_to_default(query: CallbackQuery, callback_data: EventAdminCb,
                             state: FSMContext, session: AsyncSession, settings: Settings,
-                            bot: Bot, i18n: I18nContext) -> None:
+                            notifier: Notifier, bot: Bot, i18n: I18nContext) -> None:
     data = await state.get_data()
     if (callback_data.event_id != data.get("event_id")
             or form.FIELDS[data["field"]].skip is None):
@@ -344,7 +344,7 @@ async def edited_to_default(query: CallbackQuery, callback_data: EventAdminCb,
         return
     await query.answer()
     await state.set_state(None)
-    await _apply(query.message, session, settings, bot, i18n, event, data["field"], None)
+    await _apply(query.message, session, settings, notifier, bot, i18n, event, data["field"], None)
 
 
 @router.callback_query(EventAdminCb.filter((F.action == Adm.ASK) & (F.event_id != 0)))
@@ -373,12 +373,12 @@ async def questions_done(query: CallbackQuery, callback_data: EventAdminCb,
     await send_admin_card(query.message, session, settings, bot, i18n, event)
 
 
-async def _apply(message: Message, session: AsyncSession, settings: Settings, bot: Bot,
-                 i18n: I18nContext, event: Event, field: str, value: object) -> None:
+async def _apply(message: Message, session: AsyncSession, settings: Settings, notifier: Notifier,
+                 bot: Bot, i18n: I18nContext, event: Event, field: str, value: object) -> None:
     """Change one field, then bring reminders, people and waiting lists in line with it."""
     events.change_field(event, field, value)
     now = utcnow()
-    notices = Notices.of(i18n.core, settings)
+    notices = notifier.events
     # Texts of pending reminders quote the title, time and place: re-render them all.
     await notices.sync_reminders(session, event, now)
     told = await notices.event_changed(session, event, now) if field in TELL_PEOPLE else 0
@@ -406,14 +406,14 @@ async def cancel_ask(query: CallbackQuery, callback_data: EventAdminCb, session:
 
 @router.callback_query(EventAdminCb.filter(F.action == Adm.CANCEL_YES))
 async def cancel_yes(query: CallbackQuery, callback_data: EventAdminCb, session: AsyncSession,
-                     settings: Settings, i18n: I18nContext) -> None:
+                     settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     if await _to_tell(session, event.id) != callback_data.value:  # people came or went since
         await query.answer(i18n.get("cf-stale"), show_alert=True)
         return
     now = utcnow()
-    notices = Notices.of(i18n.core, settings)
+    notices = notifier.events
     people = await events.cancel_event(session, event)
     await notices.sync_reminders(session, event, now)
     told = await notices.event_cancelled(session, event, people, now)

@@ -15,17 +15,16 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui.callbacks import OrganiserAction, OrganiserCb
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
 from bot.ui.commands import hide_organiser_menu, show_organiser_menu
 from bot.ui.confirm_keyboards import yes_no
 from bot.ui.keyboards import organiser_list, pick_a_person
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
 from models.audit import Event, record
 from models.base import utcnow
 from models.organiser import add_organiser, added_organisers, remove_organiser
-from models.outbox import Kind, NewMessage, enqueue, html_payload
-from models.user import find_user
 
 router = Router(name=__name__)
 
@@ -92,7 +91,7 @@ async def remove_yes(query: CallbackQuery, callback_data: ConfirmCb, session: As
 
 @router.callback_query(ConfirmCb.filter((F.step == Step.ADD_ORGANISER) & (F.say == Say.YES)))
 async def add_yes(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
-                  settings: Settings, i18n: I18nContext) -> None:
+                  notifier: Notifier, i18n: I18nContext) -> None:
     telegram_id = callback_data.person
     new = await add_organiser(session, telegram_id, added_by=query.from_user.id)
     await query.answer()
@@ -102,22 +101,19 @@ async def add_yes(query: CallbackQuery, callback_data: ConfirmCb, session: Async
         return
     await record(session, query.from_user.id, Event.ORGANISER_ADDED,
                  actor_name=query.from_user.first_name)
-    await _welcome(query, session, settings, i18n, telegram_id)
+    await _welcome(query, session, notifier, i18n, telegram_id)
 
 
-async def _welcome(query: CallbackQuery, session: AsyncSession, settings: Settings,
+async def _welcome(query: CallbackQuery, session: AsyncSession, notifier: Notifier,
                    i18n: I18nContext, telegram_id: int) -> None:
     """The organiser menu in their chat, and a note saying who made them an organiser, both in
     their language. Through the outbox: if they never started the bot, Telegram refuses it and
     the outbox records that, without holding up the organiser who added them."""
-    person = await find_user(session, telegram_id)
-    locale = (person and person.locale) or settings.default_locale
-    await show_organiser_menu(query.bot, i18n.core, telegram_id, locale)
-    await enqueue(session, [NewMessage(
-        dedupe_key=f"organiser-added:{telegram_id}:{utcnow().isoformat()}",
-        chat_id=telegram_id, kind=Kind.TEXT, due_at=utcnow(),
-        payload=html_payload(i18n.core.get("org-welcome", locale,
-                                           by=escape(query.from_user.first_name or ""))))])
+    await show_organiser_menu(query.bot, i18n.core, telegram_id,
+                              await notifier.language(session, telegram_id))
+    await notifier.tell(session, [telegram_id], "org-welcome",
+                        dedupe=f"organiser-added:{{person}}:{utcnow().isoformat()}",
+                        by=escape(query.from_user.first_name or ""))
 
 
 async def _add(message: Message, state: FSMContext, session: AsyncSession, i18n: I18nContext,

@@ -16,7 +16,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
 from bot.ui import upload_files
-from bot.ui.results_callbacks import PaperAction, PaperCb
+from bot.ui.callbacks.results import PaperAction, PaperCb
 from bot.ui.results_view import paper_keyboard
 from models import paper_ballot as paper
 from models.ballot import votable_bids

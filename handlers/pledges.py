@@ -10,7 +10,6 @@ with an open question is its answer when that question is the one they were aske
 from __future__ import annotations
 
 from datetime import datetime, timedelta
-from typing import Any
 
 from aiogram import F, Router
 from aiogram.fsm.context import FSMContext
@@ -19,12 +18,13 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
+from bot.jobs.notifier import Notifier
 from bot.latest_question import FestivalAskedLast
 from bot.settings import Settings
-from bot.ui import pledge_callbacks as kb
+from bot.ui import pledge_keyboards as kb
+from bot.ui.callbacks.pledges import PledgeAction, PledgeCb
 from bot.ui.event_texts import escape, when
 from bot.ui.keyboards import menu_again
-from bot.ui.pledge_callbacks import PledgeAction, PledgeCb
 from models import pledge as pledges
 from models.base import utcnow
 from models.pledge import OPEN_FOR, Outcome, Pledge, Stage
@@ -34,23 +34,24 @@ router = Router(name=__name__)
 
 @router.message(IS_ANSWER, F.text, FestivalAskedLast())
 async def answered(message: Message, pledge: Pledge, session: AsyncSession, state: FSMContext,
-                   settings: Settings, i18n: I18nContext, raw_state: str | None = None) -> None:
+                   settings: Settings, notifier: Notifier, i18n: I18nContext,
+                   raw_state: str | None = None) -> None:
     # A World Café question asked before the festival's is over for this person: their texts
     # are the festival's now, until they open a café question again.
     if raw_state is not None:
         await state.clear()
-    await _advance(message, session, settings, i18n, pledge, message.text)
+    await _advance(message, session, settings, notifier, i18n, pledge, message.text)
 
 
 @router.callback_query(PledgeCb.filter(F.action == PledgeAction.SKIP))
 async def skipped(query: CallbackQuery, callback_data: PledgeCb, session: AsyncSession,
-                  settings: Settings, i18n: I18nContext) -> None:
+                  settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     pledge = await pledges.get_pledge(session, callback_data.pledge, query.from_user.id)
     if pledge is None or pledge.stage != callback_data.value or not _still_open(pledge):
         await query.answer(i18n.get("fol-gone"), show_alert=True)
         return
     await query.answer()
-    await _advance(query.message, session, settings, i18n, pledge, None)
+    await _advance(query.message, session, settings, notifier, i18n, pledge, None)
 
 
 @router.callback_query(PledgeCb.filter(F.action == PledgeAction.OUTCOME))
@@ -72,7 +73,8 @@ def _still_open(pledge: Pledge) -> bool:
 
 
 async def _advance(message: Message, session: AsyncSession, settings: Settings,
-                   i18n: I18nContext, pledge: Pledge, text: str | None) -> None:
+                   notifier: Notifier, i18n: I18nContext, pledge: Pledge,
+                   text: str | None) -> None:
     """Record the answer (None: skipped) to the open question and ask the next one."""
     now = utcnow()
     if pledge.stage == Stage.LEARNED:
@@ -82,13 +84,15 @@ async def _advance(message: Message, session: AsyncSession, settings: Settings,
                 reply_markup=kb.skip(i18n, pledge.id, Stage.NEXT))
     elif pledge.stage == Stage.NEXT:
         date = await _follow_up_date(session, settings, i18n, pledge, now)
-
-        def follow_up(row: Pledge) -> tuple[str, dict[str, Any]]:
-            return (i18n.get("fol-follow-up", date=when(now, settings.tz, i18n.locale),
-                             pledge=escape(row.pledge or "")),
-                    kb.as_payload(kb.outcomes(i18n, row.id)))
-
-        if await pledges.answer_next(session, pledge, text, now, follow_up):
+        if await pledges.answer_next(session, pledge, text, now):
+            if pledge.pledge:  # asked again one period later how it went
+                await notifier.tell(
+                    session, [pledge.telegram_id], "fol-follow-up",
+                    dedupe=pledges.follow_up_key(pledge.id),
+                    due_at=await pledges.follow_up_due(session, pledge, now),
+                    date=lambda texts: when(now, settings.tz, texts.locale),
+                    pledge=escape(pledge.pledge),
+                    markup=lambda texts: kb.outcomes(texts, pledge.id))
             await message.answer(i18n.get("fol-thanks-pledge", pledge=escape(pledge.pledge),
                                           date=date) if pledge.pledge else i18n.get("fol-thanks"),
                                  reply_markup=menu_again(i18n))

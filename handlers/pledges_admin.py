@@ -6,27 +6,25 @@ Behind the organiser filter (handlers.organiser_router).
 
 from __future__ import annotations
 
-from typing import Any
-
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.fsm.context import FSMContext
 from aiogram.fsm.state import State, StatesGroup
 from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
-from aiogram_i18n.cores import BaseCore
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
-from bot.ui import pledge_callbacks as kb
-from bot.ui.event_texts import LocaleTexts, Texts, escape, when
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
+from bot.ui import pledge_keyboards as kb
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
+from bot.ui.event_texts import Texts, escape, when
 from models import event as events
 from models import pledge as pledges
 from models.base import utcnow
 from models.event import Event
-from models.pledge import Audience, Festival, Pledge, Stage
+from models.pledge import Audience, Festival, Stage
 
 router = Router(name=__name__)
 
@@ -89,7 +87,7 @@ async def discard(query: CallbackQuery, state: FSMContext, i18n: I18nContext) ->
 
 @router.callback_query(FestivalCb.filter(F.action == FestivalAction.SEND))
 async def send(query: CallbackQuery, session: AsyncSession, state: FSMContext,
-               settings: Settings, i18n: I18nContext) -> None:
+               settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     data = await state.get_data()
     if await state.get_state() != FestivalSetup.confirm.state or "festival_period" not in data:
         await query.answer(i18n.get("fol-admin-stale"), show_alert=True)
@@ -97,18 +95,18 @@ async def send(query: CallbackQuery, session: AsyncSession, state: FSMContext,
     await state.clear()
     event_id = data.get("festival_event", 0)
     event = await events.get_event(session, event_id) if event_id else None
-    core: BaseCore = i18n.core
-
-    def first_question(locale: str, pledge: Pledge) -> tuple[str, dict[str, Any]]:
-        texts = LocaleTexts(core, locale)
-        return (texts.get("fol-ask-learned", festival=_festival_name(texts, event)),
-                kb.as_payload(kb.skip(texts, pledge.id, Stage.LEARNED)))
-
-    _, count = await pledges.start_festival(
+    now = utcnow()
+    festival, asked = await pledges.start_festival(
         session, audience=Audience.EVENT if event else Audience.EVERYONE,
         event_id=event.id if event else None, follow_up_seconds=data["festival_period"],
-        created_by=query.from_user.id, default_locale=settings.default_locale,
-        render=first_question, now=utcnow())
+        created_by=query.from_user.id, default_locale=settings.default_locale, now=now)
+    pledge_of = {pledge.telegram_id: pledge for pledge in asked}
+    await notifier.tell_each(
+        session, pledge_of,
+        lambda texts, person: (texts.get("fol-ask-learned", festival=_festival_name(texts, event)),
+                               kb.skip(texts, pledge_of[person].id, Stage.LEARNED)),
+        dedupe=lambda person: pledges.question_key(festival.id, person), due_at=now)
+    count = len(asked)
     await query.answer()
     await query.message.answer(i18n.get("fol-admin-started", count=count))
 

@@ -15,10 +15,9 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
-from bot.jobs.project_asks import ProjectAsks
-from bot.jobs.project_notices import ProjectNotices
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
-from bot.ui.schedule_callbacks import ScheduleAction, ScheduleCb
+from bot.ui.callbacks.schedule import ScheduleAction, ScheduleCb
 from models.base import utcnow
 from models.project_schedule import reschedule
 from models.round import Round, get_round
@@ -67,7 +66,7 @@ async def ask_days(query: CallbackQuery, callback_data: ScheduleCb, state: FSMCo
 
 @router.message(ScheduleFlow.days, F.text, IS_ANSWER)
 async def got_days(message: Message, state: FSMContext, session: AsyncSession,
-                   settings: Settings, i18n: I18nContext) -> None:
+                   settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     try:
         days = parse_ask_days(message.text[:200])
     except ValueError:
@@ -75,7 +74,7 @@ async def got_days(message: Message, state: FSMContext, session: AsyncSession,
         return
     round_id = (await state.get_data()).get("round")
     await state.clear()
-    await _save(message, session, settings, i18n, round_id, days)
+    await _save(message, session, settings, notifier, i18n, round_id, days)
 
 
 @router.message(ScheduleFlow.days, IS_ANSWER)
@@ -85,13 +84,14 @@ async def not_days(message: Message, i18n: I18nContext) -> None:
 
 @router.callback_query(ScheduleCb.filter(F.action == ScheduleAction.STANDARD), ScheduleFlow.days)
 async def standard(query: CallbackQuery, callback_data: ScheduleCb, state: FSMContext,
-                   session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
+                   session: AsyncSession, settings: Settings, notifier: Notifier,
+                   i18n: I18nContext) -> None:
     if (await state.get_data()).get("round") != callback_data.round:
         await query.answer(i18n.get("sc-stale"), show_alert=True)
         return
     await query.answer()
     await state.clear()
-    await _save(query.message, session, settings, i18n, callback_data.round, None)
+    await _save(query.message, session, settings, notifier, i18n, callback_data.round, None)
 
 
 @router.callback_query(ScheduleCb.filter())
@@ -99,16 +99,15 @@ async def stale(query: CallbackQuery, i18n: I18nContext) -> None:
     await query.answer(i18n.get("sc-stale"), show_alert=True)
 
 
-async def _save(message: Message, session: AsyncSession, settings: Settings, i18n: I18nContext,
-                round_id: object, days: tuple[int, ...] | None) -> None:
+async def _save(message: Message, session: AsyncSession, settings: Settings, notifier: Notifier,
+                i18n: I18nContext, round_id: object, days: tuple[int, ...] | None) -> None:
     round_ = await get_round(session, round_id) if isinstance(round_id, int) else None
     if round_ is None:
         await message.answer(i18n.get("sc-gone"))
         return
     made = await reschedule(session, round_, days, settings.project_ask_days)
     now = utcnow()
-    await ProjectAsks(ProjectNotices(i18n.core, settings.default_locale)).sync(
-        session, round_, made, now)
+    await notifier.project_asks.sync(session, round_, made, now)
     text = i18n.get("sc-saved", round=escape(round_.name(i18n.locale)),
                     days=shown(round_ask_days(round_.update_days, settings.project_ask_days)))
     if made:

@@ -17,11 +17,10 @@ from aiogram.types import CallbackQuery, InlineKeyboardButton, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.jobs.project_asks import ProjectAsks
-from bot.jobs.project_notices import ProjectNotices
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import project_team_view as view
-from bot.ui.project_team_view import TeamAction, TeamCb
+from bot.ui.callbacks.projects import TeamAction, TeamCb
 from bot.ui.project_view import project_name
 from models import project as projects
 from models import project_team as team
@@ -46,10 +45,6 @@ async def _name(session: AsyncSession, project: Project) -> str:
     return project_name((await projects.project_bids(session, [project])).get(project.bid_id))
 
 
-def _asks(i18n: I18nContext, settings: Settings) -> ProjectAsks:
-    return ProjectAsks(ProjectNotices(i18n.core, settings.default_locale))
-
-
 # --- opening a link and joining -----------------------------------------------------------------
 
 
@@ -70,7 +65,7 @@ async def open_invite(message: Message, session: AsyncSession, user: User, i18n:
 
 @router.callback_query(_cb(TeamAction.JOIN))
 async def join(query: CallbackQuery, callback_data: TeamCb, session: AsyncSession, user: User,
-               settings: Settings, i18n: I18nContext) -> None:
+               settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     now = utcnow()
     joined = await team.join(session, callback_data.token, user.telegram_id,
                              query.from_user.first_name, now)
@@ -86,7 +81,7 @@ async def join(query: CallbackQuery, callback_data: TeamCb, session: AsyncSessio
         await query.message.answer(i18n.get("pg-full", name=name, most=MAX_MEMBERS))
         return
     round_ = await get_round(session, joined.project.round_id)
-    asks = _asks(i18n, settings)
+    asks = notifier.project_asks
     await asks.sync(session, round_, [joined.project], now, only=user.telegram_id)
     await asks.tell(session, f"pg:{joined.project.id}:joined:{joined.member_id}",
                     joined.project.owner_telegram_id, "pg-told-joined", name)
@@ -167,13 +162,13 @@ async def ask_remove(query: CallbackQuery, callback_data: TeamCb, session: Async
 
 @router.callback_query(_cb(TeamAction.REMOVE_YES))
 async def remove(query: CallbackQuery, callback_data: TeamCb, session: AsyncSession,
-                 user: User, settings: Settings, i18n: I18nContext) -> None:
+                 user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     member = await _removable(session, user, callback_data)
     if member is None or not await team.remove_member(session, member.project_id,
                                                       member.telegram_id):
         await _stale(query, i18n)
         return
-    asks = _asks(i18n, settings)
+    asks = notifier.project_asks
     await asks.drop_person(session, member.project_id, member.telegram_id)
     await asks.tell(session, f"pg:{member.project_id}:removed:{member.id}", member.telegram_id,
                     "pg-told-removed",
@@ -208,12 +203,12 @@ async def ask_leave(query: CallbackQuery, callback_data: TeamCb, session: AsyncS
 
 @router.callback_query(_cb(TeamAction.LEAVE_YES))
 async def leave(query: CallbackQuery, callback_data: TeamCb, session: AsyncSession, user: User,
-                settings: Settings, i18n: I18nContext) -> None:
+                settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     project = await session.get(Project, callback_data.project)
     if project is None or not await team.remove_member(session, project.id, user.telegram_id):
         await _stale(query, i18n)
         return
-    await _asks(i18n, settings).drop_person(session, project.id, user.telegram_id)
+    await notifier.project_asks.drop_person(session, project.id, user.telegram_id)
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get("pg-left", name=await _name(session, project)))

@@ -19,10 +19,12 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
-from bot.jobs.project_notices import ProjectNotices
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import project_view as view
-from bot.ui.project_callbacks import ORGANISER_ACTIONS, ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import ORGANISER_ACTIONS, ProjectAction, ProjectCb
+from bot.ui.names import name_text
+from handlers.project_follow import send_waiting
 from models import project as projects
 from models import project_team as team
 from models.amounts import format_pounds, parse_amount
@@ -67,8 +69,11 @@ async def _stale(query: CallbackQuery, i18n: I18nContext) -> None:
 async def projects_command(message: Message, session: AsyncSession, user: User,
                            settings: Settings, i18n: I18nContext) -> None:
     round_ids = await projects.rounds_with_projects(session)
+    # Rounds followed from the receipt whose results are not out yet: a way to stop.
+    waiting = await send_waiting(message, session, user.telegram_id, i18n)
     if not round_ids:
-        await message.answer(i18n.get("pj-none"))
+        if not waiting:
+            await message.answer(i18n.get("pj-none"))
         return
     if len(round_ids) == 1:
         await _send_round(message, session, user, settings, i18n, round_ids[0])
@@ -76,7 +81,7 @@ async def projects_command(message: Message, session: AsyncSession, user: User,
     rounds = [await get_round(session, round_id) for round_id in round_ids]
     await message.answer(i18n.get("pj-choose-round"), reply_markup=InlineKeyboardMarkup(
         inline_keyboard=[[InlineKeyboardButton(
-            text=r.name(i18n.locale), callback_data=ProjectCb(
+            text=name_text(i18n, r), callback_data=ProjectCb(
                 action=ProjectAction.ROUND, round=r.id).pack())] for r in rounds if r]))
 
 
@@ -105,7 +110,7 @@ async def _send_round(message: Message, session: AsyncSession, user: User, setti
     if await projects.may_follow(session, round_id, user.telegram_id,
                                  secret=settings.ballot_key):
         follow = await projects.is_following(session, round_id, user.telegram_id)
-    pages = view.round_page(i18n, round_.name(i18n.locale), made, bids, latest, late)
+    pages = view.round_page(i18n, name_text(i18n, round_), made, bids, latest, late)
     for page in pages[:-1]:
         await message.answer(page)
     await message.answer(pages[-1],
@@ -149,10 +154,15 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
 @router.callback_query(_cb(ProjectAction.FOLLOW))
 @router.callback_query(_cb(ProjectAction.UNFOLLOW))
 async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncSession,
-                 user: User, settings: Settings, i18n: I18nContext) -> None:
+                 user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     round_id = callback_data.round
-    if not await projects.round_projects(session, round_id) or not await projects.may_follow(
-            session, round_id, user.telegram_id, secret=settings.ballot_key):
+    if callback_data.action == ProjectAction.UNFOLLOW:  # stopping needs only the round
+        allowed = await get_round(session, round_id) is not None
+    else:
+        allowed = bool(await projects.round_projects(session, round_id)) and (
+            await projects.may_follow(session, round_id, user.telegram_id,
+                                      secret=settings.ballot_key))
+    if not allowed:
         await _stale(query, i18n)
         return
     if callback_data.action == ProjectAction.FOLLOW:
@@ -162,7 +172,7 @@ async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncS
         await projects.unfollow(session, round_id, user.telegram_id)
         await query.answer(i18n.get("pj-not-following"), show_alert=True)
     # This week's round-up gains (or loses) the round's updates made so far.
-    await ProjectNotices(i18n.core, settings.default_locale).sync_digests(
+    await notifier.projects.sync_digests(
         session, round_id, utcnow(), only=user.telegram_id)
 
 
@@ -294,7 +304,7 @@ async def _then_status(message: Message, state: FSMContext, session: AsyncSessio
 
 @router.callback_query(_cb(ProjectAction.STATUS), UpdateFlow.status)
 async def save(query: CallbackQuery, callback_data: ProjectCb, state: FSMContext,
-               session: AsyncSession, user: User, settings: Settings,
+               session: AsyncSession, user: User, settings: Settings, notifier: Notifier,
                i18n: I18nContext) -> None:
     if not await _matches(query, callback_data, state, session, user, i18n):
         return
@@ -306,7 +316,7 @@ async def save(query: CallbackQuery, callback_data: ProjectCb, state: FSMContext
     await projects.add_update(session, project, user.telegram_id, NewUpdate(
         text=data.get("text"), photo_file_id=data.get("photo"), voice_file_id=data.get("voice"),
         spent_pence=data.get("spent"), status=view.STATUSES[callback_data.value]), now)
-    notices = ProjectNotices(i18n.core, settings.default_locale)
+    notices = notifier.projects
     await notices.after_update(session, project, now)
     await notices.sync_digests(session, project.round_id, now)
     await state.clear()
@@ -341,14 +351,14 @@ async def stale_step(query: CallbackQuery, i18n: I18nContext) -> None:
 
 @admin_router.callback_query(_cb(ProjectAction.HIDE))
 async def hide(query: CallbackQuery, callback_data: ProjectCb, session: AsyncSession,
-               user: User, settings: Settings, i18n: I18nContext) -> None:
+               user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     update = await projects.get_update(session, callback_data.value)
     if update is None or update.hidden or update.project_id != callback_data.project:
         await _stale(query, i18n)
         return
     await projects.hide_update(session, update.id)
     project = await session.get(Project, update.project_id)
-    await ProjectNotices(i18n.core, settings.default_locale).sync_digests(
+    await notifier.projects.sync_digests(
         session, project.round_id, update.created_at)
     await query.answer(i18n.get("pj-hidden"), show_alert=True)
     await _send_project(query.message, session, user, settings, i18n, project)
@@ -368,7 +378,7 @@ async def start_note(query: CallbackQuery, callback_data: ProjectCb, state: FSMC
 
 @admin_router.message(NoteFlow.words, F.text, IS_ANSWER)
 async def got_note(message: Message, state: FSMContext, session: AsyncSession, user: User,
-                   settings: Settings, i18n: I18nContext) -> None:
+                   settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     if len(message.text) > MAX_WORDS:
         await message.answer(i18n.get("pj-too-long"))
         return
@@ -381,7 +391,7 @@ async def got_note(message: Message, state: FSMContext, session: AsyncSession, u
     now = utcnow()
     await projects.add_update(session, project, user.telegram_id,
                               NewUpdate(text=message.text.strip()), now, by_organiser=True)
-    await ProjectNotices(i18n.core, settings.default_locale).sync_digests(
+    await notifier.projects.sync_digests(
         session, project.round_id, now)
     await message.answer(i18n.get("pj-note-saved"))
 

@@ -12,15 +12,15 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ui.bid_callbacks import ReviewCb, RoundCb
 from bot.ui.callbacks import BroadcastCb, EventAdminCb, OrganiserCb
+from bot.ui.callbacks.bids import ReviewCb, RoundCb
+from bot.ui.callbacks.organiser import AuditCb, ConfirmCb
+from bot.ui.callbacks.pledges import FestivalCb
+from bot.ui.callbacks.results import PaperCb, ResultsAdminCb
+from bot.ui.callbacks.schedule import ScheduleCb
+from bot.ui.callbacks.vote import RoundSettingCb, VotingAccessCb, VotingAdminCb
+from bot.ui.callbacks.worldcafe import CafeAdminCb
 from bot.ui.commands import ORGANISER_COMMANDS
-from bot.ui.organiser_callbacks import AuditCb, ConfirmCb
-from bot.ui.pledge_callbacks import FestivalCb
-from bot.ui.results_callbacks import PaperCb, ResultsAdminCb
-from bot.ui.schedule_callbacks import ScheduleCb
-from bot.ui.vote_callbacks import RoundSettingCb, VotingAccessCb, VotingAdminCb
-from bot.ui.worldcafe_callbacks import CafeAdminCb
 from models.audit import Event, record
 
 router = Router(name=__name__)

@@ -1,5 +1,6 @@
 """`/report` (organisers): the programme's key facts per area and in total, as a message and
-as Markdown and CSV files (counting in models/report.py). Behind the organiser filter."""
+as Markdown and CSV files (counting in models/report.py), and after the vote the funded
+projects' delivery per area (models/report_delivery.py). Behind the organiser filter."""
 
 from __future__ import annotations
 
@@ -14,9 +15,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui.event_texts import when
-from bot.ui.project_view import delivery_text
 from models.base import utcnow
-from models.project import delivery
 from models.report import (
     Period,
     parse_period,
@@ -25,6 +24,7 @@ from models.report import (
     report_markdown,
     report_message,
 )
+from models.report_delivery import delivery_message
 
 router = Router(name=__name__)
 
@@ -50,10 +50,9 @@ async def report_command(message: Message, command: CommandObject, session: Asyn
     await message.answer_document(BufferedInputFile(
         report_csv(report, i18n.locale, i18n.get("report-total")),
         filename=f"programme-report-{day}.csv"))
-    # After the vote: what the funded projects have done (models/project.py), once there are any.
-    figures = await delivery(session, period.of)
-    if figures.projects:
-        await message.answer(delivery_text(i18n, figures))
+    # After the vote (in both files too): the funded projects' delivery, once there are any.
+    if after := delivery_message(report, i18n.get, i18n.locale, words):
+        await message.answer(after)
 
 
 def _day(moment, locale: str) -> str:

@@ -3,8 +3,6 @@ this bid (not) funded?" for any bid, in the reader's language (bot/ui/results_vi
 
 from __future__ import annotations
 
-from html import escape
-
 from aiogram import F, Router
 from aiogram.filters import Command
 from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton, Message
@@ -13,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui import results_view as view
-from bot.ui.results_callbacks import ResultsAction, ResultsCb
+from bot.ui.callbacks.results import ResultsAction, ResultsCb
+from bot.ui.names import name_html
 from models.ballot import turnout, votable_bids
 from models.bid import Bid, BidStatus, bids_of
 from models.organiser import is_organiser
@@ -74,7 +73,7 @@ async def send_results(message: Message, session: AsyncSession, round_: Round,
             BufferedInputFile(view.chart_png(i18n, count, bids),
                               filename=f"results-{round_.id}-{count.area.code}.png"),
             caption=i18n.get("results-chart-caption",
-                             area=escape(count.area.name(i18n.locale))))
+                             area=name_html(i18n, count.area)))
     chat, paper = await turnout(session, round_.id), await paper_sheet_count(session, round_.id)
     await message.answer(view.card_text(i18n, round_, counts, bids, chat, paper),
                          reply_markup=view.why_buttons(i18n, round_.id, bids, pb=organiser))
@@ -91,7 +90,7 @@ async def mine_section(session: AsyncSession, user: User, settings: Settings,
         round_ = await _published(session, round_id)
         if round_ is None:
             continue
-        lines.append(i18n.get("results-mine-hint", round=escape(round_.name(i18n.locale))))
+        lines.append(i18n.get("results-mine-hint", round=name_html(i18n, round_)))
         rows += [[view.why_button(i18n, round_.id, bid)]
                  for bid in decided if bid.round_id == round_id]
     return ([i18n.get("results-mine-title"), *lines], rows) if lines else ([], [])

@@ -19,21 +19,20 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import bid_keyboards as kb
-from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.bid_texts import esc, question_keys, question_names, when
+from bot.ui.callbacks.bids import RoundAction, RoundCb
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.vote import RoundSetting, RoundSettingCb
 from bot.ui.confirm_keyboards import yes_no
-from bot.ui.digest_render import digest_renderer
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.vote_callbacks import RoundSetting, RoundSettingCb
 from bot.ui.vote_keyboards import round_settings
 from handlers.project_schedule import schedule_buttons, schedule_line
 from models import bid as bids
 from models.amounts import format_pounds, parse_amount
 from models.audit import Event, record
 from models.base import utcnow
-from models.bid_notify import refresh_digests
 from models.bid_questions import DEFAULT_QUESTIONS, question_problems
 from models.round import (
     AREA_NAME_LIMIT,
@@ -112,7 +111,7 @@ async def move(query: CallbackQuery, callback_data: RoundCb, session: AsyncSessi
 
 @router.callback_query(ConfirmCb.filter((F.step == Step.CLOSE_BIDS) & (F.say == Say.YES)))
 async def close_bids(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
-                     settings: Settings, i18n: I18nContext) -> None:
+                     settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
     if (round_ is None or round_.status != callback_data.status
             or not _movable(round_, RoundStatus.CLOSED)
@@ -122,7 +121,7 @@ async def close_bids(query: CallbackQuery, callback_data: ConfirmCb, session: As
     await record(session, query.from_user.id, Event.BIDS_CLOSED, round_id=round_.id,
                  actor_name=query.from_user.first_name, bids=callback_data.seen)
     await _moved(query, session, settings, i18n, round_, RoundStatus.CLOSED)
-    await refresh_digests(session, digest_renderer(i18n, settings))  # its bids stop waiting
+    await notifier.bids.refresh_digests(session)  # its bids stop waiting
 
 
 async def _moved(query: CallbackQuery, session: AsyncSession, settings: Settings,
@@ -472,7 +471,7 @@ async def _preview(message: Message, state: FSMContext, settings: Settings,
 
 def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
     areas = ", ".join(f"{a.code} {esc(a.name_en)}"
-                      + (f" / {esc(a.name_cy)}" if a.name_cy != a.name_en else "")
+                      + (f" / {esc(a.name_cy)}" if a.name_cy and a.name_cy != a.name_en else "")
                       + f" {format_pounds(a.pot_pence)}" for a in spec.areas)
     voting = (f"{when(spec.voting_opens, settings.tz, i18n)} – "
               f"{when(spec.voting_closes, settings.tz, i18n)}" if spec.voting_opens
@@ -486,7 +485,8 @@ def preview_text(i18n: I18nContext, spec: RoundSpec, settings: Settings) -> str:
     # When funded groups will be asked for updates: changed from /rounds once the round exists.
     schedule = i18n.get("sc-line", days=shown(spec.update_days or settings.project_ask_days))
     text = access_summary(i18n, spec, i18n.get(
-        "rn-preview", name=esc(spec.name_en), name_cy=esc(spec.name_cy), areas=areas,
+        "rn-preview", name=esc(spec.name_en), name_cy=esc(spec.name_cy or spec.name_en),
+        areas=areas,
         max=format_pounds(spec.max_bid_pence),
         pot=format_pounds(sum(a.pot_pence for a in spec.areas)),
         priorities="\n".join(f"• {esc(en)} / {esc(cy)}" for en, cy in spec.priorities)

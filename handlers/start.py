@@ -15,6 +15,7 @@ from bot.settings import Settings
 from bot.ui.deeplinks import parse_payload
 from handlers import events, project_team, vote, worldcafe
 from handlers.menu import show_menu
+from models.ballot import Ballots
 from models.user import User
 
 router = Router(name=__name__)
@@ -24,18 +25,18 @@ PENDING_PAYLOAD = "start_payload"
 @router.message(CommandStart())
 async def start(
     message: Message, command: CommandObject, user: User, state: FSMContext, i18n: I18nContext,
-    session: AsyncSession, settings: Settings, first_contact: bool = False,
+    session: AsyncSession, settings: Settings, ballots: Ballots, first_contact: bool = False,
 ) -> None:
     if first_contact:
         # Kept so that the notice's language switch opens the link again in the other language.
         await state.update_data({PENDING_PAYLOAD: command.args})
     await open_start(message, i18n, command.args, session=session, user=user, settings=settings,
-                     state=state)
+                     ballots=ballots, state=state)
 
 
 async def open_start(message: Message, i18n: I18nContext, payload: str | None, *,
                      session: AsyncSession, user: User, settings: Settings,
-                     state: FSMContext | None = None) -> None:
+                     ballots: Ballots, state: FSMContext | None = None) -> None:
     """Where /start leads once the language is known."""
     link = parse_payload(payload)
     if link is not None and link.kind == "ev":
@@ -43,7 +44,7 @@ async def open_start(message: Message, i18n: I18nContext, payload: str | None, *
             return
         link = None  # no such event, or no longer open
     if link is not None and link.kind == "v":
-        await vote.open_code(message, session, settings, i18n, link.value)
+        await vote.open_code(message, session, ballots, i18n, link.value)
         return
     if link is not None and link.kind == "wc":
         if await worldcafe.open_from_link(message, session, i18n, link.value, state):

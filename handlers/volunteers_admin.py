@@ -13,7 +13,7 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
-from bot.jobs.event_notices import Notices
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import event_keyboards as kb
 from bot.ui.callbacks import EventAdminAction as Adm
@@ -121,7 +121,8 @@ async def _show_helpers(message: Message, session: AsyncSession, i18n: I18nConte
 
 @router.callback_query(EventAdminCb.filter(F.action == Adm.CONFIRM_HELPER))
 async def confirm_helper(query: CallbackQuery, callback_data: EventAdminCb,
-                         session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
+                         session: AsyncSession, settings: Settings, notifier: Notifier,
+                         i18n: I18nContext) -> None:
     if (event := await event_to_change(query, session, callback_data.event_id, i18n)) is None:
         return
     helper = await events.get_helper(session, callback_data.value)
@@ -131,7 +132,7 @@ async def confirm_helper(query: CallbackQuery, callback_data: EventAdminCb,
         return
     await query.answer()
     now = utcnow()
-    notices = Notices.of(i18n.core, settings)
+    notices = notifier.events
     await notices.helper_confirmed(session, event, helper,
                                    await events.get_role(session, helper.role_id), now)
     await notices.sync_reminders(session, event, now, helper.telegram_id)
@@ -155,7 +156,7 @@ async def message_helpers(query: CallbackQuery, callback_data: EventAdminCb,
 
 @router.message(HelperMessage.text, F.text, IS_ANSWER)
 async def helper_message(message: Message, state: FSMContext, session: AsyncSession,
-                         settings: Settings, i18n: I18nContext) -> None:
+                         settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     if len(message.html_text) > HELPER_MESSAGE_LIMIT:
         await message.answer(i18n.get("ev-too-long", limit=HELPER_MESSAGE_LIMIT,
                                       length=len(message.html_text)))
@@ -166,6 +167,6 @@ async def helper_message(message: Message, state: FSMContext, session: AsyncSess
     if event is None or not event.is_open:
         await message.answer(i18n.get("ev-gone"))
         return
-    sent = await Notices.of(i18n.core, settings).message_helpers(
+    sent = await notifier.events.message_helpers(
         session, event, message.html_text, message.message_id, utcnow())
     await message.answer(i18n.get("ev-admin-helpers-messaged", people=sent))

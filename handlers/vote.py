@@ -3,7 +3,7 @@
 Tapping Vote (with one round open) or a round's button sends the ballot message; every
 later tap edits that same message: the card for bid k of n, the review (each bid a button to
 change its answer), the receipt (the same buttons while changes are allowed, and Menu). The
-bids come in the voter's own order (models/ballot_rules.py). The draft lives in the
+bids come in the voter's own order (models/ballot/rules.py). The draft lives in the
 conversation's data (bot/ui/ballot_draft.py: the database or Redis), so a restart loses nothing;
 its revision is in every button, so a tap on anything but the newest message (an old Confirm
 too) is refused as out of date and changes nothing.
@@ -14,6 +14,9 @@ this person may vote in it (models/eligibility.py: check-in, area, or a voting c
 taps in between only change the draft, so they check that voting is open and the button is
 current. Rounds that ask for it get the voter's area and age band first; a voting code
 arrives by deep link (`start=v_<code>`, handlers/start.py) or `/code`.
+
+The ballot's rules are models.ballot's: `ballots` (models.ballot.Ballots, one per process)
+holds the ballot secret; these handlers pass it the person and the draft.
 """
 
 from __future__ import annotations
@@ -29,7 +32,6 @@ from aiogram_i18n import I18nContext
 from sqlalchemy import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.settings import Settings
 from bot.ui.ballot_draft import Draft
 from bot.ui.ballot_view import (
     card_keyboard,
@@ -43,23 +45,24 @@ from bot.ui.ballot_view import (
     with_menu,
 )
 from bot.ui.callbacks import MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb
+from bot.ui.names import name_html
 from bot.ui.vote_keyboards import age_bands, area_choice, rounds_to_vote_in, vote_now
-from models.ballot import ballot_choices, cast_ballot, find_ballot, rounds_in_voting, voter_key
-from models.ballot_notices import ask_to_be_told, note_started
-from models.ballot_rules import (
+from handlers.project_follow import with_follow_offer
+from models.ballot import (
+    Ballots,
     Limits,
-    for_recording,
     next_position,
-    tap_refusal,
+    rounds_in_voting,
+    still_offered,
+    tap,
     unfinished,
-    value_allowed,
-    voter_order,
 )
-from models.eligibility import AgeBand, declare_area, may_take_part, standing, uses_area
-from models.round import BallotKind, Round, RoundStatus, get_round
+from models.ballot.notices import ask_to_be_told, note_started
+from models.eligibility import AgeBand, declare_area, may_take_part, uses_area
+from models.round import Round, RoundStatus, get_round
 from models.round_cache import VotingCopy, VotingRounds
-from models.voting_code import Claim, claim_code
+from models.voting_code import Claim
 
 router = Router(name=__name__)
 
@@ -75,20 +78,20 @@ async def _open_round(query: CallbackQuery, voting_rounds: VotingRounds, round_i
 
 
 async def _votable(query: CallbackQuery, session: AsyncSession, voting_rounds: VotingRounds,
-                   round_id: int, settings: Settings, i18n: I18nContext) -> VotingCopy | None:
+                   round_id: int, ballots: Ballots, i18n: I18nContext) -> VotingCopy | None:
     """The round, if voting is open and this person may vote in it; else they are told why
     (and, when we don't know their area yet, asked for it)."""
     copy = await _open_round(query, voting_rounds, round_id, i18n)
     if copy is None:
         return None
     round_ = copy.round
-    found = await standing(session, round_, query.from_user.id, secret=settings.ballot_key)
+    found = await ballots.standing(session, round_, query.from_user.id)
     if found.eligible:
         return copy
     await query.answer()
     if found.ask_area:
-        await query.message.answer(i18n.get("vote-ask-area", round=escape(round_.name(
-            i18n.locale))), reply_markup=area_choice(i18n, round_))
+        await query.message.answer(i18n.get("vote-ask-area", round=name_html(i18n, round_)),
+                                   reply_markup=area_choice(i18n, round_))
     else:
         await query.message.answer(not_eligible_text(round_, i18n), reply_markup=with_menu(i18n))
     return None
@@ -96,7 +99,7 @@ async def _votable(query: CallbackQuery, session: AsyncSession, voting_rounds: V
 
 @router.callback_query(MenuCb.filter(F.item == MenuItem.VOTE))
 async def vote_menu(query: CallbackQuery, session: AsyncSession, state: FSMContext,
-                    settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+                    ballots: Ballots, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
     rounds = await rounds_in_voting(session)
     if not rounds:  # offer to tell them when one opens
         await query.answer()
@@ -104,7 +107,7 @@ async def vote_menu(query: CallbackQuery, session: AsyncSession, state: FSMConte
         return
     if len(rounds) == 1:  # nothing to choose: straight to the first card
         await start_ballot(query, VoteCb(action=VoteAction.ROUND, round=rounds[0].id), session,
-                           state, settings, voting_rounds, i18n)
+                           state, ballots, voting_rounds, i18n)
         return
     await query.answer()
     await query.message.answer(i18n.get("vote-pick-round"),
@@ -113,18 +116,18 @@ async def vote_menu(query: CallbackQuery, session: AsyncSession, state: FSMConte
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.ROUND))
 async def start_ballot(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                       state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                       state: FSMContext, ballots: Ballots, voting_rounds: VotingRounds,
                        i18n: I18nContext) -> None:
-    copy = await _votable(query, session, voting_rounds, callback_data.round, settings, i18n)
+    copy = await _votable(query, session, voting_rounds, callback_data.round, ballots, i18n)
     if copy is None:
         return
     await query.answer()
-    await _begin(query, session, state, settings, copy, i18n, edit=False)
+    await _begin(query, session, state, ballots, copy, i18n, edit=False)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.AREA))
 async def pick_area(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                    state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                    state: FSMContext, ballots: Ballots, voting_rounds: VotingRounds,
                     i18n: I18nContext) -> None:
     copy = await _open_round(query, voting_rounds, callback_data.round, i18n)
     if copy is None:
@@ -137,18 +140,17 @@ async def pick_area(query: CallbackQuery, callback_data: VoteCb, session: AsyncS
     await query.answer()
     if callback_data.value:
         await declare_area(session, round_, query.from_user.id, callback_data.value)
-    if not (await standing(session, round_, query.from_user.id,
-                           secret=settings.ballot_key)).eligible:
+    if not (await ballots.standing(session, round_, query.from_user.id)).eligible:
         await _put(query, not_eligible_text(round_, i18n), with_menu(i18n))
         return
-    await _begin(query, session, state, settings, copy, i18n, edit=True)
+    await _begin(query, session, state, ballots, copy, i18n, edit=True)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.AGE))
 async def pick_age(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                   state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                   state: FSMContext, ballots: Ballots, voting_rounds: VotingRounds,
                    i18n: I18nContext) -> None:
-    copy = await _votable(query, session, voting_rounds, callback_data.round, settings, i18n)
+    copy = await _votable(query, session, voting_rounds, callback_data.round, ballots, i18n)
     if copy is None:
         return
     round_ = copy.round
@@ -166,24 +168,21 @@ async def pick_age(query: CallbackQuery, callback_data: VoteCb, session: AsyncSe
         await _put(query, i18n.get("vote-age-too-young"), with_menu(i18n))
         return
     data = {**data, "vote_age": {str(round_.id): band.value}}
-    bids = _order(copy, query.from_user.id, settings)
+    bids = ballots.order(copy, query.from_user.id)
     position = len(bids) if draft.from_review else next_position(bids, draft.choices, -1)
     await _render(query, state, data, round_, bids, draft, position, i18n)
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.SET))
 async def set_value(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
-                    settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
-    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
+                    ballots: Ballots, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _current(query, callback_data, state, ballots, voting_rounds, i18n)
     if found is None:
         return
     copy, data, draft, bids = found
-    limits, bid_id, value = Limits.of(copy.round), callback_data.bid, callback_data.value
-    if (bid_id != draft.at or bid_id not in {bid.id for bid in bids}
-            or not value_allowed(limits, value)):  # not what the card offers (any longer)
-        await query.answer(i18n.get("vote-out-of-date"), show_alert=True)
-        return
-    refusal = tap_refusal(limits, bids, draft.choices, bid_id, value)
+    bid_id, value = callback_data.bid, callback_data.value
+    refusal = tap(Limits.of(copy.round), bids, draft.choices, showing=draft.at, bid_id=bid_id,
+                  value=value)
     if refusal is not None:
         await query.answer(refusal_text(refusal, i18n), show_alert=True)
         return
@@ -196,8 +195,8 @@ async def set_value(query: CallbackQuery, callback_data: VoteCb, state: FSMConte
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.BACK))
 async def back(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
-               settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
-    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
+               ballots: Ballots, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _current(query, callback_data, state, ballots, voting_rounds, i18n)
     if found is None:
         return
     copy, data, draft, bids = found
@@ -209,8 +208,8 @@ async def back(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.LIST))
 async def to_review(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
-                    settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
-    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
+                    ballots: Ballots, voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+    found = await _current(query, callback_data, state, ballots, voting_rounds, i18n)
     if found is None:
         return
     copy, data, draft, bids = found
@@ -220,10 +219,10 @@ async def to_review(query: CallbackQuery, callback_data: VoteCb, state: FSMConte
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.OPEN))
 async def open_bid(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                   state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                   state: FSMContext, ballots: Ballots, voting_rounds: VotingRounds,
                    i18n: I18nContext) -> None:
     """A bid's button on the review or the receipt: its card, then back to the review."""
-    found = await _current(query, callback_data, state, settings, voting_rounds, i18n)
+    found = await _current(query, callback_data, state, ballots, voting_rounds, i18n)
     if found is None:
         return
     copy, data, draft, bids = found
@@ -235,8 +234,8 @@ async def open_bid(query: CallbackQuery, callback_data: VoteCb, session: AsyncSe
         if not copy.round.changes_allowed:
             await query.answer(i18n.get("vote-problem-already-voted"), show_alert=True)
             return
-        draft.choices = await _recorded(session, settings, copy.round.id, query.from_user.id,
-                                        ids)
+        recorded = await ballots.recorded(session, copy, query.from_user.id)
+        draft.choices = {} if recorded is None else recorded.choices
         draft.confirmed = False
     await query.answer()
     draft.from_review = True
@@ -245,8 +244,8 @@ async def open_bid(query: CallbackQuery, callback_data: VoteCb, session: AsyncSe
 
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.PHOTO))
-async def photo(query: CallbackQuery, callback_data: VoteCb, settings: Settings,
-                voting_rounds: VotingRounds, i18n: I18nContext) -> None:
+async def photo(query: CallbackQuery, callback_data: VoteCb, voting_rounds: VotingRounds,
+                i18n: I18nContext) -> None:
     copy = await _open_round(query, voting_rounds, callback_data.round, i18n)
     if copy is None:
         return
@@ -262,9 +261,9 @@ async def photo(query: CallbackQuery, callback_data: VoteCb, settings: Settings,
 
 @router.callback_query(VoteCb.filter(F.action == VoteAction.CONFIRM))
 async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSession,
-                  state: FSMContext, settings: Settings, voting_rounds: VotingRounds,
+                  state: FSMContext, ballots: Ballots, voting_rounds: VotingRounds,
                   i18n: I18nContext) -> None:
-    copy = await _votable(query, session, voting_rounds, callback_data.round, settings, i18n)
+    copy = await _votable(query, session, voting_rounds, callback_data.round, ballots, i18n)
     if copy is None:
         return
     round_ = copy.round
@@ -274,23 +273,19 @@ async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSes
     if not draft.current(round_.id, callback_data.rev) or draft.at or draft.confirmed:
         await query.answer(i18n.get("vote-confirm-out-of-date"), show_alert=True)
         return
-    band = await _age_band(session, settings, round_, query.from_user.id, data)
-    if round_.age_band_required and band is None:
+    # models.ballot decides: the age band, what may be confirmed, then everything again as
+    # the ballot is recorded (the round and its bids from this process's copy).
+    result = await ballots.confirm(session, copy, query.from_user.id, draft.choices,
+                                   age_band=data.get("vote_age", {}).get(str(round_.id)))
+    if result.ask_age:
         await query.answer()
         await _ask_age(query, state, data, draft, round_, i18n, edit=True)
         return
-    bids = _order(copy, query.from_user.id, settings)
-    missing = unfinished(Limits.of(round_), bids, draft.choices)
-    if missing is not None:
-        await query.answer(i18n.get(f"vote-{missing.code}", left=missing.left), show_alert=True)
+    if result.unfinished is not None:
+        await query.answer(i18n.get(f"vote-{result.unfinished.code}",
+                                    left=result.unfinished.left), show_alert=True)
         return
-    ids = {bid.id for bid in bids}
-    choices = for_recording(round_.ballot_kind, {bid_id: value for bid_id, value
-                                                 in draft.choices.items() if bid_id in ids})
-    result = await cast_ballot(
-        session, round_, query.from_user.id, choices, secret=settings.ballot_key,
-        changes_allowed=round_.changes_allowed, require_all=_require_all(round_),
-        age_band=band if round_.age_band_required else None)
+    bids = result.cards
     await query.answer()
     draft.rev += 1
     if not result.ok:
@@ -304,8 +299,12 @@ async def confirm(query: CallbackQuery, callback_data: VoteCb, session: AsyncSes
     # conversation keeps no copy of it tied to the person.
     ages = {key: band for key, band in data.get("vote_age", {}).items() if key != str(round_.id)}
     await state.set_data({**data, "vote_age": ages, **draft.dump()})
-    await _put(query, receipt_text(round_, result.receipt, result.replaced, i18n),
-               receipt_keyboard(i18n, round_, bids, shown, draft.rev))
+    text = receipt_text(round_, result.receipt, result.replaced, i18n)
+    markup = receipt_keyboard(i18n, round_, bids, shown, draft.rev)
+    if not result.replaced:  # the first Confirm: "tell me how the projects get on?"
+        text, markup = await with_follow_offer(session, round_.id, query.from_user.id, i18n,
+                                               text, markup)
+    await _put(query, text, markup)
 
 
 # Rare taps come after the frequent ones: aiogram tries handlers in order.
@@ -318,22 +317,22 @@ async def tell_when_open(query: CallbackQuery, session: AsyncSession, i18n: I18n
 
 @router.message(Command("code"))
 async def code_command(message: Message, command: CommandObject, session: AsyncSession,
-                       settings: Settings, i18n: I18nContext) -> None:
+                       ballots: Ballots, i18n: I18nContext) -> None:
     if not command.args:
         await message.answer(i18n.get("vote-code-how"))
         return
-    await open_code(message, session, settings, i18n, command.args)
+    await open_code(message, session, ballots, i18n, command.args)
 
 
-async def open_code(message: Message, session: AsyncSession, settings: Settings,
+async def open_code(message: Message, session: AsyncSession, ballots: Ballots,
                     i18n: I18nContext, code: str) -> None:
     """A voting code from a card's QR (`start=v_<code>`) or typed after /code."""
-    claim = await claim_code(session, code, message.chat.id, secret=settings.ballot_key)
+    claim = await ballots.claim_code(session, code, message.chat.id)
     round_ = None if claim.round_id is None else await get_round(session, claim.round_id)
     if claim.outcome not in (Claim.CLAIMED, Claim.ALREADY_YOURS) or round_ is None:
         await message.answer(i18n.get(f"vote-code-{claim.outcome}"))
         return
-    name = escape(round_.name(i18n.locale))
+    name = name_html(i18n, round_)
     if round_.status == RoundStatus.VOTING:
         await message.answer(i18n.get("vote-code-accepted", round=name),
                              reply_markup=vote_now(i18n, round_.id))
@@ -346,14 +345,8 @@ async def open_code(message: Message, session: AsyncSession, settings: Settings,
 # ---------------------------------------------------------------------------------------------
 
 
-def _order(copy: VotingCopy, telegram_id: int, settings: Settings) -> list[Row]:
-    """The bids this voter is asked about, in their own order for the round."""
-    return voter_order(copy.offered_to(telegram_id), secret=settings.ballot_key,
-                       round_id=copy.round.id, telegram_id=telegram_id)
-
-
 async def _current(query: CallbackQuery, callback_data: VoteCb, state: FSMContext,
-                   settings: Settings, voting_rounds: VotingRounds, i18n: I18nContext,
+                   ballots: Ballots, voting_rounds: VotingRounds, i18n: I18nContext,
                    ) -> tuple[VotingCopy, dict, Draft, list[Row]] | None:
     """For a tap that moves through or changes the draft: voting must be open and the button
     drawn on the ballot message as it is now (which was begun after checking that the person
@@ -368,17 +361,16 @@ async def _current(query: CallbackQuery, callback_data: VoteCb, state: FSMContex
         await query.answer(i18n.get("vote-stale" if never_begun else "vote-out-of-date"),
                            show_alert=True)
         return None
-    return copy, data, draft, _order(copy, query.from_user.id, settings)
+    return copy, data, draft, ballots.order(copy, query.from_user.id)
 
 
 async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
-                 settings: Settings, copy: VotingCopy, i18n: I18nContext, *, edit: bool) -> None:
+                 ballots: Ballots, copy: VotingCopy, i18n: I18nContext, *, edit: bool) -> None:
     """Start the ballot, or go on with it: a draft in progress is kept (first card still to
     answer); a recorded ballot that may be changed opens as its review; a final vote stays
     final; the age band comes first where the round asks for it."""
     round_ = copy.round
-    ballot = await find_ballot(session, round_.id, voter_key(settings.ballot_key,
-                                                             query.from_user.id))
+    ballot = await ballots.recorded(session, copy, query.from_user.id)
     if ballot is not None and not round_.changes_allowed:
         await _put(query, i18n.get("vote-already-final", receipt=ballot.receipt),
                    with_menu(i18n), edit=edit)
@@ -387,16 +379,16 @@ async def _begin(query: CallbackQuery, session: AsyncSession, state: FSMContext,
         await note_started(session, round_.id, query.from_user.id)
     data = await state.get_data()
     old = Draft.of(data)
-    bids = _order(copy, query.from_user.id, settings)
-    ids = [bid.id for bid in bids]
+    bids = ballots.order(copy, query.from_user.id)
     draft = Draft(round_id=round_.id, rev=old.rev)
     if old.round_id == round_.id and old.choices and not old.confirmed:
-        draft.choices = {bid_id: v for bid_id, v in old.choices.items() if bid_id in ids}
+        draft.choices = still_offered(bids, old.choices)
     elif ballot is not None:
-        draft.choices = await _recorded(session, settings, round_.id, query.from_user.id, ids)
-        draft.from_review = True
-    if round_.age_band_required and await _age_band(session, settings, round_,
-                                                    query.from_user.id, data) is None:
+        draft.choices, draft.from_review = dict(ballot.choices), True
+    band = data.get("vote_age", {}).get(str(round_.id))
+    if band is None and ballot is not None:
+        band = ballot.age_band
+    if round_.age_band_required and band is None:
         await _ask_age(query, state, data, draft, round_, i18n, edit=edit)
         return
     position = len(bids) if draft.from_review else next_position(bids, draft.choices, -1)
@@ -410,35 +402,10 @@ async def _ask_age(query: CallbackQuery, state: FSMContext, data: dict, draft: D
     await _put(query, i18n.get("vote-ask-age"), age_bands(i18n, round_), edit=edit)
 
 
-async def _recorded(session: AsyncSession, settings: Settings, round_id: int, telegram_id: int,
-                    ids: list[int]) -> dict[int, int]:
-    """The answers of this person's recorded ballot, for the bids still offered."""
-    ballot = await find_ballot(session, round_id, voter_key(settings.ballot_key, telegram_id))
-    if ballot is None:
-        return {}
-    return {bid_id: value for bid_id, value in (await ballot_choices(session, ballot.id)).items()
-            if bid_id in ids}
-
-
-async def _age_band(session: AsyncSession, settings: Settings, round_: Round, telegram_id: int,
-                    data: dict) -> str | None:
-    """The band given in this ballot, or kept with their earlier ballot in the round."""
-    band = data.get("vote_age", {}).get(str(round_.id))
-    if band is not None:
-        return band
-    ballot = await find_ballot(session, round_.id, voter_key(settings.ballot_key, telegram_id))
-    return None if ballot is None else ballot.age_band
-
-
-def _require_all(round_: Round) -> bool:
-    # Score ballots follow the round's setting; a tokens ballot spends every token.
-    return round_.score_all if round_.ballot_kind == BallotKind.SCORE else True
-
-
 def not_eligible_text(round_: Round, i18n: I18nContext) -> str:
-    areas = ", ".join(escape(area.name(i18n.locale)) for area in round_.areas)
+    areas = ", ".join(name_html(i18n, area) for area in round_.areas)
     return i18n.get(f"vote-not-eligible-{round_.eligibility}", areas=areas,
-                    round=escape(round_.name(i18n.locale)))
+                    round=name_html(i18n, round_))
 
 
 async def _render(query: CallbackQuery, state: FSMContext, data: dict, round_: Round,

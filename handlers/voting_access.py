@@ -6,7 +6,6 @@ Behind the organiser filter (handlers.organiser_router).
 from __future__ import annotations
 
 from html import escape
-from typing import Any
 
 from aiogram import Bot, F, Router
 from aiogram.filters import Command
@@ -17,12 +16,13 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.ui.vote_keyboards import codes_rounds, reminder, vote_now_in
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
+from bot.ui.vote_keyboards import codes_rounds, reminder
 from bot.ui.voting_cards import cards_pdf
 from models.ballot import rounds_in_voting
-from models.eligibility import eligible_non_voters, plan_reminder, take_reminder_number
+from models.eligibility import eligible_non_voters, take_reminder_number
 from models.round import Round, RoundStatus, get_round
 from models.voting_code import MAX_CODES, code_counts, generate_codes, rounds_taking_codes
 
@@ -79,7 +79,7 @@ async def make_codes(message: Message, session: AsyncSession, state: FSMContext,
     codes = await generate_codes(session, round_.id, int(text), secret=settings.ballot_key)
     core = i18n.core
     pdf = cards_pdf(codes, bot_username=(await bot.me()).username,
-                    titles=(round_.name_en, round_.name_cy),
+                    titles=(round_.name_en, round_.name("cy")),
                     instructions=[core.get("vx-card-how", "en"), core.get("vx-card-how", "cy")])
     await message.answer_document(
         BufferedInputFile(pdf, filename=f"voting-codes-round-{round_.id}.pdf"),
@@ -113,7 +113,7 @@ async def show(query: CallbackQuery, callback_data: VotingAccessCb, session: Asy
 
 @router.callback_query(VotingAccessCb.filter(F.action == VotingAccessAction.REMIND))
 async def remind(query: CallbackQuery, callback_data: VotingAccessCb, session: AsyncSession,
-                 settings: Settings, i18n: I18nContext) -> None:
+                 settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
     if round_ is None or round_.status != RoundStatus.VOTING:
         await query.answer(i18n.get("vote-closed"), show_alert=True)
@@ -122,16 +122,9 @@ async def remind(query: CallbackQuery, callback_data: VotingAccessCb, session: A
         await query.answer(i18n.get("vx-remind-already", number=callback_data.value),
                            show_alert=True)
         return
-    core, default = i18n.core, settings.default_locale
-
-    def render(locale: str | None) -> tuple[str, dict[str, Any]]:
-        language = locale or default
-        text = core.get("vx-reminder", language, round=escape(round_.name(language)))
-        markup = vote_now_in(core.get("vote-now", language), round_.id)
-        return text, markup.model_dump(exclude_none=True)
-
-    queued = await plan_reminder(session, round_, callback_data.value,
-                                 secret=settings.ballot_key, render=render)
+    queued = await notifier.votes.voting_reminder(
+        session, round_, callback_data.value,
+        await eligible_non_voters(session, round_, secret=settings.ballot_key))
     await query.answer()
     await query.message.answer(i18n.get("vx-remind-queued", number=callback_data.value,
                                         count=queued))

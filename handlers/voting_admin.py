@@ -3,6 +3,8 @@ paper ballots (handlers/paper_ballots.py), publish the results and download the 
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
+from functools import partial
 from html import escape
 
 from aiogram import F, Router
@@ -11,27 +13,26 @@ from aiogram.types import BufferedInputFile, CallbackQuery, InlineKeyboardButton
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.jobs.project_notices import ProjectNotices
-from bot.jobs.vote_notices import opening
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import results_view as view
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.results import ResultsAdminAction, ResultsAdminCb
+from bot.ui.callbacks.vote import VotingAdminAction, VotingAdminCb
 from bot.ui.confirm_keyboards import yes_no
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.results_callbacks import ResultsAdminAction, ResultsAdminCb
-from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
 from handlers.results import send_results
 from models.amounts import format_pounds
 from models.audience import Audience, Choice, members
 from models.audit import Event, record
 from models.ballot import turnout, votable_bids
-from models.ballot_notices import started_count, tell_voting_open
+from models.ballot.notices import started_count
 from models.base import utcnow
-from models.bid import Bid
 from models.paper_ballot import paper_sheet_count
 from models.round import PAPER_OPEN, Round, RoundStatus, get_round
 from models.round_steps import ballots_in, publishing, reopen_voting
 from models.update_schedule import round_ask_days
 from models.voting import (
+    clean_after_seal,
     close_voting,
     count_round,
     export_pb,
@@ -53,7 +54,7 @@ async def voting(message: Message, session: AsyncSession, i18n: I18nContext) -> 
 
 
 # Open, close and publish ask first (a preview and Yes / No); the Yes acts only if the round
-# is still as the preview showed it (bot/ui/organiser_callbacks.py).
+# is still as the preview showed it (bot/ui/callbacks/organiser.py).
 _ASKS = {VotingAdminAction.OPEN: Step.OPEN_VOTING, VotingAdminAction.CLOSE: Step.CLOSE_VOTING,
          VotingAdminAction.PUBLISH: Step.PUBLISH}
 _FROM = {Step.OPEN_VOTING: (RoundStatus.CLOSED,), Step.CLOSE_VOTING: (RoundStatus.VOTING,),
@@ -85,7 +86,8 @@ async def ask_again(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
 
 @router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.YES)))
 async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
-                    settings: Settings, i18n: I18nContext) -> None:
+                    settings: Settings, notifier: Notifier, i18n: I18nContext,
+                    after_commit: list[Callable[[], Awaitable[None]]]) -> None:
     round_ = await get_round(session, callback_data.round)
     shown = None if round_ is None else await _facts(session, round_, callback_data.step,
                                                      i18n.locale)
@@ -94,8 +96,10 @@ async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
         await query.answer(i18n.get("cf-stale"), show_alert=True)
         return
     who = query.from_user
+    if callback_data.step in (Step.PUBLISH, Step.CLOSE_VOTING):  # both seal the ballot box
+        after_commit.append(partial(clean_after_seal, session.bind))
     if callback_data.step == Step.PUBLISH:
-        if await publish(query, round_, session, settings, i18n):
+        if await publish(query, round_, session, settings, notifier, i18n):
             await record(session, who.id, Event.RESULTS_PUBLISHED, actor_name=who.first_name,
                          round_id=round_.id, funded=shown[0]["funded"], ballots=shown[1])
         return
@@ -105,8 +109,7 @@ async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
         return
     await record(session, who.id, event, actor_name=who.first_name, round_id=round_.id)
     if callback_data.step == Step.OPEN_VOTING:  # everyone who took part is told, once
-        await tell_voting_open(session, round_, opening(i18n.core, settings.default_locale,
-                                                        round_))
+        await notifier.votes.voting_open(session, round_)
     await query.answer(i18n.get(done))
     await _show(query.message, session, round_, i18n)
 
@@ -155,42 +158,17 @@ async def show_turnout(query: CallbackQuery, callback_data: VotingAdminCb,
 
 
 async def publish(query: CallbackQuery, round_: Round, session: AsyncSession,
-                  settings: Settings, i18n: I18nContext) -> bool:
-    core, default = i18n.core, settings.default_locale
-
-    def bidder_note(locale: str | None, bid: Bid, won: bool) -> str:
-        key = "va-note-funded" if won else "va-note-not-funded"
-        return core.get(key, locale or default, title=escape(bid.title or ""),
-                        round=escape(round_.name(locale or default)))
-
-    def resident_note(locale: str | None) -> str:
-        return core.get("va-note-results", locale or default,
-                        round=escape(round_.name(locale or default)))
-
-    def others_note(locale: str | None) -> str:  # no "thank you for voting" to non-voters
-        return core.get("va-note-results-plain", locale or default,
-                        round=escape(round_.name(locale or default)))
-
-    def bidder_buttons(locale: str | None, bid: Bid) -> dict:
-        translator = view.Translator(core, locale or default)
-        return view.why_mine(translator, round_.id, bid).model_dump(exclude_none=True)
-
-    def resident_buttons(locale: str | None) -> dict:
-        translator = view.Translator(core, locale or default)
-        return view.see_results(translator, round_.id).model_dump(exclude_none=True)
-
+                  settings: Settings, notifier: Notifier, i18n: I18nContext) -> bool:
     voters = {member.telegram_id for member in await members(
         session, Choice(Audience.VOTERS, round_.id), secret=settings.ballot_key)}
-    counts = await publish_results(
-        session, round_, bidder_note=bidder_note, resident_note=resident_note,
-        bidder_buttons=bidder_buttons, resident_buttons=resident_buttons,
-        voters=voters, others_note=others_note)
+    counts = await publish_results(session, round_)
     if counts is None:
         await query.answer(i18n.get("cf-stale"), show_alert=True)
         return False
+    await notifier.votes.results(session, round_, voters)
     # Each funded bid becomes a project its group reports on (handlers/projects.py).
     # On the round's own schedule if it has one (handlers/project_schedule.py).
-    await ProjectNotices(core, default).start_projects(
+    await notifier.projects.start_projects(
         session, round_, round_ask_days(round_.update_days, settings.project_ask_days), utcnow())
     await query.answer()
     await send_results(query.message, session, round_, i18n, organiser=True, counts=counts)

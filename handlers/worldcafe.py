@@ -19,9 +19,9 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.filters import IS_ANSWER
 from bot.latest_question import FestivalAskedLast, asked_now
 from bot.ui import worldcafe_keyboards as kb
+from bot.ui.callbacks.worldcafe import CafeAction as Act
+from bot.ui.callbacks.worldcafe import CafeCb
 from bot.ui.event_texts import escape
-from bot.ui.worldcafe_callbacks import CafeAction as Act
-from bot.ui.worldcafe_callbacks import CafeCb
 from bot.ui.worldcafe_texts import answer_line, question_screen, screen
 from models import event as events
 from models import worldcafe as cafe

@@ -9,6 +9,8 @@ against the database again, so an old one changes nothing.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from aiogram import Bot, F, Router
 from aiogram.filters import Command, CommandObject
 from aiogram.fsm.context import FSMContext
@@ -18,14 +20,15 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
+from bot.jobs.notifier import Notifier
 from bot.settings import Settings
 from bot.ui import upload_files
 from bot.ui import worldcafe_keyboards as kb
+from bot.ui.callbacks.worldcafe import CafeAdminAction as Adm
+from bot.ui.callbacks.worldcafe import CafeAdminCb
 from bot.ui.event_texts import escape, title, when_range
-from bot.ui.worldcafe_callbacks import CafeAdminAction as Adm
-from bot.ui.worldcafe_callbacks import CafeAdminCb
 from bot.ui.worldcafe_keyboards import short, status_mark
-from bot.ui.worldcafe_texts import cafe_link, cafe_short, table_card, tell_checked_in
+from bot.ui.worldcafe_texts import cafe_link, cafe_short, question_screen, table_card
 from models import worldcafe as cafe
 from models import worldcafe_files as files
 from models.base import utcnow
@@ -263,7 +266,8 @@ async def _send_question(message: Message, bot: Bot, session: AsyncSession, sett
 
 @router.callback_query(CafeAdminCb.filter(F.action == Adm.OPEN))
 async def open_question(query: CallbackQuery, callback_data: CafeAdminCb, bot: Bot,
-                        session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
+                        session: AsyncSession, settings: Settings, notifier: Notifier,
+                        i18n: I18nContext) -> None:
     question = await _question(query, session, callback_data, i18n)
     if question is None:
         return
@@ -274,8 +278,7 @@ async def open_question(query: CallbackQuery, callback_data: CafeAdminCb, bot: B
     told = 0
     if callback_data.page == 1:
         event = await cafe.get_cafe(session, question.event_id)
-        told = await tell_checked_in(session, i18n.core, settings.default_locale, event,
-                                     question, now)
+        told = await _tell_checked_in(session, notifier, event, question, now)
     await query.answer()
     await query.message.answer(i18n.get("wc-admin-opened", people=told))
     await _send_question(query.message, bot, session, settings, i18n, question)
@@ -441,3 +444,15 @@ async def _question(query: CallbackQuery, session: AsyncSession, callback_data: 
         await query.answer(i18n.get("wc-gone"), show_alert=True)
         return None
     return question
+
+
+async def _tell_checked_in(session: AsyncSession, notifier: Notifier, event: Event,
+                           question: Question, now: datetime) -> int:
+    """One message per person checked in, in their language, with an Answer button. Keyed by
+    question and person, so opening the same question again sends nothing twice."""
+    return await notifier.tell_each(
+        session, await cafe.checked_in_people(session, event.id),
+        lambda texts, _person: (
+            question_screen(texts, event, question, tap_first=True),
+            kb.question(texts, question.token, event.id, answer_button=True)),
+        dedupe=f"{cafe.OUTBOX_PREFIX}{question.id}:u:{{person}}", due_at=now)

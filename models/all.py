@@ -3,7 +3,6 @@
 from models import (  # noqa: F401
     audit,
     ballot,
-    ballot_notices,
     bid,
     broadcast,
     conversation,
@@ -24,3 +23,4 @@ from models import (  # noqa: F401
     voting_code,
     worldcafe,
 )
+from models.ballot import notices as ballot_notices  # noqa: F401

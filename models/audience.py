@@ -13,7 +13,7 @@ planner writes to that person in DEFAULT_LOCALE (models/broadcast.py `plan`) rat
 them out. People who blocked the bot are listed with `blocked` set, so the preview can say how
 many will be skipped.
 
-Voters: the round's roll (models/ballot.py: who voted, never how) holds a keyed hash of each
+Voters: the round's roll (models/ballot/box.py: who voted, never how) holds a keyed hash of each
 voter, never the id. Members are found by computing each known person's hash and looking it
 up among the roll's, in memory, for this one question.
 

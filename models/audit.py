@@ -47,6 +47,10 @@ class Event:
     ORGANISER_ADDED = "organiser-added"  # detail: ref
     ORGANISER_REMOVED = "organiser-removed"  # detail: ref
     BROADCAST_RETRIED = "broadcast-retried"  # detail: people
+    # A recorded payment corrected (models/project_money.py). detail: kind (paid | returned),
+    # project (the bid's reference), was and to (pence; no `to` when removed).
+    PAYMENT_CHANGED = "payment-changed"
+    PAYMENT_REMOVED = "payment-removed"
 
 
 class AuditEntry(Base):

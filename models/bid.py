@@ -38,9 +38,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UtcDateTime, utcnow
 from models.bid_questions import QUESTIONS, asked, is_answered, next_question
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
+from models.outbox import OutboxMessage, Status
 from models.round import Round, RoundStatus, accepting_bids, next_bid_number
-from models.user import User
 
 NOTE_LIMIT = 1000
 NUDGE_BEFORE = timedelta(hours=48)
@@ -252,17 +251,12 @@ def nudge_key(bid_id: int) -> str:
     return f"bidnudge:{bid_id}"
 
 
-async def plan_nudge(session: AsyncSession, bid: Bid, round_: Round, payload: dict[str, Any]
-                     ) -> bool:
-    """A reminder 48 hours before the deadline, planned with the draft (scheduled sends are
-    rows: docs/decisions.md). Skipped when that moment has passed: the group is at it now."""
+def nudge_due(round_: Round, now: datetime | None = None) -> datetime | None:
+    """When a group's draft gets its nudge: 48 hours before the deadline, planned with the
+    draft (scheduled sends are rows: docs/decisions.md). None when that moment has passed:
+    the group is at it now."""
     due = round_.bid_deadline - NUDGE_BEFORE
-    if due <= utcnow():
-        return False
-    return await enqueue(session, [NewMessage(
-        dedupe_key=nudge_key(bid.id), chat_id=bid.owner_telegram_id, kind=Kind.TEXT,
-        payload=payload, due_at=due,
-    )]) == 1
+    return due if due > (now or utcnow()) else None
 
 
 async def cancel_nudge(session: AsyncSession, bid_id: int) -> None:
@@ -275,22 +269,9 @@ async def cancel_nudge(session: AsyncSession, bid_id: int) -> None:
     )
 
 
-async def owner_locale(session: AsyncSession, bid: Bid) -> str | None:
-    if bid.owner_telegram_id is None:
-        return None
-    return await session.scalar(
-        select(User.locale).where(User.telegram_id == bid.owner_telegram_id)
-    )
-
-
-async def tell_owner(session: AsyncSession, bid: Bid, payload: dict[str, Any]) -> bool:
-    """Queue a message to the group about this version of its bid (one per revision)."""
-    if bid.owner_telegram_id is None:
-        return False
-    return await enqueue(session, [NewMessage(
-        dedupe_key=f"bidnote:{bid.id}:{bid.revision}", chat_id=bid.owner_telegram_id,
-        kind=Kind.TEXT, payload=payload, due_at=utcnow(),
-    )]) == 1
+def decision_key(bid: Bid) -> str:
+    """The group hears once about each version of its bid that an organiser decided."""
+    return f"bidnote:{bid.id}:{bid.revision}"
 
 
 # ---------------------------------------------------------------------------------------------

@@ -16,22 +16,23 @@ earliest bid deadline among the bids it lists, so it never arrives after bidding
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models.base import utcnow
 from models.bid import Bid, BidStatus
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
+from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
 from models.round import Round, RoundStatus
-from models.user import User
 
 DIGEST_GAP = timedelta(minutes=10)
 CLAIM_MARGIN = timedelta(seconds=2)
-# (organiser's locale, bids changed since `since`, since) -> the message text.
-Render = Callable[[str | None, list[Bid], datetime], str]
+# (organiser's Telegram id, bids changed since `since`, since) -> the outbox payload, in the
+# organiser's language: bot/jobs/bid_notices.py renders; this module decides what and when.
+Compose = Callable[[AsyncSession, int, list[Bid], datetime], Awaitable[dict[str, Any]]]
 
 
 def digest_key(organiser_id: int, since: datetime) -> str:
@@ -69,7 +70,7 @@ async def _due(session: AsyncSession, planned: datetime, bids: list[Bid],
     return max(now, planned)
 
 
-async def refresh_digests(session: AsyncSession, render: Render) -> None:
+async def refresh_digests(session: AsyncSession, compose: Compose) -> None:
     """Re-render every digest not yet sent, after bids stopped waiting (a decision, a round
     closed): each lists what still waits, or is cancelled if nothing does."""
     await session.flush()
@@ -78,25 +79,22 @@ async def refresh_digests(session: AsyncSession, render: Render) -> None:
                                     OutboxMessage.status == Status.PENDING.value)
         .with_for_update().execution_options(populate_existing=True)))
     for row in rows:
-        locale = await session.scalar(select(User.locale).where(User.telegram_id == row.chat_id))
-        await _rerender(session, row, locale, render)
+        await _rerender(session, row, compose)
 
 
 async def notify_organisers(session: AsyncSession, organiser_ids: Iterable[int],
-                            render: Render) -> None:
+                            compose: Compose) -> None:
     """Add the latest bid changes to each organiser's pending digest, or start a new one."""
     await session.flush()
     for organiser_id in sorted(organiser_ids):
-        locale = await session.scalar(select(User.locale).where(User.telegram_id == organiser_id))
         # A few tries, because the sender may claim the pending digest, or another update may
         # start the same new digest, between two of these statements.
         for _ in range(3):
-            if await _add_to_digest(session, organiser_id, locale, render):
+            if await _add_to_digest(session, organiser_id, compose):
                 break
 
 
-async def _add_to_digest(session: AsyncSession, organiser_id: int, locale: str | None,
-                         render: Render) -> bool:
+async def _add_to_digest(session: AsyncSession, organiser_id: int, compose: Compose) -> bool:
     # Locked (PostgreSQL), so two bids arriving together are rendered one after the other and
     # the second sees the first; SQLite already runs one writer at a time.
     latest = await session.scalar(
@@ -106,7 +104,7 @@ async def _add_to_digest(session: AsyncSession, organiser_id: int, locale: str |
         .with_for_update().execution_options(populate_existing=True)
     )
     if latest is not None and latest.status == Status.PENDING:
-        return await _rerender(session, latest, locale, render)
+        return await _rerender(session, latest, compose)
     now = utcnow()
     if latest is None:
         since, due = _first_since(now), now
@@ -121,7 +119,7 @@ async def _add_to_digest(session: AsyncSession, organiser_id: int, locale: str |
         return True
     return await enqueue(session, [NewMessage(
         dedupe_key=digest_key(organiser_id, since), chat_id=organiser_id, kind=Kind.TEXT,
-        payload=html_payload(render(locale, bids, since)),
+        payload=await compose(session, organiser_id, bids, since),
         due_at=await _due(session, due, bids, now),
     )]) == 1
 
@@ -145,13 +143,12 @@ def _covered_until(row: OutboxMessage) -> datetime:
     return max(row.due_at, claimed - CLAIM_MARGIN)
 
 
-async def _rerender(session: AsyncSession, row: OutboxMessage, locale: str | None,
-                    render: Render) -> bool:
+async def _rerender(session: AsyncSession, row: OutboxMessage, compose: Compose) -> bool:
     """Rewrite a digest not yet claimed by the sender, or cancel it if nothing is left to list;
     false if it has gone already."""
     since, now = since_of(row.dedupe_key), utcnow()
     bids = await changed_since(session, since, now)
-    values = ({"payload": html_payload(render(locale, bids, since)),
+    values = ({"payload": await compose(session, row.chat_id, bids, since),
                "due_at": await _due(session, row.due_at, bids, now)} if bids
               else {"status": Status.CANCELLED.value})
     result = await session.execute(

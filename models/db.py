@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 
 from sqlalchemy import event
@@ -17,6 +18,7 @@ from sqlalchemy.ext.asyncio import (
 # The SQLite driver's debug lines carry every statement's parameters (Telegram ids, names,
 # answers): never let them through, whatever LOG_LEVEL says.
 logging.getLogger("aiosqlite").setLevel(logging.INFO)
+log = logging.getLogger(__name__)
 
 
 def is_sqlite(url: str) -> bool:
@@ -73,3 +75,38 @@ def sync_url(url: str) -> str:
     parsed = make_url(url)
     driver = {"sqlite": "sqlite", "postgresql": "postgresql+psycopg2"}[parsed.get_backend_name()]
     return parsed.set(drivername=driver).render_as_string(hide_password=False)
+
+
+async def clean_after_delete(engine: AsyncEngine, tables: Iterable[str]) -> None:
+    """Once an erasure or a ballot seal is committed: leave no old copy of the rows where the
+    database can still read it back.
+
+    SQLite: every connection zeroes deleted content (`secure_delete`), but the write-ahead
+    log still holds the pages as they were; a checkpoint copies it into the file and empties
+    it. PostgreSQL: an UPDATE or DELETE leaves the old row version in the table (and its
+    index entries) until a VACUUM, and autovacuum waits for 50 dead rows plus a fifth of the
+    table, which the few rows of one /forget may never reach. So `tables` are vacuumed now:
+    it needs no lock that stops reading or writing (SKIP_LOCKED: a table autovacuum is busy
+    with is done anyway), and INDEX_CLEANUP ON, since by default a VACUUM with this few dead
+    rows leaves the indexes (which hold the old keys) as they are. VACUUM cannot run inside a
+    transaction, hence the connection of its own. What it cannot do (docs/privacy.md): zero
+    the freed bytes on the page, or reach a row version a transaction older than the
+    erasure can still see (the next VACUUM does)."""
+    if engine.dialect.name == "sqlite":
+        async with engine.connect() as connection:
+            busy, _, _ = (await connection.exec_driver_sql(
+                "PRAGMA wal_checkpoint(TRUNCATE)")).one()
+        if busy:
+            # A reader held the log for all of busy_timeout: the next checkpoint (or a
+            # restart) finishes the job. Rare: erasures and seals are, and readers are short.
+            log.warning("checkpoint after an erasure could not finish; the log keeps old pages")
+        return
+    if engine.dialect.name != "postgresql":
+        return
+    names = sorted(set(tables))
+    if not names:
+        return
+    quoted = ", ".join(f'"{name}"' for name in names)  # our own table names, never input
+    async with engine.connect() as connection:
+        connection = await connection.execution_options(isolation_level="AUTOCOMMIT")
+        await connection.exec_driver_sql(f"VACUUM (INDEX_CLEANUP ON, SKIP_LOCKED) {quoted}")

@@ -13,14 +13,13 @@ A person's area for a round is the area they told us when they first voted in it
 Nobody can check an address in a chat: this is self-declared, like most online PB votes;
 rounds that need more use check-in or codes.
 
-Reminders go to eligible people who are not on the round's roll (models/ballot.py: who voted,
+Reminders go to eligible people who are not on the round's roll (models/ballot/box.py: who voted,
 never how). The roll holds a keyed hash, not the id: it is computed for each person when the
 reminder is planned and compared with the roll.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -34,9 +33,8 @@ from sqlalchemy.orm.attributes import set_committed_value
 from models.ballot import RollEntry, roll_key, voter_key
 from models.base import Base, UtcDateTime, utcnow
 from models.event import Event, Registration, home_area
-from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.round import Area, Eligibility, Round
-from models.user import User
+from models.user import reachable_people
 from models.voting_code import claimant_key, claimant_keys, holds_code
 
 
@@ -93,7 +91,7 @@ def area_named(round_: Round, place: str | None) -> Area | None:
     """The round's area whose English or Welsh name is `place` (as events spell areas)."""
     wanted = (place or "").strip().casefold()
     return next((area for area in round_.areas
-                 if wanted and wanted in (area.name_en.casefold(), area.name_cy.casefold())),
+                 if wanted and wanted in (area.name_en.casefold(), area.name("cy").casefold())),
                 None)
 
 
@@ -180,26 +178,20 @@ async def _area_people(session: AsyncSession, round_: Round) -> set[int]:
 
 
 async def eligible_non_voters(session: AsyncSession, round_: Round, *,
-                              secret: bytes) -> list[tuple[int, str | None]]:
-    """(telegram id, language) of everyone who may vote in the round and has not, who can
-    be reached (has not blocked the bot)."""
+                              secret: bytes) -> list[int]:
+    """Everyone who may vote in the round and has not, who can be reached (has not blocked
+    the bot), in id order."""
     rule = round_.eligibility
-    people = (await session.execute(
-        select(User.telegram_id, User.locale).where(User.blocked_at.is_(None))
-        .order_by(User.telegram_id))).all()
+    people = await reachable_people(session)
     by_event = await _checked_in_people(session, round_.id) if uses_check_in(rule) else set()
     by_area = await _area_people(session, round_) if uses_area(rule) else set()
     codes = await claimant_keys(session, round_.id)
     voted = set(await session.scalars(
         select(RollEntry.roll_key).where(RollEntry.round_id == round_.id)))
-    return [(tid, locale) for tid, locale in people
+    return [tid for tid in people
             if may_vote(rule, has_code=claimant_key(secret, round_.id, tid) in codes,
                         checked_in=tid in by_event, in_area=tid in by_area)
             and roll_key(voter_key(secret, tid)) not in voted]
-
-
-# (locale) -> (text, reply markup as a dict or None), in that person's language
-Render = Callable[[str | None], tuple[str, dict[str, Any] | None]]
 
 
 async def take_reminder_number(session: AsyncSession, round_: Round, number: int) -> bool:
@@ -211,25 +203,6 @@ async def take_reminder_number(session: AsyncSession, round_: Round, number: int
         return False
     set_committed_value(round_, "reminders_sent", number)
     return True
-
-
-async def plan_reminder(session: AsyncSession, round_: Round, number: int, *, secret: bytes,
-                        render: Render, now: datetime | None = None) -> int:
-    """Queue reminder `number` to every eligible non-voter; returns how many were new.
-    Keys `vrem:<round>:<number>:u:<telegram id>`: planning the same reminder again adds
-    nothing."""
-    due = now or utcnow()
-    rendered: dict[str | None, tuple[str, dict[str, Any] | None]] = {}
-    messages = []
-    for telegram_id, locale in await eligible_non_voters(session, round_, secret=secret):
-        if locale not in rendered:
-            rendered[locale] = render(locale)
-        text, markup = rendered[locale]
-        payload = html_payload(text, markup)
-        messages.append(NewMessage(dedupe_key=f"vrem:{round_.id}:{number}:u:{telegram_id}",
-                                   chat_id=telegram_id, kind=Kind.TEXT, payload=payload,
-                                   due_at=due))
-    return await enqueue(session, messages)
 
 
 # ---------------------------------------------------------------------------------------------

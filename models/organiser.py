@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UtcDateTime, utcnow
 from models.upsert import upsert
-from models.user import User
+from models.user import languages
 
 
 class Organiser(Base):
@@ -46,11 +46,14 @@ async def added_organisers(session: AsyncSession) -> list[Organiser]:
     return list(await session.scalars(select(Organiser).order_by(Organiser.added_at)))
 
 
+async def organiser_ids(session: AsyncSession, configured: frozenset[int]) -> list[int]:
+    """Every organiser's Telegram id: those in ORGANISER_IDS and those added in the chat."""
+    return sorted(set(configured) | {o.telegram_id for o in await added_organisers(session)})
+
+
 async def organiser_locales(session: AsyncSession,
                             configured: frozenset[int]) -> dict[int, str | None]:
     """Every organiser's Telegram id with their chosen language (None if they never chose)."""
-    ids = set(configured) | {o.telegram_id for o in await added_organisers(session)}
-    chosen = dict((await session.execute(
-        select(User.telegram_id, User.locale).where(User.telegram_id.in_(ids))
-    )).all())
-    return {telegram_id: chosen.get(telegram_id) for telegram_id in sorted(ids)}
+    ids = await organiser_ids(session, configured)
+    chosen = await languages(session, ids)
+    return {telegram_id: chosen.get(telegram_id) for telegram_id in ids}

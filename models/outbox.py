@@ -1,9 +1,10 @@
 """The outbox: every message the bot sends on its own initiative, one row per recipient.
 
-Planners (reminders, broadcasts, notifications) render each message in the recipient's
-language and `enqueue` it; the delivery worker (`bot.jobs.delivery`) claims due rows one at a
-time, sends them and records the outcome. The row is the single source of truth for
-"was this delivered?", which is what makes delivery exactly-once across restarts.
+The notifier (bot/jobs/notifier.py) renders each message in the recipient's language and
+`enqueue`s it (broadcasts are planned by models/broadcast.py); the delivery worker
+(`bot.jobs.delivery`) claims due rows one at a time, sends them and records the outcome. The
+row is the single source of truth for "was this delivered?", which is what makes delivery
+exactly-once across restarts.
 
 Life of a row::
 
@@ -107,7 +108,8 @@ class NewMessage:
 
 def html_payload(text: str, markup: dict[str, Any] | None = None) -> dict[str, Any]:
     """A text message in Telegram's HTML mode as the delivery worker sends it; the keyboard
-    (a reply_markup as JSON) only when there is one."""
+    (a reply_markup as JSON) only when there is one. Used by the notifier and by broadcasts
+    only (tests/flow/test_one_notifier.py)."""
     payload: dict[str, Any] = {"text": text, "parse_mode": "HTML"}
     if markup:
         payload["reply_markup"] = markup

@@ -31,6 +31,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models import uploads
+from models.ballot.rules import is_tick_kind
 from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid
 from models.round import PAPER_OPEN, AllocationRule, BallotKind, Round
@@ -46,8 +47,6 @@ SHEET_HEADERS = frozenset({"sheet", "taflen"})
 COUNT_HEADERS = frozenset({"count", "cyfrif"})
 MAX_FILE_BYTES = uploads.MAX_CSV_BYTES
 SOURCES = ("chat", "csv")
-# validate_ballot spells top-N with a hyphen; the rounds model with an underscore.
-_TALLY_KIND = {BallotKind.TOP_N: "top-n"}
 
 
 class PaperBallot(Base):
@@ -129,11 +128,7 @@ class BallotRules:
 
     @property
     def ticks(self) -> bool:
-        return self.kind in (BallotKind.APPROVAL, BallotKind.TOP_N, BallotKind.KNAPSACK)
-
-    @property
-    def tally_kind(self) -> str:
-        return _TALLY_KIND.get(BallotKind(self.kind), self.kind)
+        return is_tick_kind(self.kind)
 
     @property
     def most_per_sheet(self) -> int:
@@ -167,7 +162,7 @@ class BallotRules:
         amounts = self.amounts
         keyed = ([str(b) for b in choices] if self.ticks
                  else {str(b): v for b, v in choices.items()})
-        return validate_ballot(self.tally_kind, keyed, bids=amounts, pot=self.pot_pence,
+        return validate_ballot(BallotKind(self.kind), keyed, bids=amounts, pot=self.pot_pence,
                                n_max=self.n_max, tokens=self.tokens, require_all=False)
 
 
@@ -193,7 +188,7 @@ def _mark(rules: BallotRules, bid: Bid, value: int, line: int, typed: str) -> Pr
     """validate_ballot on this one mark, so a score of 7 is named with its line."""
     if rules.ticks or (value == 0 and rules.kind == BallotKind.TOKENS):
         return None
-    codes = _mark_codes(rules.tally_kind, rules.pot_pence, rules.tokens, bid.id,
+    codes = _mark_codes(BallotKind(rules.kind), rules.pot_pence, rules.tokens, bid.id,
                         bid.amount_pence or 0, value)
     return Problem(line, codes[0], typed, rule=True) if codes else None
 

@@ -13,12 +13,13 @@ Erasure is complete by construction in three more places:
   reads its recipients from rows /forget deletes (users, registrations, pledges...);
 - logs name people only by `bot.log_ids.pseudonym` (a keyed hash, the key never stored);
 - SQLite: `secure_delete` zeroes deleted content, and `checkpoint_after_erasure` empties the
-  write-ahead log, so no copy stays in the file's free pages or the -wal file.
+  write-ahead log, so no copy stays in the file's free pages or the -wal file; PostgreSQL:
+  `checkpoint_after_erasure` vacuums the tables erased from, so no old row version stays
+  readable through the database (docs/privacy.md says what stays on its disk).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -31,18 +32,19 @@ from models import bid as bids
 from models import eligibility, event_personal_data, project_team, worldcafe
 from models import pledge as pledges
 from models import project as projects
+from models import voting_code as voting_codes
 from models.audit import AuditEntry, forget_actor
-from models.ballot_notices import erase_person as erase_notices
-from models.ballot_notices import export_person as export_notices
+from models.ballot.notices import erase_person as erase_notices
+from models.ballot.notices import export_person as export_notices
 from models.broadcast import Broadcast
 from models.conversation import forget_states
+from models.db import clean_after_delete
 from models.event import Event
 from models.organiser import Organiser
 from models.outbox import OutboxMessage
 from models.pledge import Festival
 from models.user import User
 
-log = logging.getLogger(__name__)
 Eraser = Callable[[AsyncSession, int], Awaitable[None]]
 # Column names that say "a person's Telegram id" whatever their type.
 ID_NAMES = ("telegram_id", "chat_id", "user_id", "_by", "actor", "owner", "claimant", "voter")
@@ -241,12 +243,13 @@ KEPT_UNLINKED: dict[str, str] = {
                             "told so before sending): it stays without its author",
     "project_updates.photo_file_id": "a funded group's photo, sent public with the permission "
                                      "of the people in it: it stays without its author",
-    "ballots.voter_key": "a keyed hash, not the id; ballot secrecy (models/ballot.py) breaks "
+    "ballots.voter_key": "a keyed hash, not the id; ballot secrecy (models/ballot/box.py) breaks "
                          "the link on /forget and at close",
     "voting_roll.roll_key": "a keyed hash, not the id (who voted, never how); /forget "
-                            "replaces it at random once voting has closed (models/ballot.py)",
-    "voting_codes.claimant_key": "a keyed hash, not the id, dropped by retention once the "
-                                 "round is over (models/retention.py)",
+                            "replaces it at random once voting has closed (models/ballot/box.py)",
+    "voting_codes.claimant_key": "a keyed hash, not the id; /forget frees the card, or "
+                                 "keeps it used under a random key if it was voted with "
+                                 "(models/voting_code.py); retention drops the rest",
 }
 
 
@@ -314,21 +317,25 @@ async def erase_personal_data(session: AsyncSession, user: User, *,
     """Every holder's eraser, in the registry's order (the account last). `secret`: the ballot
     secret, without which a ballot cast while voting is open cannot be found to cut it loose."""
     if secret is not None:
+        # Cards first: whether a card was voted with is read from the roll, which
+        # forget_voter may make unreadable.
+        await voting_codes.forget_claims(session, user.telegram_id, secret=secret)
         await ballots.forget_voter(session, user.telegram_id, secret=secret)
     for holder in HOLDERS:
         await holder.erase(session, user.telegram_id)
 
 
 async def checkpoint_after_erasure(engine: AsyncEngine) -> None:
-    """SQLite: copy the write-ahead log into the file and empty it, once the erasure is
-    committed. With secure_delete (models/db.py) the erased content was overwritten with
-    zeros; the log still held the pages as they were, until now. PostgreSQL keeps no such
-    file the bot can reach: its old row versions go at the next (auto)vacuum."""
-    if engine.dialect.name != "sqlite":
-        return
-    async with engine.connect() as connection:
-        busy, _, _ = (await connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")).one()
-    if busy:
-        # A reader held the log for all of busy_timeout: the next erasure's checkpoint (or a
-        # restart) finishes the job. Rare: /forget is, and readers are short.
-        log.warning("checkpoint after an erasure could not finish; the log keeps old pages")
+    """Once the erasure is committed, no old copy of what it removed stays where the database
+    can read it: the SQLite write-ahead log is emptied into the zeroed file, and on
+    PostgreSQL every table /forget or retention touches is vacuumed
+    (models/db.py clean_after_delete)."""
+    await clean_after_delete(engine, erased_tables())
+
+
+def erased_tables() -> set[str]:
+    """Every table an erasure changes: the registry's, and the ballot tables and voting cards
+    whose keyed hashes /forget and retention cut loose (models/ballot/box.py, voting_code.py)."""
+    return ({column.split(".")[0] for holder in HOLDERS for column in holder.columns}
+            | {column.split(".")[0] for column in KEPT_UNLINKED}
+            | {"ballot_entries"})  # a ballot cut loose is written again, entries and all

@@ -17,7 +17,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -42,8 +42,8 @@ from sqlalchemy.orm import Mapped, mapped_column
 from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid, BidStatus
 from models.event import Event, Helper, HelperStatus, Registration
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
-from models.user import User
+from models.outbox import OutboxMessage, Status
+from models.user import User, languages
 
 ANSWER_LIMIT = 2000
 # A question left unanswered this long is closed: a text weeks later is not an answer.
@@ -193,50 +193,24 @@ async def events_with_attendance(session: AsyncSession, limit: int = 8) -> list[
     return [(event, count) for event, count in rows]
 
 
-# (locale) -> (text, reply markup as a dict) of the first question, in that language.
-Render = Callable[[str, "Pledge"], tuple[str, dict[str, Any] | None]]
-
-
 async def start_festival(session: AsyncSession, *, audience: Audience, event_id: int | None,
                          follow_up_seconds: int, created_by: int, default_locale: str,
-                         render: Render, now: datetime) -> tuple[Festival, int]:
-    """Create the festival, a row per person, and queue the first question to each.
-    Returns the festival and how many people were asked."""
+                         now: datetime) -> tuple[Festival, list[Pledge]]:
+    """Create the festival and a row per person (with the language their questions stay in);
+    the caller asks each the first question (the notifier, keyed by `question_key`)."""
     festival = Festival(audience=audience.value, event_id=event_id,
                         follow_up_seconds=follow_up_seconds, created_by=created_by,
                         created_at=now)
     session.add(festival)
     await session.flush()
     ids = await audience_ids(session, audience, event_id)
-    locales = await _locales(session, ids, default_locale)
-    pledges = [Pledge(festival_id=festival.id, telegram_id=tid, locale=locales[tid],
+    locales = await languages(session, ids)
+    pledges = [Pledge(festival_id=festival.id, telegram_id=tid,
+                      locale=locales.get(tid) or default_locale,
                       stage=Stage.LEARNED.value, stage_at=now) for tid in ids]
     session.add_all(pledges)
     await session.flush()
-    messages = []
-    for pledge in pledges:
-        text, markup = render(pledge.locale, pledge)
-        messages.append(_message(question_key(festival.id, pledge.telegram_id),
-                                 pledge.telegram_id, text, markup, now))
-    await enqueue(session, messages)
-    return festival, len(pledges)
-
-
-async def _locales(session: AsyncSession, ids: Iterable[int], default: str) -> dict[int, str]:
-    wanted = list(ids)
-    found: dict[int, str] = {}
-    for start in range(0, len(wanted), 500):
-        rows = await session.execute(select(User.telegram_id, User.locale)
-                                     .where(User.telegram_id.in_(wanted[start:start + 500])))
-        found.update({tid: locale for tid, locale in rows if locale})
-    return {tid: found.get(tid, default) for tid in wanted}
-
-
-def _message(key: str, chat_id: int, text: str, markup: dict[str, Any] | None,
-             due_at: datetime) -> NewMessage:
-    payload = html_payload(text, markup)
-    return NewMessage(dedupe_key=key, chat_id=chat_id, kind=Kind.TEXT, payload=payload,
-                      due_at=due_at)
+    return festival, pledges
 
 
 # --- residents: answer ----------------------------------------------------------------------
@@ -286,22 +260,21 @@ async def answer_learned(session: AsyncSession, pledge: Pledge, text: str | None
                        {"stage": Stage.NEXT.value, "learned": clean_answer(text)})
 
 
-async def answer_next(session: AsyncSession, pledge: Pledge, text: str | None, now: datetime,
-                      render: Callable[[Pledge], tuple[str, dict[str, Any] | None]]) -> bool:
-    """Record (or skip) "What will you do next?". A pledge plans its follow-up: an outbox row
-    due one period from now, keyed by the pledge so it is only ever planned once."""
+async def answer_next(session: AsyncSession, pledge: Pledge, text: str | None,
+                      now: datetime) -> bool:
+    """Record (or skip) "What will you do next?"; false if it was answered already. A pledge
+    gets its follow-up at `follow_up_due`, planned by the caller (keyed by `follow_up_key`, so
+    it is only ever planned once)."""
     pledge_text = clean_answer(text)
-    if not await _move(session, pledge, Stage.NEXT, now,
+    return await _move(session, pledge, Stage.NEXT, now,
                        {"stage": Stage.WAITING.value, "pledge": pledge_text,
-                        "pledged_at": now if pledge_text else None}):
-        return False
-    if pledge_text:
-        festival = await session.get(Festival, pledge.festival_id)
-        due = now + timedelta(seconds=festival.follow_up_seconds)
-        text_, markup = render(pledge)
-        await enqueue(session, [_message(follow_up_key(pledge.id), pledge.telegram_id, text_,
-                                         markup, due)])
-    return True
+                        "pledged_at": now if pledge_text else None})
+
+
+async def follow_up_due(session: AsyncSession, pledge: Pledge, now: datetime) -> datetime:
+    """One festival period after the pledge."""
+    festival = await session.get(Festival, pledge.festival_id)
+    return now + timedelta(seconds=festival.follow_up_seconds)
 
 
 async def record_outcome(session: AsyncSession, pledge: Pledge, outcome: Outcome,

@@ -16,7 +16,6 @@ group was told so); a voice note goes, as it is the person's own voice. Follows 
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -42,7 +41,6 @@ from models.ballot import has_voted
 from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.event import Event, Registration, RegStatus
-from models.round import Round
 from models.update_schedule import parse_ask_days
 from models.upsert import dialect_insert
 
@@ -388,47 +386,6 @@ async def record_payment(session: AsyncSession, project: Project, kind: PaymentK
                                    recorded_by=by, recorded_at=now))
         await session.flush()
     return problem
-
-
-# --- the programme report ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Delivery:
-    projects: int
-    started: int  # not yet finished: started, on track or delayed
-    done: int
-    stopped: int
-    awarded_pence: int
-    spent_pence: int
-    paid_pence: int = 0
-    returned_pence: int = 0
-
-
-async def delivery(session: AsyncSession,
-                   in_period: Callable[[Any], list] | None = None) -> Delivery:
-    """Projects by status and money; `in_period` (models.report.Period.of) keeps the projects
-    of rounds whose bid deadline falls in the report's dates, as the report's other figures."""
-    query = select(Project.status, func.count(), func.coalesce(func.sum(Project.award_pence), 0),
-                   func.coalesce(func.sum(Project.spent_pence), 0)).group_by(Project.status)
-    if in_period is not None and (conditions := in_period(Round.bid_deadline)):
-        query = query.where(Project.round_id.in_(select(Round.id).where(*conditions)))
-    rows = {status: (n, awarded, spent) for status, n, awarded, spent
-            in await session.execute(query)}
-    count = sum(n for n, _, _ in rows.values())
-    done = rows.get(ProjectStatus.DONE.value, (0, 0, 0))[0]
-    stopped = rows.get(ProjectStatus.STOPPED.value, (0, 0, 0))[0]
-    payments = select(ProjectPayment.kind, func.coalesce(func.sum(
-        ProjectPayment.amount_pence), 0)).group_by(ProjectPayment.kind)
-    if in_period is not None and (conditions := in_period(Round.bid_deadline)):
-        payments = payments.join(Project, Project.id == ProjectPayment.project_id).where(
-            Project.round_id.in_(select(Round.id).where(*conditions)))
-    money = {kind: int(pence) for kind, pence in await session.execute(payments)}
-    return Delivery(projects=count, started=count - done - stopped, done=done, stopped=stopped,
-                    awarded_pence=int(sum(a for _, a, _ in rows.values())),
-                    spent_pence=int(sum(s for _, _, s in rows.values())),
-                    paid_pence=money.get(PaymentKind.PAID, 0),
-                    returned_pence=money.get(PaymentKind.RETURNED, 0))
 
 
 # --- /mydata and /forget ----------------------------------------------------------------------

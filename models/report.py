@@ -20,6 +20,8 @@ What counts:
 - Voters: different people with a ballot (the ballot's keyed hash is the same person in every
   round) plus paper sheets; per area, those who scored or ticked a bid of that area.
 - Projects funded and money awarded: funded bids of published rounds, at the amount asked.
+- After the vote: the funded projects by status, money paid, spent and given back
+  (models/report_delivery.py).
 
 A date range (`Period`) keeps events that start in it, bids sent in it, and the voters and
 funded projects of rounds whose bid deadline falls in it.
@@ -43,6 +45,8 @@ from models.ballot import Ballot, BallotEntry, RollEntry
 from models.bid import Bid, BidStatus
 from models.event import Event, EventKind, EventStatus, Helper, HelperStatus, Registration
 from models.paper_ballot import PaperBallot, PaperEntry
+from models.report_delivery import CSV_COLUMNS as DELIVERY_CSV_COLUMNS
+from models.report_delivery import add_delivery, delivery_csv_cells, delivery_markdown
 from models.round import Area, Round, RoundStatus
 from models.tallies import CHECKED_IN, VOLUNTEER, VOLUNTEER_PERSON, AnonymousCount
 
@@ -61,6 +65,14 @@ class Figures:
     voters: int = 0
     funded: int = 0
     awarded_pence: int = 0
+    # After the vote (models/report_delivery.py).
+    projects: int = 0
+    projects_under_way: int = 0
+    projects_done: int = 0
+    projects_stopped: int = 0
+    paid_pence: int = 0
+    spent_pence: int = 0
+    returned_pence: int = 0
 
 
 @dataclass(frozen=True)
@@ -92,10 +104,10 @@ class _Areas:
         self.of_area_id: dict[int, str] = {}
         for area in round_areas:
             key = self._alias.get(area_key(area.name_en)) or self._alias.get(
-                area_key(area.name_cy)) or area_key(area.name_en)
-            self.names.setdefault(key, (area.name_en, area.name_cy or area.name_en))
+                area_key(area.name("cy"))) or area_key(area.name_en)
+            self.names.setdefault(key, (area.name_en, area.name("cy")))
             self._alias.setdefault(area_key(area.name_en), key)
-            self._alias.setdefault(area_key(area.name_cy or area.name_en), key)
+            self._alias.setdefault(area_key(area.name("cy")), key)
             self.of_area_id[area.id] = key
 
     def of_event(self, name: str) -> str:
@@ -180,6 +192,7 @@ async def programme_report(session: AsyncSession, now: datetime,
     _add(rows, areas, per, total, "funded", "awarded_pence")
 
     await _voters(session, areas, per, total, period)
+    await add_delivery(session, areas.of_area_id, per, total, period.of)
     return Report(
         areas=tuple(AreaReport(*areas.names[key], Figures(**per[key]))
                     for key in sorted(per, key=lambda k: areas.names[k][0].casefold())),
@@ -280,13 +293,14 @@ COLUMNS = tuple(field.name for field in fields(Figures))
 # The same columns in a CSV, with the money also in pounds for people reading it.
 CSV_COLUMNS = ("area", "world_cafes", "world_cafe_people", "volunteers", "pb_events",
                "pb_event_people", "bids", "money_asked", "money_asked_pence", "voters",
-               "projects_funded", "money_awarded", "money_awarded_pence")
+               "projects_funded", "money_awarded", "money_awarded_pence",
+               *DELIVERY_CSV_COLUMNS)
 
 
 def _csv_row(name: str, f: Figures) -> list[object]:
     return [name, f.world_cafes, f.world_cafe_people, f.volunteers, f.pb_events,
             f.pb_event_people, f.bids, format_pounds(f.asked_pence), f.asked_pence, f.voters,
-            f.funded, format_pounds(f.awarded_pence), f.awarded_pence]
+            f.funded, format_pounds(f.awarded_pence), f.awarded_pence, *delivery_csv_cells(f)]
 
 
 def report_csv(report: Report, locale: str, total_label: str) -> bytes:
@@ -320,6 +334,7 @@ def report_markdown(report: Report, t: Translate, locale: str, generated: str) -
              "|" + "---|" * len(MARKDOWN_HEADINGS)]
     lines += [row(area.name(locale), area.figures) for area in report.areas]
     lines.append(row(f"**{t('report-total')}**", report.total))
+    lines += delivery_markdown(report, t, locale, _md)
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 

@@ -9,7 +9,7 @@ What goes, for a round (the same rules as /forget, applied to everyone in that r
 - bids: drafts are deleted; sent bids stay (they were voted on) without the owner's Telegram
   id, the contact details or the voice note;
 - ballots stay counted: they were cut loose from their voters when voting closed (the seal,
-  models/ballot.py), which is done again here in case it was missed; the roll ("who voted")
+  models/ballot/seal.py), which is done again here in case it was missed; the roll ("who voted")
   loses its keyed hashes, so not even the ballot secret tells who voted any more (receipts
   stay, so "was my vote counted?" still has an answer);
 - voting cards keep "used" (claimed_at) but lose the claimant's keyed hash;
@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.ballot import forget_roll
-from models.ballot_notices import BallotStart
+from models.ballot.notices import BallotStart
 from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea
@@ -144,7 +144,7 @@ async def erase_round(session: AsyncSession, round_id: int) -> Erased:
         .values(claimant_key=None))
     erased.voter_areas = await _count(session, delete(VoterArea).where(
         VoterArea.round_id == round_id))
-    # Who began a ballot (models/ballot_notices.py): not counted apart, it is part of voting.
+    # Who began a ballot (models/ballot/notices.py): not counted apart, it is part of voting.
     await session.execute(delete(BallotStart).where(BallotStart.round_id == round_id))
     prefixes = ([f"bidnudge:{bid_id}" for bid_id in bid_ids]
                 + [f"bidnote:{bid_id}:" for bid_id in bid_ids]

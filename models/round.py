@@ -35,6 +35,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from models.amounts import parse_amount
 from models.base import Base, UtcDateTime, utcnow
 from models.bid_questions import DEFAULT_QUESTIONS, question_problems
+from models.tally.ballots import BallotKind  # one spelling: the tally's, stored as it is
 from models.update_schedule import schedule_problems, stored
 
 NAME_LIMIT = 120
@@ -57,14 +58,6 @@ class RoundStatus(StrEnum):
 
 # Votes from the chat are taken only in VOTING; paper sheets until the results are out.
 PAPER_OPEN = (RoundStatus.VOTING, RoundStatus.COUNTING)
-
-
-class BallotKind(StrEnum):
-    SCORE = "score"
-    APPROVAL = "approval"
-    TOP_N = "top_n"
-    TOKENS = "tokens"
-    KNAPSACK = "knapsack"
 
 
 class Eligibility(StrEnum):
@@ -102,7 +95,8 @@ class Round(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name_en: Mapped[str] = mapped_column(String(NAME_LIMIT))
-    name_cy: Mapped[str] = mapped_column(String(NAME_LIMIT))
+    # None: the organiser gave no Welsh; Welsh readers see the English, and are told so.
+    name_cy: Mapped[str | None] = mapped_column(String(NAME_LIMIT))
     status: Mapped[str] = mapped_column(String(16), index=True)
     max_bid_pence: Mapped[int] = mapped_column(BigInteger)
     # [{"en": ..., "cy": ...}, ...] from the World Café, in the order organisers gave them.
@@ -140,7 +134,11 @@ class Round(Base):
     )
 
     def name(self, locale: str | None) -> str:
-        return self.name_cy if locale == "cy" else self.name_en
+        return (self.name_cy or self.name_en) if locale == "cy" else self.name_en
+
+    def english_only(self, locale: str | None) -> bool:
+        """A Welsh reader gets the English name: it must say so (bot/ui/names.py)."""
+        return locale == "cy" and not self.name_cy
 
     def area(self, area_id: int | None) -> Area | None:
         return next((a for a in self.areas if a.id == area_id), None)
@@ -158,13 +156,16 @@ class Area(Base):
     round_id: Mapped[int] = mapped_column(ForeignKey("rounds.id", ondelete="CASCADE"), index=True)
     code: Mapped[str] = mapped_column(String(5))
     name_en: Mapped[str] = mapped_column(String(AREA_NAME_LIMIT))
-    name_cy: Mapped[str] = mapped_column(String(AREA_NAME_LIMIT))
+    name_cy: Mapped[str | None] = mapped_column(String(AREA_NAME_LIMIT))  # None: no Welsh
     pot_pence: Mapped[int] = mapped_column(BigInteger)
 
     round: Mapped[Round] = relationship(back_populates="areas")
 
     def name(self, locale: str | None) -> str:
-        return self.name_cy if locale == "cy" else self.name_en
+        return (self.name_cy or self.name_en) if locale == "cy" else self.name_en
+
+    def english_only(self, locale: str | None) -> bool:
+        return locale == "cy" and not self.name_cy
 
 
 # ---------------------------------------------------------------------------------------------
@@ -183,14 +184,14 @@ def can_move(current: str, target: RoundStatus) -> bool:
 class AreaSpec:
     code: str
     name_en: str
-    name_cy: str
+    name_cy: str | None  # None: no Welsh given (an import's {en: ...} alone)
     pot_pence: int
 
 
 @dataclass(frozen=True)
 class RoundSpec:
     name_en: str
-    name_cy: str
+    name_cy: str | None  # None: no Welsh given
     areas: tuple[AreaSpec, ...]
     max_bid_pence: int
     bid_deadline: datetime
@@ -216,6 +217,8 @@ def spec_problems(spec: RoundSpec, now: datetime) -> list[str]:
     problems: list[str] = []
     for label, text, limit in (("English name", spec.name_en, NAME_LIMIT),
                                ("Welsh name", spec.name_cy, NAME_LIMIT)):
+        if text is None:  # no Welsh given: residents are told the name is only in English
+            continue
         if not text.strip():
             problems.append(f"the {label} is empty")
         elif len(text) > limit:
@@ -255,9 +258,9 @@ def area_problems(areas: tuple[AreaSpec, ...]) -> list[str]:
     for area in areas:
         if not AREA_CODE.match(area.code):
             problems.append(f"area code {area.code!r} must be 2 to 5 capital letters or digits")
-        if not area.name_en.strip() or not area.name_cy.strip():
+        if not area.name_en.strip() or (area.name_cy is not None and not area.name_cy.strip()):
             problems.append(f"area {area.code} needs a name in English and Welsh")
-        elif max(len(area.name_en), len(area.name_cy)) > AREA_NAME_LIMIT:
+        elif max(len(area.name_en), len(area.name_cy or "")) > AREA_NAME_LIMIT:
             problems.append(f"area {area.code}'s name is longer than {AREA_NAME_LIMIT} characters")
         if area.pot_pence <= 0:
             problems.append(f"area {area.code} needs a pot of more than £0")
@@ -282,7 +285,7 @@ def voting_window_problems(deadline: datetime, opens: datetime | None,
 
 async def create_round(session: AsyncSession, spec: RoundSpec) -> Round:
     round_ = Round(
-        name_en=spec.name_en.strip(), name_cy=spec.name_cy.strip(), status=spec.status.value,
+        name_en=spec.name_en.strip(), name_cy=_welsh(spec.name_cy), status=spec.status.value,
         max_bid_pence=spec.max_bid_pence,
         priorities=[{"en": en.strip(), "cy": cy.strip()} for en, cy in spec.priorities],
         questions=list(spec.questions), bid_deadline=spec.bid_deadline,
@@ -293,12 +296,16 @@ async def create_round(session: AsyncSession, spec: RoundSpec) -> Round:
         eligibility=spec.eligibility.value, score_all=spec.score_all,
         changes_allowed=spec.changes_allowed, age_band_required=spec.age_band_required,
         update_days=stored(spec.update_days) if spec.update_days else None,
-        areas=[Area(code=a.code, name_en=a.name_en.strip(), name_cy=a.name_cy.strip(),
+        areas=[Area(code=a.code, name_en=a.name_en.strip(), name_cy=_welsh(a.name_cy),
                     pot_pence=a.pot_pence) for a in spec.areas],
     )
     session.add(round_)
     await session.flush()
     return round_
+
+
+def _welsh(text: str | None) -> str | None:
+    return (text or "").strip() or None
 
 
 async def get_round(session: AsyncSession, round_id: int) -> Round | None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -90,3 +90,26 @@ def mark_privacy_seen(user: User) -> bool:
         return False
     user.privacy_seen_at = utcnow()
     return True
+
+
+async def languages(session: AsyncSession, ids: Iterable[int], *,
+                    reachable: bool = False) -> dict[int, str | None]:
+    """Each known person's chosen language (None if they never chose), the one query every
+    notice uses (bot/jobs/notifier.py fills in DEFAULT_LOCALE). People the bot does not know
+    (never started it, or /forget) are left out; so are those who blocked it if `reachable`.
+    In slices of 500, under every backend's limit on bound parameters."""
+    wanted = sorted(set(ids))
+    found: dict[int, str | None] = {}
+    for start in range(0, len(wanted), 500):
+        query = select(User.telegram_id, User.locale).where(
+            User.telegram_id.in_(wanted[start:start + 500]))
+        if reachable:
+            query = query.where(User.blocked_at.is_(None))
+        found.update({tid: locale for tid, locale in await session.execute(query)})
+    return found
+
+
+async def reachable_people(session: AsyncSession) -> list[int]:
+    """Everyone who started the bot and has not blocked it, in id order."""
+    return list(await session.scalars(
+        select(User.telegram_id).where(User.blocked_at.is_(None)).order_by(User.telegram_id)))

@@ -8,7 +8,7 @@ Amounts are whole pounds (META currency GBP) when every cost and the pot are, el
 count and the export states it; pounds also keep add1 a hundred times shorter.
 
 Voters in an export are numbered 1..n in the order the sealed ballot box holds them (random,
-models/ballot.py): no Telegram id, nothing that leads back to one. Every way out of voting
+models/ballot/seal.py): no Telegram id, nothing that leads back to one. Every way out of voting
 seals the box first (`close_voting`, `apply_voting_windows`, `publish_results`). A ballot
 that gave nothing to an area's bids is not a voter in that area. Paper ballots
 (models/paper_ballot.py) follow the chat ballots as more anonymous voters.
@@ -16,17 +16,16 @@ that gave nothing to an area's bids is not a voter in that area. Paper ballots
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import or_, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from models.ballot import round_ballots, seal_closed_rounds, seal_round, votable_bids
 from models.base import utcnow
 from models.bid import Bid, BidStatus
-from models.outbox import Kind, NewMessage, enqueue, html_payload
+from models.db import clean_after_delete
 from models.pabulib import Election, Project, Vote, ballot_points, write_pb
 from models.paper_ballot import paper_ballots
 from models.round import (
@@ -46,7 +45,6 @@ from models.tally import (
     equal_shares_add1_greedy,
     fund_down_ranking,
 )
-from models.user import User
 
 VOTE_TYPES = {BallotKind.SCORE: "scoring", BallotKind.TOKENS: "cumulative"}
 PB_RULES = {AllocationRule.GREEDY: "greedy", AllocationRule.MES: "equalshares",
@@ -136,63 +134,34 @@ def export_pb(counts: list[AreaCount]) -> dict[str, str]:
             for c in counts}
 
 
-# (locale, bid, funded) -> the group's message; (locale) -> everyone else's "results are out".
-BidderNote = Callable[[str | None, Bid, bool], str]
-ResidentNote = Callable[[str | None], str]
-# Buttons under those notes, as InlineKeyboardMarkup.model_dump() (stored in the outbox row).
-BidderButtons = Callable[[str | None, Bid], dict | None]
-ResidentButtons = Callable[[str | None], dict | None]
-
-
-def _payload(text: str, buttons: dict | None) -> dict:
-    return html_payload(text, buttons)
-
-
-async def publish_results(session: AsyncSession, round_: Round, *, bidder_note: BidderNote,
-                          resident_note: ResidentNote,
-                          bidder_buttons: BidderButtons | None = None,
-                          resident_buttons: ResidentButtons | None = None,
-                          voters: Collection[int] | None = None,
-                          others_note: ResidentNote | None = None,
-                          ) -> list[AreaCount] | None:
-    """Count, mark every bid funded / not funded, move the round to results, and queue a note
-    to every group about its own bid and to everyone else who started the bot (ballots are
-    anonymous, so "every voter" can only be reached as "everyone who could have voted").
-    Given `voters` (who voted, models.audience) and `others_note`, people who did not vote
-    get `others_note` instead: no "thank you for voting" to them.
+async def publish_results(session: AsyncSession, round_: Round) -> list[AreaCount] | None:
+    """Count, mark every bid funded / not funded and move the round to results; the notes to
+    every group about its own bid and to everyone else who started the bot go out through the
+    notifier (bot/jobs/vote_notices.py `results`), which reads the bids' new statuses.
     None, and nothing changes, unless the round is in voting or counting."""
     if not await shift_status(session, round_, RoundStatus.RESULTS, source=PAPER_OPEN):
         return None
     await seal_round(session, round_.id)
     counts = await count_round(session, round_)
     funded = {pid for c in counts for pid in c.result.selected}
-    bids = await votable_bids(session, round_.id)
-    locales = dict((await session.execute(
-        select(User.telegram_id, User.locale).where(User.blocked_at.is_(None)))).all())
     now = utcnow()
-    notes = []
-    for bid in bids:
+    for bid in await votable_bids(session, round_.id):
         won = project_id(bid) in funded
         bid.status = (BidStatus.FUNDED if won else BidStatus.NOT_FUNDED).value
         bid.updated_at = now
-        if bid.owner_telegram_id in locales:
-            notes.append(NewMessage(
-                dedupe_key=f"result:{round_.id}:bid:{bid.id}", chat_id=bid.owner_telegram_id,
-                kind=Kind.TEXT, due_at=now, payload=_payload(
-                    bidder_note(locales[bid.owner_telegram_id], bid, won),
-                    bidder_buttons(locales[bid.owner_telegram_id], bid)
-                    if bidder_buttons else None)))
-    owners = {bid.owner_telegram_id for bid in bids}
-    notes += [NewMessage(dedupe_key=f"result:{round_.id}:user:{telegram_id}", chat_id=telegram_id,
-                         kind=Kind.TEXT, due_at=now,
-                         payload=_payload(
-                             (resident_note if others_note is None or voters is None
-                              or telegram_id in voters else others_note)(locale),
-                             resident_buttons(locale) if resident_buttons else None))
-              for telegram_id, locale in locales.items() if telegram_id not in owners]
-    await enqueue(session, notes)
     await session.flush()
     return counts
+
+
+# What a seal rewrites (models/ballot/seal.py seal_round): old ballots, their entries, the salt,
+# the keys of the roll entries of people who used /forget.
+SEALED_TABLES = ("ballots", "ballot_entries", "ballot_boxes", "voting_roll")
+
+
+async def clean_after_seal(engine: AsyncEngine) -> None:
+    """Once a seal is committed (close_voting, publish_results, apply_voting_windows): no
+    old keyed ballot stays where the database can read it back (models/db.py)."""
+    await clean_after_delete(engine, SEALED_TABLES)
 
 
 async def open_voting(session: AsyncSession, round_: Round) -> bool:

@@ -9,7 +9,10 @@ Nothing stored leads from a card to a ballot or to a person:
 - the code is kept only as an HMAC under the ballot secret (`code_hash`): the database cannot
   reprint a card, and a leaked table gives no usable codes;
 - the claimant is an HMAC of the round and the Telegram id under the same secret, a different
-  value from the ballot's `voter_key`, so the two tables cannot be joined without the secret.
+  value from the ballot's `voter_key`, so the two tables cannot be joined without the secret;
+- /forget takes the claimant away (`forget_claims`). One vote per person does not rest on the
+  card: the roll (models/ballot/box.py) keeps that, also for someone who used /forget while voting
+  is open, and a card is never taken by someone already on the round's roll.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models.ballot import has_voted, random_key
 from models.base import Base, UtcDateTime, utcnow
 from models.round import Round, RoundStatus
 
@@ -57,6 +61,7 @@ class Claim(StrEnum):
     ALREADY_YOURS = "yours"  # they used it before
     USED = "used"  # someone else got there first
     HAS_ONE = "has_one"  # they already hold another code for this round
+    VOTED = "voted"  # they are on the round's roll already: the card stays free for another
     UNKNOWN = "unknown"  # no such code (mistyped or forged)
 
 
@@ -116,6 +121,11 @@ async def claim_code(session: AsyncSession, code: str, telegram_id: int, *,
     if found is None:
         return ClaimResult(Claim.UNKNOWN)
     mine = claimant_key(secret, found.round_id, telegram_id)
+    if found.claimant_key is not None:
+        return ClaimResult(Claim.ALREADY_YOURS if found.claimant_key == mine else Claim.USED,
+                           found.round_id)
+    if await has_voted(session, found.round_id, telegram_id, secret=secret):
+        return ClaimResult(Claim.VOTED, found.round_id)
     try:
         async with session.begin_nested():
             claimed = await session.execute(
@@ -130,6 +140,32 @@ async def claim_code(session: AsyncSession, code: str, telegram_id: int, *,
     holder = await session.scalar(select(VotingCode.claimant_key)
                                   .where(VotingCode.id == found.id))
     return ClaimResult(Claim.ALREADY_YOURS if holder == mine else Claim.USED, found.round_id)
+
+
+async def forget_claims(session: AsyncSession, telegram_id: int, *, secret: bytes) -> int:
+    """/forget: no card says any more that this person used it; how many cards they held.
+
+    A card they voted with stays used, under a random key (their vote counts, and the roll
+    stops them voting twice). A card they had not voted with yet is set free, as if never
+    scanned: whoever holds it can still use it once. Runs before the roll forgets them
+    (models/ballot/seal.py forget_voter), which may make their roll entry unreadable."""
+    round_ids = list(await session.scalars(
+        select(VotingCode.round_id).where(VotingCode.claimant_key.is_not(None)).distinct()))
+    held = 0
+    for round_id in round_ids:
+        card = await session.scalar(select(VotingCode).where(
+            VotingCode.round_id == round_id,
+            VotingCode.claimant_key == claimant_key(secret, round_id, telegram_id)))
+        if card is None:
+            continue
+        held += 1
+        voted = await has_voted(session, round_id, telegram_id, secret=secret)
+        # A used card keeps when it was used (as retention leaves it); a freed one is as new.
+        card.claimant_key = random_key() if voted else None
+        if not voted:
+            card.claimed_at = None
+    await session.flush()
+    return held
 
 
 async def holds_code(session: AsyncSession, round_id: int, telegram_id: int, *,

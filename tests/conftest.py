@@ -1,18 +1,24 @@
-"""Shared fixtures: databases on both backends and the bot's dispatcher wired to them."""
+"""Shared fixtures: databases on both backends, the bot's dispatcher wired to them, and the Bot
+API stand-in with an aiogram client."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import timedelta
 
 import pytest
+from aiogram import Bot
 from hypothesis import settings as hypothesis_settings
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 from bot.settings import Settings
+from models.base import set_clock_offset
 from models.db import create_engine, create_session_maker
+from tests.support.api_client import client
 from tests.support.databases import BACKENDS, MigratedTemplates, require_redis, temporary_database
 from tests.support.flow import Harness
+from tests.support.telegram_stub import TelegramStub
 
 # Property-based tests draw the same examples on every run (no example database): a CI run is
 # then a repeatable check, never a new random search that could fail or crawl on one clone
@@ -83,3 +89,27 @@ async def harness(database_url, session_maker) -> AsyncIterator[Harness]:
         overrides["redis_url"] = await require_redis()
     async with Harness(make_settings(database_url, **overrides), session_maker) as harness:
         yield harness
+
+
+@pytest.fixture
+async def stub() -> AsyncIterator[TelegramStub]:
+    """The Bot API stand-in, on a port of its own."""
+    async with TelegramStub() as running:
+        yield running
+
+
+@pytest.fixture
+async def api(stub: TelegramStub) -> AsyncIterator[Bot]:
+    """aiogram's HTTP client talking to `stub`."""
+    async with client(stub.base_url) as bot:
+        yield bot
+
+
+@pytest.fixture
+def clock() -> Iterator[Callable[[float], None]]:
+    """Move the bot's clock (models.base.utcnow) instead of waiting: `clock(days)` puts it that
+    many days ahead of the real time, for the rest of the test."""
+    def move(days: float) -> None:
+        set_clock_offset(lambda: timedelta(days=days))
+    yield move
+    set_clock_offset(None)

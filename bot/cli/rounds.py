@@ -74,9 +74,14 @@ class _Reader:
     def bilingual(self, value: Any, where: str) -> tuple[str, str]:
         """{en: ..., cy: ...}; a plain string stands for both (place names often do). English
         with no Welsh is read as English in both: `welsh_gaps` names it, it is no error."""
+        english, welsh = self.name(value, where)
+        return english, english if welsh is None else welsh
+
+    def name(self, value: Any, where: str) -> tuple[str, str | None]:
+        """A round's or an area's name: as `bilingual`, but English with no Welsh is stored
+        without Welsh (None), so Welsh readers are told the name is only in English."""
         if isinstance(value, dict) and _no_welsh(value):
-            text = self.text(value.get("en"), f"{where}.en")
-            return text, text
+            return self.text(value.get("en"), f"{where}.en"), None
         if isinstance(value, dict):
             return self.text(value.get("en"), f"{where}.en"), self.text(value.get("cy"),
                                                                        f"{where}.cy")
@@ -141,7 +146,7 @@ class _Reader:
 
     def area(self, value: Any, where: str) -> AreaSpec:
         fields = self.mapping(value, where)
-        name_en, name_cy = self.bilingual(fields.get("name"), f"{where}.name")
+        name_en, name_cy = self.name(fields.get("name"), f"{where}.name")
         return AreaSpec(code=str(fields.get("code", "")).strip().upper(), name_en=name_en,
                         name_cy=name_cy, pot_pence=self.money(fields.get("pot"), f"{where}.pot"))
 
@@ -161,7 +166,7 @@ def spec_from_mapping(data: Any, tz: ZoneInfo, now: datetime) -> RoundSpec:
         raise RoundFileError(["the file should be a mapping of round settings (see README)"])
     for key in sorted(set(data) - KEYS):
         reader.fail(str(key), "unknown setting (a typo?)")
-    name_en, name_cy = reader.bilingual(data.get("name"), "name")
+    name_en, name_cy = reader.name(data.get("name"), "name")
     areas = reader.listing(data.get("areas"), "areas", reader.area)
     voting = reader.mapping(data.get("voting"), "voting")
     ballot = reader.mapping(data.get("ballot"), "ballot")

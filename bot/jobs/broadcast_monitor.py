@@ -16,27 +16,27 @@ from collections.abc import Callable
 
 from aiogram import Bot
 from aiogram.exceptions import TelegramAPIError
-from aiogram_i18n import I18nContext, I18nMiddleware
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.jobs.delivery import RateLimiter
+from bot.jobs.notifier import Notifier
 from bot.jobs.periodic import Periodic
 from bot.ui.broadcast_keyboards import audience_label
 from bot.ui.broadcast_texts import only_in_english_note
+from bot.ui.event_texts import LocaleTexts
 from bot.ui.keyboards import broadcast_stop
 from bot.ui.unreached_text import retry_button, unreached_text
 from models import broadcast as broadcasts
 from models.base import utcnow
-from models.outbox import Kind, NewMessage, enqueue, html_payload
+from models.outbox import enqueue
 from models.unreached import can_retry, unreached
-from models.user import find_user
 
 log = logging.getLogger(__name__)
 
 
 class BroadcastMonitor(Periodic):
     def __init__(self, bot: Bot, session_maker: async_sessionmaker[AsyncSession],
-                 i18n: I18nMiddleware,
+                 notifier: Notifier,
                  *, limiter: RateLimiter, wake_sender: Callable[[], None], ballot_key: bytes,
                  interval: float = 2.0, progress_every: float = 5.0,
                  wake: asyncio.Event | None = None) -> None:
@@ -44,7 +44,7 @@ class BroadcastMonitor(Periodic):
         self._bot = bot
         self._ballot_key = ballot_key
         self._session_maker = session_maker
-        self._i18n = i18n
+        self._notifier = notifier
         self._limiter = limiter
         self._wake_sender = wake_sender
         self._shown: dict[int, str] = {}
@@ -58,8 +58,8 @@ class BroadcastMonitor(Periodic):
                 # The audience is worked out now, not when the organiser wrote it.
                 planned = await broadcasts.plan(
                     session, broadcast, secret=self._ballot_key,
-                    default_locale=self._i18n.core.default_locale,
-                    only_in_english=only_in_english_note(self._i18n.core))
+                    default_locale=self._notifier.default_locale,
+                    only_in_english=only_in_english_note(self._notifier.core))
                 log.info("broadcast %s planned for %s recipients", broadcast.id, planned)
         if due:
             self._wake_sender()
@@ -81,27 +81,22 @@ class BroadcastMonitor(Periodic):
                               failed=progress.failed)
             found = await unreached(session, broadcast.id, self._ballot_key)
             report += unreached_text(i18n, found)
-            payload = html_payload(report)
-            if can_retry(broadcast, found):
-                payload["reply_markup"] = retry_button(i18n, broadcast.id, found).model_dump(
-                    mode="json", exclude_none=True)
+            markup = retry_button(i18n, broadcast.id, found) if can_retry(broadcast,
+                                                                         found) else None
             # A second report follows a second try ("Try again for these").
             again = ":again" if broadcast.retried_at is not None else ""
-            await enqueue(session, [NewMessage(
-                dedupe_key=f"bcreport:{broadcast.id}{again}",
-                chat_id=broadcast.organiser_chat_id,
-                kind=Kind.TEXT, payload=payload, due_at=utcnow(),
-            )])
+            await enqueue(session, [self._notifier.message(
+                f"bcreport:{broadcast.id}{again}", broadcast.organiser_chat_id, report,
+                utcnow(), markup)])
             self._wake_sender()
             log.info("broadcast %s finished: %s", broadcast.id, progress)
 
-    async def _organiser_i18n(self, session: AsyncSession, broadcast) -> I18nContext:
-        organiser = await find_user(session, broadcast.organiser_chat_id)
-        locale = organiser.locale if organiser and organiser.locale else None
-        return self._i18n.new_context(locale or self._i18n.core.default_locale, data={})
+    async def _organiser_i18n(self, session: AsyncSession, broadcast) -> LocaleTexts:
+        return self._notifier.texts(
+            await self._notifier.language(session, broadcast.organiser_chat_id))
 
     async def _show(self, broadcast: broadcasts.Broadcast, text: str,
-                    i18n: I18nContext | None) -> None:
+                    i18n: LocaleTexts | None) -> None:
         """Edit the organiser's progress line, only when it changed (Telegram rejects no-ops).
 
         While sending it keeps its Stop button (`i18n` given) and is edited at most every

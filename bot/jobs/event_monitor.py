@@ -15,7 +15,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
-from bot.jobs.event_notices import Notices
+from bot.jobs.notifier import Notifier
 from bot.jobs.periodic import Periodic
 from models import event as events
 from models.base import utcnow
@@ -25,11 +25,11 @@ log = logging.getLogger(__name__)
 
 
 class EventMonitor(Periodic):
-    def __init__(self, session_maker: async_sessionmaker[AsyncSession], notices: Notices, *,
+    def __init__(self, session_maker: async_sessionmaker[AsyncSession], notifier: Notifier, *,
                  wake_sender: Callable[[], None] = lambda: None, interval: float = 30.0) -> None:
         super().__init__(interval)
         self._session_maker = session_maker
-        self._notices = notices
+        self._notices = notifier.events
         self._wake_sender = wake_sender
 
     async def tick(self, now: datetime | None = None) -> int:

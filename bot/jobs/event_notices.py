@@ -12,22 +12,22 @@ planned now, so registering, cancelling, moving or cancelling the event are all 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from aiogram_i18n.cores import BaseCore
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.settings import Settings
 from bot.ui import event_keyboards as kb
 from bot.ui.event_texts import LocaleTexts, summary, when
 from models import event as events
 from models.event import Event, Helper, HelperStatus, Registration, Role
 from models.event_rules import reminder_times
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
-from models.user import User
+from models.outbox import NewMessage, OutboxMessage, Status, enqueue
+
+if TYPE_CHECKING:
+    from bot.jobs.notifier import Notifier
 
 HELPERS_ARRIVE_BEFORE = timedelta(hours=1)
 
@@ -48,36 +48,25 @@ def _stamp(moment: datetime) -> int:
     return int(moment.timestamp())
 
 
-@dataclass(frozen=True)
-class Notices:
-    core: BaseCore
-    tz: ZoneInfo
-    default_offsets: tuple[int, ...]
-    default_locale: str
+class EventNotices:
+    """The event notices of the one Notifier (bot/jobs/notifier.py): `notifier.events`."""
 
-    @classmethod
-    def of(cls, core: BaseCore, settings: Settings) -> Notices:
-        return cls(core=core, tz=settings.tz, default_offsets=settings.reminder_offset_seconds,
-                   default_locale=settings.default_locale)
+    def __init__(self, notifier: Notifier) -> None:
+        self._notifier = notifier
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return self._notifier.tz
 
     def texts(self, locale: str | None) -> LocaleTexts:
-        return LocaleTexts(self.core, locale or self.default_locale)
+        return self._notifier.texts(locale)
 
     async def _locales(self, session: AsyncSession, ids: Iterable[int]) -> dict[int, str]:
-        wanted = set(ids)
-        if not wanted:
-            return {}
-        rows = await session.execute(
-            select(User.telegram_id, User.locale).where(User.telegram_id.in_(wanted))
-        )
-        found = {telegram_id: locale for telegram_id, locale in rows}
-        return {tid: found.get(tid) or self.default_locale for tid in wanted}
+        return await self._notifier.languages(session, ids)
 
     def _text(self, key: str, chat_id: int, text: str, due_at: datetime,
               markup: dict | None = None) -> NewMessage:
-        payload = html_payload(text, markup)
-        return NewMessage(dedupe_key=key, chat_id=chat_id, kind=Kind.TEXT, payload=payload,
-                          due_at=due_at)
+        return self._notifier.message(key, chat_id, text, due_at, markup)
 
     # --- reminders and briefings, kept in step with the event ---------------------------------
 
@@ -110,7 +99,7 @@ class Notices:
                       telegram_id: int | None) -> dict[str, NewMessage]:
         if not event.is_open:
             return {}
-        offsets = event.offsets(self.default_offsets)
+        offsets = event.offsets(self._notifier.reminder_offsets)
         people = await events.confirmed_people(session, event.id, telegram_id)
         helpers = [(helper, role) for helper, role in
                    await events.helpers_of(session, event.id, HelperStatus.CONFIRMED)

@@ -28,25 +28,19 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs.project_notices import ProjectNotices, ask_key, nudge_key
 from bot.ui import project_view as view
+from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
-from bot.ui.project_callbacks import ProjectAction
+from bot.ui.names import name_text
 from models import project as projects
 from models import project_team as team
 from models.base import utcnow
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue, html_payload
+from models.outbox import NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project
 from models.round import Round
 
 
 def person_key(key: str, owner: bool, telegram_id: int) -> str:
     return key if owner else f"{key}:{telegram_id}"
-
-
-@dataclass(frozen=True)
-class _Wanted:
-    chat_id: int
-    due_at: datetime
-    payload: dict
 
 
 @dataclass(frozen=True)
@@ -66,11 +60,11 @@ class ProjectAsks:
                         ([p.owner_telegram_id] if p.owner_telegram_id is not None else [])
                         + members.get(p.id, []) if only is None or tid == only]
                  for p in made}
-        locales = await self.notices._locales(session, {tid for people in group.values()
+        locales = await self.notices.languages(session, {tid for people in group.values()
                                                         for tid, _ in people})
         reports = await projects.last_reports(session, ids)
         bids = await projects.project_bids(session, made)
-        wanted: dict[str, _Wanted] = {}
+        wanted: dict[str, NewMessage] = {}
         for project in made:
             for telegram_id, owner in group[project.id]:
                 if telegram_id in locales:
@@ -91,30 +85,28 @@ class ProjectAsks:
                     or row.payload != want.payload):
                 changed += await _set(session, row, status=Status.PENDING.value,
                                       due_at=want.due_at, payload=want.payload)
-        changed += await enqueue(session, [
-            NewMessage(dedupe_key=key, chat_id=want.chat_id, kind=Kind.TEXT,
-                       payload=want.payload, due_at=want.due_at)
-            for key, want in sorted(wanted.items())])
+        changed += await enqueue(session, [want for _, want in sorted(wanted.items())])
         return changed
 
     def _wanted(self, project: Project, bid, round_: Round, telegram_id: int, owner: bool,
                 locale: str, last_report: datetime | None, now: datetime
-                ) -> dict[str, _Wanted]:
+                ) -> dict[str, NewMessage]:
         t = self.notices.texts(locale)
-        name = round_.name(locale)
+        name = name_text(t, round_)
         button = as_payload(view.one_button(t, "pj-update-button", ProjectAction.UPDATE,
                                             project))
         found = {}
         for n, due in projects.ask_times(project):
             if due > now:
                 key = "pj-ask-final" if projects.is_last_ask(project, n) else "pj-ask"
-                found[person_key(ask_key(project.id, n), owner, telegram_id)] = _Wanted(
-                    telegram_id, due, html_payload(view.ask_text(t, key, bid, name, project),
-                                                   button))
+                mine = person_key(ask_key(project.id, n), owner, telegram_id)
+                found[mine] = self.notices.message(
+                    mine, telegram_id, view.ask_text(t, key, bid, name, project), due, button)
             if due + NUDGE_AFTER > now and (last_report is None or last_report < due):
-                found[person_key(nudge_key(project.id, n), owner, telegram_id)] = _Wanted(
-                    telegram_id, due + NUDGE_AFTER,
-                    html_payload(view.ask_text(t, "pj-nudge", bid, name, project), button))
+                mine = person_key(nudge_key(project.id, n), owner, telegram_id)
+                found[mine] = self.notices.message(
+                    mine, telegram_id, view.ask_text(t, "pj-nudge", bid, name, project),
+                    due + NUDGE_AFTER, button)
         return found
 
     async def _rows(self, session: AsyncSession, project_ids: list[int],
@@ -134,13 +126,12 @@ class ProjectAsks:
         """One message about the group to one person, in their language, exactly once (`key`
         names the membership it is about). It names the project only, never who joined or
         left, so nobody's /forget leaves their name in someone else's messages."""
-        locale = (await self.notices._locales(session, {telegram_id} if telegram_id else set())
+        locale = (await self.notices.languages(session, {telegram_id} if telegram_id else set())
                   ).get(telegram_id)
         if locale is None:
             return
         text = self.notices.texts(locale).get(message, name=name)
-        await enqueue(session, [NewMessage(dedupe_key=key, chat_id=telegram_id, kind=Kind.TEXT,
-                                           payload=html_payload(text), due_at=utcnow())])
+        await enqueue(session, [self.notices.message(key, telegram_id, text, utcnow())])
 
     async def drop_person(self, session: AsyncSession, project_id: int,
                           telegram_id: int) -> None:

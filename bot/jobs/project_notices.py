@@ -12,20 +12,24 @@ twice, restarting, or two processes planning at once send each message once:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.ui import project_view as view
+from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
-from bot.ui.project_callbacks import ProjectAction
+from bot.ui.event_texts import LocaleTexts
+from bot.ui.names import name_text
 from models import project as projects
-from models.outbox import Kind, NewMessage, OutboxMessage, Status, enqueue
+from models.outbox import NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project
 from models.round import Round
-from models.user import User
+
+if TYPE_CHECKING:
+    from bot.jobs.notifier import Notifier
 
 
 def ask_key(project_id: int, n: int) -> str:
@@ -40,29 +44,21 @@ def digest_key(telegram_id: int, week_end: datetime) -> str:
     return f"projd:{telegram_id}:{week_end:%Y%m%d}"
 
 
-@dataclass(frozen=True)
-class _Texts:
-    core: object
-    locale: str
-
-    def get(self, key: str, /, **kwargs: object) -> str:
-        return self.core.get(key, self.locale, **kwargs)
-
-
-@dataclass(frozen=True)
 class ProjectNotices:
-    core: object  # aiogram_i18n's BaseCore
-    default_locale: str
+    """The project notices of the one Notifier (bot/jobs/notifier.py): `notifier.projects`."""
 
-    def texts(self, locale: str | None) -> _Texts:
-        return _Texts(self.core, locale or self.default_locale)
+    def __init__(self, notifier: Notifier) -> None:
+        self._notifier = notifier
 
-    async def _locales(self, session: AsyncSession, ids: set[int]) -> dict[int, str]:
-        if not ids:
-            return {}
-        rows = dict((await session.execute(select(User.telegram_id, User.locale).where(
-            User.telegram_id.in_(ids), User.blocked_at.is_(None)))).all())
-        return {tid: locale or self.default_locale for tid, locale in rows.items()}
+    def texts(self, locale: str | None) -> LocaleTexts:
+        return self._notifier.texts(locale)
+
+    async def languages(self, session: AsyncSession, ids: set[int]) -> dict[int, str]:
+        return await self._notifier.languages(session, ids, reachable=True)
+
+    def message(self, key: str, chat_id: int, text: str, due_at: datetime,
+              markup: dict | None = None) -> NewMessage:
+        return self._notifier.message(key, chat_id, text, due_at, markup)
 
     async def start_projects(self, session: AsyncSession, round_: Round,
                              ask_days: tuple[int, ...], now: datetime) -> list[Project]:
@@ -74,7 +70,7 @@ class ProjectNotices:
     async def plan_asks(self, session: AsyncSession, round_: Round,
                         made: list[Project]) -> int:
         bids = await projects.project_bids(session, made)
-        locales = await self._locales(session, {p.owner_telegram_id for p in made
+        locales = await self.languages(session, {p.owner_telegram_id for p in made
                                                 if p.owner_telegram_id is not None})
         messages = []
         for project in made:
@@ -82,15 +78,15 @@ class ProjectNotices:
             if locale is None or project.finished:
                 continue
             t = self.texts(locale)
-            name = round_.name(locale)
+            name = name_text(self.texts(locale), round_)
             button = as_payload(view.one_button(t, "pj-update-button", ProjectAction.UPDATE,
                                                 project))
             for n, due in projects.ask_times(project):
                 key = "pj-ask-final" if projects.is_last_ask(project, n) else "pj-ask"
                 bid = bids.get(project.bid_id)
-                messages.append(_text(ask_key(project.id, n), project.owner_telegram_id,
+                messages.append(self.message(ask_key(project.id, n), project.owner_telegram_id,
                                       view.ask_text(t, key, bid, name, project), due, button))
-                messages.append(_text(nudge_key(project.id, n), project.owner_telegram_id,
+                messages.append(self.message(nudge_key(project.id, n), project.owner_telegram_id,
                                       view.ask_text(t, "pj-nudge", bid, name, project),
                                       due + NUDGE_AFTER, button))
         return await enqueue(session, messages)
@@ -116,7 +112,7 @@ class ProjectNotices:
         sent are never touched. A few queries for all the followers together, not per person."""
         start, end = projects.week_of(at)
         people = [only] if only is not None else await projects.followers(session, round_id)
-        locales = await self._locales(session, set(people))
+        locales = await self.languages(session, set(people))
         if not locales:
             return
         follows = await projects.follows_of(session, list(locales))
@@ -138,23 +134,14 @@ class ProjectNotices:
                 if row is not None:
                     await _set(session, row, status=Status.CANCELLED.value)
                 continue
-            names = {r.id: r.name(locale) for r in rounds}
-            message = _text(keys[telegram_id], telegram_id,
+            names = {r.id: name_text(self.texts(locale), r) for r in rounds}
+            message = self.message(keys[telegram_id], telegram_id,
                             view.digest(self.texts(locale), mine, bids, names), end)
             if row is None:
                 new.append(message)
             else:
                 await _set(session, row, status=Status.PENDING.value, payload=message.payload)
         await enqueue(session, new)
-
-
-def _text(key: str, chat_id: int, text: str, due_at: datetime,
-          markup: dict | None = None) -> NewMessage:
-    payload = {"text": text, "parse_mode": "HTML"}
-    if markup is not None:
-        payload["reply_markup"] = markup
-    return NewMessage(dedupe_key=key, chat_id=chat_id, kind=Kind.TEXT, payload=payload,
-                      due_at=due_at)
 
 
 async def _set(session: AsyncSession, row: OutboxMessage, **values: object) -> None:

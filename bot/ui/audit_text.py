@@ -13,20 +13,23 @@ from html import escape
 from typing import Any
 
 from bot.ui.commands import COMMANDS, ORGANISER_COMMANDS
+from models.amounts import format_pounds
 from models.audit import AuditEntry, Event
 
 # Button areas by callback prefix (bot/*callbacks.py), each worded as `audit-area-<prefix>`.
 AREAS = frozenset({"bc", "org", "rv", "rn", "rst", "eva", "va", "pp", "rsa", "vac", "fl",
-                   "wca", "cf", "au"})
+                   "wca", "cf", "au", "pjm"})
 # Conversations (StatesGroup names), each worded as `audit-step-<name in lower case>`.
 STEPS = frozenset({"addorganiser", "festivalsetup", "makecodes", "reviewflow", "paperentry",
                    "cafeadmin", "draft", "newevent", "editevent", "roledraft", "helpermessage",
-                   "newround", "checkingin"})
+                   "newround", "checkingin", "fixflow"})
 KNOWN_COMMANDS = frozenset(COMMANDS) | frozenset(ORGANISER_COMMANDS)
 SENTENCES = frozenset({Event.COMMAND, Event.BUTTON, Event.ANSWER, Event.REFUSED_COMMAND,
                        Event.REFUSED_BUTTON, Event.BIDS_CLOSED, Event.VOTING_OPENED,
                        Event.VOTING_CLOSED, Event.VOTING_REOPENED, Event.RESULTS_PUBLISHED,
-                       Event.ORGANISER_ADDED, Event.ORGANISER_REMOVED, Event.BROADCAST_RETRIED})
+                       Event.ORGANISER_ADDED, Event.ORGANISER_REMOVED, Event.BROADCAST_RETRIED,
+                       Event.PAYMENT_CHANGED, Event.PAYMENT_REMOVED})
+PAYMENT_KINDS = frozenset({"paid", "returned"})
 
 
 def who(i18n: Any, name: str | None, quote: Callable[[str], str] = escape) -> str:
@@ -50,7 +53,14 @@ def sentence(i18n: Any, entry: AuditEntry, round_names: Mapping[int, str],
         area=i18n.get(f"audit-area-{area}" if area in AREAS else "audit-area-other"),
         step=i18n.get(f"audit-step-{step}" if step in STEPS else "audit-step-other"),
         bids=int(detail.get("bids") or 0), ballots=int(detail.get("ballots") or 0),
-        funded=int(detail.get("funded") or 0), people=int(detail.get("people") or 0))
+        funded=int(detail.get("funded") or 0), people=int(detail.get("people") or 0),
+        kind=detail.get("kind") if detail.get("kind") in PAYMENT_KINDS else "other",
+        project=quote(str(detail.get("project") or "?")[:16]),
+        was=format_pounds(_pence(detail.get("was"))), to=format_pounds(_pence(detail.get("to"))))
+
+
+def _pence(value: object) -> int:
+    return value if isinstance(value, int) else 0
 
 
 # Spreadsheets run cells starting with these as formulas; a first name is never a formula.

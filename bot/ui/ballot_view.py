@@ -15,9 +15,9 @@ from aiogram_i18n import I18nContext
 from sqlalchemy import Row
 
 from bot.ui.callbacks import MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb
 from models.amounts import format_pounds
-from models.ballot_rules import TICK_KINDS, Refusal, Unfinished, spent_pence, tokens_used
+from models.ballot.rules import TICK_KINDS, Refusal, Unfinished, spent_pence, tokens_used
 from models.round import BallotKind, Round
 from models.tally import SCORES
 
@@ -163,6 +163,8 @@ def receipt_keyboard(i18n: I18nContext, round_: Round, bids: Sequence[Row],
 
 def refusal_text(refusal: Refusal, i18n: I18nContext) -> str:
     """Why a tap was refused, with its numbers (an alert: at most 200 characters)."""
+    if refusal.code == "out-of-date":
+        return i18n.get("vote-out-of-date")
     if refusal.code == "over-pot":
         return i18n.get("vote-refuse-over-pot", total=format_pounds(refusal.total),
                         pot=format_pounds(refusal.limit), left=format_pounds(refusal.left))

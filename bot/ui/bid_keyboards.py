@@ -6,7 +6,8 @@ from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.ui.bid_callbacks import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
+from bot.ui.callbacks.bids import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
+from bot.ui.names import name_text
 from models.bid import Bid, BidStatus, questions_for
 from models.round import MANUAL_MOVES, AllocationRule, BallotKind, Policy, Round, RoundStatus
 
@@ -19,7 +20,7 @@ def plain_title(i18n: I18nContext, bid: Bid) -> str:
 def rounds_to_bid_in(i18n: I18nContext, rounds: list[Round]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for round_ in rounds:
-        builder.button(text=round_.name(i18n.locale),
+        builder.button(text=name_text(i18n, round_),
                        callback_data=BidCb(action=BidAction.ROUND, round=round_.id))
     builder.adjust(1)
     return builder.as_markup()
@@ -39,7 +40,7 @@ def round_start(i18n: I18nContext, round_: Round, drafts: list[Bid]) -> InlineKe
 def areas(i18n: I18nContext, round_: Round, bid: Bid) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for area in round_.areas:
-        builder.button(text=area.name(i18n.locale),
+        builder.button(text=name_text(i18n, area),
                        callback_data=BidCb(action=BidAction.AREA, bid=bid.id, value=str(area.id)))
     builder.adjust(2)
     return builder.as_markup()
@@ -121,7 +122,7 @@ def mine(i18n: I18nContext, bids: list[Bid]) -> InlineKeyboardMarkup:
 def review_rounds(i18n: I18nContext, rounds: list[Round]) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for round_ in rounds:
-        builder.button(text=round_.name(i18n.locale),
+        builder.button(text=name_text(i18n, round_),
                        callback_data=ReviewCb(action=ReviewAction.ROUND, round=round_.id))
     builder.adjust(1)
     return builder.as_markup()

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from aiogram_i18n import I18nContext
 
+from bot.ui.names import name_html
 from models.amounts import format_pounds
 from models.bid import GROUP_CAN_CHANGE, Bid, BidStatus, Overview, answered_count, questions_for
 from models.bid_questions import DEFAULT_QUESTIONS, QUESTIONS, Checked, asked
@@ -47,7 +48,7 @@ def listing(bid: Bid, title: str, status: str) -> str:
 def round_intro(i18n: I18nContext, round_: Round, tz: ZoneInfo) -> str:
     priorities = "\n".join(f"• {esc(p.get(i18n.locale) or p.get('en'))}"
                            for p in round_.priorities)
-    text = i18n.get("bid-intro", round=esc(round_.name(i18n.locale)),
+    text = i18n.get("bid-intro", round=name_html(i18n, round_),
                     max=format_pounds(round_.max_bid_pence),
                     deadline=when(round_.bid_deadline, tz, i18n),
                     questions=len(asked(round_.questions, len(round_.areas))))
@@ -77,7 +78,7 @@ def answer_text(i18n: I18nContext, round_: Round, bid: Bid, key: str) -> str:
         return format_pounds(bid.amount_pence) if bid.amount_pence is not None else "—"
     if key == "area":
         area = round_.area(bid.area_id)
-        return esc(area.name(i18n.locale)) if area else "—"
+        return name_html(i18n, area) if area else "—"
     value = getattr(bid, QUESTIONS[key].column) or ""
     shown = value if len(value) <= SHOWN_LIMIT else value[:SHOWN_LIMIT] + "…"
     return esc(shown) or "—"
@@ -125,7 +126,7 @@ def mine_lines(i18n: I18nContext, rounds: dict[int, Round], bids: list[Bid]) -> 
 
 
 def nudge_text(i18n: I18nContext, round_: Round, bid: Bid, tz: ZoneInfo) -> str:
-    return i18n.get("bid-nudge", round=esc(round_.name(i18n.locale)),
+    return i18n.get("bid-nudge", round=name_html(i18n, round_),
                     deadline=when(round_.bid_deadline, tz, i18n))
 
 

@@ -1,4 +1,4 @@
-"""Yes / No under a preview of an irreversible step (bot/ui/organiser_callbacks.py)."""
+"""Yes / No under a preview of an irreversible step (bot/ui/callbacks/organiser.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Any
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.ui.organiser_callbacks import ConfirmCb, Say
+from bot.ui.callbacks.organiser import ConfirmCb, Say
 
 
 def yes_no(i18n: Any, asked: ConfirmCb) -> InlineKeyboardMarkup:

@@ -1,46 +1,26 @@
 """What a funded project's group sees about itself: who is in it, the invitation link, the
 confirmation to join, and "Your projects" under My things.
 
-Callback data is only pointers: handlers/project_team.py reloads the project and checks who
-may do what now. The join button carries the invitation's token itself (the secret), so a
-forged button without the link joins no one.
+Callback data (`TeamCb`, bot/ui/callbacks/projects.py) is only pointers:
+handlers/project_team.py reloads the project and checks who may do what now. The join button
+carries the invitation's token itself (the secret), so a forged button without the link joins
+no one.
 """
 
 from __future__ import annotations
 
-from enum import StrEnum
 from html import escape
 
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.callbacks import RowId, TelegramId
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
 from bot.ui.event_texts import deep_link
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
 from bot.ui.project_view import Texts, money, plain_name, project_name, status_name
 from models.bid import Bid
 from models.project import Project
 from models.project_team import ProjectMember
 
 INVITE_KIND = "pj"  # t.me/<bot>?start=pj_<token> (bot/ui/deeplinks.py)
-
-
-class TeamAction(StrEnum):
-    SHOW = "s"  # the group's page
-    INVITE = "i"  # the owner makes a one-time link
-    REMOVE = "r"  # the owner asks to remove a co-owner (person)
-    REMOVE_YES = "R"
-    LEAVE = "l"  # a co-owner asks to leave
-    LEAVE_YES = "L"
-    JOIN = "j"  # whoever opened a link confirms (token)
-    NO = "n"  # not now (to joining, removing or leaving)
-
-
-class TeamCb(CallbackData, prefix="pg"):
-    action: TeamAction
-    project: RowId = 0
-    person: TelegramId = 0
-    token: str = ""
 
 
 def invite_link(bot_username: str, token: str) -> str:

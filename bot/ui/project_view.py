@@ -12,10 +12,10 @@ from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import MoneyAction, MoneyFixCb, ProjectAction, ProjectCb
 from models.amounts import format_pounds
 from models.bid import Bid
-from models.project import Delivery, Money, Project, ProjectStatus, ProjectUpdate
+from models.project import Money, Project, ProjectStatus, ProjectUpdate
 from models.update_schedule import parse_ask_days, shown
 from models.when import show_local
 
@@ -151,6 +151,8 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
         rows.append([button(t.get("pj-note-button"), ProjectAction.NOTE)])
         rows.append([button(t.get("pj-pay-button"), ProjectAction.PAY),
                      button(t.get("pj-return-button"), ProjectAction.RETURN)])
+        rows.append([InlineKeyboardButton(text=t.get("pjm-fix-button"), callback_data=MoneyFixCb(
+            action=MoneyAction.LIST, project=project.id).pack())])
     rows.append([button(t.get("pj-back-button"), ProjectAction.ROUND)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 
@@ -196,13 +198,3 @@ def digest(t: Texts, items: list[tuple[ProjectUpdate, Project]], bids: dict[int,
 def ask_text(t: Texts, key: str, bid: Bid | None, round_name: str, project: Project) -> str:
     return t.get(key, name=project_name(bid), round=escape(round_name),
                  award=format_pounds(project.award_pence))
-
-
-def delivery_text(t: Texts, figures: Delivery) -> str:
-    """/report's figures after the vote: projects by status, money awarded and spent."""
-    return t.get("pj-report", projects=figures.projects, started=figures.started,
-                 done=figures.done, stopped=figures.stopped,
-                 awarded=format_pounds(figures.awarded_pence),
-                 spent=format_pounds(figures.spent_pence),
-                 paid=format_pounds(figures.paid_pence),
-                 returned=format_pounds(figures.returned_pence))

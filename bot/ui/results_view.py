@@ -18,8 +18,8 @@ from typing import Any, Protocol
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
-from bot.ui.chart import Bar, support_chart
-from bot.ui.results_callbacks import (
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb
+from bot.ui.callbacks.results import (
     PaperAction,
     PaperCb,
     ResultsAction,
@@ -27,6 +27,8 @@ from bot.ui.results_callbacks import (
     ResultsAdminCb,
     ResultsCb,
 )
+from bot.ui.chart import Bar, support_chart
+from bot.ui.names import name_html, name_text
 from bot.ui.vote_keyboards import voting_admin
 from bot.ui.why_not_text import how_close_text
 from models.amounts import format_pounds
@@ -67,13 +69,13 @@ def rule_sentence(i18n: Translates, round_: Round) -> str:
 def card_text(i18n: Translates, round_: Round, counts: Sequence[AreaCount], bids: Sequence[Bid],
               chat: int, paper: int) -> str:
     by_id = {project_id(bid): bid for bid in bids}
-    parts = [i18n.get("results-title", round=escape(round_.name(i18n.locale)))]
+    parts = [i18n.get("results-title", round=name_html(i18n, round_))]
     for count in counts:
         funded = "\n".join(
             f"• {escape(pid)} {escape(by_id[pid].title or '')} — "
             f"{format_pounds(_pence(count.result.bids[pid].granted, count))}"
             for pid in count.result.selected)
-        parts.append(i18n.get("results-area", area=escape(count.area.name(i18n.locale)),
+        parts.append(i18n.get("results-area", area=name_html(i18n, count.area),
                            funded=funded or "—", left=format_pounds(count.money_left)))
     parts.append(i18n.get("results-turnout", total=chat + paper, chat=chat, paper=paper))
     parts.append(rule_sentence(i18n, round_))
@@ -133,7 +135,7 @@ def chart_png(i18n: Translates, count: AreaCount, bids: Sequence[Bid]) -> bytes:
     outcomes = [count.result.bids[pid] for pid in rank_bids(count.election.costs, support)]
     bars = [Bar(f"{o.project_id} {by_id[o.project_id].title or ''}".strip(), o.support,
                 o.funded) for o in outcomes]
-    return support_chart(bars, i18n.get("results-chart-title", area=count.area.name(i18n.locale)),
+    return support_chart(bars, i18n.get("results-chart-title", area=name_text(i18n, count.area)),
                          i18n.get("results-chart-funded"), i18n.get("results-chart-not-funded"))
 
 
@@ -161,10 +163,15 @@ def why_button(i18n: Translates, round_id: int, bid: Bid) -> InlineKeyboardButto
         callback_data=ResultsCb(action=ResultsAction.WHY, round=round_id, bid=bid.id).pack())
 
 
-def see_results(i18n: Translates, round_id: int) -> InlineKeyboardMarkup:
+def see_results(i18n: Translates, round_id: int, *, follow: bool = False) -> InlineKeyboardMarkup:
+    """`follow`: also offer "Tell me how the projects get on" (a voter who does not yet)."""
     builder = InlineKeyboardBuilder()
     builder.button(text=i18n.get("results-see"),
                    callback_data=ResultsCb(action=ResultsAction.SHOW, round=round_id))
+    if follow:
+        builder.button(text=i18n.get("pj-follow-button"),
+                       callback_data=ProjectCb(action=ProjectAction.FOLLOW, round=round_id))
+    builder.adjust(1)
     return builder.as_markup()
 
 

@@ -6,7 +6,7 @@ from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 from aiogram_i18n import I18nContext
 
-from bot.ui.vote_callbacks import (
+from bot.ui.callbacks.vote import (
     RoundSetting,
     RoundSettingCb,
     VoteAction,
@@ -16,6 +16,7 @@ from bot.ui.vote_callbacks import (
     VotingAdminAction,
     VotingAdminCb,
 )
+from bot.ui.names import name_text
 from models.eligibility import AgeBand
 from models.round import BallotKind, Round, RoundSpec, RoundStatus
 
@@ -28,7 +29,7 @@ def _button(text: str, callback_data: VoteCb) -> InlineKeyboardButton:
 
 def rounds_to_vote_in(i18n: I18nContext, rounds: list[Round]) -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[
-        [_button(round_.name(i18n.locale), VoteCb(action=VoteAction.ROUND, round=round_.id))]
+        [_button(name_text(i18n, round_), VoteCb(action=VoteAction.ROUND, round=round_.id))]
         for round_ in rounds])
 
 
@@ -62,7 +63,7 @@ def voting_admin(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
 def area_choice(i18n: I18nContext, round_: Round) -> InlineKeyboardMarkup:
     builder = InlineKeyboardBuilder()
     for area in round_.areas:
-        builder.button(text=area.name(i18n.locale), callback_data=VoteCb(
+        builder.button(text=name_text(i18n, area), callback_data=VoteCb(
             action=VoteAction.AREA, round=round_.id, value=area.id))
     builder.button(text=i18n.get("vote-area-none"), callback_data=VoteCb(
         action=VoteAction.AREA, round=round_.id, value=0))

@@ -8,8 +8,8 @@ from zoneinfo import ZoneInfo
 from aiogram.types import InlineKeyboardMarkup
 from aiogram.utils.keyboard import InlineKeyboardBuilder
 
+from bot.ui.callbacks.worldcafe import CafeAction, CafeAdminAction, CafeAdminCb, CafeCb
 from bot.ui.event_texts import Texts, list_label
-from bot.ui.worldcafe_callbacks import CafeAction, CafeAdminAction, CafeAdminCb, CafeCb
 from models.event import Event
 from models.worldcafe import Answer, Question, QuestionStatus, Tally
 

@@ -9,21 +9,13 @@ crime is where someone might think it is.
 from __future__ import annotations
 
 import io
-from datetime import datetime
 
-from aiogram_i18n.cores import BaseCore
 from PIL import Image, ImageDraw
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.ui import worldcafe_keyboards as kb
-from bot.ui.event_keyboards import as_payload
-from bot.ui.event_texts import LocaleTexts, Texts, deep_link, escape, only_in_english
+from bot.ui.event_texts import Texts, deep_link, escape, only_in_english
 from bot.ui.poster import font, qr_image, wrap
 from models import worldcafe as cafe
 from models.event import Event
-from models.outbox import Kind, NewMessage, enqueue, html_payload
-from models.user import User
 from models.worldcafe import Question
 
 CARD_SIZE = (1240, 1754)  # A4 at 150 dpi, like the event poster
@@ -61,31 +53,6 @@ def answer_line(i18n: Texts, number: int, answer: cafe.Answer, question: Questio
 
 def cafe_short(text: str, length: int = 300) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
-
-
-async def _locales(session: AsyncSession, ids: list[int], default: str) -> dict[int, str]:
-    rows = await session.execute(
-        select(User.telegram_id, User.locale).where(User.telegram_id.in_(ids)))
-    found = {telegram_id: locale for telegram_id, locale in rows}
-    return {tid: found.get(tid) or default for tid in ids}
-
-
-async def tell_checked_in(session: AsyncSession, core: BaseCore, default_locale: str,
-                          event: Event, question: Question, now: datetime) -> int:
-    """One outbox message per person checked in, in their language, with an Answer button.
-    Keyed by question and person, so opening the same question again sends nothing twice."""
-    people = await cafe.checked_in_people(session, event.id)
-    locales = await _locales(session, people, default_locale)
-    messages = []
-    for telegram_id in people:
-        i18n = LocaleTexts(core, locales[telegram_id])
-        markup = kb.question(i18n, question.token, event.id, answer_button=True)
-        messages.append(NewMessage(
-            dedupe_key=f"{cafe.OUTBOX_PREFIX}{question.id}:u:{telegram_id}", chat_id=telegram_id,
-            kind=Kind.TEXT, due_at=now,
-            payload=html_payload(question_screen(i18n, event, question, tap_first=True),
-                                 as_payload(markup))))
-    return await enqueue(session, messages)
 
 
 def table_card(question: Question, link: str, call_to_action: str) -> bytes:

@@ -14,7 +14,7 @@ receipt-results =
     Rownd: { $round }
 receipt-secret = Dim ond dangos bod pleidlais wedi'i chyfrif mae derbynneb. Does neb yn gallu gweld beth ddywedodd y bleidlais.
 
-## Pleidlais cyn /forget (models/ballot.py: problem "forgotten-vote" cast_ballot)
+## Pleidlais cyn /forget (models/ballot/box.py: problem "forgotten-vote" cast_ballot)
 vote-problem-forgotten-vote = Gwnaethoch chi bleidleisio yn y rownd hon cyn gofyn i ni eich anghofio. Mae eich pleidlais yn dal i gyfrif, ond does dim byd yn arwain ati mwyach, felly does dim modd ei newid na phleidleisio eto.
 
 ## A vote cast before the box was sealed, voting then opened again (problem "sealed-vote")

@@ -69,6 +69,14 @@ audit-ev-results-published = { $who } — cyhoeddi'r canlyniadau: { $round } (ce
 audit-ev-organiser-added = { $who } — ychwanegu trefnydd
 audit-ev-organiser-removed = { $who } — tynnu trefnydd
 audit-ev-broadcast-retried = { $who } — anfon neges eto (pobl: { $people })
+audit-ev-payment-changed = { $who } — cywiro arian { $kind ->
+        [returned] wedi'i roi'n ôl
+       *[paid] wedi'i dalu
+    } (prosiect { $project }): { $was } → { $to }
+audit-ev-payment-removed = { $who } — dileu cofnod o arian { $kind ->
+        [returned] wedi'i roi'n ôl
+       *[paid] wedi'i dalu
+    } (prosiect { $project }): { $was }
 audit-area-bc = negeseuon at bawb
 audit-area-org = trefnwyr
 audit-area-rv = adolygu ceisiadau
@@ -83,6 +91,7 @@ audit-area-fl = yr ŵyl ddysgu
 audit-area-wca = Caffi'r Byd
 audit-area-cf = cadarnhad
 audit-area-au = cofnod y trefnwyr
+audit-area-pjm = cywiro taliad
 audit-area-other = botwm arall
 audit-step-addorganiser = ychwanegu trefnydd
 audit-step-festivalsetup = trefnu'r ŵyl
@@ -98,6 +107,7 @@ audit-step-helpermessage = neges i wirfoddolwyr
 audit-step-newround = rownd newydd
 audit-step-checkingin = cofrestru pobl wrth y drws
 audit-step-other = sgwrs
+audit-step-fixflow = cywiro taliad
 
 ## Adroddiadau negeseuon: pwy nad oedd modd eu cyrraedd, a rhoi cynnig arall arni
 bc-unreached-title = <b>Doedd dim modd cyrraedd:</b>

@@ -69,11 +69,6 @@ pj-nudge =
     Nodyn bach i'ch atgoffa: byddai trigolion wrth eu bodd yn clywed sut mae'ch prosiect yn mynd.
     <b>{ $name }</b>
     Mae ychydig eiriau'n ddigon.
-pj-report =
-    <b>Ar ôl y bleidlais</b> 🏗️
-    Prosiectau wedi'u hariannu: { $projects } · ar y gweill: { $started } · wedi gorffen: { $done } · wedi stopio: { $stopped }
-    Arian wedi'i ddyfarnu: { $awarded } · wedi'i wario hyd yma: { $spent }
-    Wedi'i dalu i'r grwpiau: { $paid } · wedi'i roi'n ôl: { $returned }
 pj-payments = Wedi'i dalu i'r grŵp: { $paid } · wedi'i roi'n ôl: { $returned }
 pj-pay-button = Cofnodi arian wedi'i dalu 💷
 pj-return-button = Cofnodi arian wedi'i roi'n ôl ↩️
@@ -91,3 +86,32 @@ pj-newest = { $count ->
     [many] Y { $shown } diweddaraf o { $count } diweddariad.
    *[other] Y { $shown } diweddaraf o'r { $count } diweddariad.
 }
+## The follow offer under a voter's receipt (handlers/project_follow.py)
+pjf-offer = Hoffech chi i mi ddweud wrthych chi sut mae'r prosiectau'n dod yn eu blaen? 🔔 Pan fydd y canlyniadau allan, bydda i'n anfon newyddion atoch chi gan y grwpiau gafodd arian, unwaith yr wythnos ar y mwyaf.
+pjf-yes-button = Hoffwn, dywedwch wrtha i 🔔
+pjf-no-button = Dim diolch
+pjf-yes = Iawn 🔔 Pan fydd y canlyniadau allan, bydda i'n dweud wrthych chi sut mae'r prosiectau'n dod yn eu blaen, unwaith yr wythnos ar y mwyaf. Gallwch chi stopio unrhyw bryd: anfonwch /projects.
+pjf-no = Iawn. Fydda i ddim yn anfon newyddion am y prosiectau atoch chi. Os byddwch chi'n newid eich meddwl, anfonwch /projects pan fydd y canlyniadau allan.
+pjf-stale = Mae'r botwm yna wedi dyddio, felly does dim byd wedi newid.
+pjf-waiting = Gofynnoch chi i mi ddweud wrthych chi sut mae prosiectau'r rownd <b>{ $round }</b> yn dod yn eu blaen. Dydy'r canlyniadau ddim allan eto: bydd eich newyddion yn dechrau pan fyddan nhw allan.
+## Correcting a recorded payment (handlers/project_money.py, organisers)
+pjm-fix-button = Cywiro taliad ✏️
+pjm-none = Does dim arian wedi'i gofnodi ar gyfer <b>{ $name }</b> eto, felly does dim byd i'w gywiro.
+pjm-choose = Pa gofnod ar gyfer <b>{ $name }</b> sy'n anghywir? Mae'r rhai mwyaf newydd yn gyntaf.
+pjm-entry-paid = { $amount } wedi'i dalu i'r grŵp · { $when }
+pjm-entry-returned = { $amount } wedi'i roi'n ôl · { $when }
+pjm-picked = { $entry }
+    Beth hoffech chi ei wneud gyda'r cofnod hwn?
+pjm-change-button = Newid y swm ✏️
+pjm-remove-button = Dileu 🗑️
+pjm-ask-amount = Mae'n dweud { $amount } nawr. Beth yw'r swm cywir? Er enghraifft: £900
+pjm-gone = Mae'r cofnod hwn wedi newid neu wedi mynd ers i chi ei ddewis, felly does dim byd wedi newid. Anfonwch /projects i'w weld nawr.
+pjm-confirm-change = Newid y cofnod hwn i { $amount }?
+    Nawr: { $entry }
+    Ar ôl y newid:
+pjm-confirm-remove = Dileu'r cofnod hwn?
+    { $entry }
+    Ar ôl ei ddileu:
+pjm-changed = Wedi'i gywiro ✅ Mae'r cofnod nawr yn dweud y swm newydd: { $amount }.
+pjm-removed = Wedi'i ddileu ✅
+pjm-returned-over-paid = Alla i ddim gwneud y newid yna: byddai'r grŵp wedi rhoi { $returned } yn ôl ond dim ond { $paid } wedi'i dalu iddo. All yr arian a ddychwelwyd ddim bod yn fwy na'r arian a dalwyd. Gwiriwch y symiau, os gwelwch yn dda.

@@ -14,7 +14,7 @@ report-col-bids = Ceisiadau
 report-col-asked = Arian y gofynnwyd amdano
 report-col-voters = Pleidleiswyr
 report-col-funded = Prosiectau wedi'u hariannu
-report-col-awarded = Arian a roddwyd
+report-col-awarded = Arian a ddyfarnwyd
 report-files = Yr un ffigurau fel ffeiliau Markdown a CSV:
 report-facts =
     Caffis y Byd a gynhaliwyd: { $cafes }
@@ -27,3 +27,23 @@ report-facts =
     Prosiectau a ariannwyd: { $funded } ({ $awarded })
 report-period = Dyddiadau: { $start } – { $end }
 report-bad-range = I gynnwys rhai dyddiadau yn unig, rhowch y diwrnod cyntaf a'r olaf, er enghraifft /report 1/4/2026 30/6/2026. Anfonwch /report ar ei ben ei hun i gael popeth.
+## After the vote: delivery of the funded projects (models/report_delivery.py)
+report-delivery-title = <b>Ar ôl y bleidlais</b> 🏗️
+report-delivery-facts =
+    Prosiectau a ariannwyd: { $projects }
+    Prosiectau ar y gweill: { $under_way }
+    Prosiectau wedi gorffen: { $done }
+    Prosiectau wedi stopio: { $stopped }
+    Arian a ddyfarnwyd: { $awarded }
+    Arian a dalwyd i'r grwpiau: { $paid }
+    Arian a wariwyd, yn ôl y grwpiau: { $spent }
+    Arian a ddychwelwyd gan y grwpiau: { $returned }
+report-delivery-md-title = Ar ôl y bleidlais
+report-delivery-md-note = Prosiectau a ariannwyd, yn ôl sut maen nhw'n dod yn eu blaen (ar y gweill: wedi dechrau, ar y trywydd iawn neu wedi'u hoedi). Wedi'i dalu ac wedi'i roi'n ôl: fel y cofnododd y trefnwyr. Wedi'i wario: y ffigur diweddaraf a roddodd pob grŵp.
+report-col-projects = Prosiectau a ariannwyd
+report-col-under-way = Ar y gweill
+report-col-done = Wedi gorffen
+report-col-stopped = Wedi stopio
+report-col-paid = Wedi'i dalu
+report-col-spent = Wedi'i wario
+report-col-returned = Wedi'i roi'n ôl

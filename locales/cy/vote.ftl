@@ -100,4 +100,5 @@ vote-code-accepted = Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidle
 vote-code-kept = Mae eich cerdyn pleidleisio wedi'i gadw ar gyfer { $round }. Dydy'r bleidlais ddim wedi dechrau eto: tapiwch Pleidleisio yn y ddewislen pan fydd hi'n agor.
 vote-code-used = Mae'r cerdyn pleidleisio hwn wedi'i ddefnyddio'n barod. Mae pob cerdyn yn rhoi un bleidlais, i'r person cyntaf sy'n ei ddefnyddio. Os cawsoch chi'r cerdyn hwn, siaradwch â threfnydd, os gwelwch yn dda.
 vote-code-has_one = Mae gennych chi gerdyn pleidleisio ar gyfer y rownd hon yn barod, felly does dim angen un arall arnoch chi. Rhowch hwn yn ôl i drefnydd er mwyn i rywun arall ei ddefnyddio.
+vote-code-voted = Rydych chi wedi pleidleisio yn y rownd hon yn barod, felly does dim angen cerdyn pleidleisio arnoch chi. Rhowch hwn yn ôl i drefnydd er mwyn i rywun arall ei ddefnyddio.
 vote-code-unknown = Dydyn ni ddim yn adnabod y cod pleidleisio hwn. Gwiriwch ef yn erbyn eich cerdyn, neu gofynnwch i drefnydd am help.

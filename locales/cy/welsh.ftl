@@ -1,6 +1,8 @@
 ## Testunau dwyieithog: beth mae trigolion yn ei ddarllen pan nad oes Cymraeg, ac enwau
 ## cwestiynau cais rownd fel mae trefnwyr yn eu teipio (handlers/rounds_admin.py)
 text-only-in-english = <i>(Dim ond yn Saesneg mae hwn ar gael)</i>
+# Enw rownd neu ardal heb Gymraeg, fel mae darllenydd Cymraeg yn ei weld (bot/ui/names.py).
+name-only-in-english = { $name } (dim ond yn Saesneg)
 rn-field-group = grŵp
 rn-field-title = teitl
 rn-field-description = disgrifiad

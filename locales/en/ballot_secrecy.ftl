@@ -14,7 +14,7 @@ receipt-results =
     Round: { $round }
 receipt-secret = A receipt only shows that a vote is counted. Nobody can see what the vote said.
 
-## A vote cast before /forget (models/ballot.py: cast_ballot's problem "forgotten-vote")
+## A vote cast before /forget (models/ballot/box.py: cast_ballot's problem "forgotten-vote")
 vote-problem-forgotten-vote = You voted in this round before you asked us to forget you. Your vote still counts, but nothing leads to it any more, so it can't be changed and you can't vote again.
 
 ## A vote cast before the box was sealed, voting then opened again (problem "sealed-vote")

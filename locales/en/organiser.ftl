@@ -84,6 +84,14 @@ audit-ev-broadcast-retried = { $who } tried a broadcast again for { $people ->
     [one] 1 person
    *[other] { $people } people
 }
+audit-ev-payment-changed = { $who } corrected money { $kind ->
+        [returned] given back by
+       *[paid] paid to
+    } { $project }: { $was } → { $to }
+audit-ev-payment-removed = { $who } removed an entry of money { $kind ->
+        [returned] given back by
+       *[paid] paid to
+    } { $project }: { $was }
 audit-area-bc = broadcasts
 audit-area-org = organisers
 audit-area-rv = reviewing bids
@@ -98,6 +106,7 @@ audit-area-fl = the festival of learning
 audit-area-wca = the World Café
 audit-area-cf = a confirmation
 audit-area-au = the organiser log
+audit-area-pjm = correcting a payment
 audit-area-other = another button
 audit-step-addorganiser = adding an organiser
 audit-step-festivalsetup = setting up the festival
@@ -113,6 +122,7 @@ audit-step-helpermessage = a message to volunteers
 audit-step-newround = a new round
 audit-step-checkingin = checking people in
 audit-step-other = a conversation
+audit-step-fixflow = correcting a payment
 
 ## Broadcast reports: who could not be reached, and trying again
 bc-unreached-title = <b>Could not be reached:</b>

@@ -65,11 +65,6 @@ pj-nudge =
     A gentle reminder: residents would love to hear how your project is going.
     <b>{ $name }</b>
     A few words are enough.
-pj-report =
-    <b>After the vote</b> 🏗️
-    Funded projects: { $projects } · under way: { $started } · done: { $done } · stopped: { $stopped }
-    Money awarded: { $awarded } · spent so far: { $spent }
-    Paid to groups: { $paid } · returned: { $returned }
 pj-payments = Paid to the group: { $paid } · returned: { $returned }
 pj-pay-button = Record money paid 💷
 pj-return-button = Record money returned ↩️
@@ -83,3 +78,32 @@ pj-newest = { $count ->
     [one] The newest update.
    *[other] The newest { $shown } of { $count } updates.
 }
+## The follow offer under a voter's receipt (handlers/project_follow.py)
+pjf-offer = Would you like me to tell you how the projects get on? 🔔 Once the results are out, I will send you news from the groups that got money, once a week at most.
+pjf-yes-button = Yes, tell me 🔔
+pjf-no-button = No thanks
+pjf-yes = Done 🔔 Once the results are out, I will tell you how the projects get on, once a week at most. You can stop any time: send /projects.
+pjf-no = All right. I won't send you news of the projects. If you change your mind, send /projects once the results are out.
+pjf-stale = That button is out of date, so nothing has changed.
+pjf-waiting = You asked me to tell you how the projects of <b>{ $round }</b> get on. The results are not out yet: your news starts when they are.
+## Correcting a recorded payment (handlers/project_money.py, organisers)
+pjm-fix-button = Correct a payment ✏️
+pjm-none = No money is recorded for <b>{ $name }</b> yet, so there is nothing to correct.
+pjm-choose = Which entry for <b>{ $name }</b> is wrong? The newest are first.
+pjm-entry-paid = { $amount } paid to the group · { $when }
+pjm-entry-returned = { $amount } given back · { $when }
+pjm-picked = { $entry }
+    What would you like to do with this entry?
+pjm-change-button = Change amount ✏️
+pjm-remove-button = Remove 🗑️
+pjm-ask-amount = It says { $amount } now. What is the right amount? For example: £900
+pjm-gone = This entry has changed or gone since you chose it, so nothing has changed. Send /projects to see it now.
+pjm-confirm-change = Change this entry to { $amount }?
+    Now: { $entry }
+    After the change:
+pjm-confirm-remove = Remove this entry?
+    { $entry }
+    After removing it:
+pjm-changed = Corrected ✅ The entry now says the new amount: { $amount }.
+pjm-removed = Removed ✅
+pjm-returned-over-paid = I can't make that change: the group would have given back { $returned } but been paid only { $paid }. Money given back can't be more than money paid. Please check the amounts.

@@ -48,3 +48,23 @@ report-facts =
     Projects funded: { $funded } ({ $awarded })
 report-period = From { $start } to { $end }
 report-bad-range = To cover some dates only, give the first and last day, for example /report 1/4/2026 30/6/2026. Send /report alone for everything.
+## After the vote: delivery of the funded projects (models/report_delivery.py)
+report-delivery-title = <b>After the vote</b> 🏗️
+report-delivery-facts =
+    Funded projects: { $projects }
+    Projects under way: { $under_way }
+    Projects done: { $done }
+    Projects stopped: { $stopped }
+    Money awarded: { $awarded }
+    Money paid out to groups: { $paid }
+    Money spent, as groups report it: { $spent }
+    Money given back by groups: { $returned }
+report-delivery-md-title = After the vote
+report-delivery-md-note = Funded projects by how they are getting on (under way: started, on track or delayed). Paid out and given back: as the organisers recorded them. Spent: the latest figure each group reported.
+report-col-projects = Funded projects
+report-col-under-way = Under way
+report-col-done = Done
+report-col-stopped = Stopped
+report-col-paid = Paid out
+report-col-spent = Spent
+report-col-returned = Given back

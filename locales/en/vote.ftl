@@ -96,4 +96,5 @@ vote-code-accepted = Your voting card is accepted: you can vote in { $round }. T
 vote-code-kept = Your voting card is saved for { $round }. Voting hasn't started yet: tap Vote in the menu when it opens.
 vote-code-used = This voting card has already been used. Each card gives one vote, to the first person who uses it. If this card was given to you, please speak to an organiser.
 vote-code-has_one = You already have a voting card for this round, so you don't need another. Please give this one back to an organiser so someone else can use it.
+vote-code-voted = You have already voted in this round, so you don't need a voting card. Please give this one back to an organiser so someone else can use it.
 vote-code-unknown = We don't recognise this voting code. Please check it against your card, or ask an organiser for help.

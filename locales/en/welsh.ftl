@@ -1,6 +1,9 @@
 ## Bilingual texts: what residents read when something has no Welsh, and the names of a
 ## round's bid questions as organisers type them (handlers/rounds_admin.py)
 text-only-in-english = <i>(Only in English)</i>
+# A round or area name with no Welsh, as a Welsh reader sees it (bot/ui/names.py); only
+# Welsh readers are shown it.
+name-only-in-english = { $name } (only in English)
 rn-field-group = group
 rn-field-title = title
 rn-field-description = description

@@ -4,11 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any, Final, Literal
+from enum import StrEnum
+from typing import Any, Final
 
 from models.pabulib import Amount
 
-BallotKind = Literal["score", "approval", "top-n", "tokens", "knapsack"]
+
+class BallotKind(StrEnum):
+    """The kinds of ballot, one spelling everywhere: rounds store these values
+    (models.round re-exports this), the chat, paper ballots and the tally read them."""
+
+    SCORE = "score"
+    APPROVAL = "approval"
+    TOP_N = "top_n"
+    TOKENS = "tokens"
+    KNAPSACK = "knapsack"
+
 Choices = Mapping[str, int] | Collection[str]
 SCORES: Final = range(1, 6)
 
@@ -100,7 +111,7 @@ def _approval_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
 
 def _top_n_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
     if s.n_max is None:
-        raise ValueError("top-n ballots need n_max")
+        raise ValueError("top-N ballots need n_max")
     if len(set(choices)) > s.n_max:
         yield "too-many"
 
@@ -128,9 +139,9 @@ def _knapsack_rules(choices: Choices, s: _BallotSettings) -> Iterator[str]:
 
 
 _KIND_RULES: Final[dict[str, Callable[[Any, _BallotSettings], Iterator[str]]]] = {
-    "score": _score_rules,
-    "approval": _approval_rules,
-    "top-n": _top_n_rules,
-    "tokens": _token_rules,
-    "knapsack": _knapsack_rules,
+    BallotKind.SCORE: _score_rules,
+    BallotKind.APPROVAL: _approval_rules,
+    BallotKind.TOP_N: _top_n_rules,
+    BallotKind.TOKENS: _token_rules,
+    BallotKind.KNAPSACK: _knapsack_rules,
 }

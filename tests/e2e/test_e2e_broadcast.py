@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
-
 from tests.support.broadcast_scenario import (
     ORGANISER,
     deliveries,
@@ -19,6 +17,7 @@ from tests.support.broadcast_scenario import (
     report_of,
     seed_residents,
 )
+from tests.support.databases import SQLITE_ONLY
 from tests.support.e2e import backend_env, start_polling_bot, stub_token
 from tests.support.telegram_stub import TelegramStub
 
@@ -86,6 +85,6 @@ async def test_broadcast_survives_a_restart_exactly_once(database_url):
     await run_broadcast_with_interruption(database_url, kill=False)
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+@SQLITE_ONLY
 async def test_broadcast_after_a_hard_kill_sends_nobody_twice(database_url):
     await run_broadcast_with_interruption(database_url, kill=True)

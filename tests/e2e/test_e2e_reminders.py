@@ -12,15 +12,15 @@ import asyncio
 import time
 from datetime import timedelta
 
-from bot.cli.migrate import migrate
 from bot.ui.callbacks import EventAction, EventCb
 from models import event as events
 from models.base import utcnow
-from models.db import create_engine, create_session_maker
 from models.event_rules import OFFERED_PLACE
 from tests.support.bot_process import ClockFile
+from tests.support.databases import SQLITE_ONLY
+from tests.support.e2e import bot_env
 from tests.support.e2e import start_polling_bot as started
-from tests.support.telegram_stub import DEFAULT_TOKEN, TelegramStub
+from tests.support.telegram_stub import TelegramStub
 
 RESIDENT = 424242
 # The event starts STARTS_IN seconds after seeding; reminders go OFFSETS before it.
@@ -28,19 +28,15 @@ STARTS_IN, OFFSETS = 130, "85s,45s"
 FIRST_DUE, SECOND_DUE = STARTS_IN - 85, STARTS_IN - 45
 
 
-async def seed_event(database_url: str) -> int:
-    engine = create_engine(database_url)
-    await migrate(engine)
+async def seed_event(session_maker) -> int:
     start = utcnow() + timedelta(seconds=STARTS_IN)
-    async with create_session_maker(engine).begin() as session:
+    async with session_maker.begin() as session:
         event = await events.create_event(
             session, kind="cafe", title_en="Ringland World Café", title_cy="Caffi'r Byd",
             description_en="Talk and tea", description_cy="Sgwrs a phaned", area="Ringland",
             venue="Hall", address="1 Road", starts_at=start,
             ends_at=start + timedelta(hours=2))
-        event_id = event.id
-    await engine.dispose()
-    return event_id
+        return event.id
 
 
 def reminders(stub: TelegramStub) -> list:
@@ -48,7 +44,8 @@ def reminders(stub: TelegramStub) -> list:
             if (m.text or "").startswith("<b>Reminder</b> ⏰")]
 
 
-async def test_reminders_fire_once_each_across_restarts(tmp_path):
+@SQLITE_ONLY
+async def test_reminders_fire_once_each_across_restarts(tmp_path, database_url, session_maker):
     clock = ClockFile(tmp_path / "clock")
     moved = 0.0  # seconds the bot's clock is ahead of the real one
 
@@ -61,13 +58,10 @@ async def test_reminders_fire_once_each_across_restarts(tmp_path):
         clock.move(moved)
 
     async with TelegramStub() as stub:
-        database_url = f"sqlite+aiosqlite:///{tmp_path / 'rem.db'}"
         seeded_at = time.monotonic()
-        event_id = await seed_event(database_url)
-        env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
-               "DATABASE_URL": database_url, "ORGANISER_IDS": "900",
-               "REMINDER_OFFSETS": OFFSETS, "STALE_AFTER_SECONDS": "3",
-               **clock.env}
+        event_id = await seed_event(session_maker)
+        env = bot_env(stub, database_url, REMINDER_OFFSETS=OFFSETS, STALE_AFTER_SECONDS="3",
+                      **clock.env)
         process = await started(stub, env)
 
         # From the poster: the link (the privacy notice, then the event), then Register.

@@ -17,10 +17,9 @@ import aiohttp
 import pytest
 from sqlalchemy import distinct, func, select
 
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.vote import VoteAction
 from models.base import utcnow
-from models.db import create_engine, create_session_maker
 from models.outbox import OutboxMessage
 from models.user import User
 from tests.support.bot_process import BotProcess
@@ -64,20 +63,17 @@ async def two_webhook_processes(stub: TelegramStub, env: dict[str, str],
                 await process.wait()
 
 
-async def claimed_by(database_url: str) -> int:
+async def claimed_by(session_maker) -> int:
     """How many processes sent some of the broadcast."""
-    engine = create_engine(database_url)
-    try:
-        async with create_session_maker(engine)() as session:
-            return await session.scalar(
-                select(func.count(distinct(OutboxMessage.claimed_by))).where(
-                    OutboxMessage.broadcast_id.is_not(None)))
-    finally:
-        await engine.dispose()
+    async with session_maker() as session:
+        return await session.scalar(
+            select(func.count(distinct(OutboxMessage.claimed_by))).where(
+                OutboxMessage.broadcast_id.is_not(None)))
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_url):
+async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_url,
+                                                                      session_maker):
     async with (TelegramStub(stub_token(), global_rate=30, retry_after=1) as stub,
                 # One rate for the bot, shared through Redis: together they keep to it.
                 backend_env(stub, database_url, SEND_RATE="25", STALE_AFTER_SECONDS="3",
@@ -102,7 +98,7 @@ async def test_two_processes_share_a_broadcast_and_survive_losing_one(database_u
             await stub.wait_for(
                 lambda: sum(deliveries(stub, residents, ENGLISH, WELSH).values()) >= 90,
                 timeout=60)
-            assert await claimed_by(database_url) == 2, "both processes should be sending"
+            assert await claimed_by(session_maker) == 2, "both processes should be sending"
             leader.kill()
             await leader.wait()
             killed_at = sum(deliveries(stub, residents, ENGLISH, WELSH).values())
@@ -161,19 +157,15 @@ async def test_an_update_a_crashed_process_was_handling_is_handled_by_the_other(
 
 
 @pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
-async def test_voting_closed_through_one_process_is_closed_in_the_other(database_url):
+async def test_voting_closed_through_one_process_is_closed_in_the_other(database_url,
+                                                                       session_maker):
     """Each process keeps its own copy of the round being voted in (models/round_cache.py).
     The organiser closes voting through one process; the next score tap, in either process,
     is told voting has closed."""
     voter = 4_343
-    engine = create_engine(database_url)
-    try:
-        session_maker = create_session_maker(engine)
-        round_id, _bids = await voting_round(session_maker)
-        async with session_maker.begin() as session:
-            session.add(User(telegram_id=voter, locale="en", privacy_seen_at=utcnow()))
-    finally:
-        await engine.dispose()
+    round_id, _bids = await voting_round(session_maker)
+    async with session_maker.begin() as session:
+        session.add(User(telegram_id=voter, locale="en", privacy_seen_at=utcnow()))
     closed = "Voting has closed."
 
     def alerts() -> list[str]:

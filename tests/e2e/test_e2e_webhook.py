@@ -9,6 +9,7 @@ import time
 import aiohttp
 
 from tests.support.bot_process import BotProcess
+from tests.support.databases import EMPTY_SQLITE_ONLY
 from tests.support.e2e import free_port, wait_healthy
 from tests.support.telegram_stub import DEFAULT_TOKEN, TelegramStub
 
@@ -24,12 +25,13 @@ def update(update_id: int, text: str) -> dict:
         "text": text, "entities": [{"type": "bot_command", "offset": 0, "length": len(text)}]}}
 
 
-async def test_webhook_mode(tmp_path):
+@EMPTY_SQLITE_ONLY
+async def test_webhook_mode(empty_database_url):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     async with TelegramStub() as stub, aiohttp.ClientSession() as http:
         env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
-               "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'hook.db'}",
+               "DATABASE_URL": empty_database_url,
                "WEBHOOK_URL": "https://pbchat.example.org/tg/hook", "WEBHOOK_SECRET": SECRET,
                "PORT": str(port)}
         async with BotProcess(env) as process:
@@ -58,13 +60,14 @@ async def test_webhook_mode(tmp_path):
             assert await process.stop() == 0
 
 
-async def test_a_button_press_is_answered_in_the_webhook_reply(tmp_path):
+@EMPTY_SQLITE_ONLY
+async def test_a_button_press_is_answered_in_the_webhook_reply(empty_database_url):
     """Each update is answered once handled, and a button's answerCallbackQuery travels in
     that answer (one Bot API request fewer); Telegram keeps `max_connections` in flight."""
     port = free_port()
     async with TelegramStub() as stub, aiohttp.ClientSession() as http:
         env = {"BOT_TOKEN": DEFAULT_TOKEN, "TELEGRAM_API_URL": stub.base_url,
-               "DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'hook.db'}",
+               "DATABASE_URL": empty_database_url,
                "WEBHOOK_URL": "https://pbchat.example.org/tg/hook", "WEBHOOK_SECRET": SECRET,
                "WEBHOOK_MAX_CONNECTIONS": "12", "PORT": str(port)}
         async with BotProcess(env) as process:

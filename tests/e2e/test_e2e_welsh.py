@@ -14,28 +14,26 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from bot.cli.migrate import migrate
 from bot.ui.callbacks import Locale
-from bot.ui.organiser_callbacks import ConfirmCb, Say
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import ask_to_be_told
-from models.db import create_engine, create_session_maker
+from bot.ui.callbacks.organiser import ConfirmCb, Say
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
+from models.ballot.notices import ask_to_be_told
 from models.round import Eligibility
-from tests.flow.test_pledge_flow import ASK, attend
-from tests.flow.test_voting_codes import ACCEPTED
+from tests.support.ballot_notices import OPENED
 from tests.support.broadcast_scenario import ORGANISER, organiser_sends
 from tests.support.e2e import backend_env, start_polling_bot, stub_token
-from tests.support.event_fixtures import WELSH_TITLE, make_event
-from tests.support.factories import closed_round, codes_for, voting_round
+from tests.support.event_fixtures import WELSH_TITLE, check_in, make_event
+from tests.support.factories import CARD_ACCEPTED, closed_round, codes_for, voting_round
 from tests.support.factories import voting_admin_cb as cb
+from tests.support.festival import ASK
 from tests.support.telegram_stub import SentMessage, TelegramStub
 
 WAYS_IN = ("/help", "/code", "card QR", "poster QR")
 NOTICE = {Locale.EN: "<b>Before we start</b>", Locale.CY: "<b>Cyn i ni ddechrau</b>"}
 ANSWER = {"/help": {Locale.EN: "<b>pbchat</b> helps", Locale.CY: "Mae <b>pbchat</b> yn helpu"},
-          "/code": ACCEPTED, "card QR": ACCEPTED,
+          "/code": CARD_ACCEPTED, "card QR": CARD_ACCEPTED,
           "poster QR": {Locale.EN: "<b>Ringland World Café</b>",
                         Locale.CY: f"<b>{WELSH_TITLE}</b>"}}
 BROADCAST = {Locale.EN: "Tea and cake at the hall on Saturday",
@@ -61,53 +59,36 @@ async def confirmed(stub: TelegramStub, data: str) -> None:
     await stub.wait_for(lambda: len(stub.callback_answers) > answered, timeout=30)
 
 
-OPENED = {Locale.EN: "Voting is open: <b>Safer Speke 2026</b>.",
-          Locale.CY: "Mae'r bleidlais ar agor: <b>Speke Mwy Diogel 2026</b>."}
 PEOPLE = {(way, locale): 770_000 + 10 * n + (locale == Locale.CY)
           for n, way in enumerate(WAYS_IN) for locale in (Locale.EN, Locale.CY)}
 BALLOT_SECRET = b"test-ballot-key-0123456789abcdef"
 CODE_HOLDERS = {key: person for key, person in PEOPLE.items() if key[0] in ("/code", "card QR")}
 
 
-async def seed(database_url: str) -> tuple[int, list[str], int, int, int]:
+async def seed(session_maker) -> tuple[int, list[str], int, int, int]:
     """A round in voting that only people with a voting card (or checked in) may vote in, a
     card for each person coming in with one, an event with a poster, an event that started
     two hours ago (a festival of learning's), and a second round whose bids are reviewed and
     whose voting has not opened yet."""
-    engine = create_engine(database_url)
-    await migrate(engine)
-    session_maker = create_session_maker(engine)
-    try:
-        round_id, _bids = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)
-        codes = await codes_for(session_maker, round_id, len(CODE_HOLDERS),
-                                BALLOT_SECRET)
-        event_id = await make_event(session_maker)
-        festival_event = await make_event(session_maker, starts_in=timedelta(hours=-2))
-        next_round, _bids = await closed_round(session_maker)
-    finally:
-        await engine.dispose()
+    round_id, _bids = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)
+    codes = await codes_for(session_maker, round_id, len(CODE_HOLDERS), BALLOT_SECRET)
+    event_id = await make_event(session_maker)
+    festival_event = await make_event(session_maker, starts_in=timedelta(hours=-2))
+    next_round, _bids = await closed_round(session_maker)
     return round_id, codes, event_id, festival_event, next_round
 
 
-async def everyone_asks_to_be_told(database_url: str) -> None:
+async def everyone_asks_to_be_told(session_maker) -> None:
     """Each person asked to be told when voting opens (the "Tell me" button's record)."""
-    engine = create_engine(database_url)
-    try:
-        async with create_session_maker(engine).begin() as session:
-            for person in PEOPLE.values():
-                await ask_to_be_told(session, person)
-    finally:
-        await engine.dispose()
-
-
-async def everyone_attended(database_url: str, event_id: int) -> None:
-    """Everyone came to the festival's event and was checked in at the door."""
-    engine = create_engine(database_url)
-    try:
+    async with session_maker.begin() as session:
         for person in PEOPLE.values():
-            await attend(create_session_maker(engine), event_id, person)
-    finally:
-        await engine.dispose()
+            await ask_to_be_told(session, person)
+
+
+async def everyone_attended(session_maker, event_id: int) -> None:
+    """Everyone came to the festival's event and was checked in at the door."""
+    for person in PEOPLE.values():
+        await check_in(session_maker, event_id, person)
 
 
 def arrived(stub: TelegramStub, person: int, start: str) -> Callable[[], bool]:
@@ -118,8 +99,9 @@ def texts_to(stub: TelegramStub, person: int) -> list[str]:
     return [m.text or "" for m in stub.messages_to(person)]
 
 
-async def test_welsh_and_english_app_users_get_everything_in_their_language(database_url):
-    round_id, codes, event_id, festival_event, next_round = await seed(database_url)
+async def test_welsh_and_english_app_users_get_everything_in_their_language(database_url,
+                                                                            session_maker):
+    round_id, codes, event_id, festival_event, next_round = await seed(session_maker)
     card = dict(zip(CODE_HOLDERS, codes, strict=True))
     async with (TelegramStub(stub_token()) as stub,
                 backend_env(stub, database_url, BALLOT_SECRET=BALLOT_SECRET.decode())
@@ -155,14 +137,14 @@ async def test_welsh_and_english_app_users_get_everything_in_their_language(data
 
         # Voting opens in the next round: everyone who asked to be told hears it, in their
         # language.
-        await everyone_asks_to_be_told(database_url)
+        await everyone_asks_to_be_told(session_maker)
         await confirmed(stub, cb(Act.OPEN, next_round))
         for (_way, locale), person in PEOPLE.items():
             await stub.wait_for(arrived(stub, person, OPENED[locale]), timeout=60,
                                 what=f"voting open in {locale} to {person}")
 
         # The festival of learning asks everyone who came what they learned.
-        await everyone_attended(database_url, festival_event)
+        await everyone_attended(session_maker, festival_event)
         # One step at a time, each after the bot's answer to the one before (updates
         # fetched together are handled side by side).
         steps = [lambda: stub.push_message(ORGANISER, "/festival"),

@@ -9,7 +9,7 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from models.ballot import Ballot, round_ballots
 from models.eligibility import AgeBand, may_take_part
 from tests.support.ballot_screen import answer_cards, find, start, vote_in_chat

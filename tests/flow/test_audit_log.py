@@ -14,9 +14,9 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, Locale
-from bot.ui.organiser_callbacks import AuditAction, AuditCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
-from bot.ui.vote_callbacks import VotingAdminCb
+from bot.ui.callbacks.organiser import AuditAction, AuditCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
+from bot.ui.callbacks.vote import VotingAdminCb
 from models.audit import AuditEntry, Event, record
 from tests.conftest import ORGANISER_ID
 from tests.support.factories import join, voting_round
@@ -163,7 +163,8 @@ async def test_every_event_has_words_in_both_languages(harness):
     for locale in ("en", "cy"):
         for key in keys:
             assert core.get(key, locale, who="W", round="R", command="c", area="a", step="s",
-                            bids=1, ballots=1, funded=1, people=1) != key, (locale, key)
+                            bids=1, ballots=1, funded=1, people=1, kind="paid", project="P",
+                            was="£2", to="£1") != key, (locale, key)
 
 
 async def test_tap_and_confirm_is_used_for_closing(harness, session_maker):

@@ -10,48 +10,30 @@ from datetime import timedelta
 from aiogram.methods import SendDocument
 from sqlalchemy import select, update
 
-from bot.jobs.vote_notices import FinishReminders, opening
+from bot.jobs.vote_notices import FinishReminders
 from bot.jobs.voting_monitor import VotingMonitor
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import BallotStart, ask_to_be_told, tell_voting_open
+from bot.ui.callbacks.vote import VotingAdminAction as Act
+from models.ballot.notices import BallotStart, ask_to_be_told
 from models.base import utcnow
-from models.outbox import OutboxMessage
 from models.retention import erase_round
 from models.round import Round, get_round
 from models.voting import apply_voting_windows
 from tests.conftest import ORGANISER_ID
+from tests.support.ballot_notices import (
+    ASKED,
+    OPENED,
+    REGISTERED,
+    STARTER,
+    STRANGER,
+    VOTER,
+    notes,
+    people_who_took_part,
+)
 from tests.support.ballot_screen import start, vote_in_chat
-from tests.support.event_fixtures import make_event, register_only
 from tests.support.factories import GROUP_OWNER, closed_round, join, rows_mentioning, voting_round
 from tests.support.factories import voting_admin_cb as cb
 from tests.support.flow import tap_and_confirm, texts
-
-REGISTERED, ASKED, ASKED_ELSEWHERE, STRANGER = 750_001, 750_002, 750_003, 750_004
-VOTER, STARTER = 750_005, 750_006
-OPENED = {Locale.EN: "Voting is open: <b>Safer Speke 2026</b>.",
-          Locale.CY: "Mae'r bleidlais ar agor: <b>Speke Mwy Diogel 2026</b>."}
-
-
-async def notes(session_maker, prefix: str) -> dict[int, str]:
-    async with session_maker() as session:
-        rows = await session.scalars(select(OutboxMessage).where(
-            OutboxMessage.dedupe_key.startswith(prefix)).order_by(OutboxMessage.id))
-        return {row.chat_id: row.payload["text"] for row in rows}
-
-
-async def people_who_took_part(harness, session_maker, round_id: int) -> None:
-    event_id = await make_event(session_maker, kind="vote", round_id=round_id, area="Speke")
-    for person, locale in ((GROUP_OWNER, Locale.CY), (REGISTERED, Locale.CY),
-                           (ASKED, Locale.EN), (ASKED_ELSEWHERE, Locale.EN),
-                           (STRANGER, Locale.EN), (ORGANISER_ID, Locale.EN)):
-        await join(harness, person, locale)
-    await register_only(session_maker, event_id, REGISTERED)
-    elsewhere = await make_event(session_maker, area="Ringland")
-    await register_only(session_maker, elsewhere, ASKED_ELSEWHERE)  # lives in Ringland
-    async with session_maker.begin() as session:
-        for person in (ASKED, ASKED_ELSEWHERE):
-            await ask_to_be_told(session, person)
 
 
 async def test_opening_by_hand_tells_everyone_who_took_part_once(harness, session_maker):
@@ -64,8 +46,7 @@ async def test_opening_by_hand_tells_everyone_who_took_part_once(harness, sessio
     assert told[ASKED].startswith(OPENED[Locale.EN])
     async with session_maker.begin() as session:  # planned again: nobody is told twice
         round_ = await get_round(session, round_id)
-        assert await tell_voting_open(session, round_, opening(
-            harness.dp["i18n_middleware"].core, "en", round_)) == 0
+        assert await harness.dp["notifier"].votes.voting_open(session, round_) == 0
 
 
 async def test_opening_on_schedule_tells_them_too(harness, session_maker):
@@ -75,8 +56,8 @@ async def test_opening_on_schedule_tells_them_too(harness, session_maker):
         await session.execute(update(Round).where(Round.id == round_id).values(
             voting_opens=utcnow() - timedelta(minutes=1),
             voting_closes=utcnow() + timedelta(days=1)))
-    monitor = VotingMonitor(session_maker, harness.dp["i18n_middleware"].core,
-                            organiser_ids=frozenset({ORGANISER_ID}), default_locale="en")
+    monitor = VotingMonitor(session_maker, harness.dp["notifier"],
+                            organiser_ids=frozenset({ORGANISER_ID}))
     assert (await monitor.tick())[0] == [round_id]
     assert set(await notes(session_maker, f"vopen:{round_id}:")) == {
         GROUP_OWNER, REGISTERED, ASKED}
@@ -111,8 +92,7 @@ async def test_one_reminder_to_finish_a_ballot_and_the_panel_shows_the_finish_ra
     assert "Ballots started in the chat: 2 · confirmed: 1" in texts(sent)[0]
 
     def reminders() -> FinishReminders:  # a process's loop, as after a restart
-        return FinishReminders(session_maker, harness.dp["i18n_middleware"].core,
-                               default_locale="en", after=timedelta(hours=3),
+        return FinishReminders(session_maker, harness.dp["notifier"], after=timedelta(hours=3),
                                secret=harness.settings.ballot_key)
     assert await reminders().tick(now=started + timedelta(hours=2)) == 0  # too soon
     assert await reminders().tick(now=started + timedelta(hours=4)) == 1

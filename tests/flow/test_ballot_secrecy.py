@@ -12,11 +12,11 @@ import pytest
 from aiogram.methods import SendDocument
 from sqlalchemy import inspect, select, text
 
-from bot.ui.bid_callbacks import ReviewAction, ReviewCb
 from bot.ui.callbacks import EventAction, EventCb, ForgetCb, LanguageCb, Locale
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.results_callbacks import ResultsAdminAction, ResultsAdminCb
-from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
+from bot.ui.callbacks.bids import ReviewAction, ReviewCb
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.results import ResultsAdminAction, ResultsAdminCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models.ballot import Ballot, RollEntry, roll_key, round_ballots, voter_key
 from models.bid import Bid
 from tests.conftest import ORGANISER_ID

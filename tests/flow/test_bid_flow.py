@@ -11,8 +11,8 @@ import pytest
 from aiogram.methods import SendMessage
 from sqlalchemy import func, select, update
 
-from bot.ui.bid_callbacks import BidAction
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.outbox import Status

@@ -7,8 +7,8 @@ import json
 from aiogram.methods import SendDocument
 from sqlalchemy import select
 
-from bot.ui.bid_callbacks import BidAction, ReviewAction, ReviewCb
 from bot.ui.callbacks import ForgetCb, Locale
+from bot.ui.callbacks.bids import BidAction, ReviewAction, ReviewCb
 from models.bid import Bid
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import (

@@ -11,8 +11,8 @@ import pytest
 from aiogram.methods import SendDocument, SendPhoto, SendVoice
 from sqlalchemy import func, select, update
 
-from bot.ui.bid_callbacks import BidAction, ReviewAction, ReviewCb, RoundAction, RoundCb
 from bot.ui.callbacks import Locale
+from bot.ui.callbacks.bids import BidAction, ReviewAction, ReviewCb, RoundAction, RoundCb
 from models.base import utcnow
 from models.bid import Bid, BidStatus
 from models.bid_notify import DIGEST_GAP

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from aiogram.methods import SendPhoto, SendVoice
 
-from bot.ui.bid_callbacks import BidAction
 from bot.ui.callbacks import Locale
+from bot.ui.callbacks.bids import BidAction
 from models.round import AreaSpec
 from tests.support.bid_scenario import (
     GARSTON,

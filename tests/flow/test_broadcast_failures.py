@@ -15,14 +15,14 @@ from bot.ui.callbacks import Locale
 from models.outbox import OutboxMessage, Status
 from models.unreached import short_reference
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_broadcast_flow import RESIDENTS, outbox, write_broadcast
+from tests.support.broadcasts import RESIDENTS, outbox_by_chat, write_broadcast
 from tests.support.factories import broadcast_cb as cb
-from tests.support.factories import join
+from tests.support.factories import join, outbox_rows
 from tests.support.flow import alerts, texts
 
 
 def monitor_for(harness, session_maker) -> BroadcastMonitor:
-    return BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    return BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                             limiter=RateLimiter(1000), wake_sender=lambda: None,
                             ballot_key=harness.settings.ballot_key)
 
@@ -35,7 +35,7 @@ async def finish_with(session_maker, outcomes: dict[int, Status]) -> None:
 
 
 async def reports(session_maker) -> list[OutboxMessage]:
-    return [row for row in await outbox(session_maker) if row.dedupe_key.startswith("bcreport")]
+    return await outbox_rows(session_maker, "bcreport")
 
 
 async def a_broadcast_with_failures(harness, session_maker, locale=Locale.EN):
@@ -73,7 +73,7 @@ async def test_try_again_resends_only_the_uncertain_once(harness, session_maker)
     sent = await harness.tap(ORGANISER_ID, retry)
     assert texts(sent)[-1] == ("Trying again for 1 person. You will get a new report when it "
                                "is done.")
-    statuses = {row.chat_id: row.status for row in await outbox(session_maker)
+    statuses = {row.chat_id: row.status for row in await outbox_by_chat(session_maker)
                 if row.broadcast_id is not None and row.chat_id != ORGANISER_ID}
     assert statuses == {7001: Status.BLOCKED, 7002: Status.PENDING, 7003: Status.FAILED}
     again = await harness.tap(ORGANISER_ID, retry)
@@ -103,6 +103,6 @@ async def test_a_resident_cannot_trigger_a_retry(harness, session_maker):
     _monitor, report = await a_broadcast_with_failures(harness, session_maker)
     retry = report.payload["reply_markup"]["inline_keyboard"][0][0]["callback_data"]
     assert alerts(await harness.tap(7001, retry)) == ["Sorry, this is for organisers."]
-    statuses = {row.chat_id: row.status for row in await outbox(session_maker)
+    statuses = {row.chat_id: row.status for row in await outbox_by_chat(session_maker)
                 if row.broadcast_id is not None and row.chat_id != ORGANISER_ID}
     assert statuses[7002] == Status.UNCERTAIN

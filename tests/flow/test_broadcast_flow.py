@@ -14,33 +14,10 @@ from bot.ui.callbacks import Locale
 from models.broadcast import Broadcast
 from models.outbox import OutboxMessage, Status
 from tests.conftest import ORGANISER_ID
+from tests.support.broadcasts import RESIDENTS, outbox_by_chat, write_broadcast
 from tests.support.factories import broadcast_cb as cb
-from tests.support.factories import join
-from tests.support.flow import alerts, buttons, texts
-
-RESIDENTS = {7001: Locale.EN, 7002: Locale.CY, 7003: Locale.CY}
-
-
-async def write_broadcast(harness, *, welsh: str | None = "Helo <b>bawb</b>") -> list:
-    for user_id, locale in RESIDENTS.items():
-        await join(harness, user_id, locale)
-    await join(harness, ORGANISER_ID, Locale.EN)
-    sent = await harness.send(ORGANISER_ID, "/broadcast")
-    assert texts(sent) == ["Who should get this message?"]
-    assert buttons(sent[0])[0][0] == "Everyone · 4 people"
-    sent = await harness.tap(ORGANISER_ID, cb(Act.AUDIENCE, "all"))
-    assert texts(sent)[0].startswith("Send the message in English")
-    await harness.send(ORGANISER_ID, "Vote on Saturday at the <community centre> & bring a friend")
-    if welsh:
-        await harness.send(ORGANISER_ID, welsh)
-    else:
-        await harness.tap(ORGANISER_ID, cb(Act.SKIP_WELSH))
-    return await harness.tap(ORGANISER_ID, cb(Act.NOW))
-
-
-async def outbox(session_maker) -> list[OutboxMessage]:
-    async with session_maker() as session:
-        return list(await session.scalars(select(OutboxMessage).order_by(OutboxMessage.chat_id)))
+from tests.support.factories import join, outbox_rows
+from tests.support.flow import alerts, texts
 
 
 async def test_preview_shows_the_message_and_the_count(harness):
@@ -56,39 +33,39 @@ async def test_sending_plans_one_message_per_person_in_their_language(harness, s
     await write_broadcast(harness, welsh="Helo bawb")
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
     assert texts(sent)[-1] == "Starting to send to 4 people…"
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
-    rows = await outbox(session_maker)
+    rows = await outbox_by_chat(session_maker)
     by_chat = {row.chat_id: row.payload["text"] for row in rows}
     assert by_chat[7002] == by_chat[7003] == "Helo bawb"
     assert by_chat[7001].startswith("Vote on Saturday")
     assert len(rows) == 4
     await monitor.tick()  # planning again adds nobody twice
-    assert len(await outbox(session_maker)) == 4
+    assert len(await outbox_by_chat(session_maker)) == 4
 
 
 async def test_without_welsh_everyone_gets_english(harness, session_maker):
     await write_broadcast(harness, welsh=None)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
     # Welsh readers are told first, in Welsh, that it is only in English.
     note = "<i>(Dim ond yn Saesneg mae hwn ar gael)</i>\n"
     assert {row.chat_id: row.payload["text"].removeprefix(note)[:4]
-            for row in await outbox(session_maker)} == dict.fromkeys([*RESIDENTS, ORGANISER_ID],
-                                                                     "Vote")
-    assert [row.chat_id for row in await outbox(session_maker)
+            for row in await outbox_by_chat(session_maker)} == dict.fromkeys(
+                [*RESIDENTS, ORGANISER_ID], "Vote")
+    assert [row.chat_id for row in await outbox_by_chat(session_maker)
             if row.payload["text"].startswith(note)] == [7002, 7003]
 
 
 async def test_progress_and_a_single_report(harness, session_maker):
     await write_broadcast(harness)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
@@ -102,7 +79,7 @@ async def test_progress_and_a_single_report(harness, session_maker):
     await monitor.tick()
     edits = [r for r in harness.telegram.requests[before:] if isinstance(r, EditMessageText)]
     assert edits[-1].text == "Sending… 4 / 4 · 1 could not be reached"
-    reports = [row for row in await outbox(session_maker) if row.dedupe_key.startswith("bcreport")]
+    reports = await outbox_rows(session_maker, "bcreport")
     assert len(reports) == 1
     assert reports[0].chat_id == ORGANISER_ID
     assert "Delivered: 3" in reports[0].payload["text"]
@@ -112,7 +89,7 @@ async def test_progress_and_a_single_report(harness, session_maker):
 async def test_progress_edits_are_spaced_out_but_the_last_one_is_not(harness, session_maker):
     await write_broadcast(harness)
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key, progress_every=60)
     before = len(harness.telegram.requests)
@@ -145,11 +122,11 @@ async def test_scheduled_then_stopped(harness, session_maker):
     sent = await harness.tap(ORGANISER_ID, cb(Act.SEND))
     assert texts(sent)[-1].startswith(
         "Wedi'i drefnu ar gyfer Iau 31 Rhag 2099, 18:30. Heddiw, 4 o bobl")
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key)
     await monitor.tick()
-    assert await outbox(session_maker) == []  # not due yet
+    assert await outbox_by_chat(session_maker) == []  # not due yet
     async with session_maker() as session:
         broadcast_id = await session.scalar(select(func.max(Broadcast.id)))
     sent = await harness.tap(ORGANISER_ID, cb(Act.STOP, str(broadcast_id)))

@@ -70,7 +70,7 @@ async def test_after_commit_runs_on_commit_only_and_once(session_maker):
 async def test_send_is_planned_without_waiting_for_the_monitors_interval(harness, session_maker):
     async with session_maker.begin() as session:
         session.add_all(User(telegram_id=tid, locale="cy") for tid in (7001, 7002))
-    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
                                ballot_key=harness.settings.ballot_key, interval=60,
                                wake=harness.dp["broadcast_wake"])

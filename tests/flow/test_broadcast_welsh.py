@@ -49,7 +49,7 @@ async def old_row(session_maker) -> None:
 
 
 async def plan(harness, session_maker) -> dict[int, dict]:
-    await BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    await BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                            limiter=RateLimiter(1000), wake_sender=lambda: None,
                            ballot_key=harness.settings.ballot_key).tick()
     async with session_maker() as session:

@@ -14,16 +14,16 @@ from aiogram.types import Update
 from bot.callback_reply import CallbackReplyMiddleware
 from bot.dispatcher import create_bot
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from tests.conftest import make_settings
 from tests.support.ballot_screen import find, start
+from tests.support.databases import SQLITE_ONLY
 from tests.support.factories import join, voting_round
 from tests.support.fake_telegram import RecordingSession
 from tests.support.flow import callback_update, texts
 
 RESIDENT = 730_001
 # The mechanism is the same on both backends; the flow tests run on SQLite only.
-on_sqlite = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def answer(text: str) -> AnswerCallbackQuery:
@@ -46,7 +46,7 @@ async def through_middleware(handler):
     return result, sent_during, session.requests
 
 
-@on_sqlite
+@SQLITE_ONLY
 async def test_the_answer_is_the_updates_result_not_a_request(harness):
     update = callback_update(RESIDENT, MenuCb(item=MenuItem.VOTE).pack())
     result = await harness.dp.feed_update(harness.bot, Update.model_validate(update))
@@ -110,7 +110,7 @@ async def test_a_task_left_running_sends_its_answer_itself():
     assert [r.text for r in requests] == ["from a task"]
 
 
-@on_sqlite
+@SQLITE_ONLY
 async def test_a_late_answer_does_not_lose_the_score(harness, session_maker, caplog):
     """The bot was slow and Telegram refuses the answer: the score is kept all the same."""
     round_id, (first, *_rest) = await voting_round(session_maker)
@@ -134,7 +134,7 @@ async def test_a_late_answer_does_not_lose_the_score(harness, session_maker, cap
     assert "query is too old" in caplog.text and "Traceback" not in caplog.text
 
 
-@on_sqlite
+@SQLITE_ONLY
 async def test_a_button_that_fails_after_its_answer_still_gets_the_kind_message(
         harness, session_maker, caplog):
     """The held answer goes out when the handler fails; the error handler's own answer is

@@ -11,10 +11,10 @@ from datetime import timedelta
 
 from sqlalchemy import func, select, update
 
-from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.callbacks import Locale
-from bot.ui.organiser_callbacks import ConfirmCb, Say, Step
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.bids import RoundAction, RoundCb
+from bot.ui.callbacks.organiser import ConfirmCb, Say, Step
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.audit import AuditEntry, Event
 from models.base import utcnow
 from models.bid import Bid, BidStatus

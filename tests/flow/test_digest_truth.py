@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from sqlalchemy import update
 
-from bot.ui.bid_callbacks import ReviewAction, RoundAction, RoundCb
 from bot.ui.callbacks import Locale
+from bot.ui.callbacks.bids import ReviewAction, RoundAction, RoundCb
 from models.base import utcnow
 from models.outbox import OutboxMessage, Status
 from models.round import Round

@@ -3,8 +3,10 @@ page (the file, its write-ahead log, its free pages) holds the person's Telegram
 they gave, their door code or anything they typed. The adversary: the operator, holding the
 database file (with its -wal), the logs and the settings after the person asked to be
 forgotten. The person goes through a realistic life first: registers for an event (first
-name, access needs), answers a World Café question, votes, gets a broadcast and the results,
-and is refused an organiser command."""
+name, access needs), answers a World Café question, uses a voting card, votes, gets a
+broadcast and the results, and is refused an organiser command. The operator holds every
+secret, so the keyed hashes the bot can make of the person (ballot, roll, voting card) must be
+gone as well as their id."""
 
 from __future__ import annotations
 
@@ -20,15 +22,23 @@ from sqlalchemy.engine import make_url
 from bot.jobs.broadcast_monitor import BroadcastMonitor
 from bot.jobs.delivery import RateLimiter
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, EventAction, ForgetCb
-from models.ballot import round_ballots
+from models.ballot import ballot_key, roll_key, round_ballots, voter_key
 from models.event import Registration
 from models.outbox import OutboxMessage, Status
+from models.round import Round
+from models.voting_code import claimant_key
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_worldcafe_flow import QUESTION_CY, QUESTION_EN, add_question, answers_of
 from tests.support.ballot_screen import vote_in_chat
 from tests.support.event_fixtures import CY, EN, ev, join, make_event
-from tests.support.factories import publish, rows_mentioning, voting_round
+from tests.support.factories import (
+    codes_for,
+    publish,
+    rows_holding,
+    rows_mentioning,
+    voting_round,
+)
 from tests.support.flow import tap_and_confirm, texts
+from tests.support.worldcafe import QUESTION_CY, QUESTION_EN, add_question, answers_of
 
 # Big enough to take 6 bytes in SQLite's record format, so its binary form can be looked for.
 PERSON = 71_234_567_891
@@ -57,6 +67,8 @@ async def live_a_little(harness, session_maker, locale) -> str:
     assert [a.text for a in await answers_of(session_maker, PERSON)] == [CAFE_WORDS]
 
     round_id, (a, b, c, _draft) = await voting_round(session_maker)
+    (card,) = await codes_for(session_maker, round_id, 1, harness.settings.ballot_key)
+    await harness.send(PERSON, f"/start v_{card}")
     await vote_in_chat(harness, PERSON, round_id, {a: 4, b: 4, c: 4})
     async with session_maker() as session:
         assert len(await round_ballots(session, round_id)) == 1
@@ -68,7 +80,7 @@ async def live_a_little(harness, session_maker, locale) -> str:
     await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.SKIP_WELSH).pack())
     await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.NOW).pack())
     await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.SEND).pack())
-    await BroadcastMonitor(harness.bot, session_maker, harness.dp["i18n_middleware"],
+    await BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                            limiter=RateLimiter(1000), wake_sender=lambda: None,
                            ballot_key=harness.settings.ballot_key).tick()
     await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
@@ -93,6 +105,9 @@ async def test_forget_leaves_no_trace_anywhere(harness, session_maker, engine, d
     # Before: the traces are there to find (the test can see them), and /mydata shows them.
     assert await rows_mentioning(session_maker, PERSON)
     assert await rows_holding(session_maker, typed)
+    hashes = await keyed_hashes(session_maker, harness.settings.ballot_key, PERSON)
+    assert {name for name, _ in await rows_holding(session_maker, hashes)} == {
+        "voting_roll", "voting_codes"}
     sent = await harness.send(PERSON, "/mydata")
     shown = next(r for r in sent if isinstance(r, SendDocument)).document.data.decode()
     for needle in (str(PERSON), NAME, NEEDS, CAFE_WORDS, code, "Come to the count on Saturday"):
@@ -113,6 +128,7 @@ async def test_forget_leaves_no_trace_anywhere(harness, session_maker, engine, d
 
     assert await rows_mentioning(session_maker, PERSON) == []
     assert await rows_holding(session_maker, typed) == []
+    assert await rows_holding(session_maker, hashes) == []
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "refused organiser command '/broadcast'" in logged  # the refusals were logged...
     assert "refused organiser button" in logged
@@ -124,22 +140,23 @@ async def test_forget_leaves_no_trace_anywhere(harness, session_maker, engine, d
         assert not [key for key in keys if str(PERSON).encode() in key]
     if database_url.startswith("sqlite"):
         raw = sqlite_bytes(database_url)
-        for needle in (str(PERSON), *typed):
+        for needle in (str(PERSON), *typed, *hashes):
             assert needle.encode() not in raw, needle
         assert PERSON.to_bytes(6, "big") not in raw
 
 
-async def rows_holding(session_maker, needles: list[str]) -> list[tuple[str, tuple]]:
-    """Rows of every table with any of `needles` in any column."""
-    from sqlalchemy import inspect, text
-    found = []
+async def keyed_hashes(session_maker, secret: bytes, person: int) -> list[str]:
+    """Every keyed hash of the person the bot can make, as the operator holding the ballot
+    secret would: the voter key, the roll's key, each round's ballot key (while its salt is
+    kept) and voting-card claim."""
+    from models.ballot import BallotBox
+    voter = voter_key(secret, person)
     async with session_maker() as session:
-        names = await session.run_sync(lambda s: inspect(s.connection()).get_table_names())
-        for name in names:
-            rows = (await session.execute(select(text("*")).select_from(text(f'"{name}"')))).all()
-            found += [(name, tuple(row)) for row in rows
-                      if any(needle in str(cell) for cell in row for needle in needles)]
-    return found
+        round_ids = list(await session.scalars(select(Round.id)))
+        salts = list(await session.scalars(select(BallotBox.salt)
+                                           .where(BallotBox.salt.is_not(None))))
+    return [voter, roll_key(voter), *(ballot_key(salt, voter) for salt in salts),
+            *(claimant_key(secret, round_id, person) for round_id in round_ids)]
 
 
 def sqlite_bytes(database_url: str) -> bytes:

@@ -11,7 +11,6 @@ from aiogram.methods import SendDocument, SendPhoto
 from sqlalchemy import func, select
 
 from bot.jobs.event_monitor import EventMonitor
-from bot.jobs.event_notices import Notices
 from bot.ui.callbacks import EventAction as A
 from bot.ui.callbacks import MenuCb, MenuItem
 from models import event as events
@@ -38,8 +37,7 @@ REGISTER = {EN: "Register ✅", CY: "Cofrestru ✅"}
 
 
 def monitor(harness, session_maker) -> EventMonitor:
-    notices = Notices.of(harness.dp["i18n_middleware"].core, harness.settings)
-    return EventMonitor(session_maker, notices)
+    return EventMonitor(session_maker, harness.dp["notifier"])
 
 
 @pytest.mark.parametrize("locale", [EN, CY])

@@ -8,7 +8,6 @@ import json
 from aiogram.methods import SendDocument
 
 from bot.jobs.event_monitor import EventMonitor
-from bot.jobs.event_notices import Notices
 from bot.ui.callbacks import EventAction as A
 from bot.ui.callbacks import ForgetCb
 from models import event as events
@@ -42,8 +41,7 @@ async def test_mydata_and_forget_cover_events(harness, session_maker):
     await harness.send(ANN, "/forget")
     await harness.tap(ANN, ForgetCb(confirm=True).pack())
     assert await rows_mentioning(session_maker, ANN) == []
-    notices = Notices.of(harness.dp["i18n_middleware"].core, harness.settings)
-    await EventMonitor(session_maker, notices).tick()
+    await EventMonitor(session_maker, harness.dp["notifier"]).tick()
     assert [r.chat_id for r in await outbox(session_maker, "offer:")] == [BEN]
 
 

@@ -9,13 +9,13 @@ from datetime import timedelta
 
 import pytest
 
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
 from models.pledge import Stage
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_pledge_flow import NEXT, attend, pledge_of
-from tests.flow.test_worldcafe_flow import add_question, answers_of
-from tests.support.event_fixtures import CY, EN, join, make_event
+from tests.support.event_fixtures import CY, EN, check_in, join, make_event
+from tests.support.festival import NEXT, pledge_of
 from tests.support.flow import texts
+from tests.support.worldcafe import add_question, answers_of
 
 PERSON = 7_401
 
@@ -34,7 +34,7 @@ async def at_the_cafe(harness, session_maker, locale) -> int:
     """The person came to the event, checked in, and answered a café question there."""
     event_id = await make_event(session_maker, starts_in=timedelta(hours=-2))
     await join(harness, PERSON, locale)
-    await attend(session_maker, event_id, PERSON)
+    await check_in(session_maker, event_id, PERSON)
     question = await add_question(session_maker, event_id, opened=True)
     await harness.send(PERSON, f"/start wc_{question.token}")
     await harness.send(PERSON, "More benches")
@@ -65,7 +65,7 @@ async def test_a_cafe_question_opened_after_the_festival_takes_the_text(harness,
                                                                         locale):
     event_id = await make_event(session_maker, starts_in=timedelta(hours=-2))
     await join(harness, PERSON, locale)
-    await attend(session_maker, event_id, PERSON)
+    await check_in(session_maker, event_id, PERSON)
     await festival_for(harness, session_maker, event_id)
     question = await add_question(session_maker, event_id, opened=True)
     await harness.send(PERSON, f"/start wc_{question.token}")

@@ -13,7 +13,7 @@ from aiogram.filters.callback_data import CallbackQueryFilter
 from bot.filters import ButtonPrefixes
 from bot.ui.callbacks import EventAction as A
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from handlers import vote
 from tests.support.ballot_screen import find, start
 from tests.support.event_fixtures import EN, ev, join, make_event, registration

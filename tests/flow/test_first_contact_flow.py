@@ -9,19 +9,22 @@ not get English later because nobody stored what they were answered in.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from sqlalchemy import select
 
 from bot.ui.callbacks import LanguageSwitchCb, Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VotingAccessAction, VotingAccessCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb
+from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.round import Eligibility
 from models.user import User
 from tests.conftest import ORGANISER_ID, make_settings
-from tests.flow.test_voting_codes import ACCEPTED
-from tests.support.event_fixtures import WELSH_TITLE, make_event, outbox
-from tests.support.factories import codes_for, voting_round
+from tests.support.event_fixtures import WELSH_TITLE, check_in, make_event, outbox
+from tests.support.factories import CARD_ACCEPTED, codes_for, voting_round
 from tests.support.factories import voting_admin_cb as cb
+from tests.support.festival import ASK
 from tests.support.flow import Harness, alerts, buttons, tap_and_confirm, texts
 
 NOTICE = {Locale.EN: "<b>Before we start</b>", Locale.CY: "<b>Cyn i ni ddechrau</b>"}
@@ -35,8 +38,8 @@ ANSWER = {
     "message": {Locale.EN: "Sorry, I didn't understand that",
                 Locale.CY: "Mae'n ddrwg gennym, wnes i ddim deall"},
     "/help": {Locale.EN: "<b>pbchat</b> helps", Locale.CY: "Mae <b>pbchat</b> yn helpu"},
-    "/code": ACCEPTED,
-    "card QR": ACCEPTED,
+    "/code": CARD_ACCEPTED,
+    "card QR": CARD_ACCEPTED,
     "poster QR": {Locale.EN: "<b>Ringland World Café</b>", Locale.CY: f"<b>{WELSH_TITLE}</b>"},
     "/start": {Locale.EN: "What would you like to do?", Locale.CY: "Beth hoffech chi ei wneud?"},
     "button": {Locale.EN: "<b>pbchat</b> helps", Locale.CY: "Mae <b>pbchat</b> yn helpu"},
@@ -140,18 +143,13 @@ async def test_festival_questions_use_the_language_of_first_contact(harness, ses
                                                                     locale):
     """People who came in every way, none tapping a language, then came to the event: the
     organiser's festival-of-learning questions reach each in the language of first contact."""
-    from datetime import timedelta
-
-    from bot.ui.pledge_callbacks import FestivalAction, FestivalCb
-    from tests.flow.test_pledge_flow import ASK, attend
-
     round_id, _ = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)
     codes = await codes_for(session_maker, round_id, len(WAYS_IN), harness.settings.ballot_key)
     event_id = await make_event(session_maker, starts_in=timedelta(hours=-2))
     people = {way: 763_000 + n for n, way in enumerate(WAYS_IN)}
     for (way, person), code in zip(people.items(), codes, strict=True):
         await come_in(harness, person, way, locale.value, code=code, event_id=event_id)
-        await attend(session_maker, event_id, person)
+        await check_in(session_maker, event_id, person)
     await harness.send(ORGANISER_ID, "/festival")
     await harness.tap(ORGANISER_ID, FestivalCb(action=FestivalAction.AUDIENCE,
                                                event=event_id).pack())

@@ -35,7 +35,6 @@ from sqlalchemy import select
 
 import bot
 import handlers
-from bot.ui.bid_callbacks import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
 from bot.ui.callbacks import (
     EventAction,
     EventAdminAction,
@@ -46,9 +45,10 @@ from bot.ui.callbacks import (
     OrganiserAction,
     OrganiserCb,
 )
+from bot.ui.callbacks.bids import BidAction, BidCb, ReviewAction, ReviewCb, RoundAction, RoundCb
+from bot.ui.callbacks.results import ResultsAction, ResultsCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from bot.ui.commands import COMMANDS, ORGANISER_COMMANDS
-from bot.ui.results_callbacks import ResultsAction, ResultsCb
-from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models import event as events
 from models.audit import AuditEntry, Event
 from models.ballot import (
@@ -66,11 +66,10 @@ from models.bid import Bid, BidStatus
 from models.organiser import Organiser
 from models.round import Area, Round, RoundStatus
 from tests.support.bid_scenario import make_round
+from tests.support.databases import SQLITE_ONLY
 from tests.support.event_fixtures import make_event
 from tests.support.factories import voting_round
 from tests.support.flow import alerts, callback_update, message_update, texts
-
-SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 RESIDENTS = (810_001, 810_002)
 NON_ORGANISER = 810_003  # a resident who keeps trying organiser commands and buttons
@@ -80,9 +79,10 @@ ADDED_ORGANISER = 830_001
 LANGUAGES = ("en", "cy", "de", None)
 
 # Every module that may define callback data, imported so the walk below finds every class.
+# walk_packages goes into sub-packages too (bot/ui holds the callback data).
 for _package in (bot, handlers):
-    for _module in pkgutil.iter_modules(_package.__path__):
-        importlib.import_module(f"{_package.__name__}.{_module.name}")
+    for _module in pkgutil.walk_packages(_package.__path__, prefix=f"{_package.__name__}."):
+        importlib.import_module(_module.name)
 
 
 def _callback_classes() -> list[type[CallbackData]]:

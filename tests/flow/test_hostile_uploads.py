@@ -15,8 +15,8 @@ from aiogram.methods import SendMessage
 from sqlalchemy import func, select
 
 from bot.ui.callbacks import Locale
-from bot.ui.results_callbacks import PaperAction, PaperCb
-from bot.ui.worldcafe_callbacks import CafeAdminAction, CafeAdminCb
+from bot.ui.callbacks.results import PaperAction, PaperCb
+from bot.ui.callbacks.worldcafe import CafeAdminAction, CafeAdminCb
 from models.paper_ballot import paper_sheet_count
 from models.worldcafe import Question
 from tests.conftest import ORGANISER_ID

@@ -14,8 +14,8 @@ from bot.cli import events as events_cli
 from bot.cli import rounds as rounds_cli
 from bot.ui import upload_files
 from bot.ui.callbacks import Locale
-from bot.ui.results_callbacks import PaperAction, PaperCb
-from bot.ui.worldcafe_callbacks import CafeAdminAction, CafeAdminCb
+from bot.ui.callbacks.results import PaperAction, PaperCb
+from bot.ui.callbacks.worldcafe import CafeAdminAction, CafeAdminCb
 from models.event import Event
 from models.paper_ballot import paper_ballots
 from models.round import Round

@@ -15,16 +15,17 @@ from sqlalchemy import select
 from bot.cli import events as events_cli
 from bot.cli import rounds as rounds_cli
 from bot.ui.callbacks import Locale
-from bot.ui.worldcafe_callbacks import CafeAdminAction, CafeAdminCb
+from bot.ui.callbacks.worldcafe import CafeAdminAction, CafeAdminCb
 from models import worldcafe_files as files
 from models.event import Event
 from models.round import Round
 from models.uploads import Problem
 from models.worldcafe import Question
 from tests.conftest import ORGANISER_ID, make_settings
-from tests.flow.test_hostile_uploads import document, serve
+from tests.support.databases import EMPTY_SQLITE_ONLY
 from tests.support.event_fixtures import join, make_event
 from tests.support.flow import texts
+from tests.support.uploads import document, serve
 
 EN, CY = Locale.EN, Locale.CY
 QUESTIONS = (b"group,group_cy,en,cy\n"
@@ -150,8 +151,10 @@ ROUND = textwrap.dedent("""\
 """)
 
 
-async def test_a_round_without_some_welsh_names_is_imported_and_each_is_named(tmp_path, capsys):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+@EMPTY_SQLITE_ONLY
+async def test_a_round_without_some_welsh_names_is_imported_and_each_is_named(tmp_path, capsys,
+                                                                           empty_database_url):
+    url = empty_database_url
     path = tmp_path / "round.yaml"
     path.write_text(ROUND)
     assert await asyncio.to_thread(rounds_cli.main, ["import", str(path)],

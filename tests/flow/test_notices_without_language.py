@@ -9,18 +9,17 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import update
 
-from bot.jobs.vote_notices import FinishReminders, opening
+from bot.jobs.notifier import Notifier
+from bot.jobs.vote_notices import FinishReminders
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VotingAdminAction as Act
-from models.ballot_notices import tell_voting_open
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.base import utcnow
 from models.round import get_round
 from models.user import User
 from models.voting import publish_results
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_ballot_notices import (
+from tests.support.ballot_notices import (
     ASKED,
-    GROUP_OWNER,
     OPENED,
     REGISTERED,
     STARTER,
@@ -28,17 +27,22 @@ from tests.flow.test_ballot_notices import (
     notes,
     people_who_took_part,
 )
-from tests.flow.test_vote_admin_flow import cb, closed_round
-from tests.flow.test_vote_flow import join
 from tests.support.ballot_screen import start
+from tests.support.factories import GROUP_OWNER, closed_round, join, voting_round
+from tests.support.factories import voting_admin_cb as cb
 from tests.support.flow import tap_and_confirm
-from tests.unit.test_vote_ballots import voting_round
 
 FINISH = {"en": "You started voting in <b>Safer Speke 2026</b>, but your vote is not in yet",
           "cy": "Fe ddechreuoch chi bleidleisio, ond dydy eich pleidlais ddim i mewn eto: "
                 "<b>Speke Mwy Diogel 2026</b>."}
 RESULTS = {"en": "The results of Safer Speke 2026 are out.",
            "cy": "Mae canlyniadau Speke Mwy Diogel 2026 wedi'u cyhoeddi."}
+
+
+def notifier_for(harness, default: str) -> Notifier:
+    """The bot's notifier as it is built with DEFAULT_LOCALE=`default`."""
+    return Notifier.of(harness.dp["notifier"].core,
+                       harness.settings.model_copy(update={"default_locale": default}))
 
 
 async def forget_language(session_maker, *people: int) -> None:
@@ -56,8 +60,7 @@ async def test_voting_open_reaches_people_with_no_stored_language(harness, sessi
     await forget_language(session_maker, REGISTERED)
     async with session_maker.begin() as session:
         round_ = await get_round(session, round_id)
-        assert await tell_voting_open(session, round_, opening(
-            harness.dp["i18n_middleware"].core, default, round_)) == 3
+        assert await notifier_for(harness, default).votes.voting_open(session, round_) == 3
     told = await notes(session_maker, f"vopen:{round_id}:")
     assert set(told) == {GROUP_OWNER, REGISTERED, ASKED}
     assert told[REGISTERED].startswith(OPENED[Locale(default)])
@@ -72,9 +75,8 @@ async def test_the_reminder_to_confirm_reaches_people_with_no_stored_language(
     started = utcnow()
     await start(harness, STARTER, round_id)  # begun, never confirmed
     await forget_language(session_maker, STARTER)
-    reminders = FinishReminders(session_maker, harness.dp["i18n_middleware"].core,
-                                default_locale=default, after=timedelta(hours=3),
-                                secret=harness.settings.ballot_key)
+    reminders = FinishReminders(session_maker, notifier_for(harness, default),
+                                after=timedelta(hours=3), secret=harness.settings.ballot_key)
     assert await reminders.tick(now=started + timedelta(hours=4)) == 1
     told = await notes(session_maker, f"vfin:{round_id}:")
     assert told[STARTER].startswith(FINISH[default])
@@ -99,7 +101,7 @@ async def test_publish_results_plans_a_note_for_people_with_no_stored_language(
     await forget_language(session_maker, STRANGER)
     async with session_maker.begin() as session:
         round_ = await get_round(session, round_id)
-        await publish_results(session, round_, bidder_note=lambda *_: "",
-                              resident_note=lambda locale: RESULTS[locale or default])
+        await publish_results(session, round_)
+        await notifier_for(harness, default).votes.results(session, round_, voters=set())
     told = await notes(session_maker, f"result:{round_id}:user:")
     assert told[STRANGER] == RESULTS[default]

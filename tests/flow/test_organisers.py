@@ -12,8 +12,8 @@ from bot.ui.callbacks import (
     OrganiserAction,
     OrganiserCb,
 )
+from bot.ui.callbacks.organiser import ConfirmCb, Say
 from bot.ui.commands import ORGANISER_COMMANDS, show_organiser_menu
-from bot.ui.organiser_callbacks import ConfirmCb, Say
 from models.outbox import OutboxMessage
 from tests.conftest import ORGANISER_ID
 from tests.support.flow import alerts, buttons, message_update, texts

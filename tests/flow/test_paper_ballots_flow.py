@@ -3,59 +3,26 @@ counts, a CSV file (sent twice: counted once), bad lines named, and the chat/pap
 
 from __future__ import annotations
 
-import itertools
-import time
-from typing import Any
-
-from aiogram.methods import GetFile
-from aiogram.types import File
-
 from bot.ui.callbacks import Locale
-from bot.ui.results_callbacks import PaperAction, PaperCb
-from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
+from bot.ui.callbacks.results import PaperAction, PaperCb
+from bot.ui.callbacks.vote import VotingAdminAction, VotingAdminCb
 from models.paper_ballot import paper_ballots, paper_sheet_count
 from models.round import AllocationRule
 from tests.conftest import ORGANISER_ID
 from tests.support.factories import cast, join, voting_round
 from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-
-_ids = itertools.count(5_000_000)
+from tests.support.uploads import document, serve
 
 
 def paper(action: PaperAction, round_id: int, paper_id: int = 0) -> str:
     return PaperCb(action=action, round=round_id, paper=paper_id).pack()
 
 
-def document_update(user_id: int, file_name: str, size: int) -> dict[str, Any]:
-    return {"update_id": next(_ids), "message": {
-        "message_id": next(_ids), "date": int(time.time()),
-        "chat": {"id": user_id, "type": "private"},
-        "from": {"id": user_id, "is_bot": False, "first_name": "Test"},
-        "document": {"file_id": f"f{size}", "file_unique_id": f"u{size}",
-                     "file_name": file_name, "mime_type": "text/csv", "file_size": size}}}
-
-
-def serve_files(harness, monkeypatch, content: dict[str, bytes]) -> None:
-    """Telegram's getFile and file download, answered from `content` (file_id -> bytes)."""
-    recording = harness.telegram
-    original = recording.make_request
-
-    async def make_request(bot, method, *args, **kwargs):
-        if isinstance(method, GetFile):
-            return File(file_id=method.file_id, file_unique_id="u",
-                        file_path=f"documents/{method.file_id}.csv")
-        return await original(bot, method, *args, **kwargs)
-
-    async def stream_content(url: str, *args, **kwargs):
-        yield content[url.rsplit("/", 1)[-1].removesuffix(".csv")]
-
-    monkeypatch.setattr(recording, "make_request", make_request)
-    monkeypatch.setattr(recording, "stream_content", stream_content)
-
-
 async def send_file(harness, monkeypatch, user_id: int, name: str, data: bytes):
-    serve_files(harness, monkeypatch, {f"f{len(data)}": data})
-    return await harness.feed(document_update(user_id, name, len(data)))
+    file_id = f"f{len(data)}"
+    serve(harness, monkeypatch, {file_id: data}, suffix=".csv")
+    return await harness.feed(document(file_id, name, len(data), user_id=user_id,
+                                       mime_type="text/csv"))
 
 
 async def test_typing_in_sheets_in_english(harness, session_maker):

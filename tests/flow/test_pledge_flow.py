@@ -14,31 +14,14 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import ForgetCb
-from bot.ui.pledge_callbacks import FestivalAction, FestivalCb, PledgeAction, PledgeCb
-from models import event as events
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb, PledgeAction, PledgeCb
 from models.base import utcnow
 from models.outbox import OutboxMessage
-from models.pledge import Pledge, Stage, follow_up_key
+from models.pledge import Stage, follow_up_key
 from tests.conftest import ORGANISER_ID
-from tests.support.event_fixtures import CY, EN, join, make_event, outbox
+from tests.support.event_fixtures import CY, EN, join, outbox
+from tests.support.festival import ANN, ASK, CERI, DAI, NEXT, pledge_of, start_festival
 from tests.support.flow import alerts, buttons, texts
-
-ANN, CERI, DAI = 7301, 7302, 7303
-ASK = {EN: "What did you learn?", CY: "Beth wnaethoch chi ei ddysgu?"}
-NEXT = {EN: "What will you do next?", CY: "Beth wnewch chi nesaf?"}
-
-
-async def attend(session_maker, event_id: int, telegram_id: int) -> None:
-    """Registered and checked in at the door."""
-    async with session_maker.begin() as session:
-        event = await events.get_event(session, event_id)
-        registration = await events.register(session, event, telegram_id, now=utcnow())
-        await events.check_in(session, event, registration.code, utcnow())
-
-
-async def pledge_of(session_maker, telegram_id: int) -> Pledge | None:
-    async with session_maker() as session:
-        return await session.scalar(select(Pledge).where(Pledge.telegram_id == telegram_id))
 
 
 def question_for(rows: list[OutboxMessage], chat_id: int) -> OutboxMessage:
@@ -49,29 +32,6 @@ def question_for(rows: list[OutboxMessage], chat_id: int) -> OutboxMessage:
 def button_data(row: OutboxMessage) -> list[str]:
     return [b["callback_data"] for line in row.payload["reply_markup"]["inline_keyboard"]
             for b in line]
-
-
-async def start_festival(harness, session_maker, locale, period: str) -> int:
-    """Two residents (English, Welsh) checked in; the organiser asks that event's people."""
-    event_id = await make_event(session_maker, starts_in=timedelta(hours=-2))
-    for person, language in ((ANN, EN), (CERI, CY)):
-        await join(harness, person, language)
-        await attend(session_maker, event_id, person)
-    await join(harness, DAI, EN)  # started the bot, never came: not asked
-    await join(harness, ORGANISER_ID, locale)
-    sent = await harness.send(ORGANISER_ID, "/festival")
-    assert ("Pwy ddylwn i" if locale is CY else "Who should I ask") in texts(sent)[0]
-    audience = FestivalCb(action=FestivalAction.AUDIENCE, event=event_id).pack()
-    assert audience in [data for _, data in buttons(sent[0])]
-    sent = await harness.tap(ORGANISER_ID, audience)
-    assert ("6 wythnos" if locale is CY else "6 weeks") in texts(sent)[0]
-    sent = await harness.send(ORGANISER_ID, "soon")
-    assert ("fel 6 wythnos" if locale is CY else "like 6 weeks") in texts(sent)[0]
-    sent = await harness.send(ORGANISER_ID, period)
-    assert ("Holi 2 berson" if locale is CY else "Ask 2 people") in texts(sent)[0]
-    sent = await harness.tap(ORGANISER_ID, FestivalCb(action=FestivalAction.SEND).pack())
-    assert ("bydd 2 berson" if locale is CY else "2 people will be asked") in texts(sent)[0]
-    return event_id
 
 
 @pytest.mark.parametrize("locale", [EN, CY])

@@ -4,7 +4,7 @@ language and send updates; the owner sees and removes one, a co-owner leaves; us
 and forged links are told "out of date"; "Your projects" under My things; /mydata and
 /forget. English and Welsh.
 
-Time is moved with the bot's clock (models.base.set_clock_offset), never waited for.
+Time is moved with the bot's clock (the `clock` fixture), never waited for.
 """
 
 from __future__ import annotations
@@ -19,9 +19,7 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
-from bot.ui.project_team_view import TeamAction, TeamCb
-from models.base import set_clock_offset
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
 from models.outbox import OutboxMessage, Status
 from models.project import Project, ProjectUpdate
 from models.project_team import ProjectInvite, ProjectMember
@@ -39,14 +37,6 @@ STALE_LINK = {
 }
 STALE = {Locale.EN: "That button is out of date. Open My things to see your projects.",
          Locale.CY: "Mae'r botwm yna wedi dyddio. Agorwch Fy mhethau i weld eich prosiectau."}
-
-
-@pytest.fixture
-def clock():
-    def move(days: float) -> None:
-        set_clock_offset(lambda: timedelta(days=days))
-    yield move
-    set_clock_offset(None)
 
 
 async def owners_project(harness, session_maker, owner_locale: Locale) -> Project:

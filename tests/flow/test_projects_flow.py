@@ -3,7 +3,7 @@ plans its group's asks (exactly once, across restarts); the group sends an updat
 (with permission) and money spent; followers get one round-up a week in their language; an
 organiser hides an update; /projects shows it all. English and Welsh.
 
-Time is moved with the bot's clock (models.base.set_clock_offset), never waited for.
+Time is moved with the bot's clock (the `clock` fixture), never waited for.
 """
 
 from __future__ import annotations
@@ -15,35 +15,24 @@ import pytest
 from aiogram.methods import SendDocument
 from sqlalchemy import select
 
-from bot.jobs.project_notices import ProjectNotices
 from bot.ui.callbacks import ForgetCb, Locale
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
-from bot.ui.vote_callbacks import VotingAdminAction, VotingAdminCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb
+from bot.ui.callbacks.vote import VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
-from models.base import set_clock_offset, utcnow
+from models.base import utcnow
 from models.event import Event, EventKind, Registration, RegStatus
 from models.outbox import OutboxMessage, Status, claim_next
 from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project, ProjectFollow, ProjectPayment, ProjectUpdate
 from models.round import Round
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_vote_flow import join
 from tests.support.bid_scenario import media_update
+from tests.support.factories import GROUP_OWNER, join, voting_round
 from tests.support.flow import alerts, buttons, tap_and_confirm, texts
-from tests.unit.test_vote_ballots import GROUP_OWNER, voting_round
 
 OTHER_GROUP = 800_002  # owns SPK-003, funded; GROUP_OWNER owns SPK-001, funded
 VOTER_EN, VOTER_CY = 760_101, 760_102
 NOT_A_VOTER = 760_500
-
-
-@pytest.fixture
-def clock():
-    """Move the bot's clock: `clock(days)` puts it that many days ahead of the real time."""
-    def move(days: float) -> None:
-        set_clock_offset(lambda: timedelta(days=days))
-    yield move
-    set_clock_offset(None)
 
 
 async def published(harness, session_maker, group_locale: Locale):
@@ -93,8 +82,10 @@ SAID = {
                 "stale": "That button is out of date. Send /projects to see the latest.",
                 "spent": "Spent £250.50 of £1,500", "on_track": "On track",
                 "hidden": "Hidden. The update is kept, but left out of the page and the news.",
-                "report": "Funded projects: 2 · under way: 2 · done: 0 · stopped: 0\n"
-                          "Money awarded: £2,500 · spent so far: £250.50"},
+                "report": "Funded projects: 2\nProjects under way: 2\nProjects done: 0\n"
+                          "Projects stopped: 0\nMoney awarded: £2,500\n"
+                          "Money paid out to groups: £0\n"
+                          "Money spent, as groups report it: £250.50"},
     Locale.CY: {"ask": "Helo! Cafodd eich prosiect grant o'r bleidlais.",
                 "public": "felly mae'n gyhoeddus. Peidiwch ag ysgrifennu enw neb",
                 "permission": "Oes gennych chi ganiatâd pawb sydd ynddo",
@@ -105,9 +96,10 @@ SAID = {
                 "on_track": "Ar y trywydd iawn",
                 "hidden": "Wedi'i guddio. Mae'r diweddariad yn cael ei gadw, ond mae allan o'r "
                           "dudalen a'r newyddion.",
-                "report": "Prosiectau wedi'u hariannu: 2 · ar y gweill: 2 · wedi gorffen: 0 · "
-                          "wedi stopio: 0\nArian wedi'i ddyfarnu: £2,500 · wedi'i wario hyd yma: "
-                          "£250.50"},
+                "report": "Prosiectau a ariannwyd: 2\nProsiectau ar y gweill: 2\n"
+                          "Prosiectau wedi gorffen: 0\nProsiectau wedi stopio: 0\n"
+                          "Arian a ddyfarnwyd: £2,500\nArian a dalwyd i'r grwpiau: £0\n"
+                          "Arian a wariwyd, yn ôl y grwpiau: £250.50"},
 }
 
 
@@ -139,7 +131,7 @@ async def test_publish_ask_update_follow_hide_and_see(harness, session_maker, cl
     await harness.restart()
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
-        again = await ProjectNotices(harness.dp["i18n_middleware"].core, "en").start_projects(
+        again = await harness.dp["notifier"].projects.start_projects(
             session, round_, (30, 90, 180), utcnow())
     assert len(again) == 2
     assert len(await rows(session_maker, "proj:")) == 12
@@ -319,7 +311,7 @@ async def test_a_late_group_is_nudged_once_and_organisers_see_it(harness, sessio
     # Planning again (a second publish, another process) sends no second nudge.
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
-        await ProjectNotices(harness.dp["i18n_middleware"].core, "en").start_projects(
+        await harness.dp["notifier"].projects.start_projects(
             session, round_, (30, 90, 180), utcnow())
     assert len(await rows(session_maker, f"proj:{project.id}:nudge:1")) == 1
 
@@ -409,12 +401,14 @@ async def test_organisers_record_money_paid_and_returned(harness, session_maker,
                          "That is more than the group was paid.",
                          "Recorded: £100 given back by the group ✅",
                          "Paid to the group: £1,000 · returned: £100",
-                         "Paid to groups: £1,000 · returned: £100"),
+                         "Money paid out to groups: £1,000\nMoney spent, as groups report it: "
+                         "£0\nMoney given back by groups: £100"),
              Locale.CY: ("Wedi'i gofnodi: £1,000 wedi'i dalu i'r grŵp ✅",
                          "Mae hynny'n fwy na'r hyn gafodd y grŵp ei dalu.",
                          "Wedi'i gofnodi: £100 wedi'i roi'n ôl gan y grŵp ✅",
                          "Wedi'i dalu i'r grŵp: £1,000 · wedi'i roi'n ôl: £100",
-                         "Wedi'i dalu i'r grwpiau: £1,000 · wedi'i roi'n ôl: £100")}[lang]
+                         "Arian a dalwyd i'r grwpiau: £1,000\nArian a wariwyd, yn ôl y grwpiau: "
+                         "£0\nArian a ddychwelwyd gan y grwpiau: £100")}[lang]
     await harness.tap(ORGANISER_ID, cb(ProjectAction.PAY, project))
     assert texts(await harness.send(ORGANISER_ID, "0"))[0].startswith(
         "The amount must be more than £0" if lang is Locale.EN else "Rhaid i'r swm")

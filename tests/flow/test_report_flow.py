@@ -13,7 +13,7 @@ from aiogram.methods import SendDocument
 from tests.conftest import ORGANISER_ID
 from tests.support.event_fixtures import CY, EN, join
 from tests.support.flow import texts
-from tests.unit.test_report import FACTS_CY, FACTS_EN, SUMMARY_CY, SUMMARY_EN, seed_programme
+from tests.support.programme import FACTS_CY, FACTS_EN, SUMMARY_CY, SUMMARY_EN, seed_programme
 
 
 @pytest.mark.parametrize("locale", [EN, CY])

@@ -12,8 +12,8 @@ from PIL import Image
 from sqlalchemy import select
 
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
+from bot.ui.callbacks.results import ResultsAdminAction, ResultsAdminCb
 from bot.ui.chart import FUNDED, MARGIN, NOT_FUNDED, chart_size
-from bot.ui.results_callbacks import ResultsAdminAction, ResultsAdminCb
 from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
 from models.pabulib import parse_pb

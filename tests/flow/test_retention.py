@@ -61,10 +61,10 @@ async def a_finished_round(session_maker, closed_days_ago: int) -> dict:
             owner_telegram_id=BIDDER, contact="07700 900123", voice_file_id="voice-1"))
         await session.execute(update(Bid).where(Bid.id == bids[3]).values(
             owner_telegram_id=BIDDER))  # a draft never sent
+        [code] = await generate_codes(session, round_id, 1, secret=SECRET)
+        await claim_code(session, code, VOTER, secret=SECRET)  # a card first, then the vote
         assert (await cast_ballot(session, round_, VOTER, {bids[0]: 5, bids[1]: 4, bids[2]: 2},
                                   secret=SECRET)).ok
-        [code] = await generate_codes(session, round_id, 1, secret=SECRET)
-        await claim_code(session, code, VOTER, secret=SECRET)
         session.add(VoterArea(round_id=round_id, telegram_id=VOTER, area_id=round_.areas[0].id))
         event = await events.get_event(session, event_id)
         await events.register(session, event, VOTER, now=utcnow(), first_name="Sam",

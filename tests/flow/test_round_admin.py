@@ -6,9 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import func, select, update
 
-from bot.ui.bid_callbacks import RoundAction
 from bot.ui.callbacks import Locale
-from bot.ui.schedule_callbacks import ScheduleAction, ScheduleCb
+from bot.ui.callbacks.bids import RoundAction
+from bot.ui.callbacks.schedule import ScheduleAction, ScheduleCb
 from models.base import utcnow
 from models.round import Round, RoundStatus
 from tests.conftest import ORGANISER_ID

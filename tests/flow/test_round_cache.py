@@ -11,7 +11,7 @@ from sqlalchemy import delete, select, update
 
 import models.round_cache as round_cache
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from models.bid import Bid, BidStatus
 from models.processed_update import claim_update_in_turn
 from models.round import Area, Round, RoundStatus

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.ui.bid_callbacks import BidAction
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction
 from tests.support.bid_scenario import join, make_round, tap_data
 from tests.support.flow import texts
 

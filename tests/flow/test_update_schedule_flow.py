@@ -3,22 +3,19 @@
 asks sent stay, nothing is planned twice, across a restart), for the owner and co-owners alike;
 bad days get a kind message and change nothing. English and Welsh.
 
-Time is moved with the bot's clock (models.base.set_clock_offset), never waited for.
+Time is moved with the bot's clock (the `clock` fixture), never waited for.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import timedelta
 
 import pytest
 from sqlalchemy import select, update
 
 from bot.ui.callbacks import Locale
-from bot.ui.project_callbacks import ProjectAction, ProjectCb
-from bot.ui.project_team_view import TeamAction, TeamCb
-from bot.ui.schedule_callbacks import ScheduleAction, ScheduleCb
-from models.base import set_clock_offset
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from bot.ui.callbacks.schedule import ScheduleAction, ScheduleCb
 from models.outbox import OutboxMessage, Status
 from models.paper_ballot import PaperRecord, save_paper
 from models.project import Project
@@ -47,14 +44,6 @@ SAID = {
                 "stale": "Mae'r botwm yna wedi dyddio. Anfonwch /rounds i weld y diweddaraf.",
                 "usual": "Defnyddio'r dyddiau arferol (30 · 90 · 180)"},
 }
-
-
-@pytest.fixture
-def clock():
-    def move(days: float) -> None:
-        set_clock_offset(lambda: timedelta(days=days))
-    yield move
-    set_clock_offset(None)
 
 
 def change(round_id: int) -> str:

@@ -9,7 +9,7 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select, update
 
 from bot.ui.callbacks import ForgetCb, Locale
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from models.ballot import cast_ballot, round_ballots
 from models.bid import Bid, BidStatus
 from models.eligibility import VoterArea, area_named, may_vote

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VoteAction, VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks.vote import VoteAction, VotingAccessAction, VotingAccessCb
 from models.ballot import cast_ballot
-from models.eligibility import eligible_non_voters, plan_reminder
+from models.eligibility import eligible_non_voters
 from models.round import Eligibility, Round
 from models.user import User
 from models.voting_code import claim_code, generate_codes
@@ -78,8 +78,9 @@ async def test_the_reminder_reaches_eligible_non_voters_once(harness, session_ma
     # Planning reminder 1 again directly adds nothing either: the keys are taken.
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
-        assert await plan_reminder(session, round_, 1, secret=harness.settings.ballot_key,
-                                   render=lambda locale: ("again", None)) == 0
+        waiting = await eligible_non_voters(session, round_, secret=harness.settings.ballot_key)
+        assert await harness.dp["notifier"].votes.voting_reminder(session, round_, 1,
+                                                                  waiting) == 0
     assert len(await outbox(session_maker, f"vrem:{round_id}:")) == 3
 
 
@@ -107,7 +108,7 @@ async def test_anyone_rounds_remind_everyone_who_has_not_voted(harness, session_
         await cast_ballot(session, round_, VOTED, dict.fromkeys(bids[:3], 3),
                           secret=harness.settings.ballot_key)
         waiting = await eligible_non_voters(session, round_, secret=harness.settings.ballot_key)
-    assert waiting == [(WAITING_EN, "en")]
+    assert waiting == [WAITING_EN]
 
 
 async def test_area_rounds_remind_people_known_to_live_there(harness, session_maker):
@@ -125,7 +126,7 @@ async def test_area_rounds_remind_people_known_to_live_there(harness, session_ma
     async with session_maker() as session:
         round_ = await session.get(Round, round_id)
         waiting = await eligible_non_voters(session, round_, secret=harness.settings.ballot_key)
-    assert [person for person, _ in waiting] == [WAITING_EN, WAITING_CY]
+    assert waiting == [WAITING_EN, WAITING_CY]
 
 
 async def test_residents_cannot_send_reminders_or_make_cards(harness, session_maker):

@@ -11,15 +11,15 @@ import yaml
 from sqlalchemy import select
 
 from bot.cli.rounds import RoundFileError, describe, spec_from_mapping
-from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import RoundSetting, RoundSettingCb
+from bot.ui.callbacks.bids import RoundAction, RoundCb
+from bot.ui.callbacks.vote import RoundSetting, RoundSettingCb
 from handlers.rounds_admin import toggled
 from models.round import Eligibility, Round
 from tests.conftest import ORGANISER_ID
 from tests.support.bid_scenario import join, shown_buttons
+from tests.support.factories import ROUND_FILE
 from tests.support.flow import alerts, texts
-from tests.unit.test_rounds_cli import EXAMPLE
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
@@ -94,7 +94,7 @@ async def test_residents_cannot_press_the_setting_buttons(harness):
 
 
 def test_round_files_set_who_may_vote():
-    data = yaml.safe_load(EXAMPLE + textwrap.dedent("""\
+    data = yaml.safe_load(ROUND_FILE + textwrap.dedent("""\
         who_may_vote: both
         age_band: yes
         """))
@@ -104,13 +104,13 @@ def test_round_files_set_who_may_vote():
         Eligibility.BOTH, False, False, True)
     assert describe(spec, 3).endswith(" · who may vote: both · scoring every bid is optional"
                                       " · votes can't be changed · age band asked")
-    plain = spec_from_mapping(yaml.safe_load(EXAMPLE), LONDON, NOW)
+    plain = spec_from_mapping(yaml.safe_load(ROUND_FILE), LONDON, NOW)
     assert (plain.eligibility, plain.score_all, plain.changes_allowed,
             plain.age_band_required) == (Eligibility.ANYONE, True, True, False)
 
 
 def test_round_files_with_bad_settings_list_every_problem():
-    data = yaml.safe_load(EXAMPLE)
+    data = yaml.safe_load(ROUND_FILE)
     data |= {"who_may_vote": "everyone", "age_band": "maybe"}
     data["ballot"] = {"kind": "score", "score_al": True, "changes_allowed": 2}
     with pytest.raises(RoundFileError) as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
 from models.round import Round, RoundStatus

@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select, update
 
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction
+from bot.ui.callbacks.vote import VoteAction
 from models.ballot import Ballot, round_ballots
 from models.round import BallotKind, Round, RoundStatus
 from tests.support.ballot_screen import Screen, answer_cards, find, start, vote_in_chat

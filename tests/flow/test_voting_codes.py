@@ -8,11 +8,11 @@ import pytest
 from aiogram.methods import SendDocument
 from sqlalchemy import inspect, select, text
 
-from bot.ui.callbacks import Locale
-from bot.ui.vote_callbacks import VoteAction, VotingAccessAction, VotingAccessCb
+from bot.ui.callbacks import ForgetCb, Locale
+from bot.ui.callbacks.vote import VoteAction, VotingAccessAction, VotingAccessCb
 from bot.ui.voting_cards import cards_pdf, code_link
-from models.ballot import round_ballots, voter_key
-from models.round import Eligibility
+from models.ballot import cast_ballot, round_ballots, voter_key
+from models.round import Eligibility, Round
 from models.voting_code import (
     Claim,
     VotingCode,
@@ -26,17 +26,12 @@ from models.voting_code import (
 )
 from tests.conftest import ORGANISER_ID
 from tests.support.ballot_screen import start, vote_in_chat
-from tests.support.factories import codes_for, join, voting_round
+from tests.support.factories import CARD_ACCEPTED, codes_for, join, voting_round
 from tests.support.factories import vote_cb as cb
 from tests.support.flow import buttons, texts
 
 SECRET = b"test-ballot-secret"
 FIRST, SECOND = 760_001, 760_002
-ACCEPTED = {
-    Locale.EN: "Your voting card is accepted: you can vote in Safer Speke 2026.",
-    Locale.CY: ("Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn y rownd "
-                "Speke Mwy Diogel 2026."),
-}
 USED = {
     Locale.EN: "This voting card has already been used. Each card gives one vote",
     Locale.CY: "Mae'r cerdyn pleidleisio hwn wedi'i ddefnyddio'n barod.",
@@ -115,7 +110,7 @@ async def test_a_card_gives_one_vote_in_a_check_in_round(harness, session_maker,
     await join(harness, FIRST, locale)
     await join(harness, SECOND, locale)
     sent = await harness.send(FIRST, f"/start v_{code}")
-    assert texts(sent)[0].startswith(ACCEPTED[locale])
+    assert texts(sent)[0].startswith(CARD_ACCEPTED[locale])
     assert buttons(sent[0])[0][1] == cb(VoteAction.ROUND, round_id)
     receipt = (await vote_in_chat(harness, FIRST, round_id, {}, default=4)).text
     assert {Locale.EN: "Receipt:", Locale.CY: "Derbynneb:"}[locale] in receipt
@@ -139,7 +134,7 @@ async def test_a_newcomer_scanning_a_card_is_answered_at_once(harness, session_m
     (code,) = await codes_for(session_maker, round_id, 1, harness.settings.ballot_key)
     sent = await harness.send(FIRST, f"/start v_{code}", language_code="cy")
     assert texts(sent)[0].startswith("<b>Cyn i ni ddechrau</b>")
-    assert texts(sent)[1].startswith(ACCEPTED[Locale.CY])
+    assert texts(sent)[1].startswith(CARD_ACCEPTED[Locale.CY])
     sent = await harness.tap(FIRST, cb(VoteAction.ROUND, round_id))  # no area question
     assert texts(sent)[0].startswith("Cais 1 o 3")
 
@@ -180,3 +175,92 @@ def test_cards_are_pages_of_eight():
                     instructions=("Scan to vote.", "Sganiwch i bleidleisio."))
     assert pdf.startswith(b"%PDF")
     assert b"/Count 3" in pdf
+
+
+VOTED_ALREADY = {
+    Locale.EN: "You have already voted in this round, so you don't need a voting card.",
+    Locale.CY: "Rydych chi wedi pleidleisio yn y rownd hon yn barod",
+}
+
+
+async def _forget(harness, person: int) -> None:
+    await harness.send(person, "/forget")
+    await harness.tap(person, ForgetCb(confirm=True).pack())
+
+
+async def _claims_of(session_maker, person: int, round_id: int, secret: bytes) -> list:
+    async with session_maker() as session:
+        return list(await session.scalars(select(VotingCode.id).where(
+            VotingCode.claimant_key == claimant_key(secret, round_id, person))))
+
+
+@pytest.mark.parametrize("locale", BOTH)
+async def test_forget_while_voting_drops_the_card_claim_and_still_one_vote(
+        harness, session_maker, locale):
+    """/forget takes away what says the person used a card; the card they voted with stays
+    used, and coming back gives them neither a second card nor a second vote."""
+    secret = harness.settings.ballot_key
+    round_id, _ = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)
+    first_card, second_card = await codes_for(session_maker, round_id, 2, secret)
+    await join(harness, FIRST, locale)
+    await harness.send(FIRST, f"/start v_{first_card}")
+    await vote_in_chat(harness, FIRST, round_id, {}, default=4)
+    assert await _claims_of(session_maker, FIRST, round_id, secret)
+
+    await _forget(harness, FIRST)
+    assert await _claims_of(session_maker, FIRST, round_id, secret) == []
+    async with session_maker() as session:
+        assert await code_counts(session, round_id) == (2, 1)  # the card voted with stays used
+
+    await join(harness, FIRST, locale)
+    assert texts(await harness.send(FIRST, f"/start v_{first_card}"))[0].startswith(
+        USED[locale])
+    assert texts(await harness.send(FIRST, f"/code {second_card}"))[0].startswith(
+        VOTED_ALREADY[locale])
+    refused = await start(harness, FIRST, round_id)
+    assert not any(cb.action == VoteAction.SET for cb in refused.actions())
+    async with session_maker() as session:
+        assert await code_counts(session, round_id) == (2, 1)  # the second card is still free
+        assert len(await round_ballots(session, round_id)) == 1
+    # ...for someone else.
+    await join(harness, SECOND, locale)
+    assert texts(await harness.send(SECOND, f"/start v_{second_card}"))[0].startswith(
+        CARD_ACCEPTED[locale])
+    await vote_in_chat(harness, SECOND, round_id, {}, default=3)
+    async with session_maker() as session:
+        assert len(await round_ballots(session, round_id)) == 2
+
+
+@pytest.mark.parametrize("locale", BOTH)
+async def test_forget_before_voting_frees_the_card(harness, session_maker, locale):
+    """A card scanned but not voted with is set free at /forget, as if never scanned: the
+    person (or whoever holds it) can still use it, once."""
+    secret = harness.settings.ballot_key
+    round_id, _ = await voting_round(session_maker, eligibility=Eligibility.CHECKED_IN)
+    (card,) = await codes_for(session_maker, round_id, 1, secret)
+    await join(harness, FIRST, locale)
+    await harness.send(FIRST, f"/start v_{card}")
+    await _forget(harness, FIRST)
+    async with session_maker() as session:
+        assert await code_counts(session, round_id) == (1, 0)
+    assert await _claims_of(session_maker, FIRST, round_id, secret) == []
+
+    await join(harness, FIRST, locale)
+    assert texts(await harness.send(FIRST, f"/start v_{card}"))[0].startswith(CARD_ACCEPTED[locale])
+    await vote_in_chat(harness, FIRST, round_id, {}, default=4)
+    await join(harness, SECOND, locale)
+    assert texts(await harness.send(SECOND, f"/start v_{card}"))[0].startswith(USED[locale])
+    async with session_maker() as session:
+        assert len(await round_ballots(session, round_id)) == 1
+
+
+async def test_someone_who_voted_is_not_given_a_card(session_maker):
+    """In a round anyone may vote in, a voter who scans a card leaves it for someone else."""
+    round_id, (a, b, c, _draft) = await voting_round(session_maker)
+    (card,) = await codes_for(session_maker, round_id, 1, SECRET)
+    async with session_maker.begin() as session:
+        round_ = await session.get(Round, round_id)
+        assert (await cast_ballot(session, round_, FIRST, {a: 1, b: 2, c: 3},
+                                  secret=SECRET)).ok
+    assert (await claim(session_maker, card, FIRST)).outcome == Claim.VOTED
+    assert (await claim(session_maker, card, SECOND)).outcome == Claim.CLAIMED

@@ -8,9 +8,9 @@ from sqlalchemy import select, update
 
 from bot.jobs.voting_monitor import VotingMonitor
 from bot.ui.callbacks import Locale
-from bot.ui.results_callbacks import PaperAction, PaperCb
-from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminCb
-from bot.ui.vote_callbacks import VotingAdminAction as Act
+from bot.ui.callbacks.results import PaperAction, PaperCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb, VotingAdminCb
+from bot.ui.callbacks.vote import VotingAdminAction as Act
 from models.base import utcnow
 from models.outbox import OutboxMessage
 from models.paper_ballot import paper_ballots
@@ -65,9 +65,9 @@ async def test_organisers_are_told_once_in_their_language(harness, session_maker
     await join(harness, ORGANISER_ID, Locale.CY)
     round_id, _ = await round_with(session_maker, RoundStatus.CLOSED, -timedelta(minutes=1),
                                    timedelta(hours=2))
-    monitors = [VotingMonitor(session_maker, harness.dp["i18n_middleware"].core,
-                              organiser_ids=frozenset({ORGANISER_ID, 760_900}),
-                              default_locale="en") for _ in range(2)]  # two processes
+    monitors = [VotingMonitor(session_maker, harness.dp["notifier"],
+                              organiser_ids=frozenset({ORGANISER_ID, 760_900}))
+                for _ in range(2)]  # two processes
     assert await monitors[0].tick() == ([round_id], [])
     assert await monitors[1].tick() == ([], [])
     assert await monitors[1].tick(utcnow() + timedelta(hours=3)) == ([], [round_id])

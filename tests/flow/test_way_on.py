@@ -7,16 +7,16 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import update
 
-from bot.ui.bid_callbacks import BidAction, ReviewAction
 from bot.ui.callbacks import EventAction, EventCb, Locale, MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction, ReviewAction
 from models.bid import Bid, BidStatus
 from tests.conftest import ORGANISER_ID
-from tests.flow.test_pledge_flow import ANN as FESTIVAL_EN
-from tests.flow.test_pledge_flow import CERI as FESTIVAL_CY
-from tests.flow.test_pledge_flow import start_festival
 from tests.support.bid_scenario import GROUP, WELSH_GROUP, review, sent_bids, tap_data
 from tests.support.event_fixtures import make_event
 from tests.support.factories import join
+from tests.support.festival import ANN as FESTIVAL_EN
+from tests.support.festival import CERI as FESTIVAL_CY
+from tests.support.festival import start_festival
 from tests.support.flow import buttons, texts
 
 ANN, BEN = 760_001, 760_002

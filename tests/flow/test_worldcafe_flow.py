@@ -13,15 +13,23 @@ import pytest
 from aiogram.methods import SendDocument, SendMessage, SendVoice
 from sqlalchemy import func, select
 
-from bot.ui.worldcafe_callbacks import CafeAction, CafeAdminAction, CafeAdminCb, CafeCb
+from bot.ui.callbacks.worldcafe import CafeAction, CafeAdminAction, CafeCb
 from models import event as events
 from models import worldcafe as cafe
 from models.base import utcnow
-from models.worldcafe import Answer, Question
+from models.worldcafe import Question
 from tests.conftest import ORGANISER_ID
-from tests.support.event_fixtures import CY, EN, join, make_event, outbox
+from tests.support.event_fixtures import CY, EN, check_in, join, make_event, outbox
 from tests.support.flow import alerts, buttons, texts
-from tests.support.uploads import serve
+from tests.support.uploads import document, serve
+from tests.support.worldcafe import (
+    QUESTION_CY,
+    QUESTION_EN,
+    add_question,
+    adm,
+    answers_of,
+    questions,
+)
 
 ANN, BEN, CAT = 7101, 7102, 7103
 _ids = itertools.count(7_000_000)
@@ -29,14 +37,6 @@ SIGNPOST = "0800 555 111"
 NOT_FOR_CRIME = {EN: "not for reporting a crime", CY: "nid ar gyfer rhoi gwybod am drosedd"}
 ORGANISERS_ONLY = {EN: "Sorry, this is for organisers.",
                    CY: "Mae'n ddrwg gennym, mae hyn ar gyfer trefnwyr."}
-QUESTION_EN = "What would make the park feel safer?"
-QUESTION_CY = "Beth fyddai'n gwneud i'r parc deimlo'n fwy diogel?"
-
-
-def adm(action: CafeAdminAction, event: int = 0, question: int = 0, answer: int = 0,
-        page: int = 0) -> str:
-    return CafeAdminCb(action=action, event=event, question=question, answer=answer,
-                       page=page).pack()
 
 
 def wc(action: CafeAction, token: str = "", item: int = 0) -> str:
@@ -57,34 +57,8 @@ def screens(sent) -> list[str]:
 
 
 async def checked_in(session_maker, event_id: int, *people: int) -> None:
-    async with session_maker.begin() as session:
-        event = await events.get_event(session, event_id)
-        for telegram_id in people:
-            registration = await events.register(session, event, telegram_id, now=utcnow())
-            await events.check_in(session, event, registration.code, utcnow())
-
-
-async def add_question(session_maker, event_id: int, group: str = "Table 1",
-                       opened: bool = False) -> Question:
-    async with session_maker.begin() as session:
-        event = await events.get_event(session, event_id)
-        question = await cafe.add_question(session, event, group, QUESTION_EN, QUESTION_CY)
-        if opened:
-            await cafe.open_question(session, question, utcnow())
-        return question
-
-
-async def answers_of(session_maker, telegram_id: int | None = None) -> list[Answer]:
-    async with session_maker() as session:
-        query = select(Answer).order_by(Answer.id)
-        if telegram_id is not None:
-            query = query.where(Answer.telegram_id == telegram_id)
-        return list(await session.scalars(query))
-
-
-async def questions(session_maker) -> list[Question]:
-    async with session_maker() as session:
-        return list(await session.scalars(select(Question).order_by(Question.id)))
+    for telegram_id in people:
+        await check_in(session_maker, event_id, telegram_id)
 
 
 @pytest.mark.parametrize("locale", [EN, CY])
@@ -382,16 +356,8 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
     }
     serve(harness, monkeypatch, content)
 
-    def document(file_id: str, name: str) -> dict[str, Any]:
-        return {"update_id": next(_ids), "message": {
-            "message_id": next(_ids), "date": int(time.time()),
-            "chat": {"id": ORGANISER_ID, "type": "private"},
-            "from": {"id": ORGANISER_ID, "is_bot": False, "first_name": "Org"},
-            "document": {"file_id": file_id, "file_unique_id": f"u{file_id}",
-                         "file_name": name, "file_size": len(content[file_id])}}}
-
     await harness.tap(ORGANISER_ID, adm(CafeAdminAction.IMPORT, event_id))
-    sent = await harness.feed(document("bad", "questions.csv"))
+    sent = await harness.feed(document("bad", "questions.csv", len(content["bad"])))
     assert texts(sent) == [
         "<b>Nothing was saved.</b> ⚠️ Please fix the file and send it again:\n"
         "Line 2: “cy” is missing or longer than 500 characters.\n"
@@ -399,12 +365,12 @@ async def test_questions_from_a_file(harness, session_maker, monkeypatch):
         "Expected columns or keys: <code>group, group_cy, en, cy</code>\n"
         "For an example file, send /template questions"]
     assert await questions(session_maker) == []
-    sent = await harness.feed(document("good", "questions.yaml"))
+    sent = await harness.feed(document("good", "questions.yaml", len(content["good"])))
     assert "Questions added: 2. Already there: 0" in texts(sent)[0]
     assert [(q.group_label, q.text_en, q.text_cy) for q in await questions(session_maker)] == [
         ("Table 1", "What helps?", "Beth sy'n helpu?"),
         ("Round 2", "Who is missing?", "Pwy sydd ar goll?")]
-    sent = await harness.feed(document("good", "questions.yaml"))
+    sent = await harness.feed(document("good", "questions.yaml", len(content["good"])))
     assert "Questions added: 0. Already there: 2" in texts(sent)[0]
     async with session_maker() as session:
         assert await session.scalar(select(func.count()).select_from(Question)) == 2

@@ -10,7 +10,7 @@ from __future__ import annotations
 from aiogram.methods import EditMessageText, SendMessage
 
 from bot.ui.callbacks import MenuCb, MenuItem
-from bot.ui.vote_callbacks import VoteAction, VoteCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb
 from tests.support.flow import alerts, buttons, callback_update
 
 

@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.ui.bid_callbacks import BidAction, BidCb, ReviewAction, ReviewCb
 from bot.ui.callbacks import Locale, MenuCb, MenuItem
+from bot.ui.callbacks.bids import BidAction, BidCb, ReviewAction, ReviewCb
 from models.bid import Bid
 from tests.conftest import ORGANISER_ID
 

@@ -19,6 +19,10 @@ BACKENDS = ("sqlite", "postgresql")
 # The PostgreSQL runs keep conversation state in Redis too (production's scale path); each
 # test uses keys of its own (a prefix, or a bot id of its own in end-to-end tests).
 REDIS_URL = os.environ.get("PBCHAT_TEST_REDIS_URL", "redis://127.0.0.1:6379/1")
+# On a test: its `database_url` (and so `engine`, `session_maker`, `harness`) on SQLite alone.
+SQLITE_ONLY = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+# Its `empty_database_url` (no migration yet: what the bot or a command starts from) on SQLite.
+EMPTY_SQLITE_ONLY = pytest.mark.parametrize("empty_database_url", ["sqlite"], indirect=True)
 
 
 def unavailable(reason: str) -> None:

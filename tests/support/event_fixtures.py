@@ -10,12 +10,12 @@ from bot.ui.callbacks import (
     EventAdminAction,
     EventAdminCb,
     EventCb,
-    LanguageCb,
     Locale,
 )
 from models import event as events
 from models.base import utcnow
 from models.event import Event, Registration
+from tests.support import factories
 from tests.support.factories import outbox_rows as outbox  # noqa: F401  (what event tests import)
 
 EN, CY = Locale.EN, Locale.CY
@@ -23,8 +23,8 @@ WELSH_TITLE = "Caffi'r Byd Ringland"
 
 
 async def join(harness, user_id: int, locale: Locale) -> None:
-    await harness.send(user_id, "/start", language_code=locale.value)
-    await harness.tap(user_id, LanguageCb(locale=locale).pack())
+    """A person whose Telegram app is set to `locale` says /start and picks it."""
+    await factories.join(harness, user_id, locale, app_language=locale.value)
 
 
 async def make_event(session_maker, *, starts_in: timedelta = timedelta(days=3),

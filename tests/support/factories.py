@@ -4,17 +4,19 @@ data, the rows the bot wrote. One copy here, so test files never import test fil
 from __future__ import annotations
 
 import re
+import textwrap
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
 from PIL import Image
 from sqlalchemy import inspect, select, text, update
 
-from bot.ui.bid_callbacks import RoundAction, RoundCb
 from bot.ui.callbacks import BroadcastAction, BroadcastCb, LanguageCb, Locale
+from bot.ui.callbacks.bids import RoundAction, RoundCb
+from bot.ui.callbacks.results import ResultsAction, ResultsCb
+from bot.ui.callbacks.vote import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from bot.ui.chart import FUNDED, NOT_FUNDED, TOP
-from bot.ui.results_callbacks import ResultsAction, ResultsCb
-from bot.ui.vote_callbacks import VoteAction, VoteCb, VotingAdminAction, VotingAdminCb
 from models.ballot import cast_ballot
 from models.base import utcnow
 from models.bid import Bid, BidStatus
@@ -32,15 +34,47 @@ RESULTS_RESIDENT = 760_001  # a resident who sees published_round's results
 SPEKE = AreaSpec("SPK", "Speke", "Speke", 20_000_00)
 GARSTON = AreaSpec("GAR", "Garston", "Garstwn", 6_000_00)
 
+CARD_ACCEPTED = {  # a voting card (typed or scanned) let its holder vote
+    Locale.EN: "Your voting card is accepted: you can vote in Safer Speke 2026.",
+    Locale.CY: ("Mae eich cerdyn pleidleisio wedi'i dderbyn: gallwch bleidleisio yn y rownd "
+                "Speke Mwy Diogel 2026."),
+}
 OUT_OF_DATE = ("This message is out of date, so nothing has changed. Please use the newest "
                "ballot message, or tap Vote in the menu.")
+
+# A round file as organisers write it for `python -m bot rounds import`.
+ROUND_FILE = textwrap.dedent("""\
+    name:
+      en: Safer Speke 2026
+      cy: Speke Mwy Diogel 2026
+    status: open
+    areas:
+      - code: SPK
+        name: Speke
+        pot: £20,000
+      - code: gar
+        name: {en: Garston, cy: Garstwn}
+        pot: 6000
+    max_bid: £2,000
+    priorities:
+      - en: Things for young people to do in the evenings
+        cy: Pethau i bobl ifanc eu gwneud gyda'r nos
+    questions: [group, title, description, benefits, amount, area, contact]
+    bid_deadline: 2026-12-12 17:00
+    voting:
+      opens: 2027-01-17 13:00
+      closes: 2027-01-17 16:00
+    ballot: {kind: score}
+    allocation: {rule: greedy, policy: skip}
+""")
 
 
 # --- people ----------------------------------------------------------------------------------
 
-async def join(harness, user_id: int, locale: Locale) -> None:
-    """A person says /start and picks their language."""
-    await harness.send(user_id, "/start")
+async def join(harness, user_id: int, locale: Locale, app_language: str = "en") -> None:
+    """A person says /start from a Telegram app set to `app_language`, and picks their
+    language."""
+    await harness.send(user_id, "/start", language_code=app_language)
     await harness.tap(user_id, LanguageCb(locale=locale).pack())
 
 
@@ -147,17 +181,27 @@ def mentions(cell, value: int) -> bool:
     return cell == value or re.search(rf"(?<!\d){value}(?!\d)", str(cell)) is not None
 
 
-async def rows_mentioning(session_maker, value: int) -> list[tuple[str, tuple]]:
-    """Every row of every table with a column equal to `value` (or containing it as a whole
-    number in text: a timestamp like 01:52:28.381016 must not count as a mention of 8101)."""
+async def rows_where(session_maker, holds: Callable[[Any], bool]) -> list[tuple[str, tuple]]:
+    """(table, row) for every row of every table with a column for which `holds` is true."""
     found = []
     async with session_maker() as session:
         names = await session.run_sync(lambda s: inspect(s.connection()).get_table_names())
         for name in names:
             rows = (await session.execute(select(text("*")).select_from(text(f'"{name}"')))).all()
-            found += [(name, tuple(row)) for row in rows
-                      if any(mentions(cell, value) for cell in row)]
+            found += [(name, tuple(row)) for row in rows if any(holds(cell) for cell in row)]
     return found
+
+
+async def rows_mentioning(session_maker, value: int) -> list[tuple[str, tuple]]:
+    """Every row of every table with a column equal to `value` (or containing it as a whole
+    number in text: a timestamp like 01:52:28.381016 must not count as a mention of 8101)."""
+    return await rows_where(session_maker, lambda cell: mentions(cell, value))
+
+
+async def rows_holding(session_maker, needles: list[str]) -> list[tuple[str, tuple]]:
+    """Rows of every table with any of `needles` in any column (as text)."""
+    return await rows_where(session_maker,
+                            lambda cell: any(needle in str(cell) for needle in needles))
 
 
 async def codes_for(session_maker, round_id: int, count: int, secret: bytes) -> list[str]:

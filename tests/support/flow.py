@@ -149,7 +149,7 @@ async def tap_and_confirm(harness: Harness, user_id: int, data: str,
                           language_code: str = "en") -> list[TelegramMethod[Any]]:
     """Tap a button that asks first (a preview with Yes / No), then tap its Yes; what both
     taps sent. Fails if no Yes was offered."""
-    from bot.ui.organiser_callbacks import ConfirmCb, Say
+    from bot.ui.callbacks.organiser import ConfirmCb, Say
 
     asked = await harness.tap(user_id, data, language_code=language_code)
     yes = [value for request in asked for _, value in buttons(request)

@@ -27,19 +27,20 @@ questions:
 """
 
 
-def serve(harness, monkeypatch, content: dict[str, bytes]) -> list[str]:
-    """Telegram's getFile and download, answered from `content`; returns what was fetched."""
+def serve(harness, monkeypatch, content: dict[str, bytes], suffix: str = "") -> list[str]:
+    """Telegram's getFile and download, answered from `content` (file_id -> bytes); Telegram's
+    file path ends in `suffix`. Returns the file ids fetched."""
     fetched: list[str] = []
     original = harness.telegram.make_request
 
     async def make_request(bot, method, *args, **kwargs):
         if isinstance(method, GetFile):
             return File(file_id=method.file_id, file_unique_id="u",
-                        file_path=f"documents/{method.file_id}")
+                        file_path=f"documents/{method.file_id}{suffix}")
         return await original(bot, method, *args, **kwargs)
 
     async def stream_content(url: str, *args, **kwargs):
-        fetched.append(url.rsplit("/", 1)[-1])
+        fetched.append(url.rsplit("/", 1)[-1].removesuffix(suffix))
         yield content[fetched[-1]]
 
     monkeypatch.setattr(harness.telegram, "make_request", make_request)
@@ -47,10 +48,12 @@ def serve(harness, monkeypatch, content: dict[str, bytes]) -> list[str]:
     return fetched
 
 
-def document(file_id: str, name: str, size: int) -> dict[str, Any]:
+def document(file_id: str, name: str, size: int, *, user_id: int = ORGANISER_ID,
+             **fields: Any) -> dict[str, Any]:
+    """The update of `user_id` sending a file; `fields` add to the document (mime_type...)."""
     return {"update_id": next(_ids), "message": {
         "message_id": next(_ids), "date": int(time.time()),
-        "chat": {"id": ORGANISER_ID, "type": "private"},
-        "from": {"id": ORGANISER_ID, "is_bot": False, "first_name": "Org"},
+        "chat": {"id": user_id, "type": "private"},
+        "from": {"id": user_id, "is_bot": False, "first_name": "Org"},
         "document": {"file_id": file_id, "file_unique_id": f"u{file_id}", "file_name": name,
-                     "file_size": size}}}
+                     "file_size": size, **fields}}}

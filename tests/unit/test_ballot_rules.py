@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from models.ballot_rules import (
+from models.ballot.rules import (
     Limits,
     for_recording,
     next_position,
+    still_offered,
+    tap,
     tap_refusal,
     unfinished,
     value_allowed,
@@ -88,3 +90,19 @@ def test_a_resumed_ballot_goes_on_at_the_first_card_not_answered():
     assert next_position(CARDS[:4], {1: 3, 3: 2}, -1) == 1
     assert next_position(CARDS[:4], {1: 3, 2: 1, 3: 2}, 1) == 3
     assert next_position(CARDS[:2], {1: 3, 2: 1}, 0) == 2  # the review
+
+
+def test_an_answer_button_counts_only_for_the_card_shown_and_a_value_it_offers():
+    score = Limits(kind=BallotKind.SCORE)
+    cards = CARDS[:3]
+    assert tap(score, cards, {}, showing=2, bid_id=2, value=5) is None
+    for showing, bid_id, value in ((1, 2, 5), (2, 2, 9), (2, 2, 0), (99, 99, 5)):
+        # another card than the one on screen, a forged value, a bid no longer offered
+        assert tap(score, cards, {}, showing=showing, bid_id=bid_id,
+                   value=value).code == "out-of-date"
+    knapsack = Limits(kind=BallotKind.KNAPSACK, pot_pence=1_500_00)
+    assert tap(knapsack, cards, {1: 1}, showing=2, bid_id=2, value=1).code == "over-pot"
+
+
+def test_answers_for_withdrawn_bids_are_dropped():
+    assert still_offered(CARDS[:2], {1: 4, 2: 0, 7: 5}) == {1: 4, 2: 0}

@@ -62,8 +62,8 @@ def test_approval_takes_any_known_bids():
 
 
 def test_top_n_takes_at_most_n_bids():
-    assert check("top-n", ["a", "b"], n_max=2) == []
-    assert check("top-n", ["a", "b", "c"], n_max=2) == ["too-many"]
+    assert check("top_n", ["a", "b"], n_max=2) == []
+    assert check("top_n", ["a", "b", "c"], n_max=2) == ["too-many"]
 
 
 def test_knapsack_takes_bids_that_fit_the_pot():
@@ -97,7 +97,7 @@ def test_tokens_are_whole_and_not_negative():
 
 @pytest.mark.parametrize(
     ("kind", "choices", "missing"),
-    [("top-n", ["a"], "n_max"), ("tokens", {"a": 1}, "tokens"), ("knapsack", ["a"], "pot")],
+    [("top_n", ["a"], "n_max"), ("tokens", {"a": 1}, "tokens"), ("knapsack", ["a"], "pot")],
 )
 def test_a_kind_without_its_setting_is_the_organisers_error(kind, choices, missing):
     with pytest.raises(ValueError, match=missing):
@@ -139,7 +139,7 @@ def test_tick_ballots(ticks, own, n_max):
     known = set(ticks) <= set(BIDS) - own and len(set(ticks)) == len(ticks)
     cost = sum(BIDS.get(pid, 0) for pid in set(ticks))
     assert (check("approval", ticks, own_bids=own) == []) == known
-    assert (check("top-n", ticks, own_bids=own, n_max=n_max) == []) == (
+    assert (check("top_n", ticks, own_bids=own, n_max=n_max) == []) == (
         known and len(ticks) <= n_max
     )
     assert (check("knapsack", ticks, own_bids=own) == []) == (known and cost <= POT)

@@ -12,8 +12,8 @@ from tests.support.bid_scenario import make_round, outbox_rows
 ORGANISER = 900
 
 
-def render(locale, bids, since) -> str:
-    return ", ".join(sorted(bid.reference for bid in bids))
+async def render(session, organiser_id, bids, since) -> dict:
+    return {"text": ", ".join(sorted(bid.reference for bid in bids))}
 
 
 async def complete_draft(session_maker, round_id: int, owner: int) -> int:

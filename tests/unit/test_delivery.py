@@ -1,17 +1,12 @@
-"""The delivery worker and its rate limiter, against a fake Bot and a virtual clock."""
+"""The delivery worker (bot/jobs/delivery.py) against a fake Bot: what it sends, how it treats
+Telegram's errors, and how it starts, stops and shares the outbox with other workers."""
 
 from __future__ import annotations
 
 import asyncio
-import heapq
-import itertools
 import logging
 import time
-from collections import defaultdict
-from collections.abc import Awaitable, Callable, Coroutine
 from datetime import UTC, datetime, timedelta
-from types import SimpleNamespace
-from typing import Any
 
 import pytest
 from aiogram.exceptions import (
@@ -23,170 +18,29 @@ from aiogram.exceptions import (
 )
 from aiogram.methods import SendMessage
 from aiogram.types import InlineKeyboardMarkup
-from hypothesis import given, settings
-from hypothesis import strategies as st
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
-from bot.jobs.delivery import DeliveryWorker, RateLimiter, exponential_backoff
+from bot.jobs.delivery import RateLimiter
 from models import outbox
 from models.db import create_session_maker
-from models.outbox import Kind, NewMessage, OutboxMessage, Status
+from models.outbox import Kind, Status
 from models.user import User
+from tests.support.delivery import (
+    FakeBot,
+    FakeLimiter,
+    count_in,
+    deliver_everything,
+    enqueue,
+    eventually,
+    has_count,
+    make_worker,
+    settled,
+    statuses,
+    text,
+)
 
 METHOD = SendMessage(chat_id=1, text="hello")
-
-
-# --- fakes -------------------------------------------------------------------------------
-
-
-class VirtualClock:
-    """Time that moves only when every task is asleep on it, straight to the next wake-up."""
-
-    def __init__(self) -> None:
-        self.now = 0.0
-        self._sleepers: list[tuple[float, int, asyncio.Future[None]]] = []
-        self._order = itertools.count()
-
-    def __call__(self) -> float:
-        return self.now
-
-    async def sleep(self, seconds: float) -> None:
-        future = asyncio.get_running_loop().create_future()
-        heapq.heappush(self._sleepers, (self.now + seconds, next(self._order), future))
-        await future
-
-    async def run(self, *coroutines: Coroutine[Any, Any, Any]) -> None:
-        tasks = [asyncio.create_task(coroutine) for coroutine in coroutines]
-        while not all(task.done() for task in tasks):
-            await asyncio.sleep(0)  # lets woken tasks run up to their next sleep
-            if self._sleepers:
-                wake_at, _, future = heapq.heappop(self._sleepers)
-                self.now = max(self.now, wake_at)
-                future.set_result(None)
-        await asyncio.gather(*tasks)
-
-
-class FakeBot:
-    """Stands in for aiogram.Bot: records every call and raises errors scripted per chat."""
-
-    def __init__(self, delay: float = 0.0) -> None:
-        self.delay = delay
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.delivered: list[tuple[str, dict[str, Any]]] = []
-        self.errors: dict[int, list[BaseException]] = defaultdict(list)
-        self.gate: asyncio.Event | None = None  # when set up, sends wait for it
-        self.in_progress = 0
-        self.max_in_progress = 0
-        self._message_ids = itertools.count(1000)
-
-    async def send_message(self, **kwargs: Any) -> SimpleNamespace:
-        return await self._send("send_message", kwargs)
-
-    async def send_photo(self, **kwargs: Any) -> SimpleNamespace:
-        return await self._send("send_photo", kwargs)
-
-    async def send_document(self, **kwargs: Any) -> SimpleNamespace:
-        return await self._send("send_document", kwargs)
-
-    async def _send(self, method: str, kwargs: dict[str, Any]) -> SimpleNamespace:
-        self.calls.append((method, kwargs))
-        self.in_progress += 1
-        self.max_in_progress = max(self.max_in_progress, self.in_progress)
-        try:
-            if self.gate is not None:
-                await self.gate.wait()
-            await asyncio.sleep(self.delay)
-            if self.errors[kwargs["chat_id"]]:
-                raise self.errors[kwargs["chat_id"]].pop(0)
-        finally:
-            self.in_progress -= 1
-        self.delivered.append((method, kwargs))
-        return SimpleNamespace(message_id=next(self._message_ids))
-
-    def texts(self) -> list[str]:
-        return [kwargs["text"] for _, kwargs in self.delivered]
-
-
-class FakeLimiter:
-    """No waiting, but remembers pauses; chats in `hold` wait until released."""
-
-    def __init__(self) -> None:
-        self.pauses: list[float] = []
-        self.hold: set[int] = set()
-
-    async def ready(self, *, lead: float = 0.0) -> None:
-        pass
-
-    @property
-    def rate(self) -> float:
-        return 1000.0
-
-    async def acquire(self, chat_id: int) -> None:
-        if chat_id in self.hold:
-            await asyncio.Event().wait()
-
-    def pause(self, seconds: float) -> None:
-        self.pauses.append(seconds)
-
-
-# --- helpers -----------------------------------------------------------------------------
-
-
-def text(key: str, chat_id: int, **overrides: Any) -> NewMessage:
-    fields = {
-        "dedupe_key": key,
-        "chat_id": chat_id,
-        "kind": Kind.TEXT,
-        "payload": {"text": key},
-        "due_at": datetime.now(UTC) - timedelta(seconds=1),
-    }
-    return NewMessage(**(fields | overrides))
-
-
-async def enqueue(sessions: async_sessionmaker[AsyncSession], *messages: NewMessage) -> None:
-    async with sessions() as session:
-        await outbox.enqueue(session, messages)
-        await session.commit()
-
-
-async def statuses(sessions: async_sessionmaker[AsyncSession]) -> dict[str, OutboxMessage]:
-    async with sessions() as session:
-        return {row.dedupe_key: row for row in await session.scalars(select(OutboxMessage))}
-
-
-async def count_in(sessions: async_sessionmaker[AsyncSession], *wanted: Status) -> int:
-    async with sessions() as session:
-        statement = select(func.count()).where(OutboxMessage.status.in_(wanted))
-        return await session.scalar(statement) or 0
-
-
-async def has_count(
-    sessions: async_sessionmaker[AsyncSession], expected: int, *wanted: Status
-) -> bool:
-    return await count_in(sessions, *wanted) == expected
-
-
-async def eventually(check: Callable[[], Awaitable[bool] | bool], within: float = 5.0) -> None:
-    """Poll `check` until it holds; a TimeoutError means it never did."""
-    async with asyncio.timeout(within):
-        while True:
-            result = check()
-            if await result if isinstance(result, Awaitable) else result:
-                return
-            await asyncio.sleep(0.01)
-
-
-async def deliver_everything(worker: DeliveryWorker, sessions: async_sessionmaker) -> None:
-    """Run the worker until no row is pending or sending, then stop it."""
-    running = asyncio.create_task(worker.run())
-    await eventually(lambda: _settled(sessions))
-    await worker.stop()
-    await running
-
-
-def _settled(sessions: async_sessionmaker[AsyncSession]) -> Awaitable[bool]:
-    return has_count(sessions, 0, Status.PENDING, Status.SENDING)
 
 
 @pytest.fixture
@@ -203,162 +57,6 @@ def bot() -> FakeBot:
 def limiter() -> FakeLimiter:
     return FakeLimiter()
 
-
-def make_worker(bot: FakeBot, sessions, limiter, **options: Any) -> DeliveryWorker:
-    options = {"worker_id": "test", "backoff": lambda attempt: 0.0, "poll_interval": 0.05} | options
-    return DeliveryWorker(bot, sessions, limiter, **options)
-
-
-# --- rate limiter ------------------------------------------------------------------------
-
-
-async def acquire_all(limiter: RateLimiter, clock: VirtualClock, chats: list[int]) -> list[float]:
-    """Acquire for each chat concurrently; return when each acquire went through."""
-    times: list[float] = []
-
-    async def one(chat_id: int) -> None:
-        await limiter.acquire(chat_id)
-        times.append(clock.now)
-
-    await clock.run(*(one(chat_id) for chat_id in chats))
-    return sorted(times)
-
-
-# Float rounding may let a send go a few nanoseconds early (RateLimiter.NEGLIGIBLE_WAIT).
-ROUNDING = 1e-6
-
-
-def most_in_one_second(times: list[float]) -> int:
-    """Largest number of sends in any window [t, t + 1s)."""
-    return max(
-        sum(1 for other in times if start <= other < start + 1 - ROUNDING) for start in times
-    )
-
-
-def a_second_apart(times: list[float]) -> bool:
-    return all(later - earlier >= 1 - ROUNDING for earlier, later in itertools.pairwise(times))
-
-
-def limiter_on(clock: VirtualClock, **options: Any) -> RateLimiter:
-    return RateLimiter(clock=clock, sleep=clock.sleep, **options)
-
-
-async def test_limiter_keeps_every_second_within_the_rate() -> None:
-    clock = VirtualClock()
-    times = await acquire_all(limiter_on(clock, rate=25), clock, list(range(100)))
-
-    assert most_in_one_second(times) == 25
-    # And it does not dawdle: 100 messages take about 4 seconds (the window is a little over
-    # a second), and not under 3, as every 25 come a second after the 25 before them.
-    assert 3 <= times[-1] <= 99 / 25 * RateLimiter.WINDOW
-
-
-async def test_a_late_sender_catches_up_within_the_window() -> None:
-    """Every wake-up comes 5 ms late, as on a busy machine: the burst makes up for it."""
-
-    class LateClock(VirtualClock):
-        async def sleep(self, seconds: float) -> None:
-            await super().sleep(seconds + 0.005)
-
-    strict, lenient = LateClock(), LateClock()
-    slow = await acquire_all(limiter_on(strict, rate=25, burst=1), strict, list(range(200)))
-    quick = await acquire_all(limiter_on(lenient, rate=25), lenient, list(range(200)))
-
-    assert slow[-1] > 199 / 25 * 1.1  # one token of room loses every late wake-up
-    assert quick[-1] < 199 / 25 * (RateLimiter.WINDOW + 0.02)
-    assert most_in_one_second(quick) == 25
-
-
-async def test_ready_waits_for_a_token_and_for_a_pause_without_taking_one() -> None:
-    clock = VirtualClock()
-    limiter = limiter_on(clock, rate=10, burst=1)
-    await clock.run(limiter.ready(), limiter.ready())
-    assert clock.now == 0  # a token is free; looking twice takes nothing
-    await clock.run(limiter.acquire(1))
-    await clock.run(limiter.ready())
-    assert clock.now == pytest.approx(0.1)
-    limiter.pause(3)
-    await clock.run(limiter.ready())
-    assert clock.now == pytest.approx(3.1)
-
-
-async def test_ready_can_look_ahead() -> None:
-    clock = VirtualClock()
-    limiter = limiter_on(clock, rate=10, burst=1)
-    await clock.run(limiter.acquire(1))
-    await clock.run(limiter.ready(lead=0.1))
-    assert clock.now == 0  # the next token (at 0.1 s) is within the lead
-    await clock.run(limiter.ready(lead=0.04))
-    assert clock.now == pytest.approx(0.06)
-    limiter.pause(3)
-    await clock.run(limiter.ready(lead=0.1))
-    assert clock.now == pytest.approx(3.06 - 0.1)  # a pause is honoured up to the lead
-
-
-async def test_limiter_sends_at_most_one_message_a_second_per_chat() -> None:
-    clock = VirtualClock()
-    limiter = limiter_on(clock, rate=25)
-    per_chat: dict[int, list[float]] = defaultdict(list)
-
-    async def one(chat_id: int) -> None:
-        await limiter.acquire(chat_id)
-        per_chat[chat_id].append(clock.now)
-
-    await clock.run(*(one(chat_id) for chat_id in [7] * 5 + list(range(100, 140)) + [8] * 3))
-
-    for times in per_chat.values():
-        assert a_second_apart(times)
-    assert len(per_chat[7]) == 5
-
-
-async def test_limiter_pause_holds_everyone_back() -> None:
-    clock = VirtualClock()
-    limiter = limiter_on(clock, rate=25)
-    await limiter.acquire(1)
-    limiter.pause(7)
-
-    times = await acquire_all(limiter, clock, [2, 3, 4])
-
-    assert min(times) >= 7
-
-
-async def test_a_burst_never_breaks_the_one_second_window() -> None:
-    clock = VirtualClock()
-    times = await acquire_all(limiter_on(clock, rate=10, burst=4), clock, list(range(60)))
-
-    assert times[:4] == [0.0] * 4
-    assert most_in_one_second(times) == 10
-
-
-def test_limiter_rejects_a_burst_beyond_one_second() -> None:
-    with pytest.raises(ValueError):
-        RateLimiter(rate=25, burst=26)
-
-
-@settings(max_examples=40, deadline=None)
-@given(st.lists(st.integers(min_value=1, max_value=6), min_size=1, max_size=60))
-def test_limiter_limits_hold_for_any_mix_of_chats(chats: list[int]) -> None:
-    async def scenario() -> dict[int, list[float]]:
-        clock = VirtualClock()
-        limiter = limiter_on(clock, rate=5)
-        sent: dict[int, list[float]] = defaultdict(list)
-
-        async def one(chat_id: int) -> None:
-            await limiter.acquire(chat_id)
-            sent[chat_id].append(clock.now)
-
-        await clock.run(*(one(chat_id) for chat_id in chats))
-        return sent
-
-    sent = asyncio.run(scenario())
-
-    assert most_in_one_second(sorted(itertools.chain(*sent.values()))) <= 5
-    for times in sent.values():
-        assert a_second_apart(times)
-
-
-def test_backoff_doubles_up_to_a_minute() -> None:
-    assert [exponential_backoff(n) for n in range(1, 10)] == [1, 2, 4, 8, 16, 32, 60, 60, 60]
 
 
 # --- worker outcomes ---------------------------------------------------------------------
@@ -574,7 +272,7 @@ async def test_rows_in_sending_never_exceed_concurrency(bot, sessions, limiter) 
     await asyncio.sleep(0.2)  # the dispatcher polls meanwhile but must not claim more
     assert await count_in(sessions, Status.SENDING) == 3
     bot.gate.set()
-    await eventually(lambda: _settled(sessions))
+    await eventually(lambda: settled(sessions))
     await worker.stop()
     await running
 
@@ -659,7 +357,7 @@ async def test_two_workers_never_send_a_row_twice(engine: AsyncEngine) -> None:
     workers = [make_worker(bot, sessions, FakeLimiter(), worker_id=f"w{n}") for n in (1, 2)]
 
     running = [asyncio.create_task(worker.run()) for worker in workers]
-    await eventually(lambda: _settled(sessions), within=10)
+    await eventually(lambda: settled(sessions), within=10)
     await asyncio.gather(*(worker.stop() for worker in workers))
     await asyncio.gather(*running)
 

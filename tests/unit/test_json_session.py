@@ -24,12 +24,6 @@ def json_bot(base_url: str) -> Bot:
                default=DefaultBotProperties(parse_mode=ParseMode.HTML))
 
 
-@pytest.fixture
-async def stub() -> AsyncIterator[TelegramStub]:
-    async with TelegramStub() as running:
-        yield running
-
-
 async def test_the_stand_in_reads_a_json_message_as_telegram_would(stub: TelegramStub) -> None:
     markup = InlineKeyboardMarkup(inline_keyboard=[[
         InlineKeyboardButton(text="5 ⭐", callback_data="vt:s:1:2:5"),

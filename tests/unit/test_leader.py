@@ -10,6 +10,7 @@ import asyncpg
 import pytest
 
 from bot.jobs.leader import Leader, asyncpg_dsn
+from tests.support.databases import EMPTY_SQLITE_ONLY
 
 INTERVAL = 0.2
 postgresql_only = pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
@@ -138,9 +139,9 @@ async def test_different_locks_do_not_exclude_each_other(database_url):
         await b.stop()
 
 
-async def test_sqlite_has_one_process_so_it_simply_leads(tmp_path):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'one.db'}"
-    a = Contender(url, "a").start()
+@EMPTY_SQLITE_ONLY
+async def test_sqlite_has_one_process_so_it_simply_leads(empty_database_url):
+    a = Contender(empty_database_url, "a").start()
     await until(lambda: a.leader.leading)
     await asyncio.sleep(INTERVAL * 3)
     assert a.elected == 1 and a.deposed == 0

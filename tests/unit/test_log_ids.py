@@ -29,7 +29,9 @@ def logging_calls_naming_people() -> list[str]:
     """Every logging call in the bot whose arguments mention someone's id outside
     `pseudonym(...)`."""
     found = []
-    for path in [*ROOT.glob("bot/*.py"), *ROOT.glob("handlers/*.py"), *ROOT.glob("models/*.py")]:
+    # rglob: sub-packages (bot/jobs, bot/ui, bot/cli, ...) log too.
+    for path in sorted(path for layer in ("bot", "handlers", "models")
+                       for path in (ROOT / layer).rglob("*.py")):
         tree = ast.parse(path.read_text(), filename=str(path))
         for node in ast.walk(tree):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
@@ -55,7 +57,9 @@ def test_the_check_would_catch_an_id_in_a_log_line(tmp_path, monkeypatch):
     bad = ("import logging\nlog = logging.getLogger()\n"
            "def f(message):\n    log.info('from %s', message.from_user.id)\n"
            "    log.info('to %s', pseudonym(message.chat_id))\n")
-    (tmp_path / "bot").mkdir()
+    (tmp_path / "bot" / "jobs").mkdir(parents=True)
     (tmp_path / "bot" / "bad.py").write_text(bad)
+    (tmp_path / "bot" / "jobs" / "bad.py").write_text(bad)  # sub-packages are read too
     monkeypatch.setattr(sys.modules[__name__], "ROOT", tmp_path)
-    assert logging_calls_naming_people() == ["bot/bad.py:4: message.from_user.id"]
+    assert logging_calls_naming_people() == ["bot/bad.py:4: message.from_user.id",
+                                             "bot/jobs/bad.py:4: message.from_user.id"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import textwrap
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,33 +13,11 @@ from bot.__main__ import main as bot_main
 from bot.cli.rounds import RoundFileError, import_round, main, spec_from_mapping
 from models.round import Round
 from tests.conftest import make_settings
+from tests.support.databases import EMPTY_SQLITE_ONLY
+from tests.support.factories import ROUND_FILE
 
 LONDON = ZoneInfo("Europe/London")
 NOW = datetime(2026, 11, 25, 12, 0, tzinfo=UTC)
-EXAMPLE = textwrap.dedent("""\
-    name:
-      en: Safer Speke 2026
-      cy: Speke Mwy Diogel 2026
-    status: open
-    areas:
-      - code: SPK
-        name: Speke
-        pot: £20,000
-      - code: gar
-        name: {en: Garston, cy: Garstwn}
-        pot: 6000
-    max_bid: £2,000
-    priorities:
-      - en: Things for young people to do in the evenings
-        cy: Pethau i bobl ifanc eu gwneud gyda'r nos
-    questions: [group, title, description, benefits, amount, area, contact]
-    bid_deadline: 2026-12-12 17:00
-    voting:
-      opens: 2027-01-17 13:00
-      closes: 2027-01-17 16:00
-    ballot: {kind: score}
-    allocation: {rule: greedy, policy: skip}
-""")
 
 
 def read(text: str):
@@ -54,7 +31,7 @@ def problems(text: str) -> list[str]:
 
 
 def test_the_readme_example_reads_as_written():
-    spec = read(EXAMPLE)
+    spec = read(ROUND_FILE)
     assert (spec.name_en, spec.name_cy, spec.status) == ("Safer Speke 2026",
                                                          "Speke Mwy Diogel 2026", "open")
     assert [(a.code, a.name_en, a.name_cy, a.pot_pence) for a in spec.areas] == [
@@ -67,7 +44,7 @@ def test_the_readme_example_reads_as_written():
 
 
 def test_summer_times_are_uk_time():
-    spec = read(EXAMPLE.replace("2026-12-12 17:00", "2027-06-12 17:00")
+    spec = read(ROUND_FILE.replace("2026-12-12 17:00", "2027-06-12 17:00")
                 .replace("2027-01-17", "2027-07-17"))
     assert spec.bid_deadline == datetime(2027, 6, 12, 16, 0, tzinfo=UTC)
 
@@ -106,8 +83,8 @@ def test_summer_times_are_uk_time():
 ])
 def test_each_mistake_is_named(change, problem):
     old, new = change
-    assert old in EXAMPLE
-    found = problems(EXAMPLE.replace(old, new))
+    assert old in ROUND_FILE
+    found = problems(ROUND_FILE.replace(old, new))
     assert any(problem in line for line in found), found
 
 
@@ -115,32 +92,27 @@ def test_not_a_mapping_at_all():
     assert problems("- just\n- a list\n")[0].startswith("the file should be a mapping")
 
 
-async def test_importing_writes_the_round(database_url):
-    round_id = await import_round(database_url, read(EXAMPLE))
-    from models.db import create_engine, create_session_maker
-
-    engine = create_engine(database_url)
-    try:
-        async with create_session_maker(engine)() as session:
-            round_ = await session.scalar(select(Round).where(Round.id == round_id))
-            assert (round_.name_cy, round_.status, round_.pot_pence) == (
-                "Speke Mwy Diogel 2026", "open", 2_600_000)
-            assert [area.code for area in round_.areas] == ["SPK", "GAR"]
-    finally:
-        await engine.dispose()
+async def test_importing_writes_the_round(database_url, session_maker):
+    round_id = await import_round(database_url, read(ROUND_FILE))
+    async with session_maker() as session:
+        round_ = await session.scalar(select(Round).where(Round.id == round_id))
+        assert (round_.name_cy, round_.status, round_.pot_pence) == (
+            "Speke Mwy Diogel 2026", "open", 2_600_000)
+        assert [area.code for area in round_.areas] == ["SPK", "GAR"]
 
 
-def test_the_command_line(tmp_path, capsys, monkeypatch):
-    url = f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"
+@EMPTY_SQLITE_ONLY
+def test_the_command_line(tmp_path, capsys, monkeypatch, empty_database_url):
+    url = empty_database_url
     settings = make_settings(url)
     good = tmp_path / "round.yaml"
-    good.write_text(EXAMPLE.replace("2026-12-12", "2099-12-12").replace("2027-01-17",
+    good.write_text(ROUND_FILE.replace("2026-12-12", "2099-12-12").replace("2027-01-17",
                                                                         "2100-01-17"))
     assert main(["import", str(good)], settings) == 0
     assert capsys.readouterr().out.strip() == (
         "imported round 1: Safer Speke 2026 (open) · 2 areas · pot £26,000 · max bid £2,000")
     bad = tmp_path / "bad.yaml"
-    bad.write_text(EXAMPLE.replace("max_bid: £2,000", "max_bid: lots"))
+    bad.write_text(ROUND_FILE.replace("max_bid: £2,000", "max_bid: lots"))
     assert main(["import", str(bad)], settings) == 2
     err = capsys.readouterr().err
     assert "bad.yaml: line 12: max_bid: 'lots' is not an amount of money" in err
@@ -158,18 +130,12 @@ def test_the_command_line(tmp_path, capsys, monkeypatch):
 
 @pytest.mark.parametrize("written", ["30, 90, 365", "[30, 90, 365]", "30 · 90 · 365"])
 def test_a_round_file_sets_its_own_update_schedule(written):
-    spec = read(EXAMPLE + f"update_days: {written}\n")
+    spec = read(ROUND_FILE + f"update_days: {written}\n")
     assert spec.update_days == (30, 90, 365)
-    assert read(EXAMPLE).update_days is None  # left out: the setting's days
+    assert read(ROUND_FILE).update_days is None  # left out: the setting's days
 
 
-async def test_the_update_schedule_is_stored_with_the_round(database_url):
-    round_id = await import_round(database_url, read(EXAMPLE + "update_days: 14, 60\n"))
-    from models.db import create_engine, create_session_maker
-
-    engine = create_engine(database_url)
-    try:
-        async with create_session_maker(engine)() as session:
-            assert (await session.get(Round, round_id)).update_days == "14,60"
-    finally:
-        await engine.dispose()
+async def test_the_update_schedule_is_stored_with_the_round(database_url, session_maker):
+    round_id = await import_round(database_url, read(ROUND_FILE + "update_days: 14, 60\n"))
+    async with session_maker() as session:
+        assert (await session.get(Round, round_id)).update_days == "14,60"

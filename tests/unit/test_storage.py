@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import uuid
 
-import pytest
 from aiogram.fsm.storage.base import StorageKey
 from aiogram.fsm.storage.redis import RedisStorage
 
@@ -13,7 +12,7 @@ from bot import storage as bot_storage
 from bot.dispatcher import create_storage
 from bot.storage import DatabaseStorage
 from tests.conftest import make_settings
-from tests.support.databases import require_redis, unavailable
+from tests.support.databases import SQLITE_ONLY, require_redis, unavailable
 from tests.support.spies import asked_for
 
 
@@ -42,7 +41,7 @@ async def test_database_storage_is_the_default(database_url, session_maker):
     assert isinstance(create_storage(make_settings(database_url), session_maker), DatabaseStorage)
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+@SQLITE_ONLY
 async def test_redis_storage_with_redis_url(database_url, session_maker):
     settings = make_settings(database_url, redis_url="redis://127.0.0.1:6379/0")
     storage = create_storage(settings, session_maker)
@@ -94,7 +93,7 @@ async def test_database_storage_reads_the_data_with_the_state(session_maker, mon
                               reads)
 
 
-@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+@SQLITE_ONLY
 async def test_redis_storage_reads_the_data_with_the_state(database_url, session_maker):
     settings = make_settings(database_url, redis_url=await require_redis())
     storage, other = (create_storage(settings, session_maker) for _ in range(2))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
+import pytest
 from sqlalchemy import select
 
 from bot.cli.tally import count
+from bot.i18n import create_i18n
+from bot.jobs.notifier import Notifier
 from models.bid import Bid, BidStatus
 from models.outbox import OutboxMessage
 from models.pabulib import parse_pb
@@ -17,12 +22,13 @@ from tests.support.factories import GROUP_OWNER, cast, voting_round
 VOTERS = range(710_000, 710_009)
 
 
-def bidder_note(locale, bid, won):
-    return f"{locale}:{bid.reference}:{'funded' if won else 'not funded'}"
-
-
-def resident_note(locale):
-    return f"{locale}:results are out"
+@pytest.fixture
+async def notifier():
+    """The bot's notifier, with its translations loaded, outside any dispatcher."""
+    core = create_i18n("en").core
+    await core.startup()
+    return Notifier(core, default_locale="en", tz=ZoneInfo("Europe/London"),
+                    reminder_offsets=(86_400,))
 
 
 async def vote_score_round(session_maker, **fields):
@@ -35,16 +41,17 @@ async def vote_score_round(session_maker, **fields):
     return round_id, (a, b, c)
 
 
-async def test_publishing_funds_down_the_ranking_and_tells_every_bidder(session_maker):
+async def test_publishing_funds_down_the_ranking_and_tells_every_bidder(session_maker,
+                                                                        notifier):
     round_id, (a, b, c) = await vote_score_round(session_maker)
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
-        counts = await publish_results(session, round_, bidder_note=bidder_note,
-                                       resident_note=resident_note)
+        counts = await publish_results(session, round_)
         assert round_.status == RoundStatus.RESULTS
-        again = await publish_results(session, round_, bidder_note=bidder_note,
-                                      resident_note=resident_note)
+        await notifier.votes.results(session, round_)
+        again = await publish_results(session, round_)
         assert again is None
+        assert await notifier.votes.results(session, round_) == 0  # told once
     (area,) = counts
     # Support: b 37, a 27, c 27; pot £20,000 covers all three (£4,500).
     assert set(area.result.selected) == {"SPK-001", "SPK-002", "SPK-003"}
@@ -52,11 +59,16 @@ async def test_publishing_funds_down_the_ranking_and_tells_every_bidder(session_
     async with session_maker() as session:
         statuses = {bid.id: bid.status for bid in await session.scalars(select(Bid))}
         assert [statuses[i] for i in (a, b, c)] == [BidStatus.FUNDED] * 3
+        title = {bid.reference: bid.title for bid in await session.scalars(select(Bid))}
         notes = {row.chat_id: row.payload["text"]
                  for row in await session.scalars(select(OutboxMessage))}
-    assert notes[GROUP_OWNER] == "cy:SPK-001:funded"
-    assert notes[800_002] == "en:SPK-003:funded"
-    assert notes[VOTERS[0]] == "en:results are out"
+    # Each group hears about its own bid, in its own language; everyone else that the
+    # results are out.
+    assert notes[GROUP_OWNER] == (f"Newyddion da: bydd eich cais “{title['SPK-001']}” yn y "
+                                  f"rownd {round_.name('cy')} yn cael ei ariannu.")
+    assert notes[800_002] == (f"Good news: your bid “{title['SPK-003']}” in "
+                              f"{round_.name('en')} will be funded.")
+    assert notes[VOTERS[0]] == f"The results of {round_.name('en')} are out. Thank you for voting."
     assert len(notes) == len(VOTERS) + 3
 
 
@@ -67,8 +79,7 @@ async def test_a_small_pot_leaves_the_least_supported_bid_unfunded(session_maker
         round_.areas[0].pot_pence = 3_000_00
     async with session_maker.begin() as session:
         round_ = await session.get(Round, round_id)
-        (area,) = await publish_results(session, round_, bidder_note=bidder_note,
-                                        resident_note=resident_note)
+        (area,) = await publish_results(session, round_)
     assert area.result.selected == ("SPK-002", "SPK-003")
     async with session_maker() as session:
         assert (await session.get(Bid, a)).status == BidStatus.NOT_FUNDED

@@ -11,37 +11,25 @@ While voting is open a ballot carries `voter_key` = HMAC(round salt, HMAC(secret
 id)): the salt is random, one per round, in `ballot_boxes`; the secret (`BALLOT_SECRET`, or
 one derived from `BOT_TOKEN`) is kept outside the database. So a person's ballot can be found,
 to let them change it, only by someone holding both; UNIQUE(round_id, voter_key) keeps one
-ballot per person as a database rule too. When voting closes (`seal_round`, called wherever a
-round leaves voting: models/voting.py) the box is sealed: every ballot is written again in a
-random order with fresh ids, no key and no age band (the bands become counts on the box), the
-old rows are deleted (SQLite overwrites them: `secure_delete`) and the salt is thrown away.
-After that nothing in the database ties a ballot to a person, whatever secret one holds.
-
-`forget_voter` (/forget) cuts a person's ballot loose at once: it is written again under a
-random key, so it still counts and nobody can find it from the person. While voting is open
-their roll entry keeps its keyed hash, so coming back does not give a second vote; the hash
-goes when the round is sealed. docs/privacy.md says what each stage leaves, and to whom.
+ballot per person as a database rule too. Sealing the box when voting closes, and /forget,
+are models/ballot/seal.py.
 
 Receipts ("7KQ-29X") live on the roll, not on the ballot: `check_receipt` says whether a vote
 with that receipt is in the count, and nothing of what it said.
 
 Entries are (ballot_id, bid_id, value): the score (score), tokens (tokens) or 1 (a tick, for
-approval, top-N and knapsack). A voter's own bids are never offered (`cards_offered`) and
-`cast_ballot` refuses them through `models.tally.validate_ballot`.
-
-The round's own rules (`Round.score_all`, `Round.changes_allowed`) are parameters of
-`cast_ballot`, with the defaults the DOMAIN gives for UK events: every bid must be scored, and
-a vote may be changed until voting closes. Who may vote is models/eligibility.py's business.
+approval, top-N and knapsack). What a ballot may hold is models/ballot/rules.py; `record`
+checks it all again when it writes. The round's own rules (`Round.score_all`,
+`Round.changes_allowed`) apply unless a caller overrides them. Who may vote is
+models/eligibility.py's business.
 """
 
 from __future__ import annotations
 
 import hashlib
 import hmac
-import random
 import secrets
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -57,27 +45,22 @@ from sqlalchemy import (
     false,
     func,
     insert,
-    or_,
     select,
-    text,
     update,
 )
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models.base import Base, UtcDateTime, utcnow
+from models.ballot.rules import TICK, Card, all_required, ballot_problems, is_tick_kind
+from models.base import Base, UtcDateTime
 from models.bid import Bid, BidStatus
-from models.round import BallotKind, Round, RoundStatus
-from models.tally import validate_ballot
+from models.round import Round, RoundStatus
 
 # Letters and digits nobody reads wrongly aloud or on a phone: no 0/O, 1/I/L, 5/S, 2/Z, 8/B.
 RECEIPT_ALPHABET = "34679ACDEFGHJKMNPQRTUVWXY"
 # Bids voters see: those organisers found eligible (and, after results, funded or not).
 VOTABLE = (BidStatus.ELIGIBLE, BidStatus.FUNDED, BidStatus.NOT_FUNDED)
-# validate_ballot spells top-N with a hyphen; the rounds model with an underscore.
-_TALLY_KIND = {BallotKind.TOP_N: "top-n"}
-TICK = 1
 
 
 class Ballot(Base):
@@ -171,25 +154,6 @@ def new_receipt() -> str:
     return f"{chars[:3]}-{chars[3:]}"
 
 
-def is_tick_kind(kind: str) -> bool:
-    return kind in (BallotKind.APPROVAL, BallotKind.TOP_N, BallotKind.KNAPSACK)
-
-
-def ballot_problems(round_: Round, bids: list[Bid], choices: Mapping[int, int], own: set[int],
-                    *, require_all: bool = True) -> list[str]:
-    """validate_ballot's codes for choices {bid id: value} (value ignored for tick kinds)."""
-    kind = round_.ballot_kind
-    amounts = {str(bid.id): bid.amount_pence or 0 for bid in bids}
-    ticks = is_tick_kind(kind)
-    keyed = [str(bid_id) for bid_id in choices] if ticks else {
-        str(bid_id): value for bid_id, value in choices.items()}
-    return validate_ballot(
-        _TALLY_KIND.get(BallotKind(kind), kind), keyed, bids=amounts, pot=round_.pot_pence,
-        n_max=round_.ballot_n, tokens=round_.ballot_tokens, require_all=require_all,
-        own_bids={str(bid_id) for bid_id in own},
-    )
-
-
 # ---------------------------------------------------------------------------------------------
 # Queries
 
@@ -258,7 +222,9 @@ async def _roll_entry(session: AsyncSession, round_id: int, voter: str) -> RollE
         RollEntry.round_id == round_id, RollEntry.roll_key == roll_key(voter)))
 
 
-async def _keyed_ballot(session: AsyncSession, round_id: int, voter: str) -> Ballot | None:
+async def keyed_ballot(session: AsyncSession, round_id: int, voter: str) -> Ballot | None:
+    """The ballot stored under this person's key in an open box (not after /forget, nor
+    after the seal)."""
     salt = await _salt(session, round_id)
     if salt is None:
         return None
@@ -266,14 +232,30 @@ async def _keyed_ballot(session: AsyncSession, round_id: int, voter: str) -> Bal
         Ballot.round_id == round_id, Ballot.voter_key == ballot_key(salt, voter)))
 
 
+@dataclass(frozen=True)
+class Place:
+    """One person in one round, read once: their roll entry (they voted) and, while the link
+    stands, their ballot. A ballot is written with its roll entry, so no entry, no ballot."""
+
+    voter: str  # voter_key(secret, Telegram id)
+    entry: RollEntry | None
+    ballot: Ballot | None
+
+
+async def look_up(session: AsyncSession, round_id: int, voter: str) -> Place:
+    """Where this person (`voter_key(secret, id)`) stands in the round's roll and box."""
+    entry = await _roll_entry(session, round_id, voter)
+    ballot = None if entry is None else await keyed_ballot(session, round_id, voter)
+    return Place(voter, entry, ballot)
+
+
 async def find_ballot(session: AsyncSession, round_id: int, key: str) -> FoundBallot | None:
     """The ballot of the person whose `voter_key(secret, id)` is `key`, while voting is open
     and the link stands (not after /forget, nor after the seal)."""
-    ballot = await _keyed_ballot(session, round_id, key)
-    if ballot is None:
+    place = await look_up(session, round_id, key)
+    if place.ballot is None:
         return None
-    entry = await _roll_entry(session, round_id, key)
-    return FoundBallot(ballot.id, entry.receipt if entry else "", ballot.age_band)
+    return FoundBallot(place.ballot.id, place.entry.receipt, place.ballot.age_band)
 
 
 async def ballot_choices(session: AsyncSession, ballot_id: int) -> dict[int, int]:
@@ -295,28 +277,42 @@ class CastResult:
 
 async def cast_ballot(session: AsyncSession, round_: Round, telegram_id: int,
                       choices: Mapping[int, int], *, secret: bytes,
-                      changes_allowed: bool = True, require_all: bool = True,
+                      changes_allowed: bool | None = None, require_all: bool | None = None,
                       age_band: str | None = None) -> CastResult:
-    """Record (or replace) a voter's ballot; problems are validate_ballot codes or
-    'voting-closed' / 'already-voted' / 'forgotten-vote' / 'sealed-vote'. Nothing is written
-    unless the ballot is valid. A replaced ballot keeps its age band unless a new one is given.
-    Someone on the roll whose ballot can no longer be found has voted and cannot vote again:
-    they used /forget ('forgotten-vote'), or voted before the box was sealed and voting was
-    opened again ('sealed-vote')."""
+    """Record (or replace) a voter's ballot, reading the round's bids; see `record`. The chat
+    goes through models.ballot.voter.Ballots.confirm, which uses the process's round copy."""
+    place = await look_up(session, round_.id, voter_key(secret, telegram_id))
+    return await record(session, round_, telegram_id, choices, place,
+                        cards=await votable_cards(session, round_.id),
+                        changes_allowed=changes_allowed, require_all=require_all,
+                        age_band=age_band)
+
+
+async def record(session: AsyncSession, round_: Round, telegram_id: int,
+                 choices: Mapping[int, int], place: Place, *, cards: Sequence[Card],
+                 changes_allowed: bool | None = None, require_all: bool | None = None,
+                 age_band: str | None = None) -> CastResult:
+    """Record (or replace) the ballot of the person at `place`; `cards` are the round's
+    votable bids (id, amount_pence, owner_telegram_id). Problems are validate_ballot codes
+    (a voter's own bid is 'own-bid') or 'voting-closed' / 'already-voted' /
+    'forgotten-vote' / 'sealed-vote'. Nothing is written unless the ballot is valid. The
+    round's rules apply (`Round.changes_allowed`, `rules.all_required`) unless given here. A
+    replaced ballot keeps its age band unless a new one is given. Someone on the roll whose
+    ballot can no longer be found has voted and cannot vote again: they used /forget
+    ('forgotten-vote'), or voted before the box was sealed and voting was opened again
+    ('sealed-vote')."""
     if round_.status != RoundStatus.VOTING:
         return CastResult(problems=["voting-closed"])
-    bids = await votable_bids(session, round_.id)
-    own = {bid.id for bid in bids if bid.owner_telegram_id == telegram_id}
-    problems = ballot_problems(round_, bids, choices, own, require_all=require_all)
+    own = {card.id for card in cards if card.owner_telegram_id == telegram_id}
+    problems = ballot_problems(round_, cards, choices, own, require_all=(
+        all_required(round_) if require_all is None else require_all))
     if problems:
         return CastResult(problems=problems)
-    voter = voter_key(secret, telegram_id)
-    entry = await _roll_entry(session, round_.id, voter)
+    entry, ballot, voter = place.entry, place.ballot, place.voter
     replaced = entry is not None
     if entry is not None:
-        if not changes_allowed:
+        if not (round_.changes_allowed if changes_allowed is None else changes_allowed):
             return CastResult(problems=["already-voted"])
-        ballot = await _keyed_ballot(session, round_.id, voter)
         if ballot is None:  # cut loose (/forget, or the seal): it counts, and is theirs no more
             return CastResult(problems=["forgotten-vote" if entry.forgotten else "sealed-vote"])
         await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id == ballot.id))
@@ -375,160 +371,6 @@ async def round_ballots(session: AsyncSession, round_id: int) -> list[dict[int, 
 async def rounds_in_voting(session: AsyncSession) -> list[Round]:
     return list(await session.scalars(
         select(Round).where(Round.status == RoundStatus.VOTING).order_by(Round.id)))
-
-
-# ---------------------------------------------------------------------------------------------
-# Sealing the box when voting closes; /forget
-
-
-async def _overwrite_deleted_rows(session: AsyncSession) -> None:
-    """On SQLite, rows deleted on this connection are overwritten with zeros, not left
-    readable in free pages (PostgreSQL: see docs/privacy.md on VACUUM)."""
-    if (await session.connection()).dialect.name == "sqlite":
-        await session.execute(text("PRAGMA secure_delete = ON"))
-
-
-async def _contents(session: AsyncSession, ballot_ids: list[int]) -> dict[int, dict[int, int]]:
-    contents: dict[int, dict[int, int]] = {ballot_id: {} for ballot_id in ballot_ids}
-    for start in range(0, len(ballot_ids), 500):  # keep each statement's parameters few
-        rows = await session.execute(
-            select(BallotEntry.ballot_id, BallotEntry.bid_id, BallotEntry.value)
-            .where(BallotEntry.ballot_id.in_(ballot_ids[start:start + 500])))
-        for ballot_id, bid_id, value in rows:
-            contents[ballot_id][bid_id] = value
-    return contents
-
-
-async def _write_again(session: AsyncSession, round_id: int,
-                       ballots: list[tuple[str | None, str | None, dict[int, int]]],
-                       old_ids: list[int]) -> None:
-    """Insert (key, age band, entries) ballots in the order given, with fresh ids (inserted
-    before the old rows go, so SQLite cannot hand an old id out again), then delete the old."""
-    if ballots:  # in bulk: a round's seal writes every ballot of the round
-        new_ids = list(await session.scalars(
-            insert(Ballot).returning(Ballot.id, sort_by_parameter_order=True),
-            [{"round_id": round_id, "voter_key": key, "age_band": band}
-             for key, band, _ in ballots]))
-        entries = [{"ballot_id": new_id, "bid_id": bid_id, "value": value}
-                   for new_id, (_, _, chosen) in zip(new_ids, ballots, strict=True)
-                   for bid_id, value in sorted(chosen.items())]
-        if entries:
-            await session.execute(insert(BallotEntry), entries)
-    for start in range(0, len(old_ids), 500):
-        chunk = old_ids[start:start + 500]
-        await session.execute(delete(BallotEntry).where(BallotEntry.ballot_id.in_(chunk)))
-        await session.execute(delete(Ballot).where(Ballot.id.in_(chunk))
-                              .execution_options(synchronize_session=False))
-    gone = set(old_ids)  # rows the session may still hold: forget them, they are deleted
-    for old in [obj for obj in session.identity_map.values()
-                if isinstance(obj, Ballot) and obj.id in gone]:
-        session.expunge(old)
-
-
-async def seal_round(session: AsyncSession, round_id: int, *, rng: random.Random | None = None,
-                     now: datetime | None = None) -> int:
-    """Cut every ballot of the round loose from the people who cast it; how many ballots.
-
-    Each is written again, in a random order, with a fresh id, no key and no age band (the
-    bands are added up on the box); the old rows are deleted; the salt goes; the roll entries
-    of people who used /forget lose their keys. Safe to repeat: a sealed box is left alone.
-    `rng` is for tests; the seal uses the system's cryptographic source.
-
-    Taking the salt is the claim: one UPDATE, so of two processes sealing at once (or a seal
-    and a /forget) the second waits for the first and then finds nothing left to do."""
-    claimed = (await session.execute(
-        update(BallotBox).where(BallotBox.round_id == round_id, BallotBox.salt.is_not(None))
-        .values(salt=None).execution_options(synchronize_session=False))).rowcount
-    if not claimed and not await _still_linked(session, round_id):
-        return 0
-    await _overwrite_deleted_rows(session)
-    old = list(await session.execute(select(Ballot.id, Ballot.age_band)
-                                     .where(Ballot.round_id == round_id)))
-    contents = await _contents(session, [ballot_id for ballot_id, _ in old])
-    ballots = [(None, None, contents[ballot_id]) for ballot_id, _ in old]
-    (rng or random.SystemRandom()).shuffle(ballots)
-    await _write_again(session, round_id, ballots, [ballot_id for ballot_id, _ in old])
-    for entry in await session.scalars(select(RollEntry).where(
-            RollEntry.round_id == round_id, RollEntry.forgotten.is_(True))):
-        entry.roll_key = random_key()
-    box = await session.get(BallotBox, round_id)
-    if box is None:
-        box = BallotBox(round_id=round_id)
-        session.add(box)
-    bands = Counter(box.age_bands or {})
-    bands.update(band for _, band in old if band)
-    box.salt, box.sealed_at, box.age_bands = None, now or utcnow(), dict(sorted(bands.items()))
-    await session.flush()
-    return len(ballots)
-
-
-def _linked(round_id):
-    """A ballot of the round that still carries a key or an age band."""
-    return select(Ballot.id).where(
-        Ballot.round_id == round_id,
-        or_(Ballot.voter_key.is_not(None), Ballot.age_band.is_not(None))).exists()
-
-
-async def _still_linked(session: AsyncSession, round_id: int) -> bool:
-    return bool(await session.scalar(select(_linked(round_id))))
-
-
-async def seal_closed_rounds(session: AsyncSession, *, now: datetime | None = None) -> list[int]:
-    """Seal every round whose box is still open though voting is not (closed by any path,
-    or open when this code was installed), or that got a keyed ballot after its seal (a vote
-    confirmed at the very moment voting closed); the rounds sealed."""
-    open_box = select(BallotBox.round_id).where(BallotBox.round_id == Round.id,
-                                                BallotBox.salt.is_not(None)).exists()
-    round_ids = list(await session.scalars(
-        select(Round.id).where(Round.status != RoundStatus.VOTING.value,
-                               or_(open_box, _linked(Round.id)))
-        .order_by(Round.id)))
-    for round_id in round_ids:
-        await seal_round(session, round_id, now=now)
-    return round_ids
-
-
-async def forget_voter(session: AsyncSession, telegram_id: int, *, secret: bytes) -> int:
-    """/forget: the person's ballots stay counted but nothing leads to them any more; how
-    many rounds' roll entries were theirs.
-
-    A ballot still found by its key (voting open) is written again under a random key, with
-    a fresh id. The roll entry is marked forgotten; while voting is open it keeps its key, so
-    coming back does not give a second vote (the seal takes the key away), otherwise the key
-    goes now."""
-    voter = voter_key(secret, telegram_id)
-    entries = list(await session.scalars(
-        select(RollEntry).where(RollEntry.roll_key == roll_key(voter))))
-    for entry in entries:
-        # Hold the box (an UPDATE that changes nothing) so a seal cannot run in between.
-        held = (await session.execute(
-            update(BallotBox).where(BallotBox.round_id == entry.round_id,
-                                    BallotBox.salt.is_not(None))
-            .values(salt=BallotBox.salt).execution_options(synchronize_session=False))).rowcount
-        ballot = await _keyed_ballot(session, entry.round_id, voter) if held else None
-        if ballot is not None:
-            await _overwrite_deleted_rows(session)
-            contents = await _contents(session, [ballot.id])
-            await _write_again(session, entry.round_id,
-                               [(random_key(), ballot.age_band, contents[ballot.id])],
-                               [ballot.id])
-        entry.forgotten = True
-        status = await session.scalar(select(Round.status).where(Round.id == entry.round_id))
-        if status != RoundStatus.VOTING:
-            entry.roll_key = random_key()
-    await session.flush()
-    return len(entries)
-
-
-async def forget_roll(session: AsyncSession, round_id: int) -> int:
-    """Retention: no roll entry of the round stands for a person any more (receipts stay)."""
-    await seal_round(session, round_id)
-    entries = list(await session.scalars(select(RollEntry).where(
-        RollEntry.round_id == round_id, RollEntry.forgotten.is_(False))))
-    for entry in entries:
-        entry.roll_key, entry.forgotten = random_key(), True
-    await session.flush()
-    return len(entries)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,77 +1,12 @@
-"""Inline buttons' callback data. Prefixes are short: Telegram allows 64 bytes."""
+"""Callback data of events: residents' buttons and the organisers'."""
 
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
 
 from aiogram.filters.callback_data import CallbackData
-from pydantic import Field
 
-# Numbers in callback data point at rows (32-bit keys on PostgreSQL) or at people (64-bit
-# Telegram ids). A forged number outside that range is no button of ours: the filter does not
-# match and the catch-all answers "out of date", instead of the database refusing the query.
-RowId = Annotated[int, Field(ge=-(2**31), le=2**31 - 1)]
-TelegramId = Annotated[int, Field(ge=-(2**63), le=2**63 - 1)]
-
-
-class MenuItem(StrEnum):
-    EVENTS = "ev"
-    BID = "bid"
-    VOTE = "vote"
-    MINE = "mine"
-    LANGUAGE = "lang"
-    HELP = "help"
-    MENU = "menu"  # the main menu again, from the end of a conversation
-
-
-class Locale(StrEnum):
-    EN = "en"
-    CY = "cy"
-
-
-class MenuCb(CallbackData, prefix="m"):
-    item: MenuItem
-
-
-class LanguageCb(CallbackData, prefix="l"):
-    locale: Locale
-
-
-class LanguageSwitchCb(CallbackData, prefix="ls"):
-    """The one-tap switch under the first-contact notice (the language not stored)."""
-
-    locale: Locale
-
-
-class ForgetCb(CallbackData, prefix="fg"):
-    confirm: bool
-
-
-class BroadcastAction(StrEnum):
-    AUDIENCE = "a"
-    SKIP_WELSH = "sk"
-    NOW = "now"
-    LATER = "lat"
-    SEND = "go"
-    DISCARD = "x"
-    STOP = "stop"
-    RETRY = "again"  # send the uncertain ones again (models/unreached.py)
-
-
-class BroadcastCb(CallbackData, prefix="bc"):
-    action: BroadcastAction
-    value: str = ""
-
-
-class OrganiserAction(StrEnum):
-    ADD = "add"
-    REMOVE = "rm"
-
-
-class OrganiserCb(CallbackData, prefix="org"):
-    action: OrganiserAction
-    telegram_id: TelegramId = 0
+from bot.ui.callbacks.ids import RowId
 
 
 class EventAction(StrEnum):

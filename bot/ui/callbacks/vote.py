@@ -10,7 +10,7 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.ui.callbacks import RowId
+from bot.ui.callbacks.ids import RowId
 
 
 class VoteAction(StrEnum):

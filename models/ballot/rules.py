@@ -9,9 +9,11 @@
   past N, or tokens past the voter's allowance is refused when tapped (`tap_refusal`), with
   the numbers to explain it; Confirm never meets a problem the cards could have caught.
 - **What may be confirmed.** Every bid scored (score rounds that ask for it), every token
-  spent (tokens rounds); `unfinished` says which bid to go back to.
-- A voter's own bids are never offered (models.ballot.cards_offered) and never accepted
-  (models.ballot.cast_ballot).
+  spent (tokens rounds): `all_required`; `unfinished` says which bid to go back to.
+- **What may be recorded.** `ballot_problems` checks a whole ballot again as it is written
+  (models.ballot.box.record), through models.tally's `validate_ballot`: the same kinds, the
+  same spelling (`BallotKind`). A voter's own bids are never offered
+  (models.ballot.box.cards_offered) and never accepted ('own-bid').
 """
 
 from __future__ import annotations
@@ -22,15 +24,25 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from models.round import BallotKind
-from models.tally import SCORES
+from models.tally import SCORES, BallotKind, validate_ballot
 
 TICK_KINDS = (BallotKind.APPROVAL, BallotKind.TOP_N, BallotKind.KNAPSACK)
+TICK = 1  # what a tick is stored as (approval, top-N, knapsack)
 
 
 class Card(Protocol):
     id: int
     amount_pence: int | None
+
+
+class Round(Protocol):
+    """The parts of models.round.Round the rules read."""
+
+    ballot_kind: str
+    pot_pence: int
+    ballot_n: int | None
+    ballot_tokens: int | None
+    score_all: bool
 
 
 C = TypeVar("C", bound="Card")
@@ -58,7 +70,7 @@ class Limits:
     score_all: bool = True
 
     @classmethod
-    def of(cls, round_) -> Limits:
+    def of(cls, round_: Round) -> Limits:
         return cls(kind=round_.ballot_kind, pot_pence=round_.pot_pence, n=round_.ballot_n,
                    tokens=round_.ballot_tokens, score_all=round_.score_all)
 
@@ -80,7 +92,7 @@ def tokens_used(choices: Mapping[int, int]) -> int:
 class Refusal:
     """Why a tap was refused: a locale key's last part, and the numbers it speaks of."""
 
-    code: str  # "over-pot", "too-many", "tokens-over"
+    code: str  # "over-pot", "too-many", "tokens-over"; "out-of-date": not what the card offers
     total: int = 0  # pence (over-pot) or tokens (tokens-over) the choice would come to
     limit: int = 0  # the pot in pence, N, or the tokens there are
     left: int = 0  # pence or tokens still free before this choice
@@ -105,6 +117,23 @@ def tap_refusal(limits: Limits, cards: Sequence[Card], choices: Mapping[int, int
             return Refusal("tokens-over", total=total, limit=limits.tokens,
                            left=max(0, limits.tokens - tokens_used(_without(choices, bid_id))))
     return None
+
+
+def tap(limits: Limits, cards: Sequence[Card], choices: Mapping[int, int], *, showing: int,
+        bid_id: int, value: int) -> Refusal | None:
+    """None if an answer button may give `bid_id` the value `value`: the bid is the card on
+    screen (`showing`) and still offered, the value is one the card offers (a forged button
+    may say anything), and the ballot stays within its limits (`tap_refusal`)."""
+    if (bid_id != showing or bid_id not in {card.id for card in cards}
+            or not value_allowed(limits, value)):
+        return Refusal("out-of-date")
+    return tap_refusal(limits, cards, choices, bid_id, value)
+
+
+def still_offered(cards: Sequence[Card], choices: Mapping[int, int]) -> dict[int, int]:
+    """The answers for bids still on this voter's ballot (a bid may have been withdrawn)."""
+    offered = {card.id for card in cards}
+    return {bid_id: value for bid_id, value in choices.items() if bid_id in offered}
 
 
 def _without(choices: Mapping[int, int], bid_id: int) -> dict[int, int]:
@@ -160,3 +189,27 @@ def value_allowed(limits: Limits, value: int) -> bool:
     if limits.kind in TICK_KINDS:
         return value in (0, 1)
     return 0 <= value <= (limits.tokens or 0)
+
+
+def is_tick_kind(kind: str) -> bool:
+    return kind in TICK_KINDS
+
+
+def all_required(round_: Round) -> bool:
+    """Must every bid be answered? Score ballots follow the round's setting; a tokens ballot
+    spends every token (validate_ballot's 'tokens-total' says so whatever this is)."""
+    return round_.score_all if round_.ballot_kind == BallotKind.SCORE else True
+
+
+def ballot_problems(round_: Round, cards: Sequence[Card], choices: Mapping[int, int],
+                    own: set[int], *, require_all: bool = True) -> list[str]:
+    """validate_ballot's codes for choices {bid id: value} (value ignored for tick kinds)."""
+    kind = BallotKind(round_.ballot_kind)
+    amounts = {str(card.id): card.amount_pence or 0 for card in cards}
+    keyed = [str(bid_id) for bid_id in choices] if is_tick_kind(kind) else {
+        str(bid_id): value for bid_id, value in choices.items()}
+    return validate_ballot(
+        kind, keyed, bids=amounts, pot=round_.pot_pence, n_max=round_.ballot_n,
+        tokens=round_.ballot_tokens, require_all=require_all,
+        own_bids={str(bid_id) for bid_id in own},
+    )

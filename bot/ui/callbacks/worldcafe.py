@@ -7,7 +7,7 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.ui.callbacks import RowId
+from bot.ui.callbacks.ids import RowId
 
 
 class CafeAction(StrEnum):

@@ -13,14 +13,13 @@ they started is still waiting for its Confirm.
   key besides, so it happens at most once across restarts and processes. Rows go with the
   person (/forget) and with the round.
 
-Someone whose row is from before languages were stored on first contact has none: they are
-told all the same, and `render` writes to them in DEFAULT_LOCALE (bot/jobs/vote_notices.py),
-as broadcasts do (models/audience.py), rather than leave them out.
+This module decides who; bot/jobs/vote_notices.py tells them, through the one notifier, in
+their language (DEFAULT_LOCALE for someone whose row has none), and only if they can still be
+reached (not gone with /forget, not blocked).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -37,18 +36,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
 from models.audience import NOT_BIDDING
-from models.ballot import has_voted
+from models.ballot.box import has_voted
 from models.base import Base, UtcDateTime, utcnow
 from models.bid import Bid
 from models.eligibility import VoterArea
 from models.event import ACTIVE, Event, Registration, home_area
-from models.outbox import Kind, NewMessage, enqueue, html_payload
 from models.round import Round, RoundStatus
 from models.upsert import dialect_insert
-from models.user import User
-
-# (text, reply_markup as a dict or None) of a notice, in one language.
-Render = Callable[[str | None], tuple[str, dict[str, Any] | None]]
 
 
 class VoteAlert(Base):
@@ -95,7 +89,7 @@ async def took_part(session: AsyncSession, round_: Round) -> set[int]:
         .where(Event.round_id == round_.id, Registration.status.in_(ACTIVE),
                Registration.telegram_id.is_not(None))))
     places = {name.strip().casefold() for area in round_.areas
-              for name in (area.name_en, area.name_cy)}
+              for name in (area.name_en, area.name("cy"))}
     area_ids = {area.id for area in round_.areas}
     for telegram_id in await session.scalars(select(VoteAlert.telegram_id)):
         if telegram_id in people:
@@ -108,24 +102,6 @@ async def took_part(session: AsyncSession, round_: Round) -> set[int]:
         if not outside:
             people.add(telegram_id)
     return people
-
-
-async def tell_voting_open(session: AsyncSession, round_: Round, render: Render,
-                           now: datetime | None = None) -> int:
-    """Queue the notice for everyone who took part; how many rows were new."""
-    now = now or utcnow()
-    people = await took_part(session, round_)
-    if not people:
-        return 0
-    rows = await session.execute(select(User.telegram_id, User.locale).where(
-        User.telegram_id.in_(people), User.blocked_at.is_(None)))
-    notes = []
-    for telegram_id, locale in rows:
-        text, markup = render(locale)
-        notes.append(NewMessage(dedupe_key=f"vopen:{round_.id}:{telegram_id}",
-                                chat_id=telegram_id, kind=Kind.TEXT, due_at=now,
-                                payload=html_payload(text, markup)))
-    return await enqueue(session, notes)
 
 
 # --- finish rate -----------------------------------------------------------------------------
@@ -145,11 +121,11 @@ async def started_count(session: AsyncSession, round_id: int) -> int:
         BallotStart.round_id == round_id)) or 0
 
 
-async def remind_unfinished(session: AsyncSession, *, now: datetime, after: timedelta,
-                            secret: bytes, render: Callable[[str | None, Round],
-                                                            tuple[str, dict | None]]) -> int:
-    """One reminder to each person who began a ballot at least `after` ago, in a round still
-    voting, and has not confirmed one; how many reminders were queued."""
+async def claim_unfinished(session: AsyncSession, *, now: datetime, after: timedelta,
+                           secret: bytes) -> dict[Round, list[int]]:
+    """Who gets the one reminder to confirm, by round: each person who began a ballot at least
+    `after` ago, in a round still voting, and has not confirmed one. Claimed here (the row's
+    `reminded_at`), so nobody is picked twice; bot/jobs/vote_notices.py tells them."""
     claimed = list(await session.execute(
         update(BallotStart).where(
             BallotStart.reminded_at.is_(None), BallotStart.started_at <= now - after,
@@ -157,23 +133,15 @@ async def remind_unfinished(session: AsyncSession, *, now: datetime, after: time
                 Round.status == RoundStatus.VOTING)))
         .values(reminded_at=now).returning(BallotStart.round_id, BallotStart.telegram_id)
         .execution_options(synchronize_session=False)))
-    notes = []
     rounds: dict[int, Round] = {}
+    found: dict[Round, list[int]] = {}
     for round_id, telegram_id in claimed:
         if await has_voted(session, round_id, telegram_id, secret=secret):
             continue
         if round_id not in rounds:
             rounds[round_id] = await session.get(Round, round_id)
-        found = (await session.execute(select(User.locale).where(
-            User.telegram_id == telegram_id, User.blocked_at.is_(None)))).first()
-        if found is None:  # gone (/forget) or blocked the bot
-            continue
-        locale = found[0]  # None on a row from before languages were stored: DEFAULT_LOCALE
-        text, markup = render(locale, rounds[round_id])
-        notes.append(NewMessage(dedupe_key=f"vfin:{round_id}:{telegram_id}",
-                                chat_id=telegram_id, kind=Kind.TEXT, due_at=now,
-                                payload=html_payload(text, markup)))
-    return await enqueue(session, notes)
+        found.setdefault(rounds[round_id], []).append(telegram_id)
+    return found
 
 
 # --- personal data ---------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Callback data of the organiser's confirmations and of /audit. Short: Telegram allows 64 bytes.
+"""Callback data of the organiser team, confirmations and /audit. Short: Telegram allows 64 bytes.
 
 A confirmation's Yes carries what its preview showed (`status` the round was in, `seen` the
 number the preview was built on): the handler acts only if both still hold, so a Yes tapped
@@ -11,7 +11,7 @@ from enum import StrEnum
 
 from aiogram.filters.callback_data import CallbackData
 
-from bot.ui.callbacks import RowId, TelegramId
+from bot.ui.callbacks.ids import RowId, TelegramId
 
 
 class Step(StrEnum):
@@ -53,3 +53,13 @@ class AuditCb(CallbackData, prefix="au"):
     page: RowId = 0
     round: RowId = 0
     actor: TelegramId = 0
+
+
+class OrganiserAction(StrEnum):
+    ADD = "add"
+    REMOVE = "rm"
+
+
+class OrganiserCb(CallbackData, prefix="org"):
+    action: OrganiserAction
+    telegram_id: TelegramId = 0

@@ -1,44 +1,14 @@
-"""Callback data and keyboards of the festival of learning and the programme report.
-
-Ids are only pointers: every handler reloads the row and checks it is the presser's and in the
-right stage, so a forged or old button changes nothing.
-"""
+"""Keyboards of the festival of learning and the programme report (their callback data:
+bot/ui/callbacks/pledges.py)."""
 
 from __future__ import annotations
 
-from enum import StrEnum
 from typing import Any
 
-from aiogram.filters.callback_data import CallbackData
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.callbacks import RowId
+from bot.ui.callbacks.pledges import FestivalAction, FestivalCb, PledgeAction, PledgeCb
 from bot.ui.event_texts import Texts
-
-
-class PledgeAction(StrEnum):
-    SKIP = "sk"  # skip a question; value: the stage it was asked at (an old button does nothing)
-    OUTCOME = "oc"  # value: done / partly / notyet (models.pledge.Outcome)
-
-
-class PledgeCb(CallbackData, prefix="pl"):
-    action: PledgeAction
-    pledge: RowId
-    value: str = ""
-
-
-class FestivalAction(StrEnum):
-    AUDIENCE = "au"  # event: 0 for everyone who took part, else the event's id
-    SEND = "go"
-    DISCARD = "x"
-    CSV = "csv"  # festival: which one
-    MARKDOWN = "md"
-
-
-class FestivalCb(CallbackData, prefix="fl"):
-    action: FestivalAction
-    event: RowId = 0
-    festival: RowId = 0
 
 
 def as_payload(markup: InlineKeyboardMarkup) -> dict[str, Any]:
