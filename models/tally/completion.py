@@ -27,10 +27,19 @@ from models.tally.ranking import ballot_support, fund_down_ranking
 
 
 def _course(
-    electorate: _Electorate, bounded: IntervalElectorate, share: Fraction, tight: bool = False
+    electorate: _Electorate,
+    bounded: IntervalElectorate,
+    share: Fraction,
+    tight: bool = False,
+    guide: Course | None = None,
+    below: Course | None = None,
 ) -> Course:
-    """The course of the MES run at `share`: bounded, or exact where the bounds are unsure."""
-    found = interval_course(bounded, share, tight)
+    """The course of the MES run at `share`: bounded, or exact where the bounds are unsure.
+
+    `guide`, a run at a larger share, lets the bounded run skip pricing rivals in the rounds
+    where the guide's bounds already prove the winner (see models.tally.interval).
+    """
+    found = interval_course(bounded, share, tight, guide, below)
     if found is not None:
         return found
     record: _Record = []
@@ -53,25 +62,41 @@ def _last_fitting_share(
     last one did. Leaps double while they are vouched for; once one is not, the search halves
     the stretch up to that run (a bisection, which finds where the course changes), and a
     single step needs no vouching at all. So every step is accounted for, and the answer is
-    the stepwise one.
+    the stepwise one. A run inside a bisection is guided by the run above it (only the guide's
+    winner is priced in a round where the guide's bounds prove it wins), and a run that is to
+    vouch prices its rivals only as far as vouching asks: both save pricing, never a decision.
     """
     bounded = prepare_intervals(electorate)
 
-    def course(step: int, tight: bool) -> Course:
-        return _course(electorate, bounded, base + step, tight)
+    def course(step: int, below: Course, guide: tuple[int, Course] | None) -> Course:
+        """The run at `step`, one step or more above `below`'s.
+
+        More than one step above, it is to vouch for the steps from `below` up to it, so it
+        prices its rivals tightly enough for that; `guide` (the nearest run above, if any)
+        saves it pricing where its bounds prove the winner.
+        """
+        tight = below if step > fitting + 1 else None
+        return _course(
+            electorate,
+            bounded,
+            base + step,
+            tight is not None,
+            None if guide is None else guide[1],
+            tight,
+        )
 
     fitting, leap = 0, 1
-    here = course(0, False)
+    here = _course(electorate, bounded, base)
     ahead: tuple[int, Course] | None = None  # a later run that did not vouch for the steps up to it
     while fitting < steps:
         if ahead is None:
             target = min(fitting + leap, steps)
-            there = course(target, target > fitting + 1)
+            there = course(target, here, None)
         elif here.vouches_between(ahead[1]):
             target, there = ahead  # from here on, the run up there vouches after all
         else:
             target = fitting + max(1, (ahead[0] - fitting) // 2)
-            there = ahead[1] if target == ahead[0] else course(target, target > fitting + 1)
+            there = ahead[1] if target == ahead[0] else course(target, here, ahead)
         if target > fitting + 1 and not here.vouches_between(there):
             ahead = target, there
             continue

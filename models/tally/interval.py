@@ -44,6 +44,11 @@ from models.tally.mes import _Electorate
 
 _EPS: Final = 2.0**-52
 _EXACT_BELOW: Final = 2.0**50
+_BLAS_ALONE: Final = 8192
+"""Longest vectors `np.dot` is given: OpenBLAS splits a longer dot product over threads, whose
+waiting burns as much CPU as the work on a busy machine (and slowed every later numpy call)."""
+_MOST_SPLITS: Final = 64
+"""How many times `_price` re-splits the poor from the rest before it gives up (unsure)."""
 _UNAFFORDABLE: Final = (-1.0, -1.0)
 """What `_price` returns for a bid whose supporters surely cannot pay for it."""
 
@@ -111,7 +116,13 @@ def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
     return IntervalElectorate(len(electorate.weight), tuple(bids), free, usable)
 
 
-def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float, float] | None:
+def _price(
+    bid: _FloatBid,
+    money: np.ndarray,
+    error: np.ndarray,
+    hint: float = 0.0,
+    keep: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
+) -> tuple[float, float] | None:
     """(lowest, highest) possible exact ρ, _UNAFFORDABLE if surely unaffordable, None: unsure.
 
     The split into poor and rich is found on the floating-point money (pabutools' loop); any
@@ -122,7 +133,7 @@ def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float,
     rows = bid.supporters
     held, off = money[rows], error[rows]
     weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
-    dot = np.dot
+    dot = np.dot if len(rows) <= _BLAS_ALONE else _dot_unthreaded
     total = float(dot(weight, held))
     spread = float(dot(weight, off)) * (1 + slack)  # how far the supporters' total can be off
     if total * (1 + slack) + spread < cost:
@@ -130,8 +141,10 @@ def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float,
     if total * (1 - slack) - spread < cost:
         return None
     rho, count, paid, used, poor_weight = cost / bid.total_utility, 0, 0.0, 0.0, weight
+    if hint > rho:  # start from an earlier lower bound: fewer rounds of finding the poor
+        rho, count = hint, -1
     flat = bid.flat_utility
-    while True:
+    for _ in range(_MOST_SPLITS):
         poor = held < (rho * flat if flat else rho * utility)
         now = int(np.count_nonzero(poor))
         if now == count:
@@ -144,6 +157,8 @@ def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float,
         if used >= bid.total_utility:
             return None
         rho = (cost - paid) / (bid.total_utility - used)
+    else:
+        return None
     # Only the poor's money enters ρ, so only their errors move it.
     moved = float(dot(poor_weight, off)) * (1 + slack) if count else 0.0
     rest = bid.total_utility - used
@@ -155,13 +170,25 @@ def _price(bid: _FloatBid, money: np.ndarray, error: np.ndarray) -> tuple[float,
         charge = highest * flat if flat else highest * utility
         covered = float(dot(weight, np.minimum(least, charge)))
         if covered * (1 - slack - 8 * _EPS) >= cost:
+            if keep is not None:  # the winner's payment reads the same money again
+                keep[id(bid)] = held, off
             return lowest, highest
         highest *= 1 + 1e-9
     return None
 
 
+def _dot_unthreaded(a: np.ndarray, b: np.ndarray) -> float:
+    """a · b without BLAS (any order of summing keeps within the same error bound)."""
+    return float(np.add.reduce(a * b))
+
+
 def _pay(
-    bid: _FloatBid, money: np.ndarray, error: np.ndarray, lowest: float, highest: float
+    bid: _FloatBid,
+    money: np.ndarray,
+    error: np.ndarray,
+    lowest: float,
+    highest: float,
+    kept: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> None:
     """Each supporter keeps max(0, m − ρ·u), for a ρ somewhere in [lowest, highest].
 
@@ -169,7 +196,7 @@ def _pay(
     keeps its error, plus u times half the interval's width, plus rounding.
     """
     rows = bid.supporters
-    held, off = money[rows], error[rows]
+    held, off = (money[rows], error[rows]) if kept is None else kept
     rho = (lowest + highest) / 2
     half = (highest - lowest) / 2 * (1 + 4 * _EPS) + highest * _EPS
     flat = bid.flat_utility
@@ -183,8 +210,12 @@ def _pay(
         off = off + utility * half * (1 + 4 * _EPS) + 2 * _EPS * (held + charge)
         least_charge = lowest * utility * (1 - 4 * _EPS)
     surely_poor = (held + off) * (1 + 4 * _EPS) < least_charge
-    money[rows] = np.where(surely_poor, 0.0, np.maximum(held - charge, 0.0))
-    error[rows] = np.where(surely_poor, 0.0, off * (1 + 4 * _EPS))
+    # A surely poor group's held − charge is negative (least_charge ≤ charge), so it keeps 0.
+    held -= charge
+    money[rows] = np.maximum(held, 0.0, out=held)
+    off *= 1 + 4 * _EPS
+    off[surely_poor] = 0.0
+    error[rows] = off
 
 
 @dataclass(frozen=True)
@@ -201,6 +232,8 @@ class Course:
     order: tuple[int, ...]
     highest: tuple[tuple[float | Fraction, int], ...]
     rivals: tuple[tuple[float | Fraction, int], ...]
+    dropped: tuple[tuple[int, int], ...] = ()
+    """(len(order) then, bid) for each bid found surely unaffordable, in the order found."""
 
     def vouches_between(self, later: Course) -> bool:
         """Whether every share between this run's and `later`'s (a larger one) runs this course.
@@ -219,12 +252,22 @@ class Course:
 
 
 def interval_course(
-    prepared: IntervalElectorate, share: Fraction, tight: bool = False
+    prepared: IntervalElectorate,
+    share: Fraction,
+    tight: bool = False,
+    guide: Course | None = None,
+    below: Course | None = None,
 ) -> Course | None:
     """The exact MES run's course at `share`, or None where bounds cannot prove it.
 
     `tight` prices the runner-up afresh in every round (where its bound is an old one), which
-    costs more pricing but makes `rivals` as high as they can be, for vouching.
+    costs more pricing but makes `rivals` as high as they can be, for vouching. With `below`, a
+    run at a smaller share this one is to vouch for, it stops as soon as the runner-up's bound
+    is above what `below`'s winner could cost in that round: that is all vouching asks, and
+    a run between the two, which could only cost less, asks no more.
+
+    `guide`, a run at a larger share, saves pricing: while this run follows its course, each
+    round first tries the bid the guide funded then (see `_guided_winner`).
     """
     if not prepared.usable:
         return None
@@ -247,42 +290,208 @@ def interval_course(
         heap.append((bound * (1 - 2 * _EPS), bid.tie_rank, fresh, index, bound * (1 + 2 * _EPS)))
     heapq.heapify(heap)
     bids = prepared.bids
+    # While this run funds what `guide` funded, in the same order, the guide's bounds hold here.
+    following = guide is not None and guide.order[: len(order)] == tuple(order)
+    underneath = below is not None and below.order[: len(order)] == tuple(order)
+    dropped: list[tuple[int, int]] = []
+    # Supporters' money and errors as read by this round's pricings, for the winner's payment.
+    kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    known = 0  # how many of the guide's dropped bids are dropped here too
+    tried = -1  # the round the guide's winner was last tried in
     while heap:
-        lowest, rank, priced_after, index, highest = heap[0]
-        if priced_after != len(order):
-            found = _price(bids[index], money, error)
-            if found is None:
+        decided = None
+        if following and guide is not None and tried != len(order):
+            tried = len(order)
+            known = _drop_as_guide_did(guide, known, heap, len(order), dropped)
+            if not heap:
+                break
+            decided = _guided_winner(bids, guide, money, error, heap, order, won_at, dropped, kept)
+        if decided is None:
+            if not heap:
+                break
+            decided = _heap_winner(bids, money, error, heap, len(order), dropped, kept)
+            if decided is None:
                 return None
-            if found is _UNAFFORDABLE:
-                heapq.heappop(heap)
-            else:
-                heapq.heapreplace(heap, (found[0], rank, len(order), index, found[1]))
-            continue
-        heapq.heappop(heap)
-        if heap:
-            other_lowest, other_rank, other_priced, other_index, _ = heap[0]
-            if not (highest < other_lowest or (highest <= other_lowest and rank < other_rank)):
-                if other_priced == len(order):
-                    return None  # two current prices overlap: a tie or a near-tie
-                # The runner-up's bound is old: price it now, and look again.
-                heapq.heapreplace(heap, (lowest, rank, priced_after, index, highest))
-                found = _price(bids[other_index], money, error)
-                if found is None:
-                    return None
-                if found is not _UNAFFORDABLE:
-                    heapq.heappush(heap, (found[0], other_rank, len(order), other_index, found[1]))
+            if decided is _AGAIN:
                 continue
-        while tight and heap and heap[0][2] != len(order):
-            _, other_rank, _, other_index, _ = heap[0]
-            found = _price(bids[other_index], money, error)
+        index, lowest, highest, proven_rival = decided
+        rank = bids[index].tie_rank
+        if tight:
+            floor = None
+            if underneath:
+                played = len(won_at)
+                if played < len(below.highest) and below.order[len(order)] == index:
+                    floor = below.highest[played]
+                else:
+                    underneath = False
+            if not _price_runner_up(
+                bids, money, error, heap, len(order), floor, proven_rival, dropped
+            ):
+                return None
+        _pay(bids[index], money, error, lowest, highest, kept.get(id(bids[index])))
+        kept.clear()
+        order.append(index)
+        if following and guide is not None:
+            following = len(order) <= len(guide.order) and guide.order[len(order) - 1] == index
+        won_at.append((highest, rank))
+        rival = (heap[0][0], heap[0][1]) if heap else (math.inf, 0)
+        rivals.append(rival if proven_rival is None else max(rival, proven_rival))
+    return Course(tuple(order), tuple(won_at), tuple(rivals), tuple(dropped))
+
+
+_AGAIN: Final = (-1, -1.0, -1.0, None)
+"""What `_heap_winner` returns when it priced a bid and has to look again."""
+
+
+def _heap_winner(
+    bids: tuple[_FloatBid, ...],
+    money: np.ndarray,
+    error: np.ndarray,
+    heap: list[tuple[float, int, int, int, float]],
+    round_: int,
+    dropped: list[tuple[int, int]],
+    kept: dict[int, tuple[np.ndarray, np.ndarray]],
+) -> tuple[int, float, float, None] | None:
+    """The lazy greedy's next step: the winner (taken off the heap), _AGAIN, or None: unsure.
+
+    The bid with the least bound is priced afresh; it wins once its current highest ρ is
+    below every other bid's bound (or equal, and it comes first in the tie-break).
+    """
+    lowest, rank, priced_after, index, highest = heap[0]
+    if priced_after != round_:
+        found = _price(bids[index], money, error, lowest, kept)
+        if found is None:
+            return None
+        if found is _UNAFFORDABLE:
+            heapq.heappop(heap)
+            dropped.append((round_, index))
+        else:
+            heapq.heapreplace(heap, (found[0], rank, round_, index, found[1]))
+        return _AGAIN
+    heapq.heappop(heap)
+    if heap:
+        other_lowest, other_rank, other_priced, other_index, _ = heap[0]
+        if not (highest < other_lowest or (highest <= other_lowest and rank < other_rank)):
+            if other_priced == round_:
+                return None  # two current prices overlap: a tie or a near-tie
+            # The runner-up's bound is old: price it now, and look again.
+            heapq.heapreplace(heap, (lowest, rank, priced_after, index, highest))
+            found = _price(bids[other_index], money, error, other_lowest, kept)
             if found is None:
                 return None
             if found is _UNAFFORDABLE:
-                heapq.heappop(heap)
+                dropped.append((round_, other_index))
             else:
-                heapq.heapreplace(heap, (found[0], other_rank, len(order), other_index, found[1]))
-        _pay(bids[index], money, error, lowest, highest)
-        order.append(index)
-        won_at.append((highest, rank))
-        rivals.append((heap[0][0], heap[0][1]) if heap else (math.inf, 0))
-    return Course(tuple(order), tuple(won_at), tuple(rivals))
+                heapq.heappush(heap, (found[0], other_rank, round_, other_index, found[1]))
+            return _AGAIN
+    return index, lowest, highest, None
+
+
+def _drop_as_guide_did(
+    guide: Course,
+    known: int,
+    heap: list[tuple[float, int, int, int, float]],
+    round_: int,
+    dropped: list[tuple[int, int]],
+) -> int:
+    """Drop the bids `guide` found unaffordable by this point; how many of its drops are done.
+
+    While this run has funded what the guide funded, in the same order, every group holds at
+    most what it held there at the same point; so a bid its supporters surely could not pay
+    for there, they cannot pay for here, from then on (money only falls).
+    """
+    gone = set()
+    while known < len(guide.dropped) and guide.dropped[known][0] <= round_:
+        gone.add(guide.dropped[known][1])
+        known += 1
+    if gone:
+        kept = [entry for entry in heap if entry[3] not in gone]
+        dropped.extend((round_, entry[3]) for entry in heap if entry[3] in gone)
+        heap[:] = kept
+        heapq.heapify(heap)
+    return known
+
+
+def _guided_winner(
+    bids: tuple[_FloatBid, ...],
+    guide: Course,
+    money: np.ndarray,
+    error: np.ndarray,
+    heap: list[tuple[float, int, int, int, float]],
+    order: list[int],
+    won_at: list[tuple[float | Fraction, int]],
+    dropped: list[tuple[int, int]],
+    kept: dict[int, tuple[np.ndarray, np.ndarray]],
+) -> tuple[int, float, float, tuple[float | Fraction, int]] | None:
+    """The bid `guide` (a run at a larger share) funded in this round, where it surely wins here.
+
+    Only while this run has funded the same bids in the same order as `guide`: then every group
+    holds at most what it held there, so every bid's ρ here is at least what it was there, and
+    the guide's `rivals` entry for this round is a lower bound on every other bid's ρ here. If
+    the guide's winner's highest possible ρ here is below it, that bid wins, after pricing
+    only it; it is taken off the heap, and the guide's bound is returned as a proven rival
+    bound. None where that is not shown: the run goes on as usual (with the bid's new price
+    in the heap).
+    """
+    played = len(won_at)
+    if played >= len(guide.rivals) or len(order) >= len(guide.order):
+        return None
+    index = guide.order[len(order)]
+    bid = bids[index]
+    rival = guide.rivals[played]
+    place = next((at for at, entry in enumerate(heap) if entry[3] == index), None)
+    if place is None:
+        return None
+    lowest, _, priced_after, _, highest = heap[place]
+    # A bound from this very round (the first, where cost / total utility can be exact) is
+    # already a current price.
+    if priced_after == len(order):
+        found: tuple[float, float] | None = (lowest, highest)
+    else:
+        found = _price(bid, money, error, lowest, kept)
+    if found is None:
+        return None
+    if found is not _UNAFFORDABLE and (found[1], bid.tie_rank) < rival:
+        heap[place] = heap[-1]
+        heap.pop()
+        heapq.heapify(heap)
+        return index, found[0], found[1], rival
+    # Not proven here: the lazy greedy decides, with the price just found.
+    if found is _UNAFFORDABLE:
+        heap[place] = heap[-1]
+        heap.pop()
+        dropped.append((len(order), index))
+    else:
+        heap[place] = (found[0], bid.tie_rank, len(order), index, found[1])
+    heapq.heapify(heap)
+    return None
+
+
+def _price_runner_up(
+    bids: tuple[_FloatBid, ...],
+    money: np.ndarray,
+    error: np.ndarray,
+    heap: list[tuple[float, int, int, int, float]],
+    round_: int,
+    floor: tuple[float | Fraction, int] | None,
+    proven: tuple[float | Fraction, int] | None,
+    dropped: list[tuple[int, int]],
+) -> bool:
+    """Price the bids left until the cheapest bound is a current price (False: unsure).
+
+    Stops early once the least bound, or `proven` (another lower bound on every bid left),
+    is above `floor`.
+    """
+    while heap and heap[0][2] != round_:
+        if floor is not None and max((heap[0][0], heap[0][1]), proven or (-1.0, -1)) > floor:
+            return True
+        lowest, rank, _, index, _ = heap[0]
+        found = _price(bids[index], money, error, lowest)
+        if found is None:
+            return False
+        if found is _UNAFFORDABLE:
+            heapq.heappop(heap)
+            dropped.append((round_, index))
+        else:
+            heapq.heapreplace(heap, (found[0], rank, round_, index, found[1]))
+    return True

@@ -76,20 +76,66 @@ def test_an_exact_tie_is_left_to_the_exact_run():
     assert [electorate.bids[i].project_id for i in exact_order(electorate, Fraction(4))] == ["a"]
 
 
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(elections(), shares, st.integers(0, 40) | st.integers(41, 3000), st.booleans())
+@example(
+    (
+        {"A": 900, "B": 700, "C": 400},
+        [{"A": 1}] * 3 + [{"A": 1, "B": 1}] * 2 + [{"B": 1, "C": 1}] * 2 + [{"C": 1}],
+        "cost",
+    ),
+    Fraction(290),
+    50,
+    True,
+)  # the guide funds B second, where at 290 C wins: B is affordable but not proven cheapest
+def test_a_run_guided_by_a_later_one_gives_up_or_names_the_exact_course(
+    election, share, width, bounded_guide
+):
+    # A guided run prices only the guide's winner where the guide's bounds prove it wins, and
+    # drops the bids the guide found unaffordable; it must still name exactly the exact course.
+    costs, ballots, utility = election
+    electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
+    bounded = prepare_intervals(electorate)
+    exact = replace(bounded, usable=False)
+    guide = completion._course(electorate, bounded if bounded_guide else exact, share + width)
+    for tight in (False, True):
+        course = interval_course(bounded, share, tight, guide)
+        if course is not None:
+            assert list(course.order) == exact_order(electorate, share)
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(elections(), shares, st.integers(1, 40), st.booleans(), st.booleans())
+@given(
+    elections(),
+    shares,
+    st.integers(1, 40),
+    st.booleans(),
+    st.booleans(),
+    st.none() | st.integers(1, 20),
+    st.booleans(),
+)
 def test_a_vouching_run_is_right_about_every_share_in_between(
-    election, share, width, bounded_here, bounded_there
+    election, share, width, bounded_here, bounded_there, guided_from, floored
 ):
     # Courses come from bounded runs (float bounds) or, where those give up, from exact runs
-    # (exact prices, ties decided by rank); either kind may vouch for the other.
+    # (exact prices, ties decided by rank); either kind may vouch for the other. The later run
+    # may be guided by a run further up, and may price its rivals only as far as vouching for
+    # `here` needs.
     costs, ballots, utility = election
     electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
     bounded = prepare_intervals(electorate)
     exact = replace(bounded, usable=False)
     here = completion._course(electorate, bounded if bounded_here else exact, share)
+    guide = None
+    if guided_from is not None:
+        guide = completion._course(electorate, bounded, share + width + guided_from, tight=True)
     there = completion._course(
-        electorate, bounded if bounded_there else exact, share + width, tight=True
+        electorate,
+        bounded if bounded_there else exact,
+        share + width,
+        tight=True,
+        guide=guide,
+        below=here if floored else None,
     )
     if not here.vouches_between(there):
         return
