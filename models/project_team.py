@@ -28,7 +28,10 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     delete,
+    exists,
     func,
+    insert,
+    literal,
     or_,
     select,
     update,
@@ -38,7 +41,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from models.base import Base, UtcDateTime
 from models.project import Project
-from models.upsert import dialect_insert
 
 INVITE_LIFETIME = timedelta(days=7)
 MAX_MEMBERS = 5  # co-owners besides the bid's owner
@@ -177,12 +179,31 @@ class Joined:
 
 async def join(session: AsyncSession, token: str, telegram_id: int, first_name: str | None,
                now: datetime) -> Joined:
+    """Checks and joins in one go: of two people joining at the same moment with two links
+    to a group with one place left, one joins and the other is told the group is full."""
     project = await invited_project(session, token, now)
     if project is None:
         return Joined(JoinResult.OUT_OF_DATE)
     if await in_group(session, project, telegram_id):
         return Joined(JoinResult.ALREADY, project)
-    if len(await members_of(session, project.id)) >= MAX_MEMBERS:
+    # PostgreSQL: the project's row is locked until the commit, so joins to one group take
+    # turns and each counts the co-owners the one before added. SQLite has no row locks, but
+    # the guarded INSERT below counts and adds in one statement under its single writer lock.
+    await session.execute(select(Project.id).where(Project.id == project.id).with_for_update())
+    table = ProjectMember.__table__
+    place_left = (select(func.count()).select_from(ProjectMember)
+                  .where(ProjectMember.project_id == project.id).scalar_subquery() < MAX_MEMBERS)
+    not_in = ~exists().where(ProjectMember.project_id == project.id,
+                             ProjectMember.telegram_id == telegram_id)
+    name = (first_name or "").strip()[:NAME_LIMIT] or None
+    await session.execute(insert(table).from_select(
+        ["project_id", "telegram_id", "first_name", "joined_at"],
+        select(literal(project.id), literal(telegram_id, BigInteger),
+               literal(name, String(NAME_LIMIT)), literal(now, UtcDateTime()))
+        .where(place_left, not_in)))
+    member_id = await session.scalar(select(ProjectMember.id).where(
+        ProjectMember.project_id == project.id, ProjectMember.telegram_id == telegram_id))
+    if member_id is None:
         return Joined(JoinResult.FULL, project)
     # Used up in one guarded statement: of two taps at once, one finds it still unused.
     used = await session.execute(update(ProjectInvite).where(
@@ -190,14 +211,8 @@ async def join(session: AsyncSession, token: str, telegram_id: int, first_name: 
         ProjectInvite.expires_at > now).values(used_at=now)
         .execution_options(synchronize_session=False))
     if used.rowcount != 1:
+        await session.execute(delete(ProjectMember).where(ProjectMember.id == member_id))
         return Joined(JoinResult.OUT_OF_DATE)
-    table = ProjectMember.__table__
-    await session.execute(dialect_insert(session)(table).values(
-        project_id=project.id, telegram_id=telegram_id,
-        first_name=(first_name or "").strip()[:NAME_LIMIT] or None, joined_at=now)
-        .on_conflict_do_nothing(index_elements=[table.c.project_id, table.c.telegram_id]))
-    member_id = await session.scalar(select(ProjectMember.id).where(
-        ProjectMember.project_id == project.id, ProjectMember.telegram_id == telegram_id))
     return Joined(JoinResult.JOINED, project, member_id)
 
 

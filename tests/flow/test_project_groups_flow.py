@@ -9,6 +9,7 @@ Time is moved with the bot's clock (the `clock` fixture), never waited for.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 import re
@@ -313,3 +314,40 @@ async def test_someone_in_no_group_sees_no_projects_under_my_things(harness, ses
     sent = await harness.feed(message_update(STRANGER, "/start"))
     sent = await harness.tap(STRANGER, MenuCb(item=MenuItem.MINE).pack())
     assert "Your projects" not in " ".join(texts(sent))
+
+
+FULL = {Locale.EN: "The group for <b>SPK-001 Bid 1</b> is full. Please ask the person who sent "
+                   "the link.",
+        Locale.CY: "Mae'r grŵp ar gyfer <b>SPK-001 Bid 1</b> yn llawn. Gofynnwch i'r person a "
+                   "anfonodd y ddolen, os gwelwch yn dda."}
+JOINED = {Locale.EN: "You are in the group for <b>SPK-001 Bid 1</b> now ✅",
+          Locale.CY: "Rydych chi yn y grŵp ar gyfer <b>SPK-001 Bid 1</b> nawr ✅"}
+
+
+@pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
+async def test_two_people_joining_the_last_place_at_once(harness, session_maker, lang):
+    """Four co-owners, two links, two people tapping Yes at the same moment: one joins, the
+    other is told kindly that the group is full, and their link stays unused."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    for number in range(4):
+        token = await make_link(harness, project)
+        await harness.tap(761_100 + number, team(TeamAction.JOIN, project, token=token))
+    first, second = 761_201, 761_202
+    for person in (first, second):
+        await join(harness, person, lang)
+    tokens = {person: await make_link(harness, project) for person in (first, second)}
+    await asyncio.gather(*(harness.tap(person, team(TeamAction.JOIN, project, token=token))
+                           for person, token in tokens.items()))
+    said = {person: [r.text for r in harness.telegram.requests
+                     if getattr(r, "chat_id", None) == person and getattr(r, "text", None)][-1]
+            for person in (first, second)}
+    async with session_maker() as session:
+        members = {m.telegram_id for m in await session.scalars(select(ProjectMember))}
+        unused = {i.token_hash for i in await session.scalars(
+            select(ProjectInvite).where(ProjectInvite.used_at.is_(None)))}
+    assert len(members) == 5
+    (winner,) = members & {first, second}
+    (loser,) = {first, second} - {winner}
+    assert said[winner].startswith(JOINED[lang])
+    assert said[loser] == FULL[lang]
+    assert hashlib.sha256(tokens[loser].encode()).hexdigest() in unused
