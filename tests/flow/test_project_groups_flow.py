@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import re
 from datetime import timedelta
 
 import pytest
@@ -20,15 +19,25 @@ from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
-from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction
 from models.outbox import OutboxMessage, Status
 from models.project import Project, ProjectUpdate
 from models.project_team import ProjectInvite, ProjectMember
-from tests.support.factories import GROUP_OWNER, join, published_round
-from tests.support.flow import alerts, buttons, callback_update, message_update, texts
+from tests.support.factories import GROUP_OWNER, join
+from tests.support.flow import alerts, buttons, message_update, texts
+from tests.support.project_scenario import (
+    CO_CY,
+    CO_EN,
+    LINK,
+    STRANGER,
+    asks_to,
+    make_link,
+    owners_project,
+    tap_as,
+    team,
+    told_to,
+)
 
-CO_EN, CO_CY, STRANGER = 761_001, 761_002, 761_003
-LINK = re.compile(r"https://t\.me/pbchat_test_bot\?start=pj_([A-Za-z0-9_-]{22})")
 STALE_LINK = {
     Locale.EN: "This link is out of date: it has been used already, or it is more than a week "
                "old. Please ask the person who sent it for a new one.",
@@ -38,50 +47,6 @@ STALE_LINK = {
 }
 STALE = {Locale.EN: "That button is out of date. Open My things to see your projects.",
          Locale.CY: "Mae'r botwm yna wedi dyddio. Agorwch Fy mhethau i weld eich prosiectau."}
-
-
-async def owners_project(harness, session_maker, owner_locale: Locale) -> Project:
-    """Results published: GROUP_OWNER's SPK-001 is funded. The owner speaks `owner_locale`."""
-    round_id, _, _ = await published_round(harness, session_maker)
-    await join(harness, GROUP_OWNER, owner_locale)
-    for person, locale in ((CO_EN, Locale.EN), (CO_CY, Locale.CY), (STRANGER, Locale.EN)):
-        await join(harness, person, locale)
-    async with session_maker() as session:
-        return await session.scalar(select(Project).where(
-            Project.round_id == round_id, Project.owner_telegram_id == GROUP_OWNER))
-
-
-def team(action: TeamAction, project: Project | int = 0, person: int = 0,
-         token: str = "") -> str:
-    project_id = project.id if isinstance(project, Project) else project
-    return TeamCb(action=action, project=project_id, person=person, token=token).pack()
-
-
-async def make_link(harness, project: Project) -> str:
-    sent = await harness.tap(GROUP_OWNER, team(TeamAction.INVITE, project))
-    (token,) = LINK.findall(texts(sent)[-1])
-    return token
-
-
-async def tap_as(harness, person: int, data: str, first_name: str):
-    update = callback_update(person, data)
-    update["callback_query"]["from"]["first_name"] = first_name
-    return await harness.feed(update)
-
-
-async def asks_to(session_maker, project: Project, person: int) -> dict[str, OutboxMessage]:
-    async with session_maker() as session:
-        rows = await session.scalars(select(OutboxMessage).where(
-            OutboxMessage.dedupe_key.like(f"proj:{project.id}:%"),
-            OutboxMessage.chat_id == person))
-        return {row.dedupe_key: row for row in rows}
-
-
-async def told_to(session_maker, project: Project, person: int) -> list[OutboxMessage]:
-    async with session_maker() as session:
-        return list(await session.scalars(select(OutboxMessage).where(
-            OutboxMessage.dedupe_key.like(f"pg:{project.id}:%"),
-            OutboxMessage.chat_id == person)))
 
 
 @pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
