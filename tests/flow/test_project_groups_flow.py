@@ -16,10 +16,12 @@ from datetime import timedelta
 
 import pytest
 from aiogram.methods import SendDocument
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
 from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction
+from models import project_team
+from models.base import utcnow
 from models.outbox import OutboxMessage, Status
 from models.project import Project, ProjectUpdate
 from models.project_team import ProjectInvite, ProjectMember
@@ -316,3 +318,30 @@ async def test_two_people_joining_the_last_place_at_once(harness, session_maker,
     assert said[winner].startswith(JOINED[lang])
     assert said[loser] == FULL[lang]
     assert hashlib.sha256(tokens[loser].encode()).hexdigest() in unused
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_join_waits_for_one_still_under_way_on_postgresql(harness, session_maker):
+    """The last place, deterministically: the first join is made but not committed; the
+    second must wait for it (the project's row lock), then find the group full. Without the
+    lock the second would count four co-owners and join as the sixth."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    for number in range(4):
+        token = await make_link(harness, project)
+        await harness.tap(761_100 + number, team(TeamAction.JOIN, project, token=token))
+    first, second = await make_link(harness, project), await make_link(harness, project)
+    async with session_maker() as one, session_maker() as two:
+        assert (await project_team.join(one, first, 761_201, "A", utcnow())).result == "joined"
+        later = asyncio.create_task(project_team.join(two, second, 761_202, "B", utcnow()))
+        async with session_maker() as watch:
+            for _ in range(1000):  # until it waits on a lock, or is done without waiting
+                if later.done() or await watch.scalar(text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                        "current_database() AND wait_event_type = 'Lock'")):
+                    break
+                await asyncio.sleep(0.01)
+        await one.commit()
+        assert (await later).result == "full"
+        await two.commit()
+    async with session_maker() as session:
+        assert len(list(await session.scalars(select(ProjectMember)))) == 5
