@@ -46,10 +46,11 @@ def _person(i18n: I18nContext, member: ProjectMember) -> str:
 
 async def _shown(session: AsyncSession, callback_data: HandCb
                  ) -> tuple[Project, ProjectMember] | None:
-    """The project and co-owner the button names, while the owner is still as it showed."""
+    """The project and co-owner the button names, while the project still has no owner (only
+    a gone owner's project is handed on: docs/decisions.md) as the button showed."""
     project = await session.get(Project, callback_data.project)
-    if project is None or project.finished or (project.owner_telegram_id or 0) != \
-            callback_data.owner:
+    if (project is None or project.finished or project.owner_telegram_id is not None
+            or callback_data.owner):
         return None
     member = next((m for m in await team.members_of(session, project.id)
                    if m.id == callback_data.member), None)
@@ -83,10 +84,10 @@ async def ask(query: CallbackQuery, callback_data: HandCb, session: AsyncSession
 async def hand_on(query: CallbackQuery, callback_data: HandCb, session: AsyncSession,
                   user: User, notifier: Notifier, i18n: I18nContext) -> None:
     found = await _shown(session, callback_data)
-    member = found and await team.hand_to(session, found[0], found[1].id,
-                                          callback_data.owner or None, by=user.telegram_id,
-                                          by_name=query.from_user.first_name)
-    if not found or member is None:
+    member = None if found is None else await team.hand_to(
+        session, found[0], found[1].id, None, by=user.telegram_id,
+        by_name=query.from_user.first_name)
+    if found is None or member is None:
         await _stale(query, i18n)
         return
     project = found[0]

@@ -135,6 +135,12 @@ async def test_an_organiser_hands_an_ownerless_project_to_a_co_owner(harness, se
     page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
     assert said["no owner"] not in texts(page)[-1]  # the owner is still here
     assert not [label for label, _ in buttons(page[-1]) if label.startswith(said["button"][:8])]
+    # Nor can a made-up button hand it away from an owner who is still here.
+    for action in (HandAction.PICK, HandAction.YES):
+        for owner in (0, GROUP_OWNER):
+            forged = HandCb(action=action, project=project.id, member=member.id,
+                            owner=owner).pack()
+            assert alerts(await harness.tap(ORGANISER_ID, forged)) == [said["stale"]]
 
     await harness.send(GROUP_OWNER, "/forget")
     await harness.tap(GROUP_OWNER, ForgetCb(confirm=True).pack())
@@ -144,6 +150,11 @@ async def test_an_organiser_hands_an_ownerless_project_to_a_co_owner(harness, se
     # Residents cannot hand anything on, nor is a made-up co-owner offered.
     assert "Hand this project" not in " ".join(label for label, _ in buttons(
         (await harness.tap(new_owner, project_cb(ProjectAction.SHOW, project)))[-1]))
+    await harness.tap(new_owner, pick)
+    await harness.tap(new_owner, HandCb(action=HandAction.YES, project=project.id,
+                                        member=member.id).pack())
+    async with session_maker() as session:
+        assert (await session.get(Project, project.id)).owner_telegram_id is None
     forged = HandCb(action=HandAction.PICK, project=project.id, member=other.id + 99).pack()
     assert alerts(await harness.tap(ORGANISER_ID, forged)) == [said["stale"]]
 
