@@ -29,6 +29,7 @@ from handlers import (
     pledges_admin,
     privacy,
     project_follow,
+    project_handover,
     project_money,
     project_schedule,
     project_team,
@@ -63,7 +64,7 @@ def organiser_router() -> Router:
                          voting_access.router, paper_ballots.router,
                          pledges_admin.router, report.router, worldcafe_admin.router,
                          templates.router, confirm.router, projects.admin_router,
-                         project_money.router]
+                         project_money.router, project_handover.router]
     organisers.include_routers(*(_detached(r) for r in organiser_routers))
     return organisers
 

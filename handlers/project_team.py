@@ -205,13 +205,21 @@ async def ask_leave(query: CallbackQuery, callback_data: TeamCb, session: AsyncS
 async def leave(query: CallbackQuery, callback_data: TeamCb, session: AsyncSession, user: User,
                 settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
     project = await session.get(Project, callback_data.project)
-    if project is None or not await team.remove_member(session, project.id, user.telegram_id):
+    member = next((m for m in await team.members_of(session, project.id)
+                   if m.telegram_id == user.telegram_id), None) if project else None
+    if member is None or not await team.remove_member(session, project.id, user.telegram_id):
         await _stale(query, i18n)
         return
-    await notifier.project_asks.drop_person(session, project.id, user.telegram_id)
+    asks = notifier.project_asks
+    await asks.drop_person(session, project.id, user.telegram_id)
+    name = await _name(session, project)
+    # The owner hears once (the membership's id names it), without the name: the group's
+    # page shows who is still in it.
+    await asks.tell(session, f"pg:{project.id}:left:{member.id}", project.owner_telegram_id,
+                    "pg-told-left", name)
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
-    await query.message.answer(i18n.get("pg-left", name=await _name(session, project)))
+    await query.message.answer(i18n.get("pg-left", name=name))
 
 
 @router.callback_query(TeamCb.filter())

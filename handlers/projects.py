@@ -136,11 +136,18 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
     payments = ((await projects.money_of(session, [project.id])).get(project.id,
                                                                       projects.Money())
                 if organiser else None)
-    await message.answer(
-        view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments),
-        reply_markup=view.project_buttons(
-            i18n, project, updates, organiser=organiser,
-            group=await team.may_report(session, project, user.telegram_id)))
+    page = view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments)
+    # A group whose owner used /forget: nobody can invite, so organisers may hand it on.
+    orphans = (await team.members_of(session, project.id)
+               if organiser and project.owner_telegram_id is None and not project.finished
+               else [])
+    if orphans:
+        page += "\n\n" + i18n.get("pgh-no-owner")
+    await message.answer(page, reply_markup=view.project_buttons(
+        i18n, project, updates, organiser=organiser,
+        group=await team.may_report(session, project, user.telegram_id),
+        member=await team.in_group(session, project, user.telegram_id),
+        hand_to=tuple((m.id, m.first_name or i18n.get("pg-no-name")) for m in orphans)))
     # The newest few photos and voice notes themselves, after the page that numbers them.
     for number, update in [(n, u) for n, u in enumerate(updates[:view.PAGE_UPDATES], start=1)
                            if u.photo_file_id or u.voice_file_id][:view.MEDIA_SHOWN]:

@@ -51,6 +51,9 @@ class Event:
     # project (the bid's reference), was and to (pence; no `to` when removed).
     PAYMENT_CHANGED = "payment-changed"
     PAYMENT_REMOVED = "payment-removed"
+    # A project handed to one of its co-owners (handlers/project_handover.py). detail: project
+    # (the bid's reference); never who, as residents are not named in the log.
+    PROJECT_HANDED = "project-handed"
 
 
 class AuditEntry(Base):

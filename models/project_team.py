@@ -28,7 +28,10 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     delete,
+    exists,
     func,
+    insert,
+    literal,
     or_,
     select,
     update,
@@ -36,9 +39,10 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
+from models import audit
 from models.base import Base, UtcDateTime
+from models.bid import Bid
 from models.project import Project
-from models.upsert import dialect_insert
 
 INVITE_LIFETIME = timedelta(days=7)
 MAX_MEMBERS = 5  # co-owners besides the bid's owner
@@ -177,12 +181,31 @@ class Joined:
 
 async def join(session: AsyncSession, token: str, telegram_id: int, first_name: str | None,
                now: datetime) -> Joined:
+    """Checks and joins in one go: of two people joining at the same moment with two links
+    to a group with one place left, one joins and the other is told the group is full."""
     project = await invited_project(session, token, now)
     if project is None:
         return Joined(JoinResult.OUT_OF_DATE)
     if await in_group(session, project, telegram_id):
         return Joined(JoinResult.ALREADY, project)
-    if len(await members_of(session, project.id)) >= MAX_MEMBERS:
+    # PostgreSQL: the project's row is locked until the commit, so joins to one group take
+    # turns and each counts the co-owners the one before added. SQLite has no row locks, but
+    # the guarded INSERT below counts and adds in one statement under its single writer lock.
+    await session.execute(select(Project.id).where(Project.id == project.id).with_for_update())
+    table = ProjectMember.__table__
+    place_left = (select(func.count()).select_from(ProjectMember)
+                  .where(ProjectMember.project_id == project.id).scalar_subquery() < MAX_MEMBERS)
+    not_in = ~exists().where(ProjectMember.project_id == project.id,
+                             ProjectMember.telegram_id == telegram_id)
+    name = (first_name or "").strip()[:NAME_LIMIT] or None
+    await session.execute(insert(table).from_select(
+        ["project_id", "telegram_id", "first_name", "joined_at"],
+        select(literal(project.id), literal(telegram_id, BigInteger),
+               literal(name, String(NAME_LIMIT)), literal(now, UtcDateTime()))
+        .where(place_left, not_in)))
+    member_id = await session.scalar(select(ProjectMember.id).where(
+        ProjectMember.project_id == project.id, ProjectMember.telegram_id == telegram_id))
+    if member_id is None:
         return Joined(JoinResult.FULL, project)
     # Used up in one guarded statement: of two taps at once, one finds it still unused.
     used = await session.execute(update(ProjectInvite).where(
@@ -190,15 +213,44 @@ async def join(session: AsyncSession, token: str, telegram_id: int, first_name: 
         ProjectInvite.expires_at > now).values(used_at=now)
         .execution_options(synchronize_session=False))
     if used.rowcount != 1:
+        await session.execute(delete(ProjectMember).where(ProjectMember.id == member_id))
         return Joined(JoinResult.OUT_OF_DATE)
-    table = ProjectMember.__table__
-    await session.execute(dialect_insert(session)(table).values(
-        project_id=project.id, telegram_id=telegram_id,
-        first_name=(first_name or "").strip()[:NAME_LIMIT] or None, joined_at=now)
-        .on_conflict_do_nothing(index_elements=[table.c.project_id, table.c.telegram_id]))
-    member_id = await session.scalar(select(ProjectMember.id).where(
-        ProjectMember.project_id == project.id, ProjectMember.telegram_id == telegram_id))
     return Joined(JoinResult.JOINED, project, member_id)
+
+
+# --- handing a project on -----------------------------------------------------------------------
+
+
+async def hand_to(session: AsyncSession, project: Project, member_id: int,
+                  owner_shown: int | None, *, by: int, by_name: str | None
+                  ) -> ProjectMember | None:
+    """An organiser makes co-owner `member_id` the project's owner (their co-owner row goes),
+    if the project still has the owner the question showed (None: the owner used /forget)
+    and the co-owner is still in the group; else None and nothing changes. Guarded
+    statements, so two organisers' Yes at once hand it on once. The audit log keeps who did
+    it and the project's reference, never the co-owner."""
+    member = await session.scalar(select(ProjectMember).where(
+        ProjectMember.id == member_id, ProjectMember.project_id == project.id))
+    if member is None or project.finished:
+        return None
+    owner_now = (Project.owner_telegram_id.is_(None) if owner_shown is None
+                 else Project.owner_telegram_id == owner_shown)
+    moved = await session.execute(update(Project).where(Project.id == project.id, owner_now)
+                                  .values(owner_telegram_id=member.telegram_id)
+                                  .execution_options(synchronize_session=False))
+    if moved.rowcount != 1:
+        return None
+    gone = await session.execute(delete(ProjectMember).where(ProjectMember.id == member.id))
+    if gone.rowcount != 1:  # they left at that moment: the project stays as it was
+        await session.execute(update(Project).where(Project.id == project.id)
+                              .values(owner_telegram_id=owner_shown)
+                              .execution_options(synchronize_session=False))
+        return None
+    await session.refresh(project)
+    reference = await session.scalar(select(Bid.reference).where(Bid.id == project.bid_id))
+    await audit.record(session, by, audit.Event.PROJECT_HANDED, actor_name=by_name,
+                       round_id=project.round_id, project=reference or "")
+    return member
 
 
 # --- /mydata and /forget ----------------------------------------------------------------------

@@ -18,7 +18,7 @@ from models.audit import AuditEntry, Event
 
 # Button areas by callback prefix (bot/*callbacks.py), each worded as `audit-area-<prefix>`.
 AREAS = frozenset({"bc", "org", "rv", "rn", "rst", "eva", "va", "pp", "rsa", "vac", "fl",
-                   "wca", "cf", "au", "pjm"})
+                   "wca", "cf", "au", "pjm", "pgh"})
 # Conversations (StatesGroup names), each worded as `audit-step-<name in lower case>`.
 STEPS = frozenset({"addorganiser", "festivalsetup", "makecodes", "reviewflow", "paperentry",
                    "cafeadmin", "draft", "newevent", "editevent", "roledraft", "helpermessage",
@@ -28,7 +28,8 @@ SENTENCES = frozenset({Event.COMMAND, Event.BUTTON, Event.ANSWER, Event.REFUSED_
                        Event.REFUSED_BUTTON, Event.BIDS_CLOSED, Event.VOTING_OPENED,
                        Event.VOTING_CLOSED, Event.VOTING_REOPENED, Event.RESULTS_PUBLISHED,
                        Event.ORGANISER_ADDED, Event.ORGANISER_REMOVED, Event.BROADCAST_RETRIED,
-                       Event.PAYMENT_CHANGED, Event.PAYMENT_REMOVED})
+                       Event.PAYMENT_CHANGED, Event.PAYMENT_REMOVED,
+                       Event.PROJECT_HANDED})
 PAYMENT_KINDS = frozenset({"paid", "returned"})
 
 

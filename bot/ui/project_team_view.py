@@ -42,7 +42,10 @@ def group_page(t: Texts, project: Project, bid: Bid | None, members: list[Projec
     owner = project.owner_telegram_id == viewer
     lines = [t.get("pg-title", name=project_name(bid))]
     if project.owner_telegram_id is not None:  # None once the owner used /forget
-        lines.append(t.get("pg-owner-you") if owner else t.get("pg-owner"))
+        # Someone an organiser handed the project to did not send the bid.
+        sent_bid = bid is not None and bid.owner_telegram_id == project.owner_telegram_id
+        key = "pg-owner" if sent_bid else "pg-owner-handed"
+        lines.append(t.get(f"{key}-you" if owner else key))
     for member in members:
         name = escape(member_name(t, member))
         lines.append(t.get("pg-member-you", name=name) if member.telegram_id == viewer

@@ -12,7 +12,16 @@ from zoneinfo import ZoneInfo
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.callbacks.projects import MoneyAction, MoneyFixCb, ProjectAction, ProjectCb
+from bot.ui.callbacks.projects import (
+    HandAction,
+    HandCb,
+    MoneyAction,
+    MoneyFixCb,
+    ProjectAction,
+    ProjectCb,
+    TeamAction,
+    TeamCb,
+)
 from models.amounts import format_pounds
 from models.bid import Bid
 from models.project import Money, Project, ProjectStatus, ProjectUpdate
@@ -137,7 +146,11 @@ def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[Proj
 
 
 def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
-                    group: bool, organiser: bool) -> InlineKeyboardMarkup:
+                    group: bool, organiser: bool, member: bool = False,
+                    hand_to: tuple[tuple[int, str], ...] = ()) -> InlineKeyboardMarkup:
+    """`group`: may send an update; `member`: owner or co-owner (their group's page);
+    `hand_to`: the co-owners (membership id, name as the group's page shows it) an organiser
+    may hand the project to, the owner having gone."""
     def button(text: str, action: ProjectAction, value: int = 0) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=text, callback_data=ProjectCb(
             action=action, round=project.round_id, project=project.id, value=value).pack())
@@ -145,6 +158,9 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
     rows = []
     if group:
         rows.append([button(t.get("pj-update-button"), ProjectAction.UPDATE)])
+    if member:
+        rows.append([InlineKeyboardButton(text=t.get("pj-group-button"), callback_data=TeamCb(
+            action=TeamAction.SHOW, project=project.id).pack())])
     if organiser:
         rows += [[button(t.get("pj-hide-button", number=n), ProjectAction.HIDE, u.id)]
                  for n, u in enumerate(updates[:PAGE_UPDATES], start=1)]
@@ -153,6 +169,10 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
                      button(t.get("pj-return-button"), ProjectAction.RETURN)])
         rows.append([InlineKeyboardButton(text=t.get("pjm-fix-button"), callback_data=MoneyFixCb(
             action=MoneyAction.LIST, project=project.id).pack())])
+        rows += [[InlineKeyboardButton(
+            text=t.get("pgh-button", person=name),
+            callback_data=HandCb(action=HandAction.PICK, project=project.id,
+                                 member=member).pack())] for member, name in hand_to]
     rows.append([button(t.get("pj-back-button"), ProjectAction.ROUND)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 

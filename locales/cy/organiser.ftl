@@ -77,6 +77,7 @@ audit-ev-payment-removed = { $who } — dileu cofnod o arian { $kind ->
         [returned] wedi'i roi'n ôl
        *[paid] wedi'i dalu
     } (prosiect { $project }): { $was }
+audit-ev-project-handed = { $who } — rhoi prosiect { $project } i rywun yn ei grŵp
 audit-area-bc = negeseuon at bawb
 audit-area-org = trefnwyr
 audit-area-rv = adolygu ceisiadau
@@ -92,6 +93,7 @@ audit-area-wca = Caffi'r Byd
 audit-area-cf = cadarnhad
 audit-area-au = cofnod y trefnwyr
 audit-area-pjm = cywiro taliad
+audit-area-pgh = rhoi prosiect i rywun arall
 audit-area-other = botwm arall
 audit-step-addorganiser = ychwanegu trefnydd
 audit-step-festivalsetup = trefnu'r ŵyl

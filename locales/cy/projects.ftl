@@ -26,6 +26,7 @@ pj-update-button = Anfon diweddariad ✏️
 pj-hide-button = Cuddio diweddariad rhif { $number } 🙈
 pj-note-button = Ychwanegu nodyn gan y trefnwyr 📝
 pj-back-button = Y prosiectau i gyd ⬅️
+pj-group-button = Eich grŵp 👥
 pj-media-caption = Diweddariad rhif { $number }
 pj-ask-words =
     Diweddariad: <b>{ $name }</b>

@@ -92,6 +92,7 @@ audit-ev-payment-removed = { $who } removed an entry of money { $kind ->
         [returned] given back by
        *[paid] paid to
     } { $project }: { $was }
+audit-ev-project-handed = { $who } handed { $project } to someone in its group
 audit-area-bc = broadcasts
 audit-area-org = organisers
 audit-area-rv = reviewing bids
@@ -107,6 +108,7 @@ audit-area-wca = the World Café
 audit-area-cf = a confirmation
 audit-area-au = the organiser log
 audit-area-pjm = correcting a payment
+audit-area-pgh = handing a project on
 audit-area-other = another button
 audit-step-addorganiser = adding an organiser
 audit-step-festivalsetup = setting up the festival

@@ -26,6 +26,7 @@ pj-update-button = Send an update ✏️
 pj-hide-button = Hide update number { $number } 🙈
 pj-note-button = Add an organisers' note 📝
 pj-back-button = All the projects ⬅️
+pj-group-button = Your group 👥
 pj-media-caption = Update number { $number }
 pj-ask-words =
     Update: <b>{ $name }</b>

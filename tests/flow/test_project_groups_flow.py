@@ -9,25 +9,37 @@ Time is moved with the bot's clock (the `clock` fixture), never waited for.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
-import re
 from datetime import timedelta
 
 import pytest
 from aiogram.methods import SendDocument
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
-from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction
+from models import project_team
+from models.base import utcnow
 from models.outbox import OutboxMessage, Status
 from models.project import Project, ProjectUpdate
 from models.project_team import ProjectInvite, ProjectMember
-from tests.support.factories import GROUP_OWNER, join, published_round
-from tests.support.flow import alerts, buttons, callback_update, message_update, texts
+from tests.support.factories import GROUP_OWNER, join
+from tests.support.flow import alerts, buttons, message_update, texts
+from tests.support.project_scenario import (
+    CO_CY,
+    CO_EN,
+    LINK,
+    STRANGER,
+    asks_to,
+    make_link,
+    owners_project,
+    tap_as,
+    team,
+    told_to,
+)
 
-CO_EN, CO_CY, STRANGER = 761_001, 761_002, 761_003
-LINK = re.compile(r"https://t\.me/pbchat_test_bot\?start=pj_([A-Za-z0-9_-]{22})")
 STALE_LINK = {
     Locale.EN: "This link is out of date: it has been used already, or it is more than a week "
                "old. Please ask the person who sent it for a new one.",
@@ -37,50 +49,6 @@ STALE_LINK = {
 }
 STALE = {Locale.EN: "That button is out of date. Open My things to see your projects.",
          Locale.CY: "Mae'r botwm yna wedi dyddio. Agorwch Fy mhethau i weld eich prosiectau."}
-
-
-async def owners_project(harness, session_maker, owner_locale: Locale) -> Project:
-    """Results published: GROUP_OWNER's SPK-001 is funded. The owner speaks `owner_locale`."""
-    round_id, _, _ = await published_round(harness, session_maker)
-    await join(harness, GROUP_OWNER, owner_locale)
-    for person, locale in ((CO_EN, Locale.EN), (CO_CY, Locale.CY), (STRANGER, Locale.EN)):
-        await join(harness, person, locale)
-    async with session_maker() as session:
-        return await session.scalar(select(Project).where(
-            Project.round_id == round_id, Project.owner_telegram_id == GROUP_OWNER))
-
-
-def team(action: TeamAction, project: Project | int = 0, person: int = 0,
-         token: str = "") -> str:
-    project_id = project.id if isinstance(project, Project) else project
-    return TeamCb(action=action, project=project_id, person=person, token=token).pack()
-
-
-async def make_link(harness, project: Project) -> str:
-    sent = await harness.tap(GROUP_OWNER, team(TeamAction.INVITE, project))
-    (token,) = LINK.findall(texts(sent)[-1])
-    return token
-
-
-async def tap_as(harness, person: int, data: str, first_name: str):
-    update = callback_update(person, data)
-    update["callback_query"]["from"]["first_name"] = first_name
-    return await harness.feed(update)
-
-
-async def asks_to(session_maker, project: Project, person: int) -> dict[str, OutboxMessage]:
-    async with session_maker() as session:
-        rows = await session.scalars(select(OutboxMessage).where(
-            OutboxMessage.dedupe_key.like(f"proj:{project.id}:%"),
-            OutboxMessage.chat_id == person))
-        return {row.dedupe_key: row for row in rows}
-
-
-async def told_to(session_maker, project: Project, person: int) -> list[OutboxMessage]:
-    async with session_maker() as session:
-        return list(await session.scalars(select(OutboxMessage).where(
-            OutboxMessage.dedupe_key.like(f"pg:{project.id}:%"),
-            OutboxMessage.chat_id == person)))
 
 
 @pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
@@ -313,3 +281,67 @@ async def test_someone_in_no_group_sees_no_projects_under_my_things(harness, ses
     sent = await harness.feed(message_update(STRANGER, "/start"))
     sent = await harness.tap(STRANGER, MenuCb(item=MenuItem.MINE).pack())
     assert "Your projects" not in " ".join(texts(sent))
+
+
+FULL = {Locale.EN: "The group for <b>SPK-001 Bid 1</b> is full. Please ask the person who sent "
+                   "the link.",
+        Locale.CY: "Mae'r grŵp ar gyfer <b>SPK-001 Bid 1</b> yn llawn. Gofynnwch i'r person a "
+                   "anfonodd y ddolen, os gwelwch yn dda."}
+JOINED = {Locale.EN: "You are in the group for <b>SPK-001 Bid 1</b> now ✅",
+          Locale.CY: "Rydych chi yn y grŵp ar gyfer <b>SPK-001 Bid 1</b> nawr ✅"}
+
+
+@pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
+async def test_two_people_joining_the_last_place_at_once(harness, session_maker, lang):
+    """Four co-owners, two links, two people tapping Yes at the same moment: one joins, the
+    other is told kindly that the group is full, and their link stays unused."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    for number in range(4):
+        token = await make_link(harness, project)
+        await harness.tap(761_100 + number, team(TeamAction.JOIN, project, token=token))
+    first, second = 761_201, 761_202
+    for person in (first, second):
+        await join(harness, person, lang)
+    tokens = {person: await make_link(harness, project) for person in (first, second)}
+    await asyncio.gather(*(harness.tap(person, team(TeamAction.JOIN, project, token=token))
+                           for person, token in tokens.items()))
+    said = {person: [r.text for r in harness.telegram.requests
+                     if getattr(r, "chat_id", None) == person and getattr(r, "text", None)][-1]
+            for person in (first, second)}
+    async with session_maker() as session:
+        members = {m.telegram_id for m in await session.scalars(select(ProjectMember))}
+        unused = {i.token_hash for i in await session.scalars(
+            select(ProjectInvite).where(ProjectInvite.used_at.is_(None)))}
+    assert len(members) == 5
+    (winner,) = members & {first, second}
+    (loser,) = {first, second} - {winner}
+    assert said[winner].startswith(JOINED[lang])
+    assert said[loser] == FULL[lang]
+    assert hashlib.sha256(tokens[loser].encode()).hexdigest() in unused
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_join_waits_for_one_still_under_way_on_postgresql(harness, session_maker):
+    """The last place, deterministically: the first join is made but not committed; the
+    second must wait for it (the project's row lock), then find the group full. Without the
+    lock the second would count four co-owners and join as the sixth."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    for number in range(4):
+        token = await make_link(harness, project)
+        await harness.tap(761_100 + number, team(TeamAction.JOIN, project, token=token))
+    first, second = await make_link(harness, project), await make_link(harness, project)
+    async with session_maker() as one, session_maker() as two:
+        assert (await project_team.join(one, first, 761_201, "A", utcnow())).result == "joined"
+        later = asyncio.create_task(project_team.join(two, second, 761_202, "B", utcnow()))
+        async with session_maker() as watch:
+            for _ in range(1000):  # until it waits on a lock, or is done without waiting
+                if later.done() or await watch.scalar(text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                        "current_database() AND wait_event_type = 'Lock'")):
+                    break
+                await asyncio.sleep(0.01)
+        await one.commit()
+        assert (await later).result == "full"
+        await two.commit()
+    async with session_maker() as session:
+        assert len(list(await session.scalars(select(ProjectMember)))) == 5

@@ -1,14 +1,22 @@
 """What the after-the-vote tests share: callback data of /projects, a group's update sent
-through the chat, and the outbox rows the bot planned."""
+through the chat, the outbox rows the bot planned, and a funded project's group (its owner,
+links, co-owners joining)."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
-from bot.ui.callbacks.projects import ProjectAction, ProjectCb
+from bot.ui.callbacks import Locale
+from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
 from models.outbox import OutboxMessage
 from models.project import Project
-from tests.support.flow import buttons
+from tests.support.factories import GROUP_OWNER, join, published_round
+from tests.support.flow import buttons, callback_update, texts
+
+CO_EN, CO_CY, STRANGER = 761_001, 761_002, 761_003
+LINK = re.compile(r"https://t\.me/pbchat_test_bot\?start=pj_([A-Za-z0-9_-]{22})")
 
 
 def project_cb(action: ProjectAction, project: Project | None = None, round_id: int = 0,
@@ -36,3 +44,47 @@ async def outbox_like(session_maker, prefix: str) -> list[OutboxMessage]:
     async with session_maker() as session:
         return list(await session.scalars(select(OutboxMessage).where(
             OutboxMessage.dedupe_key.like(f"{prefix}%")).order_by(OutboxMessage.dedupe_key)))
+
+
+async def owners_project(harness, session_maker, owner_locale: Locale) -> Project:
+    """Results published: GROUP_OWNER's SPK-001 is funded. The owner speaks `owner_locale`."""
+    round_id, _, _ = await published_round(harness, session_maker)
+    await join(harness, GROUP_OWNER, owner_locale)
+    for person, locale in ((CO_EN, Locale.EN), (CO_CY, Locale.CY), (STRANGER, Locale.EN)):
+        await join(harness, person, locale)
+    async with session_maker() as session:
+        return await session.scalar(select(Project).where(
+            Project.round_id == round_id, Project.owner_telegram_id == GROUP_OWNER))
+
+
+def team(action: TeamAction, project: Project | int = 0, person: int = 0,
+         token: str = "") -> str:
+    project_id = project.id if isinstance(project, Project) else project
+    return TeamCb(action=action, project=project_id, person=person, token=token).pack()
+
+
+async def make_link(harness, project: Project) -> str:
+    sent = await harness.tap(GROUP_OWNER, team(TeamAction.INVITE, project))
+    (token,) = LINK.findall(texts(sent)[-1])
+    return token
+
+
+async def tap_as(harness, person: int, data: str, first_name: str):
+    update = callback_update(person, data)
+    update["callback_query"]["from"]["first_name"] = first_name
+    return await harness.feed(update)
+
+
+async def asks_to(session_maker, project: Project, person: int) -> dict[str, OutboxMessage]:
+    async with session_maker() as session:
+        rows = await session.scalars(select(OutboxMessage).where(
+            OutboxMessage.dedupe_key.like(f"proj:{project.id}:%"),
+            OutboxMessage.chat_id == person))
+        return {row.dedupe_key: row for row in rows}
+
+
+async def told_to(session_maker, project: Project, person: int) -> list[OutboxMessage]:
+    async with session_maker() as session:
+        return list(await session.scalars(select(OutboxMessage).where(
+            OutboxMessage.dedupe_key.like(f"pg:{project.id}:%"),
+            OutboxMessage.chat_id == person)))

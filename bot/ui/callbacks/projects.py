@@ -66,6 +66,23 @@ class TeamCb(CallbackData, prefix="pg"):
     token: str = ""
 
 
+class HandAction(StrEnum):
+    PICK = "p"  # asks "hand it to …?" (member)
+    YES = "y"  # member, owner: as the question showed them
+    NO = "n"
+
+
+class HandCb(CallbackData, prefix="pgh"):
+    """An organiser hands a project to one of its co-owners (handlers/project_handover.py).
+    The Yes carries the co-owner's membership and the owner the question saw (0: none), so
+    it acts only while both are still so."""
+
+    action: HandAction
+    project: RowId = 0
+    member: RowId = 0
+    owner: TelegramId = 0
+
+
 class FollowOfferCb(CallbackData, prefix="pjf"):
     """"Tell me how the projects get on?" under a voter's receipt (handlers/project_follow.py).
     It names the round and the person it was offered to, nothing about the ballot: the tap is
