@@ -18,8 +18,8 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from bot.aiogram_patches import run_first_at_shutdown, take_out_fsm_middleware
 from bot.callback_reply import CallbackReplyMiddleware, HoldCallbackAnswer
+from bot.conversation.first_contact import FirstContactMiddleware
 from bot.filters import gate_buttons_by_prefix, run_filters_in_loop
-from bot.first_contact import FirstContactMiddleware
 from bot.i18n import create_i18n
 from bot.jobs.notifier import Notifier
 from bot.json_session import JsonSession

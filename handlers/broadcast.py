@@ -25,8 +25,9 @@ from models import audience as audiences
 from models import broadcast as broadcasts
 from models.audience import Audience, Choice
 from models.audit import Event, record
+from models.ballot import Ballots
 from models.base import utcnow
-from models.unreached import can_retry, retry_uncertain, unreached
+from models.unreached import can_retry, retry_uncertain
 from models.when import parse_local, show_local
 
 router = Router(name=__name__)
@@ -43,22 +44,23 @@ class Draft(StatesGroup):
 
 
 @router.message(Command("broadcast"))
-async def start(message: Message, state: FSMContext, session: AsyncSession, settings: Settings,
+async def start(message: Message, state: FSMContext, session: AsyncSession, ballots: Ballots,
                 i18n: I18nContext) -> None:
     await state.set_state(Draft.audience)
     await state.set_data({})
     await message.answer(i18n.get("bc-audience"),
-                         reply_markup=await _audience_menu(session, settings, i18n))
+                         reply_markup=await _audience_menu(session, ballots, i18n))
 
 
 @router.callback_query(Draft.audience, BroadcastCb.filter(F.action == Act.AUDIENCE))
 async def audience(query: CallbackQuery, callback_data: BroadcastCb, state: FSMContext,
-                   session: AsyncSession, settings: Settings, i18n: I18nContext) -> None:
+                   session: AsyncSession, settings: Settings, ballots: Ballots,
+                   i18n: I18nContext) -> None:
     kind, has_target, value = callback_data.value.partition(".")
     if not kind:
         await query.answer()
         await query.message.edit_text(i18n.get("bc-audience"),
-                                      reply_markup=await _audience_menu(session, settings, i18n))
+                                      reply_markup=await _audience_menu(session, ballots, i18n))
     elif not has_target and kind in audiences.TARGETED:
         await _ask_target(query, session, settings, i18n, Audience(kind))
     elif choice := await audiences.resolve(session, kind, value, utcnow(), i18n.locale):
@@ -104,10 +106,10 @@ async def skip_welsh(query: CallbackQuery, state: FSMContext, i18n: I18nContext)
 
 @router.callback_query(Draft.when, BroadcastCb.filter(F.action == Act.NOW))
 async def now(query: CallbackQuery, state: FSMContext, session: AsyncSession,
-              settings: Settings, i18n: I18nContext) -> None:
+              settings: Settings, ballots: Ballots, i18n: I18nContext) -> None:
     await query.answer()
     await state.update_data(send_at=None)
-    await _preview(query.message, state, session, settings, i18n)
+    await _preview(query.message, state, session, settings, ballots, i18n)
 
 
 @router.callback_query(Draft.when, BroadcastCb.filter(F.action == Act.LATER))
@@ -119,18 +121,19 @@ async def later(query: CallbackQuery, state: FSMContext, i18n: I18nContext) -> N
 
 @router.message(Draft.at, F.text, IS_ANSWER)
 async def at(message: Message, state: FSMContext, session: AsyncSession, settings: Settings,
-             i18n: I18nContext) -> None:
+             ballots: Ballots, i18n: I18nContext) -> None:
     moment = parse_local(message.text, settings.tz, utcnow())
     if moment is None or moment <= utcnow():
         await message.answer(i18n.get("bc-bad-time" if moment is None else "bc-past-time"))
         return
     await state.update_data(send_at=moment.isoformat())
-    await _preview(message, state, session, settings, i18n)
+    await _preview(message, state, session, settings, ballots, i18n)
 
 
 @router.callback_query(Draft.confirm, BroadcastCb.filter(F.action == Act.SEND))
 async def send(query: CallbackQuery, state: FSMContext, session: AsyncSession,
-               settings: Settings, i18n: I18nContext, broadcast_wake: asyncio.Event) -> None:
+               settings: Settings, ballots: Ballots, i18n: I18nContext,
+               broadcast_wake: asyncio.Event) -> None:
     draft = await state.get_data()
     await state.clear()
     choice = _choice(draft)
@@ -139,7 +142,7 @@ async def send(query: CallbackQuery, state: FSMContext, session: AsyncSession,
         return
     await query.answer()
     # Counted again: people may have registered (or left) since the preview.
-    reachable, _ = await audiences.size(session, choice, secret=settings.ballot_key)
+    reachable, _ = await ballots.audience_size(session, choice)
     broadcast = await broadcasts.create(
         session, audience=choice, text_en=draft.get("text_en"),
         text_cy=draft.get("text_cy"), photo_file_id=draft.get("photo"),
@@ -179,14 +182,13 @@ async def stop(query: CallbackQuery, callback_data: BroadcastCb, session: AsyncS
 
 @router.callback_query(BroadcastCb.filter(F.action == Act.RETRY))
 async def try_again(query: CallbackQuery, callback_data: BroadcastCb, session: AsyncSession,
-                    settings: Settings, i18n: I18nContext,
+                    ballots: Ballots, i18n: I18nContext,
                     broadcast_wake: asyncio.Event) -> None:
     """Send the uncertain ones again, on the organiser's choice, once (models/unreached.py)."""
     found = (await broadcasts.get(session, int(callback_data.value))
              if callback_data.value.isdigit() else None)
     people = 0
-    if found is not None and can_retry(found, await unreached(session, found.id,
-                                                              settings.ballot_key)):
+    if found is not None and can_retry(found, await ballots.unreached(session, found.id)):
         people = await retry_uncertain(session, found)
     if not people:
         await query.answer(i18n.get("bc-retry-stale"), show_alert=True)
@@ -228,9 +230,8 @@ async def _ask_when(message: Message, state: FSMContext, i18n: I18nContext) -> N
     await message.answer(i18n.get("bc-ask-when"), reply_markup=broadcast_when(i18n))
 
 
-async def _audience_menu(session: AsyncSession, settings: Settings, i18n: I18nContext):
-    everyone, _ = await audiences.size(session, Choice(Audience.EVERYONE),
-                                       secret=settings.ballot_key)
+async def _audience_menu(session: AsyncSession, ballots: Ballots, i18n: I18nContext):
+    everyone, _ = await ballots.audience_size(session, Choice(Audience.EVERYONE))
     return audience_menu(i18n, everyone)
 
 
@@ -251,10 +252,10 @@ def _choice(draft: dict) -> Choice:
 
 
 async def _preview(message: Message, state: FSMContext, session: AsyncSession,
-                   settings: Settings, i18n: I18nContext) -> None:
+                   settings: Settings, ballots: Ballots, i18n: I18nContext) -> None:
     draft = await state.get_data()
     choice = _choice(draft)
-    reachable, blocked = await audiences.size(session, choice, secret=settings.ballot_key)
+    reachable, blocked = await ballots.audience_size(session, choice)
     await state.set_state(Draft.confirm)
     for text in filter(None, (draft.get("text_en"), draft.get("text_cy"))):
         if draft.get("photo"):

@@ -4,7 +4,7 @@ next?" (the pledge), and later say how the pledge went.
 The questions arrive through the outbox (models/pledge.py plans them), so no conversation
 state is set: the person's `Pledge` row says which question is open, and a text from someone
 with an open question is its answer when that question is the one they were asked last
-(bot/latest_question.py: not while a conversation asked something since).
+(bot/conversation/latest_question.py: not while a conversation asked something since).
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.conversation.latest_question import FestivalAskedLast
 from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
-from bot.latest_question import FestivalAskedLast
 from bot.settings import Settings
 from bot.ui import pledge_keyboards as kb
 from bot.ui.callbacks.pledges import PledgeAction, PledgeCb

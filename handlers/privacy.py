@@ -13,12 +13,11 @@ from aiogram.types import BufferedInputFile, CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.settings import Settings
 from bot.ui.callbacks import ForgetCb
 from bot.ui.keyboards import yes_no
+from models.ballot import Ballots
 from models.personal_data import (
     checkpoint_after_erasure,
-    erase_personal_data,
     export_personal_data,
 )
 from models.user import User
@@ -47,7 +46,7 @@ async def forget(message: Message, i18n: I18nContext) -> None:
 @router.callback_query(ForgetCb.filter())
 async def forget_answer(
     query: CallbackQuery, callback_data: ForgetCb, session: AsyncSession, user: User,
-    state: FSMContext, settings: Settings, i18n: I18nContext,
+    state: FSMContext, ballots: Ballots, i18n: I18nContext,
     after_commit: list[Callable[[], Awaitable[None]]],
 ) -> None:
     await query.answer()
@@ -56,6 +55,6 @@ async def forget_answer(
         return
     text = i18n.get("forget-done")
     await state.clear()
-    await erase_personal_data(session, user, secret=settings.ballot_key)
+    await ballots.forget(session, user)
     after_commit.append(partial(checkpoint_after_erasure, session.bind))
     await query.message.edit_text(text)

@@ -18,10 +18,10 @@ from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs.notifier import Notifier
-from bot.settings import Settings
 from bot.ui.callbacks.projects import FollowOfferCb, ProjectAction, ProjectCb
 from bot.ui.names import name_html
 from models import project as projects
+from models.ballot import Ballots
 from models.base import utcnow
 from models.project_follow import follow_from_receipt, waiting_rounds
 from models.round import get_round
@@ -51,11 +51,11 @@ async def with_follow_offer(session: AsyncSession, round_id: int, who: int, i18n
 
 @router.callback_query(FollowOfferCb.filter())
 async def answer_offer(query: CallbackQuery, callback_data: FollowOfferCb,
-                       session: AsyncSession, settings: Settings, notifier: Notifier,
+                       session: AsyncSession, ballots: Ballots, notifier: Notifier,
                        i18n: I18nContext) -> None:
     who, round_ = query.from_user.id, await get_round(session, callback_data.round)
-    if (callback_data.who != who or round_ is None or not await projects.may_follow(
-            session, round_.id, who, secret=settings.ballot_key)):
+    if (callback_data.who != who or round_ is None or not await ballots.may_follow(
+            session, round_.id, who)):
         await query.answer(i18n.get("pjf-stale"), show_alert=True)
         return
     now = utcnow()

@@ -28,6 +28,7 @@ from handlers.project_follow import send_waiting
 from models import project as projects
 from models import project_team as team
 from models.amounts import format_pounds, parse_amount
+from models.ballot import Ballots
 from models.base import utcnow
 from models.organiser import is_organiser
 from models.project import MAX_WORDS, NewUpdate, PaymentKind, Project
@@ -67,7 +68,7 @@ async def _stale(query: CallbackQuery, i18n: I18nContext) -> None:
 
 @router.message(Command("projects"))
 async def projects_command(message: Message, session: AsyncSession, user: User,
-                           settings: Settings, i18n: I18nContext) -> None:
+                           settings: Settings, ballots: Ballots, i18n: I18nContext) -> None:
     round_ids = await projects.rounds_with_projects(session)
     # Rounds followed from the receipt whose results are not out yet: a way to stop.
     waiting = await send_waiting(message, session, user.telegram_id, i18n)
@@ -76,7 +77,7 @@ async def projects_command(message: Message, session: AsyncSession, user: User,
             await message.answer(i18n.get("pj-none"))
         return
     if len(round_ids) == 1:
-        await _send_round(message, session, user, settings, i18n, round_ids[0])
+        await _send_round(message, session, user, settings, ballots, i18n, round_ids[0])
         return
     rounds = [await get_round(session, round_id) for round_id in round_ids]
     await message.answer(i18n.get("pj-choose-round"), reply_markup=InlineKeyboardMarkup(
@@ -87,16 +88,17 @@ async def projects_command(message: Message, session: AsyncSession, user: User,
 
 @router.callback_query(_cb(ProjectAction.ROUND))
 async def round_page(query: CallbackQuery, callback_data: ProjectCb, session: AsyncSession,
-                     user: User, settings: Settings, i18n: I18nContext) -> None:
+                     user: User, settings: Settings, ballots: Ballots, i18n: I18nContext) -> None:
     if not await projects.round_projects(session, callback_data.round):
         await _stale(query, i18n)
         return
     await query.answer()
-    await _send_round(query.message, session, user, settings, i18n, callback_data.round)
+    await _send_round(query.message, session, user, settings, ballots, i18n,
+                      callback_data.round)
 
 
 async def _send_round(message: Message, session: AsyncSession, user: User, settings: Settings,
-                      i18n: I18nContext, round_id: int) -> None:
+                      ballots: Ballots, i18n: I18nContext, round_id: int) -> None:
     round_ = await get_round(session, round_id)
     made = await projects.round_projects(session, round_id)
     bids = await projects.project_bids(session, made)
@@ -107,8 +109,7 @@ async def _send_round(message: Message, session: AsyncSession, user: User, setti
         reports, now = await projects.last_reports(session, ids), utcnow()
         late = {p.id for p in made if projects.is_late(p, reports.get(p.id), now)}
     follow = None
-    if await projects.may_follow(session, round_id, user.telegram_id,
-                                 secret=settings.ballot_key):
+    if await ballots.may_follow(session, round_id, user.telegram_id):
         follow = await projects.is_following(session, round_id, user.telegram_id)
     pages = view.round_page(i18n, name_text(i18n, round_), made, bids, latest, late)
     for page in pages[:-1]:
@@ -161,14 +162,13 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
 @router.callback_query(_cb(ProjectAction.FOLLOW))
 @router.callback_query(_cb(ProjectAction.UNFOLLOW))
 async def follow(query: CallbackQuery, callback_data: ProjectCb, session: AsyncSession,
-                 user: User, settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
+                 user: User, ballots: Ballots, notifier: Notifier, i18n: I18nContext) -> None:
     round_id = callback_data.round
     if callback_data.action == ProjectAction.UNFOLLOW:  # stopping needs only the round
         allowed = await get_round(session, round_id) is not None
     else:
         allowed = bool(await projects.round_projects(session, round_id)) and (
-            await projects.may_follow(session, round_id, user.telegram_id,
-                                      secret=settings.ballot_key))
+            await ballots.may_follow(session, round_id, user.telegram_id))
     if not allowed:
         await _stale(query, i18n)
         return

@@ -1,6 +1,6 @@
 """/start, with or without a deep link (a poster's QR code, a voting code): straight to what
 the link opens, or the menu. A newcomer's language is stored already and the privacy notice
-shown just before (bot/first_contact.py)."""
+shown just before (bot/conversation/first_contact.py)."""
 
 from __future__ import annotations
 

@@ -17,14 +17,13 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
-from bot.settings import Settings
 from bot.ui.callbacks.vote import VotingAccessAction, VotingAccessCb
 from bot.ui.vote_keyboards import codes_rounds, reminder
 from bot.ui.voting_cards import cards_pdf
-from models.ballot import rounds_in_voting
-from models.eligibility import eligible_non_voters, take_reminder_number
+from models.ballot import Ballots, rounds_in_voting
+from models.eligibility import take_reminder_number
 from models.round import Round, RoundStatus, get_round
-from models.voting_code import MAX_CODES, code_counts, generate_codes, rounds_taking_codes
+from models.voting_code import MAX_CODES, code_counts, rounds_taking_codes
 
 router = Router(name=__name__)
 
@@ -66,7 +65,7 @@ async def ask_how_many(query: CallbackQuery, callback_data: VotingAccessCb,
 
 @router.message(MakeCodes.count, IS_ANSWER)
 async def make_codes(message: Message, session: AsyncSession, state: FSMContext, bot: Bot,
-                     settings: Settings, i18n: I18nContext) -> None:
+                     ballots: Ballots, i18n: I18nContext) -> None:
     text = (message.text or "").strip()
     if not text.isdigit() or not 1 <= int(text) <= MAX_CODES:
         await message.answer(i18n.get("vx-codes-bad-number", most=MAX_CODES))
@@ -76,7 +75,7 @@ async def make_codes(message: Message, session: AsyncSession, state: FSMContext,
     if round_ is None or round_.status == RoundStatus.RESULTS:
         await message.answer(i18n.get("vote-closed"))
         return
-    codes = await generate_codes(session, round_.id, int(text), secret=settings.ballot_key)
+    codes = await ballots.make_codes(session, round_.id, int(text))
     core = i18n.core
     pdf = cards_pdf(codes, bot_username=(await bot.me()).username,
                     titles=(round_.name_en, round_.name("cy")),
@@ -91,29 +90,29 @@ async def make_codes(message: Message, session: AsyncSession, state: FSMContext,
 
 
 @router.message(Command("remindvoters"))
-async def remind_command(message: Message, session: AsyncSession, settings: Settings,
+async def remind_command(message: Message, session: AsyncSession, ballots: Ballots,
                          i18n: I18nContext) -> None:
     rounds = await rounds_in_voting(session)
     if not rounds:
         await message.answer(i18n.get("vx-remind-no-round"))
     for round_ in rounds:
-        await _panel(message, session, settings, round_, i18n)
+        await _panel(message, session, ballots, round_, i18n)
 
 
 @router.callback_query(VotingAccessCb.filter(F.action == VotingAccessAction.SHOW))
 async def show(query: CallbackQuery, callback_data: VotingAccessCb, session: AsyncSession,
-               settings: Settings, i18n: I18nContext) -> None:
+               ballots: Ballots, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
     if round_ is None or round_.status != RoundStatus.VOTING:
         await query.answer(i18n.get("vote-closed"), show_alert=True)
         return
     await query.answer()
-    await _panel(query.message, session, settings, round_, i18n)
+    await _panel(query.message, session, ballots, round_, i18n)
 
 
 @router.callback_query(VotingAccessCb.filter(F.action == VotingAccessAction.REMIND))
 async def remind(query: CallbackQuery, callback_data: VotingAccessCb, session: AsyncSession,
-                 settings: Settings, notifier: Notifier, i18n: I18nContext) -> None:
+                 ballots: Ballots, notifier: Notifier, i18n: I18nContext) -> None:
     round_ = await get_round(session, callback_data.round)
     if round_ is None or round_.status != RoundStatus.VOTING:
         await query.answer(i18n.get("vote-closed"), show_alert=True)
@@ -124,15 +123,15 @@ async def remind(query: CallbackQuery, callback_data: VotingAccessCb, session: A
         return
     queued = await notifier.votes.voting_reminder(
         session, round_, callback_data.value,
-        await eligible_non_voters(session, round_, secret=settings.ballot_key))
+        await ballots.non_voters(session, round_))
     await query.answer()
     await query.message.answer(i18n.get("vx-remind-queued", number=callback_data.value,
                                         count=queued))
 
 
-async def _panel(message: Message, session: AsyncSession, settings: Settings, round_: Round,
+async def _panel(message: Message, session: AsyncSession, ballots: Ballots, round_: Round,
                  i18n: I18nContext) -> None:
-    waiting = await eligible_non_voters(session, round_, secret=settings.ballot_key)
+    waiting = await ballots.non_voters(session, round_)
     await message.answer(
         i18n.get("vx-remind-panel", round=escape(round_.name(i18n.locale)),
                  who=i18n.get(f"vx-who-{round_.eligibility}"), count=len(waiting),

@@ -22,9 +22,9 @@ from bot.ui.callbacks.vote import VotingAdminAction, VotingAdminCb
 from bot.ui.confirm_keyboards import yes_no
 from handlers.results import send_results
 from models.amounts import format_pounds
-from models.audience import Audience, Choice, members
+from models.audience import Audience, Choice
 from models.audit import Event, record
-from models.ballot import turnout, votable_bids
+from models.ballot import Ballots, turnout, votable_bids
 from models.ballot.notices import started_count
 from models.base import utcnow
 from models.paper_ballot import paper_sheet_count
@@ -86,8 +86,8 @@ async def ask_again(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
 
 @router.callback_query(ConfirmCb.filter(F.step.in_(_VOTING_STEPS) & (F.say == Say.YES)))
 async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: AsyncSession,
-                    settings: Settings, notifier: Notifier, i18n: I18nContext,
-                    after_commit: list[Callable[[], Awaitable[None]]]) -> None:
+                    settings: Settings, ballots: Ballots, notifier: Notifier,
+                    i18n: I18nContext, after_commit: list[Callable[[], Awaitable[None]]]) -> None:
     round_ = await get_round(session, callback_data.round)
     shown = None if round_ is None else await _facts(session, round_, callback_data.step,
                                                      i18n.locale)
@@ -99,7 +99,7 @@ async def confirmed(query: CallbackQuery, callback_data: ConfirmCb, session: Asy
     if callback_data.step in (Step.PUBLISH, Step.CLOSE_VOTING):  # both seal the ballot box
         after_commit.append(partial(clean_after_seal, session.bind))
     if callback_data.step == Step.PUBLISH:
-        if await publish(query, round_, session, settings, notifier, i18n):
+        if await publish(query, round_, session, settings, ballots, notifier, i18n):
             await record(session, who.id, Event.RESULTS_PUBLISHED, actor_name=who.first_name,
                          round_id=round_.id, funded=shown[0]["funded"], ballots=shown[1])
         return
@@ -158,9 +158,10 @@ async def show_turnout(query: CallbackQuery, callback_data: VotingAdminCb,
 
 
 async def publish(query: CallbackQuery, round_: Round, session: AsyncSession,
-                  settings: Settings, notifier: Notifier, i18n: I18nContext) -> bool:
-    voters = {member.telegram_id for member in await members(
-        session, Choice(Audience.VOTERS, round_.id), secret=settings.ballot_key)}
+                  settings: Settings, ballots: Ballots, notifier: Notifier,
+                  i18n: I18nContext) -> bool:
+    voters = {member.telegram_id for member in await ballots.members(
+        session, Choice(Audience.VOTERS, round_.id))}
     counts = await publish_results(session, round_)
     if counts is None:
         await query.answer(i18n.get("cf-stale"), show_alert=True)

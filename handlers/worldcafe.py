@@ -4,7 +4,8 @@ answer only if they choose, and list or delete their answers while the question 
 
 Every screen ends with the safety signposts. Every button is checked against the database:
 someone else's answer, a closed question or a forged token changes nothing. A festival
-question asked after the café question takes the person's texts (bot/latest_question.py).
+question asked after the café question takes the person's texts
+(bot/conversation/latest_question.py).
 """
 
 from __future__ import annotations
@@ -16,8 +17,8 @@ from aiogram.types import CallbackQuery, Message
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.conversation.latest_question import FestivalAskedLast, asked_now
 from bot.filters import IS_ANSWER
-from bot.latest_question import FestivalAskedLast, asked_now
 from bot.ui import worldcafe_keyboards as kb
 from bot.ui.callbacks.worldcafe import CafeAction as Act
 from bot.ui.callbacks.worldcafe import CafeCb

@@ -2,7 +2,11 @@
 ballot, and Confirm.
 
 `Ballots` is built once per process (bot/dispatcher.py) with the secret and handed to
-handlers as `ballots`; handlers pass the person and their draft, never the secret. It reads
+handlers as `ballots`; handlers pass the person and their draft, never the secret. Every
+handler question that needs the secret goes through it: has this person voted, may they
+follow a round's projects, who is in an audience, who has not voted yet, fresh voting codes,
+a broadcast's unreached people (by short reference), and /forget
+(tests/unit/test_ballot_secret_stays_out.py keeps handlers/ free of the secret). It reads
 the round and its bids from the process's round copy (models/round_cache.py), so Confirm does
 not read the bids again, and it looks the person's ballot up once per Confirm: the roll entry
 and the keyed ballot (`box.look_up`) serve the age band, "may this vote change" and the write.
@@ -31,9 +35,12 @@ from models.ballot.rules import (
 )
 
 if TYPE_CHECKING:
+    from models.audience import Choice, Member
     from models.eligibility import Standing
     from models.round import Round
     from models.round_cache import VotingCopy
+    from models.unreached import Unreached
+    from models.user import User
     from models.voting_code import ClaimResult
 
 
@@ -88,6 +95,45 @@ class Ballots:
 
     async def has_voted(self, session: AsyncSession, round_id: int, telegram_id: int) -> bool:
         return await has_voted(session, round_id, telegram_id, secret=self._secret)
+
+    async def may_follow(self, session: AsyncSession, round_id: int, telegram_id: int) -> bool:
+        """May this person follow the round's projects (models/project.py)?"""
+        from models import project  # imports models.ballot: read when called
+
+        return await project.may_follow(session, round_id, telegram_id, secret=self._secret)
+
+    async def members(self, session: AsyncSession, choice: Choice) -> list[Member]:
+        """Everyone in the audience now, once each (models/audience.py)."""
+        from models import audience  # imports models.ballot: read when called
+
+        return await audience.members(session, choice, secret=self._secret)
+
+    async def audience_size(self, session: AsyncSession, choice: Choice) -> tuple[int, int]:
+        """(people who will get it, people skipped because they blocked the bot)."""
+        from models import audience  # imports models.ballot: read when called
+
+        return await audience.size(session, choice, secret=self._secret)
+
+    async def non_voters(self, session: AsyncSession, round_: Round) -> list[int]:
+        """Who may vote in the round, has not, and can be reached (models/eligibility.py)."""
+        return await eligibility.eligible_non_voters(session, round_, secret=self._secret)
+
+    async def make_codes(self, session: AsyncSession, round_id: int, count: int) -> list[str]:
+        """`count` fresh voting codes for the round, returned once to print."""
+        return await voting_code.generate_codes(session, round_id, count, secret=self._secret)
+
+    async def unreached(self, session: AsyncSession, broadcast_id: int) -> list[Unreached]:
+        """Who a broadcast did not reach, by short reference (models/unreached.py)."""
+        from models import unreached  # imports models.audience, which imports models.ballot
+
+        return await unreached.unreached(session, broadcast_id, self._secret)
+
+    async def forget(self, session: AsyncSession, user: User) -> None:
+        """/forget: every eraser (models/personal_data.py), the ballot cut loose with the
+        secret while voting is open."""
+        from models import personal_data  # imports models.ballot: read when called
+
+        await personal_data.erase_personal_data(session, user, secret=self._secret)
 
     async def recorded(self, session: AsyncSession, copy: VotingCopy,
                        telegram_id: int) -> Recorded | None:

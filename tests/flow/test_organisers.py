@@ -47,7 +47,7 @@ def shared_user_update(from_id: int, shared_id: int) -> dict:
 
 
 async def test_an_organiser_adds_someone_who_can_then_organise(harness):
-    # [-1:]: a first message gets the privacy notice first (bot/first_contact.py).
+    # [-1:]: a first message gets the privacy notice first (bot/conversation/first_contact.py).
     assert texts(await harness.send(NEWCOMER, "/broadcast"))[-1:] == [
         "Sorry, this is for organisers."]
     sent = await harness.send(ORGANISER_ID, "/organisers")

@@ -11,6 +11,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent.parent
 CODE = ("bot", "handlers", "models", "migrations", "tests", "bench")
 MOST_LINES = 600
+MOST_SHELL_MODULES = 15  # bot/'s own modules, besides __init__ and __main__ (docs/layout.md)
 
 
 def is_test_module(name: str) -> bool:
@@ -81,3 +82,11 @@ def line_counts() -> dict[str, int]:
 def test_no_module_is_over_600_lines():
     long = {path: lines for path, lines in line_counts().items() if lines > MOST_LINES}
     assert long == {}, "split these by what they hold"
+
+
+def test_the_shell_stays_small():
+    """bot/ holds the shell at its top; what belongs to screens, jobs, tools or shared
+    conversation helpers goes in its sub-package (docs/layout.md)."""
+    top = sorted(path.name for path in (ROOT / "bot").glob("*.py")
+                 if path.name not in {"__init__.py", "__main__.py"})
+    assert len(top) <= MOST_SHELL_MODULES, top
