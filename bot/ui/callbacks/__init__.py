@@ -26,6 +26,7 @@ Routers are gated by prefix (bot/filters.py), so a prefix also says which router
 | pjf    | FollowOfferCb    | projects     | "tell me how the projects get on?"          |
 | pjm    | MoneyFixCb       | projects     | organisers correcting a recorded payment    |
 | pg     | TeamCb           | projects     | a funded project's group and its co-owners  |
+| pgh    | HandCb           | projects     | organisers handing a project to a co-owner  |
 | psc    | ScheduleCb       | schedule     | a round's update schedule                   |
 | pp     | PaperCb          | results      | paper ballots                               |
 | rs     | ResultsCb        | results      | published results                           |
@@ -58,6 +59,7 @@ from bot.ui.callbacks.organiser import (
 from bot.ui.callbacks.pledges import FestivalAction, FestivalCb, PledgeAction, PledgeCb
 from bot.ui.callbacks.projects import (
     FollowOfferCb,
+    HandCb,
     MoneyAction,
     MoneyFixCb,
     ProjectAction,
@@ -90,7 +92,7 @@ __all__ = [
     "AuditAction", "AuditCb", "BidAction", "BidCb", "BroadcastAction", "BroadcastCb",
     "CafeAction", "CafeAdminAction", "CafeAdminCb", "CafeCb", "ConfirmCb", "EventAction",
     "EventAdminAction", "EventAdminCb", "EventCb", "FestivalAction", "FestivalCb",
-    "FollowOfferCb", "ForgetCb", "MoneyAction", "MoneyFixCb",
+    "FollowOfferCb", "ForgetCb", "HandCb", "MoneyAction", "MoneyFixCb",
     "LanguageCb", "LanguageSwitchCb", "Locale", "MenuCb", "MenuItem", "OrganiserAction",
     "OrganiserCb", "PaperAction", "PaperCb", "PledgeAction", "PledgeCb", "ProjectAction",
     "ProjectCb", "ResultsAction", "ResultsAdminAction", "ResultsAdminCb", "ResultsCb",
