@@ -134,5 +134,6 @@ def area_typed(areas: Sequence[Any], text: str | None) -> Any | None:
     ("ringland", "Ring Land"), so a group need not use the buttons; None if none matches."""
     wanted = _squeezed((text or "")[:200])
     return next((area for area in areas
-                 if wanted and wanted in (_squeezed(area.name_en), _squeezed(area.name("cy")))),
+                 if wanted and wanted in (_squeezed(area.name_en),
+                                          _squeezed(area.name_cy or area.name_en))),
                 None)
