@@ -64,7 +64,7 @@ class Background:
         notifier: Notifier = dp["notifier"]
         self.monitor = BroadcastMonitor(bot, session_maker, notifier,
                                         limiter=limiter, wake_sender=self.worker.wake,
-                                        ballot_key=settings.ballot_key,
+                                        ballots=dp["ballots"],
                                         wake=dp["broadcast_wake"])
         self.events = EventMonitor(session_maker, notifier, wake_sender=self.worker.wake)
         self.voting = VotingMonitor(session_maker, notifier,
@@ -72,7 +72,7 @@ class Background:
                                     wake_sender=self.worker.wake)
         self.finish = FinishReminders(session_maker, notifier,
                                       after=timedelta(hours=settings.ballot_reminder_hours),
-                                      secret=settings.ballot_key, wake_sender=self.worker.wake)
+                                      ballots=dp["ballots"], wake_sender=self.worker.wake)
         self._database_url = settings.database_url
         self._retention_days = settings.retention_days
         self.scheduler: AsyncIOScheduler | None = None
