@@ -11,10 +11,11 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import select, text
 
 from bot.ui.callbacks import Locale
 from bot.ui.callbacks.projects import HandAction, HandCb, ProjectAction, TeamAction
+from models import project_handover as handover
 from models.audit import AuditEntry
 from models.base import utcnow
 from models.organiser import Organiser
@@ -284,12 +285,12 @@ async def test_an_organiser_hands_a_project_away_from_an_owner_who_no_longer_ans
     assert said["bidder line"] in texts(page)[-1].splitlines()
 
     # Both told once, each in their language.
-    for person, key, text in ((new_owner, "new", said["told taken"]),
-                              (GROUP_OWNER, "old", said["told old"])):
+    for person, key, words in ((new_owner, "new", said["told taken"]),
+                               (GROUP_OWNER, "old", said["told old"])):
         told = [(row.dedupe_key, row.payload["text"])
                 for row in await told_to(session_maker, project, person)
                 if ":handed:" in row.dedupe_key]
-        assert told == [(f"pg:{project.id}:handed:1:{key}", text)]
+        assert told == [(f"pg:{project.id}:handed:1:{key}", words)]
     rows = await outbox(session_maker, project)
     assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, new_owner, STRANGER}, ALL_ASKS)
 
@@ -384,3 +385,34 @@ async def _exactly_one_hand_over(session_maker, project: Project, sent: list,
     assert [row.chat_id for row in told] == [now.owner_telegram_id]
     rows = await outbox(session_maker, project)
     assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, *candidates}, ALL_ASKS)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_yes_waits_for_one_still_under_way_on_postgresql(harness, session_maker):
+    """Deterministically: the first hand-over is made but not committed; the second (to another
+    co-owner, from the same question's owner and count) must wait for it on the project's row,
+    then find it out of date. Without the guard both would hand the project on."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    siân = await joined(harness, project, CO_EN, "Siân")
+    ifan = await joined(harness, project, STRANGER, "Ifan")
+    async with session_maker() as one, session_maker() as two:
+        assert await handover.hand_over(one, project.id, siân.id, GROUP_OWNER, 0, utcnow(),
+                                        by=ORGANISER_ID, by_name="A") is not None
+        later = asyncio.create_task(handover.hand_over(
+            two, project.id, ifan.id, GROUP_OWNER, 0, utcnow(), by=GROUP_OWNER, by_name=None,
+            by_owner=True))
+        async with session_maker() as watch:
+            for _ in range(1000):  # until it waits on a lock, or is done without waiting
+                if later.done() or await watch.scalar(text(
+                        "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                        "current_database() AND wait_event_type = 'Lock'")):
+                    break
+                await asyncio.sleep(0.01)
+        assert not later.done()  # it waits for the first
+        await one.commit()
+        assert await later is None
+        await two.commit()
+    now = await project_now(session_maker, project)
+    assert (now.owner_telegram_id, now.handovers) == (CO_EN, 1)
+    assert set(await members(session_maker)) == {GROUP_OWNER, STRANGER}
+    assert len(await audit_entries(session_maker)) == 1
