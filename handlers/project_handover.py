@@ -25,6 +25,7 @@ from bot.ui.project_view import project_name
 from models import project as projects
 from models import project_handover as handover
 from models.base import utcnow
+from models.bid import Bid
 from models.project import Project
 from models.round import get_round
 from models.user import User
@@ -36,8 +37,8 @@ def _cb(action: HandAction):
     return HandCb.filter(F.action == action)
 
 
-async def project_title(session: AsyncSession, project: Project) -> str:
-    return project_name((await projects.project_bids(session, [project])).get(project.bid_id))
+async def project_bid(session: AsyncSession, project: Project) -> Bid | None:
+    return (await projects.project_bids(session, [project])).get(project.bid_id)
 
 
 @router.callback_query(_cb(HandAction.PICK))
@@ -49,7 +50,7 @@ async def ask(query: CallbackQuery, callback_data: HandCb, session: AsyncSession
         return
     await query.answer()
     text, markup = view.question(i18n, handover.way_of(offer.owner, by_owner=False), offer,
-                                 await project_title(session, offer.project))
+                                 await project_bid(session, offer.project))
     await query.message.answer(text, reply_markup=markup)
 
 
@@ -62,13 +63,14 @@ async def hand_on(query: CallbackQuery, callback_data: HandCb, session: AsyncSes
     if handed is None:
         await query.answer(i18n.get("pgh-stale"), show_alert=True)
         return
-    name = await project_title(session, handed.project)
+    bid = await project_bid(session, handed.project)
+    name = project_name(bid)
     await notifier.project_asks.handed_over(
         session, handed, await get_round(session, handed.project.round_id), name)
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get(view.DONE[handed.way], name=name,
-                                        person=view.new_owner(i18n, handed)))
+                                        person=view.new_owner(i18n, handed, bid)))
 
 
 @router.callback_query(_cb(HandAction.NO))

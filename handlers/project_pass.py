@@ -19,7 +19,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.ui import project_handover_view as view
 from bot.ui.callbacks.projects import HandAction, HandCb
-from handlers.project_handover import project_title
+from bot.ui.project_view import project_name
+from handlers.project_handover import project_bid
 from models import project_handover as handover
 from models.base import utcnow
 from models.project_handover import Way
@@ -38,7 +39,7 @@ async def ask(query: CallbackQuery, callback_data: HandCb, session: AsyncSession
         return
     await query.answer()
     text, markup = view.question(i18n, Way.PASSED, offer,
-                                 await project_title(session, offer.project))
+                                 await project_bid(session, offer.project))
     await query.message.answer(text, reply_markup=markup)
 
 
@@ -54,10 +55,11 @@ async def hand_on(query: CallbackQuery, callback_data: HandCb, session: AsyncSes
     if handed is None:
         await query.answer(i18n.get("pgh-stale"), show_alert=True)
         return
-    name = await project_title(session, handed.project)
+    bid = await project_bid(session, handed.project)
+    name = project_name(bid)
     await notifier.project_asks.handed_over(
         session, handed, await get_round(session, handed.project.round_id), name)
     await query.answer()
     await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get(view.DONE[handed.way], name=name,
-                                        person=view.new_owner(i18n, handed)))
+                                        person=view.new_owner(i18n, handed, bid)))

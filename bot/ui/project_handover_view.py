@@ -13,9 +13,10 @@ from html import escape
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.ui.callbacks.projects import HandAction, HandCb, TeamAction, TeamCb
-from bot.ui.project_view import Texts
+from bot.ui.project_team_view import member_name, person_name
+from bot.ui.project_view import Texts, project_name
+from models.bid import Bid
 from models.project_handover import Handed, Offer, Way
-from models.project_team import ProjectMember
 
 # What each way of handing on says: the organiser's (or owner's) question, the answer after
 # Yes, the new owner's message and the old owner's (None: not told, as they tapped Yes or
@@ -28,12 +29,8 @@ TOLD_OLD = {Way.TAKEN: "pgh-told-old-owner"}
 TOLD_OLD_OUT = "pg-told-removed"  # the old owner found no place in the group
 
 
-def person(t: Texts, member: ProjectMember) -> str:
-    return escape(member.first_name or t.get("pg-no-name"))
-
-
-def new_owner(t: Texts, handed: Handed) -> str:
-    return escape(handed.new_owner_name or t.get("pg-no-name"))
+def new_owner(t: Texts, handed: Handed, bid: Bid | None) -> str:
+    return escape(person_name(t, handed.new_owner_name, handed.new_owner, bid))
 
 
 def told_old(handed: Handed) -> str | None:
@@ -43,7 +40,8 @@ def told_old(handed: Handed) -> str | None:
     return TOLD_OLD.get(handed.way) if handed.old_kept else TOLD_OLD_OUT
 
 
-def question(t: Texts, way: Way, offer: Offer, name: str) -> tuple[str, InlineKeyboardMarkup]:
+def question(t: Texts, way: Way, offer: Offer, bid: Bid | None
+             ) -> tuple[str, InlineKeyboardMarkup]:
     """The Yes/No question for handing the offer's project to its co-owner."""
     owner_asks = way is Way.PASSED
     yes = HandCb(action=HandAction.OWNER_YES if owner_asks else HandAction.YES,
@@ -55,4 +53,5 @@ def question(t: Texts, way: Way, offer: Offer, name: str) -> tuple[str, InlineKe
         [InlineKeyboardButton(text=t.get("pgh-yes"), callback_data=yes)],
         [InlineKeyboardButton(text=t.get("pg-no-button" if owner_asks else "cf-no"),
                               callback_data=no)]])
-    return t.get(QUESTION[way], name=name, person=person(t, offer.member)), markup
+    return t.get(QUESTION[way], name=project_name(bid),
+                 person=escape(member_name(t, offer.member, bid))), markup

@@ -41,11 +41,15 @@ def _button(text: str, action: TeamAction, project: int = 0, person: int = 0,
 
 
 def member_name(t: Texts, member: ProjectMember, bid: Bid | None = None) -> str:
-    """The first name they joined with; an owner who handed the project on and became a
-    co-owner may have none (an organiser handed it on): then, if they sent the bid, that."""
-    if member.first_name:
-        return member.first_name
-    sent_bid = bid is not None and bid.owner_telegram_id == member.telegram_id
+    return person_name(t, member.first_name, member.telegram_id, bid)
+
+
+def person_name(t: Texts, first_name: str | None, telegram_id: int, bid: Bid | None) -> str:
+    """The first name they joined with; an owner who became a co-owner when an organiser
+    handed the project on has none: then, if they sent the bid, that."""
+    if first_name:
+        return first_name
+    sent_bid = bid is not None and bid.owner_telegram_id == telegram_id
     return t.get("pg-bidder-name" if sent_bid else "pg-no-name")
 
 

@@ -283,6 +283,11 @@ async def test_an_organiser_hands_a_project_away_from_an_owner_who_no_longer_ans
     assert await members(session_maker) == {GROUP_OWNER: None, STRANGER: "Ifan"}
     page = await harness.tap(new_owner, team(TeamAction.SHOW, project))
     assert said["bidder line"] in texts(page)[-1].splitlines()
+    bidder = said["bidder line"].removeprefix("• ")
+    page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
+    back_button = dict(buttons(page[-1]))[said["hand button"].replace("Siân", bidder)]
+    sent = await harness.tap(ORGANISER_ID, back_button)
+    assert f": {bidder}?" in texts(sent)[-1]
 
     # Both told once, each in their language.
     for person, key, words in ((new_owner, "new", said["told taken"]),
