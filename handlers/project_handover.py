@@ -27,6 +27,7 @@ from models import project_handover as handover
 from models.base import utcnow
 from models.bid import Bid
 from models.project import Project
+from models.project_handover import Handed
 from models.round import get_round
 from models.user import User
 
@@ -60,6 +61,13 @@ async def hand_on(query: CallbackQuery, callback_data: HandCb, session: AsyncSes
     handed = await handover.hand_over(
         session, callback_data.project, callback_data.member, callback_data.owner or None,
         callback_data.turn, utcnow(), by=user.telegram_id, by_name=query.from_user.first_name)
+    await answer_handed(query, session, handed, notifier, i18n)
+
+
+async def answer_handed(query: CallbackQuery, session: AsyncSession, handed: Handed | None,
+                        notifier: Notifier, i18n: I18nContext) -> None:
+    """After a hand-over's Yes (an organiser's here, the owner's in project_pass.py): "out of
+    date" if nothing changed, else the people told and the answer in the chat."""
     if handed is None:
         await query.answer(i18n.get("pgh-stale"), show_alert=True)
         return

@@ -19,12 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.ui import project_handover_view as view
 from bot.ui.callbacks.projects import HandAction, HandCb
-from bot.ui.project_view import project_name
-from handlers.project_handover import project_bid
+from handlers.project_handover import answer_handed, project_bid
 from models import project_handover as handover
 from models.base import utcnow
 from models.project_handover import Way
-from models.round import get_round
 from models.user import User
 
 router = Router(name=__name__)
@@ -52,14 +50,4 @@ async def hand_on(query: CallbackQuery, callback_data: HandCb, session: AsyncSes
             session, callback_data.project, callback_data.member, user.telegram_id,
             callback_data.turn, utcnow(), by=user.telegram_id, by_name=None, by_owner=True,
             old_owner_name=query.from_user.first_name)
-    if handed is None:
-        await query.answer(i18n.get("pgh-stale"), show_alert=True)
-        return
-    bid = await project_bid(session, handed.project)
-    name = project_name(bid)
-    await notifier.project_asks.handed_over(
-        session, handed, await get_round(session, handed.project.round_id), name)
-    await query.answer()
-    await query.message.edit_reply_markup(reply_markup=None)
-    await query.message.answer(i18n.get(view.DONE[handed.way], name=name,
-                                        person=view.new_owner(i18n, handed, bid)))
+    await answer_handed(query, session, handed, notifier, i18n)
