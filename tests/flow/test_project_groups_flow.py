@@ -16,7 +16,7 @@ from datetime import timedelta
 
 import pytest
 from aiogram.methods import SendDocument
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from bot.ui.callbacks import ForgetCb, Locale, MenuCb, MenuItem
 from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction
@@ -25,6 +25,7 @@ from models.base import utcnow
 from models.outbox import OutboxMessage, Status
 from models.project import Project, ProjectUpdate
 from models.project_team import ProjectInvite, ProjectMember
+from tests.support.databases import until_waiting_on_a_lock
 from tests.support.factories import GROUP_OWNER, join
 from tests.support.flow import alerts, buttons, message_update, texts
 from tests.support.project_scenario import (
@@ -333,13 +334,7 @@ async def test_a_join_waits_for_one_still_under_way_on_postgresql(harness, sessi
     async with session_maker() as one, session_maker() as two:
         assert (await project_team.join(one, first, 761_201, "A", utcnow())).result == "joined"
         later = asyncio.create_task(project_team.join(two, second, 761_202, "B", utcnow()))
-        async with session_maker() as watch:
-            for _ in range(1000):  # until it waits on a lock, or is done without waiting
-                if later.done() or await watch.scalar(text(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                        "current_database() AND wait_event_type = 'Lock'")):
-                    break
-                await asyncio.sleep(0.01)
+        await until_waiting_on_a_lock(session_maker, later)
         await one.commit()
         assert (await later).result == "full"
         await two.commit()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import asyncio
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
 from bot.ui.callbacks.projects import HandAction, HandCb, ProjectAction, TeamAction
@@ -24,6 +24,7 @@ from models.project import Project
 from models.project_team import ProjectMember
 from models.round import get_round
 from tests.conftest import ORGANISER_ID
+from tests.support.databases import until_waiting_on_a_lock
 from tests.support.factories import GROUP_OWNER, join
 from tests.support.flow import alerts, buttons, texts
 from tests.support.project_scenario import (
@@ -406,13 +407,7 @@ async def test_a_yes_waits_for_one_still_under_way_on_postgresql(harness, sessio
         later = asyncio.create_task(handover.hand_over(
             two, project.id, ifan.id, GROUP_OWNER, 0, utcnow(), by=GROUP_OWNER, by_name=None,
             by_owner=True))
-        async with session_maker() as watch:
-            for _ in range(1000):  # until it waits on a lock, or is done without waiting
-                if later.done() or await watch.scalar(text(
-                        "SELECT count(*) FROM pg_stat_activity WHERE datname = "
-                        "current_database() AND wait_event_type = 'Lock'")):
-                    break
-                await asyncio.sleep(0.01)
+        await until_waiting_on_a_lock(session_maker, later)
         assert not later.done()  # it waits for the first
         await one.commit()
         assert await later is None

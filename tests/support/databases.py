@@ -208,3 +208,17 @@ async def _postgres_database(template: str | None = None) -> AsyncIterator[str]:
     finally:
         await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         await admin.close()
+
+
+async def until_waiting_on_a_lock(session_maker, task: asyncio.Task) -> None:
+    """Return once `task` waits for a row lock in this test's PostgreSQL database (seen in
+    pg_stat_activity), or has finished without waiting; at most about ten seconds."""
+    from sqlalchemy import text
+
+    async with session_maker() as watch:
+        for _ in range(1000):
+            if task.done() or await watch.scalar(text(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = "
+                    "current_database() AND wait_event_type = 'Lock'")):
+                return
+            await asyncio.sleep(0.01)
