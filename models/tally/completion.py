@@ -24,6 +24,7 @@ from models.tally.mes import (
 )
 from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Utility
 from models.tally.ranking import ballot_support, fund_down_ranking
+from models.tally.vouch import vouches_finely
 
 
 def _course(
@@ -39,7 +40,7 @@ def _course(
     `guide`, a run at a larger share, lets the bounded run skip pricing rivals in the rounds
     where the guide's bounds already prove the winner (see models.tally.interval).
     """
-    found = interval_course(bounded, share, tight, guide, below)
+    found = interval_course(bounded, share, tight, guide, below, traced=True)
     if found is not None:
         return found
     record: _Record = []
@@ -85,6 +86,12 @@ def _last_fitting_share(
             tight,
         )
 
+    def vouches(lower: Course, upper: tuple[int, Course]) -> bool:
+        """Whether the run at `fitting` (`lower`) and `upper` vouch for every step between."""
+        return lower.vouches_between(upper[1]) or vouches_finely(
+            bounded, lower, upper[1], upper[0] - fitting
+        )
+
     fitting, leap = 0, 1
     here = _course(electorate, bounded, base)
     ahead: tuple[int, Course] | None = None  # a later run that did not vouch for the steps up to it
@@ -92,12 +99,12 @@ def _last_fitting_share(
         if ahead is None:
             target = min(fitting + leap, steps)
             there = course(target, here, None)
-        elif here.vouches_between(ahead[1]):
+        elif vouches(here, ahead):
             target, there = ahead  # from here on, the run up there vouches after all
         else:
             target = fitting + max(1, (ahead[0] - fitting) // 2)
             there = ahead[1] if target == ahead[0] else course(target, here, ahead)
-        if target > fitting + 1 and not here.vouches_between(there):
+        if target > fitting + 1 and not vouches(here, (target, there)):
             ahead = target, there
             continue
         if sum((electorate.bids[i].cost for i in there.order), 0) > budget:
