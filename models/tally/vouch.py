@@ -48,45 +48,62 @@ def vouches_finely(prepared: IntervalElectorate, lower: Course, upper: Course, s
     course, shown round by round at the same share where the coarse check is not enough."""
     if lower.order != upper.order or lower.trace is None or upper.trace is None:
         return False
-    failing = [
+    failing = {
         r
         for r, (rival, highest) in enumerate(zip(upper.rivals, lower.highest, strict=True))
         if not rival > highest
-    ]
+    }
     if not failing:
         return True
     if any(isinstance(h[0], Fraction) for h in lower.highest):
         return False
     d = float(steps)
-    below, above = _Replay(lower.trace), _Replay(upper.trace)
-    free = len(lower.order) - len(lower.highest)
-    for r in failing:
+    rounds = len(lower.highest)
+    below = _LowerSide(lower.trace, upper.trace.share, rounds)
+    above = _UpperSide(upper.trace, lower.trace.share, rounds, d)
+    free = len(lower.order) - rounds
+    for r in range(max(failing) + 1):
         below.advance(r)
         above.advance(r)
         winner = prepared.bids[lower.order[free + r]]
-        highest_a, rank = lower.highest[r]
-        assert isinstance(highest_a, float)
-        least = below.least(winner, d)
-        highest_b = _covering_price(winner, least)
-        if highest_b is None:
+        highest, rank = lower.highest[r]
+        assert isinstance(highest, float)
+        line = below.winner_line(winner, highest, d)
+        if line is None:
             return False
-        proven = upper.trace.proven[r]
-        for lowest, other_rank, _, index, _ in upper.trace.others[r]:
-            bound = (lowest, other_rank)
-            if proven is not None:
-                bound = max(bound, proven)
-            if bound > (highest_a, rank):
-                continue
-            rival = prepared.bids[index]
-            found = above.rival_bounds(rival, d)
-            if found is None:
-                return False
-            at_a, at_b = found
-            if not (
-                _beats(at_a, other_rank, highest_a, rank)
-                and _beats(at_b, other_rank, highest_b, rank)
-            ):
-                return False
+        if r in failing and not _rivals_above(prepared, upper.trace, above, r, line, lower):
+            return False
+        below.paid_at_most(winner, line)
+        above.paid_at_least(winner)
+    return True
+
+
+def _rivals_above(
+    prepared: IntervalElectorate,
+    trace: Trace,
+    above: _UpperSide,
+    r: int,
+    line: tuple[float, float],
+    lower: Course,
+) -> bool:
+    """Whether, in round r, every bid left at the upper run is dearer than the winner's line
+    (its upper bounds at both ends) at every share in between."""
+    highest, rank = lower.highest[r]
+    proven = trace.proven[r]
+    for lowest, other_rank, _, index, _ in trace.others[r]:
+        bound = (lowest, other_rank)
+        if proven is not None:
+            bound = max(bound, proven)
+        if bound > (highest, rank):
+            continue  # the coarse check: dearer at the upper run than the winner at the lower
+        found = above.lower_bounds(prepared.bids[index])
+        if found is None:
+            return False
+        if not (
+            _beats(found[0], other_rank, line[0], rank)
+            and _beats(found[1], other_rank, line[1], rank)
+        ):
+            return False
     return True
 
 
@@ -119,17 +136,43 @@ class _Replay:
         least = np.maximum(self.money[rows] - self.error[rows], 0.0)
         return least + d * self.rich[rows]
 
-    def rival_bounds(self, bid: _FloatBid, d: float) -> tuple[float, float] | None:
-        """Lower bounds on `bid`'s ρ at this run's share − d and at its share, from one split.
 
-        None where the split finds no rich supporter (nothing is shown then).
-        """
+class _UpperSide(_Replay):
+    """The upper run's money, with what bounds every group's money at any share in between.
+
+    Two upper bounds, both convex in s, are kept for each group: max(0, m_b − (b − s)), and
+    max(0, s − what it paid at least), Σ ρ⁻(s)·u over the rounds it backed the winner, where
+    ρ⁻ is a line below the winner's ρ at every share in between. The second is the tighter
+    one at a for a group that paid ρ·u at b (prices rise as the share falls, which the first
+    ignores); a group takes one of them per bid priced, so that its bound stays convex.
+    """
+
+    def __init__(self, trace: Trace, lower_share: float, rounds: int, d: float) -> None:
+        super().__init__(trace)
+        self.d = d
+        self.starts = (lower_share * (1 + 2 * _EPS), trace.share * (1 + 2 * _EPS))
+        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))
+        self.sums = 2 * (rounds + 4) * _EPS
+
+    def most(self, bid: _FloatBid) -> tuple[np.ndarray, np.ndarray]:
+        """Upper bounds on what `bid`'s supporters hold at a and at b, each convex between."""
         rows = bid.supporters
-        most_b = self.money[rows] + self.error[rows]
-        most_a = np.maximum(most_b - d, 0.0) + 4 * _EPS * most_b
-        most_b = most_b * (1 + 2 * _EPS)
+        most = self.money[rows] + self.error[rows]
+        kept = np.maximum(most - self.d, 0.0) + 4 * _EPS * most, most * (1 + 2 * _EPS)
+        paid = [owed[rows] * (1 - self.sums) for owed in self.owed]
+        left = [
+            np.maximum(start - least, 0.0) + 2 * _EPS * (start + least)
+            for start, least in zip(self.starts, paid, strict=True)
+        ]
+        better = (left[0] < kept[0]) & (left[1] <= kept[1] * (1 + 1e-9))
+        return np.where(better, left[0], kept[0]), np.where(better, left[1], kept[1])
+
+    def lower_bounds(self, bid: _FloatBid) -> tuple[float, float] | None:
+        """Lower bounds on `bid`'s ρ at a and at b, from one split of its supporters into those
+        who pay all they have and the rest (concave in s between). None: nothing shown."""
+        most_a, most_b = self.most(bid)
         weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
-        dot = np.dot if len(rows) <= _BLAS_ALONE else _dot_unthreaded
+        dot = np.dot if len(most_a) <= _BLAS_ALONE else _dot_unthreaded
         flat = bid.flat_utility
         rho, count, used, poor_weight = cost / bid.total_utility, -1, 0.0, weight * 0.0
         for _ in range(_MOST_SPLITS):
@@ -153,12 +196,75 @@ class _Replay:
             bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
         return bounds[0], bounds[1]
 
+    def paid_at_least(self, bid: _FloatBid) -> None:
+        """Add a line below the winner's ρ times each supporter's utility to what it paid at
+        least (nothing where no positive line is shown)."""
+        found = self.lower_bounds(bid)
+        if found is None or min(found) <= 0.0:
+            return
+        rows = bid.supporters
+        utility = bid.flat_utility if bid.flat_utility else bid.utility
+        for owed, rho in zip(self.owed, found, strict=True):
+            owed[rows] += rho * utility * (1 - 2 * _EPS)
 
-def _covering_price(bid: _FloatBid, least: np.ndarray) -> float | None:
-    """A ρ at which supporters holding at least `least` surely cover the cost (None: unsure)."""
+
+class _LowerSide(_Replay):
+    """The lower run's money, with what bounds every group's money at any share in between.
+
+    Two lower bounds, both affine in s, are kept for each group: what it held at the lower
+    run plus s − a if it paid ρ·u there in every round so far (`_Replay.least`), and s minus
+    what it paid at most, Σ ρ⁺(s)·u over the rounds it backed the winner, where ρ⁺ is the
+    winner's line (an upper bound on its ρ at every share in between). The second is the
+    tighter one for a group that always paid ρ·u (prices fall as the share rises, which the
+    first ignores); a group takes one of them per round, so that its bound stays affine.
+    """
+
+    def __init__(self, trace: Trace, upper_share: float, rounds: int) -> None:
+        super().__init__(trace)
+        self.starts = (trace.share * (1 - 2 * _EPS), upper_share * (1 - 2 * _EPS))
+        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))
+        self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
+
+    def winner_line(self, bid: _FloatBid, highest: float, d: float) -> tuple[float, float] | None:
+        """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between."""
+        rows = bid.supporters
+        held = np.maximum(self.money[rows] - self.error[rows], 0.0)
+        rich = self.rich[rows]
+        kept = held * (1 - 4 * _EPS), (held + d * rich) * (1 - 4 * _EPS)
+        paid = [owed[rows] * (1 + self.sums) for owed in self.owed]
+        spent = [
+            start - most - 2 * _EPS * (start + most)
+            for start, most in zip(self.starts, paid, strict=True)
+        ]
+        better = rich & (spent[1] > kept[1]) & (spent[0] >= 0.0)
+        least_a = np.where(better, spent[0], kept[0])
+        least_b = np.where(better, spent[1], kept[1])
+        at_a = _covering_price(bid, least_a, highest)
+        if at_a is None:
+            return None
+        at_b = _covering_price(bid, least_b)
+        if at_b is None:
+            return None
+        return at_a, at_b
+
+    def paid_at_most(self, bid: _FloatBid, line: tuple[float, float]) -> None:
+        """Add the winner's line times each supporter's utility to what it paid at most."""
+        rows = bid.supporters
+        utility = bid.flat_utility if bid.flat_utility else bid.utility
+        for owed, rho in zip(self.owed, line, strict=True):
+            owed[rows] += rho * utility * (1 + 2 * _EPS)
+
+
+def _covering_price(bid: _FloatBid, least: np.ndarray, hint: float = 0.0) -> float | None:
+    """A ρ at which supporters holding at least `least` (≥ 0) surely cover the cost.
+
+    `hint`, if it covers, is taken as it is. None: unsure.
+    """
     weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
     dot = np.dot if len(least) <= _BLAS_ALONE else _dot_unthreaded
     flat = bid.flat_utility
+    if hint and _covers(bid, least, hint, dot):
+        return hint
     rho, count = cost / bid.total_utility, -1
     for _ in range(_MOST_SPLITS):
         poor = least < (rho * flat if flat else rho * utility)
@@ -176,9 +282,14 @@ def _covering_price(bid: _FloatBid, least: np.ndarray) -> float | None:
         return None
     highest = rho * (1 + 4 * slack + 1e-13)
     for _ in range(2):
-        charge = highest * flat if flat else highest * utility
-        covered = float(dot(weight, np.minimum(least, charge)))
-        if covered * (1 - slack - 16 * _EPS) >= cost:
+        if _covers(bid, least, highest, dot):
             return highest
         highest *= 1 + 1e-9
     return None
+
+
+def _covers(bid: _FloatBid, least: np.ndarray, rho: float, dot) -> bool:
+    """Whether supporters holding at least `least` (≥ 0) surely cover the cost at ρ."""
+    charge = rho * bid.flat_utility if bid.flat_utility else rho * bid.utility
+    covered = float(dot(bid.weight, np.minimum(least, charge)))
+    return covered * (1 - bid.slack - 16 * _EPS) >= bid.cost
