@@ -24,7 +24,7 @@ from models.tally.mes import (
 )
 from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Utility
 from models.tally.ranking import ballot_support, fund_down_ranking
-from models.tally.vouch import vouches_finely
+from models.tally.vouch import predicted_change, vouches_finely
 
 
 def _course(
@@ -95,6 +95,7 @@ def _last_fitting_share(
     fitting, leap = 0, 1
     here = _course(electorate, bounded, base)
     ahead: tuple[int, Course] | None = None  # a later run that did not vouch for the steps up to it
+    guesses = 0  # how many times the search guessed where the course changes below `ahead`
     while fitting < steps:
         if ahead is None:
             target = min(fitting + leap, steps)
@@ -102,10 +103,19 @@ def _last_fitting_share(
         elif vouches(here, ahead):
             target, there = ahead  # from here on, the run up there vouches after all
         else:
-            target = fitting + max(1, (ahead[0] - fitting) // 2)
+            # Where the course changes, guessed from the prices where the two runs part (a
+            # guess: what is taken is only what runs vouch for); bisect where no guess is made
+            # or the last few guesses for this run above did not find it.
+            guess = None
+            if guesses < 3:
+                guess = predicted_change(bounded, here, ahead[1], ahead[0] - fitting)
+            if guess is None:
+                target = fitting + max(1, (ahead[0] - fitting) // 2)
+            else:
+                target, guesses = fitting + max(1, guess), guesses + 1
             there = ahead[1] if target == ahead[0] else course(target, here, ahead)
         if target > fitting + 1 and not vouches(here, (target, there)):
-            ahead = target, there
+            ahead, guesses = (target, there), 0
             continue
         if sum((electorate.bids[i].cost for i in there.order), 0) > budget:
             return base + fitting

@@ -36,7 +36,15 @@ from typing import Final
 
 import numpy as np
 
-from models.tally.interval import Course, IntervalElectorate, Trace, _dot_unthreaded, _FloatBid
+from models.tally.interval import (
+    _UNAFFORDABLE,
+    Course,
+    IntervalElectorate,
+    Trace,
+    _dot_unthreaded,
+    _FloatBid,
+    _price,
+)
 
 _EPS: Final = 2.0**-52
 _BLAS_ALONE: Final = 8192
@@ -293,3 +301,40 @@ def _covers(bid: _FloatBid, least: np.ndarray, rho: float, dot) -> bool:
     charge = rho * bid.flat_utility if bid.flat_utility else rho * bid.utility
     covered = float(dot(bid.weight, np.minimum(least, charge)))
     return covered * (1 - bid.slack - 16 * _EPS) >= bid.cost
+
+
+def predicted_change(
+    prepared: IntervalElectorate, lower: Course, upper: Course, steps: int
+) -> int | None:
+    """How many steps above `lower` the last share running its course likely is (below
+    `upper`, `steps` above, which runs another); None where no guess is made.
+
+    A guess only, for the search to try: in the first round where the two courses part, the
+    two winners' prices are taken at both runs and the share where their difference changes
+    sign is found by linear interpolation (between events, money is affine in the share).
+    """
+    if lower.trace is None or upper.trace is None:
+        return None
+    free = len(lower.order) - len(lower.highest)
+    if free != len(upper.order) - len(upper.highest):
+        return None
+    parted = next(
+        (k for k, (x, y) in enumerate(zip(lower.order, upper.order, strict=False)) if x != y), None
+    )
+    if parted is None or parted < free:
+        return None
+    r = parted - free
+    first, second = prepared.bids[lower.order[parted]], prepared.bids[upper.order[parted]]
+    margins = []
+    for trace in (lower.trace, upper.trace):
+        replay = _Replay(trace)
+        replay.advance(r)
+        prices = [_price(bid, replay.money, replay.error) for bid in (first, second)]
+        if any(p is None or p is _UNAFFORDABLE for p in prices):
+            return None
+        (low_1, high_1), (low_2, high_2) = prices  # type: ignore[misc]
+        margins.append((low_2 + high_2) / 2 - (low_1 + high_1) / 2)
+    at_lower, at_upper = margins
+    if not at_lower > 0 > at_upper:
+        return None
+    return min(steps - 1, max(0, math.floor(steps * at_lower / (at_lower - at_upper))))
