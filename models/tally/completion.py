@@ -24,7 +24,7 @@ from models.tally.mes import (
 )
 from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Utility
 from models.tally.ranking import ballot_support, fund_down_ranking
-from models.tally.vouch import predicted_change, vouches_finely
+from models.tally.vouch import predicted_change, vouched_steps
 
 
 def _course(
@@ -86,45 +86,67 @@ def _last_fitting_share(
             tight,
         )
 
-    def vouches(lower: Course, upper: tuple[int, Course]) -> bool:
-        """Whether the run at `fitting` (`lower`) and `upper` vouch for every step between."""
-        return lower.vouches_between(upper[1]) or vouches_finely(
-            bounded, lower, upper[1], upper[0] - fitting
-        )
+    last: list[tuple[Course, Course, int]] = []
 
+    def stretch(lower: tuple[int, Course], upper: tuple[int, Course]) -> int:
+        """How many steps above `lower` the two runs vouch for (up to `upper`'s, all of them)."""
+        if last and last[0][0] is lower[1] and last[0][1] is upper[1]:
+            return last[0][2]  # asked again about the same two runs
+        span = upper[0] - lower[0]
+        found = span
+        if not lower[1].vouches_between(upper[1]):
+            found = vouched_steps(bounded, lower[1], upper[1], span)
+        last[:] = [(lower[1], upper[1], found)]
+        return found
+
+    def fits(course: Course) -> bool:
+        return sum((electorate.bids[i].cost for i in course.order), 0) <= budget
+
+    # `here` is the last run taken, at `here[0]` steps; every step up to `fitting` (at least
+    # here[0]) fits: a run there, or vouched for by `here` and a later run. `above` holds the
+    # later runs that did not vouch for the steps up to them, nearest last.
     fitting, leap = 0, 1
-    here = _course(electorate, bounded, base)
-    ahead: tuple[int, Course] | None = None  # a later run that did not vouch for the steps up to it
-    guesses = 0  # how many times the search guessed where the course changes below `ahead`
+    here: tuple[int, Course] = (0, _course(electorate, bounded, base))
+    above: list[tuple[int, Course]] = []
+    guesses = 0  # how many times the search guessed where the course changes below above[-1]
     while fitting < steps:
-        if ahead is None:
+        if not above:
             target = min(fitting + leap, steps)
-            there = course(target, here, None)
-        elif vouches(here, ahead):
-            target, there = ahead  # from here on, the run up there vouches after all
+            there = (target, course(target, here[1], None))
         else:
-            # Where the course changes, guessed from the prices where the two runs part (a
-            # guess: what is taken is only what runs vouch for); bisect where no guess is made
-            # or the last few guesses for this run above did not find it.
-            guess = None
-            if guesses < 3:
-                guess = predicted_change(bounded, here, ahead[1], ahead[0] - fitting)
-            if guess is None:
-                target = fitting + max(1, (ahead[0] - fitting) // 2)
+            ahead = above[-1]
+            vouched = here[0] + stretch(here, ahead)
+            if vouched >= ahead[0]:
+                there = ahead  # from here on, the run up there vouches after all
             else:
-                target, guesses = fitting + max(1, guess), guesses + 1
-            there = ahead[1] if target == ahead[0] else course(target, here, ahead)
-        if target > fitting + 1 and not vouches(here, (target, there)):
-            ahead, guesses = (target, there), 0
-            continue
-        if sum((electorate.bids[i].cost for i in there.order), 0) > budget:
+                fitting = max(fitting, vouched)
+                # Where the course changes, guessed from the prices where the two runs part
+                # (a guess: only what runs vouch for is taken); bisect where no guess is made
+                # or the last few guesses below this run did not find it.
+                guess = None
+                if guesses < 3:
+                    guess = predicted_change(bounded, here[1], ahead[1], ahead[0] - here[0])
+                if guess is None or here[0] + guess < fitting:
+                    target = fitting + max(1, (ahead[0] - fitting) // 2)
+                else:
+                    target, guesses = max(fitting + 1, here[0] + guess), guesses + 1
+                there = ahead if target == ahead[0] else (target, course(target, here[1], ahead))
+        if there[0] > fitting + 1 and (not above or there is not above[-1]):
+            vouched = here[0] + stretch(here, there)
+            if vouched < there[0]:
+                fitting = max(fitting, vouched)
+                above.append(there)
+                guesses = 0
+                continue
+        if not fits(there[1]):
             return base + fitting
         # After a single step that changed the course, the next is likely to change it too.
-        steady = target > fitting + 1 or here.order == there.order
-        leap = 2 * (target - fitting) if steady else 1
-        fitting, here = target, there
-        if ahead is not None and ahead[0] <= fitting:
-            ahead = None
+        steady = there[0] > fitting + 1 or here[1].order == there[1].order
+        leap = 2 * (there[0] - here[0]) if steady else 1
+        fitting, here = there[0], there
+        while above and above[-1][0] <= fitting:
+            above.pop()
+            guesses = 0
     return base + fitting
 
 

@@ -51,25 +51,38 @@ _BLAS_ALONE: Final = 8192
 _MOST_SPLITS: Final = 64
 
 
-def vouches_finely(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> bool:
-    """Whether every share between `lower`'s and `upper`'s (`steps` units above) runs their
-    course, shown round by round at the same share where the coarse check is not enough."""
-    if lower.order != upper.order or lower.trace is None or upper.trace is None:
-        return False
+def vouched_steps(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+    """How many steps above `lower` (0 to `steps`, where `upper` is) surely run its course.
+
+    Both runs must fund the same bids in the same order (else 0). In each round where the
+    coarse check fails, the winner's line and each rival's bound are compared at both ends:
+    their difference is concave, so it stays positive up to where the chord through its two
+    ends crosses zero, and every share below that runs the course too.
+    """
+    if lower.order != upper.order:
+        return 0
+    return _stretch(prepared, lower, upper, steps)
+
+
+def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+    """`vouched_steps` for two runs with the same order."""
+    if lower.trace is None or upper.trace is None:
+        return 0
+    if any(isinstance(h[0], Fraction) for h in lower.highest):
+        return 0
+    rounds = len(lower.highest)
+    free = len(lower.order) - rounds
     failing = {
         r
         for r, (rival, highest) in enumerate(zip(upper.rivals, lower.highest, strict=True))
         if not rival > highest
     }
     if not failing:
-        return True
-    if any(isinstance(h[0], Fraction) for h in lower.highest):
-        return False
+        return steps
     d = float(steps)
-    rounds = len(lower.highest)
     below = _LowerSide(lower.trace, upper.trace.share, rounds)
     above = _UpperSide(upper.trace, lower.trace.share, rounds, d)
-    free = len(lower.order) - rounds
+    vouched = steps
     for r in range(max(failing) + 1):
         below.advance(r)
         above.advance(r)
@@ -78,12 +91,14 @@ def vouches_finely(prepared: IntervalElectorate, lower: Course, upper: Course, s
         assert isinstance(highest, float)
         line = below.winner_line(winner, highest, d)
         if line is None:
-            return False
-        if r in failing and not _rivals_above(prepared, upper.trace, above, r, line, lower):
-            return False
+            return 0
+        if r in failing:
+            vouched = min(vouched, _rivals_above(prepared, upper.trace, above, r, line, lower))
+            if vouched <= 0:
+                return 0
         below.paid_at_most(winner, line)
         above.paid_at_least(winner)
-    return True
+    return vouched
 
 
 def _rivals_above(
@@ -93,11 +108,13 @@ def _rivals_above(
     r: int,
     line: tuple[float, float],
     lower: Course,
-) -> bool:
-    """Whether, in round r, every bid left at the upper run is dearer than the winner's line
-    (its upper bounds at both ends) at every share in between."""
+) -> int:
+    """How many steps above the lower run every bid left at the upper run in round r is surely
+    dearer than the lower run's winner (whose line is `line`)."""
     highest, rank = lower.highest[r]
     proven = trace.proven[r]
+    steps = above.d
+    vouched = int(steps)
     for lowest, other_rank, _, index, _ in trace.others[r]:
         bound = (lowest, other_rank)
         if proven is not None:
@@ -106,17 +123,15 @@ def _rivals_above(
             continue  # the coarse check: dearer at the upper run than the winner at the lower
         found = above.lower_bounds(prepared.bids[index])
         if found is None:
-            return False
-        if not (
-            _beats(found[0], other_rank, line[0], rank)
-            and _beats(found[1], other_rank, line[1], rank)
-        ):
-            return False
-    return True
-
-
-def _beats(rival: float, rival_rank: int, winner: float, winner_rank: int) -> bool:
-    return rival > winner or (rival >= winner and winner_rank < rival_rank)
+            return 0
+        at_a, at_b = found[0] - line[0], found[1] - line[1]
+        if not at_a > 0:
+            return 0
+        if not at_b > 0:
+            # The chord through the two ends is positive below its zero, x steps up.
+            x = steps * at_a / (at_a - at_b)
+            vouched = min(vouched, math.ceil(x * (1 - 1e-9)) - 1)
+    return vouched
 
 
 class _Replay:
