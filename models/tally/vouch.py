@@ -187,7 +187,7 @@ class _UpperSide(_Replay):
             np.maximum(start - least, 0.0) + 2 * _EPS * (start + least)
             for start, least in zip(self.starts, paid, strict=True)
         ]
-        better = (left[0] < kept[0]) & (left[1] <= kept[1] * (1 + 1e-9))
+        better = left[0] + left[1] < kept[0] + kept[1]
         return np.where(better, left[0], kept[0]), np.where(better, left[1], kept[1])
 
     def lower_bounds(self, bid: _FloatBid) -> tuple[float, float] | None:
