@@ -108,7 +108,7 @@ def _last_fitting_share(
     fitting, leap = 0, 1
     here: tuple[int, Course] = (0, _course(electorate, bounded, base))
     above: list[tuple[int, Course]] = []
-    guesses = 0  # how many times the search guessed where the course changes below above[-1]
+    guesses = 0  # how many times the search guessed where the course changes since `here`
     while fitting < steps:
         if not above:
             target = min(fitting + leap, steps)
@@ -124,7 +124,7 @@ def _last_fitting_share(
                 # (a guess: only what runs vouch for is taken); bisect where no guess is made
                 # or the last few guesses below this run did not find it.
                 guess = None
-                if guesses < 3:
+                if guesses < 2:
                     guess = predicted_change(bounded, here[1], ahead[1], ahead[0] - here[0])
                 if guess is None or here[0] + guess < fitting:
                     target = fitting + max(1, (ahead[0] - fitting) // 2)
@@ -136,17 +136,15 @@ def _last_fitting_share(
             if vouched < there[0]:
                 fitting = max(fitting, vouched)
                 above.append(there)
-                guesses = 0
                 continue
         if not fits(there[1]):
             return base + fitting
         # After a single step that changed the course, the next is likely to change it too.
         steady = there[0] > fitting + 1 or here[1].order == there[1].order
         leap = 2 * (there[0] - here[0]) if steady else 1
-        fitting, here = there[0], there
+        fitting, here, guesses = there[0], there, 0
         while above and above[-1][0] <= fitting:
             above.pop()
-            guesses = 0
     return base + fitting
 
 

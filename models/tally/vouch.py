@@ -89,7 +89,9 @@ def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: 
         winner = prepared.bids[lower.order[free + r]]
         highest, rank = lower.highest[r]
         assert isinstance(highest, float)
-        line = below.winner_line(winner, highest, d)
+        then = upper.highest[r][0]
+        assert isinstance(then, float)
+        line = below.winner_line(winner, highest, then, d)
         if line is None:
             return 0
         if r in failing:
@@ -97,7 +99,7 @@ def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: 
             if vouched <= 0:
                 return 0
         below.paid_at_most(winner, line)
-        above.paid_at_least(winner)
+        above.paid_at_least(winner, highest)
     return vouched
 
 
@@ -190,25 +192,34 @@ class _UpperSide(_Replay):
         better = left[0] + left[1] < kept[0] + kept[1]
         return np.where(better, left[0], kept[0]), np.where(better, left[1], kept[1])
 
-    def lower_bounds(self, bid: _FloatBid) -> tuple[float, float] | None:
+    def lower_bounds(self, bid: _FloatBid, near: float = 0.0) -> tuple[float, float] | None:
         """Lower bounds on `bid`'s ρ at a and at b, from one split of its supporters into those
-        who pay all they have and the rest (concave in s between). None: nothing shown."""
+        who pay all they have and the rest (concave in s between). None: nothing shown.
+
+        The split is the one pabutools' loop finds at a, or, given `near` (about ρ at a), the
+        one at `near` (any split gives bounds; the loop only makes them tighter).
+        """
         most_a, most_b = self.most(bid)
         weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
         dot = np.dot if len(most_a) <= _BLAS_ALONE else _dot_unthreaded
         flat = bid.flat_utility
         rho, count, used, poor_weight = cost / bid.total_utility, -1, 0.0, weight * 0.0
+        if near:
+            rho, count = near, -2  # one split, at `near`: the loop ends after it
         for _ in range(_MOST_SPLITS):
             poor = most_a < (rho * flat if flat else rho * utility)
             now = int(np.count_nonzero(poor))
             if now == count:
                 break
-            count = now
+            count = -2 if count == -2 else now
             poor_weight = weight * poor
             paid = float(dot(poor_weight, most_a)) * (1 + slack)
             used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
             if used >= bid.total_utility:
                 return None
+            if count == -2:
+                count = now
+                break
             rho = (cost - paid) / (bid.total_utility - used)
         else:
             return None
@@ -219,10 +230,10 @@ class _UpperSide(_Replay):
             bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
         return bounds[0], bounds[1]
 
-    def paid_at_least(self, bid: _FloatBid) -> None:
-        """Add a line below the winner's ρ times each supporter's utility to what it paid at
-        least (nothing where no positive line is shown)."""
-        found = self.lower_bounds(bid)
+    def paid_at_least(self, bid: _FloatBid, near: float) -> None:
+        """Add a line below the winner's ρ (about `near` at a) times each supporter's utility
+        to what it paid at least (nothing where no positive line is shown)."""
+        found = self.lower_bounds(bid, near)
         if found is None or min(found) <= 0.0:
             return
         rows = bid.supporters
@@ -248,8 +259,11 @@ class _LowerSide(_Replay):
         self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))
         self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
 
-    def winner_line(self, bid: _FloatBid, highest: float, d: float) -> tuple[float, float] | None:
-        """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between."""
+    def winner_line(
+        self, bid: _FloatBid, highest: float, then: float, d: float
+    ) -> tuple[float, float] | None:
+        """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between
+        (`highest` and `then`, its upper bounds in the two runs, are tried first)."""
         rows = bid.supporters
         held = np.maximum(self.money[rows] - self.error[rows], 0.0)
         rich = self.rich[rows]
@@ -265,7 +279,7 @@ class _LowerSide(_Replay):
         at_a = _covering_price(bid, least_a, highest)
         if at_a is None:
             return None
-        at_b = _covering_price(bid, least_b)
+        at_b = _covering_price(bid, least_b, then * (1 + 1e-12))
         if at_b is None:
             return None
         return at_a, at_b
