@@ -338,9 +338,10 @@ def predicted_change(
     """How many steps above `lower` the last share running its course likely is (below
     `upper`, `steps` above, which runs another); None where no guess is made.
 
-    A guess only, for the search to try: in the first round where the two courses part, the
-    two winners' prices are taken at both runs and the share where their difference changes
-    sign is found by linear interpolation (between events, money is affine in the share).
+    A guess only, for the search to try, by linear interpolation (between events, money is
+    affine in the share) in the first round where the two courses part: of the difference
+    between the two winners' prices, or where `upper`'s winner is not affordable at `lower`
+    (or `lower` has stopped buying), of the money its supporters hold.
     """
     if lower.trace is None or upper.trace is None:
         return None
@@ -348,22 +349,35 @@ def predicted_change(
     if free != len(upper.order) - len(upper.highest):
         return None
     parted = next(
-        (k for k, (x, y) in enumerate(zip(lower.order, upper.order, strict=False)) if x != y), None
+        (k for k, (x, y) in enumerate(zip(lower.order, upper.order, strict=False)) if x != y),
+        min(len(lower.order), len(upper.order)),
     )
-    if parted is None or parted < free:
+    if parted < free or parted >= len(upper.order):
         return None
     r = parted - free
-    first, second = prepared.bids[lower.order[parted]], prepared.bids[upper.order[parted]]
-    margins = []
-    for trace in (lower.trace, upper.trace):
-        replay = _Replay(trace)
+    second = prepared.bids[upper.order[parted]]
+    first = prepared.bids[lower.order[parted]] if parted < len(lower.order) else None
+    replays = [_Replay(trace) for trace in (lower.trace, upper.trace)]
+    for replay in replays:
         replay.advance(r)
-        prices = [_price(bid, replay.money, replay.error) for bid in (first, second)]
-        if any(p is None or p is _UNAFFORDABLE for p in prices):
+    prices = [
+        [_price(bid, replay.money, replay.error) if bid else None for bid in (first, second)]
+        for replay in replays
+    ]
+    if prices[0][1] is _UNAFFORDABLE or first is None:
+        # Where the upper run's winner comes within its supporters' reach.
+        held = [float(np.dot(second.weight, replay.money[second.supporters])) for replay in replays]
+        if not held[0] < second.cost <= held[1]:
             return None
-        (low_1, high_1), (low_2, high_2) = prices  # type: ignore[misc]
-        margins.append((low_2 + high_2) / 2 - (low_1 + high_1) / 2)
-    at_lower, at_upper = margins
-    if not at_lower > 0 > at_upper:
+        return _interpolated(steps, second.cost - held[0], second.cost - held[1])
+    if any(p is None or p is _UNAFFORDABLE for row in prices for p in row):
+        return None
+    margins = [(row[1][0] + row[1][1]) / 2 - (row[0][0] + row[0][1]) / 2 for row in prices]
+    return _interpolated(steps, margins[0], margins[1])
+
+
+def _interpolated(steps: int, at_lower: float, at_upper: float) -> int | None:
+    """The last step before a line through the two values (positive, then not) crosses zero."""
+    if not at_lower > 0 >= at_upper:
         return None
     return min(steps - 1, max(0, math.floor(steps * at_lower / (at_lower - at_upper))))
