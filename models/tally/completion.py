@@ -118,6 +118,11 @@ def _last_fitting_share(
             vouched = here[0] + stretch(here, ahead)
             if vouched >= ahead[0]:
                 there = ahead  # from here on, the run up there vouches after all
+            elif max(fitting, vouched) > here[0] and ahead[1].order == here[1].order:
+                # The course holds further than the runs could vouch for from so far below:
+                # run where they could, closer to the run above, and vouch from there.
+                fitting = max(fitting, vouched)
+                there = (fitting, course(fitting, here[1], ahead))
             else:
                 fitting = max(fitting, vouched)
                 # Where the course changes, guessed from the prices where the two runs part
