@@ -223,18 +223,18 @@ def _pay(
     off[surely_poor] = 0.0
     error[rows] = off
     if trace is not None:
-        trace.append(Paid(bid.supporters, held, off, surely_rich))
+        trace.append(Paid(rows, held, off, rows[~surely_rich]))
 
 
 @dataclass(frozen=True)
 class Paid:
     """One purchase in a bounded run: the supporters' money and error bounds afterwards, and
-    which of them surely paid ρ·u rather than all they had."""
+    which of them might have paid all they had rather than ρ·u."""
 
     rows: np.ndarray
     money: np.ndarray
     error: np.ndarray
-    rich: np.ndarray
+    unsure: np.ndarray  # the groups among `rows` not shown to have paid ρ·u
 
 
 @dataclass(frozen=True)

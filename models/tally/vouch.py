@@ -139,11 +139,12 @@ def _rivals_above(
 class _Replay:
     """A traced run's money and error bounds, rebuilt round by round from its start."""
 
-    def __init__(self, trace: Trace) -> None:
+    def __init__(self, trace: Trace, rich: bool = False) -> None:
         self.trace = trace
         self.money = np.full(trace.groups, trace.share)
         self.error = np.full(trace.groups, trace.share * _EPS)
-        self.rich = np.ones(trace.groups, dtype=bool)
+        # Which groups surely paid ρ·u (not all they had) in every round so far, if asked.
+        self.rich = np.ones(trace.groups, dtype=bool) if rich else None
         self.round = 0
 
     def advance(self, round_: int) -> None:
@@ -152,14 +153,9 @@ class _Replay:
             paid = self.trace.paid[self.round]
             self.money[paid.rows] = paid.money
             self.error[paid.rows] = paid.error
-            self.rich[paid.rows] &= paid.rich
+            if self.rich is not None:
+                self.rich[paid.unsure] = False
             self.round += 1
-
-    def least(self, bid: _FloatBid, d: float) -> np.ndarray:
-        """A lower bound on what each of `bid`'s supporters holds at this run's share + d."""
-        rows = bid.supporters
-        least = np.maximum(self.money[rows] - self.error[rows], 0.0)
-        return least + d * self.rich[rows]
 
 
 class _UpperSide(_Replay):
@@ -176,21 +172,27 @@ class _UpperSide(_Replay):
         super().__init__(trace)
         self.d = d
         self.starts = (lower_share * (1 + 2 * _EPS), trace.share * (1 + 2 * _EPS))
-        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))
+        # (numpy gathers from and adds into two flat arrays several times faster than one
+        # two-row array)
+        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
         self.sums = 2 * (rounds + 4) * _EPS
 
-    def most(self, bid: _FloatBid) -> tuple[np.ndarray, np.ndarray]:
-        """Upper bounds on what `bid`'s supporters hold at a and at b, each convex between."""
+    def most(self, bid: _FloatBid) -> np.ndarray:
+        """Upper bounds on what `bid`'s supporters hold at a (row 0) and at b (row 1), each
+        convex between."""
         rows = bid.supporters
         most = self.money[rows] + self.error[rows]
-        kept = np.maximum(most - self.d, 0.0) + 4 * _EPS * most, most * (1 + 2 * _EPS)
-        paid = [owed[rows] * (1 - self.sums) for owed in self.owed]
-        left = [
-            np.maximum(start - least, 0.0) + 2 * _EPS * (start + least)
-            for start, least in zip(self.starts, paid, strict=True)
-        ]
+        kept = np.empty((2, len(rows)))
+        np.maximum(most - self.d, 0.0, out=kept[0])
+        kept[0] += 4 * _EPS * most
+        np.multiply(most, 1 + 2 * _EPS, out=kept[1])
+        left = np.empty((2, len(rows)))
+        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
+            paid = owed[rows] * (1 - self.sums)
+            np.maximum(start - paid, 0.0, out=left[end])
+            left[end] += 2 * _EPS * (start + paid)
         better = left[0] + left[1] < kept[0] + kept[1]
-        return np.where(better, left[0], kept[0]), np.where(better, left[1], kept[1])
+        return np.where(better, left, kept)
 
     def lower_bounds(self, bid: _FloatBid, near: float = 0.0) -> tuple[float, float] | None:
         """Lower bounds on `bid`'s ρ at a and at b, from one split of its supporters into those
@@ -199,7 +201,8 @@ class _UpperSide(_Replay):
         The split is the one pabutools' loop finds at a, or, given `near` (about ρ at a), the
         one at `near` (any split gives bounds; the loop only makes them tighter).
         """
-        most_a, most_b = self.most(bid)
+        most = self.most(bid)
+        most_a = most[0]
         weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
         dot = np.dot if len(most_a) <= _BLAS_ALONE else _dot_unthreaded
         flat = bid.flat_utility
@@ -225,8 +228,8 @@ class _UpperSide(_Replay):
             return None
         rest = bid.total_utility - used
         bounds = []
-        for most in (most_a, most_b):
-            paid = float(dot(poor_weight, most)) * (1 + slack) if count else 0.0
+        for row in most:
+            paid = float(dot(poor_weight, row)) * (1 + slack) if count else 0.0
             bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
         return bounds[0], bounds[1]
 
@@ -236,27 +239,24 @@ class _UpperSide(_Replay):
         found = self.lower_bounds(bid, near)
         if found is None or min(found) <= 0.0:
             return
-        rows = bid.supporters
-        utility = bid.flat_utility if bid.flat_utility else bid.utility
-        for owed, rho in zip(self.owed, found, strict=True):
-            owed[rows] += rho * utility * (1 - 2 * _EPS)
+        _add_line(self.owed, bid, found, 1 - 2 * _EPS)
 
 
 class _LowerSide(_Replay):
     """The lower run's money, with what bounds every group's money at any share in between.
 
     Two lower bounds, both affine in s, are kept for each group: what it held at the lower
-    run plus s − a if it paid ρ·u there in every round so far (`_Replay.least`), and s minus
-    what it paid at most, Σ ρ⁺(s)·u over the rounds it backed the winner, where ρ⁺ is the
-    winner's line (an upper bound on its ρ at every share in between). The second is the
-    tighter one for a group that always paid ρ·u (prices fall as the share rises, which the
-    first ignores); a group takes one of them per round, so that its bound stays affine.
+    run, plus s − a if it paid ρ·u there in every round so far, and s minus what it paid at
+    most, Σ ρ⁺(s)·u over the rounds it backed the winner, where ρ⁺ is the winner's line (an
+    upper bound on its ρ at every share in between). The second is the tighter one for a
+    group that always paid ρ·u (prices fall as the share rises, which the first ignores); a
+    group takes one of them per round, so that its bound stays affine.
     """
 
     def __init__(self, trace: Trace, upper_share: float, rounds: int) -> None:
-        super().__init__(trace)
+        super().__init__(trace, rich=True)
         self.starts = (trace.share * (1 - 2 * _EPS), upper_share * (1 - 2 * _EPS))
-        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))
+        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
         self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
 
     def winner_line(
@@ -265,31 +265,40 @@ class _LowerSide(_Replay):
         """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between
         (`highest` and `then`, its upper bounds in the two runs, are tried first)."""
         rows = bid.supporters
+        assert self.rich is not None
         held = np.maximum(self.money[rows] - self.error[rows], 0.0)
         rich = self.rich[rows]
-        kept = held * (1 - 4 * _EPS), (held + d * rich) * (1 - 4 * _EPS)
-        paid = [owed[rows] * (1 + self.sums) for owed in self.owed]
-        spent = [
-            start - most - 2 * _EPS * (start + most)
-            for start, most in zip(self.starts, paid, strict=True)
-        ]
+        kept = np.empty((2, len(rows)))
+        np.multiply(held, 1 - 4 * _EPS, out=kept[0])
+        np.multiply(held + d * rich, 1 - 4 * _EPS, out=kept[1])
+        spent = np.empty((2, len(rows)))
+        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
+            paid = owed[rows] * (1 + self.sums)
+            np.subtract(start, paid, out=spent[end])
+            spent[end] -= 2 * _EPS * (start + paid)
         better = rich & (spent[1] > kept[1]) & (spent[0] >= 0.0)
-        least_a = np.where(better, spent[0], kept[0])
-        least_b = np.where(better, spent[1], kept[1])
-        at_a = _covering_price(bid, least_a, highest)
+        least = np.where(better, spent, kept)
+        at_a = _covering_price(bid, least[0], highest)
         if at_a is None:
             return None
-        at_b = _covering_price(bid, least_b, then * (1 + 1e-12))
+        at_b = _covering_price(bid, least[1], then * (1 + 1e-12))
         if at_b is None:
             return None
         return at_a, at_b
 
     def paid_at_most(self, bid: _FloatBid, line: tuple[float, float]) -> None:
         """Add the winner's line times each supporter's utility to what it paid at most."""
-        rows = bid.supporters
-        utility = bid.flat_utility if bid.flat_utility else bid.utility
-        for owed, rho in zip(self.owed, line, strict=True):
-            owed[rows] += rho * utility * (1 + 2 * _EPS)
+        _add_line(self.owed, bid, line, 1 + 2 * _EPS)
+
+
+def _add_line(
+    owed: tuple[np.ndarray, np.ndarray], bid: _FloatBid, line: tuple[float, float], rounding: float
+) -> None:
+    """Add ρ·u to each supporter's running sums at a and at b, ρ the line's end there."""
+    rows = bid.supporters
+    utility = bid.flat_utility if bid.flat_utility else bid.utility
+    for sums, rho in zip(owed, line, strict=True):
+        sums[rows] += rho * rounding * utility
 
 
 def _covering_price(bid: _FloatBid, least: np.ndarray, hint: float = 0.0) -> float | None:
