@@ -195,8 +195,7 @@ def _pay(
 
     A group that surely could not pay ρ·u is left with exactly nothing (no error); any other
     keeps its error, plus u times half the interval's width, plus rounding. With `trace`, what
-    the supporters hold afterwards, and which of them surely paid ρ·u (not all they had), is
-    appended to it (see models.tally.vouch).
+    the supporters hold afterwards is appended to it (see models.tally.vouch).
     """
     rows = bid.supporters
     held, off = (money[rows], error[rows]) if kept is None else kept
@@ -213,9 +212,6 @@ def _pay(
         off = off + utility * half * (1 + 4 * _EPS) + 2 * _EPS * (held + charge)
         least_charge = lowest * utility * (1 - 4 * _EPS)
     surely_poor = (held + off) * (1 + 4 * _EPS) < least_charge
-    if trace is not None:
-        most_charge = highest * (flat if flat else utility) * (1 + 4 * _EPS)
-        surely_rich = (held - off) * (1 - 4 * _EPS) > most_charge
     # A surely poor group's held − charge is negative (least_charge ≤ charge), so it keeps 0.
     held -= charge
     money[rows] = np.maximum(held, 0.0, out=held)
@@ -223,18 +219,20 @@ def _pay(
     off[surely_poor] = 0.0
     error[rows] = off
     if trace is not None:
-        trace.append(Paid(rows, held, off, rows[~surely_rich]))
+        trace.append(Paid(rows, held, off))
 
 
 @dataclass(frozen=True)
 class Paid:
-    """One purchase in a bounded run: the supporters' money and error bounds afterwards, and
-    which of them might have paid all they had rather than ρ·u."""
+    """One purchase in a bounded run: the supporters' money and error bounds afterwards.
+
+    A supporter left surely holding something (money above its error bound) paid ρ·u, not
+    all it had: one that pays all it has holds exactly nothing.
+    """
 
     rows: np.ndarray
     money: np.ndarray
     error: np.ndarray
-    unsure: np.ndarray  # the groups among `rows` not shown to have paid ρ·u
 
 
 @dataclass(frozen=True)

@@ -154,7 +154,7 @@ class _Replay:
             self.money[paid.rows] = paid.money
             self.error[paid.rows] = paid.error
             if self.rich is not None:
-                self.rich[paid.unsure] = False
+                self.rich[paid.rows] &= paid.money > paid.error
             self.round += 1
 
 
