@@ -91,7 +91,12 @@ def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: 
         assert isinstance(highest, float)
         then = upper.highest[r][0]
         assert isinstance(then, float)
-        line = below.winner_line(winner, highest, then, d)
+        paid = lower.trace.paid[r]
+        # Where every supporter was left holding something at a, none paid all it had: ρ was
+        # cost / total utility, the least it can be, and stays so at every larger share on
+        # this course. Its line is flat, and needs no pricing.
+        flat = winner.bound is not None and bool(np.all(paid.money > paid.error))
+        line = (highest, highest) if flat else below.winner_line(winner, highest, then, d)
         if line is None:
             return 0
         if r in failing:
@@ -99,7 +104,11 @@ def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: 
             if vouched <= 0:
                 return 0
         below.paid_at_most(winner, line)
-        above.paid_at_least(winner, highest)
+        if flat:
+            least = float(winner.bound) * (1 - 2 * _EPS)
+            _add_line(above.owed, winner, (least, least), 1 - 2 * _EPS)
+        else:
+            above.paid_at_least(winner, highest)
     return vouched
 
 
