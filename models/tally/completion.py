@@ -65,14 +65,17 @@ def _last_fitting_share(
 
     Raising stops at the first step that does not fit. Runs are bounded ones
     (models.tally.interval), exact where the bounds are unsure. From the last step known to fit,
-    the search leaps ahead and runs MES there: if that run's course vouches for every step in
-    between (see `Course.vouches_between`), all of them fund the same bids, so they fit as the
-    last one did. Leaps double while they are vouched for; once one is not, the search halves
-    the stretch up to that run (a bisection, which finds where the course changes), and a
-    single step needs no vouching at all. So every step is accounted for, and the answer is
-    the stepwise one. A run inside a bisection is guided by the run above it (only the guide's
-    winner is priced in a round where the guide's bounds prove it wins), and a run that is to
-    vouch prices its rivals only as far as vouching asks: both save pricing, never a decision.
+    the search leaps ahead and runs MES there: if that run and the last one taken vouch for
+    every step in between (`Course.vouches_between`, or else comparing prices at the same
+    share, models.tally.vouch), all of them fund the same bids, so they fit as the last one
+    did; they may vouch for a first part of the stretch only, and those steps are taken.
+    Leaps double while they are vouched for. A run that did not vouch is kept above; below it,
+    the search guesses where the course changes (`predicted_change`), or bisects, and a single
+    step needs no vouching at all. So every step is accounted for, and the answer is the
+    stepwise one: guesses only choose where to run next. A run below a kept one is guided by it
+    (only the guide's winner is priced in a round where the guide's bounds prove it wins), and
+    a run that is to vouch prices its rivals only as far as vouching asks: both save pricing,
+    never a decision.
     """
     bounded = prepare_intervals(electorate)
 

@@ -3,29 +3,34 @@
 Two bounded runs at shares a < b that fund the same bids in the same order vouch for every
 share in between when, in every round, the winner's highest ρ at a is below every other bid's
 lowest at b (`Course.vouches_between`). That coarse check compares prices at different
-shares, so the drift of the share itself eats the winner's margin: on Budapest 2024 it covers
-about 9 steps a run. Where it fails, `vouches_finely` compares the two at the same share s,
-for every s in [a, b] at once, in the rounds where the coarse check fails.
+shares, so the drift of the share eats the winner's margin: on Budapest 2024 it covers about
+9 steps a run. Where it fails, `vouched_steps` compares the two at the same share s, for every
+s in [a, b] at once, in the rounds where the coarse check fails, and finds how far up from a
+the course surely holds (all the way, or to where a bound crosses, or not at all).
 
-Why it holds (d = b − a; money before a round, along the course both runs follow):
+Why it holds (d = b − a; money before a round, along the course both runs follow; every
+bound below is shown round by round, so it holds at s once the rounds before are shown):
 
-- At s, every group holds at least what it held at a, plus s − a if at a it paid ρ·u (not all
-  it had) in every round so far: prices at s are at most those at a, so it pays at most what
-  it paid at a, and it started with s − a more. Call that lower bound L(s); it is affine in s.
-- At s, every group holds at most max(0, m_b − (b − s)), m_b its money at b (by induction over
-  the rounds: at s it pays at least what it pays at b, and it started with b − s less). Call
-  that U(s); it is convex in s.
-- The winner: for an affine ρ(s), Σ min(L(s), ρ(s)·u) is concave in s (a sum of minimums of
-  affine functions), so if it covers the cost at s = a and at s = b it covers it throughout,
-  and ρ(s) is above the winner's ρ at every s. So the line through an upper bound at a (the
-  run's own) and one at b on the money L(b) bounds the winner's ρ from above.
-- A rival: any split S of its supporters gives ρ ≥ (cost − Σ_S U(s)) / (utility of the rest),
-  which is concave in s. Concave minus affine is concave: if a rival's bound is above the
-  winner's line at a and at b, it is above it throughout.
+- Lower bounds on a group's money at s, both affine in s: what it held at a, plus s − a if
+  at a it paid ρ·u (not all it had) in every round so far (prices at s are at most those at
+  a, so it pays at most what it paid there, and it started with s − a more); and s minus
+  Σ ρ⁺(s)·u over the rounds it backed the winner, ρ⁺ a line above that winner's ρ (below).
+  Each group takes one of the two per round, so that its bound L(s) stays affine.
+- Upper bounds, both convex in s: max(0, m_b − (b − s)), m_b its money at b (at s it pays at
+  least what it pays at b, and it started with b − s less); and max(0, s − Σ ρ⁻(s)·u), ρ⁻ a
+  line below that winner's ρ (a group paying all it has keeps nothing). One per group: U(s).
+- The winner's line ρ⁺: for an affine ρ(s), Σ min(L(s), ρ(s)·u) is concave in s (a sum of
+  minimums of affine functions), so if it covers the cost at s = a and at s = b it covers it
+  throughout, and ρ(s) is above the winner's ρ at every s between.
+- A rival (and the line ρ⁻ below a winner): any split S of its supporters gives
+  ρ ≥ (cost − Σ_S U(s)) / (utility of the rest), which is concave in s, so the line through
+  its values at a and at b is below it. Concave minus affine is concave: where the chord of
+  (rival's bound − winner's line) is positive, so is the difference, and the winner wins.
 
 Money and error bounds come from the runs' `Trace`s; every sum is rounded the safe way, as in
 models.tally.interval. An exact run (where a bounded one was unsure) has no trace, and then
-only the coarse check is made.
+only the coarse check is made. `predicted_change` guesses where two runs' courses part, for
+the search to try; a guess decides nothing.
 """
 
 from __future__ import annotations
