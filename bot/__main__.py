@@ -61,12 +61,17 @@ def main(argv: list[str]) -> int:
         from bot.cli.rounds import main as rounds
 
         return rounds(argv[1:], settings)
-    from bot.app import migrate_only, run
+    from bot.app import TokenRefused, migrate_only, run
 
     if command == "migrate":
         return asyncio.run(migrate_only(settings))
     if command == "run":
-        return asyncio.run(run(settings))
+        try:
+            return asyncio.run(run(settings))
+        except TokenRefused as exc:
+            print(f"pbchat: Telegram refused BOT_TOKEN ({exc}). Copy the token again from "
+                  "@BotFather.", file=sys.stderr)
+            return 2
     print(USAGE, file=sys.stderr)
     return 2
 

@@ -7,9 +7,18 @@ import gc
 import logging
 import os
 import socket
+from collections.abc import Awaitable, Callable
 from datetime import timedelta
+from typing import TypeVar
 
 from aiogram import Bot, Dispatcher
+from aiogram.exceptions import (
+    TelegramNetworkError,
+    TelegramNotFound,
+    TelegramRetryAfter,
+    TelegramServerError,
+    TelegramUnauthorizedError,
+)
 from aiogram.fsm.storage.redis import RedisStorage
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -31,6 +40,36 @@ from bot.webhook import create_web_app, serve
 from models.db import create_engine, create_session_maker
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+
+class TokenRefused(Exception):
+    """Telegram answered that BOT_TOKEN is not a bot's token (401, or 404 for a token that was
+    revoked or mistyped). Trying again cannot help, so the bot stops and says which setting."""
+
+
+async def reach_telegram(call: Callable[[], Awaitable[T]], *, first_wait: float = 1.0,
+                         longest_wait: float = 60.0,
+                         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep) -> T:
+    """The bot's first request to Telegram, tried until it gets through.
+
+    A server often starts the bot before its network is up, or while Telegram has a bad
+    minute; crashing then would leave the bot down until someone notices. Waits double from
+    `first_wait` up to `longest_wait`, each logged in one line.
+    """
+    wait = first_wait
+    while True:
+        try:
+            return await call()
+        except (TelegramUnauthorizedError, TelegramNotFound) as exc:
+            raise TokenRefused(str(exc)) from None
+        except TelegramRetryAfter as exc:
+            log.warning("Telegram asks to wait %s s before the first request", exc.retry_after)
+            await sleep(exc.retry_after)
+        except (TelegramNetworkError, TelegramServerError) as exc:
+            log.warning("Telegram cannot be reached yet (%s); trying again in %.0f s", exc, wait)
+            await sleep(wait)
+            wait = min(wait * 2, longest_wait)
 
 
 async def migrate_only(settings: Settings) -> int:
@@ -64,7 +103,7 @@ class Background:
         notifier: Notifier = dp["notifier"]
         self.monitor = BroadcastMonitor(bot, session_maker, notifier,
                                         limiter=limiter, wake_sender=self.worker.wake,
-                                        ballot_key=settings.ballot_key,
+                                        ballots=dp["ballots"],
                                         wake=dp["broadcast_wake"])
         self.events = EventMonitor(session_maker, notifier, wake_sender=self.worker.wake)
         self.voting = VotingMonitor(session_maker, notifier,
@@ -72,7 +111,7 @@ class Background:
                                     wake_sender=self.worker.wake)
         self.finish = FinishReminders(session_maker, notifier,
                                       after=timedelta(hours=settings.ballot_reminder_hours),
-                                      secret=settings.ballot_key, wake_sender=self.worker.wake)
+                                      ballots=dp["ballots"], wake_sender=self.worker.wake)
         self._database_url = settings.database_url
         self._retention_days = settings.retention_days
         self.scheduler: AsyncIOScheduler | None = None
@@ -132,13 +171,13 @@ async def run(settings: Settings) -> int:
     dp.shutdown.register(background.stop)
     try:
         if settings.webhook_url:
-            await bot.set_webhook(settings.webhook_url,
-                                  secret_token=settings.webhook_secret.get_secret_value(),
-                                  max_connections=settings.webhook_max_connections,
-                                  allowed_updates=dp.resolve_used_update_types())
+            await reach_telegram(lambda: bot.set_webhook(
+                settings.webhook_url, secret_token=settings.webhook_secret.get_secret_value(),
+                max_connections=settings.webhook_max_connections,
+                allowed_updates=dp.resolve_used_update_types()))
             await serve(create_web_app(bot, dp, settings, session_maker), settings.port)
         else:
-            await bot.delete_webhook(drop_pending_updates=False)
+            await reach_telegram(lambda: bot.delete_webhook(drop_pending_updates=False))
             await dp.start_polling(bot, allowed_updates=dp.resolve_used_update_types())
     finally:
         await dp.storage.close()

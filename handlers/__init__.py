@@ -31,6 +31,7 @@ from handlers import (
     project_follow,
     project_handover,
     project_money,
+    project_pass,
     project_schedule,
     project_team,
     projects,
@@ -87,6 +88,7 @@ def get_routers() -> list[Router]:
         project_follow.router,
         projects.router,
         project_team.router,
+        project_pass.router,
         worldcafe.router,
     ]
     return [

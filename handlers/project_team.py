@@ -123,7 +123,7 @@ async def _send_group(message: Message, session: AsyncSession, user: User, i18n:
     await message.answer(view.group_page(i18n, project, bid, members, user.telegram_id),
                          reply_markup=view.group_buttons(i18n, project, members,
                                                          user.telegram_id,
-                                                         can_invite=can_invite))
+                                                         can_invite=can_invite, bid=bid))
 
 
 @router.callback_query(_cb(TeamAction.INVITE))

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.filters import IS_ANSWER
 from bot.jobs.notifier import Notifier
 from bot.settings import Settings
+from bot.ui import project_team_view as team_view
 from bot.ui import project_view as view
 from bot.ui.callbacks.projects import ORGANISER_ACTIONS, ProjectAction, ProjectCb
 from bot.ui.names import name_text
@@ -138,17 +139,17 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
                                                                       projects.Money())
                 if organiser else None)
     page = view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments)
-    # A group whose owner used /forget: nobody can invite, so organisers may hand it on.
-    orphans = (await team.members_of(session, project.id)
-               if organiser and project.owner_telegram_id is None and not project.finished
-               else [])
-    if orphans:
+    # Organisers may hand a project to a co-owner: when its owner used /forget (nobody can
+    # invite then), or away from an owner who no longer answers.
+    members = (await team.members_of(session, project.id)
+               if organiser and not project.finished else [])
+    if members and project.owner_telegram_id is None:
         page += "\n\n" + i18n.get("pgh-no-owner")
     await message.answer(page, reply_markup=view.project_buttons(
         i18n, project, updates, organiser=organiser,
         group=await team.may_report(session, project, user.telegram_id),
         member=await team.in_group(session, project, user.telegram_id),
-        hand_to=tuple((m.id, m.first_name or i18n.get("pg-no-name")) for m in orphans)))
+        hand_to=tuple((m.id, team_view.member_name(i18n, m, bid)) for m in members)))
     # The newest few photos and voice notes themselves, after the page that numbers them.
     for number, update in [(n, u) for n, u in enumerate(updates[:view.PAGE_UPDATES], start=1)
                            if u.photo_file_id or u.voice_file_id][:view.MEDIA_SHOWN]:

@@ -51,9 +51,15 @@ class Event:
     # project (the bid's reference), was and to (pence; no `to` when removed).
     PAYMENT_CHANGED = "payment-changed"
     PAYMENT_REMOVED = "payment-removed"
-    # A project handed to one of its co-owners (handlers/project_handover.py). detail: project
+    # A project whose owner used /forget handed to one of its co-owners by an organiser
+    # (models/project_handover.py). detail: project
     # (the bid's reference); never who, as residents are not named in the log.
     PROJECT_HANDED = "project-handed"
+    # An organiser handed a project away from an owner still here (models/project_handover.py).
+    PROJECT_TAKEN = "project-taken"
+    # An owner handed their project to one of its co-owners: no actor (a resident). detail:
+    # project.
+    PROJECT_PASSED = "project-passed"
 
 
 class AuditEntry(Base):

@@ -121,12 +121,11 @@ def render(broadcast: Broadcast, recipient: Recipient, only_in_english: str = ""
     )
 
 
-async def plan(session: AsyncSession, broadcast: Broadcast, *, secret: bytes,
+async def plan(session: AsyncSession, broadcast: Broadcast, members: list[audiences.Member], *,
                default_locale: str, only_in_english: str = "") -> int:
-    """Write one outbox row per person in the audience as it is now (blocked people skipped),
-    in their language, or `default_locale` for someone with none stored.
-    Planning twice adds nobody twice."""
-    members = await audiences.members(session, choice_of(broadcast), secret=secret)
+    """Write one outbox row per person in the audience as it is now (`members`, worked out by
+    `Ballots.members`; blocked people skipped), in their language, or `default_locale` for
+    someone with none stored. Planning twice adds nobody twice."""
     recipients = [Recipient(m.telegram_id, m.locale or default_locale)
                   for m in members if not m.blocked]
     await enqueue(session, (render(broadcast, r, only_in_english) for r in recipients))

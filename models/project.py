@@ -25,6 +25,7 @@ from sqlalchemy import (
     BigInteger,
     Boolean,
     ForeignKey,
+    Integer,
     String,
     Text,
     UniqueConstraint,
@@ -71,6 +72,10 @@ class Project(Base):
     spent_pence: Mapped[int] = mapped_column(BigInteger, default=0)
     status: Mapped[str] = mapped_column(String(16), default=ProjectStatus.STARTED.value)
     ask_days: Mapped[str] = mapped_column(String(64))  # "30,90,180"
+    # How many times the project has been handed from one owner to another: a hand-over's Yes
+    # carries the count its question saw (so it acts once), and the messages about a
+    # hand-over are named by it (models/project_handover.py).
+    handovers: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime())
 

@@ -6,7 +6,8 @@
 - Whoever opens the link is asked to confirm; the confirmation uses the invitation up in one
   guarded UPDATE (two taps, or two people with the same link: one joins) and adds them.
 - Co-owners send updates and get the asks and nudges, as the owner does. The owner sees them
-  and may remove one; a co-owner may leave. At most MAX_MEMBERS co-owners, and at most
+  and may remove one, or hand the project to one (models/project_handover.py); a co-owner may
+  leave. At most MAX_MEMBERS co-owners, and at most
   MAX_OPEN_INVITES links waiting per project.
 
 /forget: a person's co-owner rows go (they hold the Telegram id and the first name the group
@@ -39,9 +40,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Mapped, mapped_column
 
-from models import audit
 from models.base import Base, UtcDateTime
-from models.bid import Bid
 from models.project import Project
 
 INVITE_LIFETIME = timedelta(days=7)
@@ -216,41 +215,6 @@ async def join(session: AsyncSession, token: str, telegram_id: int, first_name: 
         await session.execute(delete(ProjectMember).where(ProjectMember.id == member_id))
         return Joined(JoinResult.OUT_OF_DATE)
     return Joined(JoinResult.JOINED, project, member_id)
-
-
-# --- handing a project on -----------------------------------------------------------------------
-
-
-async def hand_to(session: AsyncSession, project: Project, member_id: int,
-                  owner_shown: int | None, *, by: int, by_name: str | None
-                  ) -> ProjectMember | None:
-    """An organiser makes co-owner `member_id` the project's owner (their co-owner row goes),
-    if the project still has the owner the question showed (None: the owner used /forget)
-    and the co-owner is still in the group; else None and nothing changes. Guarded
-    statements, so two organisers' Yes at once hand it on once. The audit log keeps who did
-    it and the project's reference, never the co-owner."""
-    member = await session.scalar(select(ProjectMember).where(
-        ProjectMember.id == member_id, ProjectMember.project_id == project.id))
-    if member is None or project.finished:
-        return None
-    owner_now = (Project.owner_telegram_id.is_(None) if owner_shown is None
-                 else Project.owner_telegram_id == owner_shown)
-    moved = await session.execute(update(Project).where(Project.id == project.id, owner_now)
-                                  .values(owner_telegram_id=member.telegram_id)
-                                  .execution_options(synchronize_session=False))
-    if moved.rowcount != 1:
-        return None
-    gone = await session.execute(delete(ProjectMember).where(ProjectMember.id == member.id))
-    if gone.rowcount != 1:  # they left at that moment: the project stays as it was
-        await session.execute(update(Project).where(Project.id == project.id)
-                              .values(owner_telegram_id=owner_shown)
-                              .execution_options(synchronize_session=False))
-        return None
-    await session.refresh(project)
-    reference = await session.scalar(select(Bid.reference).where(Bid.id == project.bid_id))
-    await audit.record(session, by, audit.Event.PROJECT_HANDED, actor_name=by_name,
-                       round_id=project.round_id, project=reference or "")
-    return member
 
 
 # --- /mydata and /forget ----------------------------------------------------------------------

@@ -27,9 +27,10 @@ from bot.ui.event_texts import LocaleTexts
 from bot.ui.keyboards import broadcast_stop
 from bot.ui.unreached_text import retry_button, unreached_text
 from models import broadcast as broadcasts
+from models.ballot import Ballots
 from models.base import utcnow
 from models.outbox import enqueue
-from models.unreached import can_retry, unreached
+from models.unreached import can_retry
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,12 @@ log = logging.getLogger(__name__)
 class BroadcastMonitor(Periodic):
     def __init__(self, bot: Bot, session_maker: async_sessionmaker[AsyncSession],
                  notifier: Notifier,
-                 *, limiter: RateLimiter, wake_sender: Callable[[], None], ballot_key: bytes,
+                 *, limiter: RateLimiter, wake_sender: Callable[[], None], ballots: Ballots,
                  interval: float = 2.0, progress_every: float = 5.0,
                  wake: asyncio.Event | None = None) -> None:
         super().__init__(interval, wake=wake)
         self._bot = bot
-        self._ballot_key = ballot_key
+        self._ballots = ballots
         self._session_maker = session_maker
         self._notifier = notifier
         self._limiter = limiter
@@ -56,8 +57,9 @@ class BroadcastMonitor(Periodic):
             due = await broadcasts.due_scheduled(session)
             for broadcast in due:
                 # The audience is worked out now, not when the organiser wrote it.
+                members = await self._ballots.members(session, broadcasts.choice_of(broadcast))
                 planned = await broadcasts.plan(
-                    session, broadcast, secret=self._ballot_key,
+                    session, broadcast, members,
                     default_locale=self._notifier.default_locale,
                     only_in_english=only_in_english_note(self._notifier.core))
                 log.info("broadcast %s planned for %s recipients", broadcast.id, planned)
@@ -79,7 +81,7 @@ class BroadcastMonitor(Periodic):
             report = i18n.get("bc-report", audience=audience, recipients=broadcast.recipients,
                               delivered=progress.delivered, unreachable=progress.unreachable,
                               failed=progress.failed)
-            found = await unreached(session, broadcast.id, self._ballot_key)
+            found = await self._ballots.unreached(session, broadcast.id)
             report += unreached_text(i18n, found)
             markup = retry_button(i18n, broadcast.id, found) if can_retry(broadcast,
                                                                          found) else None

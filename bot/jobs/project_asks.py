@@ -16,6 +16,12 @@ without ever sending anything twice:
   after an ask, before its nudge, gets the nudge);
 - a cancelled row whose ask is wanted again (a schedule that grew back, someone re-invited)
   is made pending again: its dedupe key is taken, so it cannot be inserted twice.
+
+A hand-over (`hand_over`) first gives the owner's rows not yet sent to the new owner (the
+owner's keys name no person), then syncs: the new owner's rows as a co-owner are withdrawn,
+the old owner's as a co-owner planned, each in their own language. Rows already due stay
+with the delivery worker, so whoever they were for gets them, and nobody gets an ask twice.
+All of it is in the hand-over's own transaction: a restart finds it done or not begun.
 """
 
 from __future__ import annotations
@@ -23,10 +29,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs.project_notices import ProjectNotices, ask_key, nudge_key
+from bot.ui import project_handover_view as handover_view
 from bot.ui import project_view as view
 from bot.ui.callbacks.projects import ProjectAction
 from bot.ui.event_keyboards import as_payload
@@ -36,7 +43,14 @@ from models import project_team as team
 from models.base import utcnow
 from models.outbox import NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project
+from models.project_handover import Handed
 from models.round import Round
+from models.update_schedule import MAX_ASKS
+
+
+def owner_keys(project_id: int) -> list[str]:
+    """Every key an owner's ask or nudge of this project may have (no person in them)."""
+    return [key(project_id, n) for n in range(1, MAX_ASKS + 1) for key in (ask_key, nudge_key)]
 
 
 def person_key(key: str, owner: bool, telegram_id: int) -> str:
@@ -132,6 +146,34 @@ class ProjectAsks:
             return
         text = self.notices.texts(locale).get(message, name=name)
         await enqueue(session, [self.notices.message(key, telegram_id, text, utcnow())])
+
+    async def hand_over(self, session: AsyncSession, round_: Round, project: Project,
+                        old_owner: int | None, new_owner: int, now: datetime) -> None:
+        """The project went from `old_owner` (None: gone, their rows with them) to
+        `new_owner`: the outbox follows (see the module's note)."""
+        if old_owner is not None:
+            await session.execute(update(OutboxMessage).where(
+                OutboxMessage.dedupe_key.in_(owner_keys(project.id)),
+                OutboxMessage.chat_id == old_owner,
+                or_(OutboxMessage.status == Status.CANCELLED.value,
+                    and_(OutboxMessage.status == Status.PENDING.value,
+                         OutboxMessage.due_at > now)))
+                .values(chat_id=new_owner).execution_options(synchronize_session=False))
+        await self.sync(session, round_, [project], now)
+
+    async def handed_over(self, session: AsyncSession, handed: Handed, round_: Round,
+                          name: str) -> None:
+        """After a hand-over: the asks follow the owner, and the new owner (and an old owner
+        still here who did not tap Yes themselves) are told once, in their language; the
+        project's hand-over count names the messages."""
+        project = handed.project
+        await self.hand_over(session, round_, project, handed.old_owner, handed.new_owner,
+                             utcnow())
+        key = f"pg:{project.id}:handed:{handed.turn}"
+        await self.tell(session, f"{key}:new", handed.new_owner,
+                        handover_view.TOLD_NEW[handed.way], name)
+        if (told := handover_view.told_old(handed)) is not None:
+            await self.tell(session, f"{key}:old", handed.old_owner, told, name)
 
     async def drop_person(self, session: AsyncSession, project_id: int,
                           telegram_id: int) -> None:

@@ -21,7 +21,7 @@ from bot.ui.event_texts import LocaleTexts
 from bot.ui.names import name_html
 from bot.ui.vote_keyboards import vote_now_in
 from models.ballot import votable_bids
-from models.ballot.notices import claim_unfinished, took_part
+from models.ballot.notices import took_part
 from models.base import utcnow
 from models.bid import BidStatus
 from models.outbox import enqueue
@@ -31,6 +31,7 @@ from models.user import reachable_people
 
 if TYPE_CHECKING:
     from bot.jobs.notifier import Notifier
+    from models.ballot import Ballots
 
 log = logging.getLogger(__name__)
 
@@ -68,12 +69,12 @@ class VoteNotices:
         return told
 
     async def finish_reminders(self, session: AsyncSession, *, now: datetime,
-                               after: timedelta, secret: bytes) -> int:
+                               after: timedelta, ballots: Ballots) -> int:
         """'Your vote is waiting for Confirm', once to each person whose ballot has waited
         `after` (models.ballot.notices.claim_unfinished decides who, at most once)."""
         told = 0
-        for round_, people in (await claim_unfinished(session, now=now, after=after,
-                                                      secret=secret)).items():
+        for round_, people in (await ballots.claim_unfinished(session, now=now,
+                                                              after=after)).items():
             told += await self._notifier.tell(
                 session, people, "vote-finish-note", due_at=now, reachable=True,
                 dedupe=f"vfin:{round_.id}:{{person}}", round=_round_name(round_),
@@ -139,19 +140,19 @@ class FinishReminders(Periodic):
     Confirm (at most once, whatever the processes)."""
 
     def __init__(self, session_maker: async_sessionmaker[AsyncSession], notifier: Notifier, *,
-                 after: timedelta, secret: bytes,
+                 after: timedelta, ballots: Ballots,
                  wake_sender: Callable[[], None] = lambda: None,
                  interval: float = 300.0) -> None:
         super().__init__(interval)
         self._session_maker = session_maker
         self._notices = notifier.votes
-        self._after, self._secret = after, secret
+        self._after, self._ballots = after, ballots
         self._wake_sender = wake_sender
 
     async def tick(self, now: datetime | None = None) -> int:
         async with self._session_maker.begin() as session:
             queued = await self._notices.finish_reminders(
-                session, now=now or utcnow(), after=self._after, secret=self._secret)
+                session, now=now or utcnow(), after=self._after, ballots=self._ballots)
         if queued:
             log.info("reminded %d people to confirm their vote", queued)
             self._wake_sender()

@@ -13,7 +13,14 @@ from html import escape
 
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from bot.ui.callbacks.projects import (
+    HandAction,
+    HandCb,
+    ProjectAction,
+    ProjectCb,
+    TeamAction,
+    TeamCb,
+)
 from bot.ui.event_texts import deep_link
 from bot.ui.project_view import Texts, money, plain_name, project_name, status_name
 from models.bid import Bid
@@ -33,8 +40,17 @@ def _button(text: str, action: TeamAction, project: int = 0, person: int = 0,
         action=action, project=project, person=person, token=token).pack())
 
 
-def member_name(t: Texts, member: ProjectMember) -> str:
-    return member.first_name or t.get("pg-no-name")
+def member_name(t: Texts, member: ProjectMember, bid: Bid | None = None) -> str:
+    return person_name(t, member.first_name, member.telegram_id, bid)
+
+
+def person_name(t: Texts, first_name: str | None, telegram_id: int, bid: Bid | None) -> str:
+    """The first name they joined with; an owner who became a co-owner when an organiser
+    handed the project on has none: then, if they sent the bid, that."""
+    if first_name:
+        return first_name
+    sent_bid = bid is not None and bid.owner_telegram_id == telegram_id
+    return t.get("pg-bidder-name" if sent_bid else "pg-no-name")
 
 
 def group_page(t: Texts, project: Project, bid: Bid | None, members: list[ProjectMember],
@@ -47,7 +63,7 @@ def group_page(t: Texts, project: Project, bid: Bid | None, members: list[Projec
         key = "pg-owner" if sent_bid else "pg-owner-handed"
         lines.append(t.get(f"{key}-you" if owner else key))
     for member in members:
-        name = escape(member_name(t, member))
+        name = escape(member_name(t, member, bid))
         lines.append(t.get("pg-member-you", name=name) if member.telegram_id == viewer
                      else t.get("pg-member", name=name))
     if not members:
@@ -57,7 +73,7 @@ def group_page(t: Texts, project: Project, bid: Bid | None, members: list[Projec
 
 
 def group_buttons(t: Texts, project: Project, members: list[ProjectMember], viewer: int, *,
-                  can_invite: bool) -> InlineKeyboardMarkup:
+                  can_invite: bool, bid: Bid | None = None) -> InlineKeyboardMarkup:
     rows = []
     if not project.finished:
         rows.append([InlineKeyboardButton(text=t.get("pj-update-button"), callback_data=ProjectCb(
@@ -65,9 +81,14 @@ def group_buttons(t: Texts, project: Project, members: list[ProjectMember], view
     if project.owner_telegram_id == viewer:
         if can_invite:
             rows.append([_button(t.get("pg-invite-button"), TeamAction.INVITE, project.id)])
-        rows += [[_button(t.get("pg-remove-button", name=member_name(t, member)),
+        rows += [[_button(t.get("pg-remove-button", name=member_name(t, member, bid)),
                           TeamAction.REMOVE, project.id, member.telegram_id)]
                  for member in members]
+        if not project.finished:  # the owner may hand the project to a co-owner
+            rows += [[InlineKeyboardButton(
+                text=t.get("pg-owner-button", name=member_name(t, member, bid)),
+                callback_data=HandCb(action=HandAction.OWNER_PICK, project=project.id,
+                                     member=member.id).pack())] for member in members]
     elif any(member.telegram_id == viewer for member in members):
         rows.append([_button(t.get("pg-leave-button"), TeamAction.LEAVE, project.id)])
     return InlineKeyboardMarkup(inline_keyboard=rows)

@@ -150,7 +150,7 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
                     hand_to: tuple[tuple[int, str], ...] = ()) -> InlineKeyboardMarkup:
     """`group`: may send an update; `member`: owner or co-owner (their group's page);
     `hand_to`: the co-owners (membership id, name as the group's page shows it) an organiser
-    may hand the project to, the owner having gone."""
+    may hand the project to (handlers/project_handover.py)."""
     def button(text: str, action: ProjectAction, value: int = 0) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=text, callback_data=ProjectCb(
             action=action, round=project.round_id, project=project.id, value=value).pack())

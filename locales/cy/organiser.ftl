@@ -78,6 +78,8 @@ audit-ev-payment-removed = { $who } — dileu cofnod o arian { $kind ->
        *[paid] wedi'i dalu
     } (prosiect { $project }): { $was }
 audit-ev-project-handed = { $who } — rhoi prosiect { $project } i rywun yn ei grŵp
+audit-ev-project-taken = { $who } — rhoi prosiect { $project } i rywun arall yn ei grŵp, yn lle ei berchennog
+audit-ev-project-passed = Perchennog prosiect { $project } — ei roi i rywun yn ei grŵp
 audit-area-bc = negeseuon at bawb
 audit-area-org = trefnwyr
 audit-area-rv = adolygu ceisiadau

@@ -62,3 +62,14 @@ pgh-ask = Rhoi'r prosiect <b>{ $name }</b> i'r person hwn: { $person }? Byddan n
 pgh-yes = Ie, ei roi ✅
 pgh-done = Iawn. Mae'r person hwn yn gofalu am y prosiect <b>{ $name }</b> nawr: { $person }.
 pgh-told-owner = Helo! Mae trefnydd wedi gofyn i chi ofalu am y prosiect <b>{ $name }</b> nawr, gan fod y person a anfonodd y cais wedi mynd 👥 Gallwch chi wahodd pobl i'w grŵp, neu dynnu pobl allan, o dan Fy mhethau.
+pgh-ask-taken = Rhoi'r prosiect <b>{ $name }</b> i'r person hwn: { $person }? Mae ei berchennog yn dal yn y grŵp: gwnewch hyn dim ond os nad ydyn nhw'n ateb mwyach. Bydd y person hwn yn gofalu am y grŵp. Bydd y perchennog yn aros ynddo ac yn dal i allu anfon diweddariadau. Bydda i'n dweud wrth y ddau.
+pgh-done-taken = Iawn. Mae'r person hwn yn gofalu am y prosiect <b>{ $name }</b> nawr: { $person }. Mae'r perchennog blaenorol yn dal yn y grŵp. Rydw i wedi dweud wrth y ddau.
+pgh-told-owner-taken = Helo! Mae trefnydd wedi gofyn i chi ofalu am y prosiect <b>{ $name }</b> nawr 👥 Mae'r person oedd yn gofalu amdano yn dal yn ei grŵp. Gallwch chi wahodd pobl i'r grŵp, neu dynnu pobl allan, o dan Fy mhethau.
+pgh-told-old-owner = Helo! Mae trefnydd wedi gofyn i rywun arall yn y grŵp ofalu am y prosiect <b>{ $name }</b> o hyn ymlaen 👥 Rydych chi'n dal yn ei grŵp ac yn gallu anfon diweddariadau. Os byddai'n well gennych chi adael y grŵp, gallwch chi wneud hynny o dan Fy mhethau.
+pgh-stale = Mae'r cwestiwn yna wedi dyddio: mae'r prosiect neu ei grŵp wedi newid ers hynny. Does dim byd wedi newid. Anfonwch /projects i'w weld fel y mae nawr.
+## Y perchennog yn rhoi ei brosiect i rywun arall (handlers/project_pass.py)
+pg-owner-button = Gwneud y person hwn yn berchennog: { $name } 👑
+pg-ask-owner = Rhoi'r prosiect <b>{ $name }</b> i'r person hwn: { $person }? Byddan nhw'n gofalu am ei grŵp: gwahodd pobl, neu dynnu pobl allan. Byddwch chi'n aros yn y grŵp ac yn dal i allu anfon diweddariadau. Bydda i'n dweud wrthyn nhw.
+pg-owner-done = Iawn. Mae'r person hwn yn gofalu am y prosiect <b>{ $name }</b> nawr: { $person }. Rydych chi'n dal yn ei grŵp, ac rydw i wedi dweud wrthyn nhw.
+pg-told-owner-passed = Helo! Mae'r person oedd yn gofalu am y prosiect <b>{ $name }</b> wedi gofyn i chi ofalu amdano nawr 👥 Gallwch chi wahodd pobl i'w grŵp, neu dynnu pobl allan, o dan Fy mhethau.
+pg-bidder-name = Y person a anfonodd y cais

@@ -93,6 +93,8 @@ audit-ev-payment-removed = { $who } removed an entry of money { $kind ->
        *[paid] paid to
     } { $project }: { $was }
 audit-ev-project-handed = { $who } handed { $project } to someone in its group
+audit-ev-project-taken = { $who } handed { $project } from its owner to someone else in its group
+audit-ev-project-passed = The owner of { $project } handed it to someone in its group
 audit-area-bc = broadcasts
 audit-area-org = organisers
 audit-area-rv = reviewing bids

@@ -62,3 +62,14 @@ pgh-ask = Hand the project <b>{ $name }</b> to this person: { $person }? They wi
 pgh-yes = Yes, hand it on ✅
 pgh-done = Done. This person looks after the project <b>{ $name }</b> now: { $person }.
 pgh-told-owner = Hello! An organiser has asked you to look after the project <b>{ $name }</b> now, as the person who sent the bid has gone 👥 You can invite people to its group, or take people out, under My things.
+pgh-ask-taken = Hand the project <b>{ $name }</b> to this person: { $person }? Its owner is still in the group: do this only if they no longer answer. This person will look after the group. The owner stays in it and can still send updates. I will tell them both.
+pgh-done-taken = Done. This person looks after the project <b>{ $name }</b> now: { $person }. The owner before them is still in the group. I have told them both.
+pgh-told-owner-taken = Hello! An organiser has asked you to look after the project <b>{ $name }</b> now 👥 The person who looked after it is still in its group. You can invite people to the group, or take people out, under My things.
+pgh-told-old-owner = Hello! An organiser has asked someone else in the group to look after the project <b>{ $name }</b> from now on 👥 You are still in its group and can send updates. If you would rather leave the group, you can do that under My things.
+pgh-stale = That question is out of date: the project or its group has changed since. Nothing has been changed. Send /projects to see it as it is now.
+## The owner hands their project on (handlers/project_pass.py)
+pg-owner-button = Make this person the owner: { $name } 👑
+pg-ask-owner = Hand the project <b>{ $name }</b> to this person: { $person }? They will look after its group: invite people, or take people out. You stay in the group and can still send updates. I will tell them.
+pg-owner-done = Done. This person looks after the project <b>{ $name }</b> now: { $person }. You are still in its group, and I have told them.
+pg-told-owner-passed = Hello! The person who looked after the project <b>{ $name }</b> has asked you to look after it now 👥 You can invite people to its group, or take people out, under My things.
+pg-bidder-name = The person who sent the bid

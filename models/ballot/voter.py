@@ -35,6 +35,8 @@ from models.ballot.rules import (
 )
 
 if TYPE_CHECKING:
+    from datetime import datetime, timedelta
+
     from models.audience import Choice, Member
     from models.eligibility import Standing
     from models.round import Round
@@ -107,6 +109,13 @@ class Ballots:
         from models import audience  # imports models.ballot: read when called
 
         return await audience.members(session, choice, secret=self._secret)
+
+    async def claim_unfinished(self, session: AsyncSession, *, now: datetime,
+                               after: timedelta) -> dict[Round, list[int]]:
+        """Who gets the one reminder to confirm, by round (models/ballot/notices.py)."""
+        from models.ballot.notices import claim_unfinished
+
+        return await claim_unfinished(session, now=now, after=after, secret=self._secret)
 
     async def audience_size(self, session: AsyncSession, choice: Choice) -> tuple[int, int]:
         """(people who will get it, people skipped because they blocked the bot)."""

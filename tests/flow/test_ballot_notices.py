@@ -93,7 +93,7 @@ async def test_one_reminder_to_finish_a_ballot_and_the_panel_shows_the_finish_ra
 
     def reminders() -> FinishReminders:  # a process's loop, as after a restart
         return FinishReminders(session_maker, harness.dp["notifier"], after=timedelta(hours=3),
-                               secret=harness.settings.ballot_key)
+                               ballots=harness.dp["ballots"])
     assert await reminders().tick(now=started + timedelta(hours=2)) == 0  # too soon
     assert await reminders().tick(now=started + timedelta(hours=4)) == 1
     assert await reminders().tick(now=started + timedelta(hours=9)) == 0  # only once

@@ -133,7 +133,7 @@ async def write_and_preview(harness) -> str:
 def monitor(harness, session_maker) -> BroadcastMonitor:
     return BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                             limiter=RateLimiter(1000), wake_sender=lambda: None,
-                            ballot_key=harness.settings.ballot_key)
+                            ballots=harness.dp["ballots"])
 
 
 async def recipients(session_maker) -> set[int]:

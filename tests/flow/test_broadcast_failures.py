@@ -24,7 +24,7 @@ from tests.support.flow import alerts, texts
 def monitor_for(harness, session_maker) -> BroadcastMonitor:
     return BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                             limiter=RateLimiter(1000), wake_sender=lambda: None,
-                            ballot_key=harness.settings.ballot_key)
+                            ballots=harness.dp["ballots"])
 
 
 async def finish_with(session_maker, outcomes: dict[int, Status]) -> None:

@@ -35,7 +35,7 @@ async def test_sending_plans_one_message_per_person_in_their_language(harness, s
     assert texts(sent)[-1] == "Starting to send to 4 people…"
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
-                               ballot_key=harness.settings.ballot_key)
+                               ballots=harness.dp["ballots"])
     await monitor.tick()
     rows = await outbox_by_chat(session_maker)
     by_chat = {row.chat_id: row.payload["text"] for row in rows}
@@ -51,7 +51,7 @@ async def test_without_welsh_everyone_gets_english(harness, session_maker):
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
-                               ballot_key=harness.settings.ballot_key)
+                               ballots=harness.dp["ballots"])
     await monitor.tick()
     # Welsh readers are told first, in Welsh, that it is only in English.
     note = "<i>(Dim ond yn Saesneg mae hwn ar gael)</i>\n"
@@ -67,7 +67,7 @@ async def test_progress_and_a_single_report(harness, session_maker):
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
-                               ballot_key=harness.settings.ballot_key)
+                               ballots=harness.dp["ballots"])
     await monitor.tick()
     async with session_maker.begin() as session:
         rows = list(await session.scalars(select(OutboxMessage)))
@@ -91,7 +91,7 @@ async def test_progress_edits_are_spaced_out_but_the_last_one_is_not(harness, se
     await harness.tap(ORGANISER_ID, cb(Act.SEND))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
-                               ballot_key=harness.settings.ballot_key, progress_every=60)
+                               ballots=harness.dp["ballots"], progress_every=60)
     before = len(harness.telegram.requests)
     await monitor.tick()  # planned: "0 / 4" is shown
     async with session_maker.begin() as session:
@@ -124,7 +124,7 @@ async def test_scheduled_then_stopped(harness, session_maker):
         "Wedi'i drefnu ar gyfer Iau 31 Rhag 2099, 18:30. Heddiw, 4 o bobl")
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
-                               ballot_key=harness.settings.ballot_key)
+                               ballots=harness.dp["ballots"])
     await monitor.tick()
     assert await outbox_by_chat(session_maker) == []  # not due yet
     async with session_maker() as session:

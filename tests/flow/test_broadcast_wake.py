@@ -72,7 +72,7 @@ async def test_send_is_planned_without_waiting_for_the_monitors_interval(harness
         session.add_all(User(telegram_id=tid, locale="cy") for tid in (7001, 7002))
     monitor = BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                                limiter=RateLimiter(1000), wake_sender=lambda: None,
-                               ballot_key=harness.settings.ballot_key, interval=60,
+                               ballots=harness.dp["ballots"], interval=60,
                                wake=harness.dp["broadcast_wake"])
     running = asyncio.create_task(monitor.run())
     try:

@@ -51,7 +51,7 @@ async def old_row(session_maker) -> None:
 async def plan(harness, session_maker) -> dict[int, dict]:
     await BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                            limiter=RateLimiter(1000), wake_sender=lambda: None,
-                           ballot_key=harness.settings.ballot_key).tick()
+                           ballots=harness.dp["ballots"]).tick()
     async with session_maker() as session:
         rows = await session.scalars(select(OutboxMessage)
                                      .where(OutboxMessage.broadcast_id.is_not(None)))

@@ -82,7 +82,7 @@ async def live_a_little(harness, session_maker, locale) -> str:
     await harness.tap(ORGANISER_ID, BroadcastCb(action=BroadcastAction.SEND).pack())
     await BroadcastMonitor(harness.bot, session_maker, harness.dp["notifier"],
                            limiter=RateLimiter(1000), wake_sender=lambda: None,
-                           ballot_key=harness.settings.ballot_key).tick()
+                           ballots=harness.dp["ballots"]).tick()
     await tap_and_confirm(harness, ORGANISER_ID, publish(round_id))
     async with session_maker.begin() as session:  # as the delivery worker records them
         await session.execute(update(OutboxMessage).where(OutboxMessage.chat_id == PERSON)

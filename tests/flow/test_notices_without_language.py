@@ -76,7 +76,7 @@ async def test_the_reminder_to_confirm_reaches_people_with_no_stored_language(
     await start(harness, STARTER, round_id)  # begun, never confirmed
     await forget_language(session_maker, STARTER)
     reminders = FinishReminders(session_maker, notifier_for(harness, default),
-                                after=timedelta(hours=3), secret=harness.settings.ballot_key)
+                                after=timedelta(hours=3), ballots=harness.dp["ballots"])
     assert await reminders.tick(now=started + timedelta(hours=4)) == 1
     told = await notes(session_maker, f"vfin:{round_id}:")
     assert told[STARTER].startswith(FINISH[default])

@@ -12,6 +12,7 @@ from bot.ui.callbacks import Locale
 from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
 from models.outbox import OutboxMessage
 from models.project import Project
+from models.project_team import ProjectMember
 from tests.support.factories import GROUP_OWNER, join, published_round
 from tests.support.flow import buttons, callback_update, texts
 
@@ -88,3 +89,16 @@ async def told_to(session_maker, project: Project, person: int) -> list[OutboxMe
         return list(await session.scalars(select(OutboxMessage).where(
             OutboxMessage.dedupe_key.like(f"pg:{project.id}:%"),
             OutboxMessage.chat_id == person)))
+
+
+async def joined(harness, project: Project, person: int, first_name: str) -> ProjectMember:
+    """`person` joins the project's group with a fresh link from its owner (GROUP_OWNER)."""
+    token = await make_link(harness, project)
+    await tap_as(harness, person, team(TeamAction.JOIN, project, token=token), first_name)
+    return await member_row(harness, person)
+
+
+async def member_row(harness, person: int) -> ProjectMember | None:
+    async with harness.session_maker() as session:
+        return await session.scalar(select(ProjectMember).where(
+            ProjectMember.telegram_id == person))

@@ -26,7 +26,7 @@ Routers are gated by prefix (bot/filters.py), so a prefix also says which router
 | pjf    | FollowOfferCb    | projects     | "tell me how the projects get on?"          |
 | pjm    | MoneyFixCb       | projects     | organisers correcting a recorded payment    |
 | pg     | TeamCb           | projects     | a funded project's group and its co-owners  |
-| pgh    | HandCb           | projects     | organisers handing a project to a co-owner  |
+| pgh    | HandCb           | projects     | handing a project on to a co-owner          |
 | psc    | ScheduleCb       | schedule     | a round's update schedule                   |
 | pp     | PaperCb          | results      | paper ballots                               |
 | rs     | ResultsCb        | results      | published results                           |

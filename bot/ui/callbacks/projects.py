@@ -67,20 +67,24 @@ class TeamCb(CallbackData, prefix="pg"):
 
 
 class HandAction(StrEnum):
-    PICK = "p"  # asks "hand it to …?" (member)
-    YES = "y"  # member, owner: as the question showed them
+    PICK = "p"  # an organiser asks "hand it to …?" (member)
+    YES = "y"  # member, owner, turn: as the question showed them
     NO = "n"
+    OWNER_PICK = "o"  # the owner asks "hand it to …?" on their group's page (member)
+    OWNER_YES = "w"  # member, owner, turn, as for YES; the owner's No is TeamAction.NO
 
 
 class HandCb(CallbackData, prefix="pgh"):
-    """An organiser hands a project to one of its co-owners (handlers/project_handover.py).
-    The Yes carries the co-owner's membership and the owner the question saw (0: none), so
-    it acts only while both are still so."""
+    """Handing a project to one of its co-owners: by an organiser (handlers/project_handover.py)
+    or by its owner (handlers/project_pass.py). A Yes carries the co-owner's membership, the
+    owner the question saw (0: none) and the project's hand-over count then, so it acts only
+    while all three are still so, and once."""
 
     action: HandAction
     project: RowId = 0
     member: RowId = 0
     owner: TelegramId = 0
+    turn: RowId = 0
 
 
 class FollowOfferCb(CallbackData, prefix="pjf"):
