@@ -129,8 +129,8 @@ def _rivals_above(
     dearer than the lower run's winner (whose line is `line`)."""
     highest, rank = lower.highest[r]
     proven = trace.proven[r]
-    steps = above.d
-    vouched = int(steps)
+    steps = int(above.d)
+    vouched = steps
     for lowest, other_rank, _, index, _ in trace.others[r]:
         bound = (lowest, other_rank)
         if proven is not None:
@@ -140,14 +140,23 @@ def _rivals_above(
         found = above.lower_bounds(prepared.bids[index])
         if found is None:
             return 0
-        at_a, at_b = found[0] - line[0], found[1] - line[1]
-        if not at_a > 0:
+        # The chord runs over the whole stretch, whatever other rivals allowed.
+        vouched = min(vouched, chord_positive(steps, found[0] - line[0], found[1] - line[1]))
+        if vouched <= 0:
             return 0
-        if not at_b > 0:
-            # The chord through the two ends is positive below its zero, x steps up.
-            x = steps * at_a / (at_a - at_b)
-            vouched = min(vouched, math.ceil(x * (1 - 1e-9)) - 1)
     return vouched
+
+
+def chord_positive(steps: int, at_a: float, at_b: float) -> int:
+    """How many whole steps up from a (0 to `steps`) the line through at_a (at a) and at_b
+    (`steps` up) stays positive; 0 if at_a is not."""
+    if not at_a > 0:
+        return 0
+    if at_b > 0:
+        return steps
+    # Its zero is x steps up; the margin covers the rounding of x (a few units in 2⁻⁵²).
+    x = steps * at_a / (at_a - at_b)
+    return max(0, min(steps, math.ceil(x * (1 - 1e-9)) - 1))
 
 
 class _Replay:

@@ -20,7 +20,7 @@ from models.tally import completion, equal_shares_add1, equal_shares_add1_stepwi
 from models.tally.interval import prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
-from models.tally.vouch import vouched_steps
+from models.tally.vouch import chord_positive, vouched_steps
 
 
 @st.composite
@@ -154,3 +154,24 @@ def test_add1_on_tying_elections_is_exactly_the_stepwise_add1(instance):
     assert {pid: fast.payments[pid] for pid in fast.selected} == {
         pid: slow.payments[pid] for pid in slow.selected
     }
+
+
+finite = st.floats(min_value=-1e6, max_value=1e6, allow_nan=False, allow_subnormal=False)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.integers(1, 10**6), finite, finite)
+def test_steps_taken_where_the_chord_is_positive_are_exactly_those(steps, at_a, at_b):
+    # Where a rival's bound less the winner's line is positive at a but not at the upper end,
+    # the steps taken are those where the chord between the two is still positive, worked out
+    # exactly here; floating point may give up a step or so, never take one too many.
+    taken = chord_positive(steps, at_a, at_b)
+    assert 0 <= taken <= steps
+
+    def chord(k):
+        return Fraction(at_a) + (Fraction(at_b) - Fraction(at_a)) * k / steps
+
+    if taken:
+        assert chord(0) > 0 and chord(taken) > 0
+    if at_a > 0 and taken < steps:
+        assert chord(taken + 2) <= 0 or taken + 2 > steps
