@@ -20,6 +20,7 @@ class BallotKind(StrEnum):
     TOKENS = "tokens"
     KNAPSACK = "knapsack"
 
+
 Choices = Mapping[str, int] | Collection[str]
 SCORES: Final = range(1, 6)
 

@@ -24,6 +24,14 @@ from models.tally.mes import (
 )
 from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Utility
 from models.tally.ranking import ballot_support, fund_down_ranking
+from models.tally.vouch import predicted_change, vouched_steps
+
+_GUESS_FROM = 8
+"""Over at most this many steps, the search bisects rather than guesses where the course
+changes (a guess costs about as much as a run)."""
+_FINE_FROM = 5
+"""Over at most this many steps, runs vouch only if they vouch without comparing prices at
+the same share (which costs about as much as two runs)."""
 
 
 def _course(
@@ -39,7 +47,7 @@ def _course(
     `guide`, a run at a larger share, lets the bounded run skip pricing rivals in the rounds
     where the guide's bounds already prove the winner (see models.tally.interval).
     """
-    found = interval_course(bounded, share, tight, guide, below)
+    found = interval_course(bounded, share, tight, guide, below, traced=True)
     if found is not None:
         return found
     record: _Record = []
@@ -57,14 +65,17 @@ def _last_fitting_share(
 
     Raising stops at the first step that does not fit. Runs are bounded ones
     (models.tally.interval), exact where the bounds are unsure. From the last step known to fit,
-    the search leaps ahead and runs MES there: if that run's course vouches for every step in
-    between (see `Course.vouches_between`), all of them fund the same bids, so they fit as the
-    last one did. Leaps double while they are vouched for; once one is not, the search halves
-    the stretch up to that run (a bisection, which finds where the course changes), and a
-    single step needs no vouching at all. So every step is accounted for, and the answer is
-    the stepwise one. A run inside a bisection is guided by the run above it (only the guide's
-    winner is priced in a round where the guide's bounds prove it wins), and a run that is to
-    vouch prices its rivals only as far as vouching asks: both save pricing, never a decision.
+    the search leaps ahead and runs MES there: if that run and the last one taken vouch for
+    every step in between (`Course.vouches_between`, or else comparing prices at the same
+    share, models.tally.vouch), all of them fund the same bids, so they fit as the last one
+    did; they may vouch for a first part of the stretch only, and those steps are taken.
+    Leaps double while they are vouched for. A run that did not vouch is kept above; below it,
+    the search guesses where the course changes (`predicted_change`), or bisects, and a single
+    step needs no vouching at all. So every step is accounted for, and the answer is the
+    stepwise one: guesses only choose where to run next. A run below a kept one is guided by it
+    (only the guide's winner is priced in a round where the guide's bounds prove it wins), and
+    a run that is to vouch prices its rivals only as far as vouching asks: both save pricing,
+    never a decision.
     """
     bounded = prepare_intervals(electorate)
 
@@ -85,29 +96,72 @@ def _last_fitting_share(
             tight,
         )
 
+    last: list[tuple[Course, Course, int]] = []
+
+    def stretch(lower: tuple[int, Course], upper: tuple[int, Course]) -> int:
+        """How many steps above `lower` the two runs vouch for (up to `upper`'s, all of them)."""
+        if last and last[0][0] is lower[1] and last[0][1] is upper[1]:
+            return last[0][2]  # asked again about the same two runs
+        span = upper[0] - lower[0]
+        found = span
+        if not lower[1].vouches_between(upper[1]):
+            # Comparing at the same share costs about two runs: over a few steps, bisecting
+            # is as cheap.
+            found = vouched_steps(bounded, lower[1], upper[1], span) if span > _FINE_FROM else 0
+        last[:] = [(lower[1], upper[1], found)]
+        return found
+
+    def fits(course: Course) -> bool:
+        return sum((electorate.bids[i].cost for i in course.order), 0) <= budget
+
+    # `here` is the last run taken, at `here[0]` steps; every step up to `fitting` (at least
+    # here[0]) fits: a run there, or vouched for by `here` and a later run. `above` holds the
+    # later runs that did not vouch for the steps up to them, nearest last.
     fitting, leap = 0, 1
-    here = _course(electorate, bounded, base)
-    ahead: tuple[int, Course] | None = None  # a later run that did not vouch for the steps up to it
+    here: tuple[int, Course] = (0, _course(electorate, bounded, base))
+    above: list[tuple[int, Course]] = []
+    guesses = 0  # how many times the search guessed where the course changes since `here`
     while fitting < steps:
-        if ahead is None:
+        if not above:
             target = min(fitting + leap, steps)
-            there = course(target, here, None)
-        elif here.vouches_between(ahead[1]):
-            target, there = ahead  # from here on, the run up there vouches after all
+            there = (target, course(target, here[1], None))
         else:
-            target = fitting + max(1, (ahead[0] - fitting) // 2)
-            there = ahead[1] if target == ahead[0] else course(target, here, ahead)
-        if target > fitting + 1 and not here.vouches_between(there):
-            ahead = target, there
-            continue
-        if sum((electorate.bids[i].cost for i in there.order), 0) > budget:
+            ahead = above[-1]
+            vouched = here[0] + stretch(here, ahead)
+            if vouched >= ahead[0]:
+                there = ahead  # from here on, the run up there vouches after all
+            elif max(fitting, vouched) > here[0] and ahead[1].order == here[1].order:
+                # The course holds further than the runs could vouch for from so far below:
+                # run where they could, closer to the run above, and vouch from there.
+                fitting = max(fitting, vouched)
+                there = (fitting, course(fitting, here[1], ahead))
+            else:
+                fitting = max(fitting, vouched)
+                # Where the course changes, guessed from the prices where the two runs part
+                # (a guess: only what runs vouch for is taken); bisect where no guess is made
+                # or the last few guesses below this run did not find it.
+                guess = None
+                if guesses < 2 and ahead[0] - fitting > _GUESS_FROM:
+                    guess = predicted_change(bounded, here[1], ahead[1], ahead[0] - here[0])
+                if guess is None or here[0] + guess < fitting:
+                    target = fitting + max(1, (ahead[0] - fitting) // 2)
+                else:
+                    target, guesses = max(fitting + 1, here[0] + guess), guesses + 1
+                there = ahead if target == ahead[0] else (target, course(target, here[1], ahead))
+        if there[0] > fitting + 1 and (not above or there is not above[-1]):
+            vouched = here[0] + stretch(here, there)
+            if vouched < there[0]:
+                fitting = max(fitting, vouched)
+                above.append(there)
+                continue
+        if not fits(there[1]):
             return base + fitting
         # After a single step that changed the course, the next is likely to change it too.
-        steady = target > fitting + 1 or here.order == there.order
-        leap = 2 * (target - fitting) if steady else 1
-        fitting, here = target, there
-        if ahead is not None and ahead[0] <= fitting:
-            ahead = None
+        steady = there[0] > fitting + 1 or here[1].order == there[1].order
+        leap = 2 * (there[0] - here[0]) if steady else 1
+        fitting, here, guesses = there[0], there, 0
+        while above and above[-1][0] <= fitting:
+            above.pop()
     return base + fitting
 
 

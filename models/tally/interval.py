@@ -34,7 +34,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Final
 
@@ -189,11 +189,13 @@ def _pay(
     lowest: float,
     highest: float,
     kept: tuple[np.ndarray, np.ndarray] | None = None,
+    trace: list[Paid] | None = None,
 ) -> None:
     """Each supporter keeps max(0, m − ρ·u), for a ρ somewhere in [lowest, highest].
 
     A group that surely could not pay ρ·u is left with exactly nothing (no error); any other
-    keeps its error, plus u times half the interval's width, plus rounding.
+    keeps its error, plus u times half the interval's width, plus rounding. With `trace`, what
+    the supporters hold afterwards is appended to it (see models.tally.vouch).
     """
     rows = bid.supporters
     held, off = (money[rows], error[rows]) if kept is None else kept
@@ -216,6 +218,37 @@ def _pay(
     off *= 1 + 4 * _EPS
     off[surely_poor] = 0.0
     error[rows] = off
+    if trace is not None:
+        trace.append(Paid(rows, held, off))
+
+
+@dataclass(frozen=True)
+class Paid:
+    """One purchase in a bounded run: the supporters' money and error bounds afterwards.
+
+    A supporter left surely holding something (money above its error bound) paid ρ·u, not
+    all it had: one that pays all it has holds exactly nothing.
+    """
+
+    rows: np.ndarray
+    money: np.ndarray
+    error: np.ndarray
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A bounded run's money round by round: enough to rebuild it before any purchase.
+
+    `paid[r]` is the r-th purchase from the heap, `others[r]` the heap (every bid still in the
+    running, with a lower bound on its ρ) when it was bought, and `proven[r]` a further lower
+    bound on all of them (from a guide), if any.
+    """
+
+    share: float
+    groups: int
+    paid: tuple[Paid, ...]
+    others: tuple[tuple[tuple[float, int, int, int, float], ...], ...]
+    proven: tuple[tuple[float | Fraction, int] | None, ...]
 
 
 @dataclass(frozen=True)
@@ -234,6 +267,8 @@ class Course:
     rivals: tuple[tuple[float | Fraction, int], ...]
     dropped: tuple[tuple[int, int], ...] = ()
     """(len(order) then, bid) for each bid found surely unaffordable, in the order found."""
+    trace: Trace | None = field(default=None, compare=False, repr=False)
+    """How the run's money went, round by round, for models.tally.vouch (bounded runs only)."""
 
     def vouches_between(self, later: Course) -> bool:
         """Whether every share between this run's and `later`'s (a larger one) runs this course.
@@ -257,6 +292,7 @@ def interval_course(
     tight: bool = False,
     guide: Course | None = None,
     below: Course | None = None,
+    traced: bool = False,
 ) -> Course | None:
     """The exact MES run's course at `share`, or None where bounds cannot prove it.
 
@@ -267,7 +303,8 @@ def interval_course(
     a run between the two, which could only cost less, asks no more.
 
     `guide`, a run at a larger share, saves pricing: while this run follows its course, each
-    round first tries the bid the guide funded then (see `_guided_winner`).
+    round first tries the bid the guide funded then (see `_guided_winner`). `traced` keeps a
+    `Trace` of the run in the course, for models.tally.vouch.
     """
     if not prepared.usable:
         return None
@@ -296,6 +333,9 @@ def interval_course(
     dropped: list[tuple[int, int]] = []
     # Supporters' money and errors as read by this round's pricings, for the winner's payment.
     kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    paid: list[Paid] | None = [] if traced else None
+    others: list[tuple[tuple[float, int, int, int, float], ...]] = []
+    proven: list[tuple[float | Fraction, int] | None] = []
     known = 0  # how many of the guide's dropped bids are dropped here too
     tried = -1  # the round the guide's winner was last tried in
     while heap:
@@ -328,7 +368,10 @@ def interval_course(
                 bids, money, error, heap, len(order), floor, proven_rival, dropped
             ):
                 return None
-        _pay(bids[index], money, error, lowest, highest, kept.get(id(bids[index])))
+        if traced:
+            others.append(tuple(heap))
+            proven.append(proven_rival)
+        _pay(bids[index], money, error, lowest, highest, kept.get(id(bids[index])), paid)
         kept.clear()
         order.append(index)
         if following and guide is not None:
@@ -336,7 +379,10 @@ def interval_course(
         won_at.append((highest, rank))
         rival = (heap[0][0], heap[0][1]) if heap else (math.inf, 0)
         rivals.append(rival if proven_rival is None else max(rival, proven_rival))
-    return Course(tuple(order), tuple(won_at), tuple(rivals), tuple(dropped))
+    trace = None
+    if paid is not None:
+        trace = Trace(start, prepared.groups, tuple(paid), tuple(others), tuple(proven))
+    return Course(tuple(order), tuple(won_at), tuple(rivals), tuple(dropped), trace)
 
 
 _AGAIN: Final = (-1, -1.0, -1.0, None)

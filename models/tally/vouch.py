@@ -1,0 +1,415 @@
+"""Vouching for a stretch of add1's steps by comparing prices at the same share.
+
+Two bounded runs at shares a < b that fund the same bids in the same order vouch for every
+share in between when, in every round, the winner's highest ρ at a is below every other bid's
+lowest at b (`Course.vouches_between`). That coarse check compares prices at different
+shares, so the drift of the share eats the winner's margin: on Budapest 2024 it covers about
+9 steps a run. Where it fails, `vouched_steps` compares the two at the same share s, for every
+s in [a, b] at once, in the rounds where the coarse check fails, and finds how far up from a
+the course surely holds (all the way, or to where a bound crosses, or not at all).
+
+Why it holds (d = b − a; money before a round, along the course both runs follow; every
+bound below is shown round by round, so it holds at s once the rounds before are shown):
+
+- Lower bounds on a group's money at s, both affine in s: what it held at a, plus s − a if
+  at a it paid ρ·u (not all it had) in every round so far (prices at s are at most those at
+  a, so it pays at most what it paid there, and it started with s − a more); and s minus
+  Σ ρ⁺(s)·u over the rounds it backed the winner, ρ⁺ a line above that winner's ρ (below).
+  Each group takes one of the two per round, so that its bound L(s) stays affine.
+- Upper bounds, both convex in s: max(0, m_b − (b − s)), m_b its money at b (at s it pays at
+  least what it pays at b, and it started with b − s less); and max(0, s − Σ ρ⁻(s)·u), ρ⁻ a
+  line below that winner's ρ (a group paying all it has keeps nothing). One per group: U(s).
+- The winner's line ρ⁺: for an affine ρ(s), Σ min(L(s), ρ(s)·u) is concave in s (a sum of
+  minimums of affine functions), so if it covers the cost at s = a and at s = b it covers it
+  throughout, and ρ(s) is above the winner's ρ at every s between.
+- A rival (and the line ρ⁻ below a winner): any split S of its supporters gives
+  ρ ≥ (cost − Σ_S U(s)) / (utility of the rest), which is concave in s, so the line through
+  its values at a and at b is below it. Concave minus affine is concave: where the chord of
+  (rival's bound − winner's line) is positive, so is the difference, and the winner wins.
+
+Money and error bounds come from the runs' `Trace`s; every sum is rounded the safe way, as in
+models.tally.interval. An exact run (where a bounded one was unsure) has no trace, and then
+only the coarse check is made. `predicted_change` guesses where two runs' courses part, for
+the search to try; a guess decides nothing.
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Final
+
+import numpy as np
+
+from models.tally.interval import (
+    _UNAFFORDABLE,
+    Course,
+    IntervalElectorate,
+    Trace,
+    _dot_unthreaded,
+    _FloatBid,
+    _price,
+)
+
+_EPS: Final = 2.0**-52
+_BLAS_ALONE: Final = 8192
+_MOST_SPLITS: Final = 64
+
+
+def vouched_steps(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+    """How many steps above `lower` (0 to `steps`, where `upper` is) surely run its course.
+
+    Both runs must fund the same bids in the same order (else 0). In each round where the
+    coarse check fails, the winner's line and each rival's bound are compared at both ends:
+    their difference is concave, so it stays positive up to where the chord through its two
+    ends crosses zero, and every share below that runs the course too.
+    """
+    if lower.order != upper.order:
+        return 0
+    return _stretch(prepared, lower, upper, steps)
+
+
+def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+    """`vouched_steps` for two runs with the same order."""
+    if lower.trace is None or upper.trace is None:
+        return 0
+    if any(isinstance(h[0], Fraction) for h in lower.highest):
+        return 0
+    rounds = len(lower.highest)
+    free = len(lower.order) - rounds
+    failing = {
+        r
+        for r, (rival, highest) in enumerate(zip(upper.rivals, lower.highest, strict=True))
+        if not rival > highest
+    }
+    if not failing:
+        return steps
+    d = float(steps)
+    below = _LowerSide(lower.trace, upper.trace.share, rounds)
+    above = _UpperSide(upper.trace, lower.trace.share, rounds, d)
+    vouched = steps
+    for r in range(max(failing) + 1):
+        below.advance(r)
+        above.advance(r)
+        winner = prepared.bids[lower.order[free + r]]
+        highest, rank = lower.highest[r]
+        assert isinstance(highest, float)
+        then = upper.highest[r][0]
+        assert isinstance(then, float)
+        paid = lower.trace.paid[r]
+        # Where every supporter was left holding something at a, none paid all it had: ρ was
+        # cost / total utility, the least it can be, and stays so at every larger share on
+        # this course. Its line is flat, and needs no pricing.
+        flat = winner.bound is not None and bool(np.all(paid.money > paid.error))
+        line = (highest, highest) if flat else below.winner_line(winner, highest, then, d)
+        if line is None:
+            return 0
+        if r in failing:
+            vouched = min(vouched, _rivals_above(prepared, upper.trace, above, r, line, lower))
+            if vouched <= 0:
+                return 0
+        below.paid_at_most(winner, line)
+        if flat:
+            least = float(winner.bound) * (1 - 2 * _EPS)
+            _add_line(above.owed, winner, (least, least), 1 - 2 * _EPS)
+        else:
+            above.paid_at_least(winner, highest)
+    return vouched
+
+
+def _rivals_above(
+    prepared: IntervalElectorate,
+    trace: Trace,
+    above: _UpperSide,
+    r: int,
+    line: tuple[float, float],
+    lower: Course,
+) -> int:
+    """How many steps above the lower run every bid left at the upper run in round r is surely
+    dearer than the lower run's winner (whose line is `line`)."""
+    highest, rank = lower.highest[r]
+    proven = trace.proven[r]
+    steps = int(above.d)
+    vouched = steps
+    for lowest, other_rank, _, index, _ in trace.others[r]:
+        bound = (lowest, other_rank)
+        if proven is not None:
+            bound = max(bound, proven)
+        if bound > (highest, rank):
+            continue  # the coarse check: dearer at the upper run than the winner at the lower
+        found = above.lower_bounds(prepared.bids[index])
+        if found is None:
+            return 0
+        # The chord runs over the whole stretch, whatever other rivals allowed.
+        vouched = min(vouched, chord_positive(steps, found[0] - line[0], found[1] - line[1]))
+        if vouched <= 0:
+            return 0
+    return vouched
+
+
+def chord_positive(steps: int, at_a: float, at_b: float) -> int:
+    """How many whole steps up from a (0 to `steps`) the line through at_a (at a) and at_b
+    (`steps` up) stays positive; 0 if at_a is not."""
+    if not at_a > 0:
+        return 0
+    if at_b > 0:
+        return steps
+    # Its zero is x steps up; the margin covers the rounding of x (a few units in 2⁻⁵²).
+    x = steps * at_a / (at_a - at_b)
+    return max(0, min(steps, math.ceil(x * (1 - 1e-9)) - 1))
+
+
+class _Replay:
+    """A traced run's money and error bounds, rebuilt round by round from its start."""
+
+    def __init__(self, trace: Trace, rich: bool = False) -> None:
+        self.trace = trace
+        self.money = np.full(trace.groups, trace.share)
+        self.error = np.full(trace.groups, trace.share * _EPS)
+        # Which groups surely paid ρ·u (not all they had) in every round so far, if asked.
+        self.rich = np.ones(trace.groups, dtype=bool) if rich else None
+        self.round = 0
+
+    def advance(self, round_: int) -> None:
+        """Apply the purchases before round `round_`."""
+        while self.round < round_:
+            paid = self.trace.paid[self.round]
+            self.money[paid.rows] = paid.money
+            self.error[paid.rows] = paid.error
+            if self.rich is not None:
+                self.rich[paid.rows] &= paid.money > paid.error
+            self.round += 1
+
+
+class _UpperSide(_Replay):
+    """The upper run's money, with what bounds every group's money at any share in between.
+
+    Two upper bounds, both convex in s, are kept for each group: max(0, m_b − (b − s)), and
+    max(0, s − what it paid at least), Σ ρ⁻(s)·u over the rounds it backed the winner, where
+    ρ⁻ is a line below the winner's ρ at every share in between. The second is the tighter
+    one at a for a group that paid ρ·u at b (prices rise as the share falls, which the first
+    ignores); a group takes one of them per bid priced, so that its bound stays convex.
+    """
+
+    def __init__(self, trace: Trace, lower_share: float, rounds: int, d: float) -> None:
+        super().__init__(trace)
+        self.d = d
+        self.starts = (lower_share * (1 + 2 * _EPS), trace.share * (1 + 2 * _EPS))
+        # (numpy gathers from and adds into two flat arrays several times faster than one
+        # two-row array)
+        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
+        self.sums = 2 * (rounds + 4) * _EPS
+
+    def most(self, bid: _FloatBid) -> np.ndarray:
+        """Upper bounds on what `bid`'s supporters hold at a (row 0) and at b (row 1), each
+        convex between."""
+        rows = bid.supporters
+        most = self.money[rows] + self.error[rows]
+        kept = np.empty((2, len(rows)))
+        np.maximum(most - self.d, 0.0, out=kept[0])
+        kept[0] += 4 * _EPS * most
+        np.multiply(most, 1 + 2 * _EPS, out=kept[1])
+        left = np.empty((2, len(rows)))
+        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
+            paid = owed[rows] * (1 - self.sums)
+            np.maximum(start - paid, 0.0, out=left[end])
+            left[end] += 2 * _EPS * (start + paid)
+        better = left[0] + left[1] < kept[0] + kept[1]
+        return np.where(better, left, kept)
+
+    def lower_bounds(self, bid: _FloatBid, near: float = 0.0) -> tuple[float, float] | None:
+        """Lower bounds on `bid`'s ρ at a and at b, from one split of its supporters into those
+        who pay all they have and the rest (concave in s between). None: nothing shown.
+
+        The split is the one pabutools' loop finds at a, or, given `near` (about ρ at a), the
+        one at `near` (any split gives bounds; the loop only makes them tighter).
+        """
+        most = self.most(bid)
+        most_a = most[0]
+        weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
+        dot = np.dot if len(most_a) <= _BLAS_ALONE else _dot_unthreaded
+        flat = bid.flat_utility
+        rho, count, used, poor_weight = cost / bid.total_utility, -1, 0.0, weight * 0.0
+        if near:
+            rho, count = near, -2  # one split, at `near`: the loop ends after it
+        for _ in range(_MOST_SPLITS):
+            poor = most_a < (rho * flat if flat else rho * utility)
+            now = int(np.count_nonzero(poor))
+            if now == count:
+                break
+            count = -2 if count == -2 else now
+            poor_weight = weight * poor
+            paid = float(dot(poor_weight, most_a)) * (1 + slack)
+            used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
+            if used >= bid.total_utility:
+                return None
+            if count == -2:
+                count = now
+                break
+            rho = (cost - paid) / (bid.total_utility - used)
+        else:
+            return None
+        rest = bid.total_utility - used
+        bounds = []
+        for row in most:
+            paid = float(dot(poor_weight, row)) * (1 + slack) if count else 0.0
+            bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
+        return bounds[0], bounds[1]
+
+    def paid_at_least(self, bid: _FloatBid, near: float) -> None:
+        """Add a line below the winner's ρ (about `near` at a) times each supporter's utility
+        to what it paid at least (nothing where no positive line is shown)."""
+        found = self.lower_bounds(bid, near)
+        if found is None or min(found) <= 0.0:
+            return
+        _add_line(self.owed, bid, found, 1 - 2 * _EPS)
+
+
+class _LowerSide(_Replay):
+    """The lower run's money, with what bounds every group's money at any share in between.
+
+    Two lower bounds, both affine in s, are kept for each group: what it held at the lower
+    run, plus s − a if it paid ρ·u there in every round so far, and s minus what it paid at
+    most, Σ ρ⁺(s)·u over the rounds it backed the winner, where ρ⁺ is the winner's line (an
+    upper bound on its ρ at every share in between). The second is the tighter one for a
+    group that always paid ρ·u (prices fall as the share rises, which the first ignores); a
+    group takes one of them per round, so that its bound stays affine.
+    """
+
+    def __init__(self, trace: Trace, upper_share: float, rounds: int) -> None:
+        super().__init__(trace, rich=True)
+        self.starts = (trace.share * (1 - 2 * _EPS), upper_share * (1 - 2 * _EPS))
+        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
+        self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
+
+    def winner_line(
+        self, bid: _FloatBid, highest: float, then: float, d: float
+    ) -> tuple[float, float] | None:
+        """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between
+        (`highest` and `then`, its upper bounds in the two runs, are tried first)."""
+        rows = bid.supporters
+        assert self.rich is not None
+        held = np.maximum(self.money[rows] - self.error[rows], 0.0)
+        rich = self.rich[rows]
+        kept = np.empty((2, len(rows)))
+        np.multiply(held, 1 - 4 * _EPS, out=kept[0])
+        np.multiply(held + d * rich, 1 - 4 * _EPS, out=kept[1])
+        spent = np.empty((2, len(rows)))
+        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
+            paid = owed[rows] * (1 + self.sums)
+            np.subtract(start, paid, out=spent[end])
+            spent[end] -= 2 * _EPS * (start + paid)
+        better = rich & (spent[1] > kept[1]) & (spent[0] >= 0.0)
+        least = np.where(better, spent, kept)
+        at_a = _covering_price(bid, least[0], highest)
+        if at_a is None:
+            return None
+        at_b = _covering_price(bid, least[1], then * (1 + 1e-12))
+        if at_b is None:
+            return None
+        return at_a, at_b
+
+    def paid_at_most(self, bid: _FloatBid, line: tuple[float, float]) -> None:
+        """Add the winner's line times each supporter's utility to what it paid at most."""
+        _add_line(self.owed, bid, line, 1 + 2 * _EPS)
+
+
+def _add_line(
+    owed: tuple[np.ndarray, np.ndarray], bid: _FloatBid, line: tuple[float, float], rounding: float
+) -> None:
+    """Add ρ·u to each supporter's running sums at a and at b, ρ the line's end there."""
+    rows = bid.supporters
+    utility = bid.flat_utility if bid.flat_utility else bid.utility
+    for sums, rho in zip(owed, line, strict=True):
+        sums[rows] += rho * rounding * utility
+
+
+def _covering_price(bid: _FloatBid, least: np.ndarray, hint: float = 0.0) -> float | None:
+    """A ρ at which supporters holding at least `least` (≥ 0) surely cover the cost.
+
+    `hint`, if it covers, is taken as it is. None: unsure.
+    """
+    weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
+    dot = np.dot if len(least) <= _BLAS_ALONE else _dot_unthreaded
+    flat = bid.flat_utility
+    if hint and _covers(bid, least, hint, dot):
+        return hint
+    rho, count = cost / bid.total_utility, -1
+    for _ in range(_MOST_SPLITS):
+        poor = least < (rho * flat if flat else rho * utility)
+        now = int(np.count_nonzero(poor))
+        if now == count:
+            break
+        count = now
+        poor_weight = weight * poor
+        paid = float(dot(poor_weight, least))
+        used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
+        if used >= bid.total_utility:
+            return None
+        rho = (cost - paid) / (bid.total_utility - used)
+    else:
+        return None
+    highest = rho * (1 + 4 * slack + 1e-13)
+    for _ in range(2):
+        if _covers(bid, least, highest, dot):
+            return highest
+        highest *= 1 + 1e-9
+    return None
+
+
+def _covers(bid: _FloatBid, least: np.ndarray, rho: float, dot) -> bool:
+    """Whether supporters holding at least `least` (≥ 0) surely cover the cost at ρ."""
+    charge = rho * bid.flat_utility if bid.flat_utility else rho * bid.utility
+    covered = float(dot(bid.weight, np.minimum(least, charge)))
+    return covered * (1 - bid.slack - 16 * _EPS) >= bid.cost
+
+
+def predicted_change(
+    prepared: IntervalElectorate, lower: Course, upper: Course, steps: int
+) -> int | None:
+    """How many steps above `lower` the last share running its course likely is (below
+    `upper`, `steps` above, which runs another); None where no guess is made.
+
+    A guess only, for the search to try, by linear interpolation (between events, money is
+    affine in the share) in the first round where the two courses part: of the difference
+    between the two winners' prices, or where `upper`'s winner is not affordable at `lower`
+    (or `lower` has stopped buying), of the money its supporters hold.
+    """
+    if lower.trace is None or upper.trace is None:
+        return None
+    free = len(lower.order) - len(lower.highest)
+    if free != len(upper.order) - len(upper.highest):
+        return None
+    parted = next(
+        (k for k, (x, y) in enumerate(zip(lower.order, upper.order, strict=False)) if x != y),
+        min(len(lower.order), len(upper.order)),
+    )
+    if parted < free or parted >= len(upper.order):
+        return None
+    r = parted - free
+    second = prepared.bids[upper.order[parted]]
+    first = prepared.bids[lower.order[parted]] if parted < len(lower.order) else None
+    replays = [_Replay(trace) for trace in (lower.trace, upper.trace)]
+    for replay in replays:
+        replay.advance(r)
+    prices = [
+        [_price(bid, replay.money, replay.error) if bid else None for bid in (first, second)]
+        for replay in replays
+    ]
+    if prices[0][1] is _UNAFFORDABLE or first is None:
+        # Where the upper run's winner comes within its supporters' reach.
+        held = [float(np.dot(second.weight, replay.money[second.supporters])) for replay in replays]
+        if not held[0] < second.cost <= held[1]:
+            return None
+        return _interpolated(steps, second.cost - held[0], second.cost - held[1])
+    if any(p is None or p is _UNAFFORDABLE for row in prices for p in row):
+        return None
+    margins = [(row[1][0] + row[1][1]) / 2 - (row[0][0] + row[0][1]) / 2 for row in prices]
+    return _interpolated(steps, margins[0], margins[1])
+
+
+def _interpolated(steps: int, at_lower: float, at_upper: float) -> int | None:
+    """The last step before a line through the two values (positive, then not) crosses zero."""
+    if not at_lower > 0 >= at_upper:
+        return None
+    return min(steps - 1, max(0, math.floor(steps * at_lower / (at_lower - at_upper))))
