@@ -381,3 +381,19 @@ async def test_a_yes_waits_for_one_still_under_way_on_postgresql(harness, sessio
     assert (now.owner_telegram_id, now.handovers) == (CO_EN, 1)
     assert [e.event for e in await audit_entries(session_maker)] == [
         "project-owner-link", "project-owner-link", "project-claimed"]
+
+
+async def test_at_most_five_links_wait_for_one_project(harness, session_maker):
+    said = SAID[Locale.EN]
+    project = await owners_project(harness, session_maker, Locale.EN)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    await owner_gone(harness)
+    for _ in range(5):
+        await make_owner_link(harness, project, said["button"])
+    sent = await harness.tap(ORGANISER_ID, HandCb(action=HandAction.LINK,
+                                                  project=project.id).pack())
+    assert alerts(sent) == ["There are several links for this project that nobody has used "
+                            "yet. Each one works for a week. Please send one of those, or wait "
+                            "until they run out."]
+    async with session_maker() as session:
+        assert len(list(await session.scalars(select(ProjectInvite)))) == 5
