@@ -28,6 +28,7 @@ from handlers import (
     pledges,
     pledges_admin,
     privacy,
+    project_claim,
     project_follow,
     project_handover,
     project_money,
@@ -88,6 +89,7 @@ def get_routers() -> list[Router]:
         project_follow.router,
         projects.router,
         project_team.router,
+        project_claim.router,
         project_pass.router,
         worldcafe.router,
     ]

@@ -2,10 +2,11 @@
 owner has gone (/forget), or away from an owner who is still here but no longer answers.
 
 The organiser's project page offers **Hand this project to: <name>** for each co-owner, by the
-name the group's page shows (and says so when the group has no owner). A Yes/No question
-follows; the Yes carries the project, the owner, the co-owner's membership and the project's
-hand-over count as the question showed them, so a Yes tapped twice, or after the co-owner
-left, the owner changed or the project went, is out of date and changes nothing
+name the group's page shows (and says so when the group has no owner; then **Make a link for
+a new owner** is there too, for someone not in the group: models/project_owner_link.py). A
+Yes/No question follows; the Yes carries the project, the owner, the co-owner's membership and
+the project's hand-over count as the question showed them, so a Yes tapped twice, or after the
+co-owner left, the owner changed or the project went, is out of date and changes nothing
 (models/project_handover.py). The new owner, and an old owner still here, are told once in
 their language; the asks follow the owner (bot/jobs/project_asks.py); /audit records it with
 the project's reference only.
@@ -13,17 +14,19 @@ the project's reference only.
 
 from __future__ import annotations
 
-from aiogram import F, Router
+from aiogram import Bot, F, Router
 from aiogram.types import CallbackQuery
 from aiogram_i18n import I18nContext
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.jobs.notifier import Notifier
 from bot.ui import project_handover_view as view
+from bot.ui import project_team_view as team_view
 from bot.ui.callbacks.projects import HandAction, HandCb
 from bot.ui.project_view import project_name
 from models import project as projects
 from models import project_handover as handover
+from models import project_owner_link as owner_links
 from models.base import utcnow
 from models.bid import Bid
 from models.project import Project
@@ -79,6 +82,25 @@ async def answer_handed(query: CallbackQuery, session: AsyncSession, handed: Han
     await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get(view.DONE[handed.way], name=name,
                                         person=view.new_owner(i18n, handed, bid)))
+
+
+@router.callback_query(_cb(HandAction.LINK))
+async def make_owner_link(query: CallbackQuery, callback_data: HandCb, session: AsyncSession,
+                          user: User, bot: Bot, i18n: I18nContext) -> None:
+    """A one-time link for the owner's empty place (models/project_owner_link.py)."""
+    project = await session.get(Project, callback_data.project)
+    if not owner_links.vacant(project):
+        await query.answer(i18n.get("pj-stale"), show_alert=True)
+        return
+    token = await owner_links.new_link(session, project, user.telegram_id,
+                                       query.from_user.first_name, utcnow())
+    if token is None:
+        await query.answer(i18n.get("pgo-too-many-links"), show_alert=True)
+        return
+    await query.answer()
+    await query.message.answer(i18n.get(
+        "pgo-link", name=project_name(await project_bid(session, project)),
+        link=team_view.invite_link((await bot.me()).username, token)))
 
 
 @router.callback_query(_cb(HandAction.NO))

@@ -27,6 +27,7 @@ from bot.ui.callbacks.projects import ORGANISER_ACTIONS, ProjectAction, ProjectC
 from bot.ui.names import name_text
 from handlers.project_follow import send_waiting
 from models import project as projects
+from models import project_owner_link as owner_links
 from models import project_team as team
 from models.amounts import format_pounds, parse_amount
 from models.ballot import Ballots
@@ -140,16 +141,19 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
                 if organiser else None)
     page = view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments)
     # Organisers may hand a project to a co-owner: when its owner used /forget (nobody can
-    # invite then), or away from an owner who no longer answers.
+    # invite then), or away from an owner who no longer answers. With no owner they may also
+    # make a link for someone new to take the owner's place.
     members = (await team.members_of(session, project.id)
                if organiser and not project.finished else [])
-    if members and project.owner_telegram_id is None:
-        page += "\n\n" + i18n.get("pgh-no-owner")
+    owner_link = organiser and owner_links.vacant(project)
+    if owner_link:
+        page += "\n\n" + i18n.get("pgh-no-owner" if members else "pgo-no-owner")
     await message.answer(page, reply_markup=view.project_buttons(
         i18n, project, updates, organiser=organiser,
         group=await team.may_report(session, project, user.telegram_id),
         member=await team.in_group(session, project, user.telegram_id),
-        hand_to=tuple((m.id, team_view.member_name(i18n, m, bid)) for m in members)))
+        hand_to=tuple((m.id, team_view.member_name(i18n, m, bid)) for m in members),
+        owner_link=owner_link))
     # The newest few photos and voice notes themselves, after the page that numbers them.
     for number, update in [(n, u) for n, u in enumerate(updates[:view.PAGE_UPDATES], start=1)
                            if u.photo_file_id or u.voice_file_id][:view.MEDIA_SHOWN]:

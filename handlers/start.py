@@ -13,7 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.settings import Settings
 from bot.ui.deeplinks import parse_payload
-from handlers import events, project_team, vote, worldcafe
+from handlers import events, project_claim, project_team, vote, worldcafe
 from handlers.menu import show_menu
 from models.ballot import Ballots
 from models.user import User
@@ -51,7 +51,9 @@ async def open_start(message: Message, i18n: I18nContext, payload: str | None, *
             return
         link = None  # no such question
     if link is not None and link.kind == "pj":
-        await project_team.open_invite(message, session, user, i18n, link.value)
+        # The same kind of link invites to a group or offers an empty owner's place.
+        if not await project_claim.open_link(message, session, user, i18n, link.value):
+            await project_team.open_invite(message, session, user, i18n, link.value)
         return
     if payload and link is None:
         await message.answer(i18n.get("link-unknown"))

@@ -60,6 +60,11 @@ class Event:
     # An owner handed their project to one of its co-owners: no actor (a resident). detail:
     # project.
     PROJECT_PASSED = "project-passed"
+    # An organiser made a link for the owner's place of a project with no owner, and someone
+    # took the place with one (no actor: a resident) (models/project_owner_link.py). detail:
+    # project.
+    PROJECT_OWNER_LINK = "project-owner-link"
+    PROJECT_CLAIMED = "project-claimed"
 
 
 class AuditEntry(Base):

@@ -29,7 +29,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from models import ballot as ballots
 from models import bid as bids
-from models import eligibility, event_personal_data, project_team, worldcafe
+from models import eligibility, event_personal_data, project_owner_link, project_team, worldcafe
 from models import pledge as pledges
 from models import project as projects
 from models import voting_code as voting_codes
@@ -168,6 +168,10 @@ HOLDERS: tuple[Holder, ...] = (
            "Being a co-owner of a funded project's group (and the first name the group saw) "
            "is deleted.",
            ("project_groups",)),
+    Holder(("project_invites.made_by",), project_owner_link.erase_person,
+           "Links an organiser made for a project's new owner stay good, without saying who "
+           "made them.",
+           ("project_owner_links",)),
     Holder(("outbox.chat_id", "outbox.dedupe_key", "outbox.payload", "outbox.last_error",
             "outbox.telegram_message_id"), _forget_messages,
            "Every message queued or sent to the person is deleted.",
@@ -288,6 +292,7 @@ async def export_personal_data(session: AsyncSession, user: User,
         "voting_notices": await export_notices(session, tid),
         "projects": await projects.export_person(session, tid),
         "project_groups": await project_team.export_person(session, tid),
+        "project_owner_links": await project_owner_link.export_person(session, tid),
         **await _export_organiser(session, tid),
     }
 

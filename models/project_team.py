@@ -11,7 +11,8 @@
   MAX_OPEN_INVITES links waiting per project.
 
 /forget: a person's co-owner rows go (they hold the Telegram id and the first name the group
-sees). Invitations hold no one's id.
+sees). Invitations hold no one's id; a link an organiser made for the owner's place
+(models/project_owner_link.py) holds that organiser's, cleared by their /forget.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 from sqlalchemy import (
     BigInteger,
     ForeignKey,
+    Integer,
     String,
     UniqueConstraint,
     delete,
@@ -73,6 +75,13 @@ class ProjectInvite(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime())
     expires_at: Mapped[datetime] = mapped_column(UtcDateTime())
     used_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # NULL: an invitation to join the group (the owner's). A number: a link an organiser made
+    # for the owner's empty place, good only while the project's hand-over count is still this
+    # (models/project_owner_link.py); it never lets anyone join as a co-owner.
+    vacancy_turn: Mapped[int | None] = mapped_column(Integer)
+    # The organiser who made a link for the owner's place, told once when it is used. /forget
+    # clears it (the link still works).
+    made_by: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class JoinResult(StrEnum):
@@ -143,7 +152,7 @@ async def remove_member(session: AsyncSession, project_id: int, telegram_id: int
 async def open_invites(session: AsyncSession, project_id: int, now: datetime) -> int:
     return await session.scalar(select(func.count()).select_from(ProjectInvite).where(
         ProjectInvite.project_id == project_id, ProjectInvite.used_at.is_(None),
-        ProjectInvite.expires_at > now))
+        ProjectInvite.expires_at > now, ProjectInvite.vacancy_turn.is_(None)))
 
 
 async def new_invite(session: AsyncSession, project: Project, now: datetime) -> str | None:
@@ -167,7 +176,7 @@ async def invited_project(session: AsyncSession, token: str, now: datetime) -> P
     project = await session.scalar(select(Project).join(
         ProjectInvite, ProjectInvite.project_id == Project.id).where(
         ProjectInvite.token_hash == token_hash(token), ProjectInvite.used_at.is_(None),
-        ProjectInvite.expires_at > now))
+        ProjectInvite.expires_at > now, ProjectInvite.vacancy_turn.is_(None)))
     return None if project is None or project.finished else project
 
 
@@ -209,7 +218,7 @@ async def join(session: AsyncSession, token: str, telegram_id: int, first_name: 
     # Used up in one guarded statement: of two taps at once, one finds it still unused.
     used = await session.execute(update(ProjectInvite).where(
         ProjectInvite.token_hash == token_hash(token), ProjectInvite.used_at.is_(None),
-        ProjectInvite.expires_at > now).values(used_at=now)
+        ProjectInvite.expires_at > now, ProjectInvite.vacancy_turn.is_(None)).values(used_at=now)
         .execution_options(synchronize_session=False))
     if used.rowcount != 1:
         await session.execute(delete(ProjectMember).where(ProjectMember.id == member_id))

@@ -44,6 +44,7 @@ from models.base import utcnow
 from models.outbox import NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project
 from models.project_handover import Handed
+from models.project_owner_link import Claimed
 from models.round import Round
 from models.update_schedule import MAX_ASKS
 
@@ -174,6 +175,17 @@ class ProjectAsks:
                         handover_view.TOLD_NEW[handed.way], name)
         if (told := handover_view.told_old(handed)) is not None:
             await self.tell(session, f"{key}:old", handed.old_owner, told, name)
+
+    async def claimed(self, session: AsyncSession, claimed: Claimed, round_: Round,
+                      name: str) -> None:
+        """Someone took a project's empty owner's place by an organiser's link: the owner's
+        asks are planned for them (and their rows as a co-owner withdrawn), and the organiser
+        who made the link is told once, in their language. The new owner is answered in the
+        chat."""
+        await self.hand_over(session, round_, claimed.project, None, claimed.new_owner,
+                             utcnow())
+        await self.tell(session, f"pg:{claimed.project.id}:handed:{claimed.turn}:maker",
+                        claimed.made_by, "pgo-told-maker", name)
 
     async def drop_person(self, session: AsyncSession, project_id: int,
                           telegram_id: int) -> None:

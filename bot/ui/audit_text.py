@@ -29,7 +29,8 @@ SENTENCES = frozenset({Event.COMMAND, Event.BUTTON, Event.ANSWER, Event.REFUSED_
                        Event.VOTING_CLOSED, Event.VOTING_REOPENED, Event.RESULTS_PUBLISHED,
                        Event.ORGANISER_ADDED, Event.ORGANISER_REMOVED, Event.BROADCAST_RETRIED,
                        Event.PAYMENT_CHANGED, Event.PAYMENT_REMOVED,
-                       Event.PROJECT_HANDED, Event.PROJECT_TAKEN, Event.PROJECT_PASSED})
+                       Event.PROJECT_HANDED, Event.PROJECT_TAKEN, Event.PROJECT_PASSED,
+                       Event.PROJECT_OWNER_LINK, Event.PROJECT_CLAIMED})
 PAYMENT_KINDS = frozenset({"paid", "returned"})
 
 

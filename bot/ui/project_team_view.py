@@ -14,6 +14,7 @@ from html import escape
 from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.ui.callbacks.projects import (
+    ClaimCb,
     HandAction,
     HandCb,
     ProjectAction,
@@ -98,6 +99,14 @@ def confirm_buttons(t: Texts, yes_key: str, yes: TeamAction, project: int = 0, p
                     token: str = "") -> InlineKeyboardMarkup:
     return InlineKeyboardMarkup(inline_keyboard=[
         [_button(t.get(yes_key), yes, project, person, token)],
+        [_button(t.get("pg-no-button"), TeamAction.NO, project)]])
+
+
+def claim_buttons(t: Texts, project: int, token: str) -> InlineKeyboardMarkup:
+    """Yes (with the link's token) / No to looking after a project with no owner."""
+    return InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text=t.get("pgo-yes"),
+                              callback_data=ClaimCb(project=project, token=token).pack())],
         [_button(t.get("pg-no-button"), TeamAction.NO, project)]])
 
 

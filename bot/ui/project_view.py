@@ -147,10 +147,12 @@ def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[Proj
 
 def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
                     group: bool, organiser: bool, member: bool = False,
-                    hand_to: tuple[tuple[int, str], ...] = ()) -> InlineKeyboardMarkup:
+                    hand_to: tuple[tuple[int, str], ...] = (),
+                    owner_link: bool = False) -> InlineKeyboardMarkup:
     """`group`: may send an update; `member`: owner or co-owner (their group's page);
     `hand_to`: the co-owners (membership id, name as the group's page shows it) an organiser
-    may hand the project to (handlers/project_handover.py)."""
+    may hand the project to (handlers/project_handover.py); `owner_link`: an organiser may
+    make a link for the owner's empty place (models/project_owner_link.py)."""
     def button(text: str, action: ProjectAction, value: int = 0) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=text, callback_data=ProjectCb(
             action=action, round=project.round_id, project=project.id, value=value).pack())
@@ -173,6 +175,9 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
             text=t.get("pgh-button", person=name),
             callback_data=HandCb(action=HandAction.PICK, project=project.id,
                                  member=member).pack())] for member, name in hand_to]
+        if owner_link:
+            rows.append([InlineKeyboardButton(text=t.get("pgo-button"), callback_data=HandCb(
+                action=HandAction.LINK, project=project.id).pack())])
     rows.append([button(t.get("pj-back-button"), ProjectAction.ROUND)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 

@@ -73,3 +73,21 @@ pg-ask-owner = Rhoi'r prosiect <b>{ $name }</b> i'r person hwn: { $person }? Byd
 pg-owner-done = Iawn. Mae'r person hwn yn gofalu am y prosiect <b>{ $name }</b> nawr: { $person }. Rydych chi'n dal yn ei grŵp, ac rydw i wedi dweud wrthyn nhw.
 pg-told-owner-passed = Helo! Mae'r person oedd yn gofalu am y prosiect <b>{ $name }</b> wedi gofyn i chi ofalu amdano nawr 👥 Gallwch chi wahodd pobl i'w grŵp, neu dynnu pobl allan, o dan Fy mhethau.
 pg-bidder-name = Y person a anfonodd y cais
+## Dolen ar gyfer lle gwag perchennog prosiect (trefnwyr: handlers/project_handover.py; pwy bynnag sy'n ei hagor: handlers/project_claim.py)
+pgo-no-owner = Does neb yn gofalu am y prosiect hwn nawr. Does neb arall yn ei grŵp, felly does neb yn gallu anfon diweddariadau. Gallwch chi wneud dolen i rywun newydd ofalu amdano.
+pgo-button = Gwneud dolen i berchennog newydd 🔗
+pgo-link =
+    Anfonwch y ddolen hon at y person fydd yn gofalu am y prosiect <b>{ $name }</b>. Mae'n gweithio unwaith, am wythnos:
+    { $link }
+    Y person cyntaf sy'n ei hagor ac yn dweud ie fydd yn gofalu am y prosiect, felly anfonwch hi atyn nhw yn unig. Bydda i'n dweud wrthych chi pan fyddan nhw'n gwneud hynny.
+pgo-too-many-links = Mae sawl dolen ar gyfer y prosiect hwn nad oes neb wedi'u defnyddio eto. Mae pob un yn gweithio am wythnos. Anfonwch un o'r rheini, neu arhoswch nes iddyn nhw ddod i ben, os gwelwch yn dda.
+pgo-ask =
+    Gofalu am y prosiect <b>{ $name }</b> ar ran ei grŵp?
+    Byddwch chi'n gallu anfon diweddariadau am y prosiect a gwahodd pobl i'w grŵp. Bydda i'n gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae diweddariadau'n gyhoeddus i bobl sy'n dilyn y prosiectau.
+pgo-ask-member =
+    Rydych chi yn y grŵp ar gyfer <b>{ $name }</b> yn barod. Hoffech chi ofalu am y prosiect hefyd?
+    Wedyn gallwch chi wahodd pobl i'w grŵp, yn ogystal ag anfon diweddariadau.
+pgo-yes = Ie, bydda i'n gofalu amdano ✅
+pgo-done = Diolch! Rydych chi'n gofalu am y prosiect <b>{ $name }</b> nawr ✅ Gallwch chi anfon diweddariadau, a gwahodd pobl i'w grŵp gyda dolen. Bydda i'n gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae o dan Fy mhethau.
+pgo-stale = Mae'r ddolen hon wedi dyddio: mae rhywun yn gofalu am y prosiect yn barod, neu mae'r ddolen wedi cael ei defnyddio, neu mae'n hŷn nag wythnos. Does dim byd wedi newid. Gofynnwch i drefnydd am ddolen newydd os oes angen un arnoch chi.
+pgo-told-maker = Mae rhywun wedi defnyddio'ch dolen ac yn gofalu am y prosiect <b>{ $name }</b> nawr 👥

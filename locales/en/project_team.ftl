@@ -73,3 +73,21 @@ pg-ask-owner = Hand the project <b>{ $name }</b> to this person: { $person }? Th
 pg-owner-done = Done. This person looks after the project <b>{ $name }</b> now: { $person }. You are still in its group, and I have told them.
 pg-told-owner-passed = Hello! The person who looked after the project <b>{ $name }</b> has asked you to look after it now 👥 You can invite people to its group, or take people out, under My things.
 pg-bidder-name = The person who sent the bid
+## A link for a project's empty owner's place (organisers: handlers/project_handover.py; whoever opens it: handlers/project_claim.py)
+pgo-no-owner = Nobody looks after this project now. There is nobody else in its group, so nobody can send updates. You can make a link for someone new to look after it.
+pgo-button = Make a link for a new owner 🔗
+pgo-link =
+    Send this link to the person who will look after <b>{ $name }</b>. It works once, for a week:
+    { $link }
+    The first person who opens it and says yes will look after the project, so send it only to them. I will tell you when they do.
+pgo-too-many-links = There are several links for this project that nobody has used yet. Each one works for a week. Please send one of those, or wait until they run out.
+pgo-ask =
+    Look after <b>{ $name }</b> for its group?
+    You will be able to send updates on the project and invite people to its group. I will ask you for updates from time to time. Updates are public to people who follow the projects.
+pgo-ask-member =
+    You are in the group for <b>{ $name }</b> already. Would you like to look after the project too?
+    Then you can invite people to its group, as well as send updates.
+pgo-yes = Yes, I will look after it ✅
+pgo-done = Thank you! You look after the project <b>{ $name }</b> now ✅ You can send updates, and invite people to its group with a link. I will ask you for updates from time to time. You can find it under My things.
+pgo-stale = This link is out of date: someone looks after the project already, or the link has been used, or it is more than a week old. Nothing has been changed. Please ask an organiser for a new link if you need one.
+pgo-told-maker = Someone has used your link and looks after the project <b>{ $name }</b> now 👥

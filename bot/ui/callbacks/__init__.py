@@ -27,6 +27,7 @@ Routers are gated by prefix (bot/filters.py), so a prefix also says which router
 | pjm    | MoneyFixCb       | projects     | organisers correcting a recorded payment    |
 | pg     | TeamCb           | projects     | a funded project's group and its co-owners  |
 | pgh    | HandCb           | projects     | handing a project on to a co-owner          |
+| pgo    | ClaimCb          | projects     | taking a project's empty owner's place      |
 | psc    | ScheduleCb       | schedule     | a round's update schedule                   |
 | pp     | PaperCb          | results      | paper ballots                               |
 | rs     | ResultsCb        | results      | published results                           |
@@ -58,6 +59,7 @@ from bot.ui.callbacks.organiser import (
 )
 from bot.ui.callbacks.pledges import FestivalAction, FestivalCb, PledgeAction, PledgeCb
 from bot.ui.callbacks.projects import (
+    ClaimCb,
     FollowOfferCb,
     HandCb,
     MoneyAction,
@@ -92,7 +94,7 @@ __all__ = [
     "AuditAction", "AuditCb", "BidAction", "BidCb", "BroadcastAction", "BroadcastCb",
     "CafeAction", "CafeAdminAction", "CafeAdminCb", "CafeCb", "ConfirmCb", "EventAction",
     "EventAdminAction", "EventAdminCb", "EventCb", "FestivalAction", "FestivalCb",
-    "FollowOfferCb", "ForgetCb", "HandCb", "MoneyAction", "MoneyFixCb",
+    "ClaimCb", "FollowOfferCb", "ForgetCb", "HandCb", "MoneyAction", "MoneyFixCb",
     "LanguageCb", "LanguageSwitchCb", "Locale", "MenuCb", "MenuItem", "OrganiserAction",
     "OrganiserCb", "PaperAction", "PaperCb", "PledgeAction", "PledgeCb", "ProjectAction",
     "ProjectCb", "ResultsAction", "ResultsAdminAction", "ResultsAdminCb", "ResultsCb",

@@ -72,6 +72,7 @@ class HandAction(StrEnum):
     NO = "n"
     OWNER_PICK = "o"  # the owner asks "hand it to …?" on their group's page (member)
     OWNER_YES = "w"  # member, owner, turn, as for YES; the owner's No is TeamAction.NO
+    LINK = "k"  # an organiser makes a link for the owner's empty place (project)
 
 
 class HandCb(CallbackData, prefix="pgh"):
@@ -85,6 +86,15 @@ class HandCb(CallbackData, prefix="pgh"):
     member: RowId = 0
     owner: TelegramId = 0
     turn: RowId = 0
+
+
+class ClaimCb(CallbackData, prefix="pgo"):
+    """"Look after this project for its group?" after opening a link an organiser made for the
+    owner's empty place (handlers/project_claim.py). The Yes carries the link's token itself
+    (the secret): a forged Yes without it takes no one's place. The No is TeamAction.NO."""
+
+    project: RowId
+    token: str
 
 
 class FollowOfferCb(CallbackData, prefix="pjf"):
