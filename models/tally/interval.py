@@ -140,25 +140,14 @@ def _price(
         return _UNAFFORDABLE
     if total * (1 - slack) - spread < cost:
         return None
-    rho, count, paid, used, poor_weight = cost / bid.total_utility, 0, 0.0, 0.0, weight
+    rho, count = cost / bid.total_utility, 0
     if hint > rho:  # start from an earlier lower bound: fewer rounds of finding the poor
         rho, count = hint, -1
     flat = bid.flat_utility
-    for _ in range(_MOST_SPLITS):
-        poor = held < (rho * flat if flat else rho * utility)
-        now = int(np.count_nonzero(poor))
-        if now == count:
-            break
-        count = now
-        poor_weight = weight * poor
-        paid = float(dot(poor_weight, held))
-        # whole numbers below 2**50: exact
-        used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
-        if used >= bid.total_utility:
-            return None
-        rho = (cost - paid) / (bid.total_utility - used)
-    else:
+    split = poor_split(bid, held, rho, count, dot)
+    if split is None:
         return None
+    rho, count, paid, used, poor_weight = split
     # Only the poor's money enters ρ, so only their errors move it.
     moved = float(dot(poor_weight, off)) * (1 + slack) if count else 0.0
     rest = bid.total_utility - used
@@ -175,6 +164,33 @@ def _price(
             return lowest, highest
         highest *= 1 + 1e-9
     return None
+
+
+def poor_split(bid: _FloatBid, held: np.ndarray, rho: float, count: int, dot
+               ) -> tuple[float, int, float, float, np.ndarray] | None:
+    """pabutools' loop on floating-point money: the supporters who cannot pay ρ·u pay all they
+    hold (the poor), ρ is set again from that split, until the split stops changing. Starts
+    from `rho` with `count` poor (-1: none known). (ρ, number of poor, what the poor hold,
+    their utility, their weights), or None: the poor alone hold all the utility, or the split
+    did not settle. Any split gives bounds; the loop only makes them tighter."""
+    weight, utility, cost, flat = bid.weight, bid.utility, bid.cost, bid.flat_utility
+    paid, used, poor_weight = 0.0, 0.0, weight
+    for _ in range(_MOST_SPLITS):
+        poor = held < (rho * flat if flat else rho * utility)
+        now = int(np.count_nonzero(poor))
+        if now == count:
+            break
+        count = now
+        poor_weight = weight * poor
+        paid = float(dot(poor_weight, held))
+        # whole numbers below 2**50: exact
+        used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
+        if used >= bid.total_utility:
+            return None
+        rho = (cost - paid) / (bid.total_utility - used)
+    else:
+        return None
+    return rho, count, paid, used, poor_weight
 
 
 def _dot_unthreaded(a: np.ndarray, b: np.ndarray) -> float:

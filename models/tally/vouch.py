@@ -49,6 +49,7 @@ from models.tally.interval import (
     _dot_unthreaded,
     _FloatBid,
     _price,
+    poor_split,
 )
 
 _EPS: Final = 2.0**-52
@@ -329,26 +330,14 @@ def _covering_price(bid: _FloatBid, least: np.ndarray, hint: float = 0.0) -> flo
 
     `hint`, if it covers, is taken as it is. None: unsure.
     """
-    weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
+    cost, slack = bid.cost, bid.slack
     dot = np.dot if len(least) <= _BLAS_ALONE else _dot_unthreaded
-    flat = bid.flat_utility
     if hint and _covers(bid, least, hint, dot):
         return hint
-    rho, count = cost / bid.total_utility, -1
-    for _ in range(_MOST_SPLITS):
-        poor = least < (rho * flat if flat else rho * utility)
-        now = int(np.count_nonzero(poor))
-        if now == count:
-            break
-        count = now
-        poor_weight = weight * poor
-        paid = float(dot(poor_weight, least))
-        used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
-        if used >= bid.total_utility:
-            return None
-        rho = (cost - paid) / (bid.total_utility - used)
-    else:
+    split = poor_split(bid, least, cost / bid.total_utility, -1, dot)
+    if split is None:
         return None
+    rho = split[0]
     highest = rho * (1 + 4 * slack + 1e-13)
     for _ in range(2):
         if _covers(bid, least, highest, dot):

@@ -23,6 +23,7 @@ from models.tally import (
 from tests.support.tally import (
     ASSEN,
     SWIECIE,
+    ballots_of_a_few_kinds,
     election_and_ballots,
 )
 
@@ -38,14 +39,7 @@ def long_climbs(draw):
     ids = [f"p{i}" for i in range(draw(st.integers(2, 7)))]
     costs = {pid: draw(st.integers(1, 300)) for pid in ids}
     points = draw(st.sampled_from([st.integers(0, 1), st.integers(0, 4)]))
-    kinds = draw(
-        st.lists(st.fixed_dictionaries({pid: points for pid in ids}), min_size=1, max_size=5)
-    )
-    ballots = [
-        {pid: p for pid, p in kind.items() if p}
-        for kind in kinds
-        for _ in range(draw(st.integers(1, 4)))
-    ]
+    ballots = ballots_of_a_few_kinds(draw, ids, points, most_kinds=5, most_copies=4)
     top, total = max(costs.values()), sum(costs.values())
     return costs, ballots, draw(st.integers(top, max(top, total)))
 

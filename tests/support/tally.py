@@ -93,3 +93,18 @@ def instances(draw, points=APPROVAL):
 
 scored = instances(points=st.integers(0, 5))
 policies = st.sampled_from(["skip", "stop", "partial"])
+
+
+def ballots_of_a_few_kinds(draw, ids: list[str], points, most_kinds: int,
+                           most_copies: int) -> list[dict[str, int]]:
+    """Ballots copied from a few kinds, as real ones repeat: copies tie, kinds one point apart
+    nearly tie, and the fast counts group the copies. `draw` is a hypothesis draw."""
+    kinds = draw(
+        st.lists(st.fixed_dictionaries({pid: points for pid in ids}), min_size=1,
+                 max_size=most_kinds)
+    )
+    return [
+        {pid: p for pid, p in kind.items() if p}
+        for kind in kinds
+        for _ in range(draw(st.integers(1, most_copies)))
+    ]

@@ -20,6 +20,7 @@ from models.tally import completion, equal_shares_add1, equal_shares_add1_stepwi
 from models.tally.interval import interval_course, prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
+from tests.support.tally import ballots_of_a_few_kinds
 
 
 @st.composite
@@ -33,14 +34,7 @@ def elections(draw):
     price = st.sampled_from([0, 1, 10, 11, 99, 100, 101, 1000, 10**9])
     costs = {pid: draw(price) for pid in ids}
     points = draw(st.sampled_from([st.integers(0, 1), st.integers(0, 3)]))
-    kinds = draw(
-        st.lists(st.fixed_dictionaries({pid: points for pid in ids}), min_size=1, max_size=4)
-    )
-    ballots = [
-        {pid: p for pid, p in kind.items() if p}
-        for kind in kinds
-        for _ in range(draw(st.integers(1, 5)))
-    ]
+    ballots = ballots_of_a_few_kinds(draw, ids, points, most_kinds=4, most_copies=5)
     utility = draw(st.sampled_from(["cost", "score"]))
     return costs, ballots, utility
 

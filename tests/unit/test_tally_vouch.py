@@ -21,6 +21,7 @@ from models.tally.interval import prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
 from models.tally.vouch import chord_positive, vouched_steps
+from tests.support.tally import ballots_of_a_few_kinds
 
 
 @st.composite
@@ -34,14 +35,7 @@ def elections(draw):
     price = st.sampled_from([1, 10, 11, 99, 100, 101, 300])
     costs = {pid: draw(price) for pid in ids}
     points = draw(st.sampled_from([st.integers(0, 1), st.integers(0, 3)]))
-    kinds = draw(
-        st.lists(st.fixed_dictionaries({pid: points for pid in ids}), min_size=1, max_size=6)
-    )
-    ballots = [
-        {pid: p for pid, p in kind.items() if p}
-        for kind in kinds
-        for _ in range(draw(st.integers(1, 5)))
-    ]
+    ballots = ballots_of_a_few_kinds(draw, ids, points, most_kinds=6, most_copies=5)
     utility = draw(st.sampled_from(["cost", "score"]))
     return costs, ballots, utility
 
