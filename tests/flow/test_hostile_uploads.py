@@ -1,8 +1,8 @@
 """A hostile upload cannot stall the bot: an organiser's account (stolen, or careless) sends a
 "billion laughs" YAML file, a deeply nested one, an oversize one, one with too many rows or one
-that is not UTF-8. Each is refused in well under a second, with one kind message naming the
-line, in English and Welsh, while another person's message sent at the same moment is
-answered; nothing is saved."""
+that is not UTF-8. Each is refused having spent well under a second of the bot's CPU, with one
+kind message naming the line, in English and Welsh, while another person's message sent at the
+same moment is answered; nothing is saved."""
 
 from __future__ import annotations
 
@@ -61,14 +61,18 @@ def said_to(sent, chat_id: int) -> list[str]:
 
 
 async def upload_beside_a_resident(harness, name: str, data: bytes, size: int | None):
-    """The upload and a resident's /help at the same moment; both answered within a second."""
-    started = time.perf_counter()
+    """The upload and a resident's /help at the same moment, both answered; and the CPU time
+    the bot's process spent on the two. A parser stalled by a hostile file spends seconds to
+    minutes of CPU, where a refusal spends a tenth of a second. CPU time, not wall-clock, so
+    that other work on the machine (another test worker, the database server) cannot make a
+    prompt refusal look slow."""
+    started = time.process_time()
     before = len(harness.telegram.requests)
     await asyncio.wait_for(asyncio.gather(
         harness.feed(document("hostile", name, len(data) if size is None else size)),
         harness.send(RESIDENT, "/help")), timeout=10)
-    elapsed = time.perf_counter() - started
-    return harness.telegram.requests[before:], elapsed
+    spent = time.process_time() - started
+    return harness.telegram.requests[before:], spent
 
 
 @pytest.mark.parametrize("case", list(HOSTILE))
