@@ -1,8 +1,8 @@
 """A hostile upload cannot stall the bot: an organiser's account (stolen, or careless) sends a
 "billion laughs" YAML file, a deeply nested one, an oversize one, one with too many rows or one
-that is not UTF-8. Each is refused having spent well under a second of the bot's CPU, with one
-kind message naming the line, in English and Welsh, while another person's message sent at the
-same moment is answered; nothing is saved."""
+that is not UTF-8. Each is refused at once (a fraction of a second of the bot's CPU; see
+AT_ONCE), with one kind message naming the line, in English and Welsh, while another person's
+message sent at the same moment is answered; nothing is saved."""
 
 from __future__ import annotations
 
@@ -28,6 +28,11 @@ from tests.support.uploads import ALIAS_BOMB, document, serve
 RESIDENT = 7301
 _ids = itertools.count(9_100_000)
 EN, CY = Locale.EN, Locale.CY
+# A refusal costs 0.03 to 0.4 s of the bot's CPU in a test alone, up to about 1.2 s in a test
+# worker sharing two cores with another. What this guards against has no such bound: an alias
+# bomb expanded grows without end. That each refusal comes from the right limit is checked by
+# its message, which names it.
+AT_ONCE = 5.0
 
 DEEP = b"questions:\n- group: Table 1\n  en: " + b"[" * 500 + b"]" * 500 + b"\n  cy: x\n"
 TOO_MANY = b"group,en,cy\n" + b"".join(b"T%d,Q%d?,C%d?\n" % (i, i, i) for i in range(70))
@@ -62,10 +67,9 @@ def said_to(sent, chat_id: int) -> list[str]:
 
 async def upload_beside_a_resident(harness, name: str, data: bytes, size: int | None):
     """The upload and a resident's /help at the same moment, both answered; and the CPU time
-    the bot's process spent on the two. A parser stalled by a hostile file spends seconds to
-    minutes of CPU, where a refusal spends a tenth of a second. CPU time, not wall-clock, so
-    that other work on the machine (another test worker, the database server) cannot make a
-    prompt refusal look slow."""
+    the bot's process spent on the two. CPU time, not wall-clock, so that other work on the
+    machine (another test worker, the database server) cannot make a prompt refusal look slow.
+    """
     started = time.process_time()
     before = len(harness.telegram.requests)
     await asyncio.wait_for(asyncio.gather(
@@ -87,7 +91,7 @@ async def test_a_hostile_questions_file_is_refused_at_once_and_others_are_answer
                                                 event=event_id).pack())
     fetched = serve(harness, monkeypatch, {"hostile": data})
     sent, elapsed = await upload_beside_a_resident(harness, name, data, size)
-    assert elapsed < 1.0, f"{case}: {elapsed:.2f} s"
+    assert elapsed < AT_ONCE, f"{case}: {elapsed:.2f} s of CPU"
     assert said_to(sent, RESIDENT), "the other person got no answer"
     [reply] = said_to(sent, ORGANISER_ID)
     assert expected[locale] in reply
@@ -127,7 +131,7 @@ async def test_a_hostile_paper_ballot_file_is_refused_at_once(harness, session_m
     await harness.tap(ORGANISER_ID, PaperCb(action=PaperAction.SHEETS, round=round_id).pack())
     serve(harness, monkeypatch, {"hostile": data})
     sent, elapsed = await upload_beside_a_resident(harness, "sheets.csv", data, None)
-    assert elapsed < 1.0, f"{case}: {elapsed:.2f} s"
+    assert elapsed < AT_ONCE, f"{case}: {elapsed:.2f} s of CPU"
     assert said_to(sent, RESIDENT)
     [reply] = said_to(sent, ORGANISER_ID)
     assert expected[locale] in reply
