@@ -7,8 +7,12 @@ pickled job, and several processes can share them safely (see docs/decisions.md)
 
 from __future__ import annotations
 
+import asyncio
+import functools
 import logging
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 from apscheduler.jobstores.sqlalchemy import SQLAlchemyJobStore
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
@@ -21,6 +25,23 @@ from models.retention import DEFAULT_RETENTION_DAYS, apply_retention
 log = logging.getLogger(__name__)
 PRUNE_JOB = "prune-processed-updates"
 RETENTION_JOB = "erase-personal-data-of-closed-rounds"
+T = TypeVar("T")
+
+
+def chore(job: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T | None]]:
+    """A chore the bot may stop part-way: stopping the bot cancels a chore in flight (APScheduler
+    cancels its jobs at shutdown), which APScheduler would log as a failure with a traceback.
+    Each chore runs in its own transactions and simply runs again next time, so a stop is one
+    line in the log, not an error. (functools.wraps keeps the name APScheduler stores.)"""
+    @functools.wraps(job)
+    async def run(*args: Any, **kwargs: Any) -> T | None:
+        try:
+            return await job(*args, **kwargs)
+        except asyncio.CancelledError:
+            log.info("%s stopped part-way as the bot stopped; it runs again next time",
+                     job.__name__)
+            return None
+    return run
 
 
 def start_scheduler(database_url: str, *, paused: bool = False,
@@ -49,6 +70,7 @@ def start_scheduler(database_url: str, *, paused: bool = False,
     return scheduler
 
 
+@chore
 async def prune_processed_updates(database_url: str) -> int:
     # Jobs are stored by reference and must not hold live objects, so open our own engine.
     engine = create_engine(database_url)
@@ -61,6 +83,7 @@ async def prune_processed_updates(database_url: str) -> int:
     return pruned
 
 
+@chore
 async def erase_expired_personal_data(database_url: str, days: int) -> str:
     """Retention (models/retention.py): erase what ties people to rounds closed `days` ago."""
     engine = create_engine(database_url)
