@@ -32,8 +32,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import audit
 from models.base import UtcDateTime
-from models.bid import Bid
-from models.project import FINISHED, Project
+from models.project import FINISHED, Project, reference_of
 from models.project_team import MAX_MEMBERS, NAME_LIMIT, ProjectMember
 
 
@@ -115,12 +114,12 @@ async def hand_over(session: AsyncSession, project_id: int, member_id: int,
     kept = owner_shown is not None and await _keep_old_owner(
         session, project_id, owner_shown, old_owner_name, now)
     project = await session.get(Project, project_id, populate_existing=True)
-    reference = await session.scalar(select(Bid.reference).where(Bid.id == project.bid_id))
+    reference = await reference_of(session, project)
     way = way_of(owner_shown, by_owner)
     # Residents are not named in the log: an owner's own hand-over has no actor.
     await audit.record(session, None if by_owner else by, way.value,
                        actor_name=None if by_owner else by_name,
-                       round_id=project.round_id, project=reference or "")
+                       round_id=project.round_id, project=reference)
     return Handed(project, way, owner_shown, member.telegram_id, member.first_name, kept,
                   turn_shown + 1)
 

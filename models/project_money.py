@@ -17,8 +17,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import audit
-from models.bid import Bid
-from models.project import Money, PaymentKind, Project, ProjectPayment, money_of
+from models.project import Money, PaymentKind, Project, ProjectPayment, money_of, reference_of
 
 RECENT = 8  # entries offered for correcting, newest first
 
@@ -86,8 +85,8 @@ async def correct_payment(session: AsyncSession, project: Project, payment_id: i
     problem = correction_problem(await project_money(session, project.id), payment, to_pence)
     if problem is not None:
         return problem
-    reference = await session.scalar(select(Bid.reference).where(Bid.id == project.bid_id))
-    detail = {"kind": payment.kind, "project": reference or "", "was": was_pence}
+    reference = await reference_of(session, project)
+    detail = {"kind": payment.kind, "project": reference, "was": was_pence}
     if to_pence is None:
         await session.execute(delete(ProjectPayment).where(ProjectPayment.id == payment.id))
         await audit.record(session, by, audit.Event.PAYMENT_REMOVED, actor_name=by_name,

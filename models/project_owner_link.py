@@ -32,8 +32,7 @@ from sqlalchemy import delete, exists, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from models import audit
-from models.bid import Bid
-from models.project import FINISHED, Project
+from models.project import FINISHED, Project, reference_of
 from models.project_team import (
     INVITE_LIFETIME,
     MAX_OPEN_INVITES,
@@ -57,10 +56,6 @@ def vacant(project: Project | None) -> bool:
     return project is not None and project.owner_telegram_id is None and not project.finished
 
 
-async def _reference(session: AsyncSession, project: Project) -> str:
-    return await session.scalar(select(Bid.reference).where(Bid.id == project.bid_id)) or ""
-
-
 async def new_link(session: AsyncSession, project: Project, made_by: int, made_by_name: str | None,
                    now: datetime) -> str | None:
     """A fresh token for the project's owner's place; None if MAX_OPEN_INVITES such links are
@@ -79,7 +74,7 @@ async def new_link(session: AsyncSession, project: Project, made_by: int, made_b
                               vacancy_turn=project.handovers, made_by=made_by))
     await audit.record(session, made_by, audit.Event.PROJECT_OWNER_LINK,
                        actor_name=made_by_name, round_id=project.round_id,
-                       project=await _reference(session, project))
+                       project=await reference_of(session, project))
     await session.flush()
     return token
 
@@ -130,7 +125,7 @@ async def claim(session: AsyncSession, project_id: int, token: str, telegram_id:
     project = await session.get(Project, link.project_id, populate_existing=True)
     # Residents are not named in the log: taking the place has no actor.
     await audit.record(session, None, audit.Event.PROJECT_CLAIMED, round_id=project.round_id,
-                       project=await _reference(session, project))
+                       project=await reference_of(session, project))
     return Claimed(project, telegram_id, link.made_by, left.rowcount == 1, project.handovers)
 
 
