@@ -32,7 +32,7 @@ router = Router(name=__name__)
 
 
 async def _name(session: AsyncSession, project: Project) -> str:
-    return project_name((await projects.project_bids(session, [project])).get(project.bid_id))
+    return project_name(await projects.project_bid(session, project))
 
 
 async def open_link(message: Message, session: AsyncSession, user: User, i18n: I18nContext,

@@ -24,12 +24,10 @@ from bot.ui import project_handover_view as view
 from bot.ui import project_team_view as team_view
 from bot.ui.callbacks.projects import HandAction, HandCb
 from bot.ui.project_view import project_name
-from models import project as projects
 from models import project_handover as handover
 from models import project_owner_link as owner_links
 from models.base import utcnow
-from models.bid import Bid
-from models.project import Project
+from models.project import Project, project_bid
 from models.project_handover import Handed
 from models.round import get_round
 from models.user import User
@@ -39,10 +37,6 @@ router = Router(name=__name__)
 
 def _cb(action: HandAction):
     return HandCb.filter(F.action == action)
-
-
-async def project_bid(session: AsyncSession, project: Project) -> Bid | None:
-    return (await projects.project_bids(session, [project])).get(project.bid_id)
 
 
 @router.callback_query(_cb(HandAction.PICK))

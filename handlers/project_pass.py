@@ -19,9 +19,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.jobs.notifier import Notifier
 from bot.ui import project_handover_view as view
 from bot.ui.callbacks.projects import HandAction, HandCb
-from handlers.project_handover import answer_handed, project_bid
+from handlers.project_handover import answer_handed
 from models import project_handover as handover
 from models.base import utcnow
+from models.project import project_bid
 from models.project_handover import Way
 from models.user import User
 

@@ -42,7 +42,7 @@ async def _stale(query: CallbackQuery, i18n: I18nContext) -> None:
 
 
 async def _name(session: AsyncSession, project: Project) -> str:
-    return project_name((await projects.project_bids(session, [project])).get(project.bid_id))
+    return project_name(await projects.project_bid(session, project))
 
 
 # --- opening a link and joining -----------------------------------------------------------------
@@ -118,7 +118,7 @@ async def show(query: CallbackQuery, callback_data: TeamCb, session: AsyncSessio
 async def _send_group(message: Message, session: AsyncSession, user: User, i18n: I18nContext,
                       project: Project) -> None:
     members = await team.members_of(session, project.id)
-    bid = (await projects.project_bids(session, [project])).get(project.bid_id)
+    bid = await projects.project_bid(session, project)
     can_invite = not project.finished and len(members) < MAX_MEMBERS
     await message.answer(view.group_page(i18n, project, bid, members, user.telegram_id),
                          reply_markup=view.group_buttons(i18n, project, members,

@@ -134,7 +134,7 @@ async def project_page(query: CallbackQuery, callback_data: ProjectCb, session: 
 async def _send_project(message: Message, session: AsyncSession, user: User,
                         settings: Settings, i18n: I18nContext, project: Project) -> None:
     updates = await projects.updates_of(session, project.id)
-    bid = (await projects.project_bids(session, [project])).get(project.bid_id)
+    bid = await projects.project_bid(session, project)
     organiser = await is_organiser(session, user.telegram_id, settings.organiser_ids)
     payments = ((await projects.money_of(session, [project.id])).get(project.id,
                                                                       projects.Money())
@@ -207,7 +207,7 @@ async def start_update(query: CallbackQuery, callback_data: ProjectCb, state: FS
     await query.answer()
     await state.set_state(UpdateFlow.words)
     await state.set_data({"project": project.id})
-    bid = (await projects.project_bids(session, [project])).get(project.bid_id)
+    bid = await projects.project_bid(session, project)
     await query.message.answer(i18n.get("pj-ask-words", name=view.project_name(bid)))
 
 
@@ -421,7 +421,7 @@ async def start_payment(query: CallbackQuery, callback_data: ProjectCb, state: F
     await query.answer()
     await state.set_state(PaymentFlow.amount)
     await state.set_data({"project": project.id, "kind": kind.value})
-    bid = (await projects.project_bids(session, [project])).get(project.bid_id)
+    bid = await projects.project_bid(session, project)
     await query.message.answer(i18n.get(f"pj-ask-{kind.value}", name=view.project_name(bid)))
 
 

@@ -200,6 +200,11 @@ async def project_bids(session: AsyncSession, projects: list[Project]) -> dict[i
     return {bid.id: bid for bid in found}
 
 
+async def project_bid(session: AsyncSession, project: Project) -> Bid | None:
+    """The bid a project was funded from."""
+    return await session.get(Bid, project.bid_id)
+
+
 async def reference_of(session: AsyncSession, project: Project) -> str:
     """The project's bid reference (SPK-014), as /audit names it."""
     return await session.scalar(select(Bid.reference).where(Bid.id == project.bid_id)) or ""
