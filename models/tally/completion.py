@@ -24,7 +24,7 @@ from models.tally.mes import (
 )
 from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Utility
 from models.tally.ranking import ballot_support, fund_down_ranking
-from models.tally.vouch import predicted_change, vouched_steps
+from models.tally.vouch import KeptRuns, predicted_change, vouched_steps
 
 _GUESS_FROM = 8
 """Over at most this many steps, the search bisects rather than guesses where the course
@@ -97,6 +97,7 @@ def _last_fitting_share(
         )
 
     last: list[tuple[Course, Course, int]] = []
+    kept = KeptRuns()
 
     def stretch(lower: tuple[int, Course], upper: tuple[int, Course]) -> int:
         """How many steps above `lower` the two runs vouch for (up to `upper`'s, all of them)."""
@@ -107,7 +108,10 @@ def _last_fitting_share(
         if not lower[1].vouches_between(upper[1]):
             # Comparing at the same share costs about two runs: over a few steps, bisecting
             # is as cheap.
-            found = vouched_steps(bounded, lower[1], upper[1], span) if span > _FINE_FROM else 0
+            if span > _FINE_FROM:
+                found = vouched_steps(bounded, lower[1], upper[1], span, kept)
+            else:
+                found = 0
         last[:] = [(lower[1], upper[1], found)]
         return found
 

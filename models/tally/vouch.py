@@ -45,6 +45,7 @@ from models.tally.interval import (
     _UNAFFORDABLE,
     Course,
     IntervalElectorate,
+    Paid,
     Trace,
     _dot_unthreaded,
     _FloatBid,
@@ -57,20 +58,29 @@ _BLAS_ALONE: Final = 8192
 _MOST_SPLITS: Final = 64
 
 
-def vouched_steps(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+def vouched_steps(
+    prepared: IntervalElectorate,
+    lower: Course,
+    upper: Course,
+    steps: int,
+    kept: KeptRuns | None = None,
+) -> int:
     """How many steps above `lower` (0 to `steps`, where `upper` is) surely run its course.
 
     Both runs must fund the same bids in the same order (else 0). In each round where the
     coarse check fails, the winner's line and each rival's bound are compared at both ends:
     their difference is concave, so it stays positive up to where the chord through its two
-    ends crosses zero, and every share below that runs the course too.
+    ends crosses zero, and every share below that runs the course too. `kept` keeps what was
+    rebuilt of the runs for later comparisons (a search compares most runs twice).
     """
     if lower.order != upper.order:
         return 0
-    return _stretch(prepared, lower, upper, steps)
+    return _stretch(prepared, lower, upper, steps, kept or KeptRuns())
 
 
-def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+def _stretch(
+    prepared: IntervalElectorate, lower: Course, upper: Course, steps: int, kept: KeptRuns
+) -> int:
     """`vouched_steps` for two runs with the same order."""
     if lower.trace is None or upper.trace is None:
         return 0
@@ -86,41 +96,49 @@ def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: 
     if not failing:
         return steps
     d = float(steps)
-    below = _LowerSide(lower.trace, upper.trace.share, rounds)
-    above = _UpperSide(upper.trace, lower.trace.share, rounds, d)
+    at_a, at_b = kept.run(lower.trace), kept.run(upper.trace)
+    # What each group paid at most along the winners' lines (rows 0, 1: at a and at b), and
+    # at least (rows 2, 3); each round reads and adds to its winner's supporters' four at once.
+    owed = np.zeros((4, lower.trace.groups))
+    below = _LowerSide(owed[:2], lower.trace.share, upper.trace.share, rounds, d)
+    above = _UpperSide(owed[2:], lower.trace.share, upper.trace.share, rounds, d)
     vouched = steps
-    for r in range(max(failing) + 1):
-        below.advance(r)
-        above.advance(r)
+    last = max(failing)
+    for r in range(last + 1):
         winner = prepared.bids[lower.order[free + r]]
+        low, high = at_a.before(r), at_b.before(r)
         highest, rank = lower.highest[r]
         assert isinstance(highest, float)
         then = upper.highest[r][0]
         assert isinstance(then, float)
-        paid = lower.trace.paid[r]
         # Where every supporter was left holding something at a, none paid all it had: ρ was
         # cost / total utility, the least it can be, and stays so at every larger share on
         # this course. Its line is flat, and needs no pricing.
-        flat = winner.bound is not None and bool(np.all(paid.money > paid.error))
-        line = (highest, highest) if flat else below.winner_line(winner, highest, then, d)
+        flat = winner.bound is not None and low.paid_rho
+        sums = np.take(owed, winner.supporters, axis=1)
+        line = (
+            (highest, highest) if flat else below.winner_line(winner, low, sums[:2], highest, then)
+        )
         if line is None:
             return 0
         if r in failing:
-            vouched = min(vouched, _rivals_above(prepared, upper.trace, above, r, line, lower))
+            vouched = min(vouched, _rivals_above(prepared, at_b, above, r, line, lower))
             if vouched <= 0:
                 return 0
-        below.paid_at_most(winner, line)
+        if r == last:
+            break  # what the winners paid is read in later rounds only
+        below.add(winner, sums[:2], line, 1 + 2 * _EPS)
         if flat:
             least = float(winner.bound) * (1 - 2 * _EPS)
-            _add_line(above.owed, winner, (least, least), 1 - 2 * _EPS)
+            above.add(winner, sums[2:], (least, least), 1 - 2 * _EPS)
         else:
-            above.paid_at_least(winner, highest)
+            above.paid_at_least(winner, high.most, sums[2:], highest)
     return vouched
 
 
 def _rivals_above(
     prepared: IntervalElectorate,
-    trace: Trace,
+    at_b: _Run,
     above: _UpperSide,
     r: int,
     line: tuple[float, float],
@@ -129,6 +147,7 @@ def _rivals_above(
     """How many steps above the lower run every bid left at the upper run in round r is surely
     dearer than the lower run's winner (whose line is `line`)."""
     highest, rank = lower.highest[r]
+    trace = at_b.trace
     proven = trace.proven[r]
     steps = int(above.d)
     vouched = steps
@@ -138,7 +157,8 @@ def _rivals_above(
             bound = max(bound, proven)
         if bound > (highest, rank):
             continue  # the coarse check: dearer at the upper run than the winner at the lower
-        found = above.lower_bounds(prepared.bids[index])
+        bid = prepared.bids[index]
+        found = above.lower_bounds(bid, at_b.most(r, bid.supporters), above.owed_by(bid))
         if found is None:
             return 0
         # The chord runs over the whole stretch, whatever other rivals allowed.
@@ -182,7 +202,92 @@ class _Replay:
             self.round += 1
 
 
-class _UpperSide(_Replay):
+class _Before:
+    """What a run's winner's supporters held before its purchase: at least `held`, at most
+    `most`; `rich`, which surely paid ρ·u in every round before; `paid_rho`, whether all of
+    them surely paid ρ·u in this one."""
+
+    __slots__ = ("held", "most", "paid_rho", "rich")
+
+    def __init__(self, replay: _Replay, paid: Paid) -> None:
+        assert replay.rich is not None
+        rows = paid.rows
+        money, error = replay.money[rows], replay.error[rows]
+        self.held = np.maximum(money - error, 0.0)
+        self.most = money + error
+        self.rich = replay.rich[rows]
+        self.paid_rho = bool(np.all(paid.money > paid.error))
+
+
+class _Run:
+    """One traced run, rebuilt as far as comparisons have read it."""
+
+    def __init__(self, trace: Trace) -> None:
+        self.trace = trace
+        self.replay = _Replay(trace, rich=True)
+        self.rounds: list[_Before] = []
+        self.aside: _Replay | None = None  # for rivals, where `replay` has gone further
+
+    def before(self, r: int) -> _Before:
+        """What round r's winner's supporters held before it."""
+        while len(self.rounds) <= r:
+            self.replay.advance(len(self.rounds))
+            self.rounds.append(_Before(self.replay, self.trace.paid[len(self.rounds)]))
+        return self.rounds[r]
+
+    def most(self, r: int, rows: np.ndarray) -> np.ndarray:
+        """Upper bounds on what `rows` held before round r."""
+        replay = self.replay
+        if replay.round != r:
+            if self.aside is None or self.aside.round > r:
+                self.aside = _Replay(self.trace)
+            replay = self.aside
+            replay.advance(r)
+        return replay.money[rows] + replay.error[rows]
+
+
+class KeptRuns:
+    """The last few runs compared, as far as they were rebuilt: a search compares most runs
+    twice (as the upper end of one stretch and the lower end of the next)."""
+
+    def __init__(self, most: int = 4) -> None:
+        self.most = most
+        self.runs: list[_Run] = []
+
+    def run(self, trace: Trace) -> _Run:
+        found = next((run for run in self.runs if run.trace is trace), None)
+        if found is None:
+            found = _Run(trace)
+            del self.runs[self.most - 1 :]
+        else:
+            self.runs.remove(found)
+        self.runs.insert(0, found)
+        return found
+
+
+class _Side:
+    """Running sums of what each group paid along one side's lines, at a (row 0) and b."""
+
+    def __init__(self, owed: np.ndarray, rounds: int, d: float) -> None:
+        self.d = d
+        self.owed = owed
+        self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
+
+    def owed_by(self, bid: _FloatBid) -> np.ndarray:
+        """The running sums of `bid`'s supporters, (2, supporters)."""
+        return np.take(self.owed, bid.supporters, axis=1)
+
+    def add(
+        self, bid: _FloatBid, owed: np.ndarray, line: tuple[float, float], rounding: float
+    ) -> None:
+        """Add ρ·u to `owed` (`bid`'s supporters' sums), ρ the line's end, and keep it."""
+        rows = bid.supporters
+        utility = bid.flat_utility if bid.flat_utility else bid.utility
+        for end, rho in enumerate(line):
+            self.owed[end][rows] = owed[end] + rho * rounding * utility
+
+
+class _UpperSide(_Side):
     """The upper run's money, with what bounds every group's money at any share in between.
 
     Two upper bounds, both convex in s, are kept for each group: max(0, m_b − (b − s)), and
@@ -192,40 +297,33 @@ class _UpperSide(_Replay):
     ignores); a group takes one of them per bid priced, so that its bound stays convex.
     """
 
-    def __init__(self, trace: Trace, lower_share: float, rounds: int, d: float) -> None:
-        super().__init__(trace)
-        self.d = d
-        self.starts = (lower_share * (1 + 2 * _EPS), trace.share * (1 + 2 * _EPS))
-        # (numpy gathers from and adds into two flat arrays several times faster than one
-        # two-row array)
-        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
-        self.sums = 2 * (rounds + 4) * _EPS
+    def __init__(self, owed: np.ndarray, a: float, b: float, rounds: int, d: float) -> None:
+        super().__init__(owed, rounds, d)
+        self.starts = np.array([[a * (1 + 2 * _EPS)], [b * (1 + 2 * _EPS)]])
 
-    def most(self, bid: _FloatBid) -> np.ndarray:
-        """Upper bounds on what `bid`'s supporters hold at a (row 0) and at b (row 1), each
-        convex between."""
-        rows = bid.supporters
-        most = self.money[rows] + self.error[rows]
-        kept = np.empty((2, len(rows)))
-        np.maximum(most - self.d, 0.0, out=kept[0])
-        kept[0] += 4 * _EPS * most
-        np.multiply(most, 1 + 2 * _EPS, out=kept[1])
-        left = np.empty((2, len(rows)))
-        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
-            paid = owed[rows] * (1 - self.sums)
-            np.maximum(start - paid, 0.0, out=left[end])
-            left[end] += 2 * _EPS * (start + paid)
+    def most(self, now: np.ndarray, owed: np.ndarray) -> np.ndarray:
+        """Upper bounds on what supporters holding at most `now` at b, with running sums
+        `owed`, hold at a (row 0) and at b (row 1), each convex between."""
+        kept = np.empty((2, len(now)))
+        np.maximum(now - self.d, 0.0, out=kept[0])
+        kept[0] += 4 * _EPS * now
+        np.multiply(now, 1 + 2 * _EPS, out=kept[1])
+        paid = owed * (1 - self.sums)
+        left = np.maximum(self.starts - paid, 0.0)
+        left += 2 * _EPS * (self.starts + paid)
         better = left[0] + left[1] < kept[0] + kept[1]
         return np.where(better, left, kept)
 
-    def lower_bounds(self, bid: _FloatBid, near: float = 0.0) -> tuple[float, float] | None:
+    def lower_bounds(
+        self, bid: _FloatBid, now: np.ndarray, owed: np.ndarray, near: float = 0.0
+    ) -> tuple[float, float] | None:
         """Lower bounds on `bid`'s ρ at a and at b, from one split of its supporters into those
         who pay all they have and the rest (concave in s between). None: nothing shown.
 
         The split is the one pabutools' loop finds at a, or, given `near` (about ρ at a), the
         one at `near` (any split gives bounds; the loop only makes them tighter).
         """
-        most = self.most(bid)
+        most = self.most(now, owed)
         most_a = most[0]
         weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
         dot = np.dot if len(most_a) <= _BLAS_ALONE else _dot_unthreaded
@@ -235,17 +333,17 @@ class _UpperSide(_Replay):
             rho, count = near, -2  # one split, at `near`: the loop ends after it
         for _ in range(_MOST_SPLITS):
             poor = most_a < (rho * flat if flat else rho * utility)
-            now = int(np.count_nonzero(poor))
-            if now == count:
+            now_poor = int(np.count_nonzero(poor))
+            if now_poor == count:
                 break
-            count = -2 if count == -2 else now
+            count = -2 if count == -2 else now_poor
             poor_weight = weight * poor
             paid = float(dot(poor_weight, most_a)) * (1 + slack)
             used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
             if used >= bid.total_utility:
                 return None
             if count == -2:
-                count = now
+                count = now_poor
                 break
             rho = (cost - paid) / (bid.total_utility - used)
         else:
@@ -257,16 +355,16 @@ class _UpperSide(_Replay):
             bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
         return bounds[0], bounds[1]
 
-    def paid_at_least(self, bid: _FloatBid, near: float) -> None:
+    def paid_at_least(self, bid: _FloatBid, now: np.ndarray, owed: np.ndarray, near: float) -> None:
         """Add a line below the winner's ρ (about `near` at a) times each supporter's utility
-        to what it paid at least (nothing where no positive line is shown)."""
-        found = self.lower_bounds(bid, near)
+        to what it paid at least, `owed` (nothing where no positive line is shown)."""
+        found = self.lower_bounds(bid, now, owed, near)
         if found is None or min(found) <= 0.0:
             return
-        _add_line(self.owed, bid, found, 1 - 2 * _EPS)
+        self.add(bid, owed, found, 1 - 2 * _EPS)
 
 
-class _LowerSide(_Replay):
+class _LowerSide(_Side):
     """The lower run's money, with what bounds every group's money at any share in between.
 
     Two lower bounds, both affine in s, are kept for each group: what it held at the lower
@@ -277,29 +375,22 @@ class _LowerSide(_Replay):
     group takes one of them per round, so that its bound stays affine.
     """
 
-    def __init__(self, trace: Trace, upper_share: float, rounds: int) -> None:
-        super().__init__(trace, rich=True)
-        self.starts = (trace.share * (1 - 2 * _EPS), upper_share * (1 - 2 * _EPS))
-        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
-        self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
+    def __init__(self, owed: np.ndarray, a: float, b: float, rounds: int, d: float) -> None:
+        super().__init__(owed, rounds, d)
+        self.starts = np.array([[a * (1 - 2 * _EPS)], [b * (1 - 2 * _EPS)]])
 
     def winner_line(
-        self, bid: _FloatBid, highest: float, then: float, d: float
+        self, bid: _FloatBid, before: _Before, owed: np.ndarray, highest: float, then: float
     ) -> tuple[float, float] | None:
         """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between
         (`highest` and `then`, its upper bounds in the two runs, are tried first)."""
-        rows = bid.supporters
-        assert self.rich is not None
-        held = np.maximum(self.money[rows] - self.error[rows], 0.0)
-        rich = self.rich[rows]
-        kept = np.empty((2, len(rows)))
+        held, rich = before.held, before.rich
+        kept = np.empty((2, len(held)))
         np.multiply(held, 1 - 4 * _EPS, out=kept[0])
-        np.multiply(held + d * rich, 1 - 4 * _EPS, out=kept[1])
-        spent = np.empty((2, len(rows)))
-        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
-            paid = owed[rows] * (1 + self.sums)
-            np.subtract(start, paid, out=spent[end])
-            spent[end] -= 2 * _EPS * (start + paid)
+        np.multiply(held + self.d * rich, 1 - 4 * _EPS, out=kept[1])
+        paid = owed * (1 + self.sums)
+        spent = self.starts - paid
+        spent -= 2 * _EPS * (self.starts + paid)
         better = rich & (spent[1] > kept[1]) & (spent[0] >= 0.0)
         least = np.where(better, spent, kept)
         at_a = _covering_price(bid, least[0], highest)
@@ -309,20 +400,6 @@ class _LowerSide(_Replay):
         if at_b is None:
             return None
         return at_a, at_b
-
-    def paid_at_most(self, bid: _FloatBid, line: tuple[float, float]) -> None:
-        """Add the winner's line times each supporter's utility to what it paid at most."""
-        _add_line(self.owed, bid, line, 1 + 2 * _EPS)
-
-
-def _add_line(
-    owed: tuple[np.ndarray, np.ndarray], bid: _FloatBid, line: tuple[float, float], rounding: float
-) -> None:
-    """Add ρ·u to each supporter's running sums at a and at b, ρ the line's end there."""
-    rows = bid.supporters
-    utility = bid.flat_utility if bid.flat_utility else bid.utility
-    for sums, rho in zip(owed, line, strict=True):
-        sums[rows] += rho * rounding * utility
 
 
 def _covering_price(bid: _FloatBid, least: np.ndarray, hint: float = 0.0) -> float | None:
