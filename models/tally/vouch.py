@@ -36,8 +36,9 @@ the search to try; a guess decides nothing.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass, replace
 from fractions import Fraction
-from typing import Final
+from typing import Final, TypeVar
 
 import numpy as np
 
@@ -45,7 +46,6 @@ from models.tally.interval import (
     _UNAFFORDABLE,
     Course,
     IntervalElectorate,
-    Paid,
     Trace,
     _dot_unthreaded,
     _FloatBid,
@@ -56,6 +56,7 @@ from models.tally.interval import (
 _EPS: Final = 2.0**-52
 _BLAS_ALONE: Final = 8192
 _MOST_SPLITS: Final = 64
+_T = TypeVar("_T")
 
 
 def vouched_steps(
@@ -96,17 +97,22 @@ def _stretch(
     if not failing:
         return steps
     d = float(steps)
-    at_a, at_b = kept.run(lower.trace), kept.run(upper.trace)
-    # What each group paid at most along the winners' lines (rows 0, 1: at a and at b), and
-    # at least (rows 2, 3); each round reads and adds to its winner's supporters' four at once.
-    owed = np.zeros((4, lower.trace.groups))
+    last = max(failing)
+    classes = kept.classes(prepared, lower.order, free)
+    classes.at(last)
+    at_a, at_b = kept.run(lower.trace, classes), kept.run(upper.trace, classes)
+    # What each class paid at most along the winners' lines (rows 0, 1: at a and at b), and
+    # at least (rows 2, 3); each round reads its winner's classes' four at once.
+    owed = np.zeros((4, classes.count))
     below = _LowerSide(owed[:2], lower.trace.share, upper.trace.share, rounds, d)
     above = _UpperSide(owed[2:], lower.trace.share, upper.trace.share, rounds, d)
     vouched = steps
-    last = max(failing)
     for r in range(last + 1):
-        winner = prepared.bids[lower.order[free + r]]
+        alike = classes.at(r)
         low, high = at_a.before(r), at_b.before(r)
+        if low is None or high is None:
+            return 0
+        winner = alike.bid
         highest, rank = lower.highest[r]
         assert isinstance(highest, float)
         then = upper.highest[r][0]
@@ -115,7 +121,7 @@ def _stretch(
         # cost / total utility, the least it can be, and stays so at every larger share on
         # this course. Its line is flat, and needs no pricing.
         flat = winner.bound is not None and low.paid_rho
-        sums = np.take(owed, winner.supporters, axis=1)
+        sums = np.take(owed, alike.parent, axis=1)
         line = (
             (highest, highest) if flat else below.winner_line(winner, low, sums[:2], highest, then)
         )
@@ -127,12 +133,13 @@ def _stretch(
                 return 0
         if r == last:
             break  # what the winners paid is read in later rounds only
-        below.add(winner, sums[:2], line, 1 + 2 * _EPS)
+        made = classes.made(r)
+        below.add(made, winner, sums[:2], line, 1 + 2 * _EPS)
         if flat:
             least = float(winner.bound) * (1 - 2 * _EPS)
-            above.add(winner, sums[2:], (least, least), 1 - 2 * _EPS)
+            above.add(made, winner, sums[2:], (least, least), 1 - 2 * _EPS)
         else:
-            above.paid_at_least(winner, high.most, sums[2:], highest)
+            above.paid_at_least(made, winner, high.most, sums[2:], highest)
     return vouched
 
 
@@ -157,8 +164,9 @@ def _rivals_above(
             bound = max(bound, proven)
         if bound > (highest, rank):
             continue  # the coarse check: dearer at the upper run than the winner at the lower
-        bid = prepared.bids[index]
-        found = above.lower_bounds(bid, at_b.most(r, bid.supporters), above.owed_by(bid))
+        alike = _alike(prepared.bids[index], at_b.classes.ids_before[r])
+        now = at_b.money[alike.parent] + at_b.error[alike.parent]
+        found = above.lower_bounds(alike.bid, now, np.take(above.owed, alike.parent, axis=1))
         if found is None:
             return 0
         # The chord runs over the whole stretch, whatever other rivals allowed.
@@ -183,12 +191,10 @@ def chord_positive(steps: int, at_a: float, at_b: float) -> int:
 class _Replay:
     """A traced run's money and error bounds, rebuilt round by round from its start."""
 
-    def __init__(self, trace: Trace, rich: bool = False) -> None:
+    def __init__(self, trace: Trace) -> None:
         self.trace = trace
         self.money = np.full(trace.groups, trace.share)
         self.error = np.full(trace.groups, trace.share * _EPS)
-        # Which groups surely paid ρ·u (not all they had) in every round so far, if asked.
-        self.rich = np.ones(trace.groups, dtype=bool) if rich else None
         self.round = 0
 
     def advance(self, round_: int) -> None:
@@ -197,94 +203,188 @@ class _Replay:
             paid = self.trace.paid[self.round]
             self.money[paid.rows] = paid.money
             self.error[paid.rows] = paid.error
-            if self.rich is not None:
-                self.rich[paid.rows] &= paid.money > paid.error
             self.round += 1
 
 
+@dataclass(frozen=True)
+class _Alike:
+    """A bid's supporters, grouped: each of `bid`'s weights and utilities is a group of them in
+    one class (`parent`) with one utility for the bid; `alike[k]` is the k-th supporter's."""
+
+    bid: _FloatBid
+    parent: np.ndarray
+    alike: np.ndarray
+    one: np.ndarray  # a supporter of each group, by its place among the bid's supporters
+
+
+def _alike(bid: _FloatBid, ids: np.ndarray) -> _Alike:
+    """`bid`'s supporters grouped by class (`ids`) and utility."""
+    # As in models.tally.mes (`_pairs`): keys are small integers, counted with bincount.
+    key = ids[bid.supporters]
+    kinds = 1
+    if not bid.flat_utility:
+        utilities, code = np.unique(bid.utility, return_inverse=True)
+        kinds = len(utilities)
+        key = key * kinds + code
+    # bincount sums float64 weights; they are whole numbers far below 2**53, so exactly.
+    totals = np.bincount(key, weights=bid.weight)
+    present = np.flatnonzero(totals)
+    slot = np.empty(len(totals), dtype=np.intp)
+    slot[present] = np.arange(len(present))
+    alike = slot[key]
+    one = np.empty(len(present), dtype=np.intp)
+    one[alike] = np.arange(len(alike))
+    weight = totals[present]
+    if kinds > 1:
+        utility = utilities[present % kinds]
+    else:
+        utility = np.full(len(present), bid.flat_utility)
+    grouped = replace(bid, weight=weight, utility=utility, weighted_utility=weight * utility)
+    return _Alike(grouped, present // kinds, alike, one)
+
+
+class _Classes:
+    """Groups that a course's bounded runs treat alike, round by round.
+
+    A bounded run (models.tally.interval) works on each group's money elementwise, with the
+    same arithmetic for every group: groups that backed the same winners, with the same
+    utilities for them, hold the same money and error bounds. Such groups form a class; a
+    round's winner splits each class its supporters are in. Every run of the course is read
+    by class (its winners' supporters number in the thousands, their classes in hundreds),
+    and checked to agree within each class as it is read (`_Run`).
+    """
+
+    def __init__(self, prepared: IntervalElectorate, order: tuple[int, ...], free: int) -> None:
+        self.order = order
+        self.winners = [prepared.bids[i] for i in order[free:]]
+        self.ids = np.zeros(prepared.groups, dtype=np.intp)  # class 0: backed no winner yet
+        self.count = 1
+        self.bound = 1 + sum(len(bid.supporters) for bid in self.winners)  # of classes
+        self.rounds: list[_Alike] = []
+        self.first: list[int] = []  # the first class each round makes
+        self.ids_before: list[np.ndarray] = []
+
+    def at(self, r: int) -> _Alike:
+        """Round r's winner's supporters, grouped by class before it and utility."""
+        while len(self.rounds) <= r:
+            winner = self.winners[len(self.rounds)]
+            alike = _alike(winner, self.ids)
+            self.ids_before.append(self.ids.copy())
+            self.rounds.append(alike)
+            self.first.append(self.count)
+            self.ids[winner.supporters] = self.count + alike.alike
+            self.count += len(alike.parent)
+        return self.rounds[r]
+
+    def made(self, r: int) -> slice:
+        """The classes round r's purchase makes, one for each group of its supporters."""
+        return slice(self.first[r], self.first[r] + len(self.rounds[r].parent))
+
+
 class _Before:
-    """What a run's winner's supporters held before its purchase: at least `held`, at most
-    `most`; `rich`, which surely paid ρ·u in every round before; `paid_rho`, whether all of
-    them surely paid ρ·u in this one."""
+    """What a round's winner's supporters held before its purchase, by group (`_Alike`): at
+    least `held`, at most `most`; `rich`, which surely paid ρ·u in every round before;
+    `paid_rho`, whether all of them surely paid ρ·u in this one."""
 
     __slots__ = ("held", "most", "paid_rho", "rich")
 
-    def __init__(self, replay: _Replay, paid: Paid) -> None:
-        assert replay.rich is not None
-        rows = paid.rows
-        money, error = replay.money[rows], replay.error[rows]
+    def __init__(self, money: np.ndarray, error: np.ndarray, rich: np.ndarray, paid_rho: bool):
         self.held = np.maximum(money - error, 0.0)
         self.most = money + error
-        self.rich = replay.rich[rows]
-        self.paid_rho = bool(np.all(paid.money > paid.error))
+        self.rich = rich
+        self.paid_rho = paid_rho
 
 
 class _Run:
-    """One traced run, rebuilt as far as comparisons have read it."""
+    """One traced run's money by class, as far as comparisons have read it."""
 
-    def __init__(self, trace: Trace) -> None:
+    def __init__(self, trace: Trace, classes: _Classes) -> None:
         self.trace = trace
-        self.replay = _Replay(trace, rich=True)
-        self.rounds: list[_Before] = []
-        self.aside: _Replay | None = None  # for rivals, where `replay` has gone further
+        self.classes = classes
+        self.money = np.empty(classes.bound)
+        self.error = np.empty(classes.bound)
+        self.rich = np.empty(classes.bound, dtype=bool)
+        self.money[0], self.error[0], self.rich[0] = trace.share, trace.share * _EPS, True
+        self.rounds: list[_Before | None] = []
 
-    def before(self, r: int) -> _Before:
-        """What round r's winner's supporters held before it."""
+    def before(self, r: int) -> _Before | None:
+        """What round r's winner's supporters held before it; None where the run does not
+        agree within a class."""
         while len(self.rounds) <= r:
-            self.replay.advance(len(self.rounds))
-            self.rounds.append(_Before(self.replay, self.trace.paid[len(self.rounds)]))
+            self.rounds.append(self._read(len(self.rounds)))
         return self.rounds[r]
 
-    def most(self, r: int, rows: np.ndarray) -> np.ndarray:
-        """Upper bounds on what `rows` held before round r."""
-        replay = self.replay
-        if replay.round != r:
-            if self.aside is None or self.aside.round > r:
-                self.aside = _Replay(self.trace)
-            replay = self.aside
-            replay.advance(r)
-        return replay.money[rows] + replay.error[rows]
+    def _read(self, r: int) -> _Before | None:
+        if self.rounds and self.rounds[-1] is None:
+            return None
+        alike = self.classes.at(r)
+        parent, paid = alike.parent, self.trace.paid[r]
+        money, error = paid.money.take(alike.one), paid.error.take(alike.one)
+        if (paid.money != money.take(alike.alike)).any() or (
+            paid.error != error.take(alike.alike)
+        ).any():
+            return None  # not alike after all: nothing is vouched for
+        rich = self.rich[parent]
+        now = self.classes.made(r)
+        # Which surely paid ρ·u (not all they had): a group paying all it has holds nothing.
+        paid_rho = money > error
+        self.money[now], self.error[now], self.rich[now] = money, error, rich & paid_rho
+        return _Before(self.money[parent], self.error[parent], rich, bool(paid_rho.all()))
 
 
 class KeptRuns:
-    """The last few runs compared, as far as they were rebuilt: a search compares most runs
-    twice (as the upper end of one stretch and the lower end of the next)."""
+    """The last few runs and courses compared, as far as they were read: a search compares
+    most runs twice (as the upper end of one stretch and the lower end of the next)."""
 
     def __init__(self, most: int = 4) -> None:
         self.most = most
+        self.courses: list[_Classes] = []
         self.runs: list[_Run] = []
 
-    def run(self, trace: Trace) -> _Run:
-        found = next((run for run in self.runs if run.trace is trace), None)
+    def classes(self, prepared: IntervalElectorate, order: tuple[int, ...], free: int) -> _Classes:
+        found = next((c for c in self.courses if c.order == order), None)
         if found is None:
-            found = _Run(trace)
-            del self.runs[self.most - 1 :]
-        else:
-            self.runs.remove(found)
-        self.runs.insert(0, found)
-        return found
+            found = _Classes(prepared, order, free)
+        return _recent(self.courses, found, self.most)
+
+    def run(self, trace: Trace, classes: _Classes) -> _Run:
+        found = next((run for run in self.runs if run.trace is trace), None)
+        if found is None or found.classes is not classes:
+            found = _Run(trace, classes)
+        return _recent(self.runs, found, self.most)
+
+
+def _recent(kept: list[_T], item: _T, most: int) -> _T:
+    """Put `item` first in `kept`, which keeps at most `most`."""
+    if item in kept:
+        kept.remove(item)
+    else:
+        del kept[most - 1 :]
+    kept.insert(0, item)
+    return item
 
 
 class _Side:
-    """Running sums of what each group paid along one side's lines, at a (row 0) and b."""
+    """Running sums of what each class paid along one side's lines, at a (row 0) and b."""
 
     def __init__(self, owed: np.ndarray, rounds: int, d: float) -> None:
         self.d = d
         self.owed = owed
         self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
 
-    def owed_by(self, bid: _FloatBid) -> np.ndarray:
-        """The running sums of `bid`'s supporters, (2, supporters)."""
-        return np.take(self.owed, bid.supporters, axis=1)
-
     def add(
-        self, bid: _FloatBid, owed: np.ndarray, line: tuple[float, float], rounding: float
+        self,
+        made: slice,
+        bid: _FloatBid,
+        owed: np.ndarray,
+        line: tuple[float, float] | None,
+        rounding: float,
     ) -> None:
-        """Add ρ·u to `owed` (`bid`'s supporters' sums), ρ the line's end, and keep it."""
-        rows = bid.supporters
+        """The sums of the classes a purchase of `bid` makes (`made`): those of the classes
+        they come from (`owed`, by group of its supporters), plus ρ·u along `line` if any."""
         utility = bid.flat_utility if bid.flat_utility else bid.utility
-        for end, rho in enumerate(line):
-            self.owed[end][rows] = owed[end] + rho * rounding * utility
+        for end, sums in enumerate(self.owed):
+            sums[made] = owed[end] if line is None else owed[end] + line[end] * rounding * utility
 
 
 class _UpperSide(_Side):
@@ -302,8 +402,8 @@ class _UpperSide(_Side):
         self.starts = np.array([[a * (1 + 2 * _EPS)], [b * (1 + 2 * _EPS)]])
 
     def most(self, now: np.ndarray, owed: np.ndarray) -> np.ndarray:
-        """Upper bounds on what supporters holding at most `now` at b, with running sums
-        `owed`, hold at a (row 0) and at b (row 1), each convex between."""
+        """Upper bounds on what groups holding at most `now` at b, with running sums `owed`,
+        hold at a (row 0) and at b (row 1), each convex between."""
         kept = np.empty((2, len(now)))
         np.maximum(now - self.d, 0.0, out=kept[0])
         kept[0] += 4 * _EPS * now
@@ -355,13 +455,15 @@ class _UpperSide(_Side):
             bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
         return bounds[0], bounds[1]
 
-    def paid_at_least(self, bid: _FloatBid, now: np.ndarray, owed: np.ndarray, near: float) -> None:
-        """Add a line below the winner's ρ (about `near` at a) times each supporter's utility
-        to what it paid at least, `owed` (nothing where no positive line is shown)."""
+    def paid_at_least(
+        self, made: slice, bid: _FloatBid, now: np.ndarray, owed: np.ndarray, near: float
+    ) -> None:
+        """Add a line below the winner's ρ (about `near` at a) times each group's utility to
+        what it paid at least (nothing where no positive line is shown)."""
         found = self.lower_bounds(bid, now, owed, near)
         if found is None or min(found) <= 0.0:
-            return
-        self.add(bid, owed, found, 1 - 2 * _EPS)
+            found = None
+        self.add(made, bid, owed, found, 1 - 2 * _EPS)
 
 
 class _LowerSide(_Side):
