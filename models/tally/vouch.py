@@ -29,7 +29,16 @@ bound below is shown round by round, so it holds at s once the rounds before are
 
 Money and error bounds come from the runs' `Trace`s; every sum is rounded the safe way, as in
 models.tally.interval. An exact run (where a bounded one was unsure) has no trace, and then
-only the coarse check is made. `predicted_change` guesses where two runs' courses part, for
+only the coarse check is made.
+
+Groups alike are counted once (`_Classes`): a bounded run works on each group's money
+elementwise, so groups that backed the same winners so far, with the same utilities for them,
+hold the same money and error bounds (checked as each run is read: a run that disagrees
+within a class vouches for nothing). Every bound above is per group and takes the same
+values for groups alike, running sums Σ ρ·u included (the same terms added in the same
+order), so each class takes it once, weighted by its voters (whole numbers, summed exactly).
+A sum over classes is then the same sum over groups, in another order and with fewer terms:
+the same rounding bounds hold. `predicted_change` guesses where two runs' courses part, for
 the search to try; a guess decides nothing.
 """
 
@@ -56,6 +65,9 @@ from models.tally.interval import (
 _EPS: Final = 2.0**-52
 _BLAS_ALONE: Final = 8192
 _MOST_SPLITS: Final = 64
+_GROUPED_FROM: Final = 1024
+"""Groups of voters are grouped further by class (`_Classes`) where a course's winners have at
+least this many supporter groups on average."""
 _T = TypeVar("_T")
 
 
@@ -121,7 +133,7 @@ def _stretch(
         # cost / total utility, the least it can be, and stays so at every larger share on
         # this course. Its line is flat, and needs no pricing.
         flat = winner.bound is not None and low.paid_rho
-        sums = np.take(owed, alike.parent, axis=1)
+        sums = owed.take(alike.parent, axis=1)
         line = (
             (highest, highest) if flat else below.winner_line(winner, low, sums[:2], highest, then)
         )
@@ -164,7 +176,7 @@ def _rivals_above(
             bound = max(bound, proven)
         if bound > (highest, rank):
             continue  # the coarse check: dearer at the upper run than the winner at the lower
-        alike = _alike(prepared.bids[index], at_b.classes.ids_before[r])
+        alike = at_b.classes.rival(r, index)
         now = at_b.money[alike.parent] + at_b.error[alike.parent]
         found = above.lower_bounds(alike.bid, now, np.take(above.owed, alike.parent, axis=1))
         if found is None:
@@ -214,13 +226,15 @@ class _Alike:
     bid: _FloatBid
     parent: np.ndarray
     alike: np.ndarray
-    one: np.ndarray  # a supporter of each group, by its place among the bid's supporters
+    one: np.ndarray | None  # a supporter of each group, by its place (None: one group each)
 
 
-def _alike(bid: _FloatBid, ids: np.ndarray) -> _Alike:
-    """`bid`'s supporters grouped by class (`ids`) and utility."""
+def _alike(bid: _FloatBid, ids: np.ndarray, grouped: bool) -> _Alike:
+    """`bid`'s supporters grouped by class (`ids`) and utility (or not: one group each)."""
+    key = ids.take(bid.supporters)
+    if not grouped:
+        return _Alike(bid, key, np.arange(len(key)), None)
     # As in models.tally.mes (`_pairs`): keys are small integers, counted with bincount.
-    key = ids[bid.supporters]
     kinds = 1
     if not bid.flat_utility:
         utilities, code = np.unique(bid.utility, return_inverse=True)
@@ -231,10 +245,10 @@ def _alike(bid: _FloatBid, ids: np.ndarray) -> _Alike:
     present = np.flatnonzero(totals)
     slot = np.empty(len(totals), dtype=np.intp)
     slot[present] = np.arange(len(present))
-    alike = slot[key]
+    alike = slot.take(key)
     one = np.empty(len(present), dtype=np.intp)
     one[alike] = np.arange(len(alike))
-    weight = totals[present]
+    weight = totals.take(present)
     if kinds > 1:
         utility = utilities[present % kinds]
     else:
@@ -255,26 +269,37 @@ class _Classes:
     """
 
     def __init__(self, prepared: IntervalElectorate, order: tuple[int, ...], free: int) -> None:
-        self.order = order
+        self.prepared, self.order = prepared, order
         self.winners = [prepared.bids[i] for i in order[free:]]
-        self.ids = np.zeros(prepared.groups, dtype=np.intp)  # class 0: backed no winner yet
+        self.ids = np.zeros(prepared.groups, dtype=np.int32)  # class 0: backed no winner yet
         self.count = 1
         self.bound = 1 + sum(len(bid.supporters) for bid in self.winners)  # of classes
+        # Where winners have few supporters, grouping them costs more than it saves.
+        self.grouped = self.bound >= _GROUPED_FROM * max(1, len(self.winners))
         self.rounds: list[_Alike] = []
         self.first: list[int] = []  # the first class each round makes
         self.ids_before: list[np.ndarray] = []
+        self.rivals: dict[tuple[int, int], _Alike] = {}
 
     def at(self, r: int) -> _Alike:
         """Round r's winner's supporters, grouped by class before it and utility."""
         while len(self.rounds) <= r:
             winner = self.winners[len(self.rounds)]
-            alike = _alike(winner, self.ids)
+            alike = _alike(winner, self.ids, self.grouped)
             self.ids_before.append(self.ids.copy())
             self.rounds.append(alike)
             self.first.append(self.count)
             self.ids[winner.supporters] = self.count + alike.alike
             self.count += len(alike.parent)
         return self.rounds[r]
+
+    def rival(self, r: int, index: int) -> _Alike:
+        """Bid `index`'s supporters, grouped by class before round r and utility."""
+        found = self.rivals.get((r, index))
+        if found is None:
+            found = _alike(self.prepared.bids[index], self.ids_before[r], self.grouped)
+            self.rivals[r, index] = found
+        return found
 
     def made(self, r: int) -> slice:
         """The classes round r's purchase makes, one for each group of its supporters."""
@@ -284,15 +309,33 @@ class _Classes:
 class _Before:
     """What a round's winner's supporters held before its purchase, by group (`_Alike`): at
     least `held`, at most `most`; `rich`, which surely paid ρ·u in every round before;
-    `paid_rho`, whether all of them surely paid ρ·u in this one."""
+    `paid_rho`, whether all of them surely paid ρ·u in this one. (Each is worked out when
+    first asked for: a run is mostly read as one end, lower or upper, at a time.)"""
 
-    __slots__ = ("held", "most", "paid_rho", "rich")
+    __slots__ = ("_after", "_held", "_most", "error", "money", "rich")
 
-    def __init__(self, money: np.ndarray, error: np.ndarray, rich: np.ndarray, paid_rho: bool):
-        self.held = np.maximum(money - error, 0.0)
-        self.most = money + error
-        self.rich = rich
-        self.paid_rho = paid_rho
+    def __init__(self, money: np.ndarray, error: np.ndarray, rich: np.ndarray, after):
+        self.money, self.error, self.rich, self._after = money, error, rich, after
+        self._held: np.ndarray | None = None
+        self._most: np.ndarray | None = None
+
+    @property
+    def held(self) -> np.ndarray:
+        if self._held is None:
+            self._held = np.maximum(self.money - self.error, 0.0)
+        return self._held
+
+    @property
+    def most(self) -> np.ndarray:
+        if self._most is None:
+            self._most = self.money + self.error
+        return self._most
+
+    @property
+    def paid_rho(self) -> bool:
+        if not isinstance(self._after, bool):
+            self._after = bool(self._after.all())
+        return self._after
 
 
 class _Run:
@@ -301,10 +344,11 @@ class _Run:
     def __init__(self, trace: Trace, classes: _Classes) -> None:
         self.trace = trace
         self.classes = classes
-        self.money = np.empty(classes.bound)
-        self.error = np.empty(classes.bound)
-        self.rich = np.empty(classes.bound, dtype=bool)
-        self.money[0], self.error[0], self.rich[0] = trace.share, trace.share * _EPS, True
+        # By class, grown as classes are made (class 0, groups that backed no winner yet,
+        # holds the share).
+        self.money = np.full(classes.count, trace.share)
+        self.error = np.full(classes.count, trace.share * _EPS)
+        self.rich = np.ones(classes.count, dtype=bool)
         self.rounds: list[_Before | None] = []
 
     def before(self, r: int) -> _Before | None:
@@ -319,17 +363,26 @@ class _Run:
             return None
         alike = self.classes.at(r)
         parent, paid = alike.parent, self.trace.paid[r]
-        money, error = paid.money.take(alike.one), paid.error.take(alike.one)
-        if (paid.money != money.take(alike.alike)).any() or (
-            paid.error != error.take(alike.alike)
-        ).any():
-            return None  # not alike after all: nothing is vouched for
-        rich = self.rich[parent]
+        if alike.one is None:
+            money, error = paid.money, paid.error
+        else:
+            money, error = paid.money.take(alike.one), paid.error.take(alike.one)
+            if (paid.money != money.take(alike.alike)).any() or (
+                paid.error != error.take(alike.alike)
+            ).any():
+                return None  # not alike after all: nothing is vouched for
+        rich = self.rich.take(parent)
         now = self.classes.made(r)
+        if now.stop > len(self.money):
+            more = max(now.stop, 2 * len(self.money)) - len(self.money)
+            self.money, self.error = np.append(self.money, np.empty(more)), np.append(
+                self.error, np.empty(more)
+            )
+            self.rich = np.append(self.rich, np.empty(more, dtype=bool))
         # Which surely paid ρ·u (not all they had): a group paying all it has holds nothing.
         paid_rho = money > error
         self.money[now], self.error[now], self.rich[now] = money, error, rich & paid_rho
-        return _Before(self.money[parent], self.error[parent], rich, bool(paid_rho.all()))
+        return _Before(self.money.take(parent), self.error.take(parent), rich, paid_rho)
 
 
 class KeptRuns:
@@ -342,7 +395,9 @@ class KeptRuns:
         self.runs: list[_Run] = []
 
     def classes(self, prepared: IntervalElectorate, order: tuple[int, ...], free: int) -> _Classes:
-        found = next((c for c in self.courses if c.order == order), None)
+        found = next(
+            (c for c in self.courses if c.order == order and c.prepared is prepared), None
+        )
         if found is None:
             found = _Classes(prepared, order, free)
         return _recent(self.courses, found, self.most)
@@ -382,9 +437,14 @@ class _Side:
     ) -> None:
         """The sums of the classes a purchase of `bid` makes (`made`): those of the classes
         they come from (`owed`, by group of its supporters), plus ρ·u along `line` if any."""
-        utility = bid.flat_utility if bid.flat_utility else bid.utility
-        for end, sums in enumerate(self.owed):
-            sums[made] = owed[end] if line is None else owed[end] + line[end] * rounding * utility
+        if line is None:
+            self.owed[:, made] = owed
+        elif bid.flat_utility:
+            each = bid.flat_utility
+            self.owed[:, made] = owed + [[line[0] * rounding * each], [line[1] * rounding * each]]
+        else:
+            for end, sums in enumerate(self.owed):
+                sums[made] = owed[end] + line[end] * rounding * bid.utility
 
 
 class _UpperSide(_Side):
@@ -428,7 +488,7 @@ class _UpperSide(_Side):
         weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
         dot = np.dot if len(most_a) <= _BLAS_ALONE else _dot_unthreaded
         flat = bid.flat_utility
-        rho, count, used, poor_weight = cost / bid.total_utility, -1, 0.0, weight * 0.0
+        rho, count, used, poor_weight = cost / bid.total_utility, -1, 0.0, weight
         if near:
             rho, count = near, -2  # one split, at `near`: the loop ends after it
         for _ in range(_MOST_SPLITS):
@@ -450,8 +510,11 @@ class _UpperSide(_Side):
             return None
         rest = bid.total_utility - used
         bounds = []
-        for row in most:
-            paid = float(dot(poor_weight, row)) * (1 + slack) if count else 0.0
+        for end, row in enumerate(most):
+            if end:  # (at a, `paid` is what the poor hold at most there, as found above)
+                paid = float(dot(poor_weight, row)) * (1 + slack) if count else 0.0
+            elif not count:
+                paid = 0.0
             bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
         return bounds[0], bounds[1]
 
