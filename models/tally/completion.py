@@ -8,6 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from models.pabulib import Amount
+from models.tally.alike import KeptRuns
 from models.tally.interval import (
     Course,
     IntervalElectorate,
@@ -24,7 +25,7 @@ from models.tally.mes import (
 )
 from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Utility
 from models.tally.ranking import ballot_support, fund_down_ranking
-from models.tally.vouch import KeptRuns, predicted_change, vouched_steps
+from models.tally.vouch import predicted_change, vouched_steps
 
 _GUESS_FROM = 8
 """Over at most this many steps, the search bisects rather than guesses where the course

@@ -10,17 +10,20 @@ any guesses at all lands where stepping lands.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from fractions import Fraction
 from unittest.mock import patch
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.tally import completion, equal_shares_add1, equal_shares_add1_stepwise, vouch
+from models.tally import alike, completion, equal_shares_add1, equal_shares_add1_stepwise
+from models.tally.alike import KeptRuns
 from models.tally.interval import prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
-from models.tally.vouch import KeptRuns, chord_positive, vouched_steps
+from models.tally.vouch import chord_positive, vouched_steps
 from tests.support.tally import ballots_of_a_few_kinds
 
 
@@ -102,7 +105,7 @@ def test_every_share_vouched_for_runs_the_course(start, guided_from, floored, gr
         below=here if floored else None,
     )
     kept = KeptRuns()
-    with patch.object(vouch, "_GROUPED_FROM", 0 if grouped else 10**9):
+    with patch.object(alike, "_GROUPED_FROM", 0 if grouped else 10**9):
         vouched = vouched_steps(bounded, here, there, width, kept)
         assert vouched_steps(bounded, here, there, width, kept) == vouched
     assert 0 <= vouched <= width
@@ -140,7 +143,7 @@ def test_add1_lands_where_stepping_lands_whatever_it_guesses(
 
     with (
         patch.object(completion, "predicted_change", guess),
-        patch.object(vouch, "_GROUPED_FROM", 0 if grouped else 10**9),
+        patch.object(alike, "_GROUPED_FROM", 0 if grouped else 10**9),
     ):
         fast = equal_shares_add1(costs, ballots, budget, utility)
     slow = equal_shares_add1_stepwise(costs, ballots, budget, utility)
@@ -179,3 +182,26 @@ def test_steps_taken_where_the_chord_is_positive_are_exactly_those(steps, at_a, 
         assert chord(0) > 0 and chord(taken) > 0
     if at_a > 0 and taken < steps:
         assert chord(taken + 2) <= 0 or taken + 2 > steps
+
+
+def test_a_run_that_does_not_treat_a_class_alike_is_not_read():
+    # Vouching reads a run by classes of groups it treats alike; a run whose money differs
+    # within a class (however little) is not read past that round, so it vouches for nothing.
+    costs = {"a": 100, "b": 140, "c": 10_000, "d": 10_000}
+    ballots = [{"a": 1, "c": 1}] + [{"a": 1, "d": 1}] * 2 + [{"b": 1}] * 4
+    electorate = _prepare(costs, ballots, "cost", DEFAULT_TIE_BREAK, group=True)
+    bounded = prepare_intervals(electorate)
+    course = completion._course(electorate, bounded, Fraction(60))
+    assert course.trace is not None and course.order == (1, 0)
+    with patch.object(alike, "_GROUPED_FROM", 0):
+        classes = alike.Classes(bounded, course.order, 0)
+    # "a" is bought second, by two groups that backed no winner before: one class.
+    assert len(classes.at(1).parent) == 1 and len(course.trace.paid[1].rows) == 2
+    assert alike.Run(course.trace, classes).before(1) is not None
+    paid = course.trace.paid[1]
+    money = paid.money.copy()
+    money[0] = np.nextafter(money[0], 0.0)
+    unlike = replace(course.trace, paid=(course.trace.paid[0], replace(paid, money=money)))
+    run = alike.Run(unlike, classes)
+    assert run.before(0) is not None
+    assert run.before(1) is None
