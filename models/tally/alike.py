@@ -78,7 +78,7 @@ class Classes:
         # Where winners have few supporters, grouping them costs more than it saves.
         self.grouped = self.bound >= _GROUPED_FROM * max(1, len(self.winners))
         self.rounds: list[_Alike] = []
-        self.first: list[int] = []  # the first class each round makes
+        self.made: list[slice] = []  # the classes each round's purchase makes, one a group
         self.ids_before: list[np.ndarray] = []
         self.rivals: dict[tuple[int, int], _Alike] = {}
 
@@ -92,10 +92,10 @@ class Classes:
             shared += 1
         if not shared:
             return
-        self.rounds, self.first = like.rounds[:shared], like.first[:shared]
+        self.rounds, self.made = like.rounds[:shared], like.made[:shared]
         self.ids_before = like.ids_before[:shared]
         after = like.ids_before[shared] if shared < len(like.rounds) else like.ids
-        self.ids, self.count = after.copy(), self.first[-1] + len(self.rounds[-1].parent)
+        self.ids, self.count = after.copy(), self.made[-1].stop
         self.rivals = {key: found for key, found in like.rivals.items() if key[0] < shared}
 
     def at(self, r: int) -> _Alike:
@@ -105,7 +105,7 @@ class Classes:
             alike = _alike(winner, self.ids, self.grouped)
             self.ids_before.append(self.ids.copy())
             self.rounds.append(alike)
-            self.first.append(self.count)
+            self.made.append(slice(self.count, self.count + len(alike.parent)))
             self.ids[winner.supporters] = self.count + alike.alike
             self.count += len(alike.parent)
         return self.rounds[r]
@@ -117,10 +117,6 @@ class Classes:
             found = _alike(self.prepared.bids[index], self.ids_before[r], self.grouped)
             self.rivals[r, index] = found
         return found
-
-    def made(self, r: int) -> slice:
-        """The classes round r's purchase makes, one for each group of its supporters."""
-        return slice(self.first[r], self.first[r] + len(self.rounds[r].parent))
 
 
 class Before:
@@ -189,9 +185,9 @@ class Run:
             ).any():
                 return None  # not alike after all: nothing is vouched for
         rich = self.rich.take(parent)
-        now = self.classes.made(r)
-        if now.stop > len(self.money):
-            more = max(now.stop, 2 * len(self.money)) - len(self.money)
+        now = self.classes.made[r]
+        if now.stop > len(self.rich):
+            more = max(now.stop, 2 * len(self.rich)) - len(self.rich)
             self.money, self.error = np.append(self.money, np.empty(more)), np.append(
                 self.error, np.empty(more)
             )

@@ -29,7 +29,8 @@ bound below is shown round by round, so it holds at s once the rounds before are
 
 Money and error bounds come from the runs' `Trace`s; every sum is rounded the safe way, as in
 models.tally.interval. An exact run (where a bounded one was unsure) has no trace, and then
-only the coarse check is made.
+only the coarse check is made. `predicted_change` guesses where two runs' courses part, for
+the search to try; a guess decides nothing.
 
 Groups alike are counted once (models.tally.alike): a bounded run works on each group's money
 elementwise, so groups that backed the same winners so far, with the same utilities for them,
@@ -38,8 +39,7 @@ within a class vouches for nothing). Every bound above is per group and takes th
 values for groups alike, running sums Σ ρ·u included (the same terms added in the same
 order), so each class takes it once, weighted by its voters (whole numbers, summed exactly).
 A sum over classes is then the same sum over groups, in another order and with fewer terms:
-the same rounding bounds hold. `predicted_change` guesses where two runs' courses part, for
-the search to try; a guess decides nothing.
+the same rounding bounds hold.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def _stretch(
                 return 0
         if r == last:
             break  # what the winners paid is read in later rounds only
-        made = classes.made(r)
+        made = classes.made[r]
         below.add(made, winner, sums[:2], line, 1 + 2 * _EPS)
         if flat:
             least = float(winner.bound) * (1 - 2 * _EPS)
@@ -234,12 +234,10 @@ class _Side:
         they come from (`owed`, by group of its supporters), plus ρ·u along `line` if any."""
         if line is None:
             self.owed[:, made] = owed
-        elif bid.flat_utility:
-            each = bid.flat_utility
-            self.owed[:, made] = owed + [[line[0] * rounding * each], [line[1] * rounding * each]]
-        else:
-            for end, sums in enumerate(self.owed):
-                sums[made] = owed[end] + line[end] * rounding * bid.utility
+            return
+        utility = bid.flat_utility if bid.flat_utility else bid.utility
+        for end, sums in enumerate(self.owed):
+            np.add(owed[end], line[end] * rounding * utility, out=sums[made])
 
 
 class _UpperSide(_Side):
