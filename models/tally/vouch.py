@@ -241,7 +241,7 @@ class _Side:
 
 
 class _UpperSide(_Side):
-    """The upper run's money, with what bounds every group's money at any share in between.
+    """From the upper run, what bounds every group's money at any share in between above.
 
     Two upper bounds, both convex in s, are kept for each group: max(0, m_b − (b − s)), and
     max(0, s − what it paid at least), Σ ρ⁻(s)·u over the rounds it backed the winner, where
@@ -323,7 +323,7 @@ class _UpperSide(_Side):
 
 
 class _LowerSide(_Side):
-    """The lower run's money, with what bounds every group's money at any share in between.
+    """From the lower run, what bounds every group's money at any share in between below.
 
     Two lower bounds, both affine in s, are kept for each group: what it held at the lower
     run, plus s − a if it paid ρ·u there in every round so far, and s minus what it paid at
