@@ -202,8 +202,9 @@ class KeptRuns:
     """The last few runs and courses compared, as far as they were read: a search compares
     most runs twice (as the upper end of one stretch and the lower end of the next)."""
 
-    def __init__(self, most: int = 4) -> None:
-        self.most = most
+    def __init__(self, runs: int = 4, courses: int = 2) -> None:
+        # (a course's classes take a copy of every group's class per round: fewer are kept)
+        self.most_runs, self.most_courses = runs, courses
         self.courses: list[Classes] = []
         self.runs: list[Run] = []
 
@@ -216,13 +217,13 @@ class KeptRuns:
             like = max(alike, key=lambda c: parting(c.order, order), default=None)
             if like is not None and like.grouped == found.grouped:
                 found.share(like)
-        return _recent(self.courses, found, self.most)
+        return _recent(self.courses, found, self.most_courses)
 
     def run(self, trace: Trace, classes: Classes) -> Run:
         found = next((run for run in self.runs if run.trace is trace), None)
         if found is None or found.classes is not classes:
             found = Run(trace, classes)
-        return _recent(self.runs, found, self.most)
+        return _recent(self.runs, found, self.most_runs)
 
 
 def parting(one: tuple[int, ...], other: tuple[int, ...]) -> int:
