@@ -35,6 +35,7 @@ from tests.support.project_scenario import (
     audit_entries,
     joined,
     members,
+    owner_passes,
     owners_project,
     project_cb,
     project_now,
@@ -199,15 +200,6 @@ async def test_the_owner_hands_their_project_to_a_co_owner(harness, session_make
         assert await notifier.project_asks.sync(session, round_, [project_row], utcnow()) == 0
     assert {k: (r.chat_id, r.status) for k, r in (await asks_of(session_maker, project)).items()
             } == {k: (r.chat_id, r.status) for k, r in rows.items()}
-
-
-async def owner_passes(harness, owner: int, project: Project, not_to: str) -> None:
-    """The owner makes a co-owner (not the one called `not_to`) the owner, and says Yes."""
-    page = await harness.tap(owner, team(TeamAction.SHOW, project))
-    pick = [data for label, data in buttons(page[-1])
-            if label.endswith("👑") and not_to not in label][0]
-    sent = await harness.tap(owner, pick)
-    await harness.tap(owner, buttons(sent[-1])[0][1])
 
 
 @pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])

@@ -9,16 +9,23 @@ their language, /audit names no resident. Two people with two links at once: one
 
 from __future__ import annotations
 
+import asyncio
+import json
+
 import pytest
+from aiogram.methods import SendDocument
 from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
 from bot.ui.callbacks.projects import HandAction, HandCb, ProjectAction, TeamAction
+from models import project_owner_link as owner_links
 from models.base import utcnow
+from models.outbox import OutboxMessage, Status
 from models.project import Project
 from models.project_team import ProjectInvite
 from models.round import get_round
 from tests.conftest import ORGANISER_ID
+from tests.support.databases import until_waiting_on_a_lock
 from tests.support.factories import GROUP_OWNER, join
 from tests.support.flow import alerts, buttons, texts
 from tests.support.project_scenario import (
@@ -28,6 +35,7 @@ from tests.support.project_scenario import (
     LINK,
     STRANGER,
     asks_of,
+    asks_to,
     assert_nobody_asked_twice_nor_left_out,
     audit_entries,
     joined,
@@ -35,9 +43,12 @@ from tests.support.project_scenario import (
     make_owner_link,
     members,
     owner_gone,
+    owner_passes,
     owners_project,
     project_cb,
     project_now,
+    send_words_update,
+    tap_as,
     team,
     told_to,
 )
@@ -258,14 +269,8 @@ async def test_a_forged_or_stale_yes_makes_no_link(harness, session_maker, lang)
     assert alerts(await harness.tap(ORGANISER_ID, HandCb(
         action=HandAction.LINK_ASK, project=project.id).pack())) == [said["stale page"]]
     # Stale: the project was handed on (the count moved), even once the group is as before.
-    page = await harness.tap(GROUP_OWNER, team(TeamAction.SHOW, project))
-    sent = await harness.tap(GROUP_OWNER, [d for label, d in buttons(page[-1])
-                                           if label.endswith("👑")][0])
-    await harness.tap(GROUP_OWNER, buttons(sent[-1])[0][1])
-    page = await harness.tap(STRANGER, team(TeamAction.SHOW, project))
-    sent = await harness.tap(STRANGER, [d for label, d in buttons(page[-1])
-                                        if label.endswith("👑")][0])
-    await harness.tap(STRANGER, buttons(sent[-1])[0][1])
+    await owner_passes(harness, GROUP_OWNER, project)
+    await owner_passes(harness, STRANGER, project)
     await harness.tap(STRANGER, team(TeamAction.LEAVE_YES, project))  # nobody else again
     assert await members(session_maker) == {}
     now = await project_now(session_maker, project)
@@ -285,3 +290,150 @@ async def test_a_forged_or_stale_yes_makes_no_link(harness, session_maker, lang)
     assert alerts(await harness.tap(ORGANISER_ID, fresh_yes)) == [said["stale yes"]]
     assert await links(session_maker) == []
     assert [e.event for e in await audit_entries(session_maker)] == ["project-passed"] * 2
+
+
+@pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
+async def test_the_owner_answering_or_handing_on_makes_the_link_out_of_date(
+        harness, session_maker, lang):
+    said = SAID[lang]
+    person = speaker_of(lang)
+    project = await owners_project(harness, session_maker, Locale.EN)
+    await join(harness, ORGANISER_ID, lang)
+    # The owner opening a link made to take their place is told they are in the group.
+    token = await make_held_link(harness, project, lang)
+    assert texts(await harness.send(GROUP_OWNER, f"/start pj_{token}"))[-1] == SAID[Locale.EN][
+        "already"]
+    assert alerts(await harness.tap(GROUP_OWNER, link_cb(project, token))) == [
+        SAID[Locale.EN]["stale"]]
+    # The owner sends an update: they answer, so the link is out of date.
+    sent = await harness.send(person, f"/start pj_{token}")
+    assert texts(sent)[-1] == said["ask"]
+    yes = dict(buttons(sent[-1]))[said["yes"]]
+    await send_words_update(harness, GROUP_OWNER, project, "New benches are in.")
+    assert texts(await harness.send(person, f"/start pj_{token}"))[-1] == said["stale"]
+    assert alerts(await harness.tap(person, yes)) == [said["stale"]]
+    # A link made after that update is good, until someone joins the owner's group.
+    token = await make_held_link(harness, project, lang)
+    sent = await harness.send(person, f"/start pj_{token}")
+    assert texts(sent)[-1] == said["ask"]
+    yes = dict(buttons(sent[-1]))[said["yes"]]
+    await joined(harness, project, STRANGER, "Ifan")
+    assert alerts(await harness.tap(person, yes)) == [said["stale"]]
+    # ... and stays out of date once the owner hands the project on, even back to themselves
+    # with nobody else in the group again: the hand-over count moved on.
+    await owner_passes(harness, GROUP_OWNER, project)
+    await owner_passes(harness, STRANGER, project)
+    await harness.tap(STRANGER, team(TeamAction.LEAVE_YES, project))
+    now = await project_now(session_maker, project)
+    assert (now.owner_telegram_id, now.handovers, await members(session_maker)) == (
+        GROUP_OWNER, 2, {})
+    assert alerts(await harness.tap(person, yes)) == [said["stale"]]
+    assert texts(await harness.send(person, f"/start pj_{token}"))[-1] == said["stale"]
+    now = await project_now(session_maker, project)
+    assert (now.owner_telegram_id, now.handovers) == (GROUP_OWNER, 2)
+    assert not [e for e in await audit_entries(session_maker) if e.event == "project-replaced"]
+
+
+async def test_the_owners_forget_leaves_a_link_for_the_empty_place(harness, session_maker):
+    """/mydata shows the owner the link made to take their place; /forget clears their id from
+    it, and the link then offers the empty place (nobody is told as the old owner)."""
+    said = SAID[Locale.EN]
+    project = await owners_project(harness, session_maker, Locale.EN)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    token = await make_held_link(harness, project)
+    (document,) = [r for r in await harness.send(GROUP_OWNER, "/mydata")
+                   if isinstance(r, SendDocument)]
+    (link,) = json.loads(document.document.data)["project_owner_links"]
+    assert (link["project"], link["used"], link["made_by_you"], link["to_take_your_place"]) == (
+        project.id, False, False, True)
+    await owner_gone(harness)
+    (invite,) = await links(session_maker)
+    assert (invite.replaces_owner, invite.made_by) == (None, ORGANISER_ID)
+    sent = await take_place(harness, CO_EN, project, token)
+    assert texts(sent)[-1] == said["done"]
+    now = await project_now(session_maker, project)
+    assert (now.owner_telegram_id, now.handovers) == (CO_EN, 1)
+    assert await members(session_maker) == {}
+    assert [e.event for e in await audit_entries(session_maker)] == [
+        "project-owner-link", "project-claimed"]
+    async with session_maker() as session:
+        keys = list(await session.scalars(select(OutboxMessage.dedupe_key).where(
+            OutboxMessage.dedupe_key.like(f"pg:{project.id}:handed:%"))))
+    assert keys == [f"pg:{project.id}:handed:1:maker"]
+
+
+@pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
+async def test_two_people_with_two_links_at_once_make_one_owner(harness, session_maker, lang):
+    said = SAID[lang]
+    project = await owners_project(harness, session_maker, lang)
+    await join(harness, ORGANISER_ID, lang)
+    tokens = {CO_EN: await make_held_link(harness, project, lang),
+              CO_CY: await make_held_link(harness, project, lang)}
+    sent = await asyncio.gather(*(tap_as(harness, who, link_cb(project, token), "X")
+                                  for who, token in tokens.items()))
+    assert sorted(len(alerts(one)) for one in sent) == [0, 1]
+    now = await project_now(session_maker, project)
+    assert now.handovers == 1 and now.owner_telegram_id in tokens
+    loser = CO_CY if now.owner_telegram_id == CO_EN else CO_EN
+    loser_said = SAID[Locale.CY if loser == CO_CY else Locale.EN]["stale"]
+    assert [alerts(one) for one in sent if alerts(one)] == [[loser_said]]
+    assert await members(session_maker) == {GROUP_OWNER: None}
+    assert [e.event for e in await audit_entries(session_maker)] == [
+        "project-owner-link", "project-owner-link", "project-replaced"]
+    told = [(row.dedupe_key, row.payload["text"])
+            for row in await told_to(session_maker, project, GROUP_OWNER)]
+    assert told == [(f"pg:{project.id}:handed:1:old", said["told old"])]
+    assert len(await told_to(session_maker, project, ORGANISER_ID)) == 1
+    assert await asks_to(session_maker, project, loser) == {}
+    rows = await asks_of(session_maker, project)
+    assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, now.owner_telegram_id},
+                                           ALL_ASKS)
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_a_yes_waits_for_one_still_under_way_on_postgresql(harness, session_maker):
+    """Deterministically: the first person's Yes is made but not committed; the second's (with
+    another link against the same owner) must wait for it on the project's row, then find the
+    owner changed. Without the guard both would take the place."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    first = await make_held_link(harness, project)
+    second = await make_held_link(harness, project)
+    async with session_maker() as one, session_maker() as two:
+        claimed = await owner_links.claim(one, project.id, first, CO_EN, utcnow())
+        assert (claimed.old_owner, claimed.old_kept) == (GROUP_OWNER, True)
+        later = asyncio.create_task(owner_links.claim(two, project.id, second, CO_CY,
+                                                      utcnow()))
+        await until_waiting_on_a_lock(session_maker, later)
+        assert not later.done()
+        await one.commit()
+        assert await later is None
+        await two.commit()
+    now = await project_now(session_maker, project)
+    assert (now.owner_telegram_id, now.handovers) == (CO_EN, 1)
+    assert await members(session_maker) == {GROUP_OWNER: None}
+    assert [e.event for e in await audit_entries(session_maker)] == [
+        "project-owner-link", "project-owner-link", "project-replaced"]
+
+
+async def test_an_ask_already_made_is_not_made_again_and_its_nudge_reaches_both(
+        harness, session_maker, clock):
+    """Ask 1 went to the owner, who did not answer; the place is taken before its nudge: the
+    new owner gets the owner's later asks and nudges, the old owner theirs as a co-owner."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    async with session_maker.begin() as session:
+        ask = await session.scalar(select(OutboxMessage).where(
+            OutboxMessage.dedupe_key == f"proj:{project.id}:ask:1"))
+        ask.status = Status.SENT.value
+    clock(31)  # ask 1 (day 30) is past, its nudge (day 44) not yet
+    token = await make_held_link(harness, project)
+    await take_place(harness, CO_CY, project, token)
+    rows = await asks_of(session_maker, project)
+    later = sorted(["ask:2", "ask:3", "nudge:1", "nudge:2", "nudge:3"])
+    assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, CO_CY}, later)
+    sent_ask = rows[f"proj:{project.id}:ask:1"]
+    assert (sent_ask.chat_id, sent_ask.status) == (GROUP_OWNER, Status.SENT)
+    nudge = rows[f"proj:{project.id}:nudge:1"]  # the owner's, now in the new owner's Welsh
+    assert nudge.chat_id == CO_CY
+    assert nudge.payload["text"].startswith("Nodyn bach i'ch atgoffa: byddai trigolion")

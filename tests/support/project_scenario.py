@@ -100,6 +100,15 @@ async def joined(harness, project: Project, person: int, first_name: str) -> Pro
     return await member_row(harness, person)
 
 
+async def owner_passes(harness, owner: int, project: Project, not_to: str | None = None) -> None:
+    """The owner makes a co-owner (not the one called `not_to`) the owner, and says Yes."""
+    page = await harness.tap(owner, team(TeamAction.SHOW, project))
+    pick = [data for label, data in buttons(page[-1])
+            if label.endswith("👑") and (not_to is None or not_to not in label)][0]
+    sent = await harness.tap(owner, pick)
+    await harness.tap(owner, buttons(sent[-1])[0][1])
+
+
 async def member_row(harness, person: int) -> ProjectMember | None:
     async with harness.session_maker() as session:
         return await session.scalar(select(ProjectMember).where(
