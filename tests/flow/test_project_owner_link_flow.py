@@ -185,8 +185,10 @@ async def test_someone_new_looks_after_a_project_nobody_looks_after(harness, ses
     assert texts(sent)[-1].splitlines()[1] == said["owner line"]
     sent = await harness.tap(person, team(TeamAction.INVITE, project))
     assert LINK.findall(texts(sent)[-1])
+    # The place is theirs: the organiser's button now asks first, as for any owner here.
     page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
-    assert said["button"] not in dict(buttons(page[-1]))
+    assert dict(buttons(page[-1]))[said["button"]] == HandCb(action=HandAction.LINK_ASK,
+                                                             project=project.id).pack()
     assert said["no owner"] not in texts(page)[-1]
 
     # The project's asks are theirs, in their language; the first one reaches them when due.
