@@ -3,16 +3,18 @@ owner has gone (/forget), or away from an owner who is still here but no longer 
 
 The organiser's project page offers **Hand this project to: <name>** for each co-owner, by the
 name the group's page shows (and says so when the group has no owner; then **Make a link for
-a new owner** is there too, for someone not in the group: models/project_owner_link.py). When
-the owner is still here and nobody else is in the group, **Make a link for a new owner** asks
-first; its Yes carries the owner and the hand-over count, and the link is made only while the
-project is still so. A
+a new owner** is there too, for someone not in the group: models/project_owner_link.py). A
 Yes/No question follows; the Yes carries the project, the owner, the co-owner's membership and
 the project's hand-over count as the question showed them, so a Yes tapped twice, or after the
 co-owner left, the owner changed or the project went, is out of date and changes nothing
 (models/project_handover.py). The new owner, and an old owner still here, are told once in
 their language; the asks follow the owner (bot/jobs/project_asks.py); /audit records it with
 the project's reference only.
+
+When the owner is still here and nobody else is in the group (no hand-over is possible),
+**Make a link for a new owner** asks first, in the same way: its Yes carries the owner and the
+hand-over count, and the link is made only while the project is still so, with nobody else in
+its group and not finished.
 """
 
 from __future__ import annotations

@@ -125,7 +125,7 @@ async def hand_over(session: AsyncSession, project_id: int, member_id: int,
 
 
 async def keep_old_owner(session: AsyncSession, project_id: int, telegram_id: int,
-                          first_name: str | None, now: datetime) -> bool:
+                         first_name: str | None, now: datetime) -> bool:
     """The old owner becomes a co-owner, in the place the new owner left (the count and the
     project's row lock guard it as a join does). Also used when someone takes an owner's
     place by an organiser's link (models/project_owner_link.py)."""
