@@ -1,12 +1,16 @@
-"""Taking the empty owner's place of a project by a link an organiser made
-(models/project_owner_link.py): "Look after this project for its group?" → Yes / No.
+"""Taking a project's owner's place by a link an organiser made (models/project_owner_link.py):
+"Look after this project for its group?" → Yes / No.
 
 Opening the link uses nothing up. The Yes carries the link's token and acts only while the
-link is good and the project still has no owner; anything else (someone took the place
-first, the link was used, expired or forged, the project is finished) is out of date and
-changes nothing. Someone already in the group may say Yes too, leaving their co-owner place
-for the owner's. Afterwards the project's asks are planned for the new owner, the organiser
-who made the link is told once in their language, and /audit keeps it without naming anyone.
+link is good and the place still to be taken (empty, or still held by the owner the link was
+made against, who has sent no update since and has nobody else in the group); anything else
+(someone took the place first, the link was used, expired or forged, the owner answered or
+handed the project on, the project is finished) is out of date and changes nothing. Someone
+already in the group may take an empty place too, leaving their co-owner place for the
+owner's; the owner opening a link made to replace them is told they are in the group already.
+Afterwards the asks follow the new owner, the organiser who made the link and a replaced
+owner (a co-owner now) are told once in their language, and /audit keeps it without naming
+anyone.
 """
 
 from __future__ import annotations
@@ -44,6 +48,9 @@ async def open_link(message: Message, session: AsyncSession, user: User, i18n: I
     project = await owner_links.linked_project(session, token, utcnow())
     if project is None:
         await message.answer(i18n.get("pgo-stale"))
+        return True
+    if project.owner_telegram_id == user.telegram_id:  # a link made to replace them
+        await message.answer(i18n.get("pg-already", name=await _name(session, project)))
         return True
     member = await team.is_member(session, project.id, user.telegram_id)
     await message.answer(i18n.get("pgo-ask-member" if member else "pgo-ask",

@@ -10,6 +10,11 @@ co-owner left, the owner changed or the project went, is out of date and changes
 (models/project_handover.py). The new owner, and an old owner still here, are told once in
 their language; the asks follow the owner (bot/jobs/project_asks.py); /audit records it with
 the project's reference only.
+
+When the owner is still here and nobody else is in the group (no hand-over is possible),
+**Make a link for a new owner** asks first, in the same way: its Yes carries the owner and the
+hand-over count, and the link is made only while the project is still so, with nobody else in
+its group and not finished.
 """
 
 from __future__ import annotations
@@ -78,13 +83,29 @@ async def answer_handed(query: CallbackQuery, session: AsyncSession, handed: Han
                                         person=view.new_owner(i18n, handed, bid)))
 
 
+@router.callback_query(_cb(HandAction.LINK_ASK))
+async def ask_owner_link(query: CallbackQuery, callback_data: HandCb, session: AsyncSession,
+                         i18n: I18nContext) -> None:
+    """The owner is still here, with nobody else in the group: ask before making a link."""
+    project = await session.get(Project, callback_data.project, populate_existing=True)
+    if not await owner_links.replaceable(session, project):
+        await query.answer(i18n.get("pj-stale"), show_alert=True)
+        return
+    await query.answer()
+    text, markup = view.link_question(i18n, project, await project_bid(session, project))
+    await query.message.answer(text, reply_markup=markup)
+
+
 @router.callback_query(_cb(HandAction.LINK))
 async def make_owner_link(query: CallbackQuery, callback_data: HandCb, session: AsyncSession,
                           user: User, bot: Bot, i18n: I18nContext) -> None:
-    """A one-time link for the owner's empty place (models/project_owner_link.py)."""
-    project = await session.get(Project, callback_data.project)
-    if not owner_links.vacant(project):
-        await query.answer(i18n.get("pj-stale"), show_alert=True)
+    """A one-time link for the owner's place (models/project_owner_link.py): at once when it
+    is empty, or after Yes while the project is still as the question showed it."""
+    asked = callback_data.owner != 0
+    project = await owner_links.as_asked(session, callback_data.project,
+                                         callback_data.owner or None, callback_data.turn)
+    if project is None:
+        await query.answer(i18n.get("pgh-stale" if asked else "pj-stale"), show_alert=True)
         return
     token = await owner_links.new_link(session, project, user.telegram_id,
                                        query.from_user.first_name, utcnow())
@@ -92,6 +113,8 @@ async def make_owner_link(query: CallbackQuery, callback_data: HandCb, session: 
         await query.answer(i18n.get("pgo-too-many-links"), show_alert=True)
         return
     await query.answer()
+    if asked:
+        await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get(
         "pgo-link", name=project_name(await project_bid(session, project)),
         link=team_view.invite_link((await bot.me()).username, token)))

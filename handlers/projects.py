@@ -141,12 +141,13 @@ async def _send_project(message: Message, session: AsyncSession, user: User,
                 if organiser else None)
     page = view.project_page(i18n, project, bid, updates, settings.tz, i18n.locale, payments)
     # Organisers may hand a project to a co-owner: when its owner used /forget (nobody can
-    # invite then), or away from an owner who no longer answers. With no owner they may also
-    # make a link for someone new to take the owner's place.
+    # invite then), or away from an owner who no longer answers. With no owner, or an owner
+    # and nobody else in the group, they may also make a link for someone new to take the
+    # owner's place.
     members = (await team.members_of(session, project.id)
                if organiser and not project.finished else [])
-    owner_link = organiser and owner_links.vacant(project)
-    if owner_link:
+    owner_link = await owner_links.place_to_fill(session, project) if organiser else None
+    if owner_link is owner_links.Place.EMPTY:
         page += "\n\n" + i18n.get("pgh-no-owner" if members else "pgo-no-owner")
     await message.answer(page, reply_markup=view.project_buttons(
         i18n, project, updates, organiser=organiser,

@@ -65,6 +65,9 @@ class Event:
     # project.
     PROJECT_OWNER_LINK = "project-owner-link"
     PROJECT_CLAIMED = "project-claimed"
+    # Someone took the place of an owner still here with an organiser's link; the owner stays
+    # in the group (no actor: a resident). detail: project.
+    PROJECT_REPLACED = "project-replaced"
 
 
 class AuditEntry(Base):

@@ -168,9 +168,10 @@ HOLDERS: tuple[Holder, ...] = (
            "Being a co-owner of a funded project's group (and the first name the group saw) "
            "is deleted.",
            ("project_groups",)),
-    Holder(("project_invites.made_by",), project_owner_link.erase_person,
+    Holder(("project_invites.made_by", "project_invites.replaces_owner"),
+           project_owner_link.erase_person,
            "Links an organiser made for a project's new owner stay good, without saying who "
-           "made them.",
+           "made them or whose place they were made to take.",
            ("project_owner_links",)),
     Holder(("outbox.chat_id", "outbox.dedupe_key", "outbox.payload", "outbox.last_error",
             "outbox.telegram_message_id"), _forget_messages,

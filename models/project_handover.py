@@ -111,7 +111,7 @@ async def hand_over(session: AsyncSession, project_id: int, member_id: int,
                               .values(owner_telegram_id=owner_shown, handovers=turn_shown)
                               .execution_options(synchronize_session=False))
         return None
-    kept = owner_shown is not None and await _keep_old_owner(
+    kept = owner_shown is not None and await keep_old_owner(
         session, project_id, owner_shown, old_owner_name, now)
     project = await session.get(Project, project_id, populate_existing=True)
     reference = await reference_of(session, project)
@@ -124,10 +124,11 @@ async def hand_over(session: AsyncSession, project_id: int, member_id: int,
                   turn_shown + 1)
 
 
-async def _keep_old_owner(session: AsyncSession, project_id: int, telegram_id: int,
-                          first_name: str | None, now: datetime) -> bool:
+async def keep_old_owner(session: AsyncSession, project_id: int, telegram_id: int,
+                         first_name: str | None, now: datetime) -> bool:
     """The old owner becomes a co-owner, in the place the new owner left (the count and the
-    project's row lock guard it as a join does)."""
+    project's row lock guard it as a join does). Also used when someone takes an owner's
+    place by an organiser's link (models/project_owner_link.py)."""
     place_left = (select(func.count()).select_from(ProjectMember)
                   .where(ProjectMember.project_id == project_id).scalar_subquery()
                   < MAX_MEMBERS)

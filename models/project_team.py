@@ -12,7 +12,8 @@
 
 /forget: a person's co-owner rows go (they hold the Telegram id and the first name the group
 sees). Invitations hold no one's id; a link an organiser made for the owner's place
-(models/project_owner_link.py) holds that organiser's, cleared by their /forget.
+(models/project_owner_link.py) holds that organiser's, and the owner's it was made to replace
+if they were still here; /forget clears each.
 """
 
 from __future__ import annotations
@@ -82,6 +83,9 @@ class ProjectInvite(Base):
     # The organiser who made a link for the owner's place, told once when it is used. /forget
     # clears it (the link still works).
     made_by: Mapped[int | None] = mapped_column(BigInteger)
+    # A link for the place of an owner still here who no longer answers: that owner, good only
+    # while they still have the place (or nobody has). /forget clears it.
+    replaces_owner: Mapped[int | None] = mapped_column(BigInteger)
 
 
 class JoinResult(StrEnum):

@@ -178,14 +178,18 @@ class ProjectAsks:
 
     async def claimed(self, session: AsyncSession, claimed: Claimed, round_: Round,
                       name: str) -> None:
-        """Someone took a project's empty owner's place by an organiser's link: the owner's
-        asks are planned for them (and their rows as a co-owner withdrawn), and the organiser
-        who made the link is told once, in their language. The new owner is answered in the
-        chat."""
-        await self.hand_over(session, round_, claimed.project, None, claimed.new_owner,
-                             utcnow())
-        await self.tell(session, f"pg:{claimed.project.id}:handed:{claimed.turn}:maker",
-                        claimed.made_by, "pgo-told-maker", name)
+        """Someone took a project's owner's place by an organiser's link: the asks follow the
+        owner as in a hand-over (an empty place's are planned for them; their rows as a
+        co-owner are withdrawn; a replaced owner's become theirs, and the replaced owner gets
+        a co-owner's). The organiser who made the link, and a replaced owner, are told once,
+        in their language; the new owner is answered in the chat."""
+        await self.hand_over(session, round_, claimed.project, claimed.old_owner,
+                             claimed.new_owner, utcnow())
+        key = f"pg:{claimed.project.id}:handed:{claimed.turn}"
+        await self.tell(session, f"{key}:maker", claimed.made_by, "pgo-told-maker", name)
+        if claimed.old_owner is not None:
+            await self.tell(session, f"{key}:old", claimed.old_owner,
+                            handover_view.told_replaced(claimed.old_kept), name)
 
     async def drop_person(self, session: AsyncSession, project_id: int,
                           telegram_id: int) -> None:

@@ -30,7 +30,8 @@ SENTENCES = frozenset({Event.COMMAND, Event.BUTTON, Event.ANSWER, Event.REFUSED_
                        Event.ORGANISER_ADDED, Event.ORGANISER_REMOVED, Event.BROADCAST_RETRIED,
                        Event.PAYMENT_CHANGED, Event.PAYMENT_REMOVED,
                        Event.PROJECT_HANDED, Event.PROJECT_TAKEN, Event.PROJECT_PASSED,
-                       Event.PROJECT_OWNER_LINK, Event.PROJECT_CLAIMED})
+                       Event.PROJECT_OWNER_LINK, Event.PROJECT_CLAIMED,
+                       Event.PROJECT_REPLACED})
 PAYMENT_KINDS = frozenset({"paid", "returned"})
 
 

@@ -3,7 +3,8 @@
 
 The Yes carries what the question showed (`HandCb`: the project, its owner, the co-owner's
 membership and the project's hand-over count), so the handler can refuse it once any of them
-has changed.
+has changed. The organiser's question before making a link for a new owner while the owner is
+still here (models/project_owner_link.py) is built the same way.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bot.ui.callbacks.projects import HandAction, HandCb, TeamAction, TeamCb
 from bot.ui.project_team_view import member_name, person_name
 from bot.ui.project_view import Texts, project_name
 from models.bid import Bid
+from models.project import Project
 from models.project_handover import Handed, Offer, Way
 
 # What each way of handing on says: the organiser's (or owner's) question, the answer after
@@ -27,6 +29,8 @@ TOLD_NEW = {Way.GONE: "pgh-told-owner", Way.TAKEN: "pgh-told-owner-taken",
             Way.PASSED: "pg-told-owner-passed"}
 TOLD_OLD = {Way.TAKEN: "pgh-told-old-owner"}
 TOLD_OLD_OUT = "pg-told-removed"  # the old owner found no place in the group
+# An owner whose place someone took by an organiser's link (models/project_owner_link.py).
+TOLD_REPLACED = "pgo-told-old-owner"
 
 
 def new_owner(t: Texts, handed: Handed, bid: Bid | None) -> str:
@@ -38,6 +42,11 @@ def told_old(handed: Handed) -> str | None:
     if handed.old_owner is None:
         return None
     return TOLD_OLD.get(handed.way) if handed.old_kept else TOLD_OLD_OUT
+
+
+def told_replaced(kept: bool) -> str:
+    """What an owner still here is told when someone took their place by an organiser's link."""
+    return TOLD_REPLACED if kept else TOLD_OLD_OUT
 
 
 def question(t: Texts, way: Way, offer: Offer, bid: Bid | None
@@ -55,3 +64,16 @@ def question(t: Texts, way: Way, offer: Offer, bid: Bid | None
                               callback_data=no)]])
     return t.get(QUESTION[way], name=project_name(bid),
                  person=escape(member_name(t, offer.member, bid))), markup
+
+
+def link_question(t: Texts, project: Project, bid: Bid | None
+                  ) -> tuple[str, InlineKeyboardMarkup]:
+    """"Make a link for a new owner?" while the owner is still here (models/project_owner_link.py).
+    The Yes carries the owner and the hand-over count the question saw."""
+    yes = HandCb(action=HandAction.LINK, project=project.id, owner=project.owner_telegram_id,
+                 turn=project.handovers).pack()
+    markup = InlineKeyboardMarkup(inline_keyboard=[
+        [InlineKeyboardButton(text=t.get("pgo-yes-make"), callback_data=yes)],
+        [InlineKeyboardButton(text=t.get("cf-no"), callback_data=HandCb(
+            action=HandAction.NO, project=project.id).pack())]])
+    return t.get("pgo-ask-held", name=project_name(bid)), markup

@@ -25,6 +25,7 @@ from bot.ui.callbacks.projects import (
 from models.amounts import format_pounds
 from models.bid import Bid
 from models.project import Money, Project, ProjectStatus, ProjectUpdate
+from models.project_owner_link import Place
 from models.update_schedule import parse_ask_days, shown
 from models.when import show_local
 
@@ -148,11 +149,12 @@ def project_page(t: Texts, project: Project, bid: Bid | None, updates: list[Proj
 def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
                     group: bool, organiser: bool, member: bool = False,
                     hand_to: tuple[tuple[int, str], ...] = (),
-                    owner_link: bool = False) -> InlineKeyboardMarkup:
+                    owner_link: Place | None = None) -> InlineKeyboardMarkup:
     """`group`: may send an update; `member`: owner or co-owner (their group's page);
     `hand_to`: the co-owners (membership id, name as the group's page shows it) an organiser
     may hand the project to (handlers/project_handover.py); `owner_link`: an organiser may
-    make a link for the owner's empty place (models/project_owner_link.py)."""
+    make a link for the owner's place (models/project_owner_link.py), at once when it is
+    empty, or after a question while the owner holds it."""
     def button(text: str, action: ProjectAction, value: int = 0) -> InlineKeyboardButton:
         return InlineKeyboardButton(text=text, callback_data=ProjectCb(
             action=action, round=project.round_id, project=project.id, value=value).pack())
@@ -175,9 +177,10 @@ def project_buttons(t: Texts, project: Project, updates: list[ProjectUpdate], *,
             text=t.get("pgh-button", person=name),
             callback_data=HandCb(action=HandAction.PICK, project=project.id,
                                  member=member).pack())] for member, name in hand_to]
-        if owner_link:
+        if owner_link is not None:
+            action = HandAction.LINK if owner_link is Place.EMPTY else HandAction.LINK_ASK
             rows.append([InlineKeyboardButton(text=t.get("pgo-button"), callback_data=HandCb(
-                action=HandAction.LINK, project=project.id).pack())])
+                action=action, project=project.id).pack())])
     rows.append([button(t.get("pj-back-button"), ProjectAction.ROUND)])
     return InlineKeyboardMarkup(inline_keyboard=rows)
 

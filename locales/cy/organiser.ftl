@@ -82,6 +82,7 @@ audit-ev-project-taken = { $who } — rhoi prosiect { $project } i rywun arall y
 audit-ev-project-passed = Perchennog prosiect { $project } — ei roi i rywun yn ei grŵp
 audit-ev-project-owner-link = { $who } — gwneud dolen i berchennog newydd prosiect { $project }
 audit-ev-project-claimed = Rhywun — gofalu am brosiect { $project } gyda dolen trefnydd
+audit-ev-project-replaced = Rhywun — gofalu am brosiect { $project } yn lle ei berchennog, gyda dolen trefnydd
 audit-area-bc = negeseuon at bawb
 audit-area-org = trefnwyr
 audit-area-rv = adolygu ceisiadau

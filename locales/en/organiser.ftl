@@ -97,6 +97,7 @@ audit-ev-project-taken = { $who } handed { $project } from its owner to someone 
 audit-ev-project-passed = The owner of { $project } handed it to someone in its group
 audit-ev-project-owner-link = { $who } made a link for a new owner of { $project }
 audit-ev-project-claimed = Someone took on { $project } with an organiser's link
+audit-ev-project-replaced = Someone took on { $project } from its owner with an organiser's link
 audit-area-bc = broadcasts
 audit-area-org = organisers
 audit-area-rv = reviewing bids

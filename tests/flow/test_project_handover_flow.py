@@ -16,24 +16,29 @@ from sqlalchemy import select
 from bot.ui.callbacks import Locale
 from bot.ui.callbacks.projects import HandAction, HandCb, ProjectAction, TeamAction
 from models import project_handover as handover
-from models.audit import AuditEntry
 from models.base import utcnow
 from models.organiser import Organiser
 from models.outbox import OutboxMessage, Status
 from models.project import Project
-from models.project_team import ProjectMember
 from models.round import get_round
 from tests.conftest import ORGANISER_ID
 from tests.support.databases import until_waiting_on_a_lock
 from tests.support.factories import GROUP_OWNER, join
 from tests.support.flow import alerts, buttons, texts
 from tests.support.project_scenario import (
+    ALL_ASKS,
     CO_CY,
     CO_EN,
     STRANGER,
+    asks_of,
+    assert_nobody_asked_twice_nor_left_out,
+    audit_entries,
     joined,
+    members,
+    owner_passes,
     owners_project,
     project_cb,
+    project_now,
     team,
     told_to,
 )
@@ -119,47 +124,6 @@ def new_owner_of(lang: Locale) -> int:
     return CO_CY if lang is Locale.CY else CO_EN
 
 
-async def project_now(session_maker, project: Project) -> Project:
-    async with session_maker() as session:
-        return await session.get(Project, project.id)
-
-
-async def members(session_maker) -> dict[int, str | None]:
-    async with session_maker() as session:
-        return {m.telegram_id: m.first_name for m in await session.scalars(
-            select(ProjectMember))}
-
-
-async def audit_entries(session_maker) -> list[AuditEntry]:
-    async with session_maker() as session:
-        return list(await session.scalars(select(AuditEntry).where(
-            AuditEntry.event.like("project-%")).order_by(AuditEntry.id)))
-
-
-async def outbox(session_maker, project: Project) -> dict[str, OutboxMessage]:
-    async with session_maker() as session:
-        return {row.dedupe_key: row for row in await session.scalars(select(OutboxMessage).where(
-            OutboxMessage.dedupe_key.like(f"proj:{project.id}:%")))}
-
-
-def pending_per_person(rows: dict[str, OutboxMessage]) -> dict[int, list[str]]:
-    """Each person's pending asks and nudges as "ask:2", "nudge:1"…, whoever's key they use."""
-    found: dict[int, list[str]] = {}
-    for key, row in rows.items():
-        if row.status == Status.PENDING:
-            kind, n = key.split(":")[2:4]
-            found.setdefault(row.chat_id, []).append(f"{kind}:{n}")
-    return {person: sorted(keys) for person, keys in found.items()}
-
-
-def assert_nobody_asked_twice_nor_left_out(rows: dict[str, OutboxMessage],
-                                           people: set[int], expected: list[str]) -> None:
-    assert pending_per_person(rows) == {person: expected for person in people}
-
-
-ALL_ASKS = sorted(f"{kind}:{n}" for kind in ("ask", "nudge") for n in (1, 2, 3))
-
-
 @pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
 async def test_the_owner_hands_their_project_to_a_co_owner(harness, session_maker, lang):
     said = SAID[lang]
@@ -167,7 +131,7 @@ async def test_the_owner_hands_their_project_to_a_co_owner(harness, session_make
     new_owner = new_owner_of(lang)
     member = await joined(harness, project, new_owner, "Siân")
     await joined(harness, project, STRANGER, "Ifan")
-    before = await outbox(session_maker, project)
+    before = await asks_of(session_maker, project)
 
     page = await harness.tap(GROUP_OWNER, team(TeamAction.SHOW, project))
     pick = dict(buttons(page[-1]))[said["owner button"]]
@@ -206,7 +170,7 @@ async def test_the_owner_hands_their_project_to_a_co_owner(harness, session_make
 
     # The owner's asks are the new owner's now, in the new owner's words; the old owner
     # gets theirs as a co-owner; the new owner's as a co-owner are withdrawn.
-    rows = await outbox(session_maker, project)
+    rows = await asks_of(session_maker, project)
     assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, new_owner, STRANGER}, ALL_ASKS)
     owner_ask = rows[f"proj:{project.id}:ask:2"]
     assert owner_ask.chat_id == new_owner
@@ -234,17 +198,8 @@ async def test_the_owner_hands_their_project_to_a_co_owner(harness, session_make
         round_ = await get_round(session, project.round_id)
         assert await notifier.projects.plan_asks(session, round_, [project_row]) == 0
         assert await notifier.project_asks.sync(session, round_, [project_row], utcnow()) == 0
-    assert {k: (r.chat_id, r.status) for k, r in (await outbox(session_maker, project)).items()
+    assert {k: (r.chat_id, r.status) for k, r in (await asks_of(session_maker, project)).items()
             } == {k: (r.chat_id, r.status) for k, r in rows.items()}
-
-
-async def owner_passes(harness, owner: int, project: Project, not_to: str) -> None:
-    """The owner makes a co-owner (not the one called `not_to`) the owner, and says Yes."""
-    page = await harness.tap(owner, team(TeamAction.SHOW, project))
-    pick = [data for label, data in buttons(page[-1])
-            if label.endswith("👑") and not_to not in label][0]
-    sent = await harness.tap(owner, pick)
-    await harness.tap(owner, buttons(sent[-1])[0][1])
 
 
 @pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
@@ -297,7 +252,7 @@ async def test_an_organiser_hands_a_project_away_from_an_owner_who_no_longer_ans
                 for row in await told_to(session_maker, project, person)
                 if ":handed:" in row.dedupe_key]
         assert told == [(f"pg:{project.id}:handed:1:{key}", words)]
-    rows = await outbox(session_maker, project)
+    rows = await asks_of(session_maker, project)
     assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, new_owner, STRANGER}, ALL_ASKS)
 
     (entry,) = await audit_entries(session_maker)
@@ -342,7 +297,7 @@ async def test_asks_already_made_are_not_made_again_and_nudges_reach_everyone(
     pick = [data for label, data in buttons(page[-1]) if label.endswith("👑")][0]
     sent = await harness.tap(GROUP_OWNER, pick)
     await harness.tap(GROUP_OWNER, buttons(sent[-1])[0][1])
-    rows = await outbox(session_maker, project)
+    rows = await asks_of(session_maker, project)
     later = sorted(["ask:2", "ask:3", "nudge:1", "nudge:2", "nudge:3"])
     assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, new_owner}, later)
     sent_ask = rows[f"proj:{project.id}:ask:1"]
@@ -389,7 +344,7 @@ async def _exactly_one_hand_over(session_maker, project: Project, sent: list,
         told = list(await session.scalars(select(OutboxMessage).where(
             OutboxMessage.dedupe_key.like(f"pg:{project.id}:handed:%:new"))))
     assert [row.chat_id for row in told] == [now.owner_telegram_id]
-    rows = await outbox(session_maker, project)
+    rows = await asks_of(session_maker, project)
     assert_nobody_asked_twice_nor_left_out(rows, {GROUP_OWNER, *candidates}, ALL_ASKS)
 
 

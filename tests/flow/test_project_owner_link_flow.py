@@ -21,7 +21,6 @@ from bot.ui.callbacks import ClaimCb, ForgetCb, Locale
 from bot.ui.callbacks.projects import HandAction, HandCb, ProjectAction, TeamAction
 from models import outbox
 from models import project_owner_link as owner_links
-from models.audit import AuditEntry
 from models.base import utcnow
 from models.organiser import Organiser
 from models.outbox import Status
@@ -29,7 +28,7 @@ from models.project import Project
 from models.project_team import ProjectInvite, ProjectMember
 from tests.conftest import ORGANISER_ID
 from tests.support.databases import until_waiting_on_a_lock
-from tests.support.factories import GROUP_OWNER, join
+from tests.support.factories import join
 from tests.support.flow import alerts, buttons, message_update, texts
 from tests.support.project_scenario import (
     CO_CY,
@@ -37,9 +36,14 @@ from tests.support.project_scenario import (
     LINK,
     STRANGER,
     asks_to,
+    audit_entries,
     joined,
+    link_cb,
+    make_owner_link,
+    owner_gone,
     owners_project,
     project_cb,
+    project_now,
     tap_as,
     team,
     told_to,
@@ -110,34 +114,6 @@ def person_of(lang: Locale) -> int:
     return CO_CY if lang is Locale.CY else CO_EN
 
 
-async def owner_gone(harness) -> None:
-    await harness.send(GROUP_OWNER, "/forget")
-    await harness.tap(GROUP_OWNER, ForgetCb(confirm=True).pack())
-
-
-async def make_owner_link(harness, project: Project, label: str) -> str:
-    page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
-    sent = await harness.tap(ORGANISER_ID, dict(buttons(page[-1]))[label])
-    (token,) = LINK.findall(texts(sent)[-1])
-    return token
-
-
-async def project_now(session_maker, project: Project) -> Project:
-    async with session_maker() as session:
-        return await session.get(Project, project.id)
-
-
-async def audit_entries(session_maker) -> list[AuditEntry]:
-    async with session_maker() as session:
-        return list(await session.scalars(select(AuditEntry).where(
-            AuditEntry.event.like("project-%")).order_by(AuditEntry.id)))
-
-
-def link_cb(project: Project | int, token: str) -> str:
-    return ClaimCb(project=project if isinstance(project, int) else project.id,
-                   token=token).pack()
-
-
 @pytest.mark.parametrize("lang", [Locale.EN, Locale.CY])
 async def test_someone_new_looks_after_a_project_nobody_looks_after(harness, session_maker,
                                                                     clock, lang):
@@ -145,9 +121,11 @@ async def test_someone_new_looks_after_a_project_nobody_looks_after(harness, ses
     person = person_of(lang)
     project = await owners_project(harness, session_maker, Locale.EN)
     await join(harness, ORGANISER_ID, lang)
-    # While the owner is here there is no such button, and a made-up tap makes no link.
+    # While the owner is here the button asks first (test_project_owner_replace_flow.py), and
+    # a made-up tap for an empty place makes no link.
     page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
-    assert said["button"] not in dict(buttons(page[-1]))
+    assert dict(buttons(page[-1]))[said["button"]] == HandCb(action=HandAction.LINK_ASK,
+                                                             project=project.id).pack()
     make = HandCb(action=HandAction.LINK, project=project.id).pack()
     assert alerts(await harness.tap(ORGANISER_ID, make)) == [said["stale page"]]
     await harness.tap(person, make)  # a resident's tap: refused by the organiser filter
@@ -207,8 +185,10 @@ async def test_someone_new_looks_after_a_project_nobody_looks_after(harness, ses
     assert texts(sent)[-1].splitlines()[1] == said["owner line"]
     sent = await harness.tap(person, team(TeamAction.INVITE, project))
     assert LINK.findall(texts(sent)[-1])
+    # The place is theirs: the organiser's button now asks first, as for any owner here.
     page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
-    assert said["button"] not in dict(buttons(page[-1]))
+    assert dict(buttons(page[-1]))[said["button"]] == HandCb(action=HandAction.LINK_ASK,
+                                                             project=project.id).pack()
     assert said["no owner"] not in texts(page)[-1]
 
     # The project's asks are theirs, in their language; the first one reaches them when due.

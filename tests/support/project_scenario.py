@@ -8,11 +8,13 @@ import re
 
 from sqlalchemy import select
 
-from bot.ui.callbacks import Locale
+from bot.ui.callbacks import ClaimCb, ForgetCb, Locale
 from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
-from models.outbox import OutboxMessage
+from models.audit import AuditEntry
+from models.outbox import OutboxMessage, Status
 from models.project import Project
 from models.project_team import ProjectMember
+from tests.conftest import ORGANISER_ID
 from tests.support.factories import GROUP_OWNER, join, published_round
 from tests.support.flow import buttons, callback_update, texts
 
@@ -98,7 +100,82 @@ async def joined(harness, project: Project, person: int, first_name: str) -> Pro
     return await member_row(harness, person)
 
 
+async def owner_passes(harness, owner: int, project: Project, not_to: str | None = None) -> None:
+    """The owner makes a co-owner (not the one called `not_to`) the owner, and says Yes."""
+    page = await harness.tap(owner, team(TeamAction.SHOW, project))
+    pick = [data for label, data in buttons(page[-1])
+            if label.endswith("👑") and (not_to is None or not_to not in label)][0]
+    sent = await harness.tap(owner, pick)
+    await harness.tap(owner, buttons(sent[-1])[0][1])
+
+
 async def member_row(harness, person: int) -> ProjectMember | None:
     async with harness.session_maker() as session:
         return await session.scalar(select(ProjectMember).where(
             ProjectMember.telegram_id == person))
+
+
+async def asks_of(session_maker, project: Project) -> dict[str, OutboxMessage]:
+    """Every ask and nudge of the project, whoever they are for, by dedupe key."""
+    async with session_maker() as session:
+        return {row.dedupe_key: row for row in await session.scalars(select(OutboxMessage).where(
+            OutboxMessage.dedupe_key.like(f"proj:{project.id}:%")))}
+
+
+def pending_per_person(rows: dict[str, OutboxMessage]) -> dict[int, list[str]]:
+    """Each person's pending asks and nudges as "ask:2", "nudge:1"…, whoever's key they use."""
+    found: dict[int, list[str]] = {}
+    for key, row in rows.items():
+        if row.status == Status.PENDING:
+            kind, n = key.split(":")[2:4]
+            found.setdefault(row.chat_id, []).append(f"{kind}:{n}")
+    return {person: sorted(keys) for person, keys in found.items()}
+
+
+def assert_nobody_asked_twice_nor_left_out(rows: dict[str, OutboxMessage],
+                                           people: set[int], expected: list[str]) -> None:
+    assert pending_per_person(rows) == {person: expected for person in people}
+
+
+ALL_ASKS = sorted(f"{kind}:{n}" for kind in ("ask", "nudge") for n in (1, 2, 3))
+
+
+async def project_now(session_maker, project: Project) -> Project:
+    async with session_maker() as session:
+        return await session.get(Project, project.id)
+
+
+async def members(session_maker) -> dict[int, str | None]:
+    async with session_maker() as session:
+        return {m.telegram_id: m.first_name for m in await session.scalars(
+            select(ProjectMember))}
+
+
+async def audit_entries(session_maker) -> list[AuditEntry]:
+    async with session_maker() as session:
+        return list(await session.scalars(select(AuditEntry).where(
+            AuditEntry.event.like("project-%")).order_by(AuditEntry.id)))
+
+
+# --- a link for a project's owner's place (models/project_owner_link.py) --------------------
+
+
+async def owner_gone(harness) -> None:
+    await harness.send(GROUP_OWNER, "/forget")
+    await harness.tap(GROUP_OWNER, ForgetCb(confirm=True).pack())
+
+
+async def make_owner_link(harness, project: Project, label: str, yes: str | None = None) -> str:
+    """An organiser taps `label` on the project's page, and `yes` to the question it asks (when
+    the owner is still here); returns the link's token."""
+    page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
+    sent = await harness.tap(ORGANISER_ID, dict(buttons(page[-1]))[label])
+    if yes is not None:
+        sent = await harness.tap(ORGANISER_ID, dict(buttons(sent[-1]))[yes])
+    (token,) = LINK.findall(texts(sent)[-1])
+    return token
+
+
+def link_cb(project: Project | int, token: str) -> str:
+    return ClaimCb(project=project if isinstance(project, int) else project.id,
+                   token=token).pack()

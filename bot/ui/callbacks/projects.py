@@ -72,14 +72,17 @@ class HandAction(StrEnum):
     NO = "n"
     OWNER_PICK = "o"  # the owner asks "hand it to …?" on their group's page (member)
     OWNER_YES = "w"  # member, owner, turn, as for YES; the owner's No is TeamAction.NO
-    LINK = "k"  # an organiser makes a link for the owner's empty place (project)
+    LINK = "k"  # an organiser makes a link for the owner's place: at once when it is empty
+    # (project), or the Yes of LINK_ASK (owner, turn: as the question showed them)
+    LINK_ASK = "q"  # an organiser asks "make a link for a new owner?" while the owner is here
 
 
 class HandCb(CallbackData, prefix="pgh"):
     """Handing a project to one of its co-owners: by an organiser (handlers/project_handover.py)
     or by its owner (handlers/project_pass.py). A Yes carries the co-owner's membership, the
     owner the question saw (0: none) and the project's hand-over count then, so it acts only
-    while all three are still so, and once."""
+    while all three are still so, and once. The Yes to making a link for a new owner while the
+    owner is here carries the owner and the count the same way."""
 
     action: HandAction
     project: RowId = 0
