@@ -159,8 +159,8 @@ class Run:
         self.classes = classes
         # By class, grown as classes are made (class 0, groups that backed no winner yet,
         # holds the share).
-        self.money = np.full(classes.count, trace.share)
-        self.error = np.full(classes.count, trace.share * _EPS)
+        self.held = np.empty((2, classes.count))  # money (row 0) and its error bound
+        self.held[:, 0] = trace.share, trace.share * _EPS
         self.rich = np.ones(classes.count, dtype=bool)
         self.rounds: list[Before | None] = []
 
@@ -188,14 +188,13 @@ class Run:
         now = self.classes.made[r]
         if now.stop > len(self.rich):
             more = max(now.stop, 2 * len(self.rich)) - len(self.rich)
-            self.money, self.error = np.append(self.money, np.empty(more)), np.append(
-                self.error, np.empty(more)
-            )
+            self.held = np.append(self.held, np.empty((2, more)), axis=1)
             self.rich = np.append(self.rich, np.empty(more, dtype=bool))
         # Which surely paid ρ·u (not all they had): a group paying all it has holds nothing.
         paid_rho = money > error
-        self.money[now], self.error[now], self.rich[now] = money, error, rich & paid_rho
-        return Before(self.money.take(parent), self.error.take(parent), rich, paid_rho)
+        self.held[0, now], self.held[1, now], self.rich[now] = money, error, rich & paid_rho
+        held = self.held.take(parent, axis=1)
+        return Before(held[0], held[1], rich, paid_rho)
 
 
 class KeptRuns:

@@ -173,7 +173,7 @@ def _rivals_above(
         if bound > (highest, rank):
             continue  # the coarse check: dearer at the upper run than the winner at the lower
         alike = at_b.classes.rival(r, index)
-        now = at_b.money[alike.parent] + at_b.error[alike.parent]
+        now = at_b.held.take(alike.parent, axis=1).sum(axis=0)  # money and its error bound
         found = above.lower_bounds(alike.bid, now, np.take(above.owed, alike.parent, axis=1))
         if found is None:
             return 0
