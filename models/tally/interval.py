@@ -68,6 +68,9 @@ class _FloatBid:
     slack: float  # the relative error bound of a sum over its supporters
     bound: Fraction | None
     bound_is_price_from: Fraction | None
+    # The heap's first entry, worked out once: (bound rounded down, up, price_from rounded down,
+    # up); None for a bid that never enters the heap.
+    start: tuple[float, float, float, float] | None
 
 
 @dataclass(frozen=True)
@@ -106,6 +109,7 @@ def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
                 slack=(len(bid.supporters) + 4) * _EPS,
                 bound=bid.bound,
                 bound_is_price_from=bid.bound_is_price_from,
+                start=_start(bid.bound, bid.bound_is_price_from, float(cost)),
             )
         )
     free = tuple(
@@ -114,6 +118,21 @@ def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
         if bid.supported and bid.cost == 0
     )
     return IntervalElectorate(len(electorate.weight), tuple(bids), free, usable)
+
+
+def _start(
+    bound: Fraction | None, price_from: Fraction | None, cost: float
+) -> tuple[float, float, float, float] | None:
+    """`_FloatBid.start`: float() rounds to nearest, so each value is within a rounding of it."""
+    if bound is None or price_from is None or cost == 0:
+        return None
+    rounded, from_ = float(bound), float(price_from)
+    return (
+        rounded * (1 - 2 * _EPS),
+        rounded * (1 + 2 * _EPS),
+        from_ * (1 - 2 * _EPS),
+        from_ * (1 + 2 * _EPS),
+    )
 
 
 def _price(
@@ -332,15 +351,21 @@ def interval_course(
     rivals: list[tuple[float | Fraction, int]] = []
     heap: list[tuple[float, int, int, int, float]] = []
     for index, bid in enumerate(prepared.bids):
-        if bid.bound is None or bid.bound_is_price_from is None or bid.cost == 0:
+        if bid.start is None:
             continue
         if bid.voters * start * (1 + 4 * _EPS) < bid.cost:
             continue  # never affordable (see models.tally.mes._first_bound)
-        bound = float(bid.bound)
+        lowest, highest, from_low, from_high = bid.start
         # Before anyone has paid, cost / total utility is the exact ρ if every supporter can
-        # pay ρ·u out of the share (as in models.tally.mes._first_bound).
-        fresh = len(order) if bid.bound_is_price_from <= share else -1
-        heap.append((bound * (1 - 2 * _EPS), bid.tie_rank, fresh, index, bound * (1 + 2 * _EPS)))
+        # pay ρ·u out of the share (as in models.tally.mes._first_bound). Floats decide this
+        # where they can; only a share within roundings of the threshold compares exactly.
+        if from_high < start * (1 - 2 * _EPS):
+            exact = True
+        elif from_low > start * (1 + 2 * _EPS):
+            exact = False
+        else:
+            exact = bid.bound_is_price_from is not None and bid.bound_is_price_from <= share
+        heap.append((lowest, bid.tie_rank, len(order) if exact else -1, index, highest))
     heapq.heapify(heap)
     bids = prepared.bids
     # While this run funds what `guide` funded, in the same order, the guide's bounds hold here.
