@@ -41,7 +41,7 @@ from typing import Final
 import numpy as np
 
 from models.tally.mes import _Electorate
-from models.tally.purse import Paid, Purse
+from models.tally.purse import ClassMemo, Paid, Purse
 
 __all__ = ["Course", "IntervalElectorate", "Paid", "Trace", "interval_course", "prepare_intervals"]
 
@@ -84,6 +84,8 @@ class IntervalElectorate:
     bids: tuple[_FloatBid, ...]
     free: tuple[int, ...]  # supported free bids, in tie-break order (funded first, at ρ = 0)
     usable: bool
+    memo: ClassMemo = field(default_factory=ClassMemo, compare=False, repr=False)
+    """The money classes worked out so far, for every later run (see models.tally.purse)."""
 
 
 def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
@@ -326,7 +328,7 @@ def interval_course(
     if not prepared.usable:
         return None
     start = float(share)
-    purse = Purse(prepared.groups, start)
+    purse = Purse(prepared.groups, start, prepared.memo)
     order = list(prepared.free)
     won_at: list[tuple[float | Fraction, int]] = []
     rivals: list[tuple[float | Fraction, int]] = []

@@ -5,18 +5,24 @@ money, error bound and utility for the bid, and changes no one else. So groups t
 backed the same winners so far, with the same utility for each, hold the very same floating-
 point money and the very same error bound: they form a money class. Early in a run there are
 few (Budapest 2024, 20,132 groups: 32 classes after 5 purchases, 647 after 10), so the purse
-keeps one value per class and each group's class, and a purchase costs work per class. Once
-the classes are many (or a bid's supporters' utilities differ), it spells the money out per
-group and goes on as before.
+keeps one value per class, and a purchase or a pricing costs work per class. Once the classes
+are many (or a winner's supporters' utilities differ), it spells the money out per group.
 
-While a bid's supporters fall into few classes, a sum over them is taken over the classes,
-each weighted by its voters among the supporters (whole numbers below 2⁵³, so summed exactly;
-a class with none adds an exact 0): a sum of no more non-negative products than there are
-supporters, so the rounding bound of a sum over the supporters covers it.
+Which groups form a class depends only on the bids bought so far, in order, not on the share;
+add1's runs at many shares mostly buy the same first bids. So the classes (`Classes`), and
+each bid's voters per class, are worked out once per sequence of purchases and kept with the
+prepared electorate for every later run (within a budget); only the classes' values are the
+run's own.
+
+A sum over a bid's supporters is taken over the classes that hold any of them, each weighted
+by its voters among the supporters (whole numbers below 2⁵³, so summed exactly): a sum of no
+more non-negative products than there are supporters, so the rounding bound of a sum over the
+supporters covers it.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final
 
 import numpy as np
@@ -25,11 +31,13 @@ if TYPE_CHECKING:
     from models.tally.interval import _FloatBid
 
 _EPS: Final = 2.0**-52
-_MOST_CLASSES: Final = 1024
-"""Above this many classes, the purse keeps money per group (a purchase's work per class would
-cost about as much as per supporter)."""
-_FEW: Final = 3
-"""A bid's supporters are summed per class when they are at least this many times the classes."""
+_MOST_CLASSES: Final = 2048
+"""Above this many classes, the purse keeps money per group."""
+_CLASSES_FROM: Final = 2048
+"""With fewer groups than this, money is kept per group from the start (per group, a small
+electorate's work is mostly numpy's fixed cost per call, which classes do not save)."""
+_MOST_KEPT: Final = 50_000_000
+"""How many numbers the classes kept across runs may hold in all (8 bytes each)."""
 
 
 class Paid:
@@ -37,7 +45,7 @@ class Paid:
 
     A supporter left surely holding something (money above its error bound) paid ρ·u, not
     all it had: one that pays all it has holds exactly nothing. (From a purchase made per
-    class, kept as the supporters' classes and a copy of the classes' values, spelled out per
+    class, kept as the supporters' classes and the classes' values, spelled out per
     supporter when read: most runs' traces are never read.)
     """
 
@@ -62,41 +70,84 @@ class Paid:
         return self._error if self._classes is None else self._error[self._classes]
 
 
+@dataclass
+class Classes:
+    """The money classes after a sequence of purchases: each group's class, each class's size.
+
+    `supporters[id(bid)]`: the classes holding any of the bid's supporters and their voters
+    there; `after[id(bid)]`: the classes once that bid is bought next. Both filled in as runs
+    ask for them (read-only arrays, shared by every run that made the same purchases).
+    """
+
+    of: np.ndarray
+    size: np.ndarray
+    supporters: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    after: dict[int, _Step] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Step:
+    """Buying a bid (all of whose supporters have the same utility) from some `Classes`:
+    `owner`, the classes holding its supporters, become `target` (the same number where the
+    class is wholly among them, else a new one); `classes`, the supporters' classes after."""
+
+    owner: np.ndarray
+    target: np.ndarray
+    then: Classes
+    classes: np.ndarray
+
+
+@dataclass
+class ClassMemo:
+    """The classes kept across an electorate's runs, from the first (everyone in one class)."""
+
+    first: Classes | None = None
+    kept: int = 0  # numbers held in all
+
+
 class Purse:
     """Every ballot group's money and error bound in one bounded run.
 
-    Per class (`of`: each group's class; `money`, `error`, `size`: each class's value, error
-    bound and number of groups) until `grouped`; then `money` and `error` are per group.
+    Per class (`classes`; `money`, `error`: each class's value and error bound) until
+    `classes` is None; then `money` and `error` are per group.
     """
 
-    def __init__(self, groups: int, share: float) -> None:
-        room = max(groups, 1)
-        self.grouped = False
-        self.of = np.zeros(groups, dtype=np.intp)
-        self.money = np.empty(room)
-        self.error = np.empty(room)
-        self.size = np.empty(room, dtype=np.intp)
-        self.money[0], self.error[0], self.size[0] = share, share * _EPS, groups
-        self.classes = 1
+    def __init__(self, groups: int, share: float, memo: ClassMemo) -> None:
+        self.memo = memo
+        if groups < _CLASSES_FROM:
+            self.classes: Classes | None = None
+            self.money, self.error = np.full(groups, share), np.full(groups, share * _EPS)
+            return
+        if memo.first is None:
+            memo.first = Classes(np.zeros(groups, dtype=np.intp), np.array([groups]))
+        self.classes = memo.first
+        self.money = np.array([share])
+        self.error = np.array([share * _EPS])
 
     def holding(self, bid: _FloatBid) -> tuple[np.ndarray, np.ndarray, np.ndarray, object]:
         """(money, error bounds, voters) to sum over for the bid's supporters, and a token for
         `pay` (what was read, so that the winner's payment need not read it again).
 
-        Per class where the supporters are many for the classes and all have the same utility
-        (a class with no supporter counts 0 times), else per supporter. The arrays may be views
-        of the purse: not to be written to.
+        Per class holding any of them where they all have the same utility, else per
+        supporter.
         """
         rows = bid.supporters
-        if self.grouped:
+        classes = self.classes
+        if classes is None:
             held, off = self.money[rows], self.error[rows]
             return held, off, bid.weight, (held, off)
-        classes = self.of[rows]
-        known = self.classes
-        if bid.flat_utility and _FEW * known <= len(classes):
-            voters = np.bincount(classes, weights=bid.weight, minlength=known)
-            return self.money[:known], self.error[:known], voters, classes
-        return self.money.take(classes), self.error.take(classes), bid.weight, classes
+        if not bid.flat_utility:
+            of = classes.of[rows]
+            return self.money.take(of), self.error.take(of), bid.weight, None
+        found = classes.supporters.get(id(bid))
+        if found is None:
+            voters = np.bincount(classes.of[rows], weights=bid.weight, minlength=len(classes.size))
+            present = voters.nonzero()[0]  # every supporter group has a voter
+            found = present, voters[present]
+            if self._room(2 * len(present)):
+                classes.supporters[id(bid)] = found
+        present, voters = found
+        return self.money.take(present), self.error.take(present), voters, None
 
     def pay(
         self,
@@ -114,10 +165,9 @@ class Purse:
         `trace`, what the supporters hold afterwards is appended to it (see models.tally.vouch).
         """
         rows = bid.supporters
-        if not self.grouped and not bid.flat_utility:
+        if self.classes is not None and not bid.flat_utility:
             self._spell_out()
-            token = None
-        if self.grouped:
+        if self.classes is None:
             if isinstance(token, tuple):
                 held, off = token
             else:
@@ -127,60 +177,62 @@ class Purse:
             if trace is not None:
                 trace.append(Paid(rows, held, off))
             return
-        classes = token if isinstance(token, np.ndarray) else self.of[rows]
-        self._pay_classes(bid, classes, lowest, highest, trace)
-        if self.classes > _MOST_CLASSES:
+        step = self._step(self.classes, bid)
+        # The supporters in a class all pay the same: each class's new value is worked out once.
+        held, off = _charged(
+            bid, self.money[step.owner], self.error[step.owner], lowest, highest, None
+        )
+        known, now = len(self.money), len(step.then.size)
+        money, error = np.empty(now), np.empty(now)
+        money[:known], error[:known] = self.money, self.error
+        money[step.target], error[step.target] = held, off
+        self.money, self.error, self.classes = money, error, step.then
+        if trace is not None:
+            trace.append(Paid(rows, money, error, step.classes))
+        if now > _MOST_CLASSES:
             self._spell_out()
 
-    def _pay_classes(
-        self,
-        bid: _FloatBid,
-        classes: np.ndarray,
-        lowest: float,
-        highest: float,
-        trace: list[Paid] | None,
-    ) -> None:
-        """`pay` per class, for a bid whose supporters all have the same utility.
-
-        The supporters in a class all pay the same: the class's new value is worked out once.
-        A class wholly among the supporters keeps its number; the supporters in any other
-        become a new class (and the rest keep the old one).
-        """
-        known = self.classes
-        count = np.bincount(classes, minlength=known)
-        present = count > 0
-        whole = count == self.size[:known]
-        moving = present & ~whole
+    def _step(self, classes: Classes, bid: _FloatBid) -> _Step:
+        """The classes after buying `bid` (kept, where there is room)."""
+        step = classes.after.get(id(bid))
+        if step is not None:
+            return step
+        rows = bid.supporters
+        before = classes.of[rows]
+        known = len(classes.size)
+        count = np.bincount(before, minlength=known)
+        owner = count.nonzero()[0]
+        count = count[owner]
+        moving = count != classes.size[owner]
         new = int(np.count_nonzero(moving))
-        held, off = _charged(
-            bid, self.money[:known].copy(), self.error[:known].copy(), lowest, highest, None
-        )
-        if new:
-            fresh = slice(known, known + new)
-            self.money[fresh], self.error[fresh] = held[moving], off[moving]
-            self.size[fresh] = count[moving]
-            self.size[:known] -= count * moving
-            renamed = np.arange(known)
-            renamed[moving] = np.arange(known, known + new)
-            classes = renamed[classes]
-            self.of[bid.supporters] = classes
-            self.classes = known + new
-        np.copyto(self.money[:known], held, where=whole)
-        np.copyto(self.error[:known], off, where=whole)
-        if trace is not None:
-            known = self.classes
-            trace.append(
-                Paid(bid.supporters, self.money[:known].copy(), self.error[:known].copy(), classes)
-            )
+        target = owner.copy()
+        target[moving] = np.arange(known, known + new)
+        size = np.concatenate([classes.size, count[moving]])
+        size[owner[moving]] -= count[moving]
+        renamed = np.arange(known)
+        renamed[owner] = target
+        after = renamed[before]
+        of = classes.of.copy()
+        of[rows] = after
+        step = _Step(owner, target, Classes(of, size), after)
+        if self._room(len(of) + len(size) + 2 * len(owner) + len(after)):
+            classes.after[id(bid)] = step
+        return step
+
+    def _room(self, numbers: int) -> bool:
+        """Whether `numbers` more may be kept across runs (and count them if so)."""
+        if self.memo.kept + numbers > _MOST_KEPT:
+            return False
+        self.memo.kept += numbers
+        return True
 
     def _spell_out(self) -> None:
         """Keep money per group from now on."""
-        if self.grouped:
+        if self.classes is None:
             return
-        known = self.classes
-        self.money = self.money[:known][self.of]
-        self.error = self.error[:known][self.of]
-        self.grouped = True
+        of = self.classes.of
+        self.money, self.error = self.money[of], self.error[of]
+        self.classes = None
 
 
 def _charged(
@@ -194,10 +246,10 @@ def _charged(
     """What groups holding `held` (error bounds `off`) with `utility` for the bid (None: the
     bid's one utility) keep after paying ρ·u for a ρ in [lowest, highest], and its error bound.
 
-    Writes over `held` and `off`. The middle of the interval is charged; a group that
-    surely could not pay ρ·u (even holding the most it may, and charged the least) keeps
-    exactly nothing, with no error. Any other keeps its error, plus u times half the
-    interval's width (how far the exact ρ can be from the middle), plus rounding.
+    Writes over `held`. The middle of the interval is charged; a group that surely could not
+    pay ρ·u (even holding the most it may, and charged the least) keeps exactly nothing, with
+    no error. Any other keeps its error, plus u times half the interval's width (how far the
+    exact ρ can be from the middle), plus rounding.
     """
     rho = (lowest + highest) / 2
     half = (highest - lowest) / 2 * (1 + 4 * _EPS) + highest * _EPS
