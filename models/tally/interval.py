@@ -10,7 +10,8 @@ when the bounds prove it: the winner's highest possible ρ is below every other 
 (or equal, and the winner comes first in the tie-break); a bid is dropped only when its
 supporters surely cannot pay for it. Where the bounds cannot prove a decision (a tie or a
 near-tie), the run gives up and the caller runs MES exactly. So a course this run returns is
-always the exact run's course.
+always the exact run's course. (The money is kept per money class early in a run, where many
+groups hold exactly the same: see models.tally.purse.)
 
 Why the bounds hold (m is a group's exact money, a its floating-point value, |m − a| ≤ e):
 
@@ -25,9 +26,11 @@ Why the bounds hold (m is a group's exact money, a its floating-point value, |m 
   (the lazy greedy of models.tally.mes relies on the same fact).
 
 Rounding is covered generously: a sum of n non-negative products is within (n + 4)·2⁻⁵² of its
-value (relative), a product or a quotient within 2⁻⁵². Costs and every bid's total utility
-must be whole numbers below 2⁵⁰, so that they and their sums are exact in floating point;
-otherwise `IntervalElectorate.usable` is False and the caller counts exactly.
+value (relative), in any order of summing, a product or a quotient within 2⁻⁵²; a sum over a
+bid's supporters has at most as many terms as it has supporters (fewer when taken per class).
+Costs and every bid's total utility must be whole numbers below 2⁵⁰, so that they and their
+sums are exact in floating point; otherwise `IntervalElectorate.usable` is False and the caller
+counts exactly.
 """
 
 from __future__ import annotations
@@ -84,6 +87,9 @@ class IntervalElectorate:
     bids: tuple[_FloatBid, ...]
     free: tuple[int, ...]  # supported free bids, in tie-break order (funded first, at ρ = 0)
     usable: bool
+    # Per bid that can enter the heap: (voters, cost, its `_FloatBid.start` bound rounded down,
+    # tie-break rank, index, bound rounded up, price_from rounded down, up).
+    starts: tuple[tuple[float, float, float, int, int, float, float, float], ...] = ()
     memo: ClassMemo = field(default_factory=ClassMemo, compare=False, repr=False)
     """The money classes worked out so far, for every later run (see models.tally.purse)."""
 
@@ -122,7 +128,12 @@ def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
         for bid in sorted(electorate.bids, key=lambda b: b.tie_rank)
         if bid.supported and bid.cost == 0
     )
-    return IntervalElectorate(len(electorate.weight), tuple(bids), free, usable)
+    starts = tuple(
+        (bid.voters, bid.cost, bid.start[0], bid.tie_rank, index, *bid.start[1:])
+        for index, bid in enumerate(bids)
+        if bid.start is not None
+    )
+    return IntervalElectorate(len(electorate.weight), tuple(bids), free, usable, starts)
 
 
 def _start(
@@ -175,9 +186,9 @@ def _priced(
     `held`, `off`: the supporters' money and error bounds, each counted `weight` times (per
     group, or per money class: see models.tally.purse). The split into poor and rich is found
     on the floating-point money (pabutools' loop); any split gives a lower bound, and the
-    upper bound is checked, so a wrong split only widens the interval. (Masks multiply the
-    weights rather than select from the arrays: on a few hundred supporters, numpy's selecting
-    costs several times more than its arithmetic.)
+    upper bound is checked, so a wrong split only widens the interval. (The poor are picked by
+    0/1 factors rather than selected from the arrays: on a few hundred supporters, numpy's
+    selecting costs several times more than its arithmetic.)
     """
     utility, cost, slack = bid.utility, bid.cost, bid.slack
     dot = np.dot if len(held) <= _BLAS_ALONE else _dot_unthreaded
@@ -219,7 +230,9 @@ def poor_split(bid: _FloatBid, held: np.ndarray, rho: float, count: int, dot,
     from `rho` with `count` poor (-1: none known). (ρ, number of poor, what the poor hold,
     their utility, their weights), or None: the poor alone hold all the utility, or the split
     did not settle. Any split gives bounds; the loop only makes them tighter. `weight`: how
-    many times each of `held` counts (default: each supporter's voters)."""
+    many times each of `held` counts (default: each supporter's voters). What the poor hold
+    and their utility are sums of the same products w·m and w·u as over the poor alone, with
+    exact zeros for the rest."""
     if weight is None:
         weight = bid.weight
     utility, cost, flat = bid.utility, bid.cost, bid.flat_utility
@@ -332,24 +345,7 @@ def interval_course(
     order = list(prepared.free)
     won_at: list[tuple[float | Fraction, int]] = []
     rivals: list[tuple[float | Fraction, int]] = []
-    heap: list[tuple[float, int, int, int, float]] = []
-    for index, bid in enumerate(prepared.bids):
-        if bid.start is None:
-            continue
-        if bid.voters * start * (1 + 4 * _EPS) < bid.cost:
-            continue  # never affordable (see models.tally.mes._first_bound)
-        lowest, highest, from_low, from_high = bid.start
-        # Before anyone has paid, cost / total utility is the exact ρ if every supporter can
-        # pay ρ·u out of the share (as in models.tally.mes._first_bound). Floats decide this
-        # where they can; only a share within roundings of the threshold compares exactly.
-        if from_high < start * (1 - 2 * _EPS):
-            exact = True
-        elif from_low > start * (1 + 2 * _EPS):
-            exact = False
-        else:
-            exact = bid.bound_is_price_from is not None and bid.bound_is_price_from <= share
-        heap.append((lowest, bid.tie_rank, len(order) if exact else -1, index, highest))
-    heapq.heapify(heap)
+    heap = _first_heap(prepared, share, start, len(order))
     bids = prepared.bids
     # While this run funds what `guide` funded, in the same order, the guide's bounds hold here.
     following = guide is not None and guide.order[: len(order)] == tuple(order)
@@ -407,6 +403,32 @@ def interval_course(
     if paid is not None:
         trace = Trace(start, prepared.groups, tuple(paid), tuple(others), tuple(proven))
     return Course(tuple(order), tuple(won_at), tuple(rivals), tuple(dropped), trace)
+
+
+def _first_heap(
+    prepared: IntervalElectorate, share: Fraction, start: float, round_: int
+) -> list[tuple[float, int, int, int, float]]:
+    """The heap before anyone has paid: every bid its supporters' shares could pay for.
+
+    Its bound cost / total utility is the exact ρ (priced in this round) if every supporter can
+    pay ρ·u out of the share (as in models.tally.mes._first_bound). Floats decide this where
+    they can; only a share within roundings of the threshold compares exactly.
+    """
+    below, above = start * (1 - 2 * _EPS), start * (1 + 2 * _EPS)
+    heap = []
+    for voters, cost, lowest, rank, index, highest, from_low, from_high in prepared.starts:
+        if voters * start * (1 + 4 * _EPS) < cost:
+            continue  # never affordable (see models.tally.mes._first_bound)
+        if from_high < below:
+            fresh = round_
+        elif from_low > above:
+            fresh = -1
+        else:
+            price_from = prepared.bids[index].bound_is_price_from
+            fresh = round_ if price_from is not None and price_from <= share else -1
+        heap.append((lowest, rank, fresh, index, highest))
+    heapq.heapify(heap)
+    return heap
 
 
 _AGAIN: Final = (-1, -1.0, -1.0, None)

@@ -36,7 +36,7 @@ _MOST_CLASSES: Final = 2048
 _CLASSES_FROM: Final = 2048
 """With fewer groups than this, money is kept per group from the start (per group, a small
 electorate's work is mostly numpy's fixed cost per call, which classes do not save)."""
-_MOST_KEPT: Final = 50_000_000
+_MOST_KEPT: Final = 16_000_000
 """How many numbers the classes kept across runs may hold in all (8 bytes each)."""
 
 
