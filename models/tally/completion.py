@@ -26,10 +26,10 @@ from models.tally.outcome import DEFAULT_TIE_BREAK, Policy, Result, TieBreak, Ut
 from models.tally.ranking import ballot_support, fund_down_ranking
 from models.tally.vouch import predicted_change, vouched_steps
 
-_GUESS_FROM = 8
+_GUESS_FROM = 4
 """Over at most this many steps, the search bisects rather than guesses where the course
 changes (a guess costs about as much as a run)."""
-_FINE_FROM = 5
+_FINE_FROM = 2
 """Over at most this many steps, runs vouch only if they vouch without comparing prices at
 the same share (which costs about as much as two runs)."""
 
@@ -108,6 +108,8 @@ def _last_fitting_share(
             # Comparing at the same share costs about two runs: over a few steps, bisecting
             # is as cheap.
             found = vouched_steps(bounded, lower[1], upper[1], span) if span > _FINE_FROM else 0
+            if found == span - 1:
+                found = span  # the last step is the upper run's own: its course is known
         last[:] = [(lower[1], upper[1], found)]
         return found
 
@@ -141,7 +143,7 @@ def _last_fitting_share(
                 # (a guess: only what runs vouch for is taken); bisect where no guess is made
                 # or the last few guesses below this run did not find it.
                 guess = None
-                if guesses < 2 and ahead[0] - fitting > _GUESS_FROM:
+                if guesses < 3 and ahead[0] - fitting > _GUESS_FROM:
                     guess = predicted_change(bounded, here[1], ahead[1], ahead[0] - here[0])
                 if guess is None or here[0] + guess < fitting:
                     target = fitting + max(1, (ahead[0] - fitting) // 2)
