@@ -63,11 +63,18 @@ class Paid:
 
     @property
     def money(self) -> np.ndarray:
-        return self._money if self._classes is None else self._money[self._classes]
+        self._spell_out()
+        return self._money
 
     @property
     def error(self) -> np.ndarray:
-        return self._error if self._classes is None else self._error[self._classes]
+        self._spell_out()
+        return self._error
+
+    def _spell_out(self) -> None:
+        if self._classes is not None:
+            of, self._classes = self._classes, None
+            self._money, self._error = self._money[of], self._error[of]
 
 
 @dataclass
