@@ -212,10 +212,10 @@ def _priced(
     short = cost - paid * (1 + slack) - moved
     lowest = 0.0 if short <= 0 else short / rest * (1 - 2 * _EPS)
     highest = (cost - paid * (1 - slack) + moved) / rest * (1 + 4 * slack + 1e-13)
-    least = held - off  # no group can hold less than this, nor less than nothing
+    least = np.maximum(held - off, 0.0)  # no group can hold less than this
     for _ in range(2):
         charge = highest * flat if flat else highest * utility
-        covered = float(dot(weight, np.clip(least, 0.0, charge)))
+        covered = float(dot(weight, np.minimum(least, charge)))
         if covered * (1 - slack - 8 * _EPS) >= cost:
             return lowest, highest
         highest *= 1 + 1e-9
