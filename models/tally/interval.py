@@ -10,7 +10,8 @@ when the bounds prove it: the winner's highest possible ρ is below every other 
 (or equal, and the winner comes first in the tie-break); a bid is dropped only when its
 supporters surely cannot pay for it. Where the bounds cannot prove a decision (a tie or a
 near-tie), the run gives up and the caller runs MES exactly. So a course this run returns is
-always the exact run's course.
+always the exact run's course. (The money is kept per money class early in a run, where many
+groups hold exactly the same: see models.tally.purse.)
 
 Why the bounds hold (m is a group's exact money, a its floating-point value, |m − a| ≤ e):
 
@@ -25,9 +26,11 @@ Why the bounds hold (m is a group's exact money, a its floating-point value, |m 
   (the lazy greedy of models.tally.mes relies on the same fact).
 
 Rounding is covered generously: a sum of n non-negative products is within (n + 4)·2⁻⁵² of its
-value (relative), a product or a quotient within 2⁻⁵². Costs and every bid's total utility
-must be whole numbers below 2⁵⁰, so that they and their sums are exact in floating point;
-otherwise `IntervalElectorate.usable` is False and the caller counts exactly.
+value (relative), in any order of summing, a product or a quotient within 2⁻⁵²; a sum over a
+bid's supporters has at most as many terms as it has supporters (fewer when taken per class).
+Costs and every bid's total utility must be whole numbers below 2⁵⁰, so that they and their
+sums are exact in floating point; otherwise `IntervalElectorate.usable` is False and the caller
+counts exactly.
 """
 
 from __future__ import annotations
@@ -41,6 +44,9 @@ from typing import Final
 import numpy as np
 
 from models.tally.mes import _Electorate
+from models.tally.purse import ClassMemo, Paid, Purse
+
+__all__ = ["Course", "IntervalElectorate", "Paid", "Trace", "interval_course", "prepare_intervals"]
 
 _EPS: Final = 2.0**-52
 _EXACT_BELOW: Final = 2.0**50
@@ -68,6 +74,9 @@ class _FloatBid:
     slack: float  # the relative error bound of a sum over its supporters
     bound: Fraction | None
     bound_is_price_from: Fraction | None
+    # The heap's first entry, worked out once: (bound rounded down, up, price_from rounded down,
+    # up); None for a bid that never enters the heap.
+    start: tuple[float, float, float, float] | None
 
 
 @dataclass(frozen=True)
@@ -78,6 +87,11 @@ class IntervalElectorate:
     bids: tuple[_FloatBid, ...]
     free: tuple[int, ...]  # supported free bids, in tie-break order (funded first, at ρ = 0)
     usable: bool
+    # Per bid that can enter the heap: (voters, cost, its `_FloatBid.start` bound rounded down,
+    # tie-break rank, index, bound rounded up, price_from rounded down, up).
+    starts: tuple[tuple[float, float, float, int, int, float, float, float], ...] = ()
+    memo: ClassMemo = field(default_factory=ClassMemo, compare=False, repr=False)
+    """The money classes worked out so far, for every later run (see models.tally.purse)."""
 
 
 def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
@@ -106,6 +120,7 @@ def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
                 slack=(len(bid.supporters) + 4) * _EPS,
                 bound=bid.bound,
                 bound_is_price_from=bid.bound_is_price_from,
+                start=_start(bid.bound, bid.bound_is_price_from, float(cost)),
             )
         )
     free = tuple(
@@ -113,27 +128,70 @@ def prepare_intervals(electorate: _Electorate) -> IntervalElectorate:
         for bid in sorted(electorate.bids, key=lambda b: b.tie_rank)
         if bid.supported and bid.cost == 0
     )
-    return IntervalElectorate(len(electorate.weight), tuple(bids), free, usable)
+    starts = tuple(
+        (bid.voters, bid.cost, bid.start[0], bid.tie_rank, index, *bid.start[1:])
+        for index, bid in enumerate(bids)
+        if bid.start is not None
+    )
+    return IntervalElectorate(len(electorate.weight), tuple(bids), free, usable, starts)
+
+
+def _start(
+    bound: Fraction | None, price_from: Fraction | None, cost: float
+) -> tuple[float, float, float, float] | None:
+    """`_FloatBid.start`: float() rounds to nearest, so each value is within a rounding of it."""
+    if bound is None or price_from is None or cost == 0:
+        return None
+    rounded, from_ = float(bound), float(price_from)
+    return (
+        rounded * (1 - 2 * _EPS),
+        rounded * (1 + 2 * _EPS),
+        from_ * (1 - 2 * _EPS),
+        from_ * (1 + 2 * _EPS),
+    )
 
 
 def _price(
+    bid: _FloatBid, money: np.ndarray, error: np.ndarray, hint: float = 0.0
+) -> tuple[float, float] | None:
+    """`_priced` for per-group money and error bounds."""
+    rows = bid.supporters
+    return _priced(bid, money[rows], error[rows], hint, bid.weight)
+
+
+def _price_in(
     bid: _FloatBid,
-    money: np.ndarray,
-    error: np.ndarray,
+    purse: Purse,
     hint: float = 0.0,
-    keep: dict[int, tuple[np.ndarray, np.ndarray]] | None = None,
+    keep: dict[int, object] | None = None,
+) -> tuple[float, float] | None:
+    """`_priced` for the money in a run's purse; `keep` keeps what was read, for the
+    winner's payment."""
+    held, off, weight, token = purse.holding(bid)
+    found = _priced(bid, held, off, hint, weight)
+    if keep is not None and found is not None and found is not _UNAFFORDABLE:
+        keep[id(bid)] = token
+    return found
+
+
+def _priced(
+    bid: _FloatBid,
+    held: np.ndarray,
+    off: np.ndarray,
+    hint: float,
+    weight: np.ndarray,
 ) -> tuple[float, float] | None:
     """(lowest, highest) possible exact ρ, _UNAFFORDABLE if surely unaffordable, None: unsure.
 
-    The split into poor and rich is found on the floating-point money (pabutools' loop); any
-    split gives a lower bound, and the upper bound is checked, so a wrong split only widens
-    the interval. (Masks multiply the weights rather than select from the arrays: on a few
-    hundred supporters, numpy's selecting costs several times more than its arithmetic.)
+    `held`, `off`: the supporters' money and error bounds, each counted `weight` times (per
+    group, or per money class: see models.tally.purse). The split into poor and rich is found
+    on the floating-point money (pabutools' loop); any split gives a lower bound, and the
+    upper bound is checked, so a wrong split only widens the interval. (The poor are picked by
+    0/1 factors rather than selected from the arrays: on a few hundred supporters, numpy's
+    selecting costs several times more than its arithmetic.)
     """
-    rows = bid.supporters
-    held, off = money[rows], error[rows]
-    weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
-    dot = np.dot if len(rows) <= _BLAS_ALONE else _dot_unthreaded
+    utility, cost, slack = bid.utility, bid.cost, bid.slack
+    dot = np.dot if len(held) <= _BLAS_ALONE else _dot_unthreaded
     total = float(dot(weight, held))
     spread = float(dot(weight, off)) * (1 + slack)  # how far the supporters' total can be off
     if total * (1 + slack) + spread < cost:
@@ -144,7 +202,7 @@ def _price(
     if hint > rho:  # start from an earlier lower bound: fewer rounds of finding the poor
         rho, count = hint, -1
     flat = bid.flat_utility
-    split = poor_split(bid, held, rho, count, dot)
+    split = poor_split(bid, held, rho, count, dot, weight)
     if split is None:
         return None
     rho, count, paid, used, poor_weight = split
@@ -159,96 +217,54 @@ def _price(
         charge = highest * flat if flat else highest * utility
         covered = float(dot(weight, np.minimum(least, charge)))
         if covered * (1 - slack - 8 * _EPS) >= cost:
-            if keep is not None:  # the winner's payment reads the same money again
-                keep[id(bid)] = held, off
             return lowest, highest
         highest *= 1 + 1e-9
     return None
 
 
-def poor_split(bid: _FloatBid, held: np.ndarray, rho: float, count: int, dot
+def poor_split(bid: _FloatBid, held: np.ndarray, rho: float, count: int, dot,
+               weight: np.ndarray | None = None
                ) -> tuple[float, int, float, float, np.ndarray] | None:
     """pabutools' loop on floating-point money: the supporters who cannot pay ρ·u pay all they
     hold (the poor), ρ is set again from that split, until the split stops changing. Starts
     from `rho` with `count` poor (-1: none known). (ρ, number of poor, what the poor hold,
     their utility, their weights), or None: the poor alone hold all the utility, or the split
-    did not settle. Any split gives bounds; the loop only makes them tighter."""
-    weight, utility, cost, flat = bid.weight, bid.utility, bid.cost, bid.flat_utility
-    paid, used, poor_weight = 0.0, 0.0, weight
+    did not settle. Any split gives bounds; the loop only makes them tighter. `weight`: how
+    many times each of `held` counts (default: each supporter's voters). What the poor hold
+    and their utility are sums of the same products w·m and w·u as over the poor alone, with
+    exact zeros for the rest."""
+    if weight is None:
+        weight = bid.weight
+    utility, cost, flat = bid.utility, bid.cost, bid.flat_utility
+    paid, used, chosen = 0.0, 0.0, None
+    weighted = None  # each supporter's weight times what it holds, once split
     for _ in range(_MOST_SPLITS):
         poor = held < (rho * flat if flat else rho * utility)
         now = int(np.count_nonzero(poor))
         if now == count:
             break
         count = now
-        poor_weight = weight * poor
-        paid = float(dot(poor_weight, held))
+        if weighted is None:
+            weighted = weight * held
+        # 0/1 times w·h: the same products as (w·[poor])·h, so the same sum
+        chosen = poor.astype(np.float64)
+        paid = float(dot(chosen, weighted))
         # whole numbers below 2**50: exact
-        used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
+        if flat:
+            used = float(dot(chosen, weight)) * flat
+        else:
+            used = float(dot(chosen, bid.weighted_utility))
         if used >= bid.total_utility:
             return None
         rho = (cost - paid) / (bid.total_utility - used)
     else:
         return None
-    return rho, count, paid, used, poor_weight
+    return rho, count, paid, used, weight if chosen is None else weight * chosen
 
 
 def _dot_unthreaded(a: np.ndarray, b: np.ndarray) -> float:
     """a · b without BLAS (any order of summing keeps within the same error bound)."""
     return float(np.add.reduce(a * b))
-
-
-def _pay(
-    bid: _FloatBid,
-    money: np.ndarray,
-    error: np.ndarray,
-    lowest: float,
-    highest: float,
-    kept: tuple[np.ndarray, np.ndarray] | None = None,
-    trace: list[Paid] | None = None,
-) -> None:
-    """Each supporter keeps max(0, m − ρ·u), for a ρ somewhere in [lowest, highest].
-
-    A group that surely could not pay ρ·u is left with exactly nothing (no error); any other
-    keeps its error, plus u times half the interval's width, plus rounding. With `trace`, what
-    the supporters hold afterwards is appended to it (see models.tally.vouch).
-    """
-    rows = bid.supporters
-    held, off = (money[rows], error[rows]) if kept is None else kept
-    rho = (lowest + highest) / 2
-    half = (highest - lowest) / 2 * (1 + 4 * _EPS) + highest * _EPS
-    flat = bid.flat_utility
-    if flat:  # every supporter's utility is the same: the charge is one number
-        charge = rho * flat
-        off = off + (flat * half * (1 + 4 * _EPS) + 2 * _EPS * charge) + 2 * _EPS * held
-        least_charge = lowest * flat * (1 - 4 * _EPS)
-    else:
-        utility = bid.utility
-        charge = rho * utility
-        off = off + utility * half * (1 + 4 * _EPS) + 2 * _EPS * (held + charge)
-        least_charge = lowest * utility * (1 - 4 * _EPS)
-    surely_poor = (held + off) * (1 + 4 * _EPS) < least_charge
-    # A surely poor group's held − charge is negative (least_charge ≤ charge), so it keeps 0.
-    held -= charge
-    money[rows] = np.maximum(held, 0.0, out=held)
-    off *= 1 + 4 * _EPS
-    off[surely_poor] = 0.0
-    error[rows] = off
-    if trace is not None:
-        trace.append(Paid(rows, held, off))
-
-
-@dataclass(frozen=True)
-class Paid:
-    """One purchase in a bounded run: the supporters' money and error bounds afterwards.
-
-    A supporter left surely holding something (money above its error bound) paid ρ·u, not
-    all it had: one that pays all it has holds exactly nothing.
-    """
-
-    rows: np.ndarray
-    money: np.ndarray
-    error: np.ndarray
 
 
 @dataclass(frozen=True)
@@ -325,30 +341,18 @@ def interval_course(
     if not prepared.usable:
         return None
     start = float(share)
-    money = np.full(prepared.groups, start)
-    error = np.full(prepared.groups, start * _EPS)  # how far each group's money can be off
+    purse = Purse(prepared.groups, start, prepared.memo)
     order = list(prepared.free)
     won_at: list[tuple[float | Fraction, int]] = []
     rivals: list[tuple[float | Fraction, int]] = []
-    heap: list[tuple[float, int, int, int, float]] = []
-    for index, bid in enumerate(prepared.bids):
-        if bid.bound is None or bid.bound_is_price_from is None or bid.cost == 0:
-            continue
-        if bid.voters * start * (1 + 4 * _EPS) < bid.cost:
-            continue  # never affordable (see models.tally.mes._first_bound)
-        bound = float(bid.bound)
-        # Before anyone has paid, cost / total utility is the exact ρ if every supporter can
-        # pay ρ·u out of the share (as in models.tally.mes._first_bound).
-        fresh = len(order) if bid.bound_is_price_from <= share else -1
-        heap.append((bound * (1 - 2 * _EPS), bid.tie_rank, fresh, index, bound * (1 + 2 * _EPS)))
-    heapq.heapify(heap)
+    heap = _first_heap(prepared, share, start, len(order))
     bids = prepared.bids
     # While this run funds what `guide` funded, in the same order, the guide's bounds hold here.
     following = guide is not None and guide.order[: len(order)] == tuple(order)
     underneath = below is not None and below.order[: len(order)] == tuple(order)
     dropped: list[tuple[int, int]] = []
     # Supporters' money and errors as read by this round's pricings, for the winner's payment.
-    kept: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    kept: dict[int, object] = {}
     paid: list[Paid] | None = [] if traced else None
     others: list[tuple[tuple[float, int, int, int, float], ...]] = []
     proven: list[tuple[float | Fraction, int] | None] = []
@@ -361,11 +365,11 @@ def interval_course(
             known = _drop_as_guide_did(guide, known, heap, len(order), dropped)
             if not heap:
                 break
-            decided = _guided_winner(bids, guide, money, error, heap, order, won_at, dropped, kept)
+            decided = _guided_winner(bids, guide, purse, heap, order, won_at, dropped, kept)
         if decided is None:
             if not heap:
                 break
-            decided = _heap_winner(bids, money, error, heap, len(order), dropped, kept)
+            decided = _heap_winner(bids, purse, heap, len(order), dropped, kept)
             if decided is None:
                 return None
             if decided is _AGAIN:
@@ -381,13 +385,13 @@ def interval_course(
                 else:
                     underneath = False
             if not _price_runner_up(
-                bids, money, error, heap, len(order), floor, proven_rival, dropped
+                bids, purse, heap, len(order), floor, proven_rival, dropped
             ):
                 return None
         if traced:
             others.append(tuple(heap))
             proven.append(proven_rival)
-        _pay(bids[index], money, error, lowest, highest, kept.get(id(bids[index])), paid)
+        purse.pay(bids[index], lowest, highest, kept.get(id(bids[index])), paid)
         kept.clear()
         order.append(index)
         if following and guide is not None:
@@ -401,18 +405,43 @@ def interval_course(
     return Course(tuple(order), tuple(won_at), tuple(rivals), tuple(dropped), trace)
 
 
+def _first_heap(
+    prepared: IntervalElectorate, share: Fraction, start: float, round_: int
+) -> list[tuple[float, int, int, int, float]]:
+    """The heap before anyone has paid: every bid its supporters' shares could pay for.
+
+    Its bound cost / total utility is the exact ρ (priced in this round) if every supporter can
+    pay ρ·u out of the share (as in models.tally.mes._first_bound). Floats decide this where
+    they can; only a share within roundings of the threshold compares exactly.
+    """
+    below, above = start * (1 - 2 * _EPS), start * (1 + 2 * _EPS)
+    heap = []
+    for voters, cost, lowest, rank, index, highest, from_low, from_high in prepared.starts:
+        if voters * start * (1 + 4 * _EPS) < cost:
+            continue  # never affordable (see models.tally.mes._first_bound)
+        if from_high < below:
+            fresh = round_
+        elif from_low > above:
+            fresh = -1
+        else:
+            price_from = prepared.bids[index].bound_is_price_from
+            fresh = round_ if price_from is not None and price_from <= share else -1
+        heap.append((lowest, rank, fresh, index, highest))
+    heapq.heapify(heap)
+    return heap
+
+
 _AGAIN: Final = (-1, -1.0, -1.0, None)
 """What `_heap_winner` returns when it priced a bid and has to look again."""
 
 
 def _heap_winner(
     bids: tuple[_FloatBid, ...],
-    money: np.ndarray,
-    error: np.ndarray,
+    purse: Purse,
     heap: list[tuple[float, int, int, int, float]],
     round_: int,
     dropped: list[tuple[int, int]],
-    kept: dict[int, tuple[np.ndarray, np.ndarray]],
+    kept: dict[int, object],
 ) -> tuple[int, float, float, None] | None:
     """The lazy greedy's next step: the winner (taken off the heap), _AGAIN, or None: unsure.
 
@@ -421,7 +450,7 @@ def _heap_winner(
     """
     lowest, rank, priced_after, index, highest = heap[0]
     if priced_after != round_:
-        found = _price(bids[index], money, error, lowest, kept)
+        found = _price_in(bids[index], purse, lowest, kept)
         if found is None:
             return None
         if found is _UNAFFORDABLE:
@@ -438,7 +467,7 @@ def _heap_winner(
                 return None  # two current prices overlap: a tie or a near-tie
             # The runner-up's bound is old: price it now, and look again.
             heapq.heapreplace(heap, (lowest, rank, priced_after, index, highest))
-            found = _price(bids[other_index], money, error, other_lowest, kept)
+            found = _price_in(bids[other_index], purse, other_lowest, kept)
             if found is None:
                 return None
             if found is _UNAFFORDABLE:
@@ -477,13 +506,12 @@ def _drop_as_guide_did(
 def _guided_winner(
     bids: tuple[_FloatBid, ...],
     guide: Course,
-    money: np.ndarray,
-    error: np.ndarray,
+    purse: Purse,
     heap: list[tuple[float, int, int, int, float]],
     order: list[int],
     won_at: list[tuple[float | Fraction, int]],
     dropped: list[tuple[int, int]],
-    kept: dict[int, tuple[np.ndarray, np.ndarray]],
+    kept: dict[int, object],
 ) -> tuple[int, float, float, tuple[float | Fraction, int]] | None:
     """The bid `guide` (a run at a larger share) funded in this round, where it surely wins here.
 
@@ -510,7 +538,7 @@ def _guided_winner(
     if priced_after == len(order):
         found: tuple[float, float] | None = (lowest, highest)
     else:
-        found = _price(bid, money, error, lowest, kept)
+        found = _price_in(bid, purse, lowest, kept)
     if found is None:
         return None
     if found is not _UNAFFORDABLE and (found[1], bid.tie_rank) < rival:
@@ -531,8 +559,7 @@ def _guided_winner(
 
 def _price_runner_up(
     bids: tuple[_FloatBid, ...],
-    money: np.ndarray,
-    error: np.ndarray,
+    purse: Purse,
     heap: list[tuple[float, int, int, int, float]],
     round_: int,
     floor: tuple[float | Fraction, int] | None,
@@ -548,7 +575,7 @@ def _price_runner_up(
         if floor is not None and max((heap[0][0], heap[0][1]), proven or (-1.0, -1)) > floor:
             return True
         lowest, rank, _, index, _ = heap[0]
-        found = _price(bids[index], money, error, lowest)
+        found = _price_in(bids[index], purse, lowest)
         if found is None:
             return False
         if found is _UNAFFORDABLE:

@@ -4,7 +4,8 @@ The adversary is rounding: a floating-point run can fund the wrong bid where two
 equal or nearly so, and a recount must never do that. So on random elections, ties and
 near-ties included, a bounded run either gives up or names exactly the exact run's order; and
 whenever one run vouches for the shares between it and a later run, every exact run in between
-follows that course.
+follows that course. Each is checked with money kept per group (as small electorates do) and
+per money class (as large ones do early in a run), see `kept`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from unittest.mock import patch
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from models.tally import completion, equal_shares_add1, equal_shares_add1_stepwise
+from models.tally import completion, equal_shares_add1, equal_shares_add1_stepwise, purse
 from models.tally.interval import interval_course, prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
@@ -41,21 +42,41 @@ def elections(draw):
 
 shares = st.fractions(min_value=0, max_value=2000, max_denominator=30)
 
+PER_CLASS = {"_CLASSES_FROM": 0}
+# How a run keeps its money (models.tally.purse): per group; per class; per class until there
+# are two, then per group; per class with nothing kept across runs.
+keeping = st.sampled_from(
+    [
+        {"_CLASSES_FROM": 10**9},
+        PER_CLASS,
+        {"_CLASSES_FROM": 0, "_MOST_CLASSES": 2},
+        {"_CLASSES_FROM": 0, "_MOST_KEPT": 0},
+    ]
+)
+
+
+def kept(how):
+    return patch.multiple(purse, **how)
+
 
 def exact_order(electorate, share):
     return _run_equal_shares(electorate, share).order
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(elections(), shares)
-@example(({"a": 10, "b": 10}, [{"a": 1, "b": 1}] * 3, "cost"), Fraction(10, 3))
-@example(({"a": 10, "b": 11}, [{"a": 1, "b": 1}, {"a": 1}], "cost"), Fraction(21, 2))
-@example(({"a": 100, "b": 99}, [{"a": 1, "b": 1}, {"b": 1}, {"a": 1}], "cost"), Fraction(100))
-def test_a_bounded_run_gives_up_or_names_the_exact_course(election, share):
+@given(elections(), shares, keeping)
+@example(({"a": 10, "b": 10}, [{"a": 1, "b": 1}] * 3, "cost"), Fraction(10, 3), PER_CLASS)
+@example(({"a": 10, "b": 11}, [{"a": 1, "b": 1}, {"a": 1}], "cost"), Fraction(21, 2), PER_CLASS)
+@example(
+    ({"a": 100, "b": 99}, [{"a": 1, "b": 1}, {"b": 1}, {"a": 1}], "cost"), Fraction(100), PER_CLASS
+)
+def test_a_bounded_run_gives_up_or_names_the_exact_course(election, share, how):
     costs, ballots, utility = election
     electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
+    bounded = prepare_intervals(electorate)
     for tight in (False, True):
-        course = interval_course(prepare_intervals(electorate), share, tight=tight)
+        with kept(how):
+            course = interval_course(bounded, share, tight=tight)
         if course is not None:
             assert list(course.order) == exact_order(electorate, share)
 
@@ -71,7 +92,7 @@ def test_an_exact_tie_is_left_to_the_exact_run():
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(elections(), shares, st.integers(0, 40) | st.integers(41, 3000), st.booleans())
+@given(elections(), shares, st.integers(0, 40) | st.integers(41, 3000), st.booleans(), keeping)
 @example(
     (
         {"A": 900, "B": 700, "C": 400},
@@ -81,9 +102,10 @@ def test_an_exact_tie_is_left_to_the_exact_run():
     Fraction(290),
     50,
     True,
+    PER_CLASS,
 )  # the guide funds B second, where at 290 C wins: B is affordable but not proven cheapest
 def test_a_run_guided_by_a_later_one_gives_up_or_names_the_exact_course(
-    election, share, width, bounded_guide
+    election, share, width, bounded_guide, how
 ):
     # A guided run prices only the guide's winner where the guide's bounds prove it wins, and
     # drops the bids the guide found unaffordable; it must still name exactly the exact course.
@@ -91,9 +113,11 @@ def test_a_run_guided_by_a_later_one_gives_up_or_names_the_exact_course(
     electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
     bounded = prepare_intervals(electorate)
     exact = replace(bounded, usable=False)
-    guide = completion._course(electorate, bounded if bounded_guide else exact, share + width)
+    with kept(how):
+        guide = completion._course(electorate, bounded if bounded_guide else exact, share + width)
     for tight in (False, True):
-        course = interval_course(bounded, share, tight, guide)
+        with kept(how):
+            course = interval_course(bounded, share, tight, guide)
         if course is not None:
             assert list(course.order) == exact_order(electorate, share)
 
@@ -107,9 +131,10 @@ def test_a_run_guided_by_a_later_one_gives_up_or_names_the_exact_course(
     st.booleans(),
     st.none() | st.integers(1, 20),
     st.booleans(),
+    keeping,
 )
 def test_a_vouching_run_is_right_about_every_share_in_between(
-    election, share, width, bounded_here, bounded_there, guided_from, floored
+    election, share, width, bounded_here, bounded_there, guided_from, floored, how
 ):
     # Courses come from bounded runs (float bounds) or, where those give up, from exact runs
     # (exact prices, ties decided by rank); either kind may vouch for the other. The later run
@@ -119,18 +144,21 @@ def test_a_vouching_run_is_right_about_every_share_in_between(
     electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
     bounded = prepare_intervals(electorate)
     exact = replace(bounded, usable=False)
-    here = completion._course(electorate, bounded if bounded_here else exact, share)
-    guide = None
-    if guided_from is not None:
-        guide = completion._course(electorate, bounded, share + width + guided_from, tight=True)
-    there = completion._course(
-        electorate,
-        bounded if bounded_there else exact,
-        share + width,
-        tight=True,
-        guide=guide,
-        below=here if floored else None,
-    )
+    with kept(how):
+        here = completion._course(electorate, bounded if bounded_here else exact, share)
+        guide = None
+        if guided_from is not None:
+            guide = completion._course(
+                electorate, bounded, share + width + guided_from, tight=True
+            )
+        there = completion._course(
+            electorate,
+            bounded if bounded_there else exact,
+            share + width,
+            tight=True,
+            guide=guide,
+            below=here if floored else None,
+        )
     if not here.vouches_between(there):
         return
     for step in range(width + 1):

@@ -1,0 +1,279 @@
+"""Ballot groups' money in one bounded MES run (models.tally.interval): per money class early on.
+
+A purchase changes each of the winner's supporters by the same arithmetic on that group's own
+money, error bound and utility for the bid, and changes no one else. So groups that have
+backed the same winners so far, with the same utility for each, hold the very same floating-
+point money and the very same error bound: they form a money class. Early in a run there are
+few (Budapest 2024, 20,132 groups: 32 classes after 5 purchases, 647 after 10), so the purse
+keeps one value per class, and a purchase or a pricing costs work per class. Once the classes
+are many (or a winner's supporters' utilities differ), it spells the money out per group.
+
+Which groups form a class depends only on the bids bought so far, in order, not on the share;
+add1's runs at many shares mostly buy the same first bids. So the classes (`Classes`), and
+each bid's voters per class, are worked out once per sequence of purchases and kept with the
+prepared electorate for every later run (within a budget); only the classes' values are the
+run's own.
+
+A sum over a bid's supporters is taken over the classes that hold any of them, each weighted
+by its voters among the supporters (whole numbers below 2⁵³, so summed exactly): a sum of no
+more non-negative products than there are supporters, so the rounding bound of a sum over the
+supporters covers it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Final
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from models.tally.interval import _FloatBid
+
+_EPS: Final = 2.0**-52
+_MOST_CLASSES: Final = 2048
+"""Above this many classes, the purse keeps money per group."""
+_CLASSES_FROM: Final = 2048
+"""With fewer groups than this, money is kept per group from the start (per group, a small
+electorate's work is mostly numpy's fixed cost per call, which classes do not save)."""
+_MOST_KEPT: Final = 16_000_000
+"""How many numbers the classes kept across runs may hold in all (8 bytes each)."""
+
+
+class Paid:
+    """One purchase in a bounded run: the supporters' money and error bounds afterwards.
+
+    A supporter left surely holding something (money above its error bound) paid ρ·u, not
+    all it had: one that pays all it has holds exactly nothing. (From a purchase made per
+    class, kept as the supporters' classes and the classes' values, spelled out per
+    supporter when read: most runs' traces are never read.)
+    """
+
+    __slots__ = ("_classes", "_error", "_money", "rows")
+
+    def __init__(
+        self,
+        rows: np.ndarray,
+        money: np.ndarray,
+        error: np.ndarray,
+        classes: np.ndarray | None = None,
+    ) -> None:
+        self.rows = rows
+        self._money, self._error, self._classes = money, error, classes
+
+    @property
+    def money(self) -> np.ndarray:
+        self._spell_out()
+        return self._money
+
+    @property
+    def error(self) -> np.ndarray:
+        self._spell_out()
+        return self._error
+
+    def _spell_out(self) -> None:
+        if self._classes is not None:
+            of, self._classes = self._classes, None
+            self._money, self._error = self._money[of], self._error[of]
+
+
+@dataclass
+class Classes:
+    """The money classes after a sequence of purchases: each group's class, each class's size.
+
+    `supporters[id(bid)]`: the classes holding any of the bid's supporters and their voters
+    there; `after[id(bid)]`: the classes once that bid is bought next. Both filled in as runs
+    ask for them (read-only arrays, shared by every run that made the same purchases).
+    """
+
+    of: np.ndarray
+    size: np.ndarray
+    supporters: dict[int, tuple[np.ndarray, np.ndarray]] = field(default_factory=dict)
+    after: dict[int, _Step] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class _Step:
+    """Buying a bid (all of whose supporters have the same utility) from some `Classes`:
+    `owner`, the classes holding its supporters, become `target` (the same number where the
+    class is wholly among them, else a new one); `classes`, the supporters' classes after."""
+
+    owner: np.ndarray
+    target: np.ndarray
+    then: Classes
+    classes: np.ndarray
+
+
+@dataclass
+class ClassMemo:
+    """The classes kept across an electorate's runs, from the first (everyone in one class)."""
+
+    first: Classes | None = None
+    kept: int = 0  # numbers held in all
+
+
+class Purse:
+    """Every ballot group's money and error bound in one bounded run.
+
+    Per class (`classes`; `money`, `error`: each class's value and error bound) until
+    `classes` is None; then `money` and `error` are per group.
+    """
+
+    def __init__(self, groups: int, share: float, memo: ClassMemo) -> None:
+        self.memo = memo
+        if groups < _CLASSES_FROM:
+            self.classes: Classes | None = None
+            self.money, self.error = np.full(groups, share), np.full(groups, share * _EPS)
+            return
+        if memo.first is None:
+            memo.first = Classes(np.zeros(groups, dtype=np.intp), np.array([groups]))
+        self.classes = memo.first
+        self.money = np.array([share])
+        self.error = np.array([share * _EPS])
+
+    def holding(self, bid: _FloatBid) -> tuple[np.ndarray, np.ndarray, np.ndarray, object]:
+        """(money, error bounds, voters) to sum over for the bid's supporters, and a token for
+        `pay` (what was read, so that the winner's payment need not read it again).
+
+        Per class holding any of them where they all have the same utility, else per
+        supporter.
+        """
+        rows = bid.supporters
+        classes = self.classes
+        if classes is None:
+            held, off = self.money[rows], self.error[rows]
+            return held, off, bid.weight, (held, off)
+        if not bid.flat_utility:
+            of = classes.of[rows]
+            return self.money.take(of), self.error.take(of), bid.weight, None
+        found = classes.supporters.get(id(bid))
+        if found is None:
+            voters = np.bincount(classes.of[rows], weights=bid.weight, minlength=len(classes.size))
+            present = voters.nonzero()[0]  # every supporter group has a voter
+            found = present, voters[present]
+            if self._room(2 * len(present)):
+                classes.supporters[id(bid)] = found
+        present, voters = found
+        return self.money.take(present), self.error.take(present), voters, None
+
+    def pay(
+        self,
+        bid: _FloatBid,
+        lowest: float,
+        highest: float,
+        token: object = None,
+        trace: list[Paid] | None = None,
+    ) -> None:
+        """Each supporter keeps max(0, m − ρ·u), for a ρ somewhere in [lowest, highest].
+
+        A group that surely could not pay ρ·u is left with exactly nothing (no error); any other
+        keeps its error, plus u times half the interval's width, plus rounding (`_charged`).
+        `token`: what `holding` read for this bid since the last purchase, if it did. With
+        `trace`, what the supporters hold afterwards is appended to it (see models.tally.vouch).
+        """
+        rows = bid.supporters
+        if self.classes is not None and not bid.flat_utility:
+            self._spell_out()
+        if self.classes is None:
+            if isinstance(token, tuple):
+                held, off = token
+            else:
+                held, off = self.money[rows], self.error[rows]
+            held, off = _charged(bid, held, off, lowest, highest, bid.utility)
+            self.money[rows], self.error[rows] = held, off
+            if trace is not None:
+                trace.append(Paid(rows, held, off))
+            return
+        step = self._step(self.classes, bid)
+        # The supporters in a class all pay the same: each class's new value is worked out once.
+        held, off = _charged(
+            bid, self.money[step.owner], self.error[step.owner], lowest, highest, None
+        )
+        known, now = len(self.money), len(step.then.size)
+        money, error = np.empty(now), np.empty(now)
+        money[:known], error[:known] = self.money, self.error
+        money[step.target], error[step.target] = held, off
+        self.money, self.error, self.classes = money, error, step.then
+        if trace is not None:
+            trace.append(Paid(rows, money, error, step.classes))
+        if now > _MOST_CLASSES:
+            self._spell_out()
+
+    def _step(self, classes: Classes, bid: _FloatBid) -> _Step:
+        """The classes after buying `bid` (kept, where there is room)."""
+        step = classes.after.get(id(bid))
+        if step is not None:
+            return step
+        rows = bid.supporters
+        before = classes.of[rows]
+        known = len(classes.size)
+        count = np.bincount(before, minlength=known)
+        owner = count.nonzero()[0]
+        count = count[owner]
+        moving = count != classes.size[owner]
+        new = int(np.count_nonzero(moving))
+        target = owner.copy()
+        target[moving] = np.arange(known, known + new)
+        size = np.concatenate([classes.size, count[moving]])
+        size[owner[moving]] -= count[moving]
+        renamed = np.arange(known)
+        renamed[owner] = target
+        after = renamed[before]
+        of = classes.of.copy()
+        of[rows] = after
+        step = _Step(owner, target, Classes(of, size), after)
+        if self._room(len(of) + len(size) + 2 * len(owner) + len(after)):
+            classes.after[id(bid)] = step
+        return step
+
+    def _room(self, numbers: int) -> bool:
+        """Whether `numbers` more may be kept across runs (and count them if so)."""
+        if self.memo.kept + numbers > _MOST_KEPT:
+            return False
+        self.memo.kept += numbers
+        return True
+
+    def _spell_out(self) -> None:
+        """Keep money per group from now on."""
+        if self.classes is None:
+            return
+        of = self.classes.of
+        self.money, self.error = self.money[of], self.error[of]
+        self.classes = None
+
+
+def _charged(
+    bid: _FloatBid,
+    held: np.ndarray,
+    off: np.ndarray,
+    lowest: float,
+    highest: float,
+    utility: np.ndarray | None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """What groups holding `held` (error bounds `off`) with `utility` for the bid (None: the
+    bid's one utility) keep after paying ρ·u for a ρ in [lowest, highest], and its error bound.
+
+    Writes over `held`. The middle of the interval is charged; a group that surely could not
+    pay ρ·u (even holding the most it may, and charged the least) keeps exactly nothing, with
+    no error. Any other keeps its error, plus u times half the interval's width (how far the
+    exact ρ can be from the middle), plus rounding.
+    """
+    rho = (lowest + highest) / 2
+    half = (highest - lowest) / 2 * (1 + 4 * _EPS) + highest * _EPS
+    flat = bid.flat_utility
+    if flat:  # every supporter's utility is the same: the charge is one number
+        charge = rho * flat
+        off = off + (flat * half * (1 + 4 * _EPS) + 2 * _EPS * charge) + 2 * _EPS * held
+        least_charge = lowest * flat * (1 - 4 * _EPS)
+    else:
+        assert utility is not None
+        charge = rho * utility
+        off = off + utility * half * (1 + 4 * _EPS) + 2 * _EPS * (held + charge)
+        least_charge = lowest * utility * (1 - 4 * _EPS)
+    surely_poor = (held + off) * (1 + 4 * _EPS) < least_charge
+    # A surely poor group's held − charge is negative (least_charge ≤ charge), so it keeps 0.
+    held -= charge
+    np.maximum(held, 0.0, out=held)
+    off *= 1 + 4 * _EPS
+    off[surely_poor] = 0.0
+    return held, off
