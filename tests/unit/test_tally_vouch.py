@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from models.tally import alike, completion, equal_shares_add1, equal_shares_add1_stepwise
 from models.tally.alike import KeptRuns
-from models.tally.interval import prepare_intervals
+from models.tally.interval import Paid, prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
 from models.tally.vouch import chord_positive, vouched_steps
@@ -201,7 +201,7 @@ def test_a_run_that_does_not_treat_a_class_alike_is_not_read():
     paid = course.trace.paid[1]
     money = paid.money.copy()
     money[0] = np.nextafter(money[0], 0.0)
-    unlike = replace(course.trace, paid=(course.trace.paid[0], replace(paid, money=money)))
+    unlike = replace(course.trace, paid=(course.trace.paid[0], Paid(paid.rows, money, paid.error)))
     run = alike.Run(unlike, classes)
     assert run.before(0) is not None
     assert run.before(1) is None
