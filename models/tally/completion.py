@@ -8,6 +8,7 @@ from dataclasses import replace
 from fractions import Fraction
 
 from models.pabulib import Amount
+from models.tally.alike import KeptRuns
 from models.tally.interval import (
     Course,
     IntervalElectorate,
@@ -97,6 +98,7 @@ def _last_fitting_share(
         )
 
     last: list[tuple[Course, Course, int]] = []
+    kept = KeptRuns()
 
     def stretch(lower: tuple[int, Course], upper: tuple[int, Course]) -> int:
         """How many steps above `lower` the two runs vouch for (up to `upper`'s, all of them)."""
@@ -107,7 +109,10 @@ def _last_fitting_share(
         if not lower[1].vouches_between(upper[1]):
             # Comparing at the same share costs about two runs: over a few steps, bisecting
             # is as cheap.
-            found = vouched_steps(bounded, lower[1], upper[1], span) if span > _FINE_FROM else 0
+            if span > _FINE_FROM:
+                found = vouched_steps(bounded, lower[1], upper[1], span, kept)
+            else:
+                found = 0
             if found == span - 1:
                 found = span  # the last step is the upper run's own: its course is known
         last[:] = [(lower[1], upper[1], found)]

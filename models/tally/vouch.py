@@ -31,6 +31,15 @@ Money and error bounds come from the runs' `Trace`s; every sum is rounded the sa
 models.tally.interval. An exact run (where a bounded one was unsure) has no trace, and then
 only the coarse check is made. `predicted_change` guesses where two runs' courses part, for
 the search to try; a guess decides nothing.
+
+Groups alike are counted once (models.tally.alike): a bounded run works on each group's money
+elementwise, so groups that backed the same winners so far, with the same utilities for them,
+hold the same money and error bounds (checked as each run is read: a run that disagrees
+within a class vouches for nothing). Every bound above is per group and takes the same
+values for groups alike, running sums Σ ρ·u included (the same terms added in the same
+order), so each class takes it once, weighted by its voters (whole numbers, summed exactly).
+A sum over classes is then the same sum over groups, in another order and with fewer terms:
+the same rounding bounds hold.
 """
 
 from __future__ import annotations
@@ -41,6 +50,7 @@ from typing import Final
 
 import numpy as np
 
+from models.tally.alike import Before, KeptRuns, Run, parting
 from models.tally.interval import (
     _UNAFFORDABLE,
     Course,
@@ -57,20 +67,29 @@ _BLAS_ALONE: Final = 8192
 _MOST_SPLITS: Final = 64
 
 
-def vouched_steps(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+def vouched_steps(
+    prepared: IntervalElectorate,
+    lower: Course,
+    upper: Course,
+    steps: int,
+    kept: KeptRuns | None = None,
+) -> int:
     """How many steps above `lower` (0 to `steps`, where `upper` is) surely run its course.
 
     Both runs must fund the same bids in the same order (else 0). In each round where the
     coarse check fails, the winner's line and each rival's bound are compared at both ends:
     their difference is concave, so it stays positive up to where the chord through its two
-    ends crosses zero, and every share below that runs the course too.
+    ends crosses zero, and every share below that runs the course too. `kept` keeps what was
+    rebuilt of the runs for later comparisons (a search compares most runs twice).
     """
     if lower.order != upper.order:
         return 0
-    return _stretch(prepared, lower, upper, steps)
+    return _stretch(prepared, lower, upper, steps, kept or KeptRuns())
 
 
-def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: int) -> int:
+def _stretch(
+    prepared: IntervalElectorate, lower: Course, upper: Course, steps: int, kept: KeptRuns
+) -> int:
     """`vouched_steps` for two runs with the same order."""
     if lower.trace is None or upper.trace is None:
         return 0
@@ -86,41 +105,55 @@ def _stretch(prepared: IntervalElectorate, lower: Course, upper: Course, steps: 
     if not failing:
         return steps
     d = float(steps)
-    below = _LowerSide(lower.trace, upper.trace.share, rounds)
-    above = _UpperSide(upper.trace, lower.trace.share, rounds, d)
+    last = max(failing)
+    classes = kept.classes(prepared, lower.order, free)
+    classes.at(last)
+    at_a, at_b = kept.run(lower.trace, classes), kept.run(upper.trace, classes)
+    # What each class paid at most along the winners' lines (rows 0, 1: at a and at b), and
+    # at least (rows 2, 3); each round reads its winner's classes' four at once.
+    owed = np.zeros((4, classes.count))
+    below = _LowerSide(owed[:2], lower.trace.share, upper.trace.share, rounds, d)
+    above = _UpperSide(owed[2:], lower.trace.share, upper.trace.share, rounds, d)
     vouched = steps
-    for r in range(max(failing) + 1):
-        below.advance(r)
-        above.advance(r)
-        winner = prepared.bids[lower.order[free + r]]
+    for r in range(last + 1):
+        alike = classes.at(r)
+        low, high = at_a.before(r), at_b.before(r)
+        if low is None or high is None:
+            return 0
+        winner = alike.bid
         highest, rank = lower.highest[r]
         assert isinstance(highest, float)
         then = upper.highest[r][0]
         assert isinstance(then, float)
-        paid = lower.trace.paid[r]
         # Where every supporter was left holding something at a, none paid all it had: ρ was
         # cost / total utility, the least it can be, and stays so at every larger share on
         # this course. Its line is flat, and needs no pricing.
-        flat = winner.bound is not None and bool(np.all(paid.money > paid.error))
-        line = (highest, highest) if flat else below.winner_line(winner, highest, then, d)
+        flat = winner.bound is not None and low.paid_rho
+        sums = owed.take(alike.parent, axis=1)
+        line = (
+            (highest, highest) if flat else below.winner_line(winner, low, sums[:2], highest, then)
+        )
         if line is None:
             return 0
         if r in failing:
-            vouched = min(vouched, _rivals_above(prepared, upper.trace, above, r, line, lower))
+            vouched = min(vouched, _rivals_above(prepared, at_b, above, r, line, lower))
             if vouched <= 0:
                 return 0
-        below.paid_at_most(winner, line)
+        if r == last:
+            break  # what the winners paid is read in later rounds only
+        made = classes.made[r]
+        below.add(made, winner, sums[:2], line, 1 + 2 * _EPS)
         if flat:
             least = float(winner.bound) * (1 - 2 * _EPS)
-            _add_line(above.owed, winner, (least, least), 1 - 2 * _EPS)
+            above.add(made, winner, sums[2:], (least, least), 1 - 2 * _EPS)
         else:
-            above.paid_at_least(winner, highest)
+            above.paid_at_least(made, winner, high.most, sums[2:], highest)
     return vouched
 
 
 def _rivals_above(
     prepared: IntervalElectorate,
-    trace: Trace,
+    at_b: Run,
     above: _UpperSide,
     r: int,
     line: tuple[float, float],
@@ -129,6 +162,7 @@ def _rivals_above(
     """How many steps above the lower run every bid left at the upper run in round r is surely
     dearer than the lower run's winner (whose line is `line`)."""
     highest, rank = lower.highest[r]
+    trace = at_b.trace
     proven = trace.proven[r]
     steps = int(above.d)
     vouched = steps
@@ -138,7 +172,9 @@ def _rivals_above(
             bound = max(bound, proven)
         if bound > (highest, rank):
             continue  # the coarse check: dearer at the upper run than the winner at the lower
-        found = above.lower_bounds(prepared.bids[index])
+        alike = at_b.classes.rival(r, index)
+        now = at_b.held.take(alike.parent, axis=1).sum(axis=0)  # money and its error bound
+        found = above.lower_bounds(alike.bid, now, np.take(above.owed, alike.parent, axis=1))
         if found is None:
             return 0
         # The chord runs over the whole stretch, whatever other rivals allowed.
@@ -163,12 +199,10 @@ def chord_positive(steps: int, at_a: float, at_b: float) -> int:
 class _Replay:
     """A traced run's money and error bounds, rebuilt round by round from its start."""
 
-    def __init__(self, trace: Trace, rich: bool = False) -> None:
+    def __init__(self, trace: Trace) -> None:
         self.trace = trace
         self.money = np.full(trace.groups, trace.share)
         self.error = np.full(trace.groups, trace.share * _EPS)
-        # Which groups surely paid ρ·u (not all they had) in every round so far, if asked.
-        self.rich = np.ones(trace.groups, dtype=bool) if rich else None
         self.round = 0
 
     def advance(self, round_: int) -> None:
@@ -177,13 +211,37 @@ class _Replay:
             paid = self.trace.paid[self.round]
             self.money[paid.rows] = paid.money
             self.error[paid.rows] = paid.error
-            if self.rich is not None:
-                self.rich[paid.rows] &= paid.money > paid.error
             self.round += 1
 
 
-class _UpperSide(_Replay):
-    """The upper run's money, with what bounds every group's money at any share in between.
+class _Side:
+    """Running sums of what each class paid along one side's lines, at a (row 0) and b."""
+
+    def __init__(self, owed: np.ndarray, rounds: int, d: float) -> None:
+        self.d = d
+        self.owed = owed
+        self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
+
+    def add(
+        self,
+        made: slice,
+        bid: _FloatBid,
+        owed: np.ndarray,
+        line: tuple[float, float] | None,
+        rounding: float,
+    ) -> None:
+        """The sums of the classes a purchase of `bid` makes (`made`): those of the classes
+        they come from (`owed`, by group of its supporters), plus ρ·u along `line` if any."""
+        if line is None:
+            self.owed[:, made] = owed
+            return
+        utility = bid.flat_utility if bid.flat_utility else bid.utility
+        for end, sums in enumerate(self.owed):
+            np.add(owed[end], line[end] * rounding * utility, out=sums[made])
+
+
+class _UpperSide(_Side):
+    """From the upper run, what bounds every group's money at any share in between above.
 
     Two upper bounds, both convex in s, are kept for each group: max(0, m_b − (b − s)), and
     max(0, s − what it paid at least), Σ ρ⁻(s)·u over the rounds it backed the winner, where
@@ -192,82 +250,80 @@ class _UpperSide(_Replay):
     ignores); a group takes one of them per bid priced, so that its bound stays convex.
     """
 
-    def __init__(self, trace: Trace, lower_share: float, rounds: int, d: float) -> None:
-        super().__init__(trace)
-        self.d = d
-        self.starts = (lower_share * (1 + 2 * _EPS), trace.share * (1 + 2 * _EPS))
-        # (numpy gathers from and adds into two flat arrays several times faster than one
-        # two-row array)
-        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
-        self.sums = 2 * (rounds + 4) * _EPS
+    def __init__(self, owed: np.ndarray, a: float, b: float, rounds: int, d: float) -> None:
+        super().__init__(owed, rounds, d)
+        self.starts = np.array([[a * (1 + 2 * _EPS)], [b * (1 + 2 * _EPS)]])
 
-    def most(self, bid: _FloatBid) -> np.ndarray:
-        """Upper bounds on what `bid`'s supporters hold at a (row 0) and at b (row 1), each
-        convex between."""
-        rows = bid.supporters
-        most = self.money[rows] + self.error[rows]
-        kept = np.empty((2, len(rows)))
-        np.maximum(most - self.d, 0.0, out=kept[0])
-        kept[0] += 4 * _EPS * most
-        np.multiply(most, 1 + 2 * _EPS, out=kept[1])
-        left = np.empty((2, len(rows)))
-        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
-            paid = owed[rows] * (1 - self.sums)
-            np.maximum(start - paid, 0.0, out=left[end])
-            left[end] += 2 * _EPS * (start + paid)
+    def most(self, now: np.ndarray, owed: np.ndarray) -> np.ndarray:
+        """Upper bounds on what groups holding at most `now` at b, with running sums `owed`,
+        hold at a (row 0) and at b (row 1), each convex between."""
+        kept = np.empty((2, len(now)))
+        np.maximum(now - self.d, 0.0, out=kept[0])
+        kept[0] += 4 * _EPS * now
+        np.multiply(now, 1 + 2 * _EPS, out=kept[1])
+        paid = owed * (1 - self.sums)
+        left = np.maximum(self.starts - paid, 0.0)
+        left += 2 * _EPS * (self.starts + paid)
         better = left[0] + left[1] < kept[0] + kept[1]
         return np.where(better, left, kept)
 
-    def lower_bounds(self, bid: _FloatBid, near: float = 0.0) -> tuple[float, float] | None:
+    def lower_bounds(
+        self, bid: _FloatBid, now: np.ndarray, owed: np.ndarray, near: float = 0.0
+    ) -> tuple[float, float] | None:
         """Lower bounds on `bid`'s ρ at a and at b, from one split of its supporters into those
         who pay all they have and the rest (concave in s between). None: nothing shown.
 
         The split is the one pabutools' loop finds at a, or, given `near` (about ρ at a), the
         one at `near` (any split gives bounds; the loop only makes them tighter).
         """
-        most = self.most(bid)
+        most = self.most(now, owed)
         most_a = most[0]
         weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
         dot = np.dot if len(most_a) <= _BLAS_ALONE else _dot_unthreaded
         flat = bid.flat_utility
-        rho, count, used, poor_weight = cost / bid.total_utility, -1, 0.0, weight * 0.0
+        rho, count, used, poor_weight = cost / bid.total_utility, -1, 0.0, weight
         if near:
             rho, count = near, -2  # one split, at `near`: the loop ends after it
         for _ in range(_MOST_SPLITS):
             poor = most_a < (rho * flat if flat else rho * utility)
-            now = int(np.count_nonzero(poor))
-            if now == count:
+            now_poor = int(np.count_nonzero(poor))
+            if now_poor == count:
                 break
-            count = -2 if count == -2 else now
+            count = -2 if count == -2 else now_poor
             poor_weight = weight * poor
             paid = float(dot(poor_weight, most_a)) * (1 + slack)
             used = float(poor_weight.sum()) * flat if flat else float(dot(poor_weight, utility))
             if used >= bid.total_utility:
                 return None
             if count == -2:
-                count = now
+                count = now_poor
                 break
             rho = (cost - paid) / (bid.total_utility - used)
         else:
             return None
         rest = bid.total_utility - used
         bounds = []
-        for row in most:
-            paid = float(dot(poor_weight, row)) * (1 + slack) if count else 0.0
+        for end, row in enumerate(most):
+            if end:  # (at a, `paid` is what the poor hold at most there, as found above)
+                paid = float(dot(poor_weight, row)) * (1 + slack) if count else 0.0
+            elif not count:
+                paid = 0.0
             bounds.append((cost - paid) / rest * (1 - 4 * _EPS) if cost > paid else -math.inf)
         return bounds[0], bounds[1]
 
-    def paid_at_least(self, bid: _FloatBid, near: float) -> None:
-        """Add a line below the winner's ρ (about `near` at a) times each supporter's utility
-        to what it paid at least (nothing where no positive line is shown)."""
-        found = self.lower_bounds(bid, near)
+    def paid_at_least(
+        self, made: slice, bid: _FloatBid, now: np.ndarray, owed: np.ndarray, near: float
+    ) -> None:
+        """Add a line below the winner's ρ (about `near` at a) times each group's utility to
+        what it paid at least (nothing where no positive line is shown)."""
+        found = self.lower_bounds(bid, now, owed, near)
         if found is None or min(found) <= 0.0:
-            return
-        _add_line(self.owed, bid, found, 1 - 2 * _EPS)
+            found = None
+        self.add(made, bid, owed, found, 1 - 2 * _EPS)
 
 
-class _LowerSide(_Replay):
-    """The lower run's money, with what bounds every group's money at any share in between.
+class _LowerSide(_Side):
+    """From the lower run, what bounds every group's money at any share in between below.
 
     Two lower bounds, both affine in s, are kept for each group: what it held at the lower
     run, plus s − a if it paid ρ·u there in every round so far, and s minus what it paid at
@@ -277,29 +333,22 @@ class _LowerSide(_Replay):
     group takes one of them per round, so that its bound stays affine.
     """
 
-    def __init__(self, trace: Trace, upper_share: float, rounds: int) -> None:
-        super().__init__(trace, rich=True)
-        self.starts = (trace.share * (1 - 2 * _EPS), upper_share * (1 - 2 * _EPS))
-        self.owed = (np.zeros(trace.groups), np.zeros(trace.groups))  # at a and at b
-        self.sums = 2 * (rounds + 4) * _EPS  # relative rounding of the running sums
+    def __init__(self, owed: np.ndarray, a: float, b: float, rounds: int, d: float) -> None:
+        super().__init__(owed, rounds, d)
+        self.starts = np.array([[a * (1 - 2 * _EPS)], [b * (1 - 2 * _EPS)]])
 
     def winner_line(
-        self, bid: _FloatBid, highest: float, then: float, d: float
+        self, bid: _FloatBid, before: Before, owed: np.ndarray, highest: float, then: float
     ) -> tuple[float, float] | None:
         """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between
         (`highest` and `then`, its upper bounds in the two runs, are tried first)."""
-        rows = bid.supporters
-        assert self.rich is not None
-        held = np.maximum(self.money[rows] - self.error[rows], 0.0)
-        rich = self.rich[rows]
-        kept = np.empty((2, len(rows)))
+        held, rich = before.held, before.rich
+        kept = np.empty((2, len(held)))
         np.multiply(held, 1 - 4 * _EPS, out=kept[0])
-        np.multiply(held + d * rich, 1 - 4 * _EPS, out=kept[1])
-        spent = np.empty((2, len(rows)))
-        for end, (start, owed) in enumerate(zip(self.starts, self.owed, strict=True)):
-            paid = owed[rows] * (1 + self.sums)
-            np.subtract(start, paid, out=spent[end])
-            spent[end] -= 2 * _EPS * (start + paid)
+        np.multiply(held + self.d * rich, 1 - 4 * _EPS, out=kept[1])
+        paid = owed * (1 + self.sums)
+        spent = self.starts - paid
+        spent -= 2 * _EPS * (self.starts + paid)
         better = rich & (spent[1] > kept[1]) & (spent[0] >= 0.0)
         least = np.where(better, spent, kept)
         at_a = _covering_price(bid, least[0], highest)
@@ -309,20 +358,6 @@ class _LowerSide(_Replay):
         if at_b is None:
             return None
         return at_a, at_b
-
-    def paid_at_most(self, bid: _FloatBid, line: tuple[float, float]) -> None:
-        """Add the winner's line times each supporter's utility to what it paid at most."""
-        _add_line(self.owed, bid, line, 1 + 2 * _EPS)
-
-
-def _add_line(
-    owed: tuple[np.ndarray, np.ndarray], bid: _FloatBid, line: tuple[float, float], rounding: float
-) -> None:
-    """Add ρ·u to each supporter's running sums at a and at b, ρ the line's end there."""
-    rows = bid.supporters
-    utility = bid.flat_utility if bid.flat_utility else bid.utility
-    for sums, rho in zip(owed, line, strict=True):
-        sums[rows] += rho * rounding * utility
 
 
 def _covering_price(bid: _FloatBid, least: np.ndarray, hint: float = 0.0) -> float | None:
@@ -369,10 +404,7 @@ def predicted_change(
     free = len(lower.order) - len(lower.highest)
     if free != len(upper.order) - len(upper.highest):
         return None
-    parted = next(
-        (k for k, (x, y) in enumerate(zip(lower.order, upper.order, strict=False)) if x != y),
-        min(len(lower.order), len(upper.order)),
-    )
+    parted = parting(lower.order, upper.order)
     if parted < free or parted >= len(upper.order):
         return None
     r = parted - free

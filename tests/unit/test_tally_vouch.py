@@ -10,14 +10,17 @@ any guesses at all lands where stepping lands.
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from fractions import Fraction
 from unittest.mock import patch
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.tally import completion, equal_shares_add1, equal_shares_add1_stepwise
-from models.tally.interval import prepare_intervals
+from models.tally import alike, completion, equal_shares_add1, equal_shares_add1_stepwise
+from models.tally.alike import KeptRuns
+from models.tally.interval import Paid, prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
 from models.tally.vouch import chord_positive, vouched_steps
@@ -79,12 +82,13 @@ small_shares = st.tuples(elections(), st.fractions(min_value=0, max_value=300, m
 
 
 @settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(large_shares(), st.none() | st.integers(1, 40), st.booleans())
-def test_every_share_vouched_for_runs_the_course(start, guided_from, floored):
+@given(large_shares(), st.none() | st.integers(1, 40), st.booleans(), st.booleans())
+def test_every_share_vouched_for_runs_the_course(start, guided_from, floored, grouped):
     # The later run may be guided by one further up and may price its rivals only as far as
     # vouching for the earlier one needs, as in the search. Whatever part of the stretch the
     # two vouch for (all of it, a first part, or none), every share there, whole steps and
-    # between, runs the same course when counted exactly.
+    # between, runs the same course when counted exactly. Supporters are grouped by class
+    # (as on a city's count) or not (as on a small one), and runs read once are read again.
     (costs, ballots, utility), share, width = start
     electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
     bounded = prepare_intervals(electorate)
@@ -100,7 +104,10 @@ def test_every_share_vouched_for_runs_the_course(start, guided_from, floored):
         guide=guide,
         below=here if floored else None,
     )
-    vouched = vouched_steps(bounded, here, there, width)
+    kept = KeptRuns()
+    with patch.object(alike, "_GROUPED_FROM", 0 if grouped else 10**9):
+        vouched = vouched_steps(bounded, here, there, width, kept)
+        assert vouched_steps(bounded, here, there, width, kept) == vouched
     assert 0 <= vouched <= width
     if here.order != there.order:
         assert vouched == 0
@@ -122,16 +129,22 @@ def climbs(draw):
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(climbs(), st.randoms(use_true_random=False))
-def test_add1_lands_where_stepping_lands_whatever_it_guesses(instance, chance: random.Random):
+@given(climbs(), st.randoms(use_true_random=False), st.booleans())
+def test_add1_lands_where_stepping_lands_whatever_it_guesses(
+    instance, chance: random.Random, grouped
+):
     # Guesses of where the course changes only choose where to run MES next; the steps taken
-    # are those runs vouch for. Guessing anywhere at all (or not at all) changes nothing.
+    # are those runs vouch for. Guessing anywhere at all (or not at all) changes nothing,
+    # whether vouching groups supporters by class or not.
     costs, ballots, budget, utility = instance
 
     def guess(prepared, lower, upper, steps):
         return chance.choice([None, 0, steps - 1, chance.randrange(steps)])
 
-    with patch.object(completion, "predicted_change", guess):
+    with (
+        patch.object(completion, "predicted_change", guess),
+        patch.object(alike, "_GROUPED_FROM", 0 if grouped else 10**9),
+    ):
         fast = equal_shares_add1(costs, ballots, budget, utility)
     slow = equal_shares_add1_stepwise(costs, ballots, budget, utility)
     assert (fast.selected, fast.share, fast.cost) == (slow.selected, slow.share, slow.cost)
@@ -169,3 +182,26 @@ def test_steps_taken_where_the_chord_is_positive_are_exactly_those(steps, at_a, 
         assert chord(0) > 0 and chord(taken) > 0
     if at_a > 0 and taken < steps:
         assert chord(taken + 2) <= 0 or taken + 2 > steps
+
+
+def test_a_run_that_does_not_treat_a_class_alike_is_not_read():
+    # Vouching reads a run by classes of groups it treats alike; a run whose money differs
+    # within a class (however little) is not read past that round, so it vouches for nothing.
+    costs = {"a": 100, "b": 140, "c": 10_000, "d": 10_000}
+    ballots = [{"a": 1, "c": 1}] + [{"a": 1, "d": 1}] * 2 + [{"b": 1}] * 4
+    electorate = _prepare(costs, ballots, "cost", DEFAULT_TIE_BREAK, group=True)
+    bounded = prepare_intervals(electorate)
+    course = completion._course(electorate, bounded, Fraction(60))
+    assert course.trace is not None and course.order == (1, 0)
+    with patch.object(alike, "_GROUPED_FROM", 0):
+        classes = alike.Classes(bounded, course.order, 0)
+    # "a" is bought second, by two groups that backed no winner before: one class.
+    assert len(classes.at(1).parent) == 1 and len(course.trace.paid[1].rows) == 2
+    assert alike.Run(course.trace, classes).before(1) is not None
+    paid = course.trace.paid[1]
+    money = paid.money.copy()
+    money[0] = np.nextafter(money[0], 0.0)
+    unlike = replace(course.trace, paid=(course.trace.paid[0], Paid(paid.rows, money, paid.error)))
+    run = alike.Run(unlike, classes)
+    assert run.before(0) is not None
+    assert run.before(1) is None
