@@ -71,6 +71,14 @@ class Paid:
         self._spell_out()
         return self._error
 
+    def at(self, places: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The money and error bounds of the supporters at `places` (in `rows`), without
+        spelling out the others' (what vouching reads of a purchase: one supporter a class)."""
+        if self._classes is None:
+            return self._money.take(places), self._error.take(places)
+        of = self._classes.take(places)
+        return self._money.take(of), self._error.take(of)
+
     def _spell_out(self) -> None:
         if self._classes is not None:
             of, self._classes = self._classes, None
