@@ -37,6 +37,7 @@ from tests.support.project_scenario import (
     STRANGER,
     asks_to,
     audit_entries,
+    audited_link_taken,
     joined,
     link_cb,
     make_owner_link,
@@ -172,13 +173,7 @@ async def test_someone_new_looks_after_a_project_nobody_looks_after(harness, ses
             for row in await told_to(session_maker, project, ORGANISER_ID)]
     assert told == [(f"pg:{project.id}:handed:1:maker", said["told"])]
     # /audit: the link's maker by name, the place taken by no one named.
-    made, taken = await audit_entries(session_maker)
-    assert (made.event, made.actor_telegram_id, made.detail) == (
-        "project-owner-link", ORGANISER_ID, {"project": "SPK-001"})
-    assert (taken.event, taken.actor_telegram_id, taken.actor_name, taken.detail) == (
-        "project-claimed", None, None, {"project": "SPK-001"})
-    shown = " ".join(texts(await harness.send(ORGANISER_ID, "/audit")))
-    assert said["audit link"] in shown and said["audit claimed"] in shown
+    await audited_link_taken(session_maker, harness, said, "project-claimed")
 
     # The new owner runs the group: their page, and links to invite people.
     sent = await harness.tap(person, team(TeamAction.SHOW, project))

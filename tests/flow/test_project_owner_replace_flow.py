@@ -38,6 +38,7 @@ from tests.support.project_scenario import (
     asks_to,
     assert_nobody_asked_twice_nor_left_out,
     audit_entries,
+    audited_link_taken,
     joined,
     link_cb,
     make_owner_link,
@@ -223,13 +224,7 @@ async def test_a_new_owner_by_link_while_the_owner_no_longer_answers(harness, se
         said["ask words"])
 
     # /audit: the organiser made a link; someone, not named, took the place.
-    made, taken = await audit_entries(session_maker)
-    assert (made.event, made.actor_telegram_id, made.detail) == (
-        "project-owner-link", ORGANISER_ID, {"project": "SPK-001"})
-    assert (taken.event, taken.actor_telegram_id, taken.actor_name, taken.detail) == (
-        "project-replaced", None, None, {"project": "SPK-001"})
-    shown = " ".join(texts(await harness.send(ORGANISER_ID, "/audit")))
-    assert said["audit link"] in shown and said["audit replaced"] in shown
+    await audited_link_taken(session_maker, harness, said, "project-replaced")
 
     # The project now has someone else in its group: the organiser hands it on from here.
     page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))

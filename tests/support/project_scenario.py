@@ -157,6 +157,20 @@ async def audit_entries(session_maker) -> list[AuditEntry]:
             AuditEntry.event.like("project-%")).order_by(AuditEntry.id)))
 
 
+async def audited_link_taken(session_maker, harness, said: dict, taken_as: str) -> None:
+    """/audit holds two project entries: the organiser made a link (by name, id and the project's
+    reference), and someone not named took the place (`taken_as`: the event); /audit shows
+    both in the organiser's words (`said`: "audit link" and "audit <taken_as's last word>")."""
+    made, taken = await audit_entries(session_maker)
+    assert (made.event, made.actor_telegram_id, made.detail) == (
+        "project-owner-link", ORGANISER_ID, {"project": "SPK-001"})
+    assert (taken.event, taken.actor_telegram_id, taken.actor_name, taken.detail) == (
+        taken_as, None, None, {"project": "SPK-001"})
+    shown = " ".join(texts(await harness.send(ORGANISER_ID, "/audit")))
+    assert said["audit link"] in shown
+    assert said["audit " + taken_as.removeprefix("project-")] in shown
+
+
 # --- a link for a project's owner's place (models/project_owner_link.py) --------------------
 
 
