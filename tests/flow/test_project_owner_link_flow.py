@@ -20,14 +20,12 @@ from sqlalchemy import select
 from bot.ui.callbacks import ClaimCb, ForgetCb, Locale
 from bot.ui.callbacks.projects import HandAction, HandCb, ProjectAction, TeamAction
 from models import outbox
-from models import project_owner_link as owner_links
 from models.base import utcnow
 from models.organiser import Organiser
 from models.outbox import Status
 from models.project import Project
 from models.project_team import ProjectInvite, ProjectMember
 from tests.conftest import ORGANISER_ID
-from tests.support.databases import until_waiting_on_a_lock
 from tests.support.factories import join
 from tests.support.flow import alerts, buttons, message_update, texts
 from tests.support.project_scenario import (
@@ -37,6 +35,8 @@ from tests.support.project_scenario import (
     STRANGER,
     asks_to,
     audit_entries,
+    audited_link_taken,
+    claims_at_once,
     joined,
     link_cb,
     make_owner_link,
@@ -172,13 +172,7 @@ async def test_someone_new_looks_after_a_project_nobody_looks_after(harness, ses
             for row in await told_to(session_maker, project, ORGANISER_ID)]
     assert told == [(f"pg:{project.id}:handed:1:maker", said["told"])]
     # /audit: the link's maker by name, the place taken by no one named.
-    made, taken = await audit_entries(session_maker)
-    assert (made.event, made.actor_telegram_id, made.detail) == (
-        "project-owner-link", ORGANISER_ID, {"project": "SPK-001"})
-    assert (taken.event, taken.actor_telegram_id, taken.actor_name, taken.detail) == (
-        "project-claimed", None, None, {"project": "SPK-001"})
-    shown = " ".join(texts(await harness.send(ORGANISER_ID, "/audit")))
-    assert said["audit link"] in shown and said["audit claimed"] in shown
+    await audited_link_taken(session_maker, harness, said, "project-claimed")
 
     # The new owner runs the group: their page, and links to invite people.
     sent = await harness.tap(person, team(TeamAction.SHOW, project))
@@ -348,15 +342,7 @@ async def test_a_yes_waits_for_one_still_under_way_on_postgresql(harness, sessio
     await owner_gone(harness)
     first = await make_owner_link(harness, project, SAID[Locale.EN]["button"])
     second = await make_owner_link(harness, project, SAID[Locale.EN]["button"])
-    async with session_maker() as one, session_maker() as two:
-        assert await owner_links.claim(one, project.id, first, CO_EN, utcnow()) is not None
-        later = asyncio.create_task(owner_links.claim(two, project.id, second, CO_CY,
-                                                      utcnow()))
-        await until_waiting_on_a_lock(session_maker, later)
-        assert not later.done()
-        await one.commit()
-        assert await later is None
-        await two.commit()
+    await claims_at_once(session_maker, project, first, second)
     now = await project_now(session_maker, project)
     assert (now.owner_telegram_id, now.handovers) == (CO_EN, 1)
     assert [e.event for e in await audit_entries(session_maker)] == [

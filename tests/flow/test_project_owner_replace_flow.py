@@ -18,14 +18,12 @@ from sqlalchemy import select
 
 from bot.ui.callbacks import Locale
 from bot.ui.callbacks.projects import HandAction, HandCb, ProjectAction, TeamAction
-from models import project_owner_link as owner_links
 from models.base import utcnow
 from models.outbox import OutboxMessage, Status
 from models.project import Project
 from models.project_team import ProjectInvite
 from models.round import get_round
 from tests.conftest import ORGANISER_ID
-from tests.support.databases import until_waiting_on_a_lock
 from tests.support.factories import GROUP_OWNER, join
 from tests.support.flow import alerts, buttons, texts
 from tests.support.project_scenario import (
@@ -38,6 +36,8 @@ from tests.support.project_scenario import (
     asks_to,
     assert_nobody_asked_twice_nor_left_out,
     audit_entries,
+    audited_link_taken,
+    claims_at_once,
     joined,
     link_cb,
     make_owner_link,
@@ -223,13 +223,7 @@ async def test_a_new_owner_by_link_while_the_owner_no_longer_answers(harness, se
         said["ask words"])
 
     # /audit: the organiser made a link; someone, not named, took the place.
-    made, taken = await audit_entries(session_maker)
-    assert (made.event, made.actor_telegram_id, made.detail) == (
-        "project-owner-link", ORGANISER_ID, {"project": "SPK-001"})
-    assert (taken.event, taken.actor_telegram_id, taken.actor_name, taken.detail) == (
-        "project-replaced", None, None, {"project": "SPK-001"})
-    shown = " ".join(texts(await harness.send(ORGANISER_ID, "/audit")))
-    assert said["audit link"] in shown and said["audit replaced"] in shown
+    await audited_link_taken(session_maker, harness, said, "project-replaced")
 
     # The project now has someone else in its group: the organiser hands it on from here.
     page = await harness.tap(ORGANISER_ID, project_cb(ProjectAction.SHOW, project))
@@ -399,16 +393,8 @@ async def test_a_yes_waits_for_one_still_under_way_on_postgresql(harness, sessio
     await join(harness, ORGANISER_ID, Locale.EN)
     first = await make_held_link(harness, project)
     second = await make_held_link(harness, project)
-    async with session_maker() as one, session_maker() as two:
-        claimed = await owner_links.claim(one, project.id, first, CO_EN, utcnow())
-        assert (claimed.old_owner, claimed.old_kept) == (GROUP_OWNER, True)
-        later = asyncio.create_task(owner_links.claim(two, project.id, second, CO_CY,
-                                                      utcnow()))
-        await until_waiting_on_a_lock(session_maker, later)
-        assert not later.done()
-        await one.commit()
-        assert await later is None
-        await two.commit()
+    claimed = await claims_at_once(session_maker, project, first, second)
+    assert (claimed.old_owner, claimed.old_kept) == (GROUP_OWNER, True)
     now = await project_now(session_maker, project)
     assert (now.owner_telegram_id, now.handovers) == (CO_EN, 1)
     assert await members(session_maker) == {GROUP_OWNER: None}

@@ -4,17 +4,21 @@ links, co-owners joining)."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 
 from sqlalchemy import select
 
 from bot.ui.callbacks import ClaimCb, ForgetCb, Locale
 from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from models import project_owner_link as owner_links
 from models.audit import AuditEntry
+from models.base import utcnow
 from models.outbox import OutboxMessage, Status
 from models.project import Project
 from models.project_team import ProjectMember
 from tests.conftest import ORGANISER_ID
+from tests.support.databases import until_waiting_on_a_lock
 from tests.support.factories import GROUP_OWNER, join, published_round
 from tests.support.flow import buttons, callback_update, texts
 
@@ -157,7 +161,37 @@ async def audit_entries(session_maker) -> list[AuditEntry]:
             AuditEntry.event.like("project-%")).order_by(AuditEntry.id)))
 
 
+async def audited_link_taken(session_maker, harness, said: dict, taken_as: str) -> None:
+    """/audit holds two project entries: the organiser made a link (by name, id and the project's
+    reference), and someone not named took the place (`taken_as`: the event); /audit shows
+    both in the organiser's words (`said`: "audit link" and "audit <taken_as's last word>")."""
+    made, taken = await audit_entries(session_maker)
+    assert (made.event, made.actor_telegram_id, made.detail) == (
+        "project-owner-link", ORGANISER_ID, {"project": "SPK-001"})
+    assert (taken.event, taken.actor_telegram_id, taken.actor_name, taken.detail) == (
+        taken_as, None, None, {"project": "SPK-001"})
+    shown = " ".join(texts(await harness.send(ORGANISER_ID, "/audit")))
+    assert said["audit link"] in shown
+    assert said["audit " + taken_as.removeprefix("project-")] in shown
+
+
 # --- a link for a project's owner's place (models/project_owner_link.py) --------------------
+
+
+async def claims_at_once(session_maker, project: Project, first: str, second: str):
+    """CO_EN says Yes with `first` and has not committed; CO_CY's Yes with `second` must wait
+    on the project's row (PostgreSQL), then find the place taken. CO_EN's claim is returned."""
+    async with session_maker() as one, session_maker() as two:
+        claimed = await owner_links.claim(one, project.id, first, CO_EN, utcnow())
+        assert claimed is not None
+        later = asyncio.create_task(owner_links.claim(two, project.id, second, CO_CY,
+                                                      utcnow()))
+        await until_waiting_on_a_lock(session_maker, later)
+        assert not later.done()
+        await one.commit()
+        assert await later is None
+        await two.commit()
+    return claimed
 
 
 async def owner_gone(harness) -> None:
