@@ -12,8 +12,8 @@ Which groups form a class depends only on the bids bought so far, in order, not 
 add1's runs at many shares mostly buy the same first bids. So the classes (`Classes`), and
 each bid's voters per class, are worked out once per sequence of purchases and kept with the
 prepared electorate for every later run (within a budget); only the classes' values are the
-run's own. (Vouching, models.tally.alike, reads a traced run by the same classes, split by
-utility too, one supporter a class: `Paid.at`.)
+run's own. (Vouching, models.tally.alike, reads a traced run by the same classes, worked out
+per course and split by utility too, one supporter a class: `Paid.at`.)
 
 A sum over a bid's supporters is taken over the classes that hold any of them, each weighted
 by its voters among the supporters (whole numbers below 2⁵³, so summed exactly): a sum of no
