@@ -1,12 +1,15 @@
 """Groups of voters a bounded run treats alike, and runs read by them (for models.tally.vouch).
 
-A bounded run (models.tally.interval) works on each group's money elementwise, with the same
-arithmetic for every group: groups that backed the same winners so far, with the same
-utilities for them, hold the same money and error bounds. Such groups form a class; a round's
-winner splits each class its supporters are in (`Classes`). Comparing two runs of a course
-by class rather than by group does the same sums with fewer terms (a city's winners have
-thousands of supporter groups, in hundreds of classes). Each run is checked to agree within
-each class as it is read (`Run`): one that does not is not used at all.
+Groups that backed the same winners so far, with the same utilities for them, hold the same
+exact money at any share along a course: each started with the share and, in every round,
+paid min(m, ρ·u) with the same m and u. Such groups form a class; a round's winner splits
+each class its supporters are in (`Rounds`; a bounded run's purse, models.tally.purse, keeps
+its money by the same classes while it can). So a money and error bound that holds for one
+group's exact money holds for every other's in its class: a run is read one group a class
+(`Run`), with nothing to check. (A bounded run in fact holds them identical, doing the same
+arithmetic on each group or keeping one value a class, but no bound relies on that.)
+Comparing two runs of a course by class rather than by group does the same sums with fewer
+terms (a city's winners have thousands of supporter groups, in hundreds of classes).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from typing import Final, TypeVar
 import numpy as np
 
 from models.tally.interval import IntervalElectorate, Trace, _FloatBid
+from models.tally.mes import group_supporters
 
 _EPS: Final = 2.0**-52
 _GROUPED_FROM: Final = 1024
@@ -41,21 +45,13 @@ def _alike(bid: _FloatBid, ids: np.ndarray, grouped: bool) -> _Alike:
     key = ids.take(bid.supporters)
     if not grouped:
         return _Alike(bid, key, np.arange(len(key)), None)
-    # As in models.tally.mes (`_pairs`): keys are small integers, counted with bincount.
-    kinds = 1
+    kinds, code = 1, None
     if not bid.flat_utility:
         utilities, code = np.unique(bid.utility, return_inverse=True)
         kinds = len(utilities)
-        key = key * kinds + code
-    # bincount sums float64 weights; they are whole numbers far below 2**53, so exactly.
-    totals = np.bincount(key, weights=bid.weight)
-    present = np.flatnonzero(totals)
-    slot = np.empty(len(totals), dtype=np.intp)
-    slot[present] = np.arange(len(present))
-    alike = slot.take(key)
+    present, weight, alike = group_supporters(key, bid.weight, code, kinds)
     one = np.empty(len(present), dtype=np.intp)
     one[alike] = np.arange(len(alike))
-    weight = totals.take(present)
     if kinds > 1:
         utility = utilities[present % kinds]
     else:
@@ -64,7 +60,7 @@ def _alike(bid: _FloatBid, ids: np.ndarray, grouped: bool) -> _Alike:
     return _Alike(grouped, present // kinds, alike, one)
 
 
-class Classes:
+class Rounds:
     """The classes of a course's groups, round by round: the winner of each round splits the
     classes its supporters are in. Courses that part late share their first rounds' classes
     (`share`)."""
@@ -82,7 +78,7 @@ class Classes:
         self.ids_before: list[np.ndarray] = []
         self.rivals: dict[tuple[int, int], _Alike] = {}
 
-    def share(self, like: Classes) -> None:
+    def share(self, like: Rounds) -> None:
         """Take the rounds `like` (a course with the same free bids) grouped before the two
         courses part."""
         shared = 0
@@ -154,7 +150,7 @@ class Before:
 class Run:
     """One traced run's money by class, as far as comparisons have read it."""
 
-    def __init__(self, trace: Trace, classes: Classes) -> None:
+    def __init__(self, trace: Trace, classes: Rounds) -> None:
         self.trace = trace
         self.classes = classes
         # By class, grown as classes are made (class 0, groups that backed no winner yet,
@@ -162,28 +158,21 @@ class Run:
         self.held = np.empty((2, classes.count))  # money (row 0) and its error bound
         self.held[:, 0] = trace.share, trace.share * _EPS
         self.rich = np.ones(classes.count, dtype=bool)
-        self.rounds: list[Before | None] = []
+        self.rounds: list[Before] = []
 
-    def before(self, r: int) -> Before | None:
-        """What round r's winner's supporters held before it; None where the run does not
-        agree within a class."""
+    def before(self, r: int) -> Before:
+        """What round r's winner's supporters held before it."""
         while len(self.rounds) <= r:
             self.rounds.append(self._read(len(self.rounds)))
         return self.rounds[r]
 
-    def _read(self, r: int) -> Before | None:
-        if self.rounds and self.rounds[-1] is None:
-            return None
+    def _read(self, r: int) -> Before:
         alike = self.classes.at(r)
         parent, paid = alike.parent, self.trace.paid[r]
         if alike.one is None:
             money, error = paid.money, paid.error
-        else:
-            money, error = paid.money.take(alike.one), paid.error.take(alike.one)
-            if (paid.money != money.take(alike.alike)).any() or (
-                paid.error != error.take(alike.alike)
-            ).any():
-                return None  # not alike after all: nothing is vouched for
+        else:  # one supporter a class: its bounds hold for the class (see above)
+            money, error = paid.at(alike.one)
         rich = self.rich.take(parent)
         now = self.classes.made[r]
         if now.stop > len(self.rich):
@@ -204,21 +193,21 @@ class KeptRuns:
     def __init__(self, runs: int = 4, courses: int = 2) -> None:
         # (a course's classes take a copy of every group's class per round: fewer are kept)
         self.most_runs, self.most_courses = runs, courses
-        self.courses: list[Classes] = []
+        self.courses: list[Rounds] = []
         self.runs: list[Run] = []
 
-    def classes(self, prepared: IntervalElectorate, order: tuple[int, ...], free: int) -> Classes:
+    def classes(self, prepared: IntervalElectorate, order: tuple[int, ...], free: int) -> Rounds:
         alike = [c for c in self.courses if c.prepared is prepared and c.free == free]
         found = next((c for c in alike if c.order == order), None)
         if found is None:
-            found = Classes(prepared, order, free)
+            found = Rounds(prepared, order, free)
             # The course that runs alike longest (most share their first rounds).
             like = max(alike, key=lambda c: parting(c.order, order), default=None)
             if like is not None and like.grouped == found.grouped:
                 found.share(like)
         return _recent(self.courses, found, self.most_courses)
 
-    def run(self, trace: Trace, classes: Classes) -> Run:
+    def run(self, trace: Trace, classes: Rounds) -> Run:
         found = next((run for run in self.runs if run.trace is trace), None)
         if found is None or found.classes is not classes:
             found = Run(trace, classes)

@@ -264,21 +264,35 @@ def _objects(values: Sequence[Amount]) -> np.ndarray:
 
 def _pairs(bid: _Bid, run: _Run) -> _Pairs:
     """The bid's supporters grouped by (money class, utility) as they stand in `run`."""
-    # Pair keys are small integers (money classes number in the thousands at most), so
-    # counting them with bincount is cheaper than sorting them with np.unique.
     kinds = len(bid.utilities)
     key = run.money_class[bid.supporters]
+    present, totals, pair = group_supporters(key, bid.weight, bid.utility_code, kinds)
+    weight = totals.astype(np.int64).tolist()
     if kinds > 1:
-        key = key * kinds + bid.utility_code
-    totals = np.bincount(key, weights=bid.weight)
+        utility = [bid.utilities[k] for k in (present % kinds).tolist()]
+        return _Pairs(pair, present // kinds, utility, weight)
+    return _Pairs(pair, present, list(bid.utilities) * len(present), weight)
+
+
+def group_supporters(
+    key: np.ndarray, weight: np.ndarray, code: np.ndarray | None = None, kinds: int = 1
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Supporters grouped by (money class `key`, utility `code` of `kinds`): each group's
+    key · kinds + code, in increasing order; its voters (the sum of its `weight`s); and each
+    supporter's group, by its place among them.
+
+    Used by exact runs (`_pairs`) and by vouching (models.tally.alike) alike. Keys are small
+    integers (money classes number in the thousands at most), so counting them with bincount
+    is cheaper than sorting them with np.unique. bincount sums float64 weights: whole numbers
+    far below 2⁵³, so exactly; every group has a voter, so none is left out as empty.
+    """
+    if kinds > 1:
+        key = key * kinds + code
+    totals = np.bincount(key, weights=weight)
     present = np.flatnonzero(totals)
     slot = np.empty(len(totals), dtype=np.intp)
     slot[present] = np.arange(len(present))
-    weight = totals[present].astype(np.int64).tolist()
-    if kinds > 1:
-        utility = [bid.utilities[k] for k in (present % kinds).tolist()]
-        return _Pairs(slot[key], present // kinds, utility, weight)
-    return _Pairs(slot[key], present, list(bid.utilities) * len(present), weight)
+    return present, totals.take(present), slot.take(key)
 
 
 def _price(bid: _Bid, run: _Run, pairs: _Pairs | None = None) -> tuple[Fraction, _Pairs] | None:

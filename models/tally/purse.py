@@ -12,7 +12,8 @@ Which groups form a class depends only on the bids bought so far, in order, not 
 add1's runs at many shares mostly buy the same first bids. So the classes (`Classes`), and
 each bid's voters per class, are worked out once per sequence of purchases and kept with the
 prepared electorate for every later run (within a budget); only the classes' values are the
-run's own.
+run's own. (Vouching, models.tally.alike, reads a traced run by the same classes, worked out
+per course and split by utility too, one supporter a class: `Paid.at`.)
 
 A sum over a bid's supporters is taken over the classes that hold any of them, each weighted
 by its voters among the supporters (whole numbers below 2⁵³, so summed exactly): a sum of no
@@ -70,6 +71,14 @@ class Paid:
     def error(self) -> np.ndarray:
         self._spell_out()
         return self._error
+
+    def at(self, places: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The money and error bounds of the supporters at `places` (in `rows`), without
+        spelling out the others' (what vouching reads of a purchase: one supporter a class)."""
+        if self._classes is None:
+            return self._money.take(places), self._error.take(places)
+        of = self._classes.take(places)
+        return self._money.take(of), self._error.take(of)
 
     def _spell_out(self) -> None:
         if self._classes is not None:

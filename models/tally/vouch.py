@@ -32,14 +32,13 @@ models.tally.interval. An exact run (where a bounded one was unsure) has no trac
 only the coarse check is made. `predicted_change` guesses where two runs' courses part, for
 the search to try; a guess decides nothing.
 
-Groups alike are counted once (models.tally.alike): a bounded run works on each group's money
-elementwise, so groups that backed the same winners so far, with the same utilities for them,
-hold the same money and error bounds (checked as each run is read: a run that disagrees
-within a class vouches for nothing). Every bound above is per group and takes the same
-values for groups alike, running sums Σ ρ·u included (the same terms added in the same
-order), so each class takes it once, weighted by its voters (whole numbers, summed exactly).
-A sum over classes is then the same sum over groups, in another order and with fewer terms:
-the same rounding bounds hold.
+Groups alike are counted once (models.tally.alike): groups that backed the same winners so
+far, with the same utilities for them, hold the same exact money at a and at b, so one
+group's money and error bound in each run bound every other's in its class. Every bound
+above is per group and takes the same values for groups alike, running sums Σ ρ·u included
+(the same terms added in the same order), so each class takes it once, weighted by its
+voters (whole numbers, summed exactly). A sum over classes is then the same sum over groups,
+in another order and with fewer terms: the same rounding bounds hold.
 """
 
 from __future__ import annotations
@@ -118,8 +117,6 @@ def _stretch(
     for r in range(last + 1):
         alike = classes.at(r)
         low, high = at_a.before(r), at_b.before(r)
-        if low is None or high is None:
-            return 0
         winner = alike.bid
         highest, rank = lower.highest[r]
         assert isinstance(highest, float)

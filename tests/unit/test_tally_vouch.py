@@ -10,17 +10,16 @@ any guesses at all lands where stepping lands.
 from __future__ import annotations
 
 import random
-from dataclasses import replace
 from fractions import Fraction
 from unittest.mock import patch
 
-import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.tally import alike, completion, equal_shares_add1, equal_shares_add1_stepwise
+from models.tally import alike, completion, equal_shares_add1, equal_shares_add1_stepwise, purse
 from models.tally.alike import KeptRuns
-from models.tally.interval import Paid, prepare_intervals
+from models.tally.interval import prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
 from models.tally.vouch import chord_positive, vouched_steps
@@ -184,24 +183,26 @@ def test_steps_taken_where_the_chord_is_positive_are_exactly_those(steps, at_a, 
         assert chord(taken + 2) <= 0 or taken + 2 > steps
 
 
-def test_a_run_that_does_not_treat_a_class_alike_is_not_read():
-    # Vouching reads a run by classes of groups it treats alike; a run whose money differs
-    # within a class (however little) is not read past that round, so it vouches for nothing.
+@pytest.mark.parametrize("classes_from", [0, 10**9])
+def test_a_run_is_read_one_group_a_class(classes_from):
+    # Groups alike hold the same exact money, so vouching reads one group a class, unchecked;
+    # a bounded run holds them identical too, whether its purse keeps money per class or per
+    # group, and reading one a class (`Paid.at`) reads what spelling a purchase out does.
     costs = {"a": 100, "b": 140, "c": 10_000, "d": 10_000}
     ballots = [{"a": 1, "c": 1}] + [{"a": 1, "d": 1}] * 2 + [{"b": 1}] * 4
     electorate = _prepare(costs, ballots, "cost", DEFAULT_TIE_BREAK, group=True)
     bounded = prepare_intervals(electorate)
-    course = completion._course(electorate, bounded, Fraction(60))
+    with patch.object(purse, "_CLASSES_FROM", classes_from):
+        course = completion._course(electorate, bounded, Fraction(60))
     assert course.trace is not None and course.order == (1, 0)
     with patch.object(alike, "_GROUPED_FROM", 0):
-        classes = alike.Classes(bounded, course.order, 0)
+        rounds = alike.Rounds(bounded, course.order, 0)
     # "a" is bought second, by two groups that backed no winner before: one class.
-    assert len(classes.at(1).parent) == 1 and len(course.trace.paid[1].rows) == 2
-    assert alike.Run(course.trace, classes).before(1) is not None
-    paid = course.trace.paid[1]
-    money = paid.money.copy()
-    money[0] = np.nextafter(money[0], 0.0)
-    unlike = replace(course.trace, paid=(course.trace.paid[0], Paid(paid.rows, money, paid.error)))
-    run = alike.Run(unlike, classes)
-    assert run.before(0) is not None
-    assert run.before(1) is None
+    assert len(rounds.at(1).parent) == 1 and len(course.trace.paid[1].rows) == 2
+    run = alike.Run(course.trace, rounds)
+    for r, paid in enumerate(course.trace.paid):
+        found = rounds.at(r)
+        money, error = paid.at(found.one)
+        assert (run.before(r).money == run.held[0].take(found.parent)).all()
+        assert (paid.money == money.take(found.alike)).all()
+        assert (paid.error == error.take(found.alike)).all()
