@@ -44,13 +44,15 @@ shares = st.fractions(min_value=0, max_value=2000, max_denominator=30)
 
 PER_CLASS = {"_CLASSES_FROM": 0}
 # How a run keeps its money (models.tally.purse): per group; per class; per class until there
-# are two, then per group; per class with nothing kept across runs.
+# are two, then per group; per class with nothing kept across runs; per class until a purchase
+# needs classes not kept from an earlier run, then per group.
 keeping = st.sampled_from(
     [
         {"_CLASSES_FROM": 10**9},
         PER_CLASS,
         {"_CLASSES_FROM": 0, "_MOST_CLASSES": 2},
         {"_CLASSES_FROM": 0, "_MOST_KEPT": 0},
+        {"_CLASSES_FROM": 0, "_TRIAL": 0},
     ]
 )
 
