@@ -31,6 +31,7 @@ from tests.support.project_scenario import (
     CO_CY,
     CO_EN,
     LINK,
+    OWNER_LINK_SAID,
     STRANGER,
     asks_of,
     asks_to,
@@ -54,8 +55,7 @@ from tests.support.project_scenario import (
 )
 
 SAID = {
-    Locale.EN: {
-        "button": "Make a link for a new owner 🔗",
+    Locale.EN: OWNER_LINK_SAID[Locale.EN] | {
         "ask held": "Make a link for a new owner of the project <b>SPK-001 Bid 1</b>? Its owner "
                     "is still in the group: do this only if they no longer answer. The person "
                     "who opens the link and says yes will look after the group. The owner stays "
@@ -65,32 +65,15 @@ SAID = {
         "no": "No ✖",
         "stale yes": "That question is out of date: the project or its group has changed since. "
                      "Nothing has been changed. Send /projects to see it as it is now.",
-        "stale page": "That button is out of date. Send /projects to see the latest.",
-        "ask": "Look after <b>SPK-001 Bid 1</b> for its group?\nYou will be able to send "
-               "updates on the project and invite people to its group. I will ask you for "
-               "updates from time to time. Updates are public to people who follow the "
-               "projects.",
-        "yes": "Yes, I will look after it ✅",
-        "done": "Thank you! You look after the project <b>SPK-001 Bid 1</b> now ✅ You can "
-                "send updates, and invite people to its group with a link. I will ask you for "
-                "updates from time to time. You can find it under My things.",
-        "stale": "This link is out of date: someone looks after the project already, or the "
-                 "link has been used, or it is more than a week old. Nothing has been changed. "
-                 "Please ask an organiser for a new link if you need one.",
         "told old": "Hello! An organiser has given the project <b>SPK-001 Bid 1</b> a new owner "
                     "👥 You are still in its group and can still send updates. If you would "
                     "rather leave the group, you can do that under My things.",
-        "told maker": "Someone has used your link and looks after the project <b>SPK-001 Bid "
-                      "1</b> now 👥",
         "already": "You are in the group for <b>SPK-001 Bid 1</b> already. You can find it "
                    "under My things.",
-        "audit link": "made a link for a new owner of SPK-001",
         "audit replaced": "Someone took on SPK-001 from its owner with an organiser's link",
         "bidder line": "• The person who sent the bid",
-        "ask words": "Hello! Your project got a grant from the vote.",
     },
-    Locale.CY: {
-        "button": "Gwneud dolen i berchennog newydd 🔗",
+    Locale.CY: OWNER_LINK_SAID[Locale.CY] | {
         "ask held": "Gwneud dolen i berchennog newydd y prosiect <b>SPK-001 Bid 1</b>? Mae ei "
                     "berchennog yn dal yn y grŵp: gwnewch hyn dim ond os nad ydyn nhw'n ateb "
                     "mwyach. Bydd y person sy'n agor y ddolen ac yn dweud ie yn gofalu am y "
@@ -102,32 +85,15 @@ SAID = {
         "stale yes": "Mae'r cwestiwn yna wedi dyddio: mae'r prosiect neu ei grŵp wedi newid ers "
                      "hynny. Does dim byd wedi newid. Anfonwch /projects i'w weld fel y mae "
                      "nawr.",
-        "stale page": "Mae'r botwm yna wedi dyddio. Anfonwch /projects i weld y diweddaraf.",
-        "ask": "Gofalu am y prosiect <b>SPK-001 Bid 1</b> ar ran ei grŵp?\nByddwch chi'n "
-               "gallu anfon diweddariadau am y prosiect a gwahodd pobl i'w grŵp. Bydda i'n "
-               "gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae diweddariadau'n "
-               "gyhoeddus i bobl sy'n dilyn y prosiectau.",
-        "yes": "Ie, bydda i'n gofalu amdano ✅",
-        "done": "Diolch! Rydych chi'n gofalu am y prosiect <b>SPK-001 Bid 1</b> nawr ✅ Gallwch "
-                "chi anfon diweddariadau, a gwahodd pobl i'w grŵp gyda dolen. Bydda i'n gofyn i "
-                "chi am ddiweddariadau o bryd i'w gilydd. Mae o dan Fy mhethau.",
-        "stale": "Mae'r ddolen hon wedi dyddio: mae rhywun yn gofalu am y prosiect yn barod, "
-                 "neu mae'r ddolen wedi cael ei defnyddio, neu mae'n hŷn nag wythnos. Does dim "
-                 "byd wedi newid. Gofynnwch i drefnydd am ddolen newydd os oes angen un arnoch "
-                 "chi.",
         "told old": "Helo! Mae trefnydd wedi rhoi perchennog newydd i'r prosiect <b>SPK-001 Bid "
                     "1</b> 👥 Rydych chi'n dal yn ei grŵp ac yn dal i allu anfon diweddariadau. "
                     "Os byddai'n well gennych chi adael y grŵp, gallwch chi wneud hynny o dan Fy "
                     "mhethau.",
-        "told maker": "Mae rhywun wedi defnyddio'ch dolen ac yn gofalu am y prosiect <b>SPK-001 "
-                      "Bid 1</b> nawr 👥",
         "already": "Rydych chi yn y grŵp ar gyfer <b>SPK-001 Bid 1</b> yn barod. Mae o dan Fy "
                    "mhethau.",
-        "audit link": "gwneud dolen i berchennog newydd prosiect SPK-001",
         "audit replaced": "Rhywun — gofalu am brosiect SPK-001 yn lle ei berchennog, gyda dolen "
                           "trefnydd",
         "bidder line": "• Y person a anfonodd y cais",
-        "ask words": "Helo! Cafodd eich prosiect grant o'r bleidlais.",
     },
 }
 

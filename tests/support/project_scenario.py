@@ -178,6 +178,50 @@ async def audited_link_taken(session_maker, harness, said: dict, taken_as: str) 
 # --- a link for a project's owner's place (models/project_owner_link.py) --------------------
 
 
+OWNER_LINK_SAID = {
+    Locale.EN: {
+        "button": "Make a link for a new owner 🔗",
+        "ask": "Look after <b>SPK-001 Bid 1</b> for its group?\nYou will be able to send "
+               "updates on the project and invite people to its group. I will ask you for "
+               "updates from time to time. Updates are public to people who follow the "
+               "projects.",
+        "yes": "Yes, I will look after it ✅",
+        "done": "Thank you! You look after the project <b>SPK-001 Bid 1</b> now ✅ You can "
+                "send updates, and invite people to its group with a link. I will ask you for "
+                "updates from time to time. You can find it under My things.",
+        "stale": "This link is out of date: someone looks after the project already, or the "
+                 "link has been used, or it is more than a week old. Nothing has been changed. "
+                 "Please ask an organiser for a new link if you need one.",
+        "stale page": "That button is out of date. Send /projects to see the latest.",
+        "audit link": "made a link for a new owner of SPK-001",
+        "ask words": "Hello! Your project got a grant from the vote.",
+        "told maker": "Someone has used your link and looks after the project <b>SPK-001 Bid "
+                      "1</b> now 👥",
+    },
+    Locale.CY: {
+        "button": "Gwneud dolen i berchennog newydd 🔗",
+        "ask": "Gofalu am y prosiect <b>SPK-001 Bid 1</b> ar ran ei grŵp?\nByddwch chi'n "
+               "gallu anfon diweddariadau am y prosiect a gwahodd pobl i'w grŵp. Bydda i'n "
+               "gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae diweddariadau'n "
+               "gyhoeddus i bobl sy'n dilyn y prosiectau.",
+        "yes": "Ie, bydda i'n gofalu amdano ✅",
+        "done": "Diolch! Rydych chi'n gofalu am y prosiect <b>SPK-001 Bid 1</b> nawr ✅ Gallwch "
+                "chi anfon diweddariadau, a gwahodd pobl i'w grŵp gyda dolen. Bydda i'n gofyn i "
+                "chi am ddiweddariadau o bryd i'w gilydd. Mae o dan Fy mhethau.",
+        "stale": "Mae'r ddolen hon wedi dyddio: mae rhywun yn gofalu am y prosiect yn barod, "
+                 "neu mae'r ddolen wedi cael ei defnyddio, neu mae'n hŷn nag wythnos. Does dim "
+                 "byd wedi newid. Gofynnwch i drefnydd am ddolen newydd os oes angen un arnoch "
+                 "chi.",
+        "stale page": "Mae'r botwm yna wedi dyddio. Anfonwch /projects i weld y diweddaraf.",
+        "audit link": "gwneud dolen i berchennog newydd prosiect SPK-001",
+        "ask words": "Helo! Cafodd eich prosiect grant o'r bleidlais.",
+        "told maker": "Mae rhywun wedi defnyddio'ch dolen ac yn gofalu am y prosiect <b>SPK-001 "
+                      "Bid 1</b> nawr 👥",
+    },
+}
+"""What a link for an owner's place shows, word for word, in English and Welsh."""
+
+
 async def claims_at_once(session_maker, project: Project, first: str, second: str):
     """CO_EN says Yes with `first` and has not committed; CO_CY's Yes with `second` must wait
     on the project's row (PostgreSQL), then find the place taken. CO_EN's claim is returned."""
