@@ -91,6 +91,6 @@ pgo-yes = Yes, I will look after it ✅
 pgo-done = Thank you! You look after the project <b>{ $name }</b> now ✅ You can send updates, and invite people to its group with a link. I will ask you for updates from time to time. You can find it under My things.
 pgo-stale = This link is out of date: someone looks after the project already, or the link has been used, or it is more than a week old. Nothing has been changed. Please ask an organiser for a new link if you need one.
 pgo-told-maker = Someone has used your link and looks after the project <b>{ $name }</b> now 👥
-pgo-ask-held = Make a link for a new owner of the project <b>{ $name }</b>? Its owner is still in the group: do this only if they no longer answer. The person who opens the link and says yes will look after the group. The owner stays in it and can still send updates. If the owner sends an update first, the link stops working. I will tell them.
+pgo-ask-held = Make a link for a new owner of the project <b>{ $name }</b>? Its owner is still in the group: do this only if they no longer answer. The person who opens the link and says yes will look after the group. The owner stays in it and can still send updates. If the owner sends an update first, the link stops working. If someone takes the place, I will tell the owner.
 pgo-yes-make = Yes, make a link ✅
 pgo-told-old-owner = Hello! An organiser has given the project <b>{ $name }</b> a new owner 👥 You are still in its group and can still send updates. If you would rather leave the group, you can do that under My things.

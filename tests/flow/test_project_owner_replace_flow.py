@@ -60,7 +60,7 @@ SAID = {
                     "is still in the group: do this only if they no longer answer. The person "
                     "who opens the link and says yes will look after the group. The owner stays "
                     "in it and can still send updates. If the owner sends an update first, the "
-                    "link stops working. I will tell them.",
+                    "link stops working. If someone takes the place, I will tell the owner.",
         "yes make": "Yes, make a link ✅",
         "no": "No ✖",
         "stale yes": "That question is out of date: the project or its group has changed since. "
@@ -79,7 +79,8 @@ SAID = {
                     "mwyach. Bydd y person sy'n agor y ddolen ac yn dweud ie yn gofalu am y "
                     "grŵp. Bydd y perchennog yn aros ynddo ac yn dal i allu anfon "
                     "diweddariadau. Os bydd y perchennog yn anfon diweddariad yn gyntaf, bydd y "
-                    "ddolen yn stopio gweithio. Bydda i'n dweud wrthyn nhw.",
+                    "ddolen yn stopio gweithio. Os bydd rhywun yn cymryd y lle, bydda i'n "
+                    "dweud wrth y perchennog.",
         "yes make": "Ie, gwneud dolen ✅",
         "no": "Na ✖",
         "stale yes": "Mae'r cwestiwn yna wedi dyddio: mae'r prosiect neu ei grŵp wedi newid ers "
