@@ -12,6 +12,7 @@ import math
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
+from itertools import chain
 
 import numpy as np
 
@@ -146,10 +147,15 @@ def _prepare(
     if utility not in ("cost", "score"):
         raise ValueError(f"unknown utility {utility!r}")
     if group:
-        groups: dict[tuple[tuple[str, Amount], ...], int] = {}
+        # A ballot's bids, then its points: one flat tuple is cheaper to build than a tuple of
+        # (bid, points) pairs, and two such tuples are equal exactly when the pairs are (equal
+        # tuples have equal lengths, so equal halves). Each group is read from its first
+        # ballot.
+        groups: dict[tuple[str | Amount, ...], int] = {}
         add = groups.setdefault
-        group_of = np.array([add(tuple(b.items()), len(groups)) for b in ballots], dtype=np.intp)
-        rows: Sequence[Mapping[str, Amount]] = [dict(ballot) for ballot in groups]
+        group_of = np.array([add((*b, *b.values()), len(groups)) for b in ballots], dtype=np.intp)
+        first = np.unique(group_of, return_index=True)[1]
+        rows: Sequence[Mapping[str, Amount]] = [ballots[i] for i in first.tolist()]
     else:
         group_of = np.arange(len(ballots), dtype=np.intp)
         rows = ballots
@@ -198,13 +204,13 @@ class _Entries:
 
 def _entries(rows: Sequence[Mapping[str, Amount]], column: Mapping[str, int]) -> _Entries:
     """Flatten the ballot groups' points into arrays sorted by bid (C-speed where it can)."""
-    pids = [pid for row in rows for pid in row]
+    pids = list(chain.from_iterable(rows))
     try:
         bid = np.fromiter(map(column.__getitem__, pids), dtype=np.intp, count=len(pids))
     except KeyError:
         unknown = sorted(set(pids) - column.keys())
         raise ValueError(f"ballot names unknown bids {unknown}") from None
-    points = _objects([points for row in rows for points in row.values()])
+    points = _objects(list(chain.from_iterable(row.values() for row in rows)))
     sizes = np.fromiter(map(len, rows), dtype=np.intp, count=len(rows))
     group = np.repeat(np.arange(len(rows)), sizes)
     order = np.argsort(bid, kind="stable")
