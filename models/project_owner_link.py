@@ -19,10 +19,12 @@ Taking the place is one guarded UPDATE of the project: the owner still the one s
 or the owner the link was made against), not done or stopped, and the link still unused,
 unexpired and made at the project's present hand-over count. It counts as a hand-over
 (`handovers` + 1), so every other link for the place, and any hand-over question from before,
-is out of date from then on, even if the new owner goes too. Of two people saying Yes at once
-(one link or two) one becomes the owner: on PostgreSQL the second UPDATE waits for the first's
-row lock and then finds another owner; SQLite has one writer. A co-owner may take an empty
-place too, and leaves their co-owner row for it.
+is out of date from then on, even if the new owner goes too. The Yes takes the project's row
+lock before it reads anything (PostgreSQL; SQLite has one writer), and everything else that
+changes the place writes that row too (an update from the owner, a join, a hand-over, /forget):
+so of two people saying Yes at once (one link or two) one becomes the owner, the second finding
+another owner once the first commits, and an update saved while a Yes waits makes it out of
+date. A co-owner may take an empty place too, and leaves their co-owner row for it.
 
 /audit records the organiser making a link (with their name) and the place being taken (no
 actor: a resident), both by the project's reference only. The link keeps the organiser's id
@@ -176,8 +178,15 @@ async def claim(session: AsyncSession, project_id: int, token: str, telegram_id:
     """Makes `telegram_id` the owner of `project_id` if the link is still good for it and its
     place still to be taken; else None and nothing changes. An owner still here stays in the
     group as a co-owner."""
+    # The project's row first (PostgreSQL; SQLite has one writer): whatever else changes the
+    # place holds it until its commit (an update from the owner writes the row too, as do a
+    # join, a hand-over and /forget), so each statement after this reads them committed or
+    # not begun. The guarded UPDATE alone would wait for the row but then re-check only the
+    # row: its "no update since" would still read the updates as they were when it began.
+    project = await session.scalar(select(Project).where(Project.id == project_id)
+                                   .with_for_update()
+                                   .execution_options(populate_existing=True))
     link = await _link(session, token)
-    project = await session.get(Project, project_id, populate_existing=True)
     if link is None or link.project_id != project_id or project is None:
         return None
     old_owner = project.owner_telegram_id

@@ -11,11 +11,12 @@ from sqlalchemy import select
 
 from bot.ui.callbacks import ClaimCb, ForgetCb, Locale
 from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from models import project as projects
 from models import project_owner_link as owner_links
 from models.audit import AuditEntry
 from models.base import utcnow
 from models.outbox import OutboxMessage, Status
-from models.project import Project
+from models.project import NewUpdate, Project, ProjectStatus
 from models.project_team import ProjectMember
 from tests.conftest import ORGANISER_ID
 from tests.support.databases import until_waiting_on_a_lock
@@ -257,3 +258,20 @@ async def make_owner_link(harness, project: Project, label: str, yes: str | None
 def link_cb(project: Project | int, token: str) -> str:
     return ClaimCb(project=project if isinstance(project, int) else project.id,
                    token=token).pack()
+
+
+async def update_while_a_yes_waits(session_maker, project: Project, token: str, person: int):
+    """The owner's update is saved but not committed; `person`'s Yes with a link made against
+    that owner must wait on the project's row (PostgreSQL), then see the update. Returns what
+    the Yes gave (None: out of date, nothing changed)."""
+    async with session_maker() as one, session_maker() as two:
+        mine = await one.get(Project, project.id)
+        await projects.add_update(one, mine, GROUP_OWNER, NewUpdate(
+            text="Still here, the benches are in.", status=ProjectStatus.ON_TRACK), utcnow())
+        later = asyncio.create_task(owner_links.claim(two, project.id, token, person, utcnow()))
+        await until_waiting_on_a_lock(session_maker, later)
+        assert not later.done(), "the Yes did not wait for the update's transaction"
+        await one.commit()
+        claimed = await later
+        await two.commit()
+    return claimed
