@@ -73,6 +73,17 @@ class Claimed:
     old_kept: bool = False  # that owner is a co-owner now
 
 
+@dataclass(frozen=True)
+class NewLink:
+    token: str
+    project: Project
+    against: int | None  # the owner still here it was made against (None: an empty place)
+    # Names the message telling that owner: the hand-over count and the id of their latest
+    # update on the project (0: none). So they are told once however many links are made
+    # while they say nothing, and again if a link is made after they answered.
+    mark: str
+
+
 def vacant(project: Project | None) -> bool:
     """A project an organiser may make a link for at once: no owner, not done or stopped."""
     return project is not None and project.owner_telegram_id is None and not project.finished
@@ -107,8 +118,8 @@ async def as_asked(session: AsyncSession, project_id: int, owner_shown: int | No
 
 
 async def new_link(session: AsyncSession, project: Project, made_by: int, made_by_name: str | None,
-                   now: datetime) -> str | None:
-    """A fresh token for the project's owner's place (against its owner now, if any); None if
+                   now: datetime) -> NewLink | None:
+    """A fresh link for the project's owner's place (against its owner now, if any); None if
     MAX_OPEN_INVITES such links are waiting already. Used and expired links of the project are
     tidied away here."""
     await session.execute(delete(ProjectInvite).where(
@@ -128,7 +139,10 @@ async def new_link(session: AsyncSession, project: Project, made_by: int, made_b
                        actor_name=made_by_name, round_id=project.round_id,
                        project=await reference_of(session, project))
     await session.flush()
-    return token
+    owner = project.owner_telegram_id
+    last = owner is not None and await session.scalar(select(func.max(ProjectUpdate.id)).where(
+        ProjectUpdate.project_id == project.id, ProjectUpdate.author_telegram_id == owner))
+    return NewLink(token, project, owner, f"{project.handovers}:{last or 0}")
 
 
 async def is_owner_link(session: AsyncSession, token: str) -> bool:

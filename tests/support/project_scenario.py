@@ -198,6 +198,25 @@ OWNER_LINK_SAID = {
         "ask words": "Hello! Your project got a grant from the vote.",
         "told maker": "Someone has used your link and looks after the project <b>SPK-001 Bid "
                       "1</b> now 👥",
+        "ask held": "Make a link for a new owner of the project <b>SPK-001 Bid 1</b>? Its owner "
+                    "is still in the group: do this only if they no longer answer. The person "
+                    "who opens the link and says yes will look after the group. The owner stays "
+                    "in it and can still send updates. If the owner sends an update first, the "
+                    "link stops working. I will tell the owner now, and again if someone takes "
+                    "the place.",
+        "yes make": "Yes, make a link ✅",
+        "told owner": "Hello! An organiser thinks you may not be looking after the project "
+                      "<b>SPK-001 Bid 1</b> now. So they have made a link for someone new to "
+                      "look after it. If you still look after it, please send an update: then "
+                      "you keep your place, and the link stops working ✏️ You stay in the "
+                      "project's group either way.",
+        "update button": "Send an update ✏️",
+        "ask owner stays": "Look after <b>SPK-001 Bid 1</b> for its group?\nYou will be able "
+                           "to send updates on the project and invite people to its group. I "
+                           "will ask you for updates from time to time. Updates are public to "
+                           "people who follow the projects.\nThe person who looks after it now "
+                           "will stay in its group and can still send updates. I will tell "
+                           "them.",
     },
     Locale.CY: {
         "button": "Gwneud dolen i berchennog newydd 🔗",
@@ -218,6 +237,27 @@ OWNER_LINK_SAID = {
         "ask words": "Helo! Cafodd eich prosiect grant o'r bleidlais.",
         "told maker": "Mae rhywun wedi defnyddio'ch dolen ac yn gofalu am y prosiect <b>SPK-001 "
                       "Bid 1</b> nawr 👥",
+        "ask held": "Gwneud dolen i berchennog newydd y prosiect <b>SPK-001 Bid 1</b>? Mae ei "
+                    "berchennog yn dal yn y grŵp: gwnewch hyn dim ond os nad ydyn nhw'n ateb "
+                    "mwyach. Bydd y person sy'n agor y ddolen ac yn dweud ie yn gofalu am y "
+                    "grŵp. Bydd y perchennog yn aros ynddo ac yn dal i allu anfon "
+                    "diweddariadau. Os bydd y perchennog yn anfon diweddariad yn gyntaf, bydd y "
+                    "ddolen yn stopio gweithio. Bydda i'n dweud wrth y perchennog nawr, ac eto "
+                    "os bydd rhywun yn cymryd y lle.",
+        "yes make": "Ie, gwneud dolen ✅",
+        "told owner": "Helo! Mae trefnydd yn meddwl efallai nad ydych chi'n gofalu am y prosiect "
+                      "<b>SPK-001 Bid 1</b> nawr. Felly maen nhw wedi gwneud dolen i rywun "
+                      "newydd ofalu amdano. Os ydych chi'n dal i ofalu amdano, anfonwch "
+                      "ddiweddariad, os gwelwch yn dda: wedyn byddwch chi'n cadw'ch lle, a bydd "
+                      "y ddolen yn stopio gweithio ✏️ Byddwch chi'n aros yng ngrŵp y prosiect "
+                      "beth bynnag.",
+        "update button": "Anfon diweddariad ✏️",
+        "ask owner stays": "Gofalu am y prosiect <b>SPK-001 Bid 1</b> ar ran ei grŵp?\nByddwch "
+                           "chi'n gallu anfon diweddariadau am y prosiect a gwahodd pobl i'w "
+                           "grŵp. Bydda i'n gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae "
+                           "diweddariadau'n gyhoeddus i bobl sy'n dilyn y prosiectau.\nBydd y "
+                           "person sy'n gofalu amdano nawr yn aros yn ei grŵp ac yn dal i allu "
+                           "anfon diweddariadau. Bydda i'n dweud wrthyn nhw.",
     },
 }
 """What a link for an owner's place shows, word for word, in English and Welsh."""
