@@ -7,7 +7,8 @@ and says Yes looks after the project. Two cases:
   possible: models/project_handover.py). The organiser is asked first; the link keeps the
   owner it was made against (`replaces_owner`) and is good only while that owner still has
   the place (or nobody has), still has no co-owners and has sent no update since it was made.
-  The old owner stays in the group as a co-owner, as in a hand-over.
+  That owner is told once when a link is made (`NewLink.mark` names the message), and stays
+  in the group as a co-owner if the place is taken, as in a hand-over.
 
 The link is a row of `project_invites` (models/project_team.py) like an invitation to join,
 with the same security: 128 random bits in `t.me/<bot>?start=pj_<token>`, only the SHA-256

@@ -32,6 +32,7 @@ from tests.support.project_scenario import (
     project_now,
     send_words_update,
     told_to,
+    update_after_a_yes,
     update_while_a_yes_waits,
 )
 
@@ -176,6 +177,24 @@ async def test_an_update_saved_while_a_yes_waits_makes_the_yes_out_of_date_on_po
     assert [e.event for e in await audit_entries(session_maker)] == ["project-owner-link"]
     assert not [row for row in await told_to(session_maker, project, GROUP_OWNER)
                 if ":handed:" in row.dedupe_key]
+
+
+@pytest.mark.parametrize("database_url", ["postgresql"], indirect=True)
+async def test_an_update_begun_after_a_yes_waits_for_it_and_is_kept_on_postgresql(
+        harness, session_maker):
+    """The other order: the Yes holds the project's row first; the owner's update waits for it,
+    then is saved, and the owner, a co-owner now, stays in the group."""
+    project = await owners_project(harness, session_maker, Locale.EN)
+    await join(harness, ORGANISER_ID, Locale.EN)
+    token = await make_held_link(harness, project)
+    claimed = await update_after_a_yes(session_maker, project, token, CO_EN)
+    assert (claimed.old_owner, claimed.old_kept) == (GROUP_OWNER, True)
+    now = await project_now(session_maker, project)
+    assert (now.owner_telegram_id, now.handovers) == (CO_EN, 1)
+    assert await members(session_maker) == {GROUP_OWNER: None}
+    async with session_maker() as session:
+        assert list(await session.scalars(select(ProjectUpdate.author_telegram_id))) == [
+            GROUP_OWNER]
 
 
 async def outbox_rows_to(session_maker, person: int) -> list[OutboxMessage]:

@@ -315,3 +315,24 @@ async def update_while_a_yes_waits(session_maker, project: Project, token: str, 
         claimed = await later
         await two.commit()
     return claimed
+
+
+async def update_after_a_yes(session_maker, project: Project, token: str, person: int):
+    """`person`'s Yes with a link made against GROUP_OWNER is made, not committed; the owner's
+    update must wait on the project's row (PostgreSQL), then be saved. Returns the claim."""
+    async with session_maker() as one, session_maker() as two:
+        claimed = await owner_links.claim(one, project.id, token, person, utcnow())
+        assert claimed is not None
+
+        async def save() -> None:
+            mine = await two.get(Project, project.id)
+            await projects.add_update(two, mine, GROUP_OWNER, NewUpdate(
+                text="Still here, the benches are in."), utcnow())
+
+        later = asyncio.create_task(save())
+        await until_waiting_on_a_lock(session_maker, later)
+        assert not later.done(), "the update did not wait for the Yes's transaction"
+        await one.commit()
+        await later
+        await two.commit()
+    return claimed
