@@ -91,7 +91,9 @@ def _stretch(
     """`vouched_steps` for two runs with the same order."""
     if lower.trace is None or upper.trace is None:
         return 0
-    if any(isinstance(h[0], Fraction) for h in lower.highest):
+    # An exact price (an exact run's, or a tie settled exactly in a bounded one) has no line
+    # through the stretch: those runs vouch only by the coarse check.
+    if any(isinstance(h[0], Fraction) for h in lower.highest + upper.highest):
         return 0
     rounds = len(lower.highest)
     free = len(lower.order) - rounds
