@@ -7,7 +7,8 @@ made against, who has sent no update since and has nobody else in the group); an
 (someone took the place first, the link was used, expired or forged, the owner answered or
 handed the project on, the project is finished) is out of date and changes nothing. Someone
 already in the group may take an empty place too, leaving their co-owner place for the
-owner's; the owner opening a link made to replace them is told they are in the group already.
+owner's; the owner opening a link made to replace them is told they are in the group already,
+and anyone else that the owner stays in the group (and is told).
 Afterwards the asks follow the new owner, the organiser who made the link and a replaced
 owner (a co-owner now) are told once in their language, and /audit keeps it without naming
 anyone.
@@ -52,8 +53,12 @@ async def open_link(message: Message, session: AsyncSession, user: User, i18n: I
     if project.owner_telegram_id == user.telegram_id:  # a link made to replace them
         await message.answer(i18n.get("pg-already", name=await _name(session, project)))
         return True
+    # A link still good while the owner is here was made against them (nobody else can be in
+    # the group then): the person is told that owner stays, and is told.
     member = await team.is_member(session, project.id, user.telegram_id)
-    await message.answer(i18n.get("pgo-ask-member" if member else "pgo-ask",
+    held = project.owner_telegram_id is not None
+    await message.answer(i18n.get("pgo-ask-member" if member else
+                                  "pgo-ask-owner-stays" if held else "pgo-ask",
                                   name=await _name(session, project)),
                          reply_markup=view.claim_buttons(i18n, project.id, token))
     return True

@@ -14,7 +14,8 @@ the project's reference only.
 When the owner is still here and nobody else is in the group (no hand-over is possible),
 **Make a link for a new owner** asks first, in the same way: its Yes carries the owner and the
 hand-over count, and the link is made only while the project is still so, with nobody else in
-its group and not finished.
+its group and not finished. The owner is told once then, in their language, that an update
+keeps their place and that they stay in the group either way.
 """
 
 from __future__ import annotations
@@ -98,26 +99,29 @@ async def ask_owner_link(query: CallbackQuery, callback_data: HandCb, session: A
 
 @router.callback_query(_cb(HandAction.LINK))
 async def make_owner_link(query: CallbackQuery, callback_data: HandCb, session: AsyncSession,
-                          user: User, bot: Bot, i18n: I18nContext) -> None:
+                          user: User, bot: Bot, notifier: Notifier, i18n: I18nContext) -> None:
     """A one-time link for the owner's place (models/project_owner_link.py): at once when it
-    is empty, or after Yes while the project is still as the question showed it."""
+    is empty, or after Yes while the project is still as the question showed it (and then
+    the owner is told)."""
     asked = callback_data.owner != 0
     project = await owner_links.as_asked(session, callback_data.project,
                                          callback_data.owner or None, callback_data.turn)
     if project is None:
         await query.answer(i18n.get("pgh-stale" if asked else "pj-stale"), show_alert=True)
         return
-    token = await owner_links.new_link(session, project, user.telegram_id,
-                                       query.from_user.first_name, utcnow())
-    if token is None:
+    link = await owner_links.new_link(session, project, user.telegram_id,
+                                      query.from_user.first_name, utcnow())
+    if link is None:
         await query.answer(i18n.get("pgo-too-many-links"), show_alert=True)
         return
+    name = project_name(await project_bid(session, project))
+    await notifier.project_asks.link_made(session, link, name)
     await query.answer()
     if asked:
         await query.message.edit_reply_markup(reply_markup=None)
     await query.message.answer(i18n.get(
-        "pgo-link", name=project_name(await project_bid(session, project)),
-        link=team_view.invite_link((await bot.me()).username, token)))
+        "pgo-link", name=name, link=team_view.invite_link((await bot.me()).username,
+                                                          link.token)))
 
 
 @router.callback_query(_cb(HandAction.NO))

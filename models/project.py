@@ -235,6 +235,9 @@ async def add_update(session: AsyncSession, project: Project, author: int, new: 
         project.status = new.status.value
     if new.spent_pence is not None:
         project.spent_pence = new.spent_pence
+    # Written every time: on PostgreSQL this holds the project's row until the commit, so a
+    # Yes to a link made against this owner (models/project_owner_link.py, which locks the
+    # row first) waits and then sees the update, or comes first and the update waits.
     project.updated_at = now
     await session.flush()
     return row

@@ -7,7 +7,8 @@ and says Yes looks after the project. Two cases:
   possible: models/project_handover.py). The organiser is asked first; the link keeps the
   owner it was made against (`replaces_owner`) and is good only while that owner still has
   the place (or nobody has), still has no co-owners and has sent no update since it was made.
-  The old owner stays in the group as a co-owner, as in a hand-over.
+  That owner is told once when a link is made (`NewLink.mark` names the message), and stays
+  in the group as a co-owner if the place is taken, as in a hand-over.
 
 The link is a row of `project_invites` (models/project_team.py) like an invitation to join,
 with the same security: 128 random bits in `t.me/<bot>?start=pj_<token>`, only the SHA-256
@@ -19,10 +20,12 @@ Taking the place is one guarded UPDATE of the project: the owner still the one s
 or the owner the link was made against), not done or stopped, and the link still unused,
 unexpired and made at the project's present hand-over count. It counts as a hand-over
 (`handovers` + 1), so every other link for the place, and any hand-over question from before,
-is out of date from then on, even if the new owner goes too. Of two people saying Yes at once
-(one link or two) one becomes the owner: on PostgreSQL the second UPDATE waits for the first's
-row lock and then finds another owner; SQLite has one writer. A co-owner may take an empty
-place too, and leaves their co-owner row for it.
+is out of date from then on, even if the new owner goes too. The Yes takes the project's row
+lock before it reads anything (PostgreSQL; SQLite has one writer), and everything else that
+changes the place writes that row too (an update from the owner, a join, a hand-over, /forget):
+so of two people saying Yes at once (one link or two) one becomes the owner, the second finding
+another owner once the first commits, and an update saved while a Yes waits makes it out of
+date. A co-owner may take an empty place too, and leaves their co-owner row for it.
 
 /audit records the organiser making a link (with their name) and the place being taken (no
 actor: a resident), both by the project's reference only. The link keeps the organiser's id
@@ -71,6 +74,17 @@ class Claimed:
     old_kept: bool = False  # that owner is a co-owner now
 
 
+@dataclass(frozen=True)
+class NewLink:
+    token: str
+    project: Project
+    against: int | None  # the owner still here it was made against (None: an empty place)
+    # Names the message telling that owner: the hand-over count and the id of their latest
+    # update on the project (0: none). So they are told once however many links are made
+    # while they say nothing, and again if a link is made after they answered.
+    mark: str
+
+
 def vacant(project: Project | None) -> bool:
     """A project an organiser may make a link for at once: no owner, not done or stopped."""
     return project is not None and project.owner_telegram_id is None and not project.finished
@@ -105,8 +119,8 @@ async def as_asked(session: AsyncSession, project_id: int, owner_shown: int | No
 
 
 async def new_link(session: AsyncSession, project: Project, made_by: int, made_by_name: str | None,
-                   now: datetime) -> str | None:
-    """A fresh token for the project's owner's place (against its owner now, if any); None if
+                   now: datetime) -> NewLink | None:
+    """A fresh link for the project's owner's place (against its owner now, if any); None if
     MAX_OPEN_INVITES such links are waiting already. Used and expired links of the project are
     tidied away here."""
     await session.execute(delete(ProjectInvite).where(
@@ -126,7 +140,10 @@ async def new_link(session: AsyncSession, project: Project, made_by: int, made_b
                        actor_name=made_by_name, round_id=project.round_id,
                        project=await reference_of(session, project))
     await session.flush()
-    return token
+    owner = project.owner_telegram_id
+    last = owner is not None and await session.scalar(select(func.max(ProjectUpdate.id)).where(
+        ProjectUpdate.project_id == project.id, ProjectUpdate.author_telegram_id == owner))
+    return NewLink(token, project, owner, f"{project.handovers}:{last or 0}")
 
 
 async def is_owner_link(session: AsyncSession, token: str) -> bool:
@@ -176,8 +193,15 @@ async def claim(session: AsyncSession, project_id: int, token: str, telegram_id:
     """Makes `telegram_id` the owner of `project_id` if the link is still good for it and its
     place still to be taken; else None and nothing changes. An owner still here stays in the
     group as a co-owner."""
+    # The project's row first (PostgreSQL; SQLite has one writer): whatever else changes the
+    # place holds it until its commit (an update from the owner writes the row too, as do a
+    # join, a hand-over and /forget), so each statement after this reads them committed or
+    # not begun. The guarded UPDATE alone would wait for the row but then re-check only the
+    # row: its "no update since" would still read the updates as they were when it began.
+    project = await session.scalar(select(Project).where(Project.id == project_id)
+                                   .with_for_update()
+                                   .execution_options(populate_existing=True))
     link = await _link(session, token)
-    project = await session.get(Project, project_id, populate_existing=True)
     if link is None or link.project_id != project_id or project is None:
         return None
     old_owner = project.owner_telegram_id

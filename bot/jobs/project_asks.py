@@ -44,7 +44,7 @@ from models.base import utcnow
 from models.outbox import NewMessage, OutboxMessage, Status, enqueue
 from models.project import NUDGE_AFTER, Project
 from models.project_handover import Handed
-from models.project_owner_link import Claimed
+from models.project_owner_link import Claimed, NewLink
 from models.round import Round
 from models.update_schedule import MAX_ASKS
 
@@ -190,6 +190,23 @@ class ProjectAsks:
         if claimed.old_owner is not None:
             await self.tell(session, f"{key}:old", claimed.old_owner,
                             handover_view.told_replaced(claimed.old_kept), name)
+
+    async def link_made(self, session: AsyncSession, link: NewLink, name: str) -> None:
+        """An organiser made a link for a new owner while the owner is still here: the owner is
+        told once, in their language, that an update keeps their place (with the button for
+        one), and that they stay in the group either way. Named by `link.mark`, so more links
+        while they say nothing tell them nothing more. An empty place: nobody to tell."""
+        if link.against is None:
+            return
+        locale = (await self.notices.languages(session, {link.against})).get(link.against)
+        if locale is None:
+            return
+        t = self.notices.texts(locale)
+        button = as_payload(view.one_button(t, "pj-update-button", ProjectAction.UPDATE,
+                                            link.project))
+        key = f"pg:{link.project.id}:link:{link.mark}"
+        await enqueue(session, [self.notices.message(
+            key, link.against, t.get("pgo-told-owner", name=name), utcnow(), button)])
 
     async def drop_person(self, session: AsyncSession, project_id: int,
                           telegram_id: int) -> None:

@@ -84,6 +84,10 @@ pgo-too-many-links = Mae sawl dolen ar gyfer y prosiect hwn nad oes neb wedi'u d
 pgo-ask =
     Gofalu am y prosiect <b>{ $name }</b> ar ran ei grŵp?
     Byddwch chi'n gallu anfon diweddariadau am y prosiect a gwahodd pobl i'w grŵp. Bydda i'n gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae diweddariadau'n gyhoeddus i bobl sy'n dilyn y prosiectau.
+pgo-ask-owner-stays =
+    Gofalu am y prosiect <b>{ $name }</b> ar ran ei grŵp?
+    Byddwch chi'n gallu anfon diweddariadau am y prosiect a gwahodd pobl i'w grŵp. Bydda i'n gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae diweddariadau'n gyhoeddus i bobl sy'n dilyn y prosiectau.
+    Bydd y person sy'n gofalu amdano nawr yn aros yn ei grŵp ac yn dal i allu anfon diweddariadau. Bydda i'n dweud wrthyn nhw.
 pgo-ask-member =
     Rydych chi yn y grŵp ar gyfer <b>{ $name }</b> yn barod. Hoffech chi ofalu am y prosiect hefyd?
     Wedyn gallwch chi wahodd pobl i'w grŵp, yn ogystal ag anfon diweddariadau.
@@ -91,6 +95,7 @@ pgo-yes = Ie, bydda i'n gofalu amdano ✅
 pgo-done = Diolch! Rydych chi'n gofalu am y prosiect <b>{ $name }</b> nawr ✅ Gallwch chi anfon diweddariadau, a gwahodd pobl i'w grŵp gyda dolen. Bydda i'n gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae o dan Fy mhethau.
 pgo-stale = Mae'r ddolen hon wedi dyddio: mae rhywun yn gofalu am y prosiect yn barod, neu mae'r ddolen wedi cael ei defnyddio, neu mae'n hŷn nag wythnos. Does dim byd wedi newid. Gofynnwch i drefnydd am ddolen newydd os oes angen un arnoch chi.
 pgo-told-maker = Mae rhywun wedi defnyddio'ch dolen ac yn gofalu am y prosiect <b>{ $name }</b> nawr 👥
-pgo-ask-held = Gwneud dolen i berchennog newydd y prosiect <b>{ $name }</b>? Mae ei berchennog yn dal yn y grŵp: gwnewch hyn dim ond os nad ydyn nhw'n ateb mwyach. Bydd y person sy'n agor y ddolen ac yn dweud ie yn gofalu am y grŵp. Bydd y perchennog yn aros ynddo ac yn dal i allu anfon diweddariadau. Os bydd y perchennog yn anfon diweddariad yn gyntaf, bydd y ddolen yn stopio gweithio. Os bydd rhywun yn cymryd y lle, bydda i'n dweud wrth y perchennog.
+pgo-ask-held = Gwneud dolen i berchennog newydd y prosiect <b>{ $name }</b>? Mae ei berchennog yn dal yn y grŵp: gwnewch hyn dim ond os nad ydyn nhw'n ateb mwyach. Bydd y person sy'n agor y ddolen ac yn dweud ie yn gofalu am y grŵp. Bydd y perchennog yn aros ynddo ac yn dal i allu anfon diweddariadau. Os bydd y perchennog yn anfon diweddariad yn gyntaf, bydd y ddolen yn stopio gweithio. Bydda i'n dweud wrth y perchennog nawr, ac eto os bydd rhywun yn cymryd y lle.
 pgo-yes-make = Ie, gwneud dolen ✅
+pgo-told-owner = Helo! Mae trefnydd yn meddwl efallai nad ydych chi'n gofalu am y prosiect <b>{ $name }</b> nawr. Felly maen nhw wedi gwneud dolen i rywun newydd ofalu amdano. Os ydych chi'n dal i ofalu amdano, anfonwch ddiweddariad, os gwelwch yn dda: wedyn byddwch chi'n cadw'ch lle, a bydd y ddolen yn stopio gweithio ✏️ Byddwch chi'n aros yng ngrŵp y prosiect beth bynnag.
 pgo-told-old-owner = Helo! Mae trefnydd wedi rhoi perchennog newydd i'r prosiect <b>{ $name }</b> 👥 Rydych chi'n dal yn ei grŵp ac yn dal i allu anfon diweddariadau. Os byddai'n well gennych chi adael y grŵp, gallwch chi wneud hynny o dan Fy mhethau.

@@ -84,6 +84,10 @@ pgo-too-many-links = There are several links for this project that nobody has us
 pgo-ask =
     Look after <b>{ $name }</b> for its group?
     You will be able to send updates on the project and invite people to its group. I will ask you for updates from time to time. Updates are public to people who follow the projects.
+pgo-ask-owner-stays =
+    Look after <b>{ $name }</b> for its group?
+    You will be able to send updates on the project and invite people to its group. I will ask you for updates from time to time. Updates are public to people who follow the projects.
+    The person who looks after it now will stay in its group and can still send updates. I will tell them.
 pgo-ask-member =
     You are in the group for <b>{ $name }</b> already. Would you like to look after the project too?
     Then you can invite people to its group, as well as send updates.
@@ -91,6 +95,7 @@ pgo-yes = Yes, I will look after it ✅
 pgo-done = Thank you! You look after the project <b>{ $name }</b> now ✅ You can send updates, and invite people to its group with a link. I will ask you for updates from time to time. You can find it under My things.
 pgo-stale = This link is out of date: someone looks after the project already, or the link has been used, or it is more than a week old. Nothing has been changed. Please ask an organiser for a new link if you need one.
 pgo-told-maker = Someone has used your link and looks after the project <b>{ $name }</b> now 👥
-pgo-ask-held = Make a link for a new owner of the project <b>{ $name }</b>? Its owner is still in the group: do this only if they no longer answer. The person who opens the link and says yes will look after the group. The owner stays in it and can still send updates. If the owner sends an update first, the link stops working. If someone takes the place, I will tell the owner.
+pgo-ask-held = Make a link for a new owner of the project <b>{ $name }</b>? Its owner is still in the group: do this only if they no longer answer. The person who opens the link and says yes will look after the group. The owner stays in it and can still send updates. If the owner sends an update first, the link stops working. I will tell the owner now, and again if someone takes the place.
 pgo-yes-make = Yes, make a link ✅
+pgo-told-owner = Hello! An organiser thinks you may not be looking after the project <b>{ $name }</b> now. So they have made a link for someone new to look after it. If you still look after it, please send an update: then you keep your place, and the link stops working ✏️ You stay in the project's group either way.
 pgo-told-old-owner = Hello! An organiser has given the project <b>{ $name }</b> a new owner 👥 You are still in its group and can still send updates. If you would rather leave the group, you can do that under My things.

@@ -110,7 +110,13 @@ class Rounds:
         """Bid `index`'s supporters, grouped by class before round r and utility."""
         found = self.rivals.get((r, index))
         if found is None:
-            found = _alike(self.prepared.bids[index], self.ids_before[r], self.grouped)
+            if r < len(self.ids_before):
+                ids = self.ids_before[r]
+            else:  # round r's winner not grouped yet (or none: the course ended)
+                if r:
+                    self.at(r - 1)
+                ids = self.ids
+            found = _alike(self.prepared.bids[index], ids, self.grouped)
             self.rivals[r, index] = found
         return found
 

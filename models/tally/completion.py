@@ -149,7 +149,9 @@ def _last_fitting_share(
                 # or the last few guesses below this run did not find it.
                 guess = None
                 if guesses < 3 and ahead[0] - fitting > _GUESS_FROM:
-                    guess = predicted_change(bounded, here[1], ahead[1], ahead[0] - here[0])
+                    guess = predicted_change(
+                        bounded, here[1], ahead[1], ahead[0] - here[0], kept
+                    )
                 if guess is None or here[0] + guess < fitting:
                     target = fitting + max(1, (ahead[0] - fitting) // 2)
                 else:

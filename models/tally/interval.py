@@ -45,6 +45,7 @@ import numpy as np
 
 from models.tally.mes import _Electorate
 from models.tally.purse import ClassMemo, Paid, Purse
+from models.tally.ties import settled_tie
 
 __all__ = ["Course", "IntervalElectorate", "Paid", "Trace", "interval_course", "prepare_intervals"]
 
@@ -374,7 +375,7 @@ def interval_course(
                 return None
             if decided is _AGAIN:
                 continue
-        index, lowest, highest, proven_rival = decided
+        index, lowest, highest, proven_rival, exact = decided
         rank = bids[index].tie_rank
         if tight:
             floor = None
@@ -396,7 +397,7 @@ def interval_course(
         order.append(index)
         if following and guide is not None:
             following = len(order) <= len(guide.order) and guide.order[len(order) - 1] == index
-        won_at.append((highest, rank))
+        won_at.append((highest if exact is None else exact, rank))
         rival = (heap[0][0], heap[0][1]) if heap else (math.inf, 0)
         rivals.append(rival if proven_rival is None else max(rival, proven_rival))
     trace = None
@@ -431,7 +432,7 @@ def _first_heap(
     return heap
 
 
-_AGAIN: Final = (-1, -1.0, -1.0, None)
+_AGAIN: Final = (-1, -1.0, -1.0, None, None)
 """What `_heap_winner` returns when it priced a bid and has to look again."""
 
 
@@ -442,13 +443,16 @@ def _heap_winner(
     round_: int,
     dropped: list[tuple[int, int]],
     kept: dict[int, object],
-) -> tuple[int, float, float, None] | None:
+) -> tuple[int, float, float, tuple[float | Fraction, int] | None, Fraction | None] | None:
     """The lazy greedy's next step: the winner (taken off the heap), _AGAIN, or None: unsure.
 
     The bid with the least bound is priced afresh; it wins once its current highest ρ is
-    below every other bid's bound (or equal, and it comes first in the tie-break).
+    below every other bid's bound (or equal, and it comes first in the tie-break). Where two
+    current prices overlap, an exact tie is settled by the tie-break (models.tally.ties): the
+    winner then comes with a lower bound on every other bid's ρ and its own exact ρ.
     """
-    lowest, rank, priced_after, index, highest = heap[0]
+    heap_entry = heap[0]
+    lowest, rank, priced_after, index, highest = heap_entry
     if priced_after != round_:
         found = _price_in(bids[index], purse, lowest, kept)
         if found is None:
@@ -464,7 +468,8 @@ def _heap_winner(
         other_lowest, other_rank, other_priced, other_index, _ = heap[0]
         if not (highest < other_lowest or (highest <= other_lowest and rank < other_rank)):
             if other_priced == round_:
-                return None  # two current prices overlap: a tie or a near-tie
+                # Two current prices overlap: an exact tie (models.tally.ties), or unsure.
+                return settled_tie(bids, purse, heap, heap_entry, round_)
             # The runner-up's bound is old: price it now, and look again.
             heapq.heapreplace(heap, (lowest, rank, priced_after, index, highest))
             found = _price_in(bids[other_index], purse, other_lowest, kept)
@@ -475,7 +480,7 @@ def _heap_winner(
             else:
                 heapq.heappush(heap, (found[0], other_rank, round_, other_index, found[1]))
             return _AGAIN
-    return index, lowest, highest, None
+    return index, lowest, highest, None, None
 
 
 def _drop_as_guide_did(
@@ -512,7 +517,7 @@ def _guided_winner(
     won_at: list[tuple[float | Fraction, int]],
     dropped: list[tuple[int, int]],
     kept: dict[int, object],
-) -> tuple[int, float, float, tuple[float | Fraction, int]] | None:
+) -> tuple[int, float, float, tuple[float | Fraction, int], None] | None:
     """The bid `guide` (a run at a larger share) funded in this round, where it surely wins here.
 
     Only while this run has funded the same bids in the same order as `guide`: then every group
@@ -545,7 +550,7 @@ def _guided_winner(
         heap[place] = heap[-1]
         heap.pop()
         heapq.heapify(heap)
-        return index, found[0], found[1], rival
+        return index, found[0], found[1], rival, None
     # Not proven here: the lazy greedy decides, with the price just found.
     if found is _UNAFFORDABLE:
         heap[place] = heap[-1]

@@ -54,10 +54,9 @@ from models.tally.interval import (
     _UNAFFORDABLE,
     Course,
     IntervalElectorate,
-    Trace,
     _dot_unthreaded,
     _FloatBid,
-    _price,
+    _priced,
     poor_split,
 )
 
@@ -92,7 +91,9 @@ def _stretch(
     """`vouched_steps` for two runs with the same order."""
     if lower.trace is None or upper.trace is None:
         return 0
-    if any(isinstance(h[0], Fraction) for h in lower.highest):
+    # An exact price (an exact run's, or a tie settled exactly in a bounded one) has no line
+    # through the stretch: those runs vouch only by the coarse check.
+    if any(isinstance(h[0], Fraction) for h in lower.highest + upper.highest):
         return 0
     rounds = len(lower.highest)
     free = len(lower.order) - rounds
@@ -191,24 +192,6 @@ def chord_positive(steps: int, at_a: float, at_b: float) -> int:
     # Its zero is x steps up; the margin covers the rounding of x (a few units in 2⁻⁵²).
     x = steps * at_a / (at_a - at_b)
     return max(0, min(steps, math.ceil(x * (1 - 1e-9)) - 1))
-
-
-class _Replay:
-    """A traced run's money and error bounds, rebuilt round by round from its start."""
-
-    def __init__(self, trace: Trace) -> None:
-        self.trace = trace
-        self.money = np.full(trace.groups, trace.share)
-        self.error = np.full(trace.groups, trace.share * _EPS)
-        self.round = 0
-
-    def advance(self, round_: int) -> None:
-        """Apply the purchases before round `round_`."""
-        while self.round < round_:
-            paid = self.trace.paid[self.round]
-            self.money[paid.rows] = paid.money
-            self.error[paid.rows] = paid.error
-            self.round += 1
 
 
 class _Side:
@@ -386,7 +369,11 @@ def _covers(bid: _FloatBid, least: np.ndarray, rho: float, dot) -> bool:
 
 
 def predicted_change(
-    prepared: IntervalElectorate, lower: Course, upper: Course, steps: int
+    prepared: IntervalElectorate,
+    lower: Course,
+    upper: Course,
+    steps: int,
+    kept: KeptRuns | None = None,
 ) -> int | None:
     """How many steps above `lower` the last share running its course likely is (below
     `upper`, `steps` above, which runs another); None where no guess is made.
@@ -394,7 +381,8 @@ def predicted_change(
     A guess only, for the search to try, by linear interpolation (between events, money is
     affine in the share) in the first round where the two courses part: of the difference
     between the two winners' prices, or where `upper`'s winner is not affordable at `lower`
-    (or `lower` has stopped buying), of the money its supporters hold.
+    (or `lower` has stopped buying), of the money its supporters hold. Both runs are read by
+    class (`parted_prices`), with `kept`'s runs where the search compared them already.
     """
     if lower.trace is None or upper.trace is None:
         return None
@@ -404,26 +392,57 @@ def predicted_change(
     parted = parting(lower.order, upper.order)
     if parted < free or parted >= len(upper.order):
         return None
-    r = parted - free
-    second = prepared.bids[upper.order[parted]]
-    first = prepared.bids[lower.order[parted]] if parted < len(lower.order) else None
-    replays = [_Replay(trace) for trace in (lower.trace, upper.trace)]
-    for replay in replays:
-        replay.advance(r)
-    prices = [
-        [_price(bid, replay.money, replay.error) if bid else None for bid in (first, second)]
-        for replay in replays
-    ]
-    if prices[0][1] is _UNAFFORDABLE or first is None:
+    second = upper.order[parted]
+    first = lower.order[parted] if parted < len(lower.order) else None
+    runs, groups = _parted(prepared, lower, upper, parted - free, kept or KeptRuns())
+    if first is None or _price_by_class(prepared, runs[0], groups, second) is _UNAFFORDABLE:
         # Where the upper run's winner comes within its supporters' reach.
-        held = [float(np.dot(second.weight, replay.money[second.supporters])) for replay in replays]
-        if not held[0] < second.cost <= held[1]:
+        alike = groups(second)
+        held = [float(np.dot(alike.bid.weight, run.held[0].take(alike.parent))) for run in runs]
+        cost = prepared.bids[second].cost
+        if not held[0] < cost <= held[1]:
             return None
-        return _interpolated(steps, second.cost - held[0], second.cost - held[1])
+        return _interpolated(steps, cost - held[0], cost - held[1])
+    prices = [
+        [_price_by_class(prepared, run, groups, index) for index in (first, second)]
+        for run in runs
+    ]
     if any(p is None or p is _UNAFFORDABLE for row in prices for p in row):
         return None
     margins = [(row[1][0] + row[1][1]) / 2 - (row[0][0] + row[0][1]) / 2 for row in prices]
     return _interpolated(steps, margins[0], margins[1])
+
+
+def parted_prices(
+    prepared: IntervalElectorate, lower: Course, upper: Course, bids: tuple[int, ...]
+) -> list[list[tuple[float, float] | None]]:
+    """Bounds on the ρ of each of `bids` in the round where the two runs' courses part, in
+    the lower run (first list) and the upper one: what `predicted_change` compares."""
+    free = len(lower.order) - len(lower.highest)
+    runs, groups = _parted(
+        prepared, lower, upper, parting(lower.order, upper.order) - free, KeptRuns()
+    )
+    return [[_price_by_class(prepared, run, groups, index) for index in bids] for run in runs]
+
+
+def _parted(prepared: IntervalElectorate, lower: Course, upper: Course, r: int, kept: KeptRuns):
+    """Both runs read by class up to round r, where they part (the rounds before it bought
+    the same bids in both, so `lower`'s classes are theirs too), and each bid's supporters
+    grouped by those classes."""
+    free = len(lower.order) - len(lower.highest)
+    classes = kept.classes(prepared, lower.order, free)
+    runs = [kept.run(trace, classes) for trace in (lower.trace, upper.trace)]
+    if r:
+        for run in runs:
+            run.before(r - 1)  # reads the purchases of rounds 0 to r − 1
+    return runs, lambda index: classes.rival(r, index)
+
+
+def _price_by_class(prepared: IntervalElectorate, run: Run, groups, index: int):
+    """Bid `index`'s ρ from a run read by class (`_priced` on the classes it spans)."""
+    alike = groups(index)
+    held = run.held.take(alike.parent, axis=1)
+    return _priced(alike.bid, held[0], held[1], 0.0, alike.bid.weight)
 
 
 def _interpolated(steps: int, at_lower: float, at_upper: float) -> int | None:

@@ -11,11 +11,12 @@ from sqlalchemy import select
 
 from bot.ui.callbacks import ClaimCb, ForgetCb, Locale
 from bot.ui.callbacks.projects import ProjectAction, ProjectCb, TeamAction, TeamCb
+from models import project as projects
 from models import project_owner_link as owner_links
 from models.audit import AuditEntry
 from models.base import utcnow
 from models.outbox import OutboxMessage, Status
-from models.project import Project
+from models.project import NewUpdate, Project, ProjectStatus
 from models.project_team import ProjectMember
 from tests.conftest import ORGANISER_ID
 from tests.support.databases import until_waiting_on_a_lock
@@ -197,6 +198,25 @@ OWNER_LINK_SAID = {
         "ask words": "Hello! Your project got a grant from the vote.",
         "told maker": "Someone has used your link and looks after the project <b>SPK-001 Bid "
                       "1</b> now 👥",
+        "ask held": "Make a link for a new owner of the project <b>SPK-001 Bid 1</b>? Its owner "
+                    "is still in the group: do this only if they no longer answer. The person "
+                    "who opens the link and says yes will look after the group. The owner stays "
+                    "in it and can still send updates. If the owner sends an update first, the "
+                    "link stops working. I will tell the owner now, and again if someone takes "
+                    "the place.",
+        "yes make": "Yes, make a link ✅",
+        "told owner": "Hello! An organiser thinks you may not be looking after the project "
+                      "<b>SPK-001 Bid 1</b> now. So they have made a link for someone new to "
+                      "look after it. If you still look after it, please send an update: then "
+                      "you keep your place, and the link stops working ✏️ You stay in the "
+                      "project's group either way.",
+        "update button": "Send an update ✏️",
+        "ask owner stays": "Look after <b>SPK-001 Bid 1</b> for its group?\nYou will be able "
+                           "to send updates on the project and invite people to its group. I "
+                           "will ask you for updates from time to time. Updates are public to "
+                           "people who follow the projects.\nThe person who looks after it now "
+                           "will stay in its group and can still send updates. I will tell "
+                           "them.",
     },
     Locale.CY: {
         "button": "Gwneud dolen i berchennog newydd 🔗",
@@ -217,6 +237,27 @@ OWNER_LINK_SAID = {
         "ask words": "Helo! Cafodd eich prosiect grant o'r bleidlais.",
         "told maker": "Mae rhywun wedi defnyddio'ch dolen ac yn gofalu am y prosiect <b>SPK-001 "
                       "Bid 1</b> nawr 👥",
+        "ask held": "Gwneud dolen i berchennog newydd y prosiect <b>SPK-001 Bid 1</b>? Mae ei "
+                    "berchennog yn dal yn y grŵp: gwnewch hyn dim ond os nad ydyn nhw'n ateb "
+                    "mwyach. Bydd y person sy'n agor y ddolen ac yn dweud ie yn gofalu am y "
+                    "grŵp. Bydd y perchennog yn aros ynddo ac yn dal i allu anfon "
+                    "diweddariadau. Os bydd y perchennog yn anfon diweddariad yn gyntaf, bydd y "
+                    "ddolen yn stopio gweithio. Bydda i'n dweud wrth y perchennog nawr, ac eto "
+                    "os bydd rhywun yn cymryd y lle.",
+        "yes make": "Ie, gwneud dolen ✅",
+        "told owner": "Helo! Mae trefnydd yn meddwl efallai nad ydych chi'n gofalu am y prosiect "
+                      "<b>SPK-001 Bid 1</b> nawr. Felly maen nhw wedi gwneud dolen i rywun "
+                      "newydd ofalu amdano. Os ydych chi'n dal i ofalu amdano, anfonwch "
+                      "ddiweddariad, os gwelwch yn dda: wedyn byddwch chi'n cadw'ch lle, a bydd "
+                      "y ddolen yn stopio gweithio ✏️ Byddwch chi'n aros yng ngrŵp y prosiect "
+                      "beth bynnag.",
+        "update button": "Anfon diweddariad ✏️",
+        "ask owner stays": "Gofalu am y prosiect <b>SPK-001 Bid 1</b> ar ran ei grŵp?\nByddwch "
+                           "chi'n gallu anfon diweddariadau am y prosiect a gwahodd pobl i'w "
+                           "grŵp. Bydda i'n gofyn i chi am ddiweddariadau o bryd i'w gilydd. Mae "
+                           "diweddariadau'n gyhoeddus i bobl sy'n dilyn y prosiectau.\nBydd y "
+                           "person sy'n gofalu amdano nawr yn aros yn ei grŵp ac yn dal i allu "
+                           "anfon diweddariadau. Bydda i'n dweud wrthyn nhw.",
     },
 }
 """What a link for an owner's place shows, word for word, in English and Welsh."""
@@ -257,3 +298,41 @@ async def make_owner_link(harness, project: Project, label: str, yes: str | None
 def link_cb(project: Project | int, token: str) -> str:
     return ClaimCb(project=project if isinstance(project, int) else project.id,
                    token=token).pack()
+
+
+async def update_while_a_yes_waits(session_maker, project: Project, token: str, person: int):
+    """The owner's update is saved but not committed; `person`'s Yes with a link made against
+    that owner must wait on the project's row (PostgreSQL), then see the update. Returns what
+    the Yes gave (None: out of date, nothing changed)."""
+    async with session_maker() as one, session_maker() as two:
+        mine = await one.get(Project, project.id)
+        await projects.add_update(one, mine, GROUP_OWNER, NewUpdate(
+            text="Still here, the benches are in.", status=ProjectStatus.ON_TRACK), utcnow())
+        later = asyncio.create_task(owner_links.claim(two, project.id, token, person, utcnow()))
+        await until_waiting_on_a_lock(session_maker, later)
+        assert not later.done(), "the Yes did not wait for the update's transaction"
+        await one.commit()
+        claimed = await later
+        await two.commit()
+    return claimed
+
+
+async def update_after_a_yes(session_maker, project: Project, token: str, person: int):
+    """`person`'s Yes with a link made against GROUP_OWNER is made, not committed; the owner's
+    update must wait on the project's row (PostgreSQL), then be saved. Returns the claim."""
+    async with session_maker() as one, session_maker() as two:
+        claimed = await owner_links.claim(one, project.id, token, person, utcnow())
+        assert claimed is not None
+
+        async def save() -> None:
+            mine = await two.get(Project, project.id)
+            await projects.add_update(two, mine, GROUP_OWNER, NewUpdate(
+                text="Still here, the benches are in."), utcnow())
+
+        later = asyncio.create_task(save())
+        await until_waiting_on_a_lock(session_maker, later)
+        assert not later.done(), "the update did not wait for the Yes's transaction"
+        await one.commit()
+        await later
+        await two.commit()
+    return claimed

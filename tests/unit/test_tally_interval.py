@@ -17,7 +17,14 @@ from unittest.mock import patch
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from models.tally import completion, equal_shares_add1, equal_shares_add1_stepwise, purse
+from models.tally import (
+    completion,
+    equal_shares_add1,
+    equal_shares_add1_stepwise,
+    interval,
+    purse,
+    ties,
+)
 from models.tally.interval import interval_course, prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
@@ -83,14 +90,70 @@ def test_a_bounded_run_gives_up_or_names_the_exact_course(election, share, how):
             assert list(course.order) == exact_order(electorate, share)
 
 
-def test_an_exact_tie_is_left_to_the_exact_run():
+def test_an_exact_tie_is_settled_by_the_tie_break():
     # Two bids with the same cost and the same supporters cost the same at every share; only
-    # the declared tie-break may separate them, so the bounded run must not guess.
+    # the declared tie-break may separate them. Both prices are exact here (every supporter
+    # can pay ρ·u), so the bounded run settles it as the exact run does, recording the exact ρ.
     electorate = _prepare(
         {"b": 10, "a": 10}, [{"a": 1, "b": 1}] * 3, "cost", DEFAULT_TIE_BREAK, group=True
     )
-    assert interval_course(prepare_intervals(electorate), Fraction(4)) is None
-    assert [electorate.bids[i].project_id for i in exact_order(electorate, Fraction(4))] == ["a"]
+    course = interval_course(prepare_intervals(electorate), Fraction(4))
+    assert course is not None and list(course.order) == exact_order(electorate, Fraction(4))
+    assert [electorate.bids[i].project_id for i in course.order] == ["a"]
+    assert course.highest[0] == (Fraction(1, 3), electorate.bids[course.order[0]].tie_rank)
+
+
+# p2 leaves four voters with nothing; then p0 and p4 cost exactly the same, which only voters
+# holding nothing keep from being cost / total utility.
+BROKE_TIE = (
+    {"p0": 30, "p1": 40, "p2": 80, "p3": 20, "p4": 30},
+    [{"p2": 1}] * 4
+    + [{"p0": 1, "p1": 1, "p2": 1, "p3": 1, "p4": 1}]
+    + [{"p0": 1, "p1": 1, "p3": 1}] * 3,
+    "cost",
+)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(elections(), shares, keeping)
+@example(BROKE_TIE, Fraction(20), PER_CLASS)
+@example(BROKE_TIE, Fraction(20), {"_CLASSES_FROM": 10**9})
+def test_a_tie_a_bounded_run_settles_is_the_exact_runs(election, share, how):
+    # Where two current prices overlap, a bounded run settles the round only when both are
+    # exact (every supporter holds exactly nothing or can surely pay ρ·u). Then the exact ρ it
+    # records is the exact run's in that round, and the course is the exact one.
+    costs, ballots, utility = election
+    electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
+    settled = []
+
+    def spy(*args):
+        found = ties.settled_tie(*args)
+        settled.append(found)
+        return found
+
+    with kept(how), patch.object(interval, "settled_tie", spy):
+        course = interval_course(prepare_intervals(electorate), share)
+    if course is None:
+        return
+    record: list = []
+    assert list(course.order) == _run_equal_shares(electorate, share, record).order
+    for (highest, rank), ((exact, exact_rank), _) in zip(course.highest, record, strict=True):
+        assert rank == exact_rank
+        if isinstance(highest, Fraction):
+            assert highest == exact
+        else:
+            assert exact <= highest
+
+
+def test_a_tie_among_supporters_who_hold_nothing_is_settled_without_an_exact_run():
+    costs, ballots, utility = BROKE_TIE
+    electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
+    for how in ({"_CLASSES_FROM": 10**9}, PER_CLASS):
+        with kept(how):
+            course = interval_course(prepare_intervals(electorate), Fraction(20))
+        assert course is not None
+        assert list(course.order) == exact_order(electorate, Fraction(20))
+        assert any(isinstance(highest, Fraction) for highest, _ in course.highest)
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])

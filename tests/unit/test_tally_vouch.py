@@ -22,8 +22,14 @@ from models.tally.alike import KeptRuns
 from models.tally.interval import prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
-from models.tally.vouch import chord_positive, vouched_steps
-from tests.support.tally import ballots_of_a_few_kinds
+from models.tally.vouch import chord_positive, parted_prices, vouched_steps
+from tests.support.tally import (
+    CZESTOCHOWA,
+    KRAKOW,
+    SWIECIE,
+    ballots_of_a_few_kinds,
+    election_and_ballots,
+)
 
 
 @st.composite
@@ -127,6 +133,39 @@ def climbs(draw):
     return costs, ballots, draw(st.integers(top, max(top, total))), utility
 
 
+@pytest.mark.parametrize("path", [SWIECIE, KRAKOW, CZESTOCHOWA], ids=lambda p: p.stem)
+def test_guesses_read_both_runs_where_they_part(path):
+    # The search guesses where two runs' courses part from each run's prices in the round
+    # where they part, read by class (the rounds before bought the same bids in both). At
+    # every guess the search makes on a real count, the bounds read hold the exact ρ there:
+    # each run's own winner's, counted exactly. (Assen ties too often for runs with a trace.)
+    election, ballots = election_and_ballots(path)
+    costs = {project.project_id: project.cost for project in election.projects}
+    electorate = _prepare(costs, ballots, "cost", DEFAULT_TIE_BREAK, group=True)
+    real = completion.predicted_change
+    checked = []
+
+    def guess(prepared, lower, upper, steps, kept=None):
+        parted = alike.parting(lower.order, upper.order)
+        free = len(lower.order) - len(lower.highest)
+        if lower.trace and upper.trace and free <= parted < len(upper.order):
+            # (the lower run may have stopped buying there)
+            bids = (upper.order[parted],) + lower.order[parted : parted + 1]
+            prices = parted_prices(prepared, lower, upper, bids)
+            pairs = [(upper, prices[1][0])] + [(lower, p) for p in prices[0][1:]]
+            for run, price in pairs:
+                record: list = []
+                _run_equal_shares(electorate, Fraction(run.trace.share), record)
+                exact = record[parted - free][0][0]
+                assert price is not None and price[0] <= exact <= price[1]
+            checked.append(len(pairs))
+        return real(prepared, lower, upper, steps, kept)
+
+    with patch.object(completion, "predicted_change", guess):
+        equal_shares_add1(costs, ballots, election.budget, "cost")
+    assert sum(checked) >= 10
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(climbs(), st.randoms(use_true_random=False), st.booleans())
 def test_add1_lands_where_stepping_lands_whatever_it_guesses(
@@ -137,7 +176,7 @@ def test_add1_lands_where_stepping_lands_whatever_it_guesses(
     # whether vouching groups supporters by class or not.
     costs, ballots, budget, utility = instance
 
-    def guess(prepared, lower, upper, steps):
+    def guess(prepared, lower, upper, steps, kept=None):
         return chance.choice([None, 0, steps - 1, chance.randrange(steps)])
 
     with (
