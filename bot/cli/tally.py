@@ -10,6 +10,7 @@ warning on stderr naming those voters.
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from fractions import Fraction
@@ -115,17 +116,29 @@ def main(argv: list[str] | None = None) -> int:
         election = read_pb(args.file)
     except (OSError, UnicodeDecodeError, PabulibError) as error:
         return _fail(f"cannot read {args.file}: {error}")
+    # While it is counted, the election is frozen: its objects (one Vote per ballot, and more)
+    # are then not traversed each time the cyclic collector runs (Łódź 2022, 90,494 ballots:
+    # ballot_points 0.07 -> 0.03 s). Unfrozen after, for a caller that goes on in-process.
+    gc.freeze()
+    try:
+        _count_and_print(election, args.rule, args.policy, args.explain)
+    finally:
+        gc.unfreeze()
+    return 0
+
+
+def _count_and_print(election: Election, rule: str, policy: str, explaining: bool) -> None:
+    """Count; print why each project was (not) funded if asked, then the JSON line."""
     if election.repeated:
         _warn_repeated(election.repeated)
-    result = count(election, args.rule, args.policy)
-    if args.explain:
+    result = count(election, rule, policy)
+    if explaining:
         unit = "supporters" if election.vote_type in ("approval", "choose-1") else "points"
         names = {p.project_id: p.name for p in election.projects}
         currency = election.meta.get("currency", "")
         for line in explain(result, currency=currency, names=names, support_unit=unit):
             print(line)
     print(json.dumps(summary(election, result), ensure_ascii=False))
-    return 0
 
 
 def _warn_repeated(voters: tuple[str, ...]) -> None:
