@@ -46,6 +46,7 @@ from models.pabulib_errors import (
     RowError,
     csv_problem,
     not_utf8,
+    quoted,
     row_lines,
     some_ids,
 )
@@ -144,7 +145,7 @@ def parse_amount(text: str) -> Amount:
     try:
         value = Fraction(Decimal(text.strip().replace(",", ".")))
     except (ArithmeticError, ValueError) as error:
-        raise PabulibError(f"not a number: {text!r}") from error
+        raise PabulibError(f"not a number: {quoted(text)}") from error
     return int(value) if value.denominator == 1 else value
 
 
@@ -216,7 +217,7 @@ def _parse(sections: dict[str, list[list[str]]]) -> Election:
     votes = _parse_votes(sections["VOTES"])
     if meta["vote_type"] in ("cumulative", "scoring") and any(v.points is None for v in votes):
         raise RowError("VOTES", 0, f"{meta['vote_type']} votes need a points column, which this "
-                        "VOTES header lacks")
+                       "VOTES header lacks")
     repeated = _check_references(projects, votes)
     if repeated:
         votes = tuple(map(_once_each, votes))
@@ -286,7 +287,7 @@ def _split_sections(text: str) -> dict[str, list[list[str]]]:
             if len(row) == 1 and row[0].upper() in _SECTIONS:
                 current = sections.setdefault(row[0].upper(), [])
             elif current is None:
-                raise RowError("", 0, f"text before the META section: {';'.join(row)!r}")
+                raise RowError("", 0, f"text before the META section: {quoted(';'.join(row))}")
             else:
                 current.append(row)
         unread = next(reader, None) is not None
@@ -325,15 +326,16 @@ def _parse_meta(rows: list[list[str]]) -> dict[str, str]:
 
     vote_type = meta["vote_type"]
     if vote_type not in VOTE_TYPES:
-        raise problem("vote_type", f"vote_type {vote_type!r} is not one of "
+        raise problem("vote_type", f"vote_type {quoted(vote_type)} is not one of "
                       f"{', '.join(sorted(VOTE_TYPES))}")
     try:
         parse_amount(meta["budget"])
     except PabulibError:
-        raise problem("budget", f"the budget {meta['budget']!r} is not a number") from None
+        raise problem("budget", f"the budget {quoted(meta['budget'])} is not a number") from None
     # isdecimal, not isdigit: "²" is a digit that int() cannot read.
     if not meta.get("max_length", "0").isdecimal():
-        raise problem("max_length", f"max_length {meta['max_length']!r} is not a whole number")
+        raise problem("max_length",
+                      f"max_length {quoted(meta['max_length'])} is not a whole number")
     return meta
 
 
@@ -341,7 +343,7 @@ def _header(rows: list[list[str]], section: str, key: str) -> list[str]:
     header = rows[0]
     if header[0] != key:
         raise RowError(section, 0, f"the {section} header must start with {key}, not "
-                        f"{header[0]!r}")
+                       f"{quoted(header[0])}")
     return header
 
 
@@ -351,7 +353,7 @@ def _records(rows: list[list[str]], section: str, key: str) -> Iterator[tuple[in
     for index, row in enumerate(rows[1:], start=1):
         if len(row) != len(header):
             raise RowError(section, index, f"this row has {len(row)} fields, but the {section} "
-                            f"header has {len(header)} ({';'.join(header)})")
+                           f"header has {len(header)} ({';'.join(header)})")
         yield index, dict(zip(header, row, strict=True))
 
 
@@ -366,8 +368,8 @@ def _parse_project(index: int, record: dict[str, str]) -> Project:
     try:
         cost = parse_amount(record["cost"])
     except PabulibError:
-        raise RowError("PROJECTS", index, f"project {record['project_id']!r}: the cost "
-                        f"{record['cost']!r} is not a number") from None
+        raise RowError("PROJECTS", index, f"project {quoted(record['project_id'])}: the cost "
+                       f"{quoted(record['cost'])} is not a number") from None
     return Project(
         project_id=record["project_id"],
         cost=cost,
@@ -436,12 +438,12 @@ def _parse_vote(index: int, record: dict[str, str]) -> Vote:
             try:
                 values.append(parse_amount(value))
             except PabulibError:
-                raise RowError("VOTES", index, f"voter {voter!r}: the points value {value!r} "
-                                "is not a number") from None
+                raise RowError("VOTES", index, f"voter {quoted(voter)}: the points value "
+                               f"{quoted(value)} is not a number") from None
         points = tuple(values)
         if len(points) != len(vote):
-            raise RowError("VOTES", index, f"voter {voter!r}: {len(vote)} project(s) in vote "
-                            f"but {len(points)} value(s) in points")
+            raise RowError("VOTES", index, f"voter {quoted(voter)}: {len(vote)} project(s) in vote "
+                           f"but {len(points)} value(s) in points")
     return Vote(
         voter_id=record["voter_id"],
         vote=vote,
@@ -468,8 +470,8 @@ def _check_references(projects: tuple[Project, ...], votes: tuple[Vote, ...]) ->
         for index, vote in enumerate(votes, start=1):
             unknown = set(vote.vote) - known
             if unknown:
-                raise RowError("VOTES", index, f"voter {vote.voter_id!r} votes for "
-                                f"{some_ids(unknown)} not in PROJECTS")
+                raise RowError("VOTES", index, f"voter {quoted(vote.voter_id)} votes for "
+                               f"{some_ids(unknown)} not in PROJECTS")
     # One set at a time (a list of them all would take some 20 MB on Budapest 2024).
     twice = list(map(_differ, map(len, map(set, named)), map(len, named)))
     return tuple(compress([vote.voter_id for vote in votes], twice))
@@ -480,8 +482,8 @@ def _repeated_project(projects: tuple[Project, ...]) -> None:
     seen: dict[str, int] = {}
     for index, project in enumerate(projects, start=1):
         if project.project_id in seen:
-            raise RowError("PROJECTS", index, f"project_id {project.project_id!r} is used "
-                            "twice", earlier=seen[project.project_id])
+            raise RowError("PROJECTS", index, f"project_id {quoted(project.project_id)} is used "
+                           "twice", earlier=seen[project.project_id])
         seen[project.project_id] = index
 
 

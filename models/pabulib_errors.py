@@ -17,6 +17,9 @@ from typing import Final
 SECTIONS: Final = ("META", "PROJECTS", "VOTES")
 SHOWN_IDS: Final = 5
 """How many unknown project ids a message names before it says only how many more."""
+SHOWN_CHARS: Final = 60
+"""A value quoted in a message is cut after this many characters: a mangled or binary file
+would otherwise print a page on one line."""
 
 
 class PabulibError(ValueError):
@@ -95,7 +98,14 @@ def some_ids(ids: set[str]) -> str:
     from models.tally.outcome import natural_key  # not above: models.tally imports models.pabulib
 
     ordered = sorted(ids, key=natural_key)
-    named = ", ".join(map(repr, ordered[:SHOWN_IDS]))
+    named = ", ".join(map(quoted, ordered[:SHOWN_IDS]))
     if len(ordered) > SHOWN_IDS:
         named += f" and {len(ordered) - SHOWN_IDS} more"
     return f"project {named}, which is" if len(ordered) == 1 else f"projects {named}, which are"
+
+
+def quoted(value: str) -> str:
+    """`value` in quotes as `repr` writes it, cut after `SHOWN_CHARS` characters."""
+    if len(value) <= SHOWN_CHARS:
+        return repr(value)
+    return f"{value[:SHOWN_CHARS]!r}... ({len(value):,} characters)"

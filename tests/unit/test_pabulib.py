@@ -210,6 +210,15 @@ def test_malformed_files_are_rejected_with_the_line_at_fault(text, message):
     assert str(caught.value) == message
 
 
+def test_a_long_value_is_cut_short_in_a_message():
+    # A file that is not Pabulib at all (here a PDF's first line) must not fill the screen.
+    with pytest.raises(PabulibError) as caught:
+        parse_pb("%PDF-1.7 " + "x" * 500 + "\n" + SMALL)
+    assert str(caught.value) == (
+        "line 1: text before the META section: '%PDF-1.7 " + "x" * 51 + "'... (509 characters)"
+    )
+
+
 def votes_after(rows: int, last: str) -> str:
     """SMALL with `rows` good ballots after voter a, then `last`, then voter b (line 13 + rows
     is `last`): a file the column-by-column reader starts on and cannot finish."""
