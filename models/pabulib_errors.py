@@ -39,8 +39,14 @@ class RowError(PabulibError):
         self.section, self.index, self.earlier = section, index, earlier
 
     def located(self, lines: Mapping[str, list[int]]) -> str:
-        """The message, starting with the row's line (and naming the earlier row's)."""
-        rows = lines[self.section]
+        """The message, starting with the row's line (and naming the earlier row's).
+
+        `lines` comes from `row_lines`, which keeps the rows as `_split_sections` does; were
+        the two ever to disagree, the message is still given, without a line.
+        """
+        rows = lines.get(self.section, [])
+        if self.index >= len(rows) or (self.earlier or 0) >= len(rows):
+            return str(self)
         message = f"line {rows[self.index]}: {self}"
         if self.earlier is not None:
             message += f" (first on line {rows[self.earlier]})"

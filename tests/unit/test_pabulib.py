@@ -24,7 +24,7 @@ from models.pabulib import (
     read_pb,
     write_pb,
 )
-from models.pabulib_errors import row_lines
+from models.pabulib_errors import RowError, row_lines
 from models.tally import ballot_support
 
 DATA = Path(__file__).parent.parent / "data" / "pabulib"
@@ -309,6 +309,14 @@ def test_lines_are_counted_as_an_editor_counts_them():
         parse_pb(TRICKY)
     assert row_lines(TRICKY) == {"": [], "META": [3, 4, 5], "PROJECTS": [8, 9, 12],
                                  "VOTES": [14, 15]}
+
+
+def test_a_row_the_line_count_cannot_find_is_still_reported():
+    # Never expected (row_lines keeps the rows as the reader does), but no IndexError either.
+    assert RowError("VOTES", 3, "bad").located({"VOTES": [10, 11]}) == "bad"
+    assert RowError("VOTES", 1, "twice", earlier=0).located({"VOTES": [10, 11]}) == (
+        "line 11: twice (first on line 10)"
+    )
 
 
 @pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
