@@ -394,6 +394,12 @@ def predicted_change(
         return None
     second = upper.order[parted]
     first = lower.order[parted] if parted < len(lower.order) else None
+    if first is not None:
+        # Mostly each run priced the other's winner in that very round (a runner-up): then
+        # the runs' own prices give the margins, with nothing to read again.
+        margins = _margins_priced(lower, upper, parted - free, parted, first, second)
+        if margins is not None:
+            return _interpolated(steps, margins[0], margins[1])
     runs, groups = _parted(prepared, lower, upper, parted - free, kept or KeptRuns())
     if first is None or _price_by_class(prepared, runs[0], groups, second) is _UNAFFORDABLE:
         # Where the upper run's winner comes within its supporters' reach.
@@ -411,6 +417,23 @@ def predicted_change(
         return None
     margins = [(row[1][0] + row[1][1]) / 2 - (row[0][0] + row[0][1]) / 2 for row in prices]
     return _interpolated(steps, margins[0], margins[1])
+
+
+def _margins_priced(
+    lower: Course, upper: Course, r: int, round_: int, first: int, second: int
+) -> tuple[float, float] | None:
+    """The two winners' margins in round r as the runs priced them there (each winner's
+    highest ρ, the other's middle of its interval), if each run priced the other's winner in
+    that round; else None."""
+    assert lower.trace is not None and upper.trace is not None
+    found = []
+    for run, other in ((lower, second), (upper, first)):
+        entry = next((e for e in run.trace.others[r] if e[3] == other), None)
+        if entry is None or entry[2] != round_:
+            return None
+        found.append((float(run.highest[r][0]), (entry[0] + entry[4]) / 2))
+    (won_low, other_low), (won_up, other_up) = found
+    return other_low - won_low, won_up - other_up
 
 
 def parted_prices(

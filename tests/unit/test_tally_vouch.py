@@ -17,7 +17,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from models.tally import alike, completion, equal_shares_add1, equal_shares_add1_stepwise, purse
+from models.tally import (
+    alike,
+    completion,
+    equal_shares_add1,
+    equal_shares_add1_stepwise,
+    purse,
+    vouch,
+)
 from models.tally.alike import KeptRuns
 from models.tally.interval import prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
@@ -144,7 +151,7 @@ def test_guesses_read_both_runs_where_they_part(path):
     costs = {project.project_id: project.cost for project in election.projects}
     electorate = _prepare(costs, ballots, "cost", DEFAULT_TIE_BREAK, group=True)
     real = completion.predicted_change
-    checked = []
+    checked, margins_checked = [], []
 
     def guess(prepared, lower, upper, steps, kept=None):
         parted = alike.parting(lower.order, upper.order)
@@ -160,11 +167,23 @@ def test_guesses_read_both_runs_where_they_part(path):
                 exact = record[parted - free][0][0]
                 assert price is not None and price[0] <= exact <= price[1]
             checked.append(len(pairs))
+            if parted < len(lower.order):
+                # Where the runs priced each other's winner in that round, the guess takes the
+                # margins from their own prices: the same margins, to within the intervals.
+                r, (second, first) = parted - free, bids
+                found = vouch._margins_priced(lower, upper, r, parted, first, second)
+                if found is not None and None not in (prices[0][0], prices[1][1]):
+                    mid = [[sum(p) / 2 for p in row] for row in prices]
+                    read = (mid[0][0] - mid[0][1], mid[1][0] - mid[1][1])
+                    for own, again in zip(found, read, strict=True):
+                        assert abs(own - again) <= 1e-9 * abs(mid[0][1])
+                    margins_checked.append(r)
         return real(prepared, lower, upper, steps, kept)
 
     with patch.object(completion, "predicted_change", guess):
         equal_shares_add1(costs, ballots, election.budget, "cost")
     assert sum(checked) >= 10
+    assert margins_checked or path == CZESTOCHOWA  # (its runs never priced both winners)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
