@@ -52,8 +52,8 @@ POINTS_HELP = (
 )
 LIMITS_HELP = (
     f"A malformed file is refused with one line on stderr naming the line at fault (exit code "
-    f"2). So is, before it is read, a file over {MAX_BYTES // 2**20} MB or with more than "
-    f"{MAX_PROJECTS:,} projects or {MAX_VOTES:,} votes."
+    f"2). So is a file over {MAX_BYTES // 2**20} MB, before it is read, and one with more "
+    f"than {MAX_PROJECTS:,} projects or {MAX_VOTES:,} votes, before its ballots are read."
 )
 
 
