@@ -62,9 +62,11 @@ _VOTE_CORE: Final = ("voter_id", "vote", "points")
 
 # Bounds, so that a hostile or mistaken file is refused before it takes minutes or gigabytes.
 # Reading takes some 25 times a file's size in memory (Łódź 2022: 3.8 MB, 90,494 ballots, peak
-# 114 MB) and 0.4 s per 90,000 ballots. The largest public Pabulib files are about 30 MB.
-MAX_BYTES: Final = 256 * 1024 * 1024
-"""A bigger file is refused before it is read (eight times the largest public file)."""
+# 114 MB) and 0.4 s per 90,000 ballots. The largest file in the public Pabulib collection
+# (pabulib/pabulib_files, 2026) is 4.0 MB (Poland_Krakow_2024).
+MAX_BYTES: Final = 64 * 1024 * 1024
+"""A bigger file is refused before it is read: sixteen times the largest public file, and
+about as big as MAX_VOTES short ballots (so reading it stays under about 2 GB)."""
 MAX_PROJECTS: Final = 100_000
 """Rows of PROJECTS (a city's whole PB has a few hundred projects at most)."""
 MAX_VOTES: Final = 2_000_000

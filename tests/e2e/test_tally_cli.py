@@ -221,5 +221,5 @@ def test_cli_help_says_which_files_are_refused(capsys):
         main(["--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "A malformed file is refused with one line on stderr naming the line at fault" in text
-    assert "So is a file over 256 MB, before it is read, and one with more than 100,000 " \
+    assert "So is a file over 64 MB, before it is read, and one with more than 100,000 " \
         "projects or 2,000,000 votes, before its ballots are read." in text
