@@ -13,6 +13,13 @@ is therefore the exact inverse of `parse_pb` on everything `parse_pb` produces.
 Some published files name a project twice on one ballot. They are read as pabutools reads them:
 the project counts once, in the place it was first named, and (points ballots) with the points
 written last; `Election.repeated` names those voters so that a recount can say so.
+
+Anything malformed raises `PabulibError`, whose message starts "line N: " when one line is at
+fault (N as a text editor counts lines: from 1, the section names and headers included, a
+byte-order mark ignored, CRLF one line break). The fast readers never count lines: they only
+find that something is wrong, then `row_lines` (models/pabulib_errors.py) reads the text again
+to say where. A file over `MAX_BYTES`, or with more rows than `MAX_PROJECTS` or `MAX_VOTES`, is
+refused before its rows are read.
 """
 
 from __future__ import annotations
@@ -20,17 +27,29 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import os
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from fractions import Fraction
-from itertools import chain, compress
+from itertools import chain, compress, islice
 from operator import itemgetter
 from operator import ne as _differ
 from pathlib import Path
 from typing import Final
+
+from models.pabulib_errors import SECTIONS as _SECTIONS
+from models.pabulib_errors import (
+    PabulibError,
+    RowError,
+    csv_problem,
+    not_utf8,
+    quoted,
+    row_lines,
+    some_ids,
+)
 
 Amount = int | Fraction
 """Money and points: an int when whole, otherwise an exact fraction (never a float)."""
@@ -38,13 +57,24 @@ Amount = int | Fraction
 VOTE_TYPES: Final = frozenset({"approval", "choose-1", "cumulative", "scoring", "ordinal"})
 """`choose-1` is an approval ballot limited to one project; it is counted like approval."""
 
-_SECTIONS: Final = ("META", "PROJECTS", "VOTES")
 _PROJECT_CORE: Final = ("project_id", "cost", "name")
 _VOTE_CORE: Final = ("voter_id", "vote", "points")
 
-
-class PabulibError(ValueError):
-    """The text is not a well-formed Pabulib file (the message says what and where)."""
+# Bounds, so that a hostile or mistaken file is refused before it takes minutes or gigabytes.
+# Reading takes some 25 times a file's size in memory (Łódź 2022: 3.8 MB, 90,494 ballots, peak
+# 114 MB) and 0.4 s per 90,000 ballots. The largest file in the public Pabulib collection
+# (pabulib/pabulib_files, 2026) is 4.0 MB (Poland_Krakow_2024).
+MAX_BYTES: Final = 64 * 1024 * 1024
+"""A bigger file is refused before it is read: sixteen times the largest public file, and
+about as big as MAX_VOTES short ballots (so reading it stays under about 2 GB)."""
+MAX_PROJECTS: Final = 100_000
+"""Rows of PROJECTS (a city's whole PB has a few hundred projects at most)."""
+MAX_VOTES: Final = 2_000_000
+"""Rows of VOTES, some 20 times Łódź 2022. Measured on a made-up file of that many approval
+ballots (41 MB): read in 8.6 s, peak 1.9 GB; with its last row bad, refused in 10.4 s."""
+MAX_RECORDS: Final = MAX_PROJECTS + MAX_VOTES + 10_000
+"""Rows the csv reader is asked for in all, blank ones included, so that even a file of tiny
+or empty rows is refused before it fills memory (10,000 for META, headers and blank lines)."""
 
 
 @dataclass(frozen=True)
@@ -118,7 +148,7 @@ def parse_amount(text: str) -> Amount:
     try:
         value = Fraction(Decimal(text.strip().replace(",", ".")))
     except (ArithmeticError, ValueError) as error:
-        raise PabulibError(f"not a number: {text!r}") from error
+        raise PabulibError(f"not a number: {quoted(text)}") from error
     return int(value) if value.denominator == 1 else value
 
 
@@ -134,33 +164,63 @@ def format_amount(value: Amount) -> str:
 
 
 def read_pb(path: str | Path) -> Election:
-    """Parse a `.pb` file (UTF-8, with or without a byte-order mark)."""
-    return parse_pb(Path(path).read_text(encoding="utf-8-sig"))
+    """Parse a `.pb` file (UTF-8, with or without a byte-order mark).
+
+    A file over `MAX_BYTES` is refused before it is read: by its size when it has one, else
+    (a pipe, whose size is 0) once one byte more than that has come.
+    """
+    with open(path, "rb") as file:
+        size = os.fstat(file.fileno()).st_size
+        if size > MAX_BYTES:
+            raise PabulibError(_too_big(size))
+        # Reading the size given is as fast as `Path.read_text` was (a larger request costs
+        # Budapest 2024 half a millisecond more); one byte over it means a pipe or a file that
+        # grew, so the rest is read too, up to the limit.
+        data = file.read(size + 1)
+        if len(data) > size:
+            data += file.read(MAX_BYTES + 1 - len(data))
+    if len(data) > MAX_BYTES:
+        raise PabulibError(_too_big(None))
+    # As `Path.read_text` read text: every line break one "\n" (the csv module reads "\r\n"
+    # the same, but not inside a quoted field, where a name keeps its line breaks).
+    if b"\r" in data:
+        data = data.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise PabulibError(not_utf8(data, error.start)) from None
+    return parse_pb(text)
+
+
+def _too_big(size: int | None) -> str:
+    """`size` None: a pipe, known only to be over the limit."""
+    found = f"is {size:,} bytes" if size is not None else f"is over {MAX_BYTES:,} bytes"
+    return f"the file {found}; pbchat reads files of at most {MAX_BYTES:,} bytes"
 
 
 def parse_pb(text: str) -> Election:
     """Parse the text of a `.pb` file; raise PabulibError on anything malformed."""
+    text = text.removeprefix("\ufeff")
+    if len(text) > MAX_BYTES:
+        raise PabulibError(f"the text is {len(text):,} characters; pbchat reads at most "
+                           f"{MAX_BYTES:,}")
     # Reading makes several objects per ballot, none of which can form a reference cycle, and
     # the cyclic collector would traverse all of them again and again as they pile up: paused,
     # Budapest 2024 (28,943 ballots) reads about a third faster.
     with _collector_paused():
-        return _parse(text)
+        try:
+            return _parse(_split_sections(text))
+        except RowError as error:
+            raise PabulibError(error.located(row_lines(text))) from None
 
 
-def _parse(text: str) -> Election:
-    sections = _split_sections(text)
-    meta = {row[0]: (row[1] if len(row) > 1 else "") for row in sections["META"][1:]}
-    if "budget" not in meta or "vote_type" not in meta:
-        raise PabulibError("META must give budget and vote_type")
-    if meta["vote_type"] not in VOTE_TYPES:
-        raise PabulibError(f"unsupported vote_type {meta['vote_type']!r}")
-    parse_amount(meta["budget"])
-    if not meta.get("max_length", "0").isdigit():
-        raise PabulibError(f"max_length is not a whole number: {meta['max_length']!r}")
-    projects = tuple(_parse_project(row) for row in _records(sections["PROJECTS"], "project_id"))
+def _parse(sections: dict[str, list[list[str]]]) -> Election:
+    meta = _parse_meta(sections["META"])
+    projects = _parse_projects(sections["PROJECTS"])
     votes = _parse_votes(sections["VOTES"])
     if meta["vote_type"] in ("cumulative", "scoring") and any(v.points is None for v in votes):
-        raise PabulibError(f"{meta['vote_type']} votes need a points column")
+        raise RowError("VOTES", 0, f"{meta['vote_type']} votes need a points column, which this "
+                       "VOTES header lacks")
     repeated = _check_references(projects, votes)
     if repeated:
         votes = tuple(map(_once_each, votes))
@@ -214,45 +274,108 @@ def ballot_points(election: Election) -> list[dict[str, Amount]]:
 
 
 def _split_sections(text: str) -> dict[str, list[list[str]]]:
+    """Each section's rows, header first, every field stripped; blank rows left out.
+
+    At most `MAX_RECORDS` rows are read (islice costs nothing measurable), so that a file of
+    millions of tiny rows is refused before they fill memory.
+    """
     sections: dict[str, list[list[str]]] = {}
     current: list[list[str]] | None = None
-    for row in csv.reader(io.StringIO(text, newline=""), delimiter=";"):
-        row = [cell.strip() for cell in row]
-        if not any(row):
-            continue
-        if len(row) == 1 and row[0].upper() in _SECTIONS:
-            current = sections.setdefault(row[0].upper(), [])
-        elif current is None:
-            raise PabulibError(f"text before the META section: {';'.join(row)!r}")
-        else:
-            current.append(row)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";")
+    try:
+        for row in islice(reader, MAX_RECORDS):
+            row = [cell.strip() for cell in row]
+            if not any(row):
+                continue
+            if len(row) == 1 and row[0].upper() in _SECTIONS:
+                current = sections.setdefault(row[0].upper(), [])
+            elif current is None:
+                raise RowError("", 0, f"text before the META section: {quoted(';'.join(row))}")
+            else:
+                current.append(row)
+        unread = next(reader, None) is not None
+    except csv.Error as error:
+        raise PabulibError(csv_problem(text, error)) from None
+    _check_counts(sections, unread)
     missing = [name for name in _SECTIONS if not sections.get(name)]
     if missing:
-        raise PabulibError(f"missing section(s): {', '.join(missing)}")
+        raise PabulibError(f"missing section(s): {', '.join(missing)} (each section starts "
+                           "with a line holding just its name)")
     return sections
 
 
-def _header(rows: list[list[str]], key: str) -> list[str]:
+def _check_counts(sections: dict[str, list[list[str]]], unread: bool) -> None:
+    """Refuse more projects or votes than pbchat reads (`unread`: rows were left unread)."""
+    for name, most in (("PROJECTS", MAX_PROJECTS), ("VOTES", MAX_VOTES)):
+        if len(sections.get(name, ())) - 1 > most:
+            raise PabulibError(f"{name} has more than {most:,} rows, the most pbchat reads")
+    if unread:
+        raise PabulibError(f"the file has more than {MAX_RECORDS:,} rows (blank lines "
+                           f"included); pbchat reads at most {MAX_PROJECTS:,} projects and "
+                           f"{MAX_VOTES:,} votes")
+
+
+def _parse_meta(rows: list[list[str]]) -> dict[str, str]:
+    """META's key;value rows (a key given twice: the later value wins), checked."""
+    meta = {row[0]: (row[1] if len(row) > 1 else "") for row in rows[1:]}
+    missing = [f"no {key} (a line such as {key};{example})" for key, example in
+               (("budget", "100000"), ("vote_type", "approval")) if key not in meta]
+    if missing:
+        raise PabulibError(f"META gives {' and '.join(missing)}")
+
+    def problem(key: str, message: str) -> RowError:
+        index = max(i for i, row in enumerate(rows) if i and row[0] == key)
+        return RowError("META", index, message)
+
+    vote_type = meta["vote_type"]
+    if vote_type not in VOTE_TYPES:
+        raise problem("vote_type", f"vote_type {quoted(vote_type)} is not one of "
+                      f"{', '.join(sorted(VOTE_TYPES))}")
+    try:
+        parse_amount(meta["budget"])
+    except PabulibError:
+        raise problem("budget", f"the budget {quoted(meta['budget'])} is not a number") from None
+    # isdecimal, not isdigit: "²" is a digit that int() cannot read.
+    if not meta.get("max_length", "0").isdecimal():
+        raise problem("max_length",
+                      f"max_length {quoted(meta['max_length'])} is not a whole number")
+    return meta
+
+
+def _header(rows: list[list[str]], section: str, key: str) -> list[str]:
     header = rows[0]
     if header[0] != key:
-        raise PabulibError(f"a section header must start with {key!r}, got {header[0]!r}")
+        raise RowError(section, 0, f"the {section} header must start with {key}, not "
+                       f"{quoted(header[0])}")
     return header
 
 
-def _records(rows: list[list[str]], key: str) -> Iterator[dict[str, str]]:
-    header = _header(rows, key)
-    for row in rows[1:]:
+def _records(rows: list[list[str]], section: str, key: str) -> Iterator[tuple[int, dict[str, str]]]:
+    """Each row after the header as a dict by column name, with its index in `rows`."""
+    header = _header(rows, section, key)
+    for index, row in enumerate(rows[1:], start=1):
         if len(row) != len(header):
-            raise PabulibError(f"{len(row)} fields where the header has {len(header)}: {row}")
-        yield dict(zip(header, row, strict=True))
+            raise RowError(section, index, f"this row has {len(row)} fields, but the {section} "
+                           f"header has {len(header)} ({';'.join(header)})")
+        yield index, dict(zip(header, row, strict=True))
 
 
-def _parse_project(record: dict[str, str]) -> Project:
-    if "cost" not in record:
-        raise PabulibError("PROJECTS has no cost column")
+def _parse_projects(rows: list[list[str]]) -> tuple[Project, ...]:
+    if "cost" not in _header(rows, "PROJECTS", "project_id"):
+        raise RowError("PROJECTS", 0, "the PROJECTS header has no cost column")
+    return tuple(_parse_project(index, record)
+                 for index, record in _records(rows, "PROJECTS", "project_id"))
+
+
+def _parse_project(index: int, record: dict[str, str]) -> Project:
+    try:
+        cost = parse_amount(record["cost"])
+    except PabulibError:
+        raise RowError("PROJECTS", index, f"project {quoted(record['project_id'])}: the cost "
+                       f"{quoted(record['cost'])} is not a number") from None
     return Project(
         project_id=record["project_id"],
-        cost=parse_amount(record["cost"]),
+        cost=cost,
         name=record.get("name", ""),
         extra={k: v for k, v in record.items() if k not in _PROJECT_CORE},
     )
@@ -265,12 +388,13 @@ def _parse_votes(rows: list[list[str]]) -> tuple[Vote, ...]:
     at C speed where it can be; a row that fails any check sends the whole section through
     `_parse_vote`, row by row, so that the first bad row is the one reported.
     """
-    header = _header(rows, "voter_id")
+    header = _header(rows, "VOTES", "voter_id")
     try:
         return _votes_by_column(header, rows[1:])
     except PabulibError:
         pass
-    return tuple(_parse_vote(record) for record in _records(rows, "voter_id"))
+    return tuple(_parse_vote(index, record)
+                 for index, record in _records(rows, "VOTES", "voter_id"))
 
 
 def _votes_by_column(header: list[str], body: list[list[str]]) -> tuple[Vote, ...]:
@@ -307,14 +431,22 @@ def _lists(cells: list[str]) -> list[tuple[str, ...]]:
     return [tuple(cell.split(",")) if cell else () for cell in cells]
 
 
-def _parse_vote(record: dict[str, str]) -> Vote:
+def _parse_vote(index: int, record: dict[str, str]) -> Vote:
     vote = tuple(_split_list(record.get("vote", "")))
+    voter = record["voter_id"]
     points = None
     if "points" in record:
-        points = tuple(parse_amount(p) for p in _split_list(record["points"]))
+        values = []
+        for value in _split_list(record["points"]):
+            try:
+                values.append(parse_amount(value))
+            except PabulibError:
+                raise RowError("VOTES", index, f"voter {quoted(voter)}: the points value "
+                               f"{quoted(value)} is not a number") from None
+        points = tuple(values)
         if len(points) != len(vote):
-            voter = record["voter_id"]
-            raise PabulibError(f"voter {voter}: {len(vote)} votes but {len(points)} points")
+            raise RowError("VOTES", index, f"voter {quoted(voter)}: {len(vote)} project(s) in vote "
+                           f"but {len(points)} value(s) in points")
     return Vote(
         voter_id=record["voter_id"],
         vote=vote,
@@ -335,16 +467,27 @@ def _check_references(projects: tuple[Project, ...], votes: tuple[Vote, ...]) ->
     """
     known = {p.project_id for p in projects}
     if len(known) != len(projects):
-        raise PabulibError("two projects share a project_id")
+        _repeated_project(projects)
     named = [vote.vote for vote in votes]
     if not known.issuperset(chain.from_iterable(named)):
-        for vote in votes:
+        for index, vote in enumerate(votes, start=1):
             unknown = set(vote.vote) - known
             if unknown:
-                raise PabulibError(f"voter {vote.voter_id} votes for unknown project(s) {unknown}")
+                raise RowError("VOTES", index, f"voter {quoted(vote.voter_id)} votes for "
+                               f"{some_ids(unknown)} not in PROJECTS")
     # One set at a time (a list of them all would take some 20 MB on Budapest 2024).
     twice = list(map(_differ, map(len, map(set, named)), map(len, named)))
     return tuple(compress([vote.voter_id for vote in votes], twice))
+
+
+def _repeated_project(projects: tuple[Project, ...]) -> None:
+    """Raise for the first project whose id an earlier one already has."""
+    seen: dict[str, int] = {}
+    for index, project in enumerate(projects, start=1):
+        if project.project_id in seen:
+            raise RowError("PROJECTS", index, f"project_id {quoted(project.project_id)} is used "
+                           "twice", earlier=seen[project.project_id])
+        seen[project.project_id] = index
 
 
 def _once_each(vote: Vote) -> Vote:

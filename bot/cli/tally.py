@@ -2,9 +2,11 @@
 
 Anyone holding a round's `.pb` export can rerun the count and get the same answer as the bot.
 Output is one line of JSON (the last line); `--explain` first prints one plain-English line per
-project saying why it was or was not funded. Bad input: one line on stderr, exit code 2. A file
-that names a project twice on one ballot is counted as pabutools counts it (once), with a
-warning on stderr naming those voters.
+project saying why it was or was not funded. Bad input: one line on stderr, exit code 2, naming
+the line of the file at fault when there is one; a file too big to count (models/pabulib.py:
+MAX_BYTES, MAX_PROJECTS, MAX_VOTES) is refused before it is read. A file that names a project
+twice on one ballot is counted as pabutools counts it (once), with a warning on stderr naming
+those voters.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ import json
 import sys
 from fractions import Fraction
 
-from models.pabulib import Amount, Election, PabulibError, ballot_points, read_pb
+from models.pabulib import (
+    MAX_BYTES,
+    MAX_PROJECTS,
+    MAX_VOTES,
+    Amount,
+    Election,
+    PabulibError,
+    ballot_points,
+    read_pb,
+)
 from models.tally import (
     Result,
     ballot_support,
@@ -39,6 +50,11 @@ POINTS_HELP = (
     "A project named twice on one ballot counts once (with the points written last), as in "
     "pabutools, and a warning names those voters."
 )
+LIMITS_HELP = (
+    f"A malformed file is refused with one line on stderr naming the line at fault (exit code "
+    f"2). So is a file over {MAX_BYTES // 2**20} MB, before it is read, and one with more "
+    f"than {MAX_PROJECTS:,} projects or {MAX_VOTES:,} votes, before its ballots are read."
+)
 
 
 class _BadArguments(Exception):
@@ -54,7 +70,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m bot tally",
         description="Recount a Pabulib .pb file with one of pbchat's allocation rules.",
-        epilog=POINTS_HELP,
+        epilog=f"{POINTS_HELP} {LIMITS_HELP}",
     )
     parser.add_argument("file", help="the .pb file")
     parser.add_argument("--rule", choices=RULES, required=True, help="the allocation rule")
@@ -114,7 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(str(error))
     try:
         election = read_pb(args.file)
-    except (OSError, UnicodeDecodeError, PabulibError) as error:
+    except OSError as error:  # "No such file or directory", without Python's "[Errno 2]"
+        return _fail(f"cannot read {args.file}: {error.strerror or error}")
+    except PabulibError as error:
         return _fail(f"cannot read {args.file}: {error}")
     # While it is counted, the election is frozen: its objects (one Vote per ballot, and more)
     # are then not traversed each time the cyclic collector runs (Łódź 2022, 90,494 ballots:

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from bot.cli.tally import main
+from models import pabulib
 from models.tally import (
     equal_shares,
     natural_key,
@@ -72,7 +77,7 @@ def test_cli_mes_on_points_ballots_uses_score_utility(capsys):
 @pytest.mark.parametrize(
     ("argv", "message"),
     [
-        (["missing.pb", "--rule", "greedy"], "cannot read missing.pb"),
+        (["missing.pb", "--rule", "greedy"], "cannot read missing.pb: No such file or directory"),
         ([str(KRAKOW), "--rule", "dictator"], "invalid choice"),
         ([str(KRAKOW)], "required"),
         ([str(KRAKOW), "--rule", "mes", "--policy", "maybe"], "invalid choice"),
@@ -88,7 +93,83 @@ def test_cli_rejects_a_file_that_is_not_pabulib(capsys, tmp_path):
     bad = tmp_path / "bad.pb"
     bad.write_text("META\nkey;value\nbudget;10\n", encoding="utf-8")
     code, _, err = run_cli(capsys, str(bad), "--rule", "greedy")
-    assert code == 2 and "missing section" in err
+    assert code == 2
+    assert err == (
+        f"tally: error: cannot read {bad}: missing section(s): PROJECTS, VOTES (each section "
+        "starts with a line holding just its name)\n"
+    )
+
+
+GOOD_HEAD = "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\n"
+GOOD_HEAD += "1;60\n2;50\n3;40\nVOTES\nvoter_id;vote\n"  # 11 lines
+
+
+def ballots_file(tmp_path, last: str, ending: str = "\n", mark: str = "") -> str:
+    """GOOD_HEAD, 3,000 good ballots (lines 12-3011), then `last` on line 3012."""
+    rows = [f"v{i};{1 + i % 3},{1 + (i + 1) % 3}" for i in range(3000)] + [last]
+    path = tmp_path / "ballots.pb"
+    text = mark + (GOOD_HEAD + "\n".join(rows) + "\n").replace("\n", ending)
+    path.write_bytes(text.encode("utf-8"))
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("last", "problem"),
+    [
+        ("z;1,9", "voter 'z' votes for project '9', which is not in PROJECTS"),
+        ("z;1;2", "this row has 3 fields, but the VOTES header has 2 (voter_id;vote)"),
+    ],
+)
+@pytest.mark.parametrize(("ending", "mark"), [("\n", ""), ("\r\n", "\ufeff")])
+def test_cli_names_the_line_of_a_bad_ballot_deep_in_the_file(
+    capsys, tmp_path, last, problem, ending, mark
+):
+    assert run_cli(capsys, ballots_file(tmp_path, "z;1,2", ending, mark), "--rule", "mes")[0] == 0
+    path = ballots_file(tmp_path, last, ending, mark)
+    code, lines, err = run_cli(capsys, path, "--rule", "mes-add1")
+    assert (code, lines) == (2, [])
+    assert err == f"tally: error: cannot read {path}: line 3012: {problem}\n"
+
+
+def test_cli_names_unknown_projects_the_same_way_on_every_run(tmp_path):
+    # A set's order changes with PYTHONHASHSEED; the message must not.
+    path = ballots_file(tmp_path, 'z;"1,12,11,10,9,8,7,2"')
+    errors = set()
+    for seed in ("0", "1", "2"):
+        done = subprocess.run(
+            [sys.executable, "-m", "bot", "tally", path, "--rule", "greedy"],
+            capture_output=True, text=True, timeout=60, cwd=Path(__file__).parents[2],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+        )
+        assert done.returncode == 2
+        errors.add(done.stderr)
+    assert errors == {
+        f"tally: error: cannot read {path}: line 3012: voter 'z' votes for projects '7', '8', "
+        "'9', '10', '11' and 1 more, which are not in PROJECTS\n"
+    }
+
+
+def test_cli_refuses_a_file_over_the_limits(capsys, tmp_path, monkeypatch):
+    path = ballots_file(tmp_path, "z;1,2")
+    size = Path(path).stat().st_size
+    monkeypatch.setattr(pabulib, "MAX_BYTES", size - 1)
+    code, lines, err = run_cli(capsys, path, "--rule", "mes-add1")
+    assert (code, lines) == (2, [])
+    assert err == (
+        f"tally: error: cannot read {path}: the file is {size:,} bytes; pbchat reads files of "
+        f"at most {size - 1:,} bytes\n"
+    )
+    monkeypatch.setattr(pabulib, "MAX_BYTES", size)
+    monkeypatch.setattr(pabulib, "MAX_VOTES", 3000)
+    code, lines, err = run_cli(capsys, path, "--rule", "mes-add1")
+    assert (code, lines) == (2, [])
+    assert err == (
+        f"tally: error: cannot read {path}: VOTES has more than 3,000 rows, the most pbchat "
+        "reads\n"
+    )
+    monkeypatch.setattr(pabulib, "MAX_VOTES", 3001)
+    code, lines, err = run_cli(capsys, path, "--rule", "mes-add1")
+    assert (code, err, len(lines)) == (0, "", 1)
 
 
 def repeated_ballots_file(tmp_path, voters: int) -> tuple[str, str]:
@@ -133,3 +214,12 @@ def test_cli_help_says_how_ranked_ballots_become_points(capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert "as many points as the file's META max_length, the second one point less" in text
     assert "without max_length is counted as if max_length were the length of its longest" in text
+
+
+def test_cli_help_says_which_files_are_refused(capsys):
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "A malformed file is refused with one line on stderr naming the line at fault" in text
+    assert "So is a file over 64 MB, before it is read, and one with more than 100,000 " \
+        "projects or 2,000,000 votes, before its ballots are read." in text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import threading
 from fractions import Fraction
 from pathlib import Path
 
@@ -9,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from models import pabulib
 from models.pabulib import (
     Election,
     PabulibError,
@@ -21,6 +24,7 @@ from models.pabulib import (
     read_pb,
     write_pb,
 )
+from models.pabulib_errors import RowError, row_lines
 from models.tally import ballot_support
 
 DATA = Path(__file__).parent.parent / "data" / "pabulib"
@@ -134,22 +138,318 @@ def test_a_file_without_selected_column_says_so():
     assert {p.selected for p in election.projects} == {None}
 
 
+# SMALL, line by line: 1 META, 2 key;value, 3 budget, 4 vote_type, 5 PROJECTS, 6 its header,
+# 7 project 1, 8 project 2, 9 VOTES, 10 its header, 11 voter a, 12 voter b.
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        (SMALL.replace("VOTES", "BALLOTS"), "missing section"),
-        (SMALL.replace("a;1,2;30", "a;1,7;30"), "unknown project"),
-        (SMALL.replace("approval", "quadratic"), "unsupported vote_type"),
-        (SMALL.replace("budget;100", "budget;lots"), "not a number"),
-        (SMALL.replace("2;50;Library", "2;fifty;Library"), "not a number"),
-        (SMALL.replace("b;;41", "b;;41;extra"), "fields where the header has"),
-        (SMALL.replace("approval", "cumulative"), "need a points column"),
-        ("hello\n" + SMALL, "before the META section"),
+        (
+            SMALL.replace("VOTES", "BALLOTS"),
+            "missing section(s): VOTES (each section starts with a line holding just its name)",
+        ),
+        (
+            SMALL.replace("a;1,2;30", "a;1,7;30"),
+            "line 11: voter 'a' votes for project '7', which is not in PROJECTS",
+        ),
+        (
+            SMALL.replace("approval", "quadratic"),
+            "line 4: vote_type 'quadratic' is not one of approval, choose-1, cumulative, "
+            "ordinal, scoring",
+        ),
+        (SMALL.replace("budget;100", "budget;lots"), "line 3: the budget 'lots' is not a number"),
+        (
+            SMALL.replace("2;50;Library", "2;fifty;Library"),
+            "line 8: project '2': the cost 'fifty' is not a number",
+        ),
+        (
+            SMALL.replace("b;;41", "b;;41;extra"),
+            "line 12: this row has 4 fields, but the VOTES header has 3 (voter_id;vote;age)",
+        ),
+        (
+            SMALL.replace("2;50;Library;education;0", "2;50;Library;education"),
+            "line 8: this row has 4 fields, but the PROJECTS header has 5 "
+            "(project_id;cost;name;category;selected)",
+        ),
+        (
+            SMALL.replace("approval", "cumulative"),
+            "line 10: cumulative votes need a points column, which this VOTES header lacks",
+        ),
+        ("hello\n" + SMALL, "line 1: text before the META section: 'hello'"),
+        (
+            SMALL.replace("2;50;Library", "1;50;Library"),
+            "line 8: project_id '1' is used twice (first on line 7)",
+        ),
+        (
+            SMALL.replace("voter_id;vote;age", "voter;vote;age"),
+            "line 10: the VOTES header must start with voter_id, not 'voter'",
+        ),
+        (
+            SMALL.replace("project_id;cost;", "project_id;price;"),
+            "line 6: the PROJECTS header has no cost column",
+        ),
+        (
+            SMALL.replace("vote_type;approval", "vote_type;ordinal\nmax_length;three"),
+            "line 5: max_length 'three' is not a whole number",
+        ),
+        (
+            # A key given twice: the later value is the one read, so the one named.
+            SMALL.replace("budget;100", "budget;100\nbudget;1O0"),
+            "line 4: the budget '1O0' is not a number",
+        ),
+        (SMALL.replace("budget;100\n", ""), "META gives no budget (a line such as budget;100000)"),
+        (
+            SMALL.replace("budget;100\nvote_type;approval\n", ""),
+            "META gives no budget (a line such as budget;100000) and no vote_type (a line "
+            "such as vote_type;approval)",
+        ),
     ],
 )
-def test_malformed_files_are_rejected_with_a_reason(text, message):
-    with pytest.raises(PabulibError, match=message):
+def test_malformed_files_are_rejected_with_the_line_at_fault(text, message):
+    with pytest.raises(PabulibError) as caught:
         parse_pb(text)
+    assert str(caught.value) == message
+
+
+def test_a_long_value_is_cut_short_in_a_message():
+    # A file that is not Pabulib at all (here a PDF's first line) must not fill the screen.
+    with pytest.raises(PabulibError) as caught:
+        parse_pb("%PDF-1.7 " + "x" * 500 + "\n" + SMALL)
+    assert str(caught.value) == (
+        "line 1: text before the META section: '%PDF-1.7 " + "x" * 51 + "'... (509 characters)"
+    )
+
+
+def votes_after(rows: int, last: str) -> str:
+    """SMALL with `rows` good ballots after voter a, then `last`, then voter b (line 13 + rows
+    is `last`): a file the column-by-column reader starts on and cannot finish."""
+    good = "".join(f"v{i};{1 + i % 2};{i % 90}\n" for i in range(rows))
+    return SMALL.replace("b;;41\n", f"{good}{last}\nb;;41\n")
+
+
+@pytest.mark.parametrize(
+    ("last", "message"),
+    [
+        ("z;1;2;extra", "this row has 4 fields, but the VOTES header has 3 (voter_id;vote;age)"),
+        ("z;1", "this row has 2 fields, but the VOTES header has 3 (voter_id;vote;age)"),
+        ("z;1,3;40", "voter 'z' votes for project '3', which is not in PROJECTS"),
+        ("z;1,,2;40", "voter 'z' votes for project '', which is not in PROJECTS"),
+    ],
+)
+def test_a_bad_row_deep_in_votes_is_named_by_its_line(last, message):
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(votes_after(5000, last))
+    assert str(caught.value) == f"line 5012: {message}"
+
+
+@pytest.mark.parametrize(
+    ("last", "message"),
+    [
+        ("z;1,2;3,x", "voter 'z': the points value 'x' is not a number"),
+        ("z;1,2;3", "voter 'z': 2 project(s) in vote but 1 value(s) in points"),
+        ("z;1,2;3,4,5", "voter 'z': 2 project(s) in vote but 3 value(s) in points"),
+    ],
+)
+def test_a_bad_points_row_deep_in_votes_is_named_by_its_line(last, message):
+    text = votes_after(5000, last).replace("approval", "cumulative")
+    text = text.replace("voter_id;vote;age", "voter_id;vote;points")
+    text = text.replace("a;1,2;30", "a;1,2;30,1").replace("b;;41", "b;;")
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(text)
+    assert str(caught.value) == f"line 5012: {message}"
+
+
+def test_a_bad_row_sends_votes_through_the_row_by_row_reader(monkeypatch):
+    # The column-by-column reader only finds that some row is bad; the row-by-row one names it.
+    fast = pabulib._votes_by_column
+    outcomes = []
+
+    def watched(header, body):
+        try:
+            votes = fast(header, body)
+        except PabulibError as error:
+            outcomes.append(str(error))
+            raise
+        outcomes.append("read")
+        return votes
+
+    monkeypatch.setattr(pabulib, "_votes_by_column", watched)
+    parse_pb(votes_after(50, "z;1;2"))
+    with pytest.raises(PabulibError, match="^line 62: "):
+        parse_pb(votes_after(50, "z;1;2;extra"))
+    assert outcomes == ["read", "a row has too few or too many fields"]
+
+
+def test_unknown_projects_are_named_in_order_a_few_at_most():
+    text = SMALL.replace("a;1,2;30", 'a;"1,10,9,c2,8,c10,2,7,6";30')
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(text)
+    assert str(caught.value) == (
+        "line 11: voter 'a' votes for projects '6', '7', '8', '9', '10' and 2 more, "
+        "which are not in PROJECTS"
+    )
+
+
+TRICKY = (
+    "\n"  # 1: blank lines do not shift the count
+    "META\r\n"  # 2: CRLF is one line break
+    "key;value\n"  # 3
+    "budget;100\r"  # 4: so is a lone CR
+    "vote_type;approval\n"  # 5
+    " ; \n"  # 6: a row of blanks is left out, but still a line
+    "projects\n"  # 7: section names in any case
+    "project_id;cost;name\n"  # 8
+    '1;60;"Park\nwith\r\nbenches"\n'  # 9-11: a name on three lines
+    "2;fifty;Library\n"  # 12
+    "VOTES\nvoter_id;vote\na;1\n"
+)
+
+
+def test_lines_are_counted_as_an_editor_counts_them():
+    with pytest.raises(PabulibError, match="^line 12: project '2': the cost 'fifty'"):
+        parse_pb(TRICKY)
+    assert row_lines(TRICKY) == {"": [], "META": [3, 4, 5], "PROJECTS": [8, 9, 12],
+                                 "VOTES": [14, 15]}
+
+
+def test_a_row_the_line_count_cannot_find_is_still_reported():
+    # Never expected (row_lines keeps the rows as the reader does), but no IndexError either.
+    assert RowError("VOTES", 3, "bad").located({"VOTES": [10, 11]}) == "bad"
+    assert RowError("VOTES", 1, "twice", earlier=0).located({"VOTES": [10, 11]}) == (
+        "line 11: twice (first on line 10)"
+    )
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+@pytest.mark.parametrize("mark", ["", "\ufeff"])
+def test_a_byte_order_mark_and_any_line_ending_give_the_same_line(tmp_path, ending, mark):
+    text = mark + SMALL.replace("2;50;Library", "2;fifty;Library").replace("\n", ending)
+    path = tmp_path / "bad.pb"
+    path.write_bytes(text.encode("utf-8"))
+    expected = "line 8: project '2': the cost 'fifty' is not a number"
+    for read in (lambda: parse_pb(text), lambda: read_pb(path)):
+        with pytest.raises(PabulibError) as caught:
+            read()
+        assert str(caught.value) == expected
+
+
+def test_a_good_file_reads_the_same_with_a_mark_and_crlf(tmp_path):
+    path = tmp_path / "crlf.pb"
+    path.write_bytes(("\ufeff" + SMALL.replace("\n", "\r\n")).encode("utf-8"))
+    assert read_pb(path) == parse_pb(SMALL) == parse_pb("\ufeff" + SMALL)
+
+
+def test_a_file_that_is_not_utf8_is_named_by_its_line(tmp_path):
+    path = tmp_path / "latin1.pb"
+    path.write_bytes(SMALL.replace("Library", "Biblioth\xe8que").encode("latin-1"))
+    with pytest.raises(PabulibError) as caught:
+        read_pb(path)
+    assert str(caught.value) == (
+        "line 8: the file is not UTF-8 text (byte 0xe8 cannot be read there); save it again "
+        "as UTF-8"
+    )
+
+
+def test_a_quote_left_open_is_named_where_it_opens():
+    text = SMALL.replace("a;1,2;30", 'a;"1,2;30').replace("b;;41", "b;" + "1," * 70_000 + ";41")
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(text)
+    assert str(caught.value) == (
+        "line 11: a field is longer than 131,072 characters; is a quote (\") left open on "
+        "this line?"
+    )
+
+
+# --- Bounds (the limits patched small, rather than huge files written) -------------------
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    path = tmp_path / "big.pb"
+    path.write_text(SMALL, encoding="utf-8")
+    size = path.stat().st_size
+    monkeypatch.setattr(pabulib, "MAX_BYTES", size - 1)
+    with pytest.raises(PabulibError) as caught:
+        read_pb(path)
+    # Refused by the size the file system gives: this message is raised before any read.
+    assert str(caught.value) == (
+        f"the file is {size:,} bytes; pbchat reads files of at most {size - 1:,} bytes"
+    )
+    monkeypatch.setattr(pabulib, "MAX_BYTES", size)
+    assert read_pb(path) == parse_pb(SMALL)
+
+
+def test_a_pipe_over_the_size_limit_is_refused_once_it_is_over(tmp_path, monkeypatch):
+    # A pipe has no size: it is read up to one byte over the limit, never more.
+    pipe = tmp_path / "pipe.pb"
+    os.mkfifo(pipe)
+    monkeypatch.setattr(pabulib, "MAX_BYTES", 100)
+
+    def write() -> None:
+        with open(pipe, "wb") as end:
+            try:
+                end.write(SMALL.encode("utf-8"))
+            except BrokenPipeError:
+                pass
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        with pytest.raises(PabulibError) as caught:
+            read_pb(pipe)
+    finally:
+        writer.join(timeout=10)
+    assert str(caught.value) == (
+        "the file is over 100 bytes; pbchat reads files of at most 100 bytes"
+    )
+
+
+def test_a_pipe_under_the_size_limit_is_read(tmp_path):
+    pipe = tmp_path / "pipe.pb"
+    os.mkfifo(pipe)
+    writer = threading.Thread(target=lambda: pipe.write_text(SMALL, encoding="utf-8"))
+    writer.start()
+    try:
+        assert read_pb(pipe) == parse_pb(SMALL)
+    finally:
+        writer.join(timeout=10)
+
+
+def test_text_over_the_size_limit_is_refused(monkeypatch):
+    monkeypatch.setattr(pabulib, "MAX_BYTES", len(SMALL) - 1)
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(SMALL)
+    assert str(caught.value) == (
+        f"the text is {len(SMALL)} characters; pbchat reads at most {len(SMALL) - 1}"
+    )
+
+
+def test_more_votes_or_projects_than_the_limits_are_refused(monkeypatch):
+    monkeypatch.setattr(pabulib, "MAX_VOTES", 2)
+    assert len(parse_pb(SMALL).votes) == 2
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(SMALL.replace("b;;41", "b;;41\nc;2;52"))
+    assert str(caught.value) == "VOTES has more than 2 rows, the most pbchat reads"
+    monkeypatch.setattr(pabulib, "MAX_PROJECTS", 1)
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(SMALL)
+    assert str(caught.value) == "PROJECTS has more than 1 rows, the most pbchat reads"
+
+
+def test_rows_past_the_limit_are_never_read(monkeypatch):
+    # Millions of tiny rows would fill memory before the sections could be counted, so the
+    # csv reader is asked for at most MAX_RECORDS rows (blank ones included).
+    rows = SMALL.count("\n") + 1
+    monkeypatch.setattr(pabulib, "MAX_RECORDS", rows)
+    assert parse_pb(SMALL) == parse_pb(SMALL + "\n")
+    with pytest.raises(PabulibError) as caught:
+        parse_pb(SMALL + "\n\n")
+    assert str(caught.value) == (
+        f"the file has more than {rows} rows (blank lines included); pbchat reads at most "
+        f"{pabulib.MAX_PROJECTS:,} projects and {pabulib.MAX_VOTES:,} votes"
+    )
+    # A section over its own limit is named, even when the reading stopped inside it.
+    monkeypatch.setattr(pabulib, "MAX_VOTES", 1)
+    with pytest.raises(PabulibError, match="^VOTES has more than 1 rows"):
+        parse_pb(SMALL + "c;1;2\n" * 5)
 
 
 def test_a_project_named_twice_on_a_ballot_counts_once_as_pabutools_reads_it():
@@ -183,8 +483,9 @@ def test_points_must_match_votes():
         "voter_id;vote;age", "voter_id;vote;points"
     )
     text = text.replace("a;1,2;30", "a;1,2;5").replace("b;;41", "b;;")
-    with pytest.raises(PabulibError, match="2 votes but 1 points"):
+    with pytest.raises(PabulibError) as caught:
         parse_pb(text)
+    assert str(caught.value) == "line 11: voter 'a': 2 project(s) in vote but 1 value(s) in points"
 
 
 def test_amounts_are_exact():
