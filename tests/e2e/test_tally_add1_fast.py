@@ -115,7 +115,7 @@ def test_fast_add1_is_exactly_the_stepwise_add1_on_real_elections(path):
 def test_ties_on_real_elections_are_settled_inside_bounded_runs(path):
     # Assen's bids often tie exactly (as many voters, or as many who still hold money): the
     # bounded runs settle those ties by the tie-break themselves, so the search never has to
-    # count a whole share exactly (each such run costs about fifty bounded ones on a city).
+    # count a whole share exactly (each such run costs about 25 bounded ones on a city).
     election, ballots = election_and_ballots(path)
     runs, settled = [], []
     bounded_run = completion.interval_course
