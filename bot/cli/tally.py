@@ -6,7 +6,7 @@ project saying why it was or was not funded. Bad input: one line on stderr, exit
 the line of the file at fault when there is one; a file too big to count (models/pabulib.py:
 MAX_BYTES, MAX_PROJECTS, MAX_VOTES) is refused before it is read. A file that names a project
 twice on one ballot is counted as pabutools counts it (once), with a warning on stderr naming
-those voters.
+those voters; so is a file whose voter ids are empty or repeated (each row a ballot).
 """
 
 from __future__ import annotations
@@ -53,7 +53,10 @@ POINTS_HELP = (
 LIMITS_HELP = (
     f"A malformed file is refused with one line on stderr naming the line at fault (exit code "
     f"2). So is a file over {MAX_BYTES // 2**20} MB, before it is read, and one with more "
-    f"than {MAX_PROJECTS:,} projects or {MAX_VOTES:,} votes, before its ballots are read."
+    f"than {MAX_PROJECTS:,} projects or {MAX_VOTES:,} votes, before its ballots are read. "
+    "Refused too: an empty project_id, an empty or negative cost, negative points. Only "
+    "warned about, and counted as pabutools counts them: a project named twice on one ballot, "
+    "and a voter_id that is empty or used by an earlier ballot (each row is a ballot)."
 )
 
 
@@ -149,6 +152,8 @@ def _count_and_print(election: Election, rule: str, policy: str, explaining: boo
     """Count; print why each project was (not) funded if asked, then the JSON line."""
     if election.repeated:
         _warn_repeated(election.repeated)
+    if election.reused_ids:
+        _warn_reused_ids(election.reused_ids)
     result = count(election, rule, policy)
     if explaining:
         unit = "supporters" if election.vote_type in ("approval", "choose-1") else "points"
@@ -168,6 +173,19 @@ def _warn_repeated(voters: tuple[str, ...]) -> None:
     print(
         f"tally: warning: {len(voters)} ballot(s) name a project more than once; each such "
         f"project is counted once on that ballot. Voters: {named}",
+        file=sys.stderr,
+    )
+
+
+def _warn_reused_ids(voters: tuple[str, ...]) -> None:
+    """One line on stderr: which voter ids are empty or used twice (the count goes on)."""
+    named = ", ".join(map(repr, voters[:NAMED_AT_MOST]))
+    more = len(voters) - NAMED_AT_MOST
+    if more > 0:
+        named += f" and {more} more"
+    print(
+        f"tally: warning: {len(voters)} ballot(s) have a voter_id that is empty or used by an "
+        f"earlier ballot; each is counted as a ballot of its own. Voter ids: {named}",
         file=sys.stderr,
     )
 

@@ -208,6 +208,62 @@ def test_cli_warning_about_repeats_names_twenty_voters_then_counts_the_rest(caps
     assert code == 0 and err.rstrip().endswith(f"Voters: {named} and 5 more")
 
 
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (("2;50", "2;-50"), "line 8: project '2': the cost '-50' is negative"),
+        (("2;50", "2;"), "line 8: project '2' has no cost"),
+        (("2;50", ";50"), "line 8: a project with an empty project_id (ballots could not name it)"),
+    ],
+)
+def test_cli_refuses_an_empty_project_id_or_an_empty_or_negative_cost(
+    capsys, tmp_path, change, problem
+):
+    path = tmp_path / "costs.pb"
+    path.write_text((GOOD_HEAD + "v1;1,2\n").replace(*change), encoding="utf-8")
+    code, lines, err = run_cli(capsys, str(path), "--rule", "mes-add1")
+    assert (code, lines) == (2, [])
+    assert err == f"tally: error: cannot read {path}: {problem}\n"
+
+
+def test_cli_refuses_negative_points_deep_in_the_file(capsys, tmp_path):
+    head = GOOD_HEAD.replace("approval", "cumulative")
+    head = head.replace("voter_id;vote", "voter_id;vote;points")
+    rows = [f"v{i};{1 + i % 3};{1 + i % 4}" for i in range(3000)] + ["z;1,2;2,-1"]
+    path = tmp_path / "points.pb"
+    path.write_text(head + "\n".join(rows) + "\n", encoding="utf-8")
+    code, lines, err = run_cli(capsys, str(path), "--rule", "mes")
+    assert (code, lines) == (2, [])
+    assert err == f"tally: error: cannot read {path}: line 3012: voter 'z': the points value " \
+        "'-1' is negative\n"
+
+
+@pytest.mark.parametrize("rule", ["greedy", "mes-add1"])
+def test_cli_counts_empty_or_reused_voter_ids_as_ballots_and_names_them(capsys, tmp_path, rule):
+    # Each row is a ballot, as in pabutools: the count is that of the same file with fresh ids.
+    rows = [f"v{i};{1 + i % 3},{1 + (i + 1) % 3}" for i in range(30)]
+    reused = [*rows[:8], "v3;1", ";2,3", ";1", *rows[8:], "v3;3"]
+    fresh = [f"w{i};{row.split(';')[1]}" for i, row in enumerate(reused)]
+    paths = [tmp_path / "reused.pb", tmp_path / "fresh.pb"]
+    for path, body in zip(paths, (reused, fresh), strict=True):
+        path.write_text(GOOD_HEAD + "\n".join(body) + "\n", encoding="utf-8")
+    code, lines, err = run_cli(capsys, str(paths[0]), "--rule", rule)
+    assert code == 0
+    assert err == ("tally: warning: 4 ballot(s) have a voter_id that is empty or used by an "
+                   "earlier ballot; each is counted as a ballot of its own. Voter ids: 'v3', '', "
+                   "'', 'v3'\n")
+    assert run_cli(capsys, str(paths[1]), "--rule", rule) == (0, lines, "")
+    assert json.loads(lines[-1])["voters"] == 34
+
+
+def test_cli_counts_a_cost_of_zero_and_an_empty_ballot_without_a_word(capsys, tmp_path):
+    path = tmp_path / "zero.pb"
+    path.write_text((GOOD_HEAD + "v1;1,2\nv2;\nv3;3\n").replace("2;50", "2;0"), encoding="utf-8")
+    code, lines, err = run_cli(capsys, str(path), "--rule", "mes-add1")
+    assert (code, err) == (0, "")
+    assert json.loads(lines[-1])["voters"] == 3 and "2" in json.loads(lines[-1])["selected"]
+
+
 def test_cli_help_says_how_ranked_ballots_become_points(capsys):
     with pytest.raises(SystemExit):
         main(["--help"])
@@ -223,3 +279,6 @@ def test_cli_help_says_which_files_are_refused(capsys):
     assert "A malformed file is refused with one line on stderr naming the line at fault" in text
     assert "So is a file over 64 MB, before it is read, and one with more than 100,000 " \
         "projects or 2,000,000 votes, before its ballots are read." in text
+    assert "Refused too: an empty project_id, an empty or negative cost, negative points." in text
+    assert "Only warned about, and counted as pabutools counts them: a project named twice on " \
+        "one ballot, and a voter_id that is empty or used by an earlier ballot" in text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
@@ -161,6 +162,13 @@ def test_a_file_without_selected_column_says_so():
             SMALL.replace("2;50;Library", "2;fifty;Library"),
             "line 8: project '2': the cost 'fifty' is not a number",
         ),
+        (SMALL.replace("2;50;Library", "2;-50;Library"), "line 8: project '2': the cost '-50' is "
+         "negative"),
+        (SMALL.replace("2;50;Library", "2; ;Library"), "line 8: project '2' has no cost"),
+        (
+            SMALL.replace("2;50;Library", " ;50;Library"),
+            "line 8: a project with an empty project_id (ballots could not name it)",
+        ),
         (
             SMALL.replace("b;;41", "b;;41;extra"),
             "line 12: this row has 4 fields, but the VOTES header has 3 (voter_id;vote;age)",
@@ -247,6 +255,8 @@ def test_a_bad_row_deep_in_votes_is_named_by_its_line(last, message):
         ("z;1,2;3,x", "voter 'z': the points value 'x' is not a number"),
         ("z;1,2;3", "voter 'z': 2 project(s) in vote but 1 value(s) in points"),
         ("z;1,2;3,4,5", "voter 'z': 2 project(s) in vote but 3 value(s) in points"),
+        ("z;1,2;3,-4", "voter 'z': the points value '-4' is negative"),
+        ("z;1,2;-0.5,4", "voter 'z': the points value '-0.5' is negative"),
     ],
 )
 def test_a_bad_points_row_deep_in_votes_is_named_by_its_line(last, message):
@@ -277,6 +287,48 @@ def test_a_bad_row_sends_votes_through_the_row_by_row_reader(monkeypatch):
     with pytest.raises(PabulibError, match="^line 62: "):
         parse_pb(votes_after(50, "z;1;2;extra"))
     assert outcomes == ["read", "a row has too few or too many fields"]
+
+
+def test_negative_points_go_row_by_row_and_minus_zero_reads(monkeypatch):
+    # Only a cell with "-" is looked at again: "-0" is zero, so the fast reader keeps it.
+    fast = pabulib._votes_by_column
+    outcomes = []
+
+    def watched(header, body):
+        try:
+            votes = fast(header, body)
+        except PabulibError as error:
+            outcomes.append(str(error))
+            raise
+        outcomes.append("read")
+        return votes
+
+    monkeypatch.setattr(pabulib, "_votes_by_column", watched)
+    text = SMALL.replace("approval", "cumulative")
+    text = text.replace("voter_id;vote;age", "voter_id;vote;points")
+    text = text.replace("a;1,2;30", "a;1,2;-0,1").replace("b;;41", "b;;")
+    assert parse_pb(text).votes[0].points == (0, 1)
+    with pytest.raises(PabulibError, match="^line 11: voter 'a': the points value '-1' is neg"):
+        parse_pb(text.replace("-0,1", "0,-1"))
+    assert outcomes == ["read", "negative points"]
+
+
+def test_a_cost_of_zero_and_an_empty_ballot_are_read_as_written():
+    # No published file has either, but both count sensibly (a free project; a voter who
+    # chose nothing still counts as a voter), so they read as before.
+    election = parse_pb(SMALL.replace("2;50;Library", "2;0;Library"))
+    assert election.costs == {"1": 60, "2": 0}
+    assert election.votes[1].vote == () and election.reused_ids == ()
+
+
+def test_empty_or_reused_voter_ids_are_read_as_ballots_of_their_own_and_named():
+    # As pabutools reads them: every row is a ballot, whatever its voter_id.
+    election = parse_pb(SMALL.replace("b;;41", "a;2;41\n;1;50\n;;51\na;;52"))
+    assert [v.voter_id for v in election.votes] == ["a", "a", "", "", "a"]
+    assert election.reused_ids == ("a", "", "", "a")
+    assert election == replace(election, reused_ids=())  # not part of the election's content
+    deep = parse_pb(votes_after(5000, "v7;1;2"))
+    assert len(deep.votes) == 5003 and deep.reused_ids == ("v7",)
 
 
 def test_unknown_projects_are_named_in_order_a_few_at_most():
