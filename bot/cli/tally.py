@@ -165,29 +165,24 @@ def _count_and_print(election: Election, rule: str, policy: str, explaining: boo
 
 
 def _warn_repeated(voters: tuple[str, ...]) -> None:
-    """One line on stderr: which voters named a project twice (the count goes on)."""
-    named = ", ".join(voters[:NAMED_AT_MOST])
-    more = len(voters) - NAMED_AT_MOST
-    if more > 0:
-        named += f" and {more} more"
-    print(
-        f"tally: warning: {len(voters)} ballot(s) name a project more than once; each such "
-        f"project is counted once on that ballot. Voters: {named}",
-        file=sys.stderr,
-    )
+    """Which voters named a project twice (the count goes on)."""
+    _warn(voters, "name a project more than once; each such project is counted once on that "
+          "ballot. Voters", voters)
 
 
 def _warn_reused_ids(voters: tuple[str, ...]) -> None:
-    """One line on stderr: which voter ids are empty or used twice (the count goes on)."""
-    named = ", ".join(map(repr, voters[:NAMED_AT_MOST]))
-    more = len(voters) - NAMED_AT_MOST
+    """Which voter ids are empty or used twice (the count goes on)."""
+    _warn(voters, "have a voter_id that is empty or used by an earlier ballot; each is counted "
+          "as a ballot of its own. Voter ids", tuple(map(repr, voters)))
+
+
+def _warn(voters: tuple[str, ...], said: str, names: tuple[str, ...]) -> None:
+    """One line on stderr about ballots counted all the same, naming the first few."""
+    named = ", ".join(names[:NAMED_AT_MOST])
+    more = len(names) - NAMED_AT_MOST
     if more > 0:
         named += f" and {more} more"
-    print(
-        f"tally: warning: {len(voters)} ballot(s) have a voter_id that is empty or used by an "
-        f"earlier ballot; each is counted as a ballot of its own. Voter ids: {named}",
-        file=sys.stderr,
-    )
+    print(f"tally: warning: {len(voters)} ballot(s) {said}: {named}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:

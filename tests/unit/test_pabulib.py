@@ -268,10 +268,10 @@ def test_a_bad_points_row_deep_in_votes_is_named_by_its_line(last, message):
     assert str(caught.value) == f"line 5012: {message}"
 
 
-def test_a_bad_row_sends_votes_through_the_row_by_row_reader(monkeypatch):
-    # The column-by-column reader only finds that some row is bad; the row-by-row one names it.
+def watch_the_fast_reader(monkeypatch) -> list[str]:
+    """What the column-by-column VOTES reader does, call by call: "read", or its error."""
     fast = pabulib._votes_by_column
-    outcomes = []
+    outcomes: list[str] = []
 
     def watched(header, body):
         try:
@@ -283,6 +283,12 @@ def test_a_bad_row_sends_votes_through_the_row_by_row_reader(monkeypatch):
         return votes
 
     monkeypatch.setattr(pabulib, "_votes_by_column", watched)
+    return outcomes
+
+
+def test_a_bad_row_sends_votes_through_the_row_by_row_reader(monkeypatch):
+    # The column-by-column reader only finds that some row is bad; the row-by-row one names it.
+    outcomes = watch_the_fast_reader(monkeypatch)
     parse_pb(votes_after(50, "z;1;2"))
     with pytest.raises(PabulibError, match="^line 62: "):
         parse_pb(votes_after(50, "z;1;2;extra"))
@@ -291,19 +297,7 @@ def test_a_bad_row_sends_votes_through_the_row_by_row_reader(monkeypatch):
 
 def test_negative_points_go_row_by_row_and_minus_zero_reads(monkeypatch):
     # Only a cell with "-" is looked at again: "-0" is zero, so the fast reader keeps it.
-    fast = pabulib._votes_by_column
-    outcomes = []
-
-    def watched(header, body):
-        try:
-            votes = fast(header, body)
-        except PabulibError as error:
-            outcomes.append(str(error))
-            raise
-        outcomes.append("read")
-        return votes
-
-    monkeypatch.setattr(pabulib, "_votes_by_column", watched)
+    outcomes = watch_the_fast_reader(monkeypatch)
     text = SMALL.replace("approval", "cumulative")
     text = text.replace("voter_id;vote;age", "voter_id;vote;points")
     text = text.replace("a;1,2;30", "a;1,2;-0,1").replace("b;;41", "b;;")
