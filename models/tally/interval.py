@@ -274,7 +274,7 @@ class Trace:
 
     `paid[r]` is the r-th purchase from the heap, `others[r]` the heap (every bid still in the
     running, with a lower bound on its ρ) when it was bought, and `proven[r]` a further lower
-    bound on all of them (from a guide), if any.
+    bound on all of them (from a guide, or from a tie settled exactly), if any.
     """
 
     share: float
@@ -291,8 +291,10 @@ class Course:
     `highest[r]` is the most the exact ρ of the r-th bid bought through the heap (free bids
     come first and are not counted) can be, with that bid's tie-break rank; `rivals[r]` the
     least any bid still in the running then could cost, with its rank (the smallest among bids
-    with that bound; infinity if none was left). From a bounded run the prices are floats; from
-    an exact run (models.tally.mes, where a bounded run gave up) the exact ρ and bounds.
+    with that bound; infinity if none was left). From a bounded run the prices are floats,
+    except in a round where it settled an exact tie (models.tally.ties): there the winner's exact
+    ρ and the other's; from an exact run (models.tally.mes, where a bounded run gave up) the
+    exact ρ and bounds.
     """
 
     order: tuple[int, ...]

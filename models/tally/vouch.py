@@ -401,7 +401,9 @@ def predicted_change(
         if margins is not None:
             return _interpolated(steps, margins[0], margins[1])
     runs, groups = _parted(prepared, lower, upper, parted - free, kept or KeptRuns())
-    if first is None or _price_by_class(prepared, runs[0], groups, second) is _UNAFFORDABLE:
+    # The upper run's winner, priced at `lower` (not needed where `lower` stopped buying).
+    reached = None if first is None else _price_by_class(runs[0], groups, second)
+    if first is None or reached is _UNAFFORDABLE:
         # Where the upper run's winner comes within its supporters' reach.
         alike = groups(second)
         held = [float(np.dot(alike.bid.weight, run.held[0].take(alike.parent))) for run in runs]
@@ -410,8 +412,8 @@ def predicted_change(
             return None
         return _interpolated(steps, cost - held[0], cost - held[1])
     prices = [
-        [_price_by_class(prepared, run, groups, index) for index in (first, second)]
-        for run in runs
+        [_price_by_class(runs[0], groups, first), reached],
+        [_price_by_class(runs[1], groups, index) for index in (first, second)],
     ]
     if any(p is None or p is _UNAFFORDABLE for row in prices for p in row):
         return None
@@ -445,7 +447,7 @@ def parted_prices(
     runs, groups = _parted(
         prepared, lower, upper, parting(lower.order, upper.order) - free, KeptRuns()
     )
-    return [[_price_by_class(prepared, run, groups, index) for index in bids] for run in runs]
+    return [[_price_by_class(run, groups, index) for index in bids] for run in runs]
 
 
 def _parted(prepared: IntervalElectorate, lower: Course, upper: Course, r: int, kept: KeptRuns):
@@ -461,7 +463,7 @@ def _parted(prepared: IntervalElectorate, lower: Course, upper: Course, r: int, 
     return runs, lambda index: classes.rival(r, index)
 
 
-def _price_by_class(prepared: IntervalElectorate, run: Run, groups, index: int):
+def _price_by_class(run: Run, groups, index: int):
     """Bid `index`'s ρ from a run read by class (`_priced` on the classes it spans)."""
     alike = groups(index)
     held = run.held.take(alike.parent, axis=1)
