@@ -113,3 +113,17 @@ def clock() -> Iterator[Callable[[float], None]]:
         set_clock_offset(lambda: timedelta(days=days))
     yield move
     set_clock_offset(None)
+
+
+@pytest.fixture(scope="module", params=["compiled", "numpy"])
+def each_pricing(request) -> Iterator[str]:
+    """Bounded Equal Shares runs priced by the C code (where it was built) and by numpy's, the
+    reference it stands in for (models/tally/native.py): modules that use it run twice."""
+    from models.tally import native
+
+    if request.param == "compiled" and native.pricing is None:
+        pytest.skip("the C pricing was not built")
+    with pytest.MonkeyPatch.context() as patched:
+        if request.param == "numpy":
+            patched.setattr(native, "pricing", None)
+        yield request.param

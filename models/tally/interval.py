@@ -43,6 +43,7 @@ from typing import Final
 
 import numpy as np
 
+from models.tally import native
 from models.tally.mes import _Electorate
 from models.tally.purse import ClassMemo, Paid, Purse
 from models.tally.ties import settled_tie
@@ -56,8 +57,9 @@ _BLAS_ALONE: Final = 8192
 waiting burns as much CPU as the work on a busy machine (and slowed every later numpy call)."""
 _MOST_SPLITS: Final = 64
 """How many times `_price` re-splits the poor from the rest before it gives up (unsure)."""
-_UNAFFORDABLE: Final = (-1.0, -1.0)
-"""What `_price` returns for a bid whose supporters surely cannot pay for it."""
+_UNAFFORDABLE: Final = native.pricing.UNAFFORDABLE if native.pricing else (-1.0, -1.0)
+"""What `_price` returns for a bid whose supporters surely cannot pay for it (told apart by
+identity: the compiled pricing returns this very tuple)."""
 
 
 @dataclass(frozen=True)
@@ -168,6 +170,13 @@ def _price_in(
 ) -> tuple[float, float] | None:
     """`_priced` for the money in a run's purse; `keep` keeps what was read, for the
     winner's payment."""
+    compiled = native.pricing
+    if compiled is not None:  # reads the purse where it is: nothing to keep
+        money, error, index, weight = purse.sources(bid)
+        return compiled.price(
+            money, error, index, weight, bid.utility, bid.flat_utility, bid.cost,
+            bid.total_utility, bid.slack, hint,
+        )
     held, off, weight, token = purse.holding(bid)
     found = _priced(bid, held, off, hint, weight)
     if keep is not None and found is not None and found is not _UNAFFORDABLE:
@@ -189,8 +198,15 @@ def _priced(
     on the floating-point money (pabutools' loop); any split gives a lower bound, and the
     upper bound is checked, so a wrong split only widens the interval. (The poor are picked by
     0/1 factors rather than selected from the arrays: on a few hundred supporters, numpy's
-    selecting costs several times more than its arithmetic.)
+    selecting costs several times more than its arithmetic.) The compiled pricing
+    (models.tally.native) takes the same steps where it was built.
     """
+    compiled = native.pricing
+    if compiled is not None:
+        return compiled.price(
+            held, off, None, weight, bid.utility, bid.flat_utility, bid.cost,
+            bid.total_utility, bid.slack, hint,
+        )
     utility, cost, slack = bid.utility, bid.cost, bid.slack
     dot = np.dot if len(held) <= _BLAS_ALONE else _dot_unthreaded
     total = float(dot(weight, held))

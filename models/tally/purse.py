@@ -28,6 +28,8 @@ from typing import TYPE_CHECKING, Final
 
 import numpy as np
 
+from models.tally import native
+
 if TYPE_CHECKING:
     from models.tally.interval import _FloatBid
 
@@ -146,6 +148,18 @@ class Purse:
         self.money = np.array([share])
         self.error = np.array([share * _EPS])
 
+    def sources(self, bid: _FloatBid) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """What `holding` reads, before reading it: (money, error bounds, where in them each
+        of the bid's supporters or their classes is, voters), for the compiled pricing."""
+        rows = self.money, self.error
+        classes = self.classes
+        if classes is None:
+            return *rows, bid.supporters, bid.weight
+        if not bid.flat_utility:
+            return *rows, classes.of[bid.supporters], bid.weight
+        present, voters = self._voters(classes, bid)
+        return *rows, present, voters
+
     def holding(self, bid: _FloatBid) -> tuple[np.ndarray, np.ndarray, np.ndarray, object]:
         """(money, error bounds, voters) to sum over for the bid's supporters, and a token for
         `pay` (what was read, so that the winner's payment need not read it again).
@@ -161,15 +175,20 @@ class Purse:
         if not bid.flat_utility:
             of = classes.of[rows]
             return self.money.take(of), self.error.take(of), bid.weight, None
+        present, voters = self._voters(classes, bid)
+        return self.money.take(present), self.error.take(present), voters, None
+
+    def _voters(self, classes: Classes, bid: _FloatBid) -> tuple[np.ndarray, np.ndarray]:
+        """The classes holding any of the bid's supporters, and its voters in each (kept)."""
         found = classes.supporters.get(id(bid))
         if found is None:
-            voters = np.bincount(classes.of[rows], weights=bid.weight, minlength=len(classes.size))
+            of = classes.of[bid.supporters]
+            voters = np.bincount(of, weights=bid.weight, minlength=len(classes.size))
             present = voters.nonzero()[0]  # every supporter group has a voter
             found = present, voters[present]
             if self._room(2 * len(present)):
                 classes.supporters[id(bid)] = found
-        present, voters = found
-        return self.money.take(present), self.error.take(present), voters, None
+        return found
 
     def pay(
         self,
@@ -189,6 +208,14 @@ class Purse:
         rows = bid.supporters
         if self.classes is not None and (not bid.flat_utility or self._full(self.classes, bid)):
             self._spell_out()
+        compiled = native.pricing
+        if self.classes is None and compiled is not None:
+            money, error = self.money, self.error
+            compiled.charge(money, error, rows, bid.utility, bid.flat_utility, lowest, highest,
+                            money, error, rows)
+            if trace is not None:
+                trace.append(Paid(rows, money[rows], error[rows]))
+            return
         if self.classes is None:
             if isinstance(token, tuple):
                 held, off = token
@@ -200,14 +227,18 @@ class Purse:
                 trace.append(Paid(rows, held, off))
             return
         step = self._step(self.classes, bid)
-        # The supporters in a class all pay the same: each class's new value is worked out once.
-        held, off = _charged(
-            bid, self.money[step.owner], self.error[step.owner], lowest, highest, None
-        )
         known, now = len(self.money), len(step.then.size)
         money, error = np.empty(now), np.empty(now)
         money[:known], error[:known] = self.money, self.error
-        money[step.target], error[step.target] = held, off
+        # The supporters in a class all pay the same: each class's new value is worked out once.
+        if compiled is not None:
+            compiled.charge(self.money, self.error, step.owner, None, bid.flat_utility, lowest,
+                            highest, money, error, step.target)
+        else:
+            held, off = _charged(
+                bid, self.money[step.owner], self.error[step.owner], lowest, highest, None
+            )
+            money[step.target], error[step.target] = held, off
         self.money, self.error, self.classes = money, error, step.then
         if trace is not None:
             trace.append(Paid(rows, money, error, step.classes))

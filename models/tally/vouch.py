@@ -49,6 +49,7 @@ from typing import Final
 
 import numpy as np
 
+from models.tally import native
 from models.tally.alike import Before, KeptRuns, Run, parting
 from models.tally.interval import (
     _UNAFFORDABLE,
@@ -363,6 +364,11 @@ def _covering_price(bid: _FloatBid, least: np.ndarray, hint: float = 0.0) -> flo
 
 def _covers(bid: _FloatBid, least: np.ndarray, rho: float, dot) -> bool:
     """Whether supporters holding at least `least` (≥ 0) surely cover the cost at ρ."""
+    compiled = native.pricing
+    if compiled is not None:
+        return compiled.covers(
+            least, bid.weight, bid.utility, bid.flat_utility, rho, bid.cost, bid.slack
+        )
     charge = rho * bid.flat_utility if bid.flat_utility else rho * bid.utility
     covered = float(dot(bid.weight, np.minimum(least, charge)))
     return covered * (1 - bid.slack - 16 * _EPS) >= bid.cost

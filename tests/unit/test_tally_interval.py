@@ -14,6 +14,7 @@ from dataclasses import replace
 from fractions import Fraction
 from unittest.mock import patch
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
@@ -29,6 +30,9 @@ from models.tally.interval import interval_course, prepare_intervals
 from models.tally.mes import _prepare, _run_equal_shares
 from models.tally.outcome import DEFAULT_TIE_BREAK
 from tests.support.tally import ballots_of_a_few_kinds
+
+# Every run here is checked with the compiled pricing and with numpy's (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("each_pricing")
 
 
 @st.composite

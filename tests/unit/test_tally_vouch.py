@@ -39,6 +39,9 @@ from tests.support.tally import (
     election_and_ballots,
 )
 
+# Every run here is checked with the compiled pricing and with numpy's (tests/conftest.py).
+pytestmark = pytest.mark.usefixtures("each_pricing")
+
 
 @st.composite
 def elections(draw):

@@ -1,0 +1,413 @@
+/* Pricing and paying in a bounded MES run, compiled (models/tally/native.py says why).
+ *
+ * The same arithmetic as the numpy functions they stand in for, step by step:
+ *   price  = models.tally.interval._priced (with poor_split)
+ *   covers = models.tally.vouch._covers
+ *   charge = models.tally.purse._charged, with the purse's reading and writing back.
+ * Those stay the reference; tests/unit/test_tally_native.py holds the two to each other.
+ *
+ * Element by element the operations and their order are the numpy ones, so `charge` gives the
+ * very same numbers. Sums are taken in another order than numpy's (one after another): the error bounds of models.tally.interval hold for a sum of n non-negative
+ * products summed in any order, so prices may differ in the last bits but stay proven bounds.
+ * Built with -ffp-contract=off: a fused multiply-add would round once where numpy rounds twice
+ * (still within the bounds, but no longer the same numbers).
+ */
+#define PY_SSIZE_T_CLEAN
+#include <Python.h>
+#include <string.h>
+
+static const double EPS = 2.220446049250313080847263336181640625e-16; /* 2**-52 */
+#define MOST_SPLITS 64
+
+static PyObject *unaffordable; /* (-1.0, -1.0): what `price` returns for a bid none can afford */
+
+/* A numpy array's numbers, read through the buffer protocol (no numpy headers needed). */
+typedef struct {
+    Py_buffer view;
+    Py_ssize_t n;
+    int held;
+} Numbers;
+
+static int
+numbers(PyObject *object, Numbers *out, int is_index, int writable, const char *what)
+{
+    out->held = 0;
+    out->n = 0;
+    if (object == Py_None) {
+        return 1;
+    }
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(object, &out->view, flags) < 0) {
+        return 0;
+    }
+    out->held = 1;
+    const char *format = out->view.format ? out->view.format : "B";
+    if (format[0] == '<' || format[0] == '=' || format[0] == '@') {
+        format++;
+    }
+    int ok;
+    if (is_index) {
+        ok = out->view.itemsize == (Py_ssize_t)sizeof(Py_ssize_t) && format[1] == '\0' &&
+             strchr("lqn", format[0]) != NULL;
+    } else {
+        ok = out->view.itemsize == (Py_ssize_t)sizeof(double) && strcmp(format, "d") == 0;
+    }
+    if (!ok || out->view.ndim > 1) {
+        PyErr_Format(PyExc_TypeError, "%s: expected a flat array of %s", what,
+                     is_index ? "intp" : "float64");
+        PyBuffer_Release(&out->view);
+        out->held = 0;
+        return 0;
+    }
+    out->n = out->view.len / out->view.itemsize;
+    return 1;
+}
+
+static void
+release(Numbers *numbers_)
+{
+    if (numbers_->held) {
+        PyBuffer_Release(&numbers_->view);
+        numbers_->held = 0;
+    }
+}
+
+#define AS_DOUBLES(x) ((double *)(x).view.buf)
+#define AS_INDEX(x) ((Py_ssize_t *)(x).view.buf)
+
+/* One supporter's value: `values` at `index[i]`, or at i where there is no index. */
+static inline double
+at(const double *values, const Py_ssize_t *index, Py_ssize_t i)
+{
+    return values[index ? index[i] : i];
+}
+
+/* Checks an index against the array it reads (a bad one would read outside it). */
+static int
+index_fits(const Numbers *index, Py_ssize_t length, Py_ssize_t n, const char *what)
+{
+    if (!index->held) {
+        if (n > length) {
+            PyErr_Format(PyExc_ValueError, "%s: %zd values for %zd supporters", what, length, n);
+            return 0;
+        }
+        return 1;
+    }
+    const Py_ssize_t *rows = AS_INDEX(*index);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (rows[i] < 0 || rows[i] >= length) {
+            PyErr_Format(PyExc_IndexError, "%s: index %zd outside 0..%zd", what, rows[i],
+                         length - 1);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* price(money, error, index, weight, utility, flat, cost, total_utility, slack, hint)
+ *
+ * The supporters' money and error bounds are money[index[i]] and error[index[i]] (index None:
+ * money[i]), each counted weight[i] times; utility[i] their utility (unless flat, every
+ * supporter's utility). Returns (lowest, highest), UNAFFORDABLE, or None (unsure), as _priced.
+ */
+static PyObject *
+price(PyObject *self, PyObject *args)
+{
+    PyObject *money_o, *error_o, *index_o, *weight_o, *utility_o;
+    double flat, cost, total_utility, slack, hint;
+    if (!PyArg_ParseTuple(args, "OOOOOddddd", &money_o, &error_o, &index_o, &weight_o,
+                          &utility_o, &flat, &cost, &total_utility, &slack, &hint)) {
+        return NULL;
+    }
+    /* Zeroed: a refused argument skips reading the rest, and all are released. */
+    Numbers money = {0}, error = {0}, index = {0}, weight = {0}, utility = {0};
+    PyObject *result = NULL;
+    int ok = numbers(money_o, &money, 0, 0, "money") && numbers(error_o, &error, 0, 0, "error") &&
+             numbers(index_o, &index, 1, 0, "index") &&
+             numbers(weight_o, &weight, 0, 0, "weight") &&
+             numbers(flat ? Py_None : utility_o, &utility, 0, 0, "utility");
+    if (!ok) {
+        goto done;
+    }
+    Py_ssize_t n = weight.n;
+    if ((index.held && index.n != n) || (!flat && utility.n != n) || error.n != money.n ||
+        !index_fits(&index, money.n, n, "price")) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "price: arrays of different lengths");
+        }
+        goto done;
+    }
+    const double *m = AS_DOUBLES(money), *e = AS_DOUBLES(error), *w = AS_DOUBLES(weight);
+    const double *u = flat ? NULL : AS_DOUBLES(utility);
+    const Py_ssize_t *ix = index.held ? AS_INDEX(index) : NULL;
+
+    /* pabutools' loop: those who cannot pay rho*u (the poor) pay all they hold; rho is set
+     * again from that split, until the number of poor stops changing (poor_split). Each pass
+     * over the supporters finds the split at the current rho and, where the split it is to
+     * confirm is known, also checks the upper bound that split gives (the covering check), so
+     * that a confirmed split costs no further pass. The first pass also sums the whole. */
+    double rho = cost / total_utility;
+    Py_ssize_t count = 0;
+    if (hint > rho) {
+        rho = hint;
+        count = -1;
+    }
+    double paid = 0.0, used = 0.0, moved_sum = 0.0;
+    double lowest = 0.0, highest = 0.0;
+    int settled = 0, covered_ok = 0;
+    for (int pass = 0; pass < MOST_SPLITS; pass++) {
+        /* The bounds from the split found so far (count poor holding paid, of utility used). */
+        int checking = count >= 0;
+        if (checking) {
+            double moved = count ? moved_sum * (1 + slack) : 0.0;
+            double rest = total_utility - used;
+            double short_ = cost - paid * (1 + slack) - moved;
+            lowest = short_ <= 0 ? 0.0 : short_ / rest * (1 - 2 * EPS);
+            highest = (cost - paid * (1 - slack) + moved) / rest * (1 + 4 * slack + 1e-13);
+        }
+        Py_ssize_t now = 0;
+        double paid_s = 0, used_s = 0, moved_s = 0, covered = 0, total = 0, off = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            double h = at(m, ix, i), o = at(e, ix, i);
+            double ui = flat ? flat : u[i];
+            if (pass == 0) {
+                total += w[i] * h;
+                off += w[i] * o;
+            }
+            if (checking) {
+                double least = h - o;
+                if (least < 0.0) {
+                    least = 0.0;
+                }
+                double charge = flat ? highest * flat : highest * ui;
+                covered += w[i] * (least < charge ? least : charge);
+            }
+            /* Without a branch (which poor they are is hard to predict): 0 or 1 times each
+             * product, so the very same sums. */
+            int is_poor = h < (flat ? rho * flat : rho * ui);
+            double poor = is_poor;
+            now += is_poor;
+            paid_s += poor * (w[i] * h);
+            used_s += poor * (flat ? w[i] : w[i] * ui);
+            moved_s += poor * (w[i] * o);
+        }
+        if (pass == 0) {
+            double held_total = total;
+            double spread = off * (1 + slack);
+            if (held_total * (1 + slack) + spread < cost) {
+                Py_INCREF(unaffordable);
+                result = unaffordable;
+                goto done;
+            }
+            if (held_total * (1 - slack) - spread < cost) {
+                break; /* unsure */
+            }
+        }
+        if (now == count) {
+            settled = 1;
+            double sum = covered;
+            covered_ok = sum * (1 - slack - 8 * EPS) >= cost;
+            break;
+        }
+        count = now;
+        paid = paid_s;
+        used = used_s;
+        if (flat) {
+            used *= flat;
+        }
+        moved_sum = moved_s;
+        if (used >= total_utility) {
+            break; /* the poor alone hold all the utility: unsure */
+        }
+        rho = (cost - paid) / (total_utility - used);
+    }
+    if (!settled) { /* the split did not settle, or the poor hold all the utility */
+        Py_INCREF(Py_None);
+        result = Py_None;
+        goto done;
+    }
+    /* The covering check was made in the pass that confirmed the split; once more, a little
+     * higher, if it failed (as _priced). */
+    if (!covered_ok) {
+        highest *= 1 + 1e-9;
+        double covered = 0;
+        for (Py_ssize_t i = 0; i < n; i++) {
+            double least = at(m, ix, i) - at(e, ix, i);
+            if (least < 0.0) {
+                least = 0.0;
+            }
+            double charge = flat ? highest * flat : highest * u[i];
+            covered += w[i] * (least < charge ? least : charge);
+        }
+        double sum = covered;
+        covered_ok = sum * (1 - slack - 8 * EPS) >= cost;
+    }
+    if (covered_ok) {
+        result = Py_BuildValue("(dd)", lowest, highest);
+        goto done;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    release(&money);
+    release(&error);
+    release(&index);
+    release(&weight);
+    release(&utility);
+    return result;
+}
+
+/* covers(least, weight, utility, flat, rho, cost, slack): whether supporters holding at
+ * least `least` surely cover the cost at rho (models.tally.vouch._covers). */
+static PyObject *
+covers(PyObject *self, PyObject *args)
+{
+    PyObject *least_o, *weight_o, *utility_o;
+    double flat, rho, cost, slack;
+    if (!PyArg_ParseTuple(args, "OOOdddd", &least_o, &weight_o, &utility_o, &flat, &rho, &cost,
+                          &slack)) {
+        return NULL;
+    }
+    /* Zeroed: a refused argument skips reading the rest, and all are released. */
+    Numbers least = {0}, weight = {0}, utility = {0};
+    PyObject *result = NULL;
+    if (!(numbers(least_o, &least, 0, 0, "least") &&
+          numbers(weight_o, &weight, 0, 0, "weight") &&
+          numbers(flat ? Py_None : utility_o, &utility, 0, 0, "utility"))) {
+        goto done;
+    }
+    Py_ssize_t n = weight.n;
+    if (least.n != n || (!flat && utility.n != n)) {
+        PyErr_SetString(PyExc_ValueError, "covers: arrays of different lengths");
+        goto done;
+    }
+    const double *l = AS_DOUBLES(least), *w = AS_DOUBLES(weight);
+    const double *u = flat ? NULL : AS_DOUBLES(utility);
+    double covered = 0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double charge = flat ? rho * flat : rho * u[i];
+        covered += w[i] * (l[i] < charge ? l[i] : charge);
+    }
+    double sum = covered;
+    result = PyBool_FromLong(sum * (1 - slack - 16 * EPS) >= cost);
+done:
+    release(&least);
+    release(&weight);
+    release(&utility);
+    return result;
+}
+
+/* charge(money, error, index, utility, flat, lowest, highest, to_money, to_error, to_index)
+ *
+ * Each supporter i, holding money[index[i]] (error bound error[index[i]]), pays rho*u for a
+ * rho in [lowest, highest]: what it keeps and its new error bound are written to
+ * to_money[to_index[i]] and to_error[to_index[i]] (index or to_index None: i), as _charged.
+ * The same arrays may be read and written (each supporter once).
+ */
+static PyObject *
+charge(PyObject *self, PyObject *args)
+{
+    PyObject *money_o, *error_o, *index_o, *utility_o, *to_money_o, *to_error_o, *to_index_o;
+    double flat, lowest, highest;
+    if (!PyArg_ParseTuple(args, "OOOOdddOOO", &money_o, &error_o, &index_o, &utility_o, &flat,
+                          &lowest, &highest, &to_money_o, &to_error_o, &to_index_o)) {
+        return NULL;
+    }
+    /* Zeroed: a refused argument skips reading the rest, and all are released. */
+    Numbers money = {0}, error = {0}, index = {0}, utility = {0};
+    Numbers to_money = {0}, to_error = {0}, to_index = {0};
+    PyObject *result = NULL;
+    int ok = numbers(money_o, &money, 0, 0, "money") && numbers(error_o, &error, 0, 0, "error") &&
+             numbers(index_o, &index, 1, 0, "index") &&
+             numbers(flat ? Py_None : utility_o, &utility, 0, 0, "utility") &&
+             numbers(to_money_o, &to_money, 0, 1, "to_money") &&
+             numbers(to_error_o, &to_error, 0, 1, "to_error") &&
+             numbers(to_index_o, &to_index, 1, 0, "to_index");
+    if (!ok) {
+        goto done;
+    }
+    Py_ssize_t n = index.held ? index.n : money.n;
+    if (error.n != money.n || to_error.n != to_money.n || (!flat && utility.n != n) ||
+        (to_index.held && to_index.n != n) || !index_fits(&index, money.n, n, "charge") ||
+        !index_fits(&to_index, to_money.n, n, "charge")) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "charge: arrays of different lengths");
+        }
+        goto done;
+    }
+    const double *m = AS_DOUBLES(money), *e = AS_DOUBLES(error);
+    const double *u = flat ? NULL : AS_DOUBLES(utility);
+    double *to_m = AS_DOUBLES(to_money), *to_e = AS_DOUBLES(to_error);
+    const Py_ssize_t *ix = index.held ? AS_INDEX(index) : NULL;
+    const Py_ssize_t *to_ix = to_index.held ? AS_INDEX(to_index) : NULL;
+
+    double rho = (lowest + highest) / 2;
+    double half = (highest - lowest) / 2 * (1 + 4 * EPS) + highest * EPS;
+    /* With one utility for all, the charge and what it adds to the error are one number. */
+    double flat_charge = rho * flat;
+    double flat_added = flat * half * (1 + 4 * EPS) + 2 * EPS * flat_charge;
+    double flat_least = lowest * flat * (1 - 4 * EPS);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        double held = at(m, ix, i), off = at(e, ix, i);
+        double paying, least_charge;
+        if (flat) {
+            paying = flat_charge;
+            off = off + flat_added + 2 * EPS * held;
+            least_charge = flat_least;
+        } else {
+            paying = rho * u[i];
+            off = off + u[i] * half * (1 + 4 * EPS) + 2 * EPS * (held + paying);
+            least_charge = lowest * u[i] * (1 - 4 * EPS);
+        }
+        /* A group that surely could not pay keeps exactly nothing, with no error. */
+        int surely_poor = (held + off) * (1 + 4 * EPS) < least_charge;
+        held -= paying;
+        if (!(held >= 0.0)) {
+            held = 0.0;
+        }
+        off *= 1 + 4 * EPS;
+        if (surely_poor) {
+            off = 0.0;
+        }
+        Py_ssize_t to = to_ix ? to_ix[i] : i;
+        to_m[to] = held;
+        to_e[to] = off;
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    release(&money);
+    release(&error);
+    release(&index);
+    release(&utility);
+    release(&to_money);
+    release(&to_error);
+    release(&to_index);
+    return result;
+}
+
+static PyMethodDef methods[] = {
+    {"price", price, METH_VARARGS, "A bid's bounds on rho (models.tally.interval._priced)."},
+    {"covers", covers, METH_VARARGS, "Whether the least money covers the cost at rho."},
+    {"charge", charge, METH_VARARGS, "Supporters pay for a bid (models.tally.purse._charged)."},
+    {NULL, NULL, 0, NULL},
+};
+
+static struct PyModuleDef module = {
+    PyModuleDef_HEAD_INIT, "_pricing", "Compiled pricing for bounded MES runs.", -1, methods,
+};
+
+PyMODINIT_FUNC
+PyInit__pricing(void)
+{
+    PyObject *made = PyModule_Create(&module);
+    if (made == NULL) {
+        return NULL;
+    }
+    unaffordable = Py_BuildValue("(dd)", -1.0, -1.0);
+    if (unaffordable == NULL || PyModule_AddObjectRef(made, "UNAFFORDABLE", unaffordable) < 0) {
+        Py_DECREF(made);
+        return NULL;
+    }
+    return made;
+}
