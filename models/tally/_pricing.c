@@ -104,6 +104,41 @@ index_fits(const Numbers *index, Py_ssize_t length, Py_ssize_t n, const char *wh
     return 1;
 }
 
+/* What one pass of `price` adds up over supporters. */
+typedef struct {
+    double total, off, covered, paid, used, moved;
+    Py_ssize_t poor;
+} Sums;
+
+/* One supporter in a pass of `price`: holding h (error bound o), counted w times, utility u.
+ * `first`: the pass that also sums everyone's money; `checking`: the pass also checks whether
+ * everyone pays `highest` * u at most (the covering check). */
+static inline void
+visit(Sums *sums, double h, double o, double w, double u, double flat, double rho,
+      double highest, int first, int checking)
+{
+    if (first) {
+        sums->total += w * h;
+        sums->off += w * o;
+    }
+    if (checking) {
+        double least = h - o;
+        if (least < 0.0) {
+            least = 0.0;
+        }
+        double charge = highest * u;
+        sums->covered += w * (least < charge ? least : charge);
+    }
+    /* Without a branch (which supporters are poor is hard to predict): 0 or 1 times each
+     * product, so the very same sums as over the poor alone. */
+    int is_poor = h < rho * u;
+    double poor = is_poor;
+    sums->poor += is_poor;
+    sums->paid += poor * (w * h);
+    sums->used += poor * (flat ? w : w * u);
+    sums->moved += poor * (w * o);
+}
+
 /* price(money, error, index, weight, utility, flat, cost, total_utility, slack, hint)
  *
  * The supporters' money and error bounds are money[index[i]] and error[index[i]] (index None:
@@ -165,32 +200,25 @@ price(PyObject *self, PyObject *args)
             lowest = short_ <= 0 ? 0.0 : short_ / rest * (1 - 2 * EPS);
             highest = (cost - paid * (1 - slack) + moved) / rest * (1 + 4 * slack + 1e-13);
         }
-        Py_ssize_t now = 0;
-        double paid_s = 0, used_s = 0, moved_s = 0, covered = 0, total = 0, off = 0;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            double h = at(m, ix, i), o = at(e, ix, i);
-            double ui = flat ? flat : u[i];
-            if (pass == 0) {
-                total += w[i] * h;
-                off += w[i] * o;
-            }
-            if (checking) {
-                double least = h - o;
-                if (least < 0.0) {
-                    least = 0.0;
-                }
-                double charge = flat ? highest * flat : highest * ui;
-                covered += w[i] * (least < charge ? least : charge);
-            }
-            /* Without a branch (which poor they are is hard to predict): 0 or 1 times each
-             * product, so the very same sums. */
-            int is_poor = h < (flat ? rho * flat : rho * ui);
-            double poor = is_poor;
-            now += is_poor;
-            paid_s += poor * (w[i] * h);
-            used_s += poor * (flat ? w[i] : w[i] * ui);
-            moved_s += poor * (w[i] * o);
+        /* Two running sums of each, over even and odd supporters, so that the additions of
+         * one do not wait for the other's (the sums' order changes, not their bounds). */
+        Sums even = {0}, odd = {0};
+        Py_ssize_t i = 0;
+        for (; i + 1 < n; i += 2) {
+            visit(&even, at(m, ix, i), at(e, ix, i), w[i], flat ? flat : u[i], flat, rho,
+                  highest, pass == 0, checking);
+            visit(&odd, at(m, ix, i + 1), at(e, ix, i + 1), w[i + 1], flat ? flat : u[i + 1],
+                  flat, rho, highest, pass == 0, checking);
         }
+        if (i < n) {
+            visit(&even, at(m, ix, i), at(e, ix, i), w[i], flat ? flat : u[i], flat, rho,
+                  highest, pass == 0, checking);
+        }
+        Py_ssize_t now = even.poor + odd.poor;
+        double total = even.total + odd.total, off = even.off + odd.off;
+        double covered = even.covered + odd.covered;
+        double paid_s = even.paid + odd.paid, used_s = even.used + odd.used;
+        double moved_s = even.moved + odd.moved;
         if (pass == 0) {
             double held_total = total;
             double spread = off * (1 + slack);
