@@ -233,7 +233,8 @@ class _UpperSide(_Side):
 
     def __init__(self, owed: np.ndarray, a: float, b: float, rounds: int, d: float) -> None:
         super().__init__(owed, rounds, d)
-        self.starts = np.array([[a * (1 + 2 * _EPS)], [b * (1 + 2 * _EPS)]])
+        self.ends = a * (1 + 2 * _EPS), b * (1 + 2 * _EPS)
+        self.starts = np.array([[self.ends[0]], [self.ends[1]]])
 
     def most(self, now: np.ndarray, owed: np.ndarray) -> np.ndarray:
         """Upper bounds on what groups holding at most `now` at b, with running sums `owed`,
@@ -257,6 +258,13 @@ class _UpperSide(_Side):
         The split is the one pabutools' loop finds at a, or, given `near` (about ρ at a), the
         one at `near` (any split gives bounds; the loop only makes them tighter).
         """
+        compiled = native.pricing
+        if compiled is not None:
+            a, b = self.ends
+            return compiled.lower_bounds(
+                now, owed, self.d, a, b, self.sums, bid.weight, bid.utility, bid.flat_utility,
+                bid.cost, bid.total_utility, bid.slack, near,
+            )
         most = self.most(now, owed)
         most_a = most[0]
         weight, utility, cost, slack = bid.weight, bid.utility, bid.cost, bid.slack
@@ -316,13 +324,22 @@ class _LowerSide(_Side):
 
     def __init__(self, owed: np.ndarray, a: float, b: float, rounds: int, d: float) -> None:
         super().__init__(owed, rounds, d)
-        self.starts = np.array([[a * (1 - 2 * _EPS)], [b * (1 - 2 * _EPS)]])
+        self.ends = a * (1 - 2 * _EPS), b * (1 - 2 * _EPS)
+        self.starts = np.array([[self.ends[0]], [self.ends[1]]])
 
     def winner_line(
         self, bid: _FloatBid, before: Before, owed: np.ndarray, highest: float, then: float
     ) -> tuple[float, float] | None:
         """Upper bounds on the winner's ρ at a and at b, the ends of a line above it between
         (`highest` and `then`, its upper bounds in the two runs, are tried first)."""
+        compiled = native.pricing
+        if compiled is not None:
+            a, b = self.ends
+            return compiled.winner_line(
+                before.money, before.error, before.rich, owed, self.d, a, b, self.sums,
+                bid.weight, bid.utility, bid.flat_utility, bid.cost, bid.total_utility,
+                bid.slack, highest, then,
+            )
         held, rich = before.held, before.rich
         kept = np.empty((2, len(held)))
         np.multiply(held, 1 - 4 * _EPS, out=kept[0])
