@@ -418,6 +418,80 @@ done:
     return result;
 }
 
+/* exact_rest(money, error, index, weight, utility, flat, cost, total_utility)
+ * models.tally.ties.exact_price, up to the fraction: where every supporter surely either
+ * holds exactly nothing (money and error bound 0) or can pay rho*u, for
+ * rho = cost / (the utility of those who do not hold nothing), that utility (a whole number);
+ * else None. */
+static PyObject *
+exact_rest(PyObject *self, PyObject *args)
+{
+    PyObject *money_o, *error_o, *index_o, *weight_o, *utility_o;
+    double flat, cost, total_utility;
+    if (!PyArg_ParseTuple(args, "OOOOOddd", &money_o, &error_o, &index_o, &weight_o,
+                          &utility_o, &flat, &cost, &total_utility)) {
+        return NULL;
+    }
+    /* Zeroed: a refused argument skips reading the rest, and all are released. */
+    Numbers money = {0}, error = {0}, index = {0}, weight = {0}, utility = {0};
+    PyObject *result = NULL;
+    int ok = numbers(money_o, &money, 'd', 0, "money") &&
+             numbers(error_o, &error, 'd', 0, "error") &&
+             numbers(index_o, &index, 'i', 0, "index") &&
+             numbers(weight_o, &weight, 'd', 0, "weight") &&
+             numbers(flat ? Py_None : utility_o, &utility, 'd', 0, "utility");
+    if (!ok) {
+        goto done;
+    }
+    Py_ssize_t n = weight.n;
+    if ((index.held && index.n != n) || (!flat && utility.n != n) || error.n != money.n ||
+        !index_fits(&index, money.n, n, "exact_rest")) {
+        if (!PyErr_Occurred()) {
+            PyErr_SetString(PyExc_ValueError, "exact_rest: arrays of different lengths");
+        }
+        goto done;
+    }
+    const double *m = AS_DOUBLES(money), *e = AS_DOUBLES(error), *w = AS_DOUBLES(weight);
+    const double *u = flat ? NULL : AS_DOUBLES(utility);
+    const Py_ssize_t *ix = index.held ? AS_INDEX(index) : NULL;
+    /* The utility of those holding nothing: whole numbers below 2**50, so summed exactly. */
+    double used = 0.0;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (at(m, ix, i) == 0.0 && at(e, ix, i) == 0.0) {
+            used += flat ? w[i] : w[i] * u[i];
+        }
+    }
+    if (flat) {
+        used *= flat;
+    }
+    double rest = total_utility - used;
+    /* cost and rest are whole numbers below 2**53: cost / rest is the fraction rounded to
+     * nearest, as float(Fraction(cost, rest)) is. */
+    double charge = rest > 0 ? cost / rest * (1 + 4 * EPS) : 0.0;
+    int exact = rest > 0;
+    for (Py_ssize_t i = 0; exact && i < n; i++) {
+        double h = at(m, ix, i), o = at(e, ix, i);
+        if (h == 0.0 && o == 0.0) {
+            continue;
+        }
+        double least = (h - o) * (1 - 4 * EPS);
+        exact = least >= (flat ? charge * flat : charge * u[i]);
+    }
+    if (exact) {
+        result = PyFloat_FromDouble(rest);
+    } else {
+        Py_INCREF(Py_None);
+        result = Py_None;
+    }
+done:
+    release(&money);
+    release(&error);
+    release(&index);
+    release(&weight);
+    release(&utility);
+    return result;
+}
+
 /* ---- Vouching (models.tally.vouch): the same steps as its numpy code, on money by class. */
 
 /* Σ w·min(least, rho·u) over the supporters (models.tally.vouch._covers before its check). */
@@ -705,6 +779,7 @@ static PyMethodDef methods[] = {
     {"price", price, METH_VARARGS, "A bid's bounds on rho (models.tally.interval._priced)."},
     {"covers", covers, METH_VARARGS, "Whether the least money covers the cost at rho."},
     {"charge", charge, METH_VARARGS, "Supporters pay for a bid (models.tally.purse._charged)."},
+    {"exact_rest", exact_rest, METH_VARARGS, "models.tally.ties.exact_price, up to the fraction."},
     {"winner_line", winner_line, METH_VARARGS, "models.tally.vouch._LowerSide.winner_line."},
     {"lower_bounds", lower_bounds, METH_VARARGS, "models.tally.vouch._UpperSide.lower_bounds."},
     {NULL, NULL, 0, NULL},

@@ -20,10 +20,13 @@ run, as before.
 from __future__ import annotations
 
 import heapq
+import math
 from fractions import Fraction
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 import numpy as np
+
+from models.tally import native
 
 if TYPE_CHECKING:
     from models.tally.interval import _FloatBid
@@ -38,6 +41,14 @@ Entry = tuple[float, int, int, int, float]
 def exact_price(bid: _FloatBid, purse: Purse) -> Fraction | None:
     """The bid's exact ρ where its supporters surely either hold nothing or can pay ρ·u; else
     None."""
+    compiled = native.pricing
+    if compiled is not None:  # the same steps in C (models/tally/native.py)
+        money, error, index, weight = purse.sources(bid)
+        rest = compiled.exact_rest(
+            money, error, index, weight, bid.utility, bid.flat_utility, bid.cost,
+            bid.total_utility,
+        )
+        return None if rest is None else Fraction(int(bid.cost), int(rest))
     held, off, weight, _ = purse.holding(bid)
     broke = (held == 0.0) & (off == 0.0)
     if bid.flat_utility:
@@ -59,34 +70,57 @@ def exact_price(bid: _FloatBid, purse: Purse) -> Fraction | None:
     return rho
 
 
+class PriceFirst(NamedTuple):
+    """What `settled_tie` returns where a bid whose bound is from an earlier round could cost as
+    little as the tied ones: price it now (it is off the heap), then look again."""
+
+    entry: Entry
+
+
 def settled_tie(
     bids: tuple[_FloatBid, ...], purse: Purse, heap: list[Entry], mine: Entry, round_: int
-) -> tuple[int, float, float, tuple[Fraction | float, int], Fraction] | None:
+) -> tuple[int, float, float, tuple[Fraction | float, int], Fraction] | PriceFirst | None:
     """The winner of a round where `mine` (taken off the heap) and the heap's first entry are
-    both priced this round and overlap, if both prices are exact and every other bid left is
-    surely dearer than the cheaper one (the tie-break deciding an exact tie); else None.
+    both priced this round and overlap, if their prices are exact; else None.
+
+    Bids tie in threes and more (Toulouse 2022: 199 bids of few voters each, so many with as
+    many voters). While the next bid on the heap could cost as little as the cheapest tied one
+    (its bound is not above that exact ρ, or equal with a later tie-break rank), it joins the
+    tie if it was priced this round and has an exact price, the round is left to the exact
+    run if it has none, and a bid with an older bound is handed back to be priced first
+    (`PriceFirst`). The tie-break decides among the exact prices, as in the exact run.
 
     Returns the winner's (bid, lowest, highest, a lower bound on every other bid's ρ, its
-    exact ρ); the other of the two goes back on the heap.
+    exact ρ); every other tied bid goes back on the heap (and so do the bids looked at, but
+    `mine`, when None or `PriceFirst` is returned).
     """
     other = heap[0]
     if other[2] != round_ or mine[2] != round_:
         return None
-    prices = [exact_price(bids[entry[3]], purse) for entry in (mine, other)]
-    if prices[0] is None or prices[1] is None:
-        return None
-    if (prices[0], mine[1]) < (prices[1], other[1]):
-        (winner, exact), (loser, beaten) = (mine, prices[0]), (other, prices[1])
-    else:
-        (winner, exact), (loser, beaten) = (other, prices[1]), (mine, prices[0])
-    heapq.heappop(heap)  # `other`
-    rival: tuple[Fraction | float, int] = (beaten, loser[1])
-    if heap:
-        lowest, rank = heap[0][0], heap[0][1]
-        # The rest must be surely dearer than the winner, as in the lazy greedy.
-        if not (winner[4] < lowest or (winner[4] <= lowest and winner[1] < rank)):
-            heapq.heappush(heap, other)
+    tied: list[tuple[Fraction, Entry]] = []
+    for entry in (mine, other):
+        price = exact_price(bids[entry[3]], purse)
+        if price is None:
             return None
-        rival = min(rival, (lowest, rank))
-    heapq.heappush(heap, loser)
+        tied.append((price, entry))
+    heapq.heappop(heap)  # `other`
+    while True:
+        exact, winner = min(tied, key=lambda found: (found[0], found[1][1]))
+        if not heap or (exact, winner[1]) < (heap[0][0], heap[0][1]):
+            break  # every bid left is surely dearer (or as dear and later in the tie-break)
+        price = exact_price(bids[heap[0][3]], purse) if heap[0][2] == round_ else None
+        if price is None:
+            stale = heapq.heappop(heap) if heap[0][2] != round_ else None
+            for _, entry in tied[1:]:
+                heapq.heappush(heap, entry)
+            return None if stale is None else PriceFirst(stale)
+        tied.append((price, heapq.heappop(heap)))
+    # A lower bound on every other bid's ρ: the tied ones' exact prices, and the least bound
+    # of the rest (taken before the tied go back, whose own bounds are looser than their
+    # prices).
+    rival: tuple[Fraction | float, int] = (heap[0][0], heap[0][1]) if heap else (math.inf, 0)
+    for price, entry in tied:
+        if entry is not winner:
+            heapq.heappush(heap, entry)
+            rival = min(rival, (price, entry[1]))
     return winner[3], winner[0], winner[4], rival, exact

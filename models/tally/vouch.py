@@ -92,10 +92,6 @@ def _stretch(
     """`vouched_steps` for two runs with the same order."""
     if lower.trace is None or upper.trace is None:
         return 0
-    # An exact price (an exact run's, or a tie settled exactly in a bounded one) has no line
-    # through the stretch: those runs vouch only by the coarse check.
-    if any(isinstance(h[0], Fraction) for h in lower.highest + upper.highest):
-        return 0
     rounds = len(lower.highest)
     free = len(lower.order) - rounds
     failing = {
@@ -120,10 +116,9 @@ def _stretch(
         alike = classes.at(r)
         low, high = at_a.before(r), at_b.before(r)
         winner = alike.bid
-        highest, rank = lower.highest[r]
-        assert isinstance(highest, float)
-        then = upper.highest[r][0]
-        assert isinstance(then, float)
+        # A tie a bounded run settled exactly recorded the exact ρ: its line starts from a
+        # float just above it (and the coarse checks compare the fraction itself).
+        highest, then = _above(lower.highest[r][0]), _above(upper.highest[r][0])
         # Where every supporter was left holding something at a, none paid all it had: ρ was
         # cost / total utility, the least it can be, and stays so at every larger share on
         # this course. Its line is flat, and needs no pricing.
@@ -148,6 +143,11 @@ def _stretch(
         else:
             above.paid_at_least(made, winner, high.most, sums[2:], highest)
     return vouched
+
+
+def _above(price: float | Fraction) -> float:
+    """A float at least `price`: a float as it is, an exact price rounded up."""
+    return price if isinstance(price, float) else float(price) * (1 + 2 * _EPS)
 
 
 def _rivals_above(

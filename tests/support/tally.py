@@ -21,6 +21,7 @@ ASSEN = DATA / "Netherlands_Assen_2024.pb"
 SWIECIE = DATA / "Poland_Swiecie_2023.pb"
 KRAKOW = DATA / "Poland_Krakow_2020_Grzegorzki.pb"
 CZESTOCHOWA = DATA / "Poland_Czestochowa_2020_Grabowka.pb"
+TOULOUSE = DATA / "France_Toulouse_2022.pb"
 
 
 @cache

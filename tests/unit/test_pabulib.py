@@ -46,8 +46,9 @@ b;;41
 '''
 
 
-def test_the_four_files_are_there():
+def test_the_five_files_are_there():
     assert [f.name for f in FILES] == [
+        "France_Toulouse_2022.pb",
         "Netherlands_Assen_2024.pb",
         "Poland_Czestochowa_2020_Grabowka.pb",
         "Poland_Krakow_2020_Grzegorzki.pb",

@@ -118,9 +118,15 @@ BROKE_TIE = (
 )
 
 
+# Three bids tie at every purchase: as many voters, the same cost.
+THREE_WAY_TIE = ({"c": 10, "a": 10, "b": 10}, [{"a": 1, "b": 1, "c": 1}] * 3, "cost")
+
+
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(elections(), shares, keeping)
 @example(BROKE_TIE, Fraction(20), PER_CLASS)
+@example(THREE_WAY_TIE, Fraction(7), PER_CLASS)
+@example(THREE_WAY_TIE, Fraction(7), {"_CLASSES_FROM": 10**9})
 @example(BROKE_TIE, Fraction(20), {"_CLASSES_FROM": 10**9})
 def test_a_tie_a_bounded_run_settles_is_the_exact_runs(election, share, how):
     # Where two current prices overlap, a bounded run settles the round only when both are
@@ -147,6 +153,22 @@ def test_a_tie_a_bounded_run_settles_is_the_exact_runs(election, share, how):
             assert highest == exact
         else:
             assert exact <= highest
+
+
+@pytest.mark.parametrize("how", [{"_CLASSES_FROM": 10**9}, PER_CLASS], ids=["group", "class"])
+def test_a_tie_of_three_is_settled_without_an_exact_run(how):
+    # Toulouse 2022 has 199 bids of a few voters each: many tie in threes and more. Each such
+    # round used to send the whole share to the exact run (1,071 of them, 8 of its 10 s).
+    costs, ballots, utility = THREE_WAY_TIE
+    electorate = _prepare(costs, ballots, utility, DEFAULT_TIE_BREAK, group=True)
+    with kept(how):
+        course = interval_course(prepare_intervals(electorate), Fraction(7))
+    assert course is not None
+    assert list(course.order) == exact_order(electorate, Fraction(7))
+    assert [electorate.bids[i].project_id for i in course.order] == ["a", "b"]
+    # The rival recorded is the tied bid's exact price, not its looser float bound: vouching
+    # between two runs compares it with the winner's exact price.
+    assert course.rivals[0] == (Fraction(1, 3), electorate.bids[course.order[1]].tie_rank)
 
 
 def test_a_tie_among_supporters_who_hold_nothing_is_settled_without_an_exact_run():

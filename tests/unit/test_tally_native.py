@@ -11,6 +11,8 @@ an index outside them are refused, never read past.
 
 from __future__ import annotations
 
+import heapq
+import random
 import shutil
 import sysconfig
 from fractions import Fraction
@@ -20,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from models.tally import equal_shares_add1, interval, native, purse, vouch
+from models.tally import equal_shares_add1, interval, native, purse, ties, vouch
 from models.tally.alike import Before
 from models.tally.interval import _UNAFFORDABLE, _FloatBid
 from tests.support.tally import ASSEN, CZESTOCHOWA, KRAKOW, SWIECIE, election_and_ballots
@@ -288,3 +290,47 @@ def test_a_rivals_lower_bounds_agree_with_numpy(seed, monkeypatch):
     for near in [0.0, rho, rho * 1.5]:
         found = both_ways(monkeypatch, side.lower_bounds, bid, now, owed, near)
         assert agree(*found), (near, found)
+
+
+@needs_compiled
+@pytest.mark.parametrize("seed", range(200))
+def test_exact_prices_agree_with_numpy(seed, monkeypatch):
+    # A purse where some supporters hold exactly nothing (paid all they had) and the rest hold
+    # enough, or not quite enough, to pay cost / (their utility) each: exact or not, the two
+    # must say the same, and the same fraction.
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 120))
+    flat = bool(rng.integers(0, 2))
+    utility = np.full(n, 4.0) if flat else rng.integers(1, 30, n).astype(float)
+    weight = rng.integers(1, 5, n).astype(float)
+    cost = int(rng.integers(1, 5000))
+    broke = rng.random(n) < 0.4
+    rest = float(np.dot(weight[~broke], utility[~broke])) or 1.0
+    money = (cost / rest) * utility * rng.choice([1.001, 1.5, 3.0], n)
+    if seed % 2:  # one who cannot quite pay ρ·u: no exact price
+        money[int(rng.integers(0, n))] = cost / rest * 0.999
+    money[broke] = 0.0
+    error = np.where(broke, 0.0, money * 1e-13)
+    bid = bid_of(utility, weight, cost, flat)
+    wallet = purse.Purse(n, 0.0, purse.ClassMemo())
+    wallet.money, wallet.error = money, error
+    found = both_ways(monkeypatch, ties.exact_price, bid, wallet)
+    assert found[0] == found[1]
+    if seed % 2 == 0 and not broke.all():
+        assert found[0] == Fraction(cost, int(rest)), "every supporter can pay: exact"
+
+
+@pytest.mark.parametrize("seed", range(300))
+def test_an_entry_put_into_the_heap_keeps_it_a_heap(seed):
+    # The heap of a bounded run: replacing or taking out one entry sifts it into place, and
+    # the heap then pops the very same entries, in the same order, as one heapified anew.
+    rng = random.Random(seed)
+    size = rng.randint(1, 60)
+    heap = [(rng.choice([0.5, 1.0, rng.random()]), i % 7, 0, i, 1.0) for i in range(size)]
+    heapq.heapify(heap)
+    place = rng.randrange(len(heap))
+    entry = None if rng.random() < 0.5 else (rng.random() * 2, 3, 1, 1000, 2.0)
+    want = heap[:place] + heap[place + 1 :] + ([] if entry is None else [entry])
+    interval._put_at(heap, place, entry)
+    assert all(heap[(k - 1) // 2] <= heap[k] for k in range(1, len(heap)))
+    assert [heapq.heappop(heap) for _ in range(len(heap))] == sorted(want)
