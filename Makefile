@@ -2,12 +2,12 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
-# Installing also builds the C pricing (models/tally/_pricing.c), so a change to it reinstalls.
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py models/tally/_pricing.c | cksum | cut -d' ' -f1)
+# Installing also builds the C pricing (models/tally/_*.c, _native.h): a change to it reinstalls.
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml setup.py models/tally/_native.h models/tally/_*.c | cksum | cut -d' ' -f1)
 
 .PHONY: run test test-fast lint bench bench-load migrate clean
 
-$(STAMP): pyproject.toml setup.py models/tally/_pricing.c
+$(STAMP): pyproject.toml setup.py models/tally/_native.h $(wildcard models/tally/_*.c)
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[dev]'

@@ -1,4 +1,5 @@
-"""Builds pbchat's one compiled part: pricing in bounded Equal Shares runs (models/tally/native.py).
+"""Builds pbchat's one compiled part: pricing in bounded Equal Shares runs (models/tally/native.py):
+models/tally/_pricing.c and _vouching.c, sharing models/tally/_native.h.
 
 Everything else about the package is in pyproject.toml. The extension is optional: where no C
 compiler is at hand the install goes on, and the numpy code counts the same results, more
@@ -12,7 +13,8 @@ setup(
     ext_modules=[
         Extension(
             "models.tally._pricing",
-            ["models/tally/_pricing.c"],
+            ["models/tally/_pricing.c", "models/tally/_vouching.c"],
+            depends=["models/tally/_native.h"],
             optional=True,
             extra_compile_args=["-O2", "-ffp-contract=off"],
         )

@@ -1,114 +1,77 @@
 /* Pricing and paying in a bounded MES run, compiled (models/tally/native.py says why).
  *
  * The same arithmetic as the numpy functions they stand in for, step by step:
- *   price  = models.tally.interval._priced (with poor_split)
- *   covers = models.tally.vouch._covers
- *   charge = models.tally.purse._charged, with the purse's reading and writing back.
+ *   price        = models.tally.interval._priced (with poor_split)
+ *   charge       = models.tally.purse._charged, with the purse's reading and writing back
+ *   exact_rest   = models.tally.ties.exact_price, up to making the fraction
+ *   covers       = models.tally.vouch._covers
+ *   winner_line  = models.tally.vouch._LowerSide.winner_line (with _covering_price)
+ *   lower_bounds = models.tally.vouch._UpperSide.lower_bounds (with most)
  * Those stay the reference; tests/unit/test_tally_native.py holds the two to each other.
  *
  * Element by element the operations and their order are the numpy ones, so `charge` gives the
- * very same numbers. Sums are taken in another order than numpy's (one after another): the error bounds of models.tally.interval hold for a sum of n non-negative
- * products summed in any order, so prices may differ in the last bits but stay proven bounds.
- * Built with -ffp-contract=off: a fused multiply-add would round once where numpy rounds twice
- * (still within the bounds, but no longer the same numbers).
+ * very same numbers. Sums are taken in another order than numpy's: the error bounds of
+ * models.tally.interval hold for a sum of n non-negative products summed in any order, so
+ * prices may differ in the last bits but stay proven bounds. Built with -ffp-contract=off: a
+ * fused multiply-add would round once where numpy rounds twice (still within the bounds, but
+ * no longer the same numbers). A NaN (which no run makes: money starts at the share and stays
+ * finite) is carried through a minimum or a maximum as numpy carries it, so a check on a sum
+ * that meets one fails, as numpy's does.
  */
-#define PY_SSIZE_T_CLEAN
-#include <Python.h>
-#include <string.h>
-
-static const double EPS = 2.220446049250313080847263336181640625e-16; /* 2**-52 */
-#define MOST_SPLITS 64
+#include "_native.h"
 
 static PyObject *unaffordable; /* (-1.0, -1.0): what `price` returns for a bid none can afford */
 
-/* A numpy array's numbers, read through the buffer protocol (no numpy headers needed). */
+/* A bid's supporters as a run's purse holds them: supporter i holds m[ix[i]] (ix NULL: m[i]),
+ * error bound e[ix[i]], counts w[i] times, with utility u[i] (NULL where all have `flat`). */
 typedef struct {
-    Py_buffer view;
+    Numbers money, error, index, weight, utility;
     Py_ssize_t n;
-    int held;
-} Numbers;
-
-/* kind: 'd' float64, 'i' intp (an index), '?' bool. Flat arrays, or 2-D ones read as their
- * rows one after another (what `n` counts is every number). */
-static int
-numbers(PyObject *object, Numbers *out, char kind, int writable, const char *what)
-{
-    out->held = 0;
-    out->n = 0;
-    if (object == Py_None) {
-        return 1;
-    }
-    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
-    if (PyObject_GetBuffer(object, &out->view, flags) < 0) {
-        return 0;
-    }
-    out->held = 1;
-    const char *format = out->view.format ? out->view.format : "B";
-    if (format[0] == '<' || format[0] == '=' || format[0] == '@') {
-        format++;
-    }
-    int ok;
-    if (kind == 'i') {
-        ok = out->view.itemsize == (Py_ssize_t)sizeof(Py_ssize_t) && format[1] == '\0' &&
-             strchr("lqn", format[0]) != NULL;
-    } else if (kind == '?') {
-        ok = out->view.itemsize == 1 && strcmp(format, "?") == 0;
-    } else {
-        ok = out->view.itemsize == (Py_ssize_t)sizeof(double) && strcmp(format, "d") == 0;
-    }
-    if (!ok || out->view.ndim > 2) {
-        PyErr_Format(PyExc_TypeError, "%s: expected an array of %s", what,
-                     kind == 'i' ? "intp" : kind == '?' ? "bool" : "float64");
-        PyBuffer_Release(&out->view);
-        out->held = 0;
-        return 0;
-    }
-    out->n = out->view.len / out->view.itemsize;
-    return 1;
-}
+    const double *m, *e, *w, *u;
+    const Py_ssize_t *ix;
+} Supporters;
 
 static void
-release(Numbers *numbers_)
+release_supporters(Supporters *s)
 {
-    if (numbers_->held) {
-        PyBuffer_Release(&numbers_->view);
-        numbers_->held = 0;
-    }
+    release(&s->money);
+    release(&s->error);
+    release(&s->index);
+    release(&s->weight);
+    release(&s->utility);
 }
 
-#define AS_DOUBLES(x) ((double *)(x).view.buf)
-#define AS_INDEX(x) ((Py_ssize_t *)(x).view.buf)
-
-/* One supporter's value: `values` at `index[i]`, or at i where there is no index. */
-static inline double
-at(const double *values, const Py_ssize_t *index, Py_ssize_t i)
-{
-    return values[index ? index[i] : i];
-}
-
-/* Checks an index against the array it reads (a bad one would read outside it). */
+/* Reads and checks (types, lengths, every index) the arrays of `Supporters`; 0 with a Python
+ * error set where they cannot be read safely (then nothing is held). */
 static int
-index_fits(const Numbers *index, Py_ssize_t length, Py_ssize_t n, const char *what)
+read_supporters(PyObject *money_o, PyObject *error_o, PyObject *index_o, PyObject *weight_o,
+                PyObject *utility_o, double flat, Supporters *s, const char *what)
 {
-    if (!index->held) {
-        if (n > length) {
-            PyErr_Format(PyExc_ValueError, "%s: %zd values for %zd supporters", what, length, n);
-            return 0;
-        }
-        return 1;
+    memset(s, 0, sizeof *s);
+    int ok = numbers(money_o, &s->money, 'd', 0, "money") &&
+             numbers(error_o, &s->error, 'd', 0, "error") &&
+             numbers(index_o, &s->index, 'i', 0, "index") &&
+             numbers(weight_o, &s->weight, 'd', 0, "weight") &&
+             numbers(flat ? Py_None : utility_o, &s->utility, 'd', 0, "utility");
+    Py_ssize_t n = s->weight.n;
+    if (ok && ((s->index.held && s->index.n != n) || (!flat && s->utility.n != n) ||
+               s->error.n != s->money.n)) {
+        PyErr_Format(PyExc_ValueError, "%s: arrays of different lengths", what);
+        ok = 0;
     }
-    const Py_ssize_t *rows = AS_INDEX(*index);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (rows[i] < 0 || rows[i] >= length) {
-            PyErr_Format(PyExc_IndexError, "%s: index %zd outside 0..%zd", what, rows[i],
-                         length - 1);
-            return 0;
-        }
+    if (!ok || !index_fits(&s->index, s->money.n, n, what)) {
+        release_supporters(s);
+        return 0;
     }
+    s->n = n;
+    s->m = AS_DOUBLES(s->money);
+    s->e = AS_DOUBLES(s->error);
+    s->w = AS_DOUBLES(s->weight);
+    s->u = flat ? NULL : AS_DOUBLES(s->utility);
+    s->ix = s->index.held ? AS_INDEX(s->index) : NULL;
     return 1;
 }
 
-/* What one pass of `price` adds up over supporters. */
 typedef struct {
     double total, off, covered, paid, used, moved;
     Py_ssize_t poor;
@@ -131,7 +94,7 @@ visit(Sums *sums, double h, double o, double w, double u, double flat, double rh
             least = 0.0;
         }
         double charge = highest * u;
-        sums->covered += w * (least < charge ? least : charge);
+        sums->covered += w * (least >= charge ? charge : least);
     }
     /* Without a branch (which supporters are poor is hard to predict): 0 or 1 times each
      * product, so the very same sums as over the poor alone. */
@@ -158,27 +121,15 @@ price(PyObject *self, PyObject *args)
                           &utility_o, &flat, &cost, &total_utility, &slack, &hint)) {
         return NULL;
     }
-    /* Zeroed: a refused argument skips reading the rest, and all are released. */
-    Numbers money = {0}, error = {0}, index = {0}, weight = {0}, utility = {0};
+    Supporters supporters;
+    if (!read_supporters(money_o, error_o, index_o, weight_o, utility_o, flat, &supporters,
+                         "price")) {
+        return NULL;
+    }
     PyObject *result = NULL;
-    int ok = numbers(money_o, &money, 'd', 0, "money") && numbers(error_o, &error, 'd', 0, "error") &&
-             numbers(index_o, &index, 'i', 0, "index") &&
-             numbers(weight_o, &weight, 'd', 0, "weight") &&
-             numbers(flat ? Py_None : utility_o, &utility, 'd', 0, "utility");
-    if (!ok) {
-        goto done;
-    }
-    Py_ssize_t n = weight.n;
-    if ((index.held && index.n != n) || (!flat && utility.n != n) || error.n != money.n ||
-        !index_fits(&index, money.n, n, "price")) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "price: arrays of different lengths");
-        }
-        goto done;
-    }
-    const double *m = AS_DOUBLES(money), *e = AS_DOUBLES(error), *w = AS_DOUBLES(weight);
-    const double *u = flat ? NULL : AS_DOUBLES(utility);
-    const Py_ssize_t *ix = index.held ? AS_INDEX(index) : NULL;
+    Py_ssize_t n = supporters.n;
+    const double *m = supporters.m, *e = supporters.e, *w = supporters.w, *u = supporters.u;
+    const Py_ssize_t *ix = supporters.ix;
 
     /* pabutools' loop: those who cannot pay rho*u (the poor) pay all they hold; rho is set
      * again from that split, until the number of poor stops changing (poor_split). Each pass
@@ -269,7 +220,7 @@ price(PyObject *self, PyObject *args)
                 least = 0.0;
             }
             double charge = flat ? highest * flat : highest * u[i];
-            covered += w[i] * (least < charge ? least : charge);
+            covered += w[i] * (least >= charge ? charge : least);
         }
         double sum = covered;
         covered_ok = sum * (1 - slack - 8 * EPS) >= cost;
@@ -281,51 +232,7 @@ price(PyObject *self, PyObject *args)
     Py_INCREF(Py_None);
     result = Py_None;
 done:
-    release(&money);
-    release(&error);
-    release(&index);
-    release(&weight);
-    release(&utility);
-    return result;
-}
-
-/* covers(least, weight, utility, flat, rho, cost, slack): whether supporters holding at
- * least `least` surely cover the cost at rho (models.tally.vouch._covers). */
-static PyObject *
-covers(PyObject *self, PyObject *args)
-{
-    PyObject *least_o, *weight_o, *utility_o;
-    double flat, rho, cost, slack;
-    if (!PyArg_ParseTuple(args, "OOOdddd", &least_o, &weight_o, &utility_o, &flat, &rho, &cost,
-                          &slack)) {
-        return NULL;
-    }
-    /* Zeroed: a refused argument skips reading the rest, and all are released. */
-    Numbers least = {0}, weight = {0}, utility = {0};
-    PyObject *result = NULL;
-    if (!(numbers(least_o, &least, 'd', 0, "least") &&
-          numbers(weight_o, &weight, 'd', 0, "weight") &&
-          numbers(flat ? Py_None : utility_o, &utility, 'd', 0, "utility"))) {
-        goto done;
-    }
-    Py_ssize_t n = weight.n;
-    if (least.n != n || (!flat && utility.n != n)) {
-        PyErr_SetString(PyExc_ValueError, "covers: arrays of different lengths");
-        goto done;
-    }
-    const double *l = AS_DOUBLES(least), *w = AS_DOUBLES(weight);
-    const double *u = flat ? NULL : AS_DOUBLES(utility);
-    double covered = 0;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        double charge = flat ? rho * flat : rho * u[i];
-        covered += w[i] * (l[i] < charge ? l[i] : charge);
-    }
-    double sum = covered;
-    result = PyBool_FromLong(sum * (1 - slack - 16 * EPS) >= cost);
-done:
-    release(&least);
-    release(&weight);
-    release(&utility);
+    release_supporters(&supporters);
     return result;
 }
 
@@ -394,7 +301,7 @@ charge(PyObject *self, PyObject *args)
         /* A group that surely could not pay keeps exactly nothing, with no error. */
         int surely_poor = (held + off) * (1 + 4 * EPS) < least_charge;
         held -= paying;
-        if (!(held >= 0.0)) {
+        if (held < 0.0) {
             held = 0.0;
         }
         off *= 1 + 4 * EPS;
@@ -432,28 +339,15 @@ exact_rest(PyObject *self, PyObject *args)
                           &utility_o, &flat, &cost, &total_utility)) {
         return NULL;
     }
-    /* Zeroed: a refused argument skips reading the rest, and all are released. */
-    Numbers money = {0}, error = {0}, index = {0}, weight = {0}, utility = {0};
+    Supporters supporters;
+    if (!read_supporters(money_o, error_o, index_o, weight_o, utility_o, flat, &supporters,
+                         "exact_rest")) {
+        return NULL;
+    }
     PyObject *result = NULL;
-    int ok = numbers(money_o, &money, 'd', 0, "money") &&
-             numbers(error_o, &error, 'd', 0, "error") &&
-             numbers(index_o, &index, 'i', 0, "index") &&
-             numbers(weight_o, &weight, 'd', 0, "weight") &&
-             numbers(flat ? Py_None : utility_o, &utility, 'd', 0, "utility");
-    if (!ok) {
-        goto done;
-    }
-    Py_ssize_t n = weight.n;
-    if ((index.held && index.n != n) || (!flat && utility.n != n) || error.n != money.n ||
-        !index_fits(&index, money.n, n, "exact_rest")) {
-        if (!PyErr_Occurred()) {
-            PyErr_SetString(PyExc_ValueError, "exact_rest: arrays of different lengths");
-        }
-        goto done;
-    }
-    const double *m = AS_DOUBLES(money), *e = AS_DOUBLES(error), *w = AS_DOUBLES(weight);
-    const double *u = flat ? NULL : AS_DOUBLES(utility);
-    const Py_ssize_t *ix = index.held ? AS_INDEX(index) : NULL;
+    Py_ssize_t n = supporters.n;
+    const double *m = supporters.m, *e = supporters.e, *w = supporters.w, *u = supporters.u;
+    const Py_ssize_t *ix = supporters.ix;
     /* The utility of those holding nothing: whole numbers below 2**50, so summed exactly. */
     double used = 0.0;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -483,305 +377,17 @@ exact_rest(PyObject *self, PyObject *args)
         Py_INCREF(Py_None);
         result = Py_None;
     }
-done:
-    release(&money);
-    release(&error);
-    release(&index);
-    release(&weight);
-    release(&utility);
-    return result;
-}
-
-/* ---- Vouching (models.tally.vouch): the same steps as its numpy code, on money by class. */
-
-/* Σ w·min(least, rho·u) over the supporters (models.tally.vouch._covers before its check). */
-static double
-covered_at(const double *least, const double *w, const double *u, double flat, Py_ssize_t n,
-           double rho)
-{
-    double even = 0.0, odd = 0.0;
-    Py_ssize_t i = 0;
-    for (; i + 1 < n; i += 2) {
-        double charge = flat ? rho * flat : rho * u[i];
-        even += w[i] * (least[i] < charge ? least[i] : charge);
-        charge = flat ? rho * flat : rho * u[i + 1];
-        odd += w[i + 1] * (least[i + 1] < charge ? least[i + 1] : charge);
-    }
-    if (i < n) {
-        double charge = flat ? rho * flat : rho * u[i];
-        even += w[i] * (least[i] < charge ? least[i] : charge);
-    }
-    return even + odd;
-}
-
-static int
-covers_cost(const double *least, const double *w, const double *u, double flat, Py_ssize_t n,
-            double rho, double cost, double slack)
-{
-    return covered_at(least, w, u, flat, n, rho) * (1 - slack - 16 * EPS) >= cost;
-}
-
-/* poor_split from `*rho` with no split known (count -1): where it settles, the rho it set
- * last is written back and 1 returned; 0 where the poor hold all the utility or it does not
- * settle. */
-static int
-split_rho(const double *held, const double *w, const double *u, double flat, Py_ssize_t n,
-          double cost, double total_utility, double *rho_io)
-{
-    double rho = *rho_io;
-    Py_ssize_t count = -1;
-    for (int round = 0; round < MOST_SPLITS; round++) {
-        Py_ssize_t now = 0;
-        double paid = 0.0, used = 0.0;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            double ui = flat ? flat : u[i];
-            int is_poor = held[i] < rho * ui;
-            double poor = is_poor;
-            now += is_poor;
-            paid += poor * (w[i] * held[i]);
-            used += poor * (flat ? w[i] : w[i] * ui);
-        }
-        if (now == count) {
-            *rho_io = rho;
-            return 1;
-        }
-        count = now;
-        if (flat) {
-            used *= flat;
-        }
-        if (used >= total_utility) {
-            return 0;
-        }
-        rho = (cost - paid) / (total_utility - used);
-    }
-    return 0;
-}
-
-/* models.tally.vouch._covering_price: a rho at which supporters holding at least `least`
- * surely cover the cost (`hint` first, if it does); 0 returned where unsure. */
-static int
-covering_price(const double *least, const double *w, const double *u, double flat,
-               Py_ssize_t n, double cost, double total_utility, double slack, double hint,
-               double *out)
-{
-    if (hint != 0.0 && covers_cost(least, w, u, flat, n, hint, cost, slack)) {
-        *out = hint;
-        return 1;
-    }
-    double rho = cost / total_utility;
-    if (!split_rho(least, w, u, flat, n, cost, total_utility, &rho)) {
-        return 0;
-    }
-    double highest = rho * (1 + 4 * slack + 1e-13);
-    for (int attempt = 0; attempt < 2; attempt++) {
-        if (covers_cost(least, w, u, flat, n, highest, cost, slack)) {
-            *out = highest;
-            return 1;
-        }
-        highest *= 1 + 1e-9;
-    }
-    return 0;
-}
-
-/* winner_line(money, error, rich, owed, d, start_a, start_b, sums, weight, utility, flat,
- *             cost, total_utility, slack, highest, then)
- * models.tally.vouch._LowerSide.winner_line, for the winner's supporters by class: what they
- * held before its purchase (money, error), which were rich, and the running sums `owed`
- * (2 rows: at a, at b). (at_a, at_b), or None where unsure. */
-static PyObject *
-winner_line(PyObject *self, PyObject *args)
-{
-    PyObject *money_o, *error_o, *rich_o, *owed_o, *weight_o, *utility_o;
-    double d, start_a, start_b, sums, flat, cost, total_utility, slack, highest, then;
-    if (!PyArg_ParseTuple(args, "OOOOddddOOdddddd", &money_o, &error_o, &rich_o, &owed_o, &d,
-                          &start_a, &start_b, &sums, &weight_o, &utility_o, &flat, &cost,
-                          &total_utility, &slack, &highest, &then)) {
-        return NULL;
-    }
-    /* Zeroed: a refused argument skips reading the rest, and all are released. */
-    Numbers money = {0}, error = {0}, rich = {0}, owed = {0}, weight = {0}, utility = {0};
-    PyObject *result = NULL;
-    double *least = NULL;
-    int ok = numbers(money_o, &money, 'd', 0, "money") &&
-             numbers(error_o, &error, 'd', 0, "error") && numbers(rich_o, &rich, '?', 0, "rich") &&
-             numbers(owed_o, &owed, 'd', 0, "owed") &&
-             numbers(weight_o, &weight, 'd', 0, "weight") &&
-             numbers(flat ? Py_None : utility_o, &utility, 'd', 0, "utility");
-    if (!ok) {
-        goto done;
-    }
-    Py_ssize_t n = weight.n;
-    if (money.n != n || error.n != n || rich.n != n || owed.n != 2 * n ||
-        (!flat && utility.n != n)) {
-        PyErr_SetString(PyExc_ValueError, "winner_line: arrays of different lengths");
-        goto done;
-    }
-    least = PyMem_Malloc(2 * (size_t)(n ? n : 1) * sizeof(double));
-    if (least == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    const double *m = AS_DOUBLES(money), *e = AS_DOUBLES(error), *o = AS_DOUBLES(owed);
-    const char *r = (const char *)rich.view.buf;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        double held = m[i] - e[i];
-        if (!(held >= 0.0)) {
-            held = 0.0;
-        }
-        double kept_a = held * (1 - 4 * EPS);
-        double kept_b = (held + (r[i] ? d : 0.0)) * (1 - 4 * EPS);
-        double paid_a = o[i] * (1 + sums), paid_b = o[n + i] * (1 + sums);
-        double spent_a = (start_a - paid_a) - 2 * EPS * (start_a + paid_a);
-        double spent_b = (start_b - paid_b) - 2 * EPS * (start_b + paid_b);
-        int better = r[i] && spent_b > kept_b && spent_a >= 0.0;
-        least[i] = better ? spent_a : kept_a;
-        least[n + i] = better ? spent_b : kept_b;
-    }
-    const double *w = AS_DOUBLES(weight), *u = flat ? NULL : AS_DOUBLES(utility);
-    double at_a, at_b;
-    if (covering_price(least, w, u, flat, n, cost, total_utility, slack, highest, &at_a) &&
-        covering_price(least + n, w, u, flat, n, cost, total_utility, slack,
-                       then * (1 + 1e-12), &at_b)) {
-        result = Py_BuildValue("(dd)", at_a, at_b);
-    } else {
-        Py_INCREF(Py_None);
-        result = Py_None;
-    }
-done:
-    PyMem_Free(least);
-    release(&money);
-    release(&error);
-    release(&rich);
-    release(&owed);
-    release(&weight);
-    release(&utility);
-    return result;
-}
-
-/* lower_bounds(now, owed, d, start_a, start_b, sums, weight, utility, flat, cost,
- *              total_utility, slack, near)
- * models.tally.vouch._UpperSide.lower_bounds (with `most`): lower bounds on a bid's rho at a
- * and at b, from one split of its supporters; None where nothing is shown. */
-static PyObject *
-lower_bounds(PyObject *self, PyObject *args)
-{
-    PyObject *now_o, *owed_o, *weight_o, *utility_o;
-    double d, start_a, start_b, sums, flat, cost, total_utility, slack, near;
-    if (!PyArg_ParseTuple(args, "OOddddOOddddd", &now_o, &owed_o, &d, &start_a, &start_b,
-                          &sums, &weight_o, &utility_o, &flat, &cost, &total_utility, &slack,
-                          &near)) {
-        return NULL;
-    }
-    Numbers now = {0}, owed = {0}, weight = {0}, utility = {0};
-    PyObject *result = NULL;
-    double *most = NULL;
-    int ok = numbers(now_o, &now, 'd', 0, "now") && numbers(owed_o, &owed, 'd', 0, "owed") &&
-             numbers(weight_o, &weight, 'd', 0, "weight") &&
-             numbers(flat ? Py_None : utility_o, &utility, 'd', 0, "utility");
-    if (!ok) {
-        goto done;
-    }
-    Py_ssize_t n = weight.n;
-    if (now.n != n || owed.n != 2 * n || (!flat && utility.n != n)) {
-        PyErr_SetString(PyExc_ValueError, "lower_bounds: arrays of different lengths");
-        goto done;
-    }
-    most = PyMem_Malloc(2 * (size_t)(n ? n : 1) * sizeof(double));
-    if (most == NULL) {
-        PyErr_NoMemory();
-        goto done;
-    }
-    /* _UpperSide.most: the least of two upper bounds on what each class holds, at a and b. */
-    const double *held = AS_DOUBLES(now), *o = AS_DOUBLES(owed);
-    for (Py_ssize_t i = 0; i < n; i++) {
-        double kept_a = held[i] - d;
-        if (!(kept_a >= 0.0)) {
-            kept_a = 0.0;
-        }
-        kept_a = kept_a + 4 * EPS * held[i];
-        double kept_b = held[i] * (1 + 2 * EPS);
-        double paid_a = o[i] * (1 - sums), paid_b = o[n + i] * (1 - sums);
-        double left_a = start_a - paid_a, left_b = start_b - paid_b;
-        if (!(left_a >= 0.0)) {
-            left_a = 0.0;
-        }
-        if (!(left_b >= 0.0)) {
-            left_b = 0.0;
-        }
-        left_a = left_a + 2 * EPS * (start_a + paid_a);
-        left_b = left_b + 2 * EPS * (start_b + paid_b);
-        int better = left_a + left_b < kept_a + kept_b;
-        most[i] = better ? left_a : kept_a;
-        most[n + i] = better ? left_b : kept_b;
-    }
-    const double *w = AS_DOUBLES(weight), *u = flat ? NULL : AS_DOUBLES(utility);
-    const double *most_a = most, *most_b = most + n;
-    double rho = cost / total_utility;
-    Py_ssize_t count = -1;
-    if (near != 0.0) {
-        rho = near;
-        count = -2; /* one split, at `near` */
-    }
-    double paid_a = 0.0, paid_b = 0.0, used = 0.0;
-    int settled = 0;
-    for (int round = 0; round < MOST_SPLITS; round++) {
-        Py_ssize_t poor_now = 0;
-        double sum_a = 0.0, sum_b = 0.0, sum_used = 0.0;
-        for (Py_ssize_t i = 0; i < n; i++) {
-            double ui = flat ? flat : u[i];
-            int is_poor = most_a[i] < rho * ui;
-            double poor = is_poor;
-            poor_now += is_poor;
-            sum_a += poor * (w[i] * most_a[i]);
-            sum_b += poor * (w[i] * most_b[i]);
-            sum_used += poor * (flat ? w[i] : w[i] * ui);
-        }
-        if (poor_now == count) {
-            settled = 1;
-            break;
-        }
-        paid_a = sum_a * (1 + slack);
-        paid_b = sum_b * (1 + slack);
-        used = flat ? sum_used * flat : sum_used;
-        if (used >= total_utility) {
-            break;
-        }
-        int one_split = count == -2;
-        count = poor_now;
-        if (one_split) {
-            settled = 1;
-            break;
-        }
-        rho = (cost - paid_a) / (total_utility - used);
-    }
-    if (!settled) {
-        Py_INCREF(Py_None);
-        result = Py_None;
-        goto done;
-    }
-    double rest = total_utility - used;
-    if (!count) {
-        paid_a = paid_b = 0.0;
-    }
-    double bound_a = cost > paid_a ? (cost - paid_a) / rest * (1 - 4 * EPS) : -Py_HUGE_VAL;
-    double bound_b = cost > paid_b ? (cost - paid_b) / rest * (1 - 4 * EPS) : -Py_HUGE_VAL;
-    result = Py_BuildValue("(dd)", bound_a, bound_b);
-done:
-    PyMem_Free(most);
-    release(&now);
-    release(&owed);
-    release(&weight);
-    release(&utility);
+    release_supporters(&supporters);
     return result;
 }
 
 static PyMethodDef methods[] = {
     {"price", price, METH_VARARGS, "A bid's bounds on rho (models.tally.interval._priced)."},
-    {"covers", covers, METH_VARARGS, "Whether the least money covers the cost at rho."},
+    {"covers", vouch_covers, METH_VARARGS, "Whether the least money covers the cost at rho."},
     {"charge", charge, METH_VARARGS, "Supporters pay for a bid (models.tally.purse._charged)."},
     {"exact_rest", exact_rest, METH_VARARGS, "models.tally.ties.exact_price, up to the fraction."},
-    {"winner_line", winner_line, METH_VARARGS, "models.tally.vouch._LowerSide.winner_line."},
-    {"lower_bounds", lower_bounds, METH_VARARGS, "models.tally.vouch._UpperSide.lower_bounds."},
+    {"winner_line", vouch_winner_line, METH_VARARGS, "models.tally.vouch._LowerSide.winner_line."},
+    {"lower_bounds", vouch_lower_bounds, METH_VARARGS, "models.tally.vouch._UpperSide.lower_bounds."},
     {NULL, NULL, 0, NULL},
 };
 
@@ -798,6 +404,7 @@ PyInit__pricing(void)
     }
     unaffordable = Py_BuildValue("(dd)", -1.0, -1.0);
     if (unaffordable == NULL || PyModule_AddObjectRef(made, "UNAFFORDABLE", unaffordable) < 0) {
+        Py_XDECREF(unaffordable);
         Py_DECREF(made);
         return NULL;
     }

@@ -502,26 +502,34 @@ def _heap_winner(
                     return settled
                 # A bid with an older bound might tie too: price it, and look again.
                 heapq.heappush(heap, heap_entry)
-                _, stale_rank, _, stale_index, _ = settled.entry
-                found = _price_in(bids[stale_index], purse, settled.entry[0], kept)
-                if found is None:
-                    return None
-                if found is _UNAFFORDABLE:
-                    dropped.append((round_, stale_index))
-                else:
-                    heapq.heappush(heap, (found[0], stale_rank, round_, stale_index, found[1]))
-                return _AGAIN
-            # The runner-up's bound is old: price it now, and look again.
-            heapq.heapreplace(heap, (lowest, rank, priced_after, index, highest))
-            found = _price_in(bids[other_index], purse, other_lowest, kept)
-            if found is None:
-                return None
-            if found is _UNAFFORDABLE:
-                dropped.append((round_, other_index))
+                stale = settled.entry
             else:
-                heapq.heappush(heap, (found[0], other_rank, round_, other_index, found[1]))
-            return _AGAIN
+                # The runner-up's bound is old: price it now, and look again.
+                stale = heapq.heapreplace(heap, heap_entry)
+            return _AGAIN if _price_again(bids, purse, heap, stale, round_, dropped, kept) else None
     return index, lowest, highest, None, None
+
+
+def _price_again(
+    bids: tuple[_FloatBid, ...],
+    purse: Purse,
+    heap: list[Entry],
+    entry: Entry,
+    round_: int,
+    dropped: list[tuple[int, int]],
+    kept: dict[int, object],
+) -> bool:
+    """Price the bid of `entry` (taken off the heap) afresh and put it back, or drop it where
+    its supporters surely cannot pay for it; False where unsure."""
+    lowest, rank, _, index, _ = entry
+    found = _price_in(bids[index], purse, lowest, kept)
+    if found is None:
+        return False
+    if found is _UNAFFORDABLE:
+        dropped.append((round_, index))
+    else:
+        heapq.heappush(heap, (found[0], rank, round_, index, found[1]))
+    return True
 
 
 def _drop_as_guide_did(
