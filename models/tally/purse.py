@@ -36,11 +36,13 @@ if TYPE_CHECKING:
 _EPS: Final = 2.0**-52
 _MOST_CLASSES: Final = 2048
 """Above this many classes, the purse keeps money per group."""
-_CLASSES_FROM: Final = 8192
+_CLASSES_FROM: Final = 4096
 """With fewer groups than this, money is kept per group from the start. Keeping classes costs a
 pass over every group each time new ones are worked out; with pricing in C (models.tally.native)
-that pays back only on large electorates (Budapest 2024, 20,132 groups: 1.5 s by class, 2.5 s
-per group), while Toulouse 2022 (2,449 groups) took 1.9 s by class and 1.5 s per group."""
+that pays back on large electorates only (in-process CPU, best of 2, classes from 2,048 / 4,096
+/ 8,192 groups: Toulouse 2022, 2,449 groups, 1.88 / 1.62 / 1.48 s; Warszawa 2025
+Praga-Południe, 7,060 groups, 0.54 / 0.50 / 0.72 s; Budapest 2024, 20,132 groups, 1.5 s by
+class and 2.5 s per group)."""
 _TRIAL: Final = 100
 _REUSED_PER_NEW: Final = 4
 """After `_TRIAL` purchases needed new classes, new ones are worked out only while kept ones
