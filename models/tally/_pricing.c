@@ -1,7 +1,7 @@
 /* Pricing and paying in a bounded MES run, compiled (models/tally/native.py says why).
  *
  * The same arithmetic as the numpy functions they stand in for, step by step:
- *   price        = models.tally.interval._priced (with poor_split)
+ *   price        = models.tally.pricing._priced (with poor_split)
  *   charge       = models.tally.purse._charged, with the purse's reading and writing back
  *   exact_rest   = models.tally.ties.exact_price, up to making the fraction
  *   covers       = models.tally.vouch._covers
@@ -382,7 +382,7 @@ exact_rest(PyObject *self, PyObject *args)
 }
 
 static PyMethodDef methods[] = {
-    {"price", price, METH_VARARGS, "A bid's bounds on rho (models.tally.interval._priced)."},
+    {"price", price, METH_VARARGS, "A bid's bounds on rho (models.tally.pricing._priced)."},
     {"covers", vouch_covers, METH_VARARGS, "Whether the least money covers the cost at rho."},
     {"charge", charge, METH_VARARGS, "Supporters pay for a bid (models.tally.purse._charged)."},
     {"exact_rest", exact_rest, METH_VARARGS, "models.tally.ties.exact_price, up to the fraction."},

@@ -19,8 +19,9 @@ from typing import Final, TypeVar
 
 import numpy as np
 
-from models.tally.interval import IntervalElectorate, Trace, _FloatBid
+from models.tally.interval import IntervalElectorate, Trace
 from models.tally.mes import group_supporters
+from models.tally.pricing import _FloatBid
 
 _EPS: Final = 2.0**-52
 _GROUPED_FROM: Final = 1024

@@ -31,7 +31,7 @@ import numpy as np
 from models.tally import native
 
 if TYPE_CHECKING:
-    from models.tally.interval import _FloatBid
+    from models.tally.pricing import _FloatBid
 
 _EPS: Final = 2.0**-52
 _MOST_CLASSES: Final = 2048

@@ -29,7 +29,7 @@ import numpy as np
 from models.tally import native
 
 if TYPE_CHECKING:
-    from models.tally.interval import _FloatBid
+    from models.tally.pricing import _FloatBid
     from models.tally.purse import Purse
 
 _EPS: Final = 2.0**-52

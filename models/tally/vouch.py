@@ -51,15 +51,8 @@ import numpy as np
 
 from models.tally import native
 from models.tally.alike import Before, KeptRuns, Run, parting
-from models.tally.interval import (
-    _UNAFFORDABLE,
-    Course,
-    IntervalElectorate,
-    _dot_unthreaded,
-    _FloatBid,
-    _priced,
-    poor_split,
-)
+from models.tally.interval import Course, IntervalElectorate
+from models.tally.pricing import _UNAFFORDABLE, _dot_unthreaded, _FloatBid, _priced, poor_split
 
 _EPS: Final = 2.0**-52
 _BLAS_ALONE: Final = 8192

@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from models.tally import equal_shares_add1, interval, native, purse, ties, vouch
+from models.tally import equal_shares_add1, interval, native, pricing, purse, ties, vouch
 from models.tally.alike import Before
-from models.tally.interval import _UNAFFORDABLE, _FloatBid
+from models.tally.pricing import _UNAFFORDABLE, _FloatBid
 from tests.support.tally import ASSEN, CZESTOCHOWA, KRAKOW, SWIECIE, election_and_ballots
 
 compiled = native.pricing
@@ -110,7 +110,7 @@ def supporters(draw):
 def numpy_priced(bid, held, error, hint, monkeypatch):
     with monkeypatch.context() as patched:
         patched.setattr(native, "pricing", None)
-        return interval._priced(bid, held.copy(), error.copy(), hint, bid.weight)
+        return pricing._priced(bid, held.copy(), error.copy(), hint, bid.weight)
 
 
 @needs_compiled
@@ -122,7 +122,7 @@ def test_both_pricings_hold_the_exact_rho_and_agree(case, monkeypatch):
     bid, held, error, hint, rho = case
     found = {
         "numpy": numpy_priced(bid, held, error, hint, monkeypatch),
-        "compiled": interval._priced(bid, held, error, hint, bid.weight),
+        "compiled": pricing._priced(bid, held, error, hint, bid.weight),
     }
     for how, price in found.items():
         if price is _UNAFFORDABLE:
