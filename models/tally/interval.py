@@ -8,8 +8,9 @@ floating point together with a bound on how far it can be from the exact money, 
 price as an interval [lowest, highest] that surely holds the exact ρ. A decision is taken only
 when the bounds prove it: the winner's highest possible ρ is below every other bid's lowest
 (or equal, and the winner comes first in the tie-break); a bid is dropped only when its
-supporters surely cannot pay for it. Where the bounds cannot prove a decision (a tie or a
-near-tie), the run gives up and the caller runs MES exactly. So a course this run returns is
+supporters surely cannot pay for it. Exact ties of two bids or more are settled by the
+tie-break (models.tally.ties); where the bounds cannot prove a decision otherwise (a near-tie),
+the run gives up and the caller runs MES exactly. So a course this run returns is
 always the exact run's course. (The money is kept per money class early in a run, where many
 groups hold exactly the same: see models.tally.purse.)
 

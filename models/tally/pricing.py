@@ -21,9 +21,9 @@ _BLAS_ALONE: Final = 8192
 """Longest vectors `np.dot` is given: OpenBLAS splits a longer dot product over threads, whose
 waiting burns as much CPU as the work on a busy machine (and slowed every later numpy call)."""
 _MOST_SPLITS: Final = 64
-"""How many times `_price` re-splits the poor from the rest before it gives up (unsure)."""
+"""How many times `_priced` re-splits the poor from the rest before it gives up (unsure)."""
 _UNAFFORDABLE: Final = native.pricing.UNAFFORDABLE if native.pricing else (-1.0, -1.0)
-"""What `_price` returns for a bid whose supporters surely cannot pay for it (told apart by
+"""What `_priced` returns for a bid whose supporters surely cannot pay for it (told apart by
 identity: the compiled pricing returns this very tuple)."""
 
 

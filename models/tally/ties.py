@@ -1,11 +1,11 @@
 """Exact ties in a bounded MES run (models.tally.interval), settled without an exact run.
 
-Two bids whose current prices overlap stop a bounded run: its intervals cannot tell which is
-cheaper, so the caller counts the whole share again exactly, which on a large election costs
-about 25 bounded runs (Warszawa 2023 Wola: 22 exact runs, 2.5 of its 4.1 s). Most such
-overlaps are exact ties. With cost utilities, a bid whose supporters all pay ρ·u costs
-ρ = 1 / (its voters), so two bids with as many voters tie; later in a run, a bid whose poor
-supporters hold nothing at all costs ρ = cost / (utility of the rest), the same for every
+Two bids (or more) whose current prices overlap stop a bounded run: its intervals cannot tell
+which is cheaper, so the caller counts the whole share again exactly, which on a large
+election costs about 25 bounded runs (Warszawa 2023 Wola: 22 exact runs, 2.5 of its 4.1 s).
+Most such overlaps are exact ties. With cost utilities, a bid whose supporters all pay ρ·u
+costs ρ = 1 / (its voters), so two bids with as many voters tie; later in a run, a bid whose
+poor supporters hold nothing at all costs ρ = cost / (utility of the rest), the same for every
 bid with as many voters left. The tie-break then decides, as in an exact run.
 
 Why this is exact: a group the purse holds at exactly 0 with error bound 0 (models.tally.purse
